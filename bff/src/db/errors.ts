@@ -1,0 +1,57 @@
+import { AppError } from '../http/errors'
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300'])
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'TooManyConnections', 'SocketTimeout', 'DatabaseDoesNotExist'])
+
+function field(err: unknown, ...keys: string[]): unknown {
+  let value: unknown = err
+  for (const key of keys) {
+    if (typeof value !== 'object' || value === null) return undefined
+    value = (value as Record<string, unknown>)[key]
+  }
+  return value
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
+
+/** `<table>_<column>_fkey` → a field message: a referenced department, decision… does not exist. */
+function foreignKeyViolation(constraint: string): AppError {
+  const column = /_([a-z]+_id)_fkey/.exec(constraint)?.[1]
+  return new AppError('VALIDATION_FAILED', '关联的记录不存在', { fields: { [column ? camel(column) : 'id']: '所选内容不存在' } })
+}
+
+/** The database's own guard of a rule the shared schema also states (e.g. a reason for 不予采纳). */
+function checkViolation(err: unknown): AppError {
+  const text = JSON.stringify(err, Object.getOwnPropertyNames(err ?? {})) + String(err)
+  if (/reason_required/.test(text)) return new AppError('REASON_REQUIRED', undefined, { fields: { reason: '部分采纳或不予采纳须说明理由' } })
+  return new AppError('VALIDATION_FAILED')
+}
+
+/**
+ * Map database failures to domain errors: unique violation → ALREADY_EXISTS, missing row → NOT_FOUND,
+ * an unreachable or restarting server → SERVICE_UNAVAILABLE. Anything else stays unknown (500).
+ */
+export function translateDatabaseError(err: unknown): AppError | null {
+  const prismaCode = field(err, 'code')
+  if (prismaCode === 'P2002') return new AppError('ALREADY_EXISTS')
+  if (prismaCode === 'P2025') return new AppError('NOT_FOUND')
+  if (prismaCode === 'P2003') {
+    return foreignKeyViolation(String(field(err, 'meta', 'driverAdapterError', 'cause', 'constraint', 'index') ?? field(err, 'meta', 'field_name') ?? ''))
+  }
+  if (prismaCode === 'P1001' || prismaCode === 'P1017' || prismaCode === 'P2024' || prismaCode === 'P2028') return new AppError('SERVICE_UNAVAILABLE')
+
+  const kind = field(err, 'cause', 'kind') ?? field(err, 'kind')
+  if (kind === 'ForeignKeyConstraintViolation') return foreignKeyViolation(JSON.stringify(field(err, 'cause', 'constraint') ?? ''))
+  const sqlState = field(err, 'cause', 'originalCode') ?? field(err, 'meta', 'driverAdapterError', 'cause', 'originalCode')
+  if (sqlState === '23514' || /violates check constraint/.test(err instanceof Error ? err.message : '')) return checkViolation(err)
+  if (kind === 'UniqueConstraintViolation') return new AppError('ALREADY_EXISTS')
+  if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return new AppError('SERVICE_UNAVAILABLE')
+
+  const code = field(err, 'cause', 'originalCode') ?? field(err, 'cause', 'code') ?? field(err, 'code')
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return new AppError('SERVICE_UNAVAILABLE')
+  const message = err instanceof Error ? err.message : ''
+  if (/ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|terminating connection/i.test(message)) {
+    return new AppError('SERVICE_UNAVAILABLE')
+  }
+  return null
+}

@@ -1,0 +1,22 @@
+import type { Logger } from 'pino'
+import type { Database } from './db/client'
+import type { WechatClient } from './integrations/wechat/client'
+import type { NotificationKind } from '@gm/shared'
+
+export interface Settings {
+  /** The H5 demo login for citizens. */
+  demoLogin: boolean
+  sessionTtlHours: number
+  /** Subscribe-message template id per notification kind; kinds without one stay in-app only. */
+  templates: Partial<Record<NotificationKind, string>>
+}
+
+/** What use cases need from the outside world; tests pass their own clock and WeChat client. */
+export interface Deps {
+  db: Database
+  log: Logger
+  clock: () => Date
+  /** null when WECHAT_APPID/WECHAT_SECRET are not configured. */
+  wechat: WechatClient | null
+  settings: Settings
+}

@@ -1,0 +1,17 @@
+import type { StaffRole } from '@gm/shared'
+
+/** Who is calling, resolved once per request from the bearer token. */
+export type Actor =
+  | { kind: 'anonymous'; tokenProblem?: 'SESSION_EXPIRED' }
+  | { kind: 'citizen'; citizenId: number; sessionId: number }
+  | { kind: 'staff'; staffId: number; role: StaffRole; departmentId: number; mustChangePassword: boolean; sessionId: number }
+
+export type CitizenActor = Extract<Actor, { kind: 'citizen' }>
+export type StaffActor = Extract<Actor, { kind: 'staff' }>
+export type SignedInActor = CitizenActor | StaffActor
+
+/** What a use case learns about the request besides its input. */
+export interface RequestContext {
+  actor: Actor
+  requestId?: string
+}

@@ -1,0 +1,62 @@
+import { contract, type Endpoint, ErrorBodySchema, errorTable } from '@gm/shared'
+import { z } from 'zod'
+
+type JsonSchema = Record<string, unknown>
+
+const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema
+  return rest
+}
+
+function parameters(endpoint: Endpoint) {
+  const list: JsonSchema[] = []
+  for (const location of ['params', 'query'] as const) {
+    const schema = endpoint[location]
+    if (!schema) continue
+    const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] }
+    for (const [name, property] of Object.entries(json.properties ?? {})) {
+      list.push({
+        name,
+        in: location === 'params' ? 'path' : 'query',
+        required: location === 'params' || (json.required ?? []).includes(name),
+        schema: property,
+      })
+    }
+  }
+  return list
+}
+
+const errorResponse = { description: '错误：{ error: { code, message, details } }', content: { 'application/json': { schema: toSchema(ErrorBodySchema, 'output') } } }
+
+/** OpenAPI 3.1 generated from the shared contract: the document cannot drift from the code. */
+export function buildOpenApiDocument(): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {}
+  for (const [operationId, endpoint] of Object.entries(contract) as [string, Endpoint][]) {
+    const path = endpoint.path.replace(/:([A-Za-z_]\w*)/g, '{$1}')
+    paths[path] ??= {}
+    paths[path][endpoint.method.toLowerCase()] = {
+      operationId,
+      summary: endpoint.summary,
+      tags: [endpoint.tag],
+      'x-access': endpoint.access,
+      parameters: parameters(endpoint),
+      ...(endpoint.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(endpoint.body, 'input') } } } }
+        : {}),
+      responses: {
+        [String(endpoint.status ?? 200)]: { description: '成功', content: { 'application/json': { schema: toSchema(endpoint.response, 'output') } } },
+        '4XX': errorResponse,
+        '5XX': errorResponse,
+      },
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: '政民互动 BFF',
+      version: '0.1.0',
+      description: `错误码：${Object.keys(errorTable).join(', ')}`,
+    },
+    paths,
+  }
+}

@@ -1,0 +1,38 @@
+import type { DbOrTx } from '../db/client'
+import type { Adoption, Prisma } from '../generated/prisma/client'
+
+export const eventOpinionSelect = {
+  id: true,
+  eventId: true,
+  registrationId: true,
+  rawText: true,
+  publishedText: true,
+  adoption: true,
+  reason: true,
+  content: true,
+  repliedAt: true,
+  createdAt: true,
+  department: { select: { id: true, name: true } },
+  registration: { select: { citizenId: true } },
+} satisfies Prisma.EventOpinionSelect
+export type EventOpinionRow = Prisma.EventOpinionGetPayload<{ select: typeof eventOpinionSelect }>
+
+export function insertEventOpinion(db: DbOrTx, data: { eventId: number; registrationId: number | null; rawText: string; publishedText: string }) {
+  return db.eventOpinion.create({ data, select: eventOpinionSelect })
+}
+
+export function findEventOpinions(db: DbOrTx, eventId: number) {
+  return db.eventOpinion.findMany({ where: { eventId }, select: eventOpinionSelect, orderBy: { id: 'asc' } })
+}
+
+export function findEventOpinion(db: DbOrTx, id: number) {
+  return db.eventOpinion.findUnique({ where: { id }, select: { ...eventOpinionSelect, event: { select: { outcomePublishedAt: true } } } })
+}
+
+export function saveEventOpinionAnswer(db: DbOrTx, id: number, answer: { adoption: Adoption; reason: string | null; content: string; departmentId: number; repliedAt: Date }) {
+  return db.eventOpinion.update({ where: { id }, data: answer, select: eventOpinionSelect })
+}
+
+export function findRegistrationOfEvent(db: DbOrTx, eventId: number, id: number) {
+  return db.registration.findFirst({ where: { id, eventId }, select: { id: true } })
+}

@@ -1,0 +1,71 @@
+import type { DbOrTx } from '../db/client'
+import type { Prisma, StaffRole } from '../generated/prisma/client'
+
+export const staffSelect = {
+  id: true,
+  username: true,
+  displayName: true,
+  role: true,
+  departmentId: true,
+  department: { select: { id: true, name: true } },
+  mustChangePassword: true,
+  failedLogins: true,
+  lockedUntil: true,
+  disabledAt: true,
+  wechatOpenid: true,
+  createdAt: true,
+} satisfies Prisma.StaffSelect
+export type StaffRow = Prisma.StaffGetPayload<{ select: typeof staffSelect }>
+
+export function findStaffByUsername(db: DbOrTx, username: string) {
+  return db.staff.findUnique({ where: { username }, select: { ...staffSelect, passwordHash: true } })
+}
+
+export function findStaffByOpenid(db: DbOrTx, wechatOpenid: string) {
+  return db.staff.findUnique({ where: { wechatOpenid }, select: staffSelect })
+}
+
+export function findStaff(db: DbOrTx, id: number) {
+  return db.staff.findUnique({ where: { id }, select: staffSelect })
+}
+
+export function findStaffPasswordHash(db: DbOrTx, id: number) {
+  return db.staff.findUnique({ where: { id }, select: { passwordHash: true } })
+}
+
+export function listAllStaff(db: DbOrTx) {
+  return db.staff.findMany({ select: staffSelect, orderBy: { id: 'asc' } })
+}
+
+export function countActiveAdmins(db: DbOrTx) {
+  return db.staff.count({ where: { role: 'ADMIN', disabledAt: null } })
+}
+
+export function insertStaff(
+  db: DbOrTx,
+  data: { username: string; displayName: string; role: StaffRole; departmentId: number; passwordHash: string; mustChangePassword: boolean },
+) {
+  return db.staff.create({ data, select: staffSelect })
+}
+
+export function updateStaffRow(db: DbOrTx, id: number, data: Prisma.StaffUncheckedUpdateInput) {
+  return db.staff.update({ where: { id }, data, select: staffSelect })
+}
+
+/** One more failed sign-in, counted atomically; returns the new count. */
+export async function countFailedLogin(db: DbOrTx, id: number) {
+  const row = await db.staff.update({ where: { id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } })
+  return row.failedLogins
+}
+
+export function createInvite(db: DbOrTx, staffId: number, codeHash: string, expiresAt: Date) {
+  return db.staffInvite.create({ data: { staffId, codeHash, expiresAt }, select: { id: true } })
+}
+
+/** Use an invite once: only an unused, unexpired invite is consumed. */
+export async function consumeInvite(db: DbOrTx, codeHash: string, now: Date) {
+  const invite = await db.staffInvite.findUnique({ where: { codeHash }, select: { id: true, staffId: true } })
+  if (!invite) return null
+  const used = await db.staffInvite.updateMany({ where: { id: invite.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })
+  return used.count === 1 ? invite.staffId : null
+}

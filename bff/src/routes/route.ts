@@ -1,0 +1,66 @@
+import type Router from '@koa/router'
+import { type BodyOf, type Contract, contract, type EndpointName, type ParamsOf, type QueryOf, type ResponseOf } from '@gm/shared'
+import type { Actor, CitizenActor, RequestContext, StaffActor } from '../http/actor'
+import { authorize } from '../http/authorize'
+import { AppError } from '../http/errors'
+import { parseInput } from '../http/validate'
+
+export interface ParsedRequest<N extends EndpointName> {
+  params: ParamsOf<N>
+  query: QueryOf<N>
+  body: BodyOf<N>
+}
+
+export type Handler<N extends EndpointName> = (request: ParsedRequest<N>, context: RequestContext) => Promise<ResponseOf<N>>
+
+/** The registry of handlers, so the app can refuse to start with an endpoint left unrouted. */
+export type Routes = { [N in EndpointName]?: Handler<N> }
+
+/** The actor after `authorize` admitted a citizen-only endpoint. */
+export function citizenOf(context: RequestContext): CitizenActor {
+  if (context.actor.kind !== 'citizen') throw new AppError('FORBIDDEN')
+  return context.actor
+}
+
+/** The actor after `authorize` admitted a staff endpoint. */
+export function staffOf(context: RequestContext): StaffActor {
+  if (context.actor.kind !== 'staff') throw new AppError('FORBIDDEN')
+  return context.actor
+}
+
+/**
+ * Mount a contract endpoint: check the declared access, parse params, query and body with the
+ * contract's schemas, call the handler, answer with the contract's success status.
+ */
+export function mount<N extends EndpointName>(router: Router, name: N, handler: Handler<N>) {
+  const endpoint: Contract[EndpointName] = contract[name]
+  const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'
+  router[method](name, endpoint.path, async (ctx) => {
+    const actor = ctx.state.actor as Actor
+    authorize(name, endpoint.access, actor)
+    const request = {
+      params: 'params' in endpoint ? parseInput(endpoint.params, ctx.params, 'params') : undefined,
+      query: 'query' in endpoint ? parseInput(endpoint.query, ctx.query, 'query') : undefined,
+      body: 'body' in endpoint ? parseInput(endpoint.body, ctx.request.body, 'body') : undefined,
+    } as ParsedRequest<N>
+    const result = await handler(request, { actor, requestId: ctx.state.requestId as string | undefined })
+    ctx.status = ('status' in endpoint ? (endpoint.status as number) : undefined) ?? 200
+    if ('download' in endpoint) {
+      const file = result as { filename: string; contentType: string; content: string | Uint8Array }
+      ctx.type = file.contentType
+      ctx.attachment(file.filename)
+      ctx.set('Cache-Control', 'no-store')
+      ctx.body = typeof file.content === 'string' ? file.content : Buffer.from(file.content)
+    } else if (ctx.status !== 204) {
+      ctx.body = result
+    }
+  })
+}
+
+export function mountAll(router: Router, routes: Routes) {
+  const missing = (Object.keys(contract) as EndpointName[]).filter((name) => !routes[name])
+  if (missing.length > 0) throw new Error(`以下接口没有处理函数：${missing.join(', ')}`)
+  for (const name of Object.keys(contract) as EndpointName[]) {
+    mount(router, name, routes[name] as Handler<typeof name>)
+  }
+}

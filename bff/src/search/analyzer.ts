@@ -1,0 +1,181 @@
+/**
+ * Text analysis for the Q&A search: how a question, an answer or a citizen's query becomes tokens.
+ *
+ * No word dictionary: Chinese is indexed as overlapping character bigrams (the unit that carries
+ * meaning in most two-character words) plus single characters (a weak signal that gives partial
+ * and typo tolerance: 养老经 still shares 养 and 老 with 养老金). Latin letters and digits form
+ * whole words ("etc", "12333", "c1").
+ *
+ * Filler that only makes a sentence a question (怎么办, 如何, 能不能, 请问, 吗…) is cut out before
+ * bigrams are made, on both sides: citizens write 怎么 where the library writes 如何, and neither
+ * says anything about the subject. Pure function characters (的 了 吗 我…) never form a token;
+ * light ones (是 在 有 能…) form bigrams but not single-character tokens, so 能力 and 技能 survive.
+ *
+ * Offsets refer to the original text (normalisation keeps every character in place), so hits can
+ * be highlighted in what the citizen or the library wrote.
+ */
+
+export interface Token {
+  /** Normalised token text. */
+  text: string
+  /** Offset of the first character in the original text. */
+  start: number
+  /** Offset after the last character. */
+  end: number
+  /** 1: a single CJK character; 2: a CJK bigram; 0: a Latin/digit word. */
+  kind: TokenKind
+}
+
+/** Question words and politeness: removed from queries and documents alike. */
+const FILLER_WORDS = [
+  '请问', '想问', '问一下', '问问', '咨询一下', '了解一下', '一下', '您好', '你好', '谢谢', '麻烦', '打扰',
+  '怎么办理', '怎么办', '怎么样', '怎么', '怎样', '如何', '咋办', '咋样', '咋弄', '咋整', '怎么弄', '怎么搞', '弄',
+  '什么样', '什么', '为什么', '为何', '哪里', '哪儿', '哪些', '哪个', '哪种', '在哪', '多少', '几个', '多久', '多长时间',
+  '是否', '能否', '可否', '能不能', '可不可以', '是不是', '有没有', '要不要', '会不会', '行不行', '用不用', '需不需要',
+  '可以', '需要', '应该', '应当', '必须', '我们', '你们', '他们', '我家', '自己', '本人', '这个', '那个', '这些', '那些',
+  '这样', '那样', '已经', '还是', '或者', '以及', '并且', '关于', '有关', '相关', '问题', '具体', '一般', '时候', '的话',
+  '一些', '一点', '现在', '目前', '还有', '就是', '到底', '究竟', '我市', '本次', '相应',
+]
+
+/** Characters that never form a token (except inside KEEP_WORDS). */
+const STRICT_STOP = new Set('的了吗呢吧啊呀嘛哦么我你您咋啥呗嗯哈噢哪'.split(''))
+/** Characters that form bigrams but are too common to count on their own. */
+const LIGHT_STOP = new Set('是在有要会能该得地着过把被给让和与及或也都就很还再又才只这那个些之其此对向从到于为以请问办'.split(''))
+/** Words that contain a strict stop character and still mean something. */
+const KEEP_WORDS = ['了解', '目的', '的确', '自我', '哪吒', '你好']
+
+const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)
+const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)
+
+/**
+ * Full-width ASCII → half-width, ideographic space → space, A–Z → a–z, nothing else: one
+ * character in, one character out, so offsets stay valid.
+ */
+export function normalize(text: string): string {
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i)
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0
+    else if (c === 0x3000) c = 0x20
+    if (c >= 0x41 && c <= 0x5a) c += 0x20
+    out += String.fromCharCode(c)
+  }
+  return out
+}
+
+class WordTable {
+  private readonly byFirst = new Map<string, string[]>()
+  constructor(words: readonly string[]) {
+    for (const w of words) {
+      const list = this.byFirst.get(w.charAt(0)) ?? []
+      list.push(w)
+      this.byFirst.set(w.charAt(0), list)
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length)
+  }
+  /** The longest word starting at `i`, or null. */
+  at(text: string, i: number): string | null {
+    const list = this.byFirst.get(text.charAt(i))
+    if (list) for (const w of list) if (text.startsWith(w, i)) return w
+    return null
+  }
+}
+
+const FILLER = new WordTable(FILLER_WORDS)
+const KEEP = new WordTable(KEEP_WORDS)
+
+/**
+ * Marks, for one normalised CJK run, which characters are cut (filler words, strict stop
+ * characters) and which are "light" (no single-character token).
+ */
+function classify(run: string): Uint8Array {
+  // 0 = content, 1 = light, 2 = cut
+  const marks = new Uint8Array(run.length)
+  let i = 0
+  while (i < run.length) {
+    const keep = KEEP.at(run, i)
+    if (keep) {
+      i += keep.length
+      continue
+    }
+    const filler = FILLER.at(run, i)
+    if (filler) {
+      marks.fill(2, i, i + filler.length)
+      i += filler.length
+      continue
+    }
+    const ch = run.charAt(i)
+    if (STRICT_STOP.has(ch)) marks[i] = 2
+    else if (LIGHT_STOP.has(ch)) marks[i] = 1
+    i++
+  }
+  return marks
+}
+
+/** Kinds of token: a Latin/digit word, a single CJK character, a CJK bigram. */
+export type TokenKind = 0 | 1 | 2
+
+/**
+ * The numeric key of a CJK token (a character's code, or `first * 65536 + second` for a bigram) —
+ * the index keys its vocabulary by these to avoid making a string per token; words keep their text.
+ */
+export type TermKey = number | string
+
+/**
+ * Walk the tokens of a text without allocating them: `emit(kind, start, end, key)`.
+ * `tokenize` and the index both use it, so queries and documents are analysed identically.
+ */
+export function scan(text: string, emit: (kind: TokenKind, start: number, end: number, key: TermKey) => void): void {
+  const s = normalize(text)
+  let i = 0
+  while (i < s.length) {
+    const c = s.charCodeAt(i)
+    let j = i + 1
+    if (isWordChar(c)) {
+      while (j < s.length && isWordChar(s.charCodeAt(j))) j++
+      emit(0, i, j, s.slice(i, j))
+    } else if (isCjk(c)) {
+      while (j < s.length && isCjk(s.charCodeAt(j))) j++
+      const run = s.slice(i, j)
+      const marks = classify(run)
+      for (let k = 0; k < run.length; k++) {
+        if (marks[k] === 2) continue
+        const code = run.charCodeAt(k)
+        if (marks[k] === 0) emit(1, i + k, i + k + 1, code)
+        if (k + 1 < run.length && marks[k + 1] !== 2) emit(2, i + k, i + k + 2, code * 65536 + run.charCodeAt(k + 1))
+      }
+    }
+    i = j
+  }
+}
+
+/** The key of a token's text (see TermKey). */
+export function termKey(text: string): TermKey {
+  if (text.length === 1 && isCjk(text.charCodeAt(0))) return text.charCodeAt(0)
+  if (text.length === 2 && isCjk(text.charCodeAt(0)) && isCjk(text.charCodeAt(1))) return text.charCodeAt(0) * 65536 + text.charCodeAt(1)
+  return text
+}
+
+/** Tokens of a text in order of position. */
+export function tokenize(text: string): Token[] {
+  const s = normalize(text)
+  const tokens: Token[] = []
+  scan(text, (kind, start, end) => tokens.push({ text: s.slice(start, end), start, end, kind }))
+  return tokens
+}
+
+export const isCjkChar = isCjk
+
+/** True when the text contains a function character (的, 了, 个, 能…): such phrases are not words. */
+export function hasFunctionCharacter(text: string): boolean {
+  for (const ch of text) if (STRICT_STOP.has(ch) || LIGHT_STOP.has(ch)) return true
+  return false
+}
+
+/** Bigrams and words only (the tokens that carry a phrase), e.g. to measure a phrase's length. */
+export function phraseTokens(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => t.kind !== 1)
+    .map((t) => t.text)
+}
+

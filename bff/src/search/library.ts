@@ -1,0 +1,131 @@
+import { formatShanghaiDate } from '@gm/shared'
+import type { Database } from '../db/client'
+import type { Deps } from '../deps'
+import { addQaStats, findQaSynonyms, findSearchableQaItems, readQaLibraryVersion, type StatIncrement } from '../repositories/qa'
+import { SearchIndex } from './engine'
+import { BUILT_IN_SYNONYMS, SynonymTable } from './synonyms'
+
+/**
+ * One search index per BFF process and database, rebuilt when the library changes.
+ *
+ * Every write that changes what search sees bumps `qa_library_state.version` in its own
+ * transaction; each search reads that one row (a primary-key read) and, when the version moved —
+ * in this process or any other — rebuilds from the published items. Concurrent searches share one
+ * version read and one rebuild. While a rebuild runs, searches wait for it up to MAX_WAIT_MS and
+ * then answer from the previous index (stale by one change, never blocked for long).
+ */
+const MAX_WAIT_MS = 2_000
+/** Buffered view/search counts are written at most this often. */
+const STATS_FLUSH_MS = 5_000
+
+interface Built {
+  version: number
+  index: SearchIndex
+  builtMs: number
+}
+
+class Library {
+  private current: Built | null = null
+  private building: Promise<Built> | null = null
+  private buildingVersion = -1
+  private versionRead: Promise<number> | null = null
+  private stats = new Map<string, StatIncrement>()
+  private flushTimer: NodeJS.Timeout | null = null
+  private flushing: Promise<void> | null = null
+
+  constructor(private readonly db: Database) {}
+
+  /** The freshest index available within the wait bound. */
+  async index(deps: Pick<Deps, 'log'>): Promise<SearchIndex> {
+    const version = await this.readVersion()
+    if (this.current && this.current.version >= version) return this.current.index
+    const build = this.rebuild(version, deps)
+    if (!this.current) return (await build).index
+    const waited = await Promise.race([build, new Promise<null>((resolve) => setTimeout(() => resolve(null), MAX_WAIT_MS).unref())])
+    return (waited ?? this.current).index
+  }
+
+  /** Drop the index so the next search rebuilds (used after this process changed the library). */
+  invalidate() {
+    this.current = null
+  }
+
+  info() {
+    return this.current ? { version: this.current.version, items: this.current.index.size, builtMs: this.current.builtMs } : null
+  }
+
+  private readVersion(): Promise<number> {
+    if (!this.versionRead) {
+      this.versionRead = readQaLibraryVersion(this.db).finally(() => {
+        this.versionRead = null
+      })
+    }
+    return this.versionRead
+  }
+
+  private rebuild(version: number, deps: Pick<Deps, 'log'>): Promise<Built> {
+    if (this.building && this.buildingVersion >= version) return this.building
+    this.buildingVersion = version
+    const started = performance.now()
+    const build = (async () => {
+      // Version first, content second: content can only be newer than the version it is filed under.
+      const [items, synonyms] = await Promise.all([findSearchableQaItems(this.db), findQaSynonyms(this.db)])
+      const table = SynonymTable.from(BUILT_IN_SYNONYMS, synonyms.map((s) => ({ terms: s.terms, expansions: s.expansions })))
+      const index = new SearchIndex(items, table)
+      const built = { version, index, builtMs: Math.round(performance.now() - started) }
+      if (!this.current || this.current.version < version) this.current = built
+      deps.log.info({ version, items: items.length, ms: built.builtMs }, 'qa search index built')
+      return built
+    })()
+    this.building = build
+    build.then(
+      () => {
+        if (this.building === build) this.building = null
+      },
+      (err) => {
+        if (this.building === build) this.building = null
+        deps.log.warn({ err }, 'qa search index build failed')
+      },
+    )
+    return build
+  }
+
+  /** Count a view or a search hit; written in batches (best effort: counts are lost if the process dies). */
+  count(itemId: number, kind: 'views' | 'searchHits', now: Date, log: Deps['log']) {
+    const day = formatShanghaiDate(now)
+    const key = `${itemId}:${day}`
+    const entry = this.stats.get(key) ?? { itemId, day, views: 0, searchHits: 0 }
+    entry[kind] += 1
+    this.stats.set(key, entry)
+    if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => void this.flush(log), STATS_FLUSH_MS)
+      this.flushTimer.unref()
+    }
+  }
+
+  async flush(log: Deps['log']): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer)
+    this.flushTimer = null
+    if (this.flushing) await this.flushing
+    if (this.stats.size === 0) return
+    const batch = [...this.stats.values()]
+    this.stats = new Map()
+    this.flushing = addQaStats(this.db, batch)
+      .catch((err) => log.warn({ err, entries: batch.length }, 'qa stats flush failed'))
+      .finally(() => {
+        this.flushing = null
+      })
+    await this.flushing
+  }
+}
+
+const libraries = new WeakMap<Database, Library>()
+
+export function libraryOf(db: Database): Library {
+  let library = libraries.get(db)
+  if (!library) {
+    library = new Library(db)
+    libraries.set(db, library)
+  }
+  return library
+}

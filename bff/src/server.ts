@@ -1,0 +1,113 @@
+import type { Server } from 'node:http'
+import type { Logger } from 'pino'
+import { createApp } from './app'
+import { createLogger } from './logger'
+import { type Config, ConfigError, loadConfig, settingsFrom } from './config'
+import { createDatabaseClient, type DatabaseHandle } from './db/client'
+import { runMigrations } from './db/migrate'
+import { type SelectedDatabase, selectDatabase } from './db/select'
+import { hasContent, seedDemo } from './seed/demo'
+import type { Deps } from './deps'
+import { createWechatClient } from './integrations/wechat/client'
+import { createTokenCache, type TokenCache } from './integrations/wechat/tokenCache'
+import { bootstrapAdmin } from './services/bootstrap'
+import { startDeliveryWorker } from './services/notification'
+import { sendDueReminders } from './services/registration'
+
+function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(config.PORT, config.HOST)
+    server.once('listening', () => resolve(server))
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`端口 ${config.PORT} 已被占用：请换一个 PORT`) : err),
+    )
+  })
+}
+
+/** Stop accepting, let in-flight requests finish (bounded), then close the pool and the database. */
+function closeServer(server: Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => {
+      server.closeAllConnections()
+      resolve()
+    }, timeoutMs)
+    force.unref()
+    server.close(() => {
+      clearTimeout(force)
+      resolve()
+    })
+    server.closeIdleConnections()
+  })
+}
+
+async function main() {
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : err)
+    process.exit(1)
+  }
+  const log: Logger = createLogger(config.LOG_LEVEL)
+
+  let database: SelectedDatabase | undefined
+  let connection: DatabaseHandle | undefined
+  let server: Server | undefined
+  let tokenCache: TokenCache | undefined
+  let worker: { stop(): Promise<void> } | undefined
+  let stopping = false
+
+  const shutdown = async (signal: string, exitCode = 0) => {
+    if (stopping) return
+    stopping = true
+    log.info({ signal }, '正在停止服务')
+    if (server) await closeServer(server, config.SHUTDOWN_TIMEOUT_MS)
+    await worker?.stop()
+    await tokenCache?.close().catch((err) => log.warn({ err }, 'token cache close failed'))
+    await connection?.close().catch((err) => log.warn({ err }, 'database disconnect failed'))
+    await database?.stop().catch((err) => log.warn({ err }, 'embedded database stop failed'))
+    log.info('服务已停止')
+    process.exit(exitCode)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+
+  try {
+    database = await selectDatabase(config, log)
+    await runMigrations(database.url)
+    connection = createDatabaseClient(database.url, { poolMax: config.DB_POOL_MAX, log })
+    const { db } = connection
+    const seed = config.SEED_DEMO ?? database.embedded
+    if (seed && !(await hasContent(db))) {
+      await seedDemo(db)
+      log.info('已写入演示数据')
+    }
+    if (config.BOOTSTRAP_ADMIN_USERNAME && config.BOOTSTRAP_ADMIN_PASSWORD) {
+      if (await bootstrapAdmin({ db }, config.BOOTSTRAP_ADMIN_USERNAME, config.BOOTSTRAP_ADMIN_PASSWORD)) {
+        log.info({ username: config.BOOTSTRAP_ADMIN_USERNAME }, '已创建首个管理员账号（首次登录须修改密码）')
+      }
+    }
+    let wechat: Deps['wechat'] = null
+    if (config.WECHAT_APPID && config.WECHAT_SECRET) {
+      tokenCache = createTokenCache(config.REDIS_URL, { log })
+      wechat = createWechatClient({ baseUrl: config.WECHAT_API_BASE, appId: config.WECHAT_APPID, secret: config.WECHAT_SECRET, tokenCache, log })
+    } else {
+      log.warn('未配置 WECHAT_APPID/WECHAT_SECRET：小程序登录与订阅消息不可用')
+    }
+    const deps: Deps = { db, log, clock: () => new Date(), wechat, settings: settingsFrom(config) }
+    worker = startDeliveryWorker(deps, [sendDueReminders])
+    const app = createApp(deps, { bodyLimitKb: config.BODY_LIMIT_KB, staticDir: config.STATIC_DIR })
+    server = await listen(app, config)
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : config.PORT
+    const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST
+    log.info({ port, embedded: database.embedded }, 'listening')
+    console.log(`\n政民互动已启动：http://${host}:${port}/  （接口文档：/api/openapi.json，按 Ctrl-C 停止）\n`)
+  } catch (err) {
+    log.error({ err }, '启动失败')
+    console.error(`启动失败：${err instanceof Error ? err.message : String(err)}`)
+    await shutdown('startup-failure', 1)
+  }
+}
+
+void main()

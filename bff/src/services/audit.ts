@@ -1,0 +1,32 @@
+import type { QueryOf, ResponseOf } from '@gm/shared'
+import type { DbOrTx } from '../db/client'
+import type { Deps } from '../deps'
+import type { RequestContext, StaffActor } from '../http/actor'
+import { findAudit, insertAudit } from '../repositories/audit'
+import { iso, pageOf, pageWindow } from './paging'
+
+export interface Auditor {
+  staffId: number
+  requestId?: string
+}
+
+/** The staff member acting in this request. */
+export const auditorOf = (context: RequestContext & { actor: StaffActor }): Auditor => ({ staffId: context.actor.staffId, requestId: context.requestId })
+
+/** Record a staff write inside the transaction that makes it: the entry exists iff the change does. */
+export function recordAudit(
+  tx: DbOrTx,
+  by: Auditor,
+  entry: { action: string; entity: string; entityId?: string | number; before?: unknown; after?: unknown },
+) {
+  return insertAudit(tx, { ...by, ...entry })
+}
+
+export async function listAudit(deps: Deps, query: QueryOf<'listAudit'>): Promise<ResponseOf<'listAudit'>> {
+  const { rows, total } = await findAudit(deps.db, { entity: query.entity }, pageWindow(query))
+  return pageOf(
+    rows.map((row) => ({ ...row, at: iso(row.at) })),
+    total,
+    query,
+  )
+}

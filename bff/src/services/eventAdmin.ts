@@ -1,0 +1,141 @@
+import { adoptionLabels, attendeeCategoryLabels, type BodyOf, type EventDetail, type StaffEvent, formatShanghaiDateTime, registrationStatusLabels } from '@gm/shared'
+import type { Deps } from '../deps'
+import type { RequestContext, StaffActor } from '../http/actor'
+import { AppError, notFound } from '../http/errors'
+import { toCsv, toXlsx, type Table } from '../lib/spreadsheet'
+import { type EventDetailRow, findEventById, findEventsForStaff, insertEvent, updateEvent } from '../repositories/event'
+import { findEventForSignup, findRegistrationsOfEvent } from '../repositories/registration'
+import { auditorOf, recordAudit } from './audit'
+import { findEventOpinions } from '../repositories/eventOpinion'
+import { eventOpinionAnswer } from './eventOpinion'
+import { eventDetail, toEventDetail } from './event'
+import { notify } from './notification'
+
+type StaffContext = RequestContext & { actor: StaffActor }
+
+/** Every event for staff, drafts first-class: the detail plus whether the public can see it. */
+const staffView = (row: EventDetailRow, now: Date): StaffEvent => ({
+  event: toEventDetail(row, now),
+  published: row.publishedAt !== null && row.publishedAt <= now,
+})
+
+export async function listStaffEvents(deps: Deps): Promise<StaffEvent[]> {
+  const now = deps.clock()
+  return (await findEventsForStaff(deps.db)).map((row) => staffView(row, now))
+}
+
+export async function getStaffEvent(deps: Deps, id: number): Promise<StaffEvent> {
+  const row = await findEventById(deps.db, id, 'staff')
+  if (!row) throw notFound('活动')
+  return staffView(row, deps.clock())
+}
+
+export async function createEvent(deps: Deps, context: StaffContext, body: BodyOf<'createEvent'>): Promise<EventDetail> {
+  return deps.db.$transaction(async (tx) => {
+    const { id } = await insertEvent(tx, {
+      ...body,
+      decisionId: body.decisionId ?? null,
+      startsAt: new Date(body.startsAt),
+      endsAt: new Date(body.endsAt),
+      signupOpensAt: new Date(body.signupOpensAt),
+      signupClosesAt: new Date(body.signupClosesAt),
+    })
+    await recordAudit(tx, auditorOf(context), { action: 'createEvent', entity: 'event', entityId: id, after: body })
+    return eventDetail(deps, tx, id, 'staff')
+  })
+}
+
+export async function publishEvent(deps: Deps, context: StaffContext, id: number): Promise<EventDetail> {
+  const now = deps.clock()
+  return deps.db.$transaction(async (tx) => {
+    const event = await findEventForSignup(tx, id)
+    if (!event) throw notFound('活动')
+    if (event.publishedAt) throw new AppError('CONFLICT', '活动已发布')
+    if (event.signupClosesAt <= now) throw new AppError('VALIDATION_FAILED', undefined, { fields: { signupClosesAt: '报名截止时间已过' } })
+    await updateEvent(tx, id, { publishedAt: now })
+    await recordAudit(tx, auditorOf(context), { action: 'publishEvent', entity: 'event', entityId: id, after: { publishedAt: now } })
+    return eventDetail(deps, tx, id, 'staff')
+  })
+}
+
+/** Cancel the event and tell everyone still registered. */
+export async function cancelEvent(deps: Deps, context: StaffContext, id: number, reason: string): Promise<EventDetail> {
+  const now = deps.clock()
+  return deps.db.$transaction(async (tx) => {
+    const event = await findEventForSignup(tx, id)
+    if (!event) throw notFound('活动')
+    if (event.cancelledAt) throw new AppError('EVENT_CANCELLED')
+    await updateEvent(tx, id, { cancelledAt: now, cancelReason: reason })
+    for (const r of await findRegistrationsOfEvent(tx, id)) {
+      if (r.citizenId && r.status !== 'CANCELLED' && r.status !== 'NOT_SELECTED') {
+        await notify(deps, tx, { citizenId: r.citizenId, kind: 'REGISTRATION_RESULT', title: '活动已取消', body: `您报名的「${event.title}」已取消：${reason}` })
+      }
+    }
+    await recordAudit(tx, auditorOf(context), { action: 'cancelEvent', entity: 'event', entityId: id, after: { reason } })
+    return eventDetail(deps, tx, id, 'staff')
+  })
+}
+
+/**
+ * After the event: the meeting's result and the answers to the attendees' opinions become public
+ * together (every recorded opinion must be answered), and every attendee is told — those who
+ * raised an opinion, how it was handled.
+ */
+export async function recordOutcome(deps: Deps, context: StaffContext, id: number, summary: string): Promise<EventDetail> {
+  const now = deps.clock()
+  return deps.db.$transaction(async (tx) => {
+    const event = await findEventById(tx, id, 'staff')
+    if (!event) throw notFound('活动')
+    if (event.startsAt > now) throw new AppError('CONFLICT', '活动开始后才能公开会议结果')
+    const opinions = await findEventOpinions(tx, id)
+    const unanswered = opinions.filter((o) => !eventOpinionAnswer(o)).length
+    if (unanswered > 0) throw new AppError('FEEDBACK_NOT_READY', `还有 ${unanswered} 条活动意见未答复`, { unanswered })
+    await updateEvent(tx, id, { outcomeSummary: summary, outcomePublishedAt: now })
+    const handled = new Map<number, string[]>()
+    for (const o of opinions) {
+      const citizenId = o.registration?.citizenId
+      if (citizenId) handled.set(citizenId, [...(handled.get(citizenId) ?? []), `${adoptionLabels[o.adoption!]}${o.reason ? `（${o.reason}）` : ''}`])
+    }
+    for (const r of await findRegistrationsOfEvent(tx, id)) {
+      if (r.citizenId && (r.status === 'CHECKED_IN' || r.status === 'SELECTED')) {
+        const yours = handled.get(r.citizenId)
+        await notify(deps, tx, {
+          citizenId: r.citizenId,
+          kind: 'EVENT_OUTCOME',
+          title: '会议结果已公开',
+          body: `「${event.title}」的会议结果：${summary.slice(0, 200)}${yours ? `。您提出的意见：${yours.join('；')}` : ''}`,
+          link: `/packages/event/pages/detail/index?id=${id}`,
+        })
+      }
+    }
+    await recordAudit(tx, auditorOf(context), { action: 'recordOutcome', entity: 'event', entityId: id, before: { summary: event.outcomeSummary }, after: { summary } })
+    return eventDetail(deps, tx, id, 'staff')
+  })
+}
+
+export async function exportRegistrations(deps: Deps, id: number, format: 'csv' | 'xlsx') {
+  const event = await findEventForSignup(deps.db, id)
+  if (!event) throw notFound('活动')
+  const rows = await findRegistrationsOfEvent(deps.db, id)
+  const table: Table = {
+    sheetName: '报名名单',
+    header: ['报名编号', '姓名', '手机号', '类别', '地区', '行业', '年龄段', '性别', '无障碍需求', '状态', '签到时间', '报名时间'],
+    rows: rows.map((r) => [
+      r.publicCode,
+      r.name,
+      r.phone,
+      attendeeCategoryLabels[r.category],
+      r.region,
+      r.sector,
+      r.ageBand,
+      r.gender,
+      r.accessibilityNeeds,
+      registrationStatusLabels[r.status],
+      r.checkedInAt ? formatShanghaiDateTime(r.checkedInAt) : null,
+      formatShanghaiDateTime(r.createdAt),
+    ]),
+  }
+  return format === 'xlsx'
+    ? { filename: `报名名单-${id}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: toXlsx(table) }
+    : { filename: `报名名单-${id}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(table) }
+}

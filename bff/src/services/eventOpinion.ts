@@ -1,0 +1,67 @@
+import { applyMasks, type BodyOf, type StaffEventOpinion } from '@gm/shared'
+import type { Deps } from '../deps'
+import type { RequestContext, StaffActor } from '../http/actor'
+import { AppError, notFound, validationFailed } from '../http/errors'
+import { findEventById } from '../repositories/event'
+import {
+  type EventOpinionRow,
+  findEventOpinion,
+  findEventOpinions,
+  findRegistrationOfEvent,
+  insertEventOpinion,
+  saveEventOpinionAnswer,
+} from '../repositories/eventOpinion'
+import { auditorOf, recordAudit } from './audit'
+import { publicAnswer } from './opinionView'
+import { iso, repliedAtOf } from './paging'
+
+type StaffContext = RequestContext & { actor: StaffActor }
+
+/** The answer of an event opinion in the public shape (null until answered). */
+export const eventOpinionAnswer = (row: EventOpinionRow) => publicAnswer(row)
+
+export function toStaffEventOpinion(row: EventOpinionRow): StaffEventOpinion {
+  return { id: row.id, registrationId: row.registrationId, rawText: row.rawText, publishedText: row.publishedText, answer: eventOpinionAnswer(row), createdAt: iso(row.createdAt) }
+}
+
+/** Record what an attendee said; the masks staff confirm make the text that will be published. */
+export async function recordEventOpinion(deps: Deps, context: StaffContext, eventId: number, body: BodyOf<'recordEventOpinion'>): Promise<StaffEventOpinion> {
+  return deps.db.$transaction(async (tx) => {
+    const event = await findEventById(tx, eventId, 'staff')
+    if (!event) throw notFound('活动')
+    if (event.outcomePublishedAt) throw new AppError('FEEDBACK_ALREADY_PUBLISHED', '会议结果已公开，不能再补录意见')
+    const registrationId = body.registrationId ?? null
+    if (registrationId !== null && !(await findRegistrationOfEvent(tx, eventId, registrationId))) throw validationFailed({ registrationId: '该报名不属于本活动' })
+    let publishedText: string
+    try {
+      publishedText = applyMasks(body.text, body.masks)
+    } catch (err) {
+      if (err instanceof RangeError) throw validationFailed({ masks: '遮盖范围超出原文或相互重叠' })
+      throw err
+    }
+    const row = await insertEventOpinion(tx, { eventId, registrationId, rawText: body.text, publishedText })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'recordEventOpinion',
+      entity: 'eventOpinion',
+      entityId: row.id,
+      after: { eventId, registrationId, redactions: body.masks.map(({ kind, start, end }) => ({ kind: kind ?? 'MANUAL', start, end })) },
+    })
+    return toStaffEventOpinion(row)
+  })
+}
+
+export async function listEventOpinions(deps: Deps, eventId: number): Promise<StaffEventOpinion[]> {
+  return (await findEventOpinions(deps.db, eventId)).map(toStaffEventOpinion)
+}
+
+export async function answerEventOpinion(deps: Deps, context: StaffContext, id: number, body: BodyOf<'answerEventOpinion'>): Promise<StaffEventOpinion> {
+  return deps.db.$transaction(async (tx) => {
+    const before = await findEventOpinion(tx, id)
+    if (!before) throw notFound('意见')
+    if (before.event.outcomePublishedAt) throw new AppError('FEEDBACK_ALREADY_PUBLISHED')
+    const answer = { adoption: body.adoption, reason: body.reason?.trim() || null, content: body.content, departmentId: body.departmentId, repliedAt: repliedAtOf(body.repliedOn) }
+    const row = await saveEventOpinionAnswer(tx, id, answer)
+    await recordAudit(tx, auditorOf(context), { action: 'answerEventOpinion', entity: 'eventOpinion', entityId: id, before: eventOpinionAnswer(before), after: answer })
+    return toStaffEventOpinion(row)
+  })
+}

@@ -1,0 +1,44 @@
+import { adoptionLabels, formatShanghaiDate, formatShanghaiDateTime, opinionConsentLabels } from '@gm/shared'
+import type { Deps } from '../deps'
+import { notFound } from '../http/errors'
+import { toCsv, toXlsx, type Table } from '../lib/spreadsheet'
+import { findConsultationState } from '../repositories/consultation'
+import { findOpinionsOfConsultation } from '../repositories/opinion'
+import { effectiveAnswer } from './opinionView'
+
+const moderationLabels = { PENDING: '待审核', APPROVED: '已公开', HIDDEN: '不予公开' } as const
+
+/** A consultation's opinions and answers for staff (internal: includes the raw text and contact phone). */
+export async function exportOpinions(deps: Deps, consultationId: number, format: 'csv' | 'xlsx') {
+  const consultation = await findConsultationState(deps.db, consultationId)
+  if (!consultation) throw notFound('意见征集')
+  const { rows } = await findOpinionsOfConsultation(deps.db, consultationId, {})
+  const table: Table = {
+    sheetName: '意见及答复',
+    header: ['受理编号', '提交时间', '条款', '意见原文', '公开文本', '公开方式', '署名', '联系电话', '审核状态', '集中意见', '采纳情况', '理由', '答复内容', '答复部门', '答复日期'],
+    rows: rows.map((row) => {
+      const answer = effectiveAnswer(row)
+      return [
+        row.receiptCode,
+        formatShanghaiDateTime(row.createdAt),
+        row.section?.heading ?? '草案整体',
+        row.rawText,
+        row.publishedText,
+        opinionConsentLabels[row.consent],
+        row.authorName,
+        row.contactPhone,
+        moderationLabels[row.moderation],
+        row.group?.title ?? null,
+        answer ? adoptionLabels[answer.adoption] : null,
+        answer?.reason ?? null,
+        answer?.content ?? null,
+        answer?.department.name ?? null,
+        answer ? formatShanghaiDate(answer.repliedAt) : null,
+      ]
+    }),
+  }
+  const base = `意见及答复-${consultationId}-${formatShanghaiDate(deps.clock())}`
+  return format === 'xlsx'
+    ? { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: toXlsx(table) }
+    : { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(table) }
+}

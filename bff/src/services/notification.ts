@@ -1,0 +1,103 @@
+import type { NotificationKind } from '@gm/shared'
+import type { DbOrTx } from '../db/client'
+import type { Deps } from '../deps'
+import { WechatError } from '../integrations/wechat/errors'
+import type { Prisma } from '../generated/prisma/client'
+import { claimDueDeliveries, insertDelivery, insertNotification, settleDelivery, takeSubscribeCredit } from '../repositories/notification'
+
+export interface NotificationInput {
+  citizenId: number
+  kind: NotificationKind
+  title: string
+  body: string
+  /** Page to open, e.g. `/packages/consultation/pages/detail/index?id=3`. */
+  link?: string
+  /** Subscribe-message fields, already within WeChat's limits (see integrations/wechat/templateData). */
+  templateData?: Record<string, { value: string }>
+}
+
+export const MAX_DELIVERY_ATTEMPTS = 5
+const LEASE_MS = 60_000
+const backoffMs = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000)
+
+/**
+ * Tell a citizen something, inside the caller's transaction: the in-app message (我的消息) is the
+ * record; a WeChat subscribe message is queued only when a template is configured and the
+ * citizen has an accepted subscription left for this kind.
+ */
+export async function notify(deps: Pick<Deps, 'settings' | 'clock'>, tx: DbOrTx, input: NotificationInput) {
+  const notification = await insertNotification(tx, { citizenId: input.citizenId, kind: input.kind, title: input.title, body: input.body, link: input.link })
+  const templateId = deps.settings.templates[input.kind]
+  if (templateId && input.templateData && (await takeSubscribeCredit(tx, input.citizenId, input.kind))) {
+    await insertDelivery(tx, {
+      notificationId: notification.id,
+      templateId,
+      page: input.link,
+      data: input.templateData as Prisma.InputJsonValue,
+      nextAttemptAt: deps.clock(),
+    })
+  }
+  return notification
+}
+
+/**
+ * Send what is due, once: claimed rows are leased so parallel workers never double-send.
+ * 43101 (the user withdrew consent) is final; transient failures retry with backoff up to
+ * MAX_DELIVERY_ATTEMPTS; other errors fail at once. Returns how many were handled.
+ */
+export async function processDeliveries(deps: Deps, limit = 20): Promise<number> {
+  const wechat = deps.wechat
+  if (!wechat) return 0
+  const due = await claimDueDeliveries(deps.db, deps.clock(), LEASE_MS, limit)
+  for (const delivery of due) {
+    try {
+      await wechat.sendSubscribeMessage({
+        openid: delivery.openid,
+        templateId: delivery.template_id,
+        page: delivery.page ?? undefined,
+        data: delivery.data as Record<string, { value: string }>,
+      })
+      await settleDelivery(deps.db, delivery.id, { status: 'SENT', sentAt: deps.clock(), lastError: undefined })
+    } catch (err) {
+      const message = err instanceof Error ? err.message.slice(0, 500) : String(err)
+      if (err instanceof WechatError && err.errcode === 43101) {
+        await settleDelivery(deps.db, delivery.id, { status: 'REFUSED', lastError: message })
+      } else if (err instanceof WechatError && err.retryable && delivery.attempts < MAX_DELIVERY_ATTEMPTS) {
+        await settleDelivery(deps.db, delivery.id, {
+          status: 'PENDING',
+          lastError: message,
+          nextAttemptAt: new Date(deps.clock().getTime() + backoffMs(delivery.attempts)),
+        })
+      } else {
+        deps.log.warn({ deliveryId: delivery.id, err }, 'subscribe message failed')
+        await settleDelivery(deps.db, delivery.id, { status: 'FAILED', lastError: message })
+      }
+    }
+  }
+  return due.length
+}
+
+/**
+ * Background work, never on a user's request path: drain the subscribe-message queue and send
+ * due reminders (`extra` rounds, e.g. event reminders).
+ */
+export function startDeliveryWorker(deps: Deps, extra: ((deps: Deps) => Promise<unknown>)[] = [], intervalMs = 5_000) {
+  let running = false
+  const timer = setInterval(() => {
+    if (running) return
+    running = true
+    Promise.all(extra.map((round) => round(deps)))
+      .then(() => processDeliveries(deps))
+      .catch((err) => deps.log.warn({ err }, 'delivery worker round failed'))
+      .finally(() => {
+        running = false
+      })
+  }, intervalMs)
+  timer.unref()
+  return {
+    async stop() {
+      clearInterval(timer)
+      while (running) await new Promise((r) => setTimeout(r, 50))
+    },
+  }
+}

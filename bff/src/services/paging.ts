@@ -1,0 +1,19 @@
+import { shanghaiTime } from '@gm/shared'
+
+/** Page/pageSize (1-based) → skip/take, and the list envelope every paged endpoint returns. */
+export function pageWindow(query: { page: number; pageSize: number }) {
+  return { skip: (query.page - 1) * query.pageSize, take: query.pageSize }
+}
+
+export function pageOf<T>(items: T[], total: number, query: { page: number; pageSize: number }) {
+  return { items, total, page: query.page, pageSize: query.pageSize }
+}
+
+export const iso = (date: Date) => date.toISOString()
+export const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null)
+
+/** 答复日期 (a Shanghai calendar date, YYYY-MM-DD) as the instant that day starts. */
+export function repliedAtOf(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  return shanghaiTime(y, m, d)
+}

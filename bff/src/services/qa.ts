@@ -1,0 +1,125 @@
+import { DAY_MS, formatShanghaiDate, type QaHighlight, type QaItemDetail, type QaListItem, type QueryOf, type ResponseOf } from '@gm/shared'
+import type { Deps } from '../deps'
+import { notFound } from '../http/errors'
+import { countQaTopics, findHotQaItems, findPublishedQaItem, findPublishedQaItems, findPublishedQaItemsByIds, recordQaFeedback } from '../repositories/qa'
+import type { SearchIndex, SearchResult } from '../search/engine'
+import { snippet, segments } from '../search/highlight'
+import { libraryOf } from '../search/library'
+import { pageOf, pageWindow } from './paging'
+import { storedBlocks } from './qaText'
+import { toQaItem } from './qaView'
+
+/**
+ * The best item must explain at least this share of what the citizen asked (each word weighted by
+ * how telling it is; the answer explaining it counts 0.6 of the question doing so) for the answer
+ * to count as good; below it the client offers to ask staff. Calibrated on the Beijing library:
+ * 20 questions it cannot answer (天气, 比特币, 宠物医院…) score 0.10–0.45 (18 of them below 0.40),
+ * the right item for the 123 fixture queries 0.21–1.0 (71% at or above 0.40). A wrong "no good
+ * answer" only adds the offer to ask staff beside the results, so the cut leans towards offering it.
+ */
+export const GOOD_ANSWER_COVERAGE = 0.4
+const HOT_WINDOW_DAYS = 30
+const RELATED_COUNT = 5
+/** Related questions must share at least this much with the item's question. */
+const RELATED_MIN_COVERAGE = 0.15
+
+/** The index this process searches (rebuilt when the library changed anywhere). */
+export function qaSearchIndex(deps: Deps): Promise<SearchIndex> {
+  return libraryOf(deps.db).index(deps)
+}
+
+/** Matches in an answer are looked for in its first this many characters (the snippet shows ~120). */
+const SNIPPET_SCAN_CHARS = 4_000
+
+function highlightOf(index: SearchIndex, result: SearchResult, doc: number): QaHighlight {
+  const item = index.doc(doc)
+  const scanned = item.answer.slice(0, SNIPPET_SCAN_CHARS)
+  return {
+    question: segments(item.question, index.matches(item.question, result.plan)),
+    answer: snippet(item.answer, index.matches(scanned, result.plan)),
+  }
+}
+
+/**
+ * Search in the citizen's own words: ranked ids from the in-memory index, the page's items read
+ * fresh from the database (so a withdrawn item never shows), highlights as text segments.
+ */
+export async function searchQa(deps: Deps, query: { q: string; topic?: string; page: number; pageSize: number }): Promise<ResponseOf<'searchQa'>> {
+  const index = await qaSearchIndex(deps)
+  const { skip, take } = pageWindow(query)
+  const result = index.search(query.q, { topic: query.topic, limit: take, offset: skip })
+  const best = skip === 0 ? result.hits[0] : index.search(query.q, { topic: query.topic, limit: 1 }).hits[0]
+  const noGoodAnswer = !best || best.coverage < GOOD_ANSWER_COVERAGE
+  const rows = await findPublishedQaItemsByIds(deps.db, result.hits.map((h) => h.id))
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  const items: QaListItem[] = result.hits.flatMap((hit) => {
+    const row = byId.get(hit.id)
+    return row ? [{ ...toQaItem(row), highlight: highlightOf(index, result, hit.doc) }] : []
+  })
+  if (skip === 0 && best && !noGoodAnswer) libraryOf(deps.db).count(best.id, 'searchHits', deps.clock(), deps.log)
+  return { ...pageOf(items, result.total, query), noGoodAnswer }
+}
+
+/** The library page: a search when there is a query, otherwise a listing (most viewed first). */
+export async function listQaItems(deps: Deps, query: QueryOf<'listQaItems'>): Promise<ResponseOf<'listQaItems'>> {
+  if (query.q) return searchQa(deps, { ...query, q: query.q })
+  const { rows, total } = await findPublishedQaItems(deps.db, { topic: query.topic }, pageWindow(query))
+  return { ...pageOf(rows.map(toQaItem), total, query), noGoodAnswer: false }
+}
+
+/** An item with its clause, the policy's current validity, and related questions; counts a view. */
+export async function getQaItem(deps: Deps, id: number): Promise<QaItemDetail> {
+  const row = await findPublishedQaItem(deps.db, id)
+  if (!row) throw notFound('问答')
+  libraryOf(deps.db).count(id, 'views', deps.clock(), deps.log)
+  const index = await qaSearchIndex(deps)
+  const related = index
+    .search(row.question, { limit: RELATED_COUNT, excludeIds: new Set([id]) })
+    .hits.filter((hit) => hit.coverage >= RELATED_MIN_COVERAGE)
+    .map((hit) => {
+      const doc = index.doc(hit.doc)
+      return { id: doc.id, question: doc.question, topic: doc.topic }
+    })
+  const policy = row.policyDocument && row.policyDocument.status === 'PUBLISHED' ? row.policyDocument : null
+  const replacedBy = policy?.replacedBy?.status === 'PUBLISHED' ? policy.replacedBy : null
+  return {
+    ...toQaItem(row),
+    policy: policy
+      ? {
+          id: policy.id,
+          title: policy.title,
+          docNumber: policy.docNumber,
+          validity: policy.validity,
+          validityChangedAt: policy.validityChangedAt ? policy.validityChangedAt.toISOString() : null,
+          replacedBy: replacedBy ? { id: replacedBy.id, title: replacedBy.title, docNumber: replacedBy.docNumber } : null,
+        }
+      : null,
+    answerBlocks: storedBlocks(row.answer, row.answerBlocks),
+    aliases: row.aliases,
+    clause: policy ? row.clause : null,
+    related,
+  }
+}
+
+/** Topics in list order with their published items, then any topic items use that is not listed. */
+export async function listQaTopics(deps: Deps): Promise<ResponseOf<'listQaTopics'>> {
+  const { groups, topics } = await countQaTopics(deps.db)
+  const counts = new Map(groups.map((g) => [g.topic, g.count]))
+  const listed = topics.map((t) => ({ topic: t.name, count: counts.get(t.name) ?? 0 }))
+  const names = new Set(topics.map((t) => t.name))
+  const unlisted = groups.filter((g) => !names.has(g.topic)).sort((a, b) => b.count - a.count || (a.topic < b.topic ? -1 : 1))
+  return [...listed, ...unlisted]
+}
+
+export async function rateQaItem(deps: Deps, id: number, helpful: boolean): Promise<ResponseOf<'rateQaItem'>> {
+  const counts = await recordQaFeedback(deps.db, id, helpful)
+  if (!counts) throw notFound('问答')
+  return counts
+}
+
+/** Most viewed and most found items of the last 30 days (per topic when given). */
+export async function listHotQa(deps: Deps, query: QueryOf<'listHotQa'>): Promise<ResponseOf<'listHotQa'>> {
+  await libraryOf(deps.db).flush(deps.log)
+  const since = formatShanghaiDate(new Date(deps.clock().getTime() - HOT_WINDOW_DAYS * DAY_MS))
+  return findHotQaItems(deps.db, { topic: query.topic, since, limit: query.limit })
+}

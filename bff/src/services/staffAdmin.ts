@@ -1,0 +1,85 @@
+import type { BodyOf, ResponseOf, Staff } from '@gm/shared'
+import type { Deps } from '../deps'
+import type { RequestContext, StaffActor } from '../http/actor'
+import { AppError } from '../http/errors'
+import { insertDepartment } from '../repositories/department'
+import { revokeSessionsOf } from '../repositories/session'
+import { consumeInvite, createInvite, findStaff, insertStaff, listAllStaff, updateStaffRow } from '../repositories/staff'
+import { generatePassword, hashPassword } from '../security/password'
+import { hashToken, newCode } from '../security/tokens'
+import { auditorOf, recordAudit } from './audit'
+import { auditableStaff, toStaff } from './staffView'
+import { callWechat } from './wechat'
+
+type StaffContext = RequestContext & { actor: StaffActor }
+export const INVITE_TTL_MS = 72 * 3_600_000
+
+export async function listStaff(deps: Deps): Promise<Staff[]> {
+  const now = deps.clock()
+  return (await listAllStaff(deps.db)).map((row) => toStaff(row, now))
+}
+
+/** A new staff member gets a generated one-time password they must change at first sign-in. */
+export async function createStaff(deps: Deps, context: StaffContext, input: BodyOf<'createStaff'>): Promise<ResponseOf<'createStaff'>> {
+  const initialPassword = generatePassword()
+  const passwordHash = await hashPassword(initialPassword)
+  const row = await deps.db.$transaction(async (tx) => {
+    const created = await insertStaff(tx, { ...input, passwordHash, mustChangePassword: true })
+    await recordAudit(tx, auditorOf(context), { action: 'createStaff', entity: 'staff', entityId: created.id, after: auditableStaff(created) })
+    return created
+  })
+  return { staff: toStaff(row, deps.clock()), initialPassword }
+}
+
+/** Role, department, disabling (which ends every session of theirs) and unlocking. */
+export async function updateStaff(deps: Deps, context: StaffContext, id: number, input: BodyOf<'updateStaff'>): Promise<Staff> {
+  if (id === context.actor.staffId && (input.disabled === true || (input.role && input.role !== 'ADMIN'))) {
+    throw new AppError('FORBIDDEN', '不能停用自己或取消自己的管理员角色')
+  }
+  const now = deps.clock()
+  const row = await deps.db.$transaction(async (tx) => {
+    const before = await findStaff(tx, id)
+    if (!before) throw new AppError('NOT_FOUND', '工作人员不存在')
+    const after = await updateStaffRow(tx, id, {
+      ...(input.role ? { role: input.role } : {}),
+      ...(input.departmentId ? { departmentId: input.departmentId } : {}),
+      ...(input.disabled !== undefined ? { disabledAt: input.disabled ? (before.disabledAt ?? now) : null } : {}),
+      ...(input.unlock ? { lockedUntil: null, failedLogins: 0 } : {}),
+    })
+    if (input.disabled) await revokeSessionsOf(tx, { staffId: id }, now)
+    await recordAudit(tx, auditorOf(context), { action: 'updateStaff', entity: 'staff', entityId: id, before: auditableStaff(before), after: auditableStaff(after) })
+    return after
+  })
+  return toStaff(row, now)
+}
+
+export async function inviteStaff(deps: Deps, context: StaffContext, id: number): Promise<ResponseOf<'inviteStaff'>> {
+  const code = newCode()
+  const expiresAt = new Date(deps.clock().getTime() + INVITE_TTL_MS)
+  await deps.db.$transaction(async (tx) => {
+    if (!(await findStaff(tx, id))) throw new AppError('NOT_FOUND', '工作人员不存在')
+    await createInvite(tx, id, hashToken(code), expiresAt)
+    await recordAudit(tx, auditorOf(context), { action: 'inviteStaff', entity: 'staff', entityId: id, after: { expiresAt } })
+  })
+  return { code, expiresAt: expiresAt.toISOString() }
+}
+
+/** The invite proves who the staff member is; wx.login proves which WeChat user they are. */
+export async function bindStaffWechat(deps: Deps, input: BodyOf<'bindStaffWechat'>): Promise<null> {
+  const { openid } = await callWechat(deps, (wechat) => wechat.code2Session(input.code))
+  await deps.db.$transaction(async (tx) => {
+    const staffId = await consumeInvite(tx, hashToken(input.inviteCode.toUpperCase()), deps.clock())
+    if (!staffId) throw new AppError('INVITE_INVALID')
+    await updateStaffRow(tx, staffId, { wechatOpenid: openid })
+    await recordAudit(tx, { staffId }, { action: 'bindWechat', entity: 'staff', entityId: staffId, after: { wechatBound: true } })
+  })
+  return null
+}
+
+export async function createDepartment(deps: Deps, context: StaffContext, name: string) {
+  return deps.db.$transaction(async (tx) => {
+    const department = await insertDepartment(tx, name)
+    await recordAudit(tx, auditorOf(context), { action: 'createDepartment', entity: 'department', entityId: department.id, after: department })
+    return department
+  })
+}

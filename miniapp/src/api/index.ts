@@ -1,0 +1,15 @@
+export { api, callEndpoint, type Api, type CallOptions, type SignInMode } from './client'
+export { ApiError, toApiError, type ApiErrorCode } from './ApiError'
+export { API_BASE_URL } from './request'
+export {
+  SESSION_STORAGE_KEY,
+  clearSession,
+  getToken,
+  saveSession,
+  sessionStore,
+  setChecking,
+  updateMe,
+  type SessionState,
+  type StoredSession,
+} from './session'
+export { downloadExport, filenameFrom, type DownloadName, type DownloadResult, type ExportFormat } from './download'

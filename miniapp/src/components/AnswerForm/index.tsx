@@ -1,0 +1,65 @@
+import { Text, View } from '@tarojs/components'
+import { type Adoption, adoptionDefinitions, adoptionLabels, adoptionNeedsReason, adoptions, type Department } from '@gm/shared'
+import type { FieldErrors } from '../../utils/form'
+import { ActionButton } from '../ActionButton'
+import { ChoiceGroup } from '../ChoiceGroup'
+import { Chips } from '../Chips'
+import { FormField } from '../FormField'
+import { Notice } from '../Notice'
+import { TextAreaField } from '../TextAreaField'
+import './index.scss'
+
+export type AnswerValues = { adoption: string; reason: string; content: string; departmentId: string; repliedOn: string }
+
+export interface AnswerFormProps {
+  values: AnswerValues
+  errors: FieldErrors<keyof AnswerValues>
+  formError?: string
+  submitting: boolean
+  departments: readonly Department[]
+  onChange: (name: keyof AnswerValues, value: string) => void
+  onSubmit: () => void
+  submitLabel?: string
+}
+
+/** 答复: 采纳情况 (with what each means), the reason where required, department, date, reply. */
+export function AnswerForm({ values, errors, formError, submitting, departments, onChange, onSubmit, submitLabel = '保存答复' }: AnswerFormProps) {
+  const needsReason = values.adoption !== '' && adoptionNeedsReason(values.adoption as Adoption)
+  return (
+    <View className='gm-answer-form'>
+      <ChoiceGroup<Adoption>
+        name='adoption'
+        label='采纳情况'
+        options={adoptions.map((a) => ({ value: a, label: adoptionLabels[a], hint: adoptionDefinitions[a] }))}
+        value={values.adoption as Adoption | ''}
+        error={errors.adoption}
+        onChange={(v) => onChange('adoption', v)}
+      />
+      <TextAreaField
+        name='reason'
+        label={needsReason ? '理由（必填）' : '理由或说明（选填）'}
+        value={values.reason}
+        hint='部分采纳、不予采纳必须说明理由，理由将随答复一并公开'
+        error={errors.reason}
+        onInput={(v) => onChange('reason', v)}
+      />
+      <TextAreaField name='content' label='答复内容' value={values.content} error={errors.content} onInput={(v) => onChange('content', v)} />
+      <View className='gm-answer-form__group'>
+        <Text className='gm-answer-form__label'>答复部门</Text>
+        <Chips<number>
+          label='答复部门'
+          allLabel='未选择'
+          options={departments.map((d) => ({ value: d.id, label: d.name }))}
+          value={values.departmentId ? Number(values.departmentId) : undefined}
+          onChange={(id) => onChange('departmentId', id === undefined ? '' : String(id))}
+        />
+        {errors.departmentId && <Text className='gm-field__error'>{errors.departmentId}</Text>}
+      </View>
+      <FormField name='repliedOn' label='答复日期' value={values.repliedOn} hint='格式：2026-11-21（北京时间）' maxlength={10} error={errors.repliedOn} onInput={(v) => onChange('repliedOn', v)} />
+      {formError && <Notice tone='error'>{formError}</Notice>}
+      <ActionButton tone='primary' onPress={onSubmit} busy={submitting} busyText='正在保存…'>
+        {submitLabel}
+      </ActionButton>
+    </View>
+  )
+}

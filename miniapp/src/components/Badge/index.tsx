@@ -1,0 +1,9 @@
+import { Text } from '@tarojs/components'
+import { cx } from '../../utils/format'
+import './index.scss'
+
+export type BadgeTone = 'open' | 'upcoming' | 'closed' | 'info'
+
+export function Badge({ tone, children }: { tone: BadgeTone; children: string }) {
+  return <Text className={cx('gm-badge', `gm-badge--${tone}`)}>{children}</Text>
+}

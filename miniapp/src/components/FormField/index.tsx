@@ -1,0 +1,48 @@
+import { Input, Text, View } from '@tarojs/components'
+import { a11y } from '../../utils/a11y'
+import { cx } from '../../utils/format'
+import './index.scss'
+
+export interface FormFieldProps {
+  /** Field name, also the BEM modifier (`gm-field--username`). */
+  name: string
+  label: string
+  value: string
+  onInput: (value: string) => void
+  /** Shown under the input in red, next to the field it is about. */
+  error?: string
+  hint?: string
+  placeholder?: string
+  password?: boolean
+  maxlength?: number
+  onConfirm?: () => void
+}
+
+/** A labelled text input with its hint or error right below it. */
+export function FormField({ name, label, value, onInput, error, hint, placeholder, password, maxlength = 100, onConfirm }: FormFieldProps) {
+  return (
+    <View className={cx('gm-field', `gm-field--${name}`, error && 'gm-field--invalid')}>
+      <Text className='gm-field__label'>{label}</Text>
+      <Input
+        className='gm-field__input'
+        name={name}
+        value={value}
+        password={password}
+        placeholder={placeholder}
+        placeholderClass='gm-field__placeholder'
+        maxlength={maxlength}
+        onInput={(e) => onInput(e.detail.value)}
+        onConfirm={() => onConfirm?.()}
+        {...a11y(label)}
+        {...(error ? { 'aria-invalid': 'true' } : {})}
+      />
+      {error ? (
+        <Text className='gm-field__error' {...a11y(undefined, 'alert')}>
+          {error}
+        </Text>
+      ) : (
+        hint && <Text className='gm-field__hint'>{hint}</Text>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,60 @@
+export { useRequest, type RequestState } from './useRequest'
+export { usePagedList, listStatus, PAGE_SIZE, type ListStatus, type Page, type PagedListState } from './usePagedList'
+export { useConsultation, useConsultationList, useDepartments, type ConsultationFilter } from './useConsultations'
+export { useEvent, useEventList } from './useEvents'
+export { useQaItem, useQaSearch, type QaItemState, type QaSearch, type RatingState } from './useQa'
+export {
+  policyQuestionBody,
+  useMyPolicyQuestions,
+  usePolicy,
+  usePolicyInterpretation,
+  usePolicyQuestionForm,
+  useStaffPolicyQuestions,
+  validatePolicyQuestion,
+  type PolicyQuestionForm,
+  type PolicyQuestionValues,
+  type StaffPolicyQuestions,
+} from './usePolicy'
+export { useOverview } from './useOverview'
+export { useDecision, useDecisionList } from './useDecisions'
+export { useLargeFont, readLargeFont, LARGE_FONT_STORAGE_KEY, type LargeFont } from './useLargeFont'
+export { useRouteId } from './useRouteId'
+export { useSession, type SessionApi } from './useSession'
+export { usePrivacyConsent, type PrivacyConsent } from './usePrivacyConsent'
+export { useForm, type FormOptions, type FormState } from './useForm'
+export { useMyNotifications, useSubscriptions, notificationKindLabels, type MyNotifications, type SubscribeState, type Subscriptions } from './useNotifications'
+export { useMyData, useBindPhone, type ActionState, type BindPhone, type MyDataState } from './useMyData'
+export { useStaffAdmin, useAuditLog, type AuditEntry, type CreatedStaff, type NewStaff, type StaffAdmin, type StaffInvite, type StaffPatch } from './useStaffAdmin'
+export { useAction, type Action } from './useAction'
+export { useFeedback, useMyOpinions, useOpinionForm, opinionBody, validateOpinion, type OpinionForm, type OpinionValues } from './useOpinions'
+export { useDraw, useMyRegistrations, useSignupForm, signupBody, validateSignup, type MyRegistrations, type SignupForm, type SignupValues } from './useRegistrations'
+export {
+  useGroupWork,
+  useOverdueOpinions,
+  useStaffConsultation,
+  useStaffConsultationList,
+  useStaffOpinions,
+  type GroupSuggestion,
+  type GroupWork,
+  type OpinionGroup,
+  type OpinionQueue,
+  type OverdueOpinion,
+  type StaffConsultation,
+  type StaffConsultationView,
+  type StaffOpinions,
+} from './useStaffConsultations'
+export { answerValues, useAnswerForm, validateAnswer } from './useAnswerForm'
+export {
+  useCheckIn,
+  useEventRegistrations,
+  useStaffEvent,
+  useStaffEventList,
+  type CheckInDesk,
+  type CheckInResult,
+  type EventRegistrations,
+  type StaffEventList,
+  type StaffEventView,
+  type StaffRegistration,
+} from './useStaffEvents'
+export { useStaffMe, type StaffMe } from './useStaffMe'
+export { useConsultationDraft, validateDraft, draftValuesOf, emptyDraft, type ConsultationDraftForm, type DraftErrors, type DraftValues } from './useConsultationDraft'

@@ -1,0 +1,12 @@
+import type { DecisionDetail, DecisionSummary } from '@gm/shared'
+import { api } from '../api'
+import { notFound } from './notFound'
+import { type RequestState, useRequest } from './useRequest'
+
+export function useDecisionList(year?: number): RequestState<DecisionSummary[]> {
+  return useRequest(() => api.listDecisions({ query: { year } }), [year])
+}
+
+export function useDecision(id: number | null): RequestState<DecisionDetail> {
+  return useRequest(() => (id === null ? Promise.reject(notFound()) : api.getDecision({ params: { id } })), [id])
+}

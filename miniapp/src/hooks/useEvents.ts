@@ -1,0 +1,13 @@
+import type { EventDetail, EventKind, EventSummary } from '@gm/shared'
+import { api } from '../api'
+import { notFound } from './notFound'
+import { PAGE_SIZE, type PagedListState, usePagedList } from './usePagedList'
+import { type RequestState, useRequest } from './useRequest'
+
+export function useEventList(kind?: EventKind): PagedListState<EventSummary> {
+  return usePagedList((page) => api.listEvents({ query: { kind, page, pageSize: PAGE_SIZE } }), [kind])
+}
+
+export function useEvent(id: number | null): RequestState<EventDetail> {
+  return useRequest(() => (id === null ? Promise.reject(notFound()) : api.getEvent({ params: { id } })), [id])
+}

@@ -1,0 +1,7 @@
+import type { Overview } from '@gm/shared'
+import { api } from '../api'
+import { type RequestState, useRequest } from './useRequest'
+
+export function useOverview(): RequestState<Overview> {
+  return useRequest(() => api.getOverview(), [])
+}

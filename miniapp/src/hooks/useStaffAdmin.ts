@@ -1,0 +1,100 @@
+import type { ResponseOf, Staff } from '@gm/shared'
+import { useCallback, useState } from 'react'
+import { type ApiError, api, toApiError } from '../api'
+import { PAGE_SIZE, type PagedListState, usePagedList } from './usePagedList'
+import { type RequestState, useRequest } from './useRequest'
+
+export type AuditEntry = ResponseOf<'listAudit'>['items'][number]
+export type CreatedStaff = ResponseOf<'createStaff'>
+export type NewStaff = { username: string; displayName: string; role: Staff['role']; departmentId: number }
+export type StaffPatch = { disabled: boolean } | { unlock: true }
+export interface StaffInvite {
+  code: string
+  expiresAt: string
+}
+
+export interface StaffAdmin {
+  list: RequestState<Staff[]>
+  /** The staff member whose row action is running. */
+  busyId: number | null
+  rowErrors: Record<number, string>
+  invites: Record<number, StaffInvite>
+  /** The account just created, with its one-time initial password, until dismissed. */
+  created: CreatedStaff | null
+  create: (input: NewStaff) => Promise<void>
+  dismissCreated: () => void
+  update: (id: number, patch: StaffPatch) => Promise<void>
+  invite: (id: number) => Promise<void>
+}
+
+/** 工作人员管理 for an ADMIN: list, create, disable/enable, unlock, WeChat binding invites. */
+export function useStaffAdmin(enabled: boolean): StaffAdmin {
+  const list = useRequest(() => (enabled ? api.listStaff() : Promise.resolve([] as Staff[])), [enabled])
+  const [replaced, setReplaced] = useState<Record<number, Staff>>({})
+  const [busyId, setBusyId] = useState<number | null>(null)
+  const [rowErrors, setRowErrors] = useState<Record<number, string>>({})
+  const [invites, setInvites] = useState<Record<number, StaffInvite>>({})
+  const [created, setCreated] = useState<CreatedStaff | null>(null)
+
+  const rowAction = useCallback(async (id: number, action: () => Promise<void>) => {
+    setBusyId(id)
+    setRowErrors(({ [id]: _, ...rest }) => rest)
+    try {
+      await action()
+    } catch (e) {
+      const error: ApiError = toApiError(e)
+      setRowErrors((errors) => ({ ...errors, [id]: error.message }))
+    } finally {
+      setBusyId(null)
+    }
+  }, [])
+
+  const update = useCallback(
+    (id: number, patch: StaffPatch) =>
+      rowAction(id, async () => {
+        const staff = await api.updateStaff({ params: { id }, body: patch })
+        setReplaced((r) => ({ ...r, [id]: staff }))
+      }),
+    [rowAction],
+  )
+
+  const invite = useCallback(
+    (id: number) =>
+      rowAction(id, async () => {
+        const code = await api.inviteStaff({ params: { id } })
+        setInvites((i) => ({ ...i, [id]: code }))
+      }),
+    [rowAction],
+  )
+
+  const { reload } = list
+  const create = useCallback(
+    async (input: NewStaff) => {
+      setCreated(await api.createStaff({ body: input }))
+      setReplaced({})
+      await reload()
+    },
+    [reload],
+  )
+
+  const data = list.data?.map((s) => replaced[s.id] ?? s)
+  return {
+    list: { ...list, data },
+    busyId,
+    rowErrors,
+    invites,
+    created,
+    create,
+    dismissCreated: () => setCreated(null),
+    update,
+    invite,
+  }
+}
+
+/** 审计日志, newest first, page by page. */
+export function useAuditLog(enabled: boolean): PagedListState<AuditEntry> {
+  return usePagedList(
+    (page) => (enabled ? api.listAudit({ query: { page, pageSize: PAGE_SIZE } }) : Promise.resolve({ items: [], total: 0, page, pageSize: PAGE_SIZE })),
+    [enabled],
+  )
+}

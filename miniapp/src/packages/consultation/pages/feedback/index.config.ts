@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '意见采纳情况',
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '决策事项',
+  enableShareAppMessage: true,
+})

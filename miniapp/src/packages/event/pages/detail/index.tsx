@@ -1,0 +1,106 @@
+import { Text, View } from '@tarojs/components'
+import { type EventDetail, eventKindLabels, formatShanghaiDateTime, publicSeats, selectionModeLabels, signupStatusLabels } from '@gm/shared'
+import { ActionButton } from '../../../../components/ActionButton'
+import { AnswerView } from '../../../../components/AnswerView'
+import { Badge } from '../../../../components/Badge'
+import { seatsText } from '../../../../components/EventCard'
+import { InfoList } from '../../../../components/InfoList'
+import { LinkRow } from '../../../../components/LinkRow'
+import { LoadGate } from '../../../../components/LoadGate'
+import { Notice } from '../../../../components/Notice'
+import { PageShell } from '../../../../components/PageShell'
+import { Paragraphs, Section } from '../../../../components/Section'
+import { useEvent, useRouteId, useSession } from '../../../../hooks'
+import { openPage, routes } from '../../../../navigation'
+import { formatTimeRange } from '../../../../utils/format'
+import './index.scss'
+
+/** 我要报名 while signup is open; otherwise why not. */
+function SignupEntry({ e }: { e: EventDetail }) {
+  if (e.cancelled) return null
+  if (e.signupStatus === 'upcoming') return <Notice tone='info'>{`报名将于 ${formatShanghaiDateTime(e.signupOpensAt)} 开始。`}</Notice>
+  if (e.signupStatus === 'closed') return <Notice tone='info'>{`报名已于 ${formatShanghaiDateTime(e.signupClosesAt)} 截止。`}</Notice>
+  return (
+    <View className='gm-event-detail__entry'>
+      <ActionButton tone='primary' onPress={() => openPage(routes.eventSignup(e.id))}>
+        我要报名
+      </ActionButton>
+      <Text className='gm-event-detail__entry-hint'>
+        {e.selectionMode === 'FIRST_COME'
+          ? e.seatsLeft > 0
+            ? '先报先得，报名成功即确认入选。'
+            : '名额已满，报名后进入候补，有名额空出时依次递补。'
+          : e.selectionMode === 'REVIEW'
+            ? '报名后由主办单位审核遴选，结果将通知您。'
+            : '报名截止后公开抽签确定入选人员，抽签记录将在本页公开。'}
+      </Text>
+    </View>
+  )
+}
+
+export default function EventDetailPage() {
+  const event = useEvent(useRouteId())
+  const { me } = useSession()
+
+  return (
+    <PageShell className='gm-event-detail'>
+      <LoadGate data={event.data} loading={event.loading} error={event.error} onRetry={() => void event.reload()}>
+        {(e) => (
+          <View>
+            <View className='gm-event-detail__header'>
+              <Text className='gm-event-detail__kind'>{eventKindLabels[e.kind]}</Text>
+              {e.cancelled ? <Badge tone='closed'>已取消</Badge> : <Badge tone={e.signupStatus}>{signupStatusLabels[e.signupStatus]}</Badge>}
+            </View>
+            <Text className='gm-page__title'>{e.title}</Text>
+            {e.cancelled && <Notice tone='error'>{`本活动已于 ${formatShanghaiDateTime(e.cancelled.at)} 取消。原因：${e.cancelled.reason}`}</Notice>}
+            <Section title='活动信息'>
+              <InfoList
+                items={[
+                  { label: '活动时间', value: formatTimeRange(e.startsAt, e.endsAt) },
+                  { label: '活动地点', value: e.place },
+                  { label: '主办单位', value: e.department.name },
+                  { label: '报名时间', value: `${formatShanghaiDateTime(e.signupOpensAt)} 至 ${formatShanghaiDateTime(e.signupClosesAt)}` },
+                  { label: '名额', value: `公开报名 ${publicSeats(e.capacity, e.reservedSeats)} 个，${seatsText(e)}` },
+                  { label: '确定方式', value: selectionModeLabels[e.selectionMode] },
+                ]}
+              />
+            </Section>
+            <SignupEntry e={e} />
+            {me?.kind === 'citizen' && <LinkRow title='我的报名' hint='查看报名状态和签到码' onOpen={() => openPage(routes.myRegistrations())} />}
+            {e.drawn && <LinkRow title='查看抽签记录' hint='随机种子、见证人、候选名单和抽中结果，可自行复核' onOpen={() => openPage(routes.eventDraw(e.id))} />}
+            {e.outcome && (
+              <Section title='会议结果' className='gm-event-detail__outcome'>
+                <InfoList
+                  items={[
+                    { label: '实际参加', value: `${e.outcome.attendeeCount} 人` },
+                    { label: '公开时间', value: formatShanghaiDateTime(e.outcome.publishedAt) },
+                  ]}
+                />
+                <Paragraphs text={e.outcome.summary} />
+              </Section>
+            )}
+            {e.outcome && e.outcome.opinions.length > 0 && (
+              <Section title={`参加人员的意见及答复（${e.outcome.opinions.length} 条）`} className='gm-event-detail__opinions'>
+                {e.outcome.opinions.map((o) => (
+                  <View key={o.id} className='gm-event-detail__opinion'>
+                    <Text className='gm-event-detail__opinion-text' userSelect>
+                      {o.text}
+                    </Text>
+                    <AnswerView answer={o.answer} />
+                  </View>
+                ))}
+              </Section>
+            )}
+            <Section title='活动介绍'>
+              <Paragraphs text={e.description} />
+            </Section>
+            <Section title='报名条件'>
+              <Paragraphs text={e.eligibility} />
+            </Section>
+            {e.decisionId !== null && <LinkRow title='查看相关决策事项' onOpen={() => openPage(routes.decisionDetail(e.decisionId as number))} />}
+          </View>
+        )}
+      </LoadGate>
+    </PageShell>
+  )
+}

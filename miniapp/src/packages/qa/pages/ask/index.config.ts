@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '向工作人员提问',
+})

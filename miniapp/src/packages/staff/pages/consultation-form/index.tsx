@@ -1,0 +1,123 @@
+import { Text, View } from '@tarojs/components'
+import { MAJOR_DECISION_MIN_DAYS, needsShortWindowReason, windowDays } from '@gm/shared'
+import { useEffect, useRef } from 'react'
+import { api } from '../../../../api'
+import { ActionButton } from '../../../../components/ActionButton'
+import { CheckRow } from '../../../../components/CheckRow'
+import { Chips } from '../../../../components/Chips'
+import { FormField } from '../../../../components/FormField'
+import { ListState } from '../../../../components/ListState'
+import { Notice } from '../../../../components/Notice'
+import { PageShell } from '../../../../components/PageShell'
+import { Section } from '../../../../components/Section'
+import { SectionsEditor } from '../../../../components/SectionsEditor'
+import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { TextAreaField } from '../../../../components/TextAreaField'
+import { useConsultationDraft, useDepartments, useRequest, useRouteId, useStaffMe } from '../../../../hooks'
+import { openPage, replacePage, routes } from '../../../../navigation'
+import { a11y } from '../../../../utils/a11y'
+import { isoFromShanghai } from '../../../../utils/datetime'
+import './index.scss'
+
+/** 起草 / 修改意见征集 (EDITOR): fields, clauses, the 30-day rule asked up front. */
+export default function ConsultationFormPage() {
+  const id = useRouteId()
+  const { me, can } = useStaffMe()
+  const departments = useDepartments()
+  const draft = useConsultationDraft(id)
+  const existing = useRequest(() => (id === null || !can('EDITOR') ? Promise.resolve(null) : api.getStaffConsultation({ params: { id } })), [id, me?.id])
+  const loaded = useRef(false)
+  const { load } = draft
+  useEffect(() => {
+    if (existing.data && !loaded.current) {
+      loaded.current = true
+      load(existing.data)
+    }
+  }, [existing.data, load])
+
+  if (!me) {
+    return (
+      <PageShell className='gm-consultation-form'>
+        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
+      </PageShell>
+    )
+  }
+  if (!can('EDITOR')) {
+    return (
+      <PageShell className='gm-consultation-form'>
+        <Notice tone='info'>只有「编辑」角色可以起草和修改意见征集。</Notice>
+      </PageShell>
+    )
+  }
+  if (id !== null && !existing.data) {
+    return (
+      <PageShell className='gm-consultation-form'>
+        <ListState status={existing.error ? 'error' : 'loading'} errorMessage={existing.error?.message} onRetry={() => void existing.reload()} />
+      </PageShell>
+    )
+  }
+
+  const { values, errors } = draft
+  const opensAt = isoFromShanghai(values.opensAt)
+  const closesAt = isoFromShanghai(values.closesAt)
+  const days = opensAt && closesAt && closesAt > opensAt ? windowDays(opensAt, closesAt) : null
+  const short = opensAt && closesAt ? needsShortWindowReason(values.isMajorDecision === 'true', opensAt, closesAt) : false
+  const save = async () => {
+    const saved = await draft.save()
+    if (saved) replacePage(routes.staffConsultation(saved.id))
+  }
+
+  return (
+    <PageShell className='gm-consultation-form'>
+      <Text className='gm-page__title'>{id === null ? '新建意见征集' : '修改意见征集草稿'}</Text>
+      <View {...a11y('意见征集草稿', 'form')}>
+        <Section title='基本信息'>
+          <FormField name='title' label='标题' value={values.title} maxlength={200} error={errors.title} onInput={(v) => draft.setField('title', v)} />
+          <TextAreaField name='summary' label='内容摘要' value={values.summary} error={errors.summary} onInput={(v) => draft.setField('summary', v)} />
+          <View className='gm-consultation-form__group'>
+            <Text className='gm-consultation-form__label'>承办单位</Text>
+            <Chips<number>
+              label='承办单位'
+              allLabel='未选择'
+              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+              value={values.departmentId ? Number(values.departmentId) : undefined}
+              onChange={(v) => draft.setField('departmentId', v === undefined ? '' : String(v))}
+            />
+            {errors.departmentId && <Text className='gm-field__error'>{errors.departmentId}</Text>}
+          </View>
+          <CheckRow
+            label='属于重大行政决策事项'
+            hint={`重大行政决策征求意见一般不少于 ${MAJOR_DECISION_MIN_DAYS} 日`}
+            checked={values.isMajorDecision === 'true'}
+            onChange={(v) => draft.setField('isMajorDecision', v ? 'true' : '')}
+          />
+        </Section>
+        <Section title='征集期限'>
+          <FormField name='opensAt' label='开始时间' value={values.opensAt} placeholder='2026-12-01 09:00' hint='北京时间，如 2026-12-01 09:00' maxlength={19} error={errors.opensAt} onInput={(v) => draft.setField('opensAt', v)} />
+          <FormField name='closesAt' label='截止时间' value={values.closesAt} placeholder='2027-01-01 00:00' hint='到此时刻停止接收意见' maxlength={19} error={errors.closesAt} onInput={(v) => draft.setField('closesAt', v)} />
+          {days !== null && <Text className='gm-consultation-form__days'>{`征集期约 ${days < 1 ? '不足 1' : Math.floor(days)} 天`}</Text>}
+          <TextAreaField
+            name='shortWindowReason'
+            label={short ? '缩短理由（必填）' : '缩短理由（征集期不足 30 日时填写）'}
+            value={values.shortWindowReason}
+            hint='理由将在征集页面公开'
+            error={errors.shortWindowReason}
+            onInput={(v) => draft.setField('shortWindowReason', v)}
+          />
+        </Section>
+        <Section title='草案条款'>
+          <SectionsEditor sections={draft.sections} errors={errors} onChange={draft.setSections} nextKey={draft.nextKey} />
+        </Section>
+        <Section title='说明材料'>
+          <TextAreaField name='explanation' label='起草说明' value={values.explanation} error={errors.explanation} onInput={(v) => draft.setField('explanation', v)} />
+          <TextAreaField name='background' label='依据与背景' value={values.background} error={errors.background} onInput={(v) => draft.setField('background', v)} />
+        </Section>
+        {Object.values(errors).some(Boolean) && <Notice tone='error'>请按提示修改标红的内容后再保存。</Notice>}
+        {draft.formError && <Notice tone='error'>{draft.formError.message}</Notice>}
+        <ActionButton tone='primary' onPress={() => void save()} busy={draft.saving} busyText='正在保存…'>
+          保存草稿
+        </ActionButton>
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,63 @@
+import { Text, View } from '@tarojs/components'
+import { formatShanghaiDate } from '@gm/shared'
+import { ActionButton } from '../../../../components/ActionButton'
+import { ListState } from '../../../../components/ListState'
+import { PageShell } from '../../../../components/PageShell'
+import { Section } from '../../../../components/Section'
+import { StaffConsultationCard } from '../../../../components/StaffConsultationCard'
+import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { useOverdueOpinions, useStaffConsultationList, useStaffMe } from '../../../../hooks'
+import { openPage, routes } from '../../../../navigation'
+import { a11y } from '../../../../utils/a11y'
+import './index.scss'
+
+/** 意见征集管理: drafts and published consultations with the work waiting, and overdue answers. */
+export default function StaffConsultationsPage() {
+  const { me, can } = useStaffMe()
+  const list = useStaffConsultationList(me !== null)
+  const overdue = useOverdueOpinions(can('REVIEWER'))
+
+  if (!me) {
+    return (
+      <PageShell className='gm-staff-consultations'>
+        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
+      </PageShell>
+    )
+  }
+
+  const items = list.data ?? []
+  return (
+    <PageShell className='gm-staff-consultations'>
+      <Text className='gm-page__title'>意见征集管理</Text>
+      {can('EDITOR') && (
+        <ActionButton tone='primary' className='gm-staff-consultations__new' onPress={() => openPage(routes.staffConsultationForm())}>
+          新建意见征集
+        </ActionButton>
+      )}
+      {can('REVIEWER') && overdue.data && overdue.data.length > 0 && (
+        <Section title={`超期未答复（${overdue.data.length} 条）`} className='gm-staff-consultations__overdue'>
+          {overdue.data.map((o) => (
+            <View
+              key={o.id}
+              className='gm-staff-consultations__overdue-item'
+              hoverClass='gm-pressed'
+              onClick={() => openPage(routes.staffOpinions(o.consultation.id))}
+              {...a11y(`${o.receiptCode}，${o.consultation.title}，已超期`, 'link')}
+            >
+              <Text className='gm-staff-consultations__overdue-badge'>已超期</Text>
+              <Text className='gm-staff-consultations__overdue-text'>{`${o.receiptCode} · 期限 ${formatShanghaiDate(o.replyDeadline)} · ${o.consultation.title}`}</Text>
+            </View>
+          ))}
+        </Section>
+      )}
+      {items.map((c) => (
+        <StaffConsultationCard key={c.id} consultation={c} onOpen={(id) => openPage(routes.staffConsultation(id))} />
+      ))}
+      {list.data === undefined ? (
+        <ListState status={list.error ? 'error' : 'loading'} errorMessage={list.error?.message} onRetry={() => void list.reload()} />
+      ) : (
+        items.length === 0 && <ListState status='empty' emptyText='还没有意见征集' />
+      )}
+    </PageShell>
+  )
+}

@@ -1,0 +1,176 @@
+import { Text, View } from '@tarojs/components'
+import { EventDraftBodySchema, type EventKind, eventKindLabels, type SelectionMode, selectionModeLabels } from '@gm/shared'
+import { api } from '../../../../api'
+import { ActionButton } from '../../../../components/ActionButton'
+import { ChoiceGroup } from '../../../../components/ChoiceGroup'
+import { Chips } from '../../../../components/Chips'
+import { FormField } from '../../../../components/FormField'
+import { Notice } from '../../../../components/Notice'
+import { PageShell } from '../../../../components/PageShell'
+import { Section } from '../../../../components/Section'
+import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { TextAreaField } from '../../../../components/TextAreaField'
+import { useDepartments, useForm, useStaffMe } from '../../../../hooks'
+import { openPage, replacePage, routes } from '../../../../navigation'
+import { a11y } from '../../../../utils/a11y'
+import { isoFromShanghai } from '../../../../utils/datetime'
+import type { FieldErrors } from '../../../../utils/form'
+import './index.scss'
+
+type Values = {
+  kind: string
+  title: string
+  description: string
+  place: string
+  departmentId: string
+  startsAt: string
+  endsAt: string
+  signupOpensAt: string
+  signupClosesAt: string
+  capacity: string
+  reservedSeats: string
+  waitlistCapacity: string
+  selectionMode: string
+  eligibility: string
+}
+type Field = keyof Values
+
+const initial: Values = {
+  kind: '',
+  title: '',
+  description: '',
+  place: '',
+  departmentId: '',
+  startsAt: '',
+  endsAt: '',
+  signupOpensAt: '',
+  signupClosesAt: '',
+  capacity: '',
+  reservedSeats: '0',
+  waitlistCapacity: '0',
+  selectionMode: '',
+  eligibility: '',
+}
+const DATE_HINT = '请按“2026-12-01 09:00”的格式填写（北京时间）'
+const times: Field[] = ['startsAt', 'endsAt', 'signupOpensAt', 'signupClosesAt']
+const numberOf = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined)
+
+function validate(values: Values) {
+  const body = {
+    kind: values.kind || undefined,
+    title: values.title,
+    description: values.description,
+    place: values.place,
+    departmentId: values.departmentId ? Number(values.departmentId) : undefined,
+    startsAt: isoFromShanghai(values.startsAt),
+    endsAt: isoFromShanghai(values.endsAt),
+    signupOpensAt: isoFromShanghai(values.signupOpensAt),
+    signupClosesAt: isoFromShanghai(values.signupClosesAt),
+    capacity: numberOf(values.capacity),
+    reservedSeats: numberOf(values.reservedSeats),
+    waitlistCapacity: numberOf(values.waitlistCapacity),
+    selectionMode: values.selectionMode || undefined,
+    eligibility: values.eligibility,
+  }
+  const errors: FieldErrors<Field> = {}
+  const parsed = EventDraftBodySchema.safeParse(body)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? '') as Field
+      if (name && errors[name] === undefined) errors[name] = issue.message
+    }
+  }
+  if (!values.kind) errors.kind = '请选择活动类型'
+  if (!values.selectionMode) errors.selectionMode = '请选择确定方式'
+  if (!values.departmentId) errors.departmentId = '请选择主办单位'
+  for (const name of times) if (!body[name]) errors[name] = DATE_HINT
+  for (const name of ['capacity', 'reservedSeats', 'waitlistCapacity'] as const) if (body[name] === undefined) errors[name] = '请填写整数'
+  return parsed.success && Object.keys(errors).length === 0 ? { ok: true as const, data: parsed.data } : { ok: false as const, errors }
+}
+
+/** 新建活动 (EDITOR); the draft is published by a reviewer. */
+export default function EventFormPage() {
+  const { me, can } = useStaffMe()
+  const departments = useDepartments()
+  const form = useForm({
+    initial,
+    validate,
+    submit: async (body) => {
+      const event = await api.createEvent({ body })
+      replacePage(routes.staffEvent(event.id))
+    },
+  })
+  if (!me) {
+    return (
+      <PageShell className='gm-event-form'>
+        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
+      </PageShell>
+    )
+  }
+  if (!can('EDITOR')) {
+    return (
+      <PageShell className='gm-event-form'>
+        <Notice tone='info'>只有「编辑」角色可以创建活动。</Notice>
+      </PageShell>
+    )
+  }
+  const { values, errors } = form
+  const text = (name: Field, label: string, hint?: string, max = 200) => (
+    <FormField name={name} label={label} value={values[name]} hint={hint} maxlength={max} error={errors[name]} onInput={(v) => form.setField(name, v)} />
+  )
+  return (
+    <PageShell className='gm-event-form'>
+      <Text className='gm-page__title'>新建活动</Text>
+      <View {...a11y('新建活动', 'form')}>
+        <Section title='基本信息'>
+          <ChoiceGroup<EventKind>
+            name='kind'
+            label='活动类型'
+            options={(Object.keys(eventKindLabels) as EventKind[]).map((k) => ({ value: k, label: eventKindLabels[k] }))}
+            value={values.kind as EventKind | ''}
+            error={errors.kind}
+            onChange={(v) => form.setField('kind', v)}
+          />
+          {text('title', '活动名称')}
+          <TextAreaField name='description' label='活动介绍' value={values.description} error={errors.description} onInput={(v) => form.setField('description', v)} />
+          {text('place', '活动地点', '可附地图说明，如“（地图：高新区政务服务中心）”')}
+          <View className='gm-event-form__group'>
+            <Text className='gm-event-form__label'>主办单位</Text>
+            <Chips<number>
+              label='主办单位'
+              allLabel='未选择'
+              options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+              value={values.departmentId ? Number(values.departmentId) : undefined}
+              onChange={(v) => form.setField('departmentId', v === undefined ? '' : String(v))}
+            />
+            {errors.departmentId && <Text className='gm-field__error'>{errors.departmentId}</Text>}
+          </View>
+          <TextAreaField name='eligibility' label='报名条件' value={values.eligibility} error={errors.eligibility} onInput={(v) => form.setField('eligibility', v)} />
+        </Section>
+        <Section title='时间'>
+          {text('startsAt', '活动开始', '北京时间，如 2026-12-20 09:30', 19)}
+          {text('endsAt', '活动结束', undefined, 19)}
+          {text('signupOpensAt', '报名开始', undefined, 19)}
+          {text('signupClosesAt', '报名截止', '须在活动开始前', 19)}
+        </Section>
+        <Section title='名额与遴选'>
+          {text('capacity', '总席位', undefined, 5)}
+          {text('reservedSeats', '预留席位', '如为媒体、受邀专家预留，不参与公开报名', 5)}
+          {text('waitlistCapacity', '候补名额', '先报先得活动满员后可候补的人数', 5)}
+          <ChoiceGroup<SelectionMode>
+            name='selectionMode'
+            label='确定方式'
+            options={(Object.keys(selectionModeLabels) as SelectionMode[]).map((m) => ({ value: m, label: selectionModeLabels[m] }))}
+            value={values.selectionMode as SelectionMode | ''}
+            error={errors.selectionMode}
+            onChange={(v) => form.setField('selectionMode', v)}
+          />
+        </Section>
+        {form.formError && <Notice tone='error'>{form.formError.message}</Notice>}
+        <ActionButton tone='primary' onPress={() => void form.handleSubmit()} busy={form.submitting} busyText='正在保存…'>
+          保存活动（待发布）
+        </ActionButton>
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,239 @@
+import { Text, View } from '@tarojs/components'
+import { CancelEventBodySchema, type EventDetail, eventKindLabels, formatShanghaiDateTime, OutcomeBodySchema, publicSeats, selectionModeLabels, signupStatusLabels } from '@gm/shared'
+import { useState } from 'react'
+import { api, downloadExport, type ExportFormat } from '../../../../api'
+import { ActionButton } from '../../../../components/ActionButton'
+import { Badge } from '../../../../components/Badge'
+import { ConfirmDialog } from '../../../../components/ConfirmDialog'
+import { FormField } from '../../../../components/FormField'
+import { InfoList } from '../../../../components/InfoList'
+import { LinkRow } from '../../../../components/LinkRow'
+import { ListState } from '../../../../components/ListState'
+import { LoadGate } from '../../../../components/LoadGate'
+import { Notice } from '../../../../components/Notice'
+import { PageShell } from '../../../../components/PageShell'
+import { Paragraphs, Section } from '../../../../components/Section'
+import { StaffRegistrationCard } from '../../../../components/StaffRegistrationCard'
+import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { TextAreaField } from '../../../../components/TextAreaField'
+import { type StaffRegistration, useAction, useEventRegistrations, useForm, useRouteId, useStaffEvent, useStaffMe } from '../../../../hooks'
+import { openPage, routes } from '../../../../navigation'
+import { platform } from '../../../../platform'
+import { formatTimeRange } from '../../../../utils/format'
+import { validateWith } from '../../../../utils/form'
+import './index.scss'
+
+/** 入选 / 不予入选 (with a reason) for a review-mode application. */
+function ReviewActions({ registration, onDone }: { registration: StaffRegistration; onDone: (r: StaffRegistration) => void }) {
+  const [reason, setReason] = useState('')
+  const [reasonError, setReasonError] = useState<string | undefined>()
+  const select = useAction(async () => onDone(await api.reviewRegistration({ params: { id: registration.id }, body: { decision: 'SELECT' } })))
+  const reject = useAction(async () => onDone(await api.reviewRegistration({ params: { id: registration.id }, body: { decision: 'REJECT', reason } })))
+  const error = select.error ?? reject.error
+  return (
+    <View className='gm-staff-event__review'>
+      {error && <Notice tone='error'>{error.message}</Notice>}
+      <ActionButton tone='primary' onPress={() => void select.run()} busy={select.running} busyText='正在提交…' disabled={reject.running}>
+        {`${registration.name}：入选`}
+      </ActionButton>
+      <FormField
+        name={`rejectReason-${registration.id}`}
+        label='不予入选的理由'
+        value={reason}
+        maxlength={200}
+        error={reasonError}
+        onInput={(v) => {
+          setReason(v)
+          setReasonError(undefined)
+        }}
+      />
+      <ActionButton onPress={() => (reason.trim().length < 2 ? setReasonError('请填写未入选理由') : void reject.run())} busy={reject.running} busyText='正在提交…' disabled={select.running}>
+        {`${registration.name}：不予入选`}
+      </ActionButton>
+    </View>
+  )
+}
+
+/** One event for staff: publish, registrations and review, draw, check-in, outcome, cancel, export. */
+export default function StaffEventPage() {
+  const id = useRouteId()
+  const { me, can } = useStaffMe()
+  const view = useStaffEvent(me ? id : null)
+  const reviewer = can('REVIEWER')
+  const registrations = useEventRegistrations(id, me !== null && reviewer && view.data?.published === true)
+  const [confirmCancel, setConfirmCancel] = useState(false)
+  const [downloaded, setDownloaded] = useState<string | null>(null)
+  const { update } = view
+
+  const publish = useAction(async () => {
+    if (id !== null) update(await api.publishEvent({ params: { id } }), true)
+  })
+  const exportFile = useAction(async (format: ExportFormat) => {
+    if (id === null) return
+    const file = await downloadExport('exportRegistrations', id, format, `报名名单-${id}.${format}`)
+    setDownloaded(`已下载：${file.filename}`)
+  })
+  const outcome = useForm({
+    initial: { summary: '' },
+    validate: (values) => validateWith(OutcomeBodySchema, values),
+    submit: async (body) => {
+      if (id !== null) update(await api.recordOutcome({ params: { id }, body }))
+    },
+  })
+  const cancel = useForm({
+    initial: { reason: '' },
+    validate: (values) => validateWith(CancelEventBodySchema, values),
+    submit: async (body) => {
+      if (id === null) return
+      update(await api.cancelEvent({ params: { id }, body }))
+      setConfirmCancel(false)
+    },
+  })
+
+  if (!me) {
+    return (
+      <PageShell className='gm-staff-event'>
+        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
+      </PageShell>
+    )
+  }
+
+  const registrationList = (e: EventDetail) => {
+    if (registrations.data === undefined) return <ListState status={registrations.error ? 'error' : 'loading'} errorMessage={registrations.error?.message} onRetry={() => void registrations.reload()} />
+    if (registrations.data.length === 0) return <ListState status='empty' emptyText='还没有人报名' />
+    const checkedIn = registrations.data.filter((r) => r.status === 'CHECKED_IN').length
+    return (
+      <View>
+        <Text className='gm-staff-event__count'>{`共 ${registrations.data.length} 人报名，已签到 ${checkedIn} 人`}</Text>
+        {registrations.data.map((r) => (
+          <StaffRegistrationCard key={r.id} registration={r}>
+            {e.selectionMode === 'REVIEW' && r.status === 'APPLIED' && <ReviewActions registration={r} onDone={registrations.replace} />}
+          </StaffRegistrationCard>
+        ))}
+      </View>
+    )
+  }
+
+  return (
+    <PageShell className='gm-staff-event'>
+      <LoadGate data={view.data} loading={view.loading} error={view.error} onRetry={() => void view.reload()}>
+        {({ event: e, published }) => {
+          const started = new Date(e.startsAt).getTime() <= Date.now()
+          return (
+            <View>
+              <View className='gm-staff-event__badges'>
+                <Text className='gm-staff-event__kind'>{eventKindLabels[e.kind]}</Text>
+                {e.cancelled ? <Badge tone='closed'>已取消</Badge> : published ? <Badge tone={e.signupStatus}>{signupStatusLabels[e.signupStatus]}</Badge> : <Badge tone='info'>未发布</Badge>}
+              </View>
+              <Text className='gm-page__title'>{e.title}</Text>
+              {e.cancelled && <Notice tone='error'>{`已于 ${formatShanghaiDateTime(e.cancelled.at)} 取消：${e.cancelled.reason}`}</Notice>}
+              <Section title='活动信息'>
+                <InfoList
+                  items={[
+                    { label: '活动编号', value: String(e.id) },
+                    { label: '活动时间', value: formatTimeRange(e.startsAt, e.endsAt) },
+                    { label: '活动地点', value: e.place },
+                    { label: '报名时间', value: `${formatShanghaiDateTime(e.signupOpensAt)} 至 ${formatShanghaiDateTime(e.signupClosesAt)}` },
+                    { label: '名额', value: `共 ${e.capacity} 个，公开报名 ${publicSeats(e.capacity, e.reservedSeats)} 个，剩余 ${e.seatsLeft} 个` },
+                    { label: '确定方式', value: selectionModeLabels[e.selectionMode] },
+                  ]}
+                />
+              </Section>
+
+              {!published && (
+                <Section title='发布'>
+                  {reviewer ? (
+                    <>
+                      {publish.error && <Notice tone='error'>{Object.values(publish.error.fields).join('；') || publish.error.message}</Notice>}
+                      <ActionButton tone='primary' onPress={() => void publish.run()} busy={publish.running} busyText='正在发布…'>
+                        发布活动
+                      </ActionButton>
+                    </>
+                  ) : (
+                    <Text className='gm-staff-event__hint'>{`活动由「审核」角色发布。请告知审核人员活动编号 ${e.id}。`}</Text>
+                  )}
+                </Section>
+              )}
+              {published && <LinkRow title='查看公开页面' onOpen={() => openPage(routes.eventDetail(e.id))} />}
+              {published && !e.cancelled && <LinkRow title='现场签到' hint='输入或扫描签到码' onOpen={() => openPage(routes.staffCheckIn(e.id))} />}
+              {published && e.selectionMode === 'LOTTERY' && reviewer && (
+                <LinkRow title={e.drawn ? '抽签结果' : '公开抽签'} hint={e.drawn ? '抽签记录已公开' : '报名截止后抽签，设置种子、见证人和分层配额'} onOpen={() => openPage(routes.staffEventDraw(e.id))} />
+              )}
+
+              {published && reviewer && (
+                <Section title='报名名单'>
+                  {exportFile.error && <Notice tone='error'>{exportFile.error.message}</Notice>}
+                  {downloaded && <Notice tone='success'>{downloaded}</Notice>}
+                  <View className='gm-staff-event__exports'>
+                    {platform.name === 'h5' && (
+                      <ActionButton className='gm-staff-event__export' onPress={() => void exportFile.run('csv')} busy={exportFile.running} busyText='正在下载…'>
+                        导出 CSV
+                      </ActionButton>
+                    )}
+                    <ActionButton className='gm-staff-event__export' onPress={() => void exportFile.run('xlsx')} busy={exportFile.running} busyText='正在下载…'>
+                      导出 Excel
+                    </ActionButton>
+                  </View>
+                  {registrationList(e)}
+                </Section>
+              )}
+
+              {published && reviewer && (
+                <Section title='会议结果'>
+                  {e.outcome && (
+                    <View className='gm-staff-event__outcome'>
+                      <Text className='gm-staff-event__hint'>{`已公开（${formatShanghaiDateTime(e.outcome.publishedAt)}），实际参加 ${e.outcome.attendeeCount} 人：`}</Text>
+                      <Paragraphs text={e.outcome.summary} />
+                    </View>
+                  )}
+                  {started ? (
+                    <View>
+                      <TextAreaField
+                        name='outcomeSummary'
+                        label={e.outcome ? '更新会议纪要摘要' : '会议纪要摘要'}
+                        value={outcome.values.summary}
+                        hint='公开后通知已入选和已签到的人员'
+                        error={outcome.errors.summary}
+                        onInput={(v) => outcome.setField('summary', v)}
+                      />
+                      {outcome.formError && <Notice tone='error'>{outcome.formError.message}</Notice>}
+                      <ActionButton tone='primary' onPress={() => void outcome.handleSubmit()} busy={outcome.submitting} busyText='正在公开…'>
+                        公开会议结果
+                      </ActionButton>
+                    </View>
+                  ) : (
+                    <Text className='gm-staff-event__hint'>活动开始后可以公开会议结果和实际参加人数。</Text>
+                  )}
+                </Section>
+              )}
+
+              {reviewer && !e.cancelled && (
+                <Section title='取消活动'>
+                  <TextAreaField name='cancelReason' label='取消原因' value={cancel.values.reason} hint='原因将公开，并通知所有报名人员' error={cancel.errors.reason} onInput={(v) => cancel.setField('reason', v)} />
+                  {cancel.formError && <Notice tone='error'>{cancel.formError.message}</Notice>}
+                  <ActionButton tone='danger' onPress={() => setConfirmCancel(true)}>
+                    取消活动
+                  </ActionButton>
+                </Section>
+              )}
+
+              {confirmCancel && (
+                <ConfirmDialog
+                  title='确定取消这场活动吗？'
+                  confirmText='确认取消活动'
+                  cancelText='不取消'
+                  danger
+                  busy={cancel.submitting}
+                  onCancel={() => setConfirmCancel(false)}
+                  onConfirm={() => void cancel.handleSubmit().then(() => setConfirmCancel(false))}
+                >
+                  <Text>取消后不能恢复，所有报名人员都会收到通知。</Text>
+                </ConfirmDialog>
+              )}
+            </View>
+          )
+        }}
+      </LoadGate>
+    </PageShell>
+  )
+}

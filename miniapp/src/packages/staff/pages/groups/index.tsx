@@ -1,0 +1,145 @@
+import { Text, View } from '@tarojs/components'
+import type { Department, StaffOpinion } from '@gm/shared'
+import { useState } from 'react'
+import { api } from '../../../../api'
+import { ActionButton } from '../../../../components/ActionButton'
+import { AnswerForm } from '../../../../components/AnswerForm'
+import { AnswerView } from '../../../../components/AnswerView'
+import { FormField } from '../../../../components/FormField'
+import { LoadGate } from '../../../../components/LoadGate'
+import { Notice } from '../../../../components/Notice'
+import { PageShell } from '../../../../components/PageShell'
+import { Section } from '../../../../components/Section'
+import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { answerValues, type GroupSuggestion, type OpinionGroup, useAction, useAnswerForm, useDepartments, useGroupWork, useRouteId, useStaffMe } from '../../../../hooks'
+import { openPage, routes } from '../../../../navigation'
+import { excerpt } from '../../../../utils/format'
+import './index.scss'
+
+function Members({ ids, opinions }: { ids: readonly number[]; opinions: Map<number, StaffOpinion> }) {
+  return (
+    <View className='gm-staff-groups__members'>
+      {ids.map((id) => {
+        const o = opinions.get(id)
+        return (
+          <Text key={id} className='gm-staff-groups__member'>
+            {o ? `${o.receiptCode}：${excerpt(o.publishedText ?? o.rawText, 50)}` : `意见 #${id}`}
+          </Text>
+        )
+      })}
+    </View>
+  )
+}
+
+/** Accept a suggestion into a group, with a title staff write (the keywords are only a start). */
+function SuggestionCard({ suggestion, opinions, consultationId, onDone }: { suggestion: GroupSuggestion; opinions: Map<number, StaffOpinion>; consultationId: number; onDone: () => void }) {
+  const [title, setTitle] = useState(suggestion.keywords.length ? `关于${suggestion.keywords.slice(0, 3).join('、')}的意见` : '')
+  const [titleError, setTitleError] = useState<string | undefined>()
+  const accept = useAction(async () => {
+    await api.createGroup({ params: { id: consultationId }, body: { title, opinionIds: suggestion.opinionIds } })
+    onDone()
+  })
+  return (
+    <View className='gm-staff-groups__card'>
+      <Text className='gm-staff-groups__meta'>{`相似度 ${Math.round(suggestion.score * 100)}% · 关键词：${suggestion.keywords.join('、') || '无'} · ${suggestion.opinionIds.length} 条意见`}</Text>
+      <Members ids={suggestion.opinionIds} opinions={opinions} />
+      <FormField
+        name='groupTitle'
+        label='集中意见概括'
+        value={title}
+        maxlength={200}
+        error={titleError ?? accept.error?.fields.title ?? (accept.error && !accept.error.fields.title ? accept.error.message : undefined)}
+        onInput={(v) => {
+          setTitle(v)
+          setTitleError(undefined)
+        }}
+      />
+      <ActionButton tone='primary' onPress={() => (title.trim().length < 2 ? setTitleError('请填写集中意见的概括') : void accept.run())} busy={accept.running} busyText='正在归并…'>
+        归为一条集中意见
+      </ActionButton>
+    </View>
+  )
+}
+
+/** One group and its single reasoned answer for every opinion in it. */
+function GroupCard({ group, opinions, departments, defaultDepartmentId, onDone }: { group: OpinionGroup; opinions: Map<number, StaffOpinion>; departments: readonly Department[]; defaultDepartmentId: number; onDone: () => void }) {
+  const [editing, setEditing] = useState(group.answer === null)
+  const form = useAnswerForm(answerValues(group.answer, defaultDepartmentId), async (body) => {
+    await api.answerGroup({ params: { id: group.id }, body })
+    setEditing(false)
+    onDone()
+  })
+  return (
+    <View className='gm-staff-groups__card'>
+      <Text className='gm-staff-groups__title'>{group.title}</Text>
+      <Text className='gm-staff-groups__meta'>{`${group.opinionIds.length} 条意见`}</Text>
+      <Members ids={group.opinionIds} opinions={opinions} />
+      {!editing && group.answer ? (
+        <View>
+          <AnswerView answer={group.answer} />
+          <ActionButton onPress={() => setEditing(true)}>修改答复</ActionButton>
+        </View>
+      ) : (
+        <AnswerForm
+          values={form.values}
+          errors={form.errors}
+          formError={form.formError?.message}
+          submitting={form.submitting}
+          departments={departments}
+          onChange={form.setField}
+          onSubmit={() => void form.handleSubmit()}
+          submitLabel='保存集中意见的答复'
+        />
+      )}
+    </View>
+  )
+}
+
+/** 集中意见 (REVIEWER): suggestions from text similarity, groups and their answers. */
+export default function StaffGroupsPage() {
+  const id = useRouteId()
+  const { me, can } = useStaffMe()
+  const work = useGroupWork(me && can('REVIEWER') ? id : null)
+  const departments = useDepartments()
+
+  if (!me) {
+    return (
+      <PageShell className='gm-staff-groups'>
+        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
+      </PageShell>
+    )
+  }
+  if (!can('REVIEWER') || id === null) {
+    return (
+      <PageShell className='gm-staff-groups'>
+        <Notice tone='info'>只有「审核」角色可以归并和答复集中意见。</Notice>
+      </PageShell>
+    )
+  }
+  const reload = () => void work.reload()
+  return (
+    <PageShell className='gm-staff-groups'>
+      <LoadGate data={work.data} loading={work.loading} error={work.error} onRetry={reload}>
+        {(w) => (
+          <View>
+            <Section title={`集中意见（${w.groups.length} 项）`}>
+              {w.groups.length === 0 ? (
+                <Text className='gm-staff-groups__empty'>还没有集中意见。可从下方的归类建议中归并。</Text>
+              ) : (
+                w.groups.map((g) => <GroupCard key={g.id} group={g} opinions={w.opinions} departments={departments.data ?? []} defaultDepartmentId={me.department.id} onDone={reload} />)
+              )}
+            </Section>
+            <Section title={`归类建议（${w.suggestions.length} 项）`}>
+              <Text className='gm-staff-groups__hint'>根据意见文字的相似程度自动生成，请核对后再归并；概括可以修改。</Text>
+              {w.suggestions.length === 0 ? (
+                <Text className='gm-staff-groups__empty'>暂无相似的意见。</Text>
+              ) : (
+                w.suggestions.map((s) => <SuggestionCard key={s.opinionIds.join('-')} suggestion={s} opinions={w.opinions} consultationId={id} onDone={reload} />)
+              )}
+            </Section>
+          </View>
+        )}
+      </LoadGate>
+    </PageShell>
+  )
+}

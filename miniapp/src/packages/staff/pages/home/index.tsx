@@ -1,0 +1,192 @@
+import { Text, View } from '@tarojs/components'
+import { CreateStaffBodySchema, type Staff, type StaffRole, staffRoleLabels } from '@gm/shared'
+import { useEffect, useState } from 'react'
+import { ActionButton } from '../../../../components/ActionButton'
+import { AuditCard } from '../../../../components/AuditCard'
+import { ConfirmDialog } from '../../../../components/ConfirmDialog'
+import { InfoList } from '../../../../components/InfoList'
+import { LinkRow } from '../../../../components/LinkRow'
+import { ListState } from '../../../../components/ListState'
+import { Notice } from '../../../../components/Notice'
+import { PagedList } from '../../../../components/PagedList'
+import { PageShell } from '../../../../components/PageShell'
+import { Section } from '../../../../components/Section'
+import { StaffCard } from '../../../../components/StaffCard'
+import { StaffForm, type StaffFormValues } from '../../../../components/StaffForm'
+import { useAction, useAuditLog, useDepartments, useForm, useSession, useStaffAdmin } from '../../../../hooks'
+import { openPage, openTab, replacePage, routes } from '../../../../navigation'
+import { platform } from '../../../../platform'
+import type { FieldErrors } from '../../../../utils/form'
+import { validateWith } from '../../../../utils/form'
+import './index.scss'
+
+function validateNewStaff(values: StaffFormValues) {
+  const missing: FieldErrors<keyof StaffFormValues> = {}
+  if (!values.role) missing.role = '请选择角色'
+  if (!values.departmentId) missing.departmentId = '请选择所属部门'
+  const checked = validateWith<typeof CreateStaffBodySchema, keyof StaffFormValues>(CreateStaffBodySchema, {
+    ...values,
+    role: (values.role || 'EDITOR') as StaffRole,
+    departmentId: Number(values.departmentId) || 1,
+  })
+  if (Object.keys(missing).length === 0) return checked
+  return { ok: false as const, errors: { ...(checked.ok ? {} : checked.errors), ...missing } }
+}
+
+const emptyStaff: StaffFormValues = { username: '', displayName: '', role: '', departmentId: '' }
+
+/** 工作台: who is signed in; for an ADMIN, staff accounts and the audit log. */
+export default function StaffHomePage() {
+  const session = useSession()
+  const me = session.me?.kind === 'staff' ? session.me : null
+  const isAdmin = me?.role === 'ADMIN' && !me.mustChangePassword
+  const admin = useStaffAdmin(isAdmin)
+  const audit = useAuditLog(isAdmin)
+  const departments = useDepartments()
+  const signOut = useAction(async () => {
+    await session.signOut()
+    openTab(routes.mine())
+  })
+  const [showForm, setShowForm] = useState(false)
+  const [disabling, setDisabling] = useState<Staff | null>(null)
+  const form = useForm({
+    initial: emptyStaff,
+    validate: validateNewStaff,
+    submit: async (input) => {
+      await admin.create(input)
+      setShowForm(false)
+      form.reset()
+    },
+  })
+
+  useEffect(() => {
+    if (me?.mustChangePassword) replacePage(routes.staffPassword())
+  }, [me?.mustChangePassword])
+
+  if (!me) {
+    return (
+      <PageShell className='gm-staff-home'>
+        <Notice tone='info'>工作台仅供工作人员使用，请使用工作人员账号登录。</Notice>
+        <ActionButton tone='primary' onPress={() => openPage(routes.staffLogin())}>
+          工作人员登录
+        </ActionButton>
+      </PageShell>
+    )
+  }
+
+  return (
+    <PageShell className='gm-staff-home'>
+      <Text className='gm-page__title'>{`您好，${me.displayName}`}</Text>
+      <Section title='我的账号'>
+        <InfoList
+          items={[
+            { label: '姓名', value: me.displayName },
+            { label: '角色', value: staffRoleLabels[me.role] },
+            { label: '所属部门', value: me.department.name },
+            { label: '用户名', value: me.username },
+            { label: '微信', value: me.wechatBound ? '已绑定' : '未绑定' },
+          ]}
+        />
+      </Section>
+      {me.role !== 'ADMIN' && (
+        <LinkRow
+          title='意见征集管理'
+          hint={me.role === 'EDITOR' ? '起草和修改意见征集' : '发布征集、审核与答复意见、集中意见、公开采纳情况'}
+          onOpen={() => openPage(routes.staffConsultations())}
+        />
+      )}
+      <LinkRow
+        title='活动管理'
+        hint={me.role === 'EDITOR' ? '创建活动、现场签到' : me.role === 'REVIEWER' ? '发布活动、报名审核、抽签、签到、会议结果' : '现场签到'}
+        onOpen={() => openPage(routes.staffEvents())}
+      />
+      {me.role === 'REVIEWER' && <LinkRow title='政策咨询' hint='答复群众的政策咨询，好的答复可加入问答库' onOpen={() => openPage(routes.staffPolicyQuestions())} />}
+      <LinkRow title='修改密码' onOpen={() => openPage(routes.staffPassword())} />
+      {platform.canLoginSilently && !me.wechatBound && <LinkRow title='绑定微信' hint='凭管理员生成的邀请码绑定，之后可用微信快捷登录' onOpen={() => openPage(routes.staffBind())} />}
+
+      {isAdmin && (
+        <Section title='工作人员管理' className='gm-staff-home__admin'>
+          {admin.created && (
+            <View className='gm-staff-home__created'>
+              <Notice tone='success'>
+                {`已创建账号「${admin.created.staff.username}」（${admin.created.staff.displayName}）。\n初始密码：${admin.created.initialPassword}\n该密码只显示这一次，请立即告知本人。本人首次登录时必须修改密码。`}
+              </Notice>
+              <ActionButton onPress={admin.dismissCreated}>我已记下，关闭</ActionButton>
+            </View>
+          )}
+          {showForm ? (
+            <View className='gm-staff-home__form'>
+              <Text className='gm-staff-home__subtitle'>新增工作人员</Text>
+              <StaffForm
+                values={form.values}
+                errors={form.errors}
+                formError={form.formError?.message}
+                submitting={form.submitting}
+                departments={departments.data ?? []}
+                onChange={form.setField}
+                onSubmit={() => void form.handleSubmit()}
+              />
+              <ActionButton className='gm-staff-home__cancel' onPress={() => setShowForm(false)}>
+                取消
+              </ActionButton>
+            </View>
+          ) : (
+            <ActionButton tone='primary' className='gm-staff-home__add' onPress={() => setShowForm(true)}>
+              新增工作人员
+            </ActionButton>
+          )}
+          {admin.list.data ? (
+            admin.list.data.map((staff) => (
+              <StaffCard
+                key={staff.id}
+                staff={staff}
+                self={staff.id === me.id}
+                busy={admin.busyId === staff.id}
+                error={admin.rowErrors[staff.id]}
+                invite={admin.invites[staff.id]}
+                onToggleDisabled={(s) => (s.disabled ? void admin.update(s.id, { disabled: false }) : setDisabling(s))}
+                onUnlock={(s) => void admin.update(s.id, { unlock: true })}
+                onInvite={(s) => void admin.invite(s.id)}
+              />
+            ))
+          ) : (
+            <ListState status={admin.list.error ? 'error' : 'loading'} errorMessage={admin.list.error?.message} onRetry={() => void admin.list.reload()} />
+          )}
+        </Section>
+      )}
+
+      {isAdmin && (
+        <Section title='审计日志' className='gm-staff-home__audit'>
+          <PagedList
+            items={audit.data}
+            status={audit.status}
+            keyOf={(entry) => entry.id}
+            renderItem={(entry) => <AuditCard entry={entry} />}
+            errorMessage={audit.error?.message}
+            emptyText='暂无操作记录'
+            onRetry={audit.retry}
+            onLoadMore={audit.loadMore}
+          />
+        </Section>
+      )}
+
+      {signOut.error && <Notice tone='error'>{signOut.error.message}</Notice>}
+      <ActionButton onPress={() => void signOut.run()} busy={signOut.running} busyText='正在退出…'>
+        退出登录
+      </ActionButton>
+
+      {disabling && (
+        <ConfirmDialog
+          title={`停用「${disabling.displayName}」？`}
+          confirmText='确认停用'
+          danger
+          busy={admin.busyId === disabling.id}
+          onCancel={() => setDisabling(null)}
+          onConfirm={() => void admin.update(disabling.id, { disabled: true }).then(() => setDisabling(null))}
+        >
+          <Text>停用后该账号立即退出所有已登录的设备，且不能再登录，直到重新启用。</Text>
+        </ConfirmDialog>
+      )}
+    </PageShell>
+  )
+}

@@ -1,0 +1,163 @@
+import { Text, View } from '@tarojs/components'
+import type { Department, StaffOpinion } from '@gm/shared'
+import { useState } from 'react'
+import { api } from '../../../../api'
+import { ActionButton } from '../../../../components/ActionButton'
+import { AnswerForm } from '../../../../components/AnswerForm'
+import { AnswerView } from '../../../../components/AnswerView'
+import { FormField } from '../../../../components/FormField'
+import { confirmedMasks, MaskReview } from '../../../../components/MaskReview'
+import { Notice } from '../../../../components/Notice'
+import { PagedList } from '../../../../components/PagedList'
+import { PageShell } from '../../../../components/PageShell'
+import { StaffOpinionCard } from '../../../../components/StaffOpinionCard'
+import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { Tabs } from '../../../../components/Tabs'
+import { answerValues, type OpinionQueue, useAction, useAnswerForm, useDepartments, useRouteId, useStaffMe, useStaffOpinions } from '../../../../hooks'
+import { openPage, routes } from '../../../../navigation'
+import './index.scss'
+
+const queues = [
+  { value: 'pending', label: '待审核' },
+  { value: 'unanswered', label: '待答复' },
+  { value: 'all', label: '全部' },
+] as const
+
+interface ItemProps {
+  opinion: StaffOpinion
+  departments: readonly Department[]
+  defaultDepartmentId: number
+  onChanged: (opinion: StaffOpinion) => void
+}
+
+/** 审核: confirm each suggested mask (preview shows the published text), approve, or hide with a reason. */
+function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChanged'>) {
+  const [confirmed, setConfirmed] = useState<boolean[]>(() => opinion.suggestedMasks.map(() => true))
+  const [hideReason, setHideReason] = useState('')
+  const [hideError, setHideError] = useState<string | undefined>()
+  const approve = useAction(async () => {
+    onChanged(await api.moderateOpinion({ params: { id: opinion.id }, body: { decision: 'APPROVE', masks: confirmedMasks(opinion.suggestedMasks, confirmed) } }))
+  })
+  const hide = useAction(async () => {
+    onChanged(await api.moderateOpinion({ params: { id: opinion.id }, body: { decision: 'HIDE', reason: hideReason } }))
+  })
+  const busy = approve.running || hide.running
+  return (
+    <View className='gm-staff-opinions__moderation'>
+      <MaskReview rawText={opinion.rawText} suggestions={opinion.suggestedMasks} confirmed={confirmed} onToggle={(i, v) => setConfirmed((c) => c.map((x, j) => (j === i ? v : x)))} />
+      {approve.error && <Notice tone='error'>{Object.values(approve.error.fields).join('；') || approve.error.message}</Notice>}
+      <ActionButton tone='primary' className='gm-staff-opinions__approve' onPress={() => void approve.run()} busy={approve.running} busyText='正在提交…' disabled={busy}>
+        {opinion.suggestedMasks.length > 0 ? '确认隐去并通过' : '审核通过'}
+      </ActionButton>
+      <FormField
+        name={`hideReason-${opinion.id}`}
+        label='不予公开的理由'
+        value={hideReason}
+        hint='如：与本草案无关、含有违法或不当内容'
+        maxlength={200}
+        error={hideError ?? (hide.error ? Object.values(hide.error.fields).join('；') || hide.error.message : undefined)}
+        onInput={(v) => {
+          setHideReason(v)
+          setHideError(undefined)
+        }}
+      />
+      <ActionButton
+        tone='danger'
+        onPress={() => (hideReason.trim().length < 2 ? setHideError('请填写不予公开的理由') : void hide.run())}
+        busy={hide.running}
+        busyText='正在提交…'
+        disabled={busy}
+      >
+        不予公开
+      </ActionButton>
+    </View>
+  )
+}
+
+/** 答复: the shared AnswerBodySchema decides, so a missing reason for 部分采纳 / 不予采纳 shows at 理由. */
+function Answer({ opinion, departments, defaultDepartmentId, onChanged }: ItemProps) {
+  const [editing, setEditing] = useState(opinion.answer === null)
+  const form = useAnswerForm(answerValues(opinion.answer, defaultDepartmentId), async (body) => {
+    onChanged(await api.answerOpinion({ params: { id: opinion.id }, body }))
+    setEditing(false)
+  })
+  if (!editing && opinion.answer) {
+    return (
+      <View className='gm-staff-opinions__answer'>
+        <Text className='gm-staff-opinions__answer-title'>{`答复（修改 ${opinion.answer.revisions} 次，公开采纳情况前仅内部可见）`}</Text>
+        <AnswerView answer={opinion.answer} receivedAt={opinion.createdAt} />
+        <ActionButton onPress={() => setEditing(true)}>修改答复</ActionButton>
+      </View>
+    )
+  }
+  return (
+    <AnswerForm
+      values={form.values}
+      errors={form.errors}
+      formError={form.formError?.message}
+      submitting={form.submitting}
+      departments={departments}
+      onChange={form.setField}
+      onSubmit={() => void form.handleSubmit()}
+    />
+  )
+}
+
+function OpinionItem(props: ItemProps) {
+  const { opinion } = props
+  return (
+    <StaffOpinionCard opinion={opinion}>
+      {opinion.moderation === 'PENDING' ? (
+        <Moderation opinion={opinion} onChanged={props.onChanged} />
+      ) : (
+        <View>
+          <Text className='gm-staff-opinions__label'>{opinion.moderation === 'APPROVED' ? '公开文本' : '原文（不予公开）'}</Text>
+          <Text className='gm-staff-opinions__text' userSelect>
+            {opinion.moderation === 'APPROVED' ? (opinion.publishedText ?? '') : opinion.rawText}
+          </Text>
+          {opinion.group && <Notice tone='info'>{`已归入集中意见「${opinion.group.title}」：集中意见的答复将代替本条的答复。`}</Notice>}
+          <Answer {...props} />
+        </View>
+      )}
+    </StaffOpinionCard>
+  )
+}
+
+/** 审核与答复 for one consultation (REVIEWER). */
+export default function StaffOpinionsPage() {
+  const id = useRouteId()
+  const { me, can } = useStaffMe()
+  const [queue, setQueue] = useState<OpinionQueue>('pending')
+  const list = useStaffOpinions(me && can('REVIEWER') ? id : null, queue)
+  const departments = useDepartments()
+
+  if (!me) {
+    return (
+      <PageShell className='gm-staff-opinions'>
+        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
+      </PageShell>
+    )
+  }
+  if (!can('REVIEWER')) {
+    return (
+      <PageShell className='gm-staff-opinions'>
+        <Notice tone='info'>只有「审核」角色可以审核和答复意见。</Notice>
+      </PageShell>
+    )
+  }
+  return (
+    <PageShell className='gm-staff-opinions'>
+      <Tabs label='意见队列' options={queues} value={queue} onChange={setQueue} />
+      <PagedList
+        items={list.data}
+        status={list.status}
+        keyOf={(o) => o.id}
+        renderItem={(o) => <OpinionItem opinion={o} departments={departments.data ?? []} defaultDepartmentId={me.department.id} onChanged={list.replace} />}
+        errorMessage={list.error?.message}
+        emptyText={queue === 'pending' ? '没有待审核的意见' : queue === 'unanswered' ? '没有待答复的意见' : '还没有收到意见'}
+        onRetry={list.retry}
+        onLoadMore={list.loadMore}
+      />
+    </PageShell>
+  )
+}

@@ -1,0 +1,73 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { QaAskOffer } from '../../components/QaAskOffer'
+import { Chips } from '../../components/Chips'
+import { PagedList } from '../../components/PagedList'
+import { PageShell } from '../../components/PageShell'
+import { QaHotList } from '../../components/QaHotList'
+import { QaSearchResult } from '../../components/QaSearchResult'
+import { SearchBar } from '../../components/SearchBar'
+import { useQaSearch } from '../../hooks'
+import { openPage, routes } from '../../navigation'
+import { a11y } from '../../utils/a11y'
+import './index.scss'
+
+export default function QaPage() {
+  const [keyword, setKeyword] = useState('')
+  const [q, setQ] = useState('')
+  const [topic, setTopic] = useState<string | undefined>()
+  const search = useQaSearch(q, topic)
+  const topics = search.topics.data ?? []
+  const open = (id: number) => openPage(routes.qaDetail(id))
+
+  return (
+    <PageShell className='gm-qa-page'>
+      <SearchBar value={keyword} placeholder='用自己的话问，如“退休金怎么领”' onInput={setKeyword} onSearch={(value) => setQ(value.trim())} />
+      {q && (
+        <View className='gm-qa-page__status'>
+          <Text className='gm-qa-page__status-text'>{`「${q}」的搜索结果`}</Text>
+          <Text
+            className='gm-qa-page__clear'
+            onClick={() => {
+              setKeyword('')
+              setQ('')
+            }}
+            {...a11y('清除搜索', 'button')}
+          >
+            清除搜索
+          </Text>
+        </View>
+      )}
+      {topics.length > 0 && (
+        <Chips
+          label='问答主题'
+          allLabel='全部主题'
+          options={topics.map((t) => ({ value: t.topic, label: `${t.topic}（${t.count}）` }))}
+          value={topic}
+          onChange={setTopic}
+        />
+      )}
+      {!q && <QaHotList title={topic ? `「${topic}」热门问题` : '热门问题'} items={search.hot.data ?? []} onOpen={open} />}
+      {search.noGoodAnswer && search.data.length > 0 && <QaAskOffer query={q} onAsk={(query) => openPage(routes.qaAsk(query))} />}
+      <PagedList
+        items={search.data}
+        status={search.status}
+        keyOf={(item) => item.id}
+        renderItem={(item) => <QaSearchResult item={item} onOpen={open} />}
+        errorMessage={search.error?.message}
+        emptyText={q ? `没有找到与「${q}」相关的问答，换个说法试试` : '暂无问答'}
+        onRetry={search.retry}
+        onLoadMore={search.loadMore}
+      />
+      {q && search.status === 'empty' && <QaAskOffer query={q} onAsk={(query) => openPage(routes.qaAsk(query))} />}
+      <View className='gm-qa-page__links'>
+        <Text className='gm-qa-page__link' onClick={() => openPage(routes.qaMyQuestions())} {...a11y('我的提问', 'link')}>
+          我的提问
+        </Text>
+        <Text className='gm-qa-page__link' onClick={() => openPage(routes.qaAsk())} {...a11y('向工作人员提问', 'link')}>
+          向工作人员提问
+        </Text>
+      </View>
+    </PageShell>
+  )
+}

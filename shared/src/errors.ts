@@ -1,0 +1,81 @@
+import { z } from 'zod'
+
+/**
+ * Stable error codes for programs, each with the Chinese message users see and the HTTP status
+ * the BFF answers with. One table: the BFF's error middleware and the miniapp's ApiError read it.
+ */
+export const errorTable = {
+  VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请检查后重试' },
+  INVALID_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  UNAUTHORIZED: { status: 401, message: '请先登录' },
+  SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  LOGIN_FAILED: { status: 401, message: '用户名或密码错误' },
+  FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录请先修改密码' },
+  DEMO_LOGIN_DISABLED: { status: 403, message: '演示登录未开启' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系管理员' },
+  WECHAT_CODE_INVALID: { status: 400, message: '微信登录凭证无效或已使用，请重新进入小程序' },
+  INVITE_INVALID: { status: 400, message: '邀请码无效或已过期' },
+  WRONG_PASSWORD: { status: 400, message: '当前密码不正确' },
+  NOT_FOUND: { status: 404, message: '内容不存在或已下线' },
+  FEEDBACK_NOT_PUBLISHED: { status: 404, message: '意见采纳情况尚未公开' },
+  ROUTE_NOT_FOUND: { status: 404, message: '接口不存在' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
+  CONFLICT: { status: 409, message: '操作冲突，请刷新后重试' },
+  ALREADY_EXISTS: { status: 409, message: '已存在同名记录' },
+  ALREADY_REGISTERED: { status: 409, message: '您已报名该活动' },
+  SEATS_EXHAUSTED: { status: 409, message: '名额已满，候补也已排满' },
+  SIGNUP_NOT_OPEN: { status: 409, message: '报名尚未开始' },
+  SIGNUP_CLOSED: { status: 409, message: '报名已截止' },
+  EVENT_CANCELLED: { status: 409, message: '活动已取消' },
+  CHECK_IN_CODE_USED: { status: 409, message: '该签到码已使用' },
+  CHECK_IN_CODE_INVALID: { status: 404, message: '签到码无效或不属于本活动' },
+  NOT_SELECTED_FOR_CHECK_IN: { status: 409, message: '该报名未入选，不能签到' },
+  DRAW_ALREADY_DONE: { status: 409, message: '本活动已完成抽签' },
+  WRONG_SELECTION_MODE: { status: 409, message: '本活动的遴选方式不支持此操作' },
+  CONSULTATION_CLOSED: { status: 409, message: '意见征集已结束，不能再提交意见' },
+  CONSULTATION_NOT_OPEN: { status: 409, message: '意见征集尚未开始' },
+  REQUEST_IN_PROGRESS: { status: 409, message: '上一次提交仍在处理中，请稍候' },
+  DRAFT_IMMUTABLE: { status: 409, message: '已发布的草案不能修改，请发布修订版本' },
+  FEEDBACK_ALREADY_PUBLISHED: { status: 409, message: '意见采纳情况已公开，不能再修改' },
+  FEEDBACK_NOT_READY: { status: 409, message: '还有意见未处理，暂不能公开采纳情况' },
+  ACCOUNT_LOCKED: { status: 423, message: '密码错误次数过多，账号已暂时锁定，请 15 分钟后再试' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请以 JSON 格式提交' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, message: '同一提交编号已用于不同的内容，请刷新后重新填写' },
+  REASON_REQUIRED: { status: 400, message: '部分采纳或不予采纳须说明理由' },
+  SHORT_WINDOW_REASON_REQUIRED: { status: 400, message: '重大决策事项征求意见不少于 30 日，缩短期限须说明理由' },
+  RATE_LIMITED: { status: 429, message: '操作过于频繁，请稍后再试' },
+  INTERNAL: { status: 500, message: '服务暂时出现问题，请稍后再试' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
+  WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
+  // —— policy documents and the Q&A library ——
+  POLICY_IMMUTABLE: { status: 409, message: '已发布的政策文件不能修改，请变更效力状态或发布新文件' },
+  CONTENT_NOT_PUBLISHED: { status: 409, message: '关联的内容尚未发布' },
+  NOTHING_TO_PUBLISH: { status: 409, message: '没有待发布的内容' },
+  TOPIC_UNKNOWN: { status: 400, message: '主题不在问答主题列表中' },
+  QUESTION_ALREADY_ANSWERED: { status: 409, message: '该咨询已答复' },
+  QUESTION_NOT_ANSWERED: { status: 409, message: '该咨询尚未答复，不能收入问答库' },
+  IMPORT_INVALID: { status: 400, message: '导入文件中有不符合要求的行，未导入任何条目' },
+  IMPORT_UNREADABLE: { status: 400, message: '无法读取导入文件，请确认文件格式' },
+  IMPORT_TOO_LARGE: { status: 413, message: '导入文件过大' },
+  IMPORT_ALREADY_COMMITTED: { status: 409, message: '该导入已完成，请重新上传' },
+} as const satisfies Record<string, { status: number; message: string }>
+
+export type ErrorCode = keyof typeof errorTable
+export const errorCodes = Object.keys(errorTable) as ErrorCode[]
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** For VALIDATION_FAILED: `fields` maps "path.to.field" to a Chinese explanation. */
+    details: z.record(z.string(), z.unknown()).optional(),
+    requestId: z.string().optional(),
+  }),
+})
+export type ErrorBody = z.infer<typeof ErrorBodySchema>
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(errorTable, code)
+}

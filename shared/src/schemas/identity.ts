@@ -1,0 +1,157 @@
+import { z } from 'zod'
+import { DepartmentSchema, InstantSchema, PageQueryFields, paginated } from './common'
+
+export const staffRoles = ['EDITOR', 'REVIEWER', 'ADMIN'] as const
+export const StaffRoleSchema = z.enum(staffRoles)
+export type StaffRole = z.infer<typeof StaffRoleSchema>
+export const staffRoleLabels: Record<StaffRole, string> = { EDITOR: '编辑', REVIEWER: '审核', ADMIN: '管理员' }
+
+/** The privacy notice version a citizen accepts; bump it when the notice changes. */
+export const PRIVACY_NOTICE_VERSION = '2026-11'
+
+export const CitizenMeSchema = z.object({
+  kind: z.literal('citizen'),
+  id: z.number().int(),
+  nickname: z.string().nullable(),
+  hasPhone: z.boolean(),
+  privacyAccepted: z.boolean(),
+})
+export const StaffMeSchema = z.object({
+  kind: z.literal('staff'),
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: StaffRoleSchema,
+  department: DepartmentSchema,
+  mustChangePassword: z.boolean(),
+  wechatBound: z.boolean(),
+})
+export const MeSchema = z.discriminatedUnion('kind', [CitizenMeSchema, StaffMeSchema])
+export type Me = z.infer<typeof MeSchema>
+
+export const SessionSchema = z.object({ token: z.string(), expiresAt: InstantSchema, me: MeSchema })
+export type Session = z.infer<typeof SessionSchema>
+
+const loginCode = z.string({ error: '缺少微信登录凭证' }).trim().min(1, '缺少微信登录凭证').max(128)
+
+export const WechatLoginBodySchema = z.strictObject({ code: loginCode })
+export const DemoLoginBodySchema = z.strictObject({
+  name: z.string().trim().min(1, '请填写称呼').max(20, '称呼最多 20 个字'),
+})
+export const StaffLoginBodySchema = z.strictObject({
+  username: z.string().trim().min(1, '请填写用户名').max(50),
+  password: z.string().min(1, '请填写密码').max(200),
+})
+
+export const PASSWORD_MIN_LENGTH = 10
+export const NewPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 位`)
+  .max(200, '密码过长')
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码需同时包含字母和数字')
+export const ChangePasswordBodySchema = z.strictObject({
+  currentPassword: z.string().min(1, '请填写当前密码').max(200),
+  newPassword: NewPasswordSchema,
+})
+
+export const PrivacyConsentBodySchema = z.strictObject({ version: z.literal(PRIVACY_NOTICE_VERSION, { error: '隐私说明已更新，请重新阅读' }) })
+export const PhoneBodySchema = z.strictObject({ code: loginCode })
+
+export const notificationKinds = ['OPINION_ANSWERED', 'REGISTRATION_RESULT', 'EVENT_REMINDER', 'EVENT_OUTCOME'] as const
+export const NotificationKindSchema = z.enum(notificationKinds)
+export type NotificationKind = z.infer<typeof NotificationKindSchema>
+
+export const NotificationSchema = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: InstantSchema,
+  read: z.boolean(),
+})
+export type Notification = z.infer<typeof NotificationSchema>
+export const NotificationListSchema = paginated(NotificationSchema)
+export const NotificationListQuerySchema = z.strictObject({ ...PageQueryFields })
+
+export const SubscriptionsBodySchema = z.strictObject({
+  /** The kinds the citizen accepted in wx.requestSubscribeMessage; each grants one message. */
+  accepted: z.array(NotificationKindSchema).max(3),
+})
+
+export const MyDataSchema = z.object({
+  profile: z.object({
+    nickname: z.string().nullable(),
+    phone: z.string().nullable(),
+    privacyAcceptedAt: InstantSchema.nullable(),
+    createdAt: InstantSchema,
+  }),
+  /** Opinions with the personal details given with them (the text itself is shown in 我的意见) */
+  opinions: z.array(
+    z.object({ receiptCode: z.string(), consultationTitle: z.string(), authorName: z.string().nullable(), contactPhone: z.string().nullable(), createdAt: InstantSchema }),
+  ),
+  registrations: z.array(z.object({ eventTitle: z.string(), name: z.string(), phone: z.string(), status: z.string(), createdAt: InstantSchema })),
+  notifications: z.array(NotificationSchema),
+})
+export type MyData = z.infer<typeof MyDataSchema>
+
+// —— staff administration ——
+export const StaffSchema = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  role: StaffRoleSchema,
+  department: DepartmentSchema,
+  disabled: z.boolean(),
+  locked: z.boolean(),
+  wechatBound: z.boolean(),
+  createdAt: InstantSchema,
+})
+export type Staff = z.infer<typeof StaffSchema>
+
+export const CreateStaffBodySchema = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为 3–32 位小写字母、数字或 _ . -，以字母开头'),
+  displayName: z.string().trim().min(1, '请填写姓名').max(20),
+  role: StaffRoleSchema,
+  departmentId: z.number().int().positive(),
+})
+export const CreatedStaffSchema = z.object({
+  staff: StaffSchema,
+  /** Shown once; the staff member must change it at first sign-in. */
+  initialPassword: z.string(),
+})
+export const UpdateStaffBodySchema = z
+  .strictObject({
+    role: StaffRoleSchema.optional(),
+    departmentId: z.number().int().positive().optional(),
+    disabled: z.boolean().optional(),
+    unlock: z.literal(true).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, '没有要修改的内容')
+
+export const InviteSchema = z.object({ code: z.string(), expiresAt: InstantSchema })
+export const BindWechatBodySchema = z.strictObject({
+  inviteCode: z.string().trim().min(6, '邀请码无效').max(64),
+  code: loginCode,
+})
+
+export const CreateDepartmentBodySchema = z.strictObject({ name: z.string().trim().min(2, '部门名称至少 2 个字').max(40) })
+
+export const AuditEntrySchema = z.object({
+  id: z.number().int(),
+  staff: z.object({ id: z.number().int(), username: z.string() }).nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  at: InstantSchema,
+})
+export const AuditListSchema = paginated(AuditEntrySchema)
+export const AuditListQuerySchema = z.strictObject({
+  entity: z.string().trim().max(40).optional(),
+  ...PageQueryFields,
+})

@@ -1,0 +1,148 @@
+import { z } from 'zod'
+import { IdSchema, InstantSchema } from './common'
+import { EventKindSchema, SelectionModeSchema } from './event'
+import { MaskSchema, PublicAnswerSchema } from './opinion'
+
+export const attendeeCategories = ['STAKEHOLDER', 'PUBLIC', 'EXPERT', 'MEDIA'] as const
+export const AttendeeCategorySchema = z.enum(attendeeCategories)
+export type AttendeeCategory = z.infer<typeof AttendeeCategorySchema>
+export const attendeeCategoryLabels: Record<AttendeeCategory, string> = { STAKEHOLDER: '利益相关方', PUBLIC: '公众代表', EXPERT: '专家', MEDIA: '媒体' }
+
+export const registrationStatuses = ['APPLIED', 'SELECTED', 'NOT_SELECTED', 'WAITLISTED', 'CHECKED_IN', 'CANCELLED'] as const
+export const RegistrationStatusSchema = z.enum(registrationStatuses)
+export type RegistrationStatus = z.infer<typeof RegistrationStatusSchema>
+export const registrationStatusLabels: Record<RegistrationStatus, string> = {
+  APPLIED: '已报名（待遴选）',
+  SELECTED: '已入选',
+  NOT_SELECTED: '未入选',
+  WAITLISTED: '候补',
+  CHECKED_IN: '已签到',
+  CANCELLED: '已取消',
+}
+
+export const ageBands = ['18-35', '36-59', '60+'] as const
+
+export const JoinEventBodySchema = z.strictObject({
+  name: z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字'),
+  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码'),
+  category: AttendeeCategorySchema,
+  region: z.string().trim().max(20).optional(),
+  sector: z.string().trim().max(20).optional(),
+  ageBand: z.enum(ageBands).optional(),
+  gender: z.enum(['男', '女']).optional(),
+  accessibilityNeeds: z.string().trim().max(200, '最多 200 个字').optional(),
+  /** Keep me in the 代表库 for later events if I am not selected */
+  keepInPool: z.boolean().optional(),
+})
+export type JoinEventBody = z.infer<typeof JoinEventBodySchema>
+
+export const MyRegistrationSchema = z.object({
+  id: z.number().int(),
+  event: z.object({ id: z.number().int(), title: z.string(), kind: EventKindSchema, startsAt: InstantSchema, place: z.string() }),
+  category: AttendeeCategorySchema,
+  status: RegistrationStatusSchema,
+  /** Only while it can be used: selected, or already checked in */
+  checkInCode: z.string().nullable(),
+  reviewReason: z.string().nullable(),
+  createdAt: InstantSchema,
+})
+export type MyRegistration = z.infer<typeof MyRegistrationSchema>
+
+export const StaffRegistrationSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  phone: z.string(),
+  category: AttendeeCategorySchema,
+  region: z.string().nullable(),
+  sector: z.string().nullable(),
+  ageBand: z.string().nullable(),
+  gender: z.string().nullable(),
+  accessibilityNeeds: z.string().nullable(),
+  status: RegistrationStatusSchema,
+  publicCode: z.string(),
+  reviewReason: z.string().nullable(),
+  keepInPool: z.boolean(),
+  checkedInAt: InstantSchema.nullable(),
+  createdAt: InstantSchema,
+})
+
+export const QuotaSchema = z.strictObject({
+  field: z.enum(['category', 'region', 'ageBand', 'gender']),
+  value: z.string().trim().min(1).max(20),
+  seats: z.number().int().min(1).max(1000),
+})
+export const DrawBodySchema = z.strictObject({
+  seed: z.string().trim().min(6, '随机种子至少 6 位').max(64),
+  witnesses: z.array(z.string().trim().min(2).max(40)).min(1, '请填写至少一名见证人').max(10),
+  quotas: z.array(QuotaSchema).max(20).default([]),
+})
+
+export const DrawRecordSchema = z.object({
+  eventId: z.number().int(),
+  seed: z.string(),
+  drawAt: InstantSchema,
+  witnesses: z.array(z.string()),
+  seats: z.number().int(),
+  quotas: z.array(QuotaSchema),
+  /** Everyone who took part, by pseudonymous code, with the attributes the quotas use */
+  candidates: z.array(z.object({ code: z.string(), category: AttendeeCategorySchema, region: z.string().nullable(), ageBand: z.string().nullable(), gender: z.string().nullable() })),
+  selected: z.array(z.string()),
+})
+export type DrawRecord = z.infer<typeof DrawRecordSchema>
+
+export const ReviewRegistrationBodySchema = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('SELECT') }),
+  z.strictObject({ decision: z.literal('REJECT'), reason: z.string().trim().min(2, '请填写未入选理由').max(200) }),
+])
+
+export const CheckInBodySchema = z.strictObject({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,16}$/, '签到码格式不正确') })
+export const CheckInResultSchema = z.object({
+  registrationId: z.number().int(),
+  name: z.string(),
+  category: AttendeeCategorySchema,
+  checkedInAt: InstantSchema,
+  attendeeCount: z.number().int(),
+})
+
+export const EventDraftBodySchema = z
+  .strictObject({
+    kind: EventKindSchema,
+    title: z.string().trim().min(4).max(200),
+    description: z.string().trim().min(1).max(5000),
+    place: z.string().trim().min(2).max(200),
+    departmentId: IdSchema,
+    decisionId: IdSchema.nullable().optional(),
+    startsAt: InstantSchema,
+    endsAt: InstantSchema,
+    signupOpensAt: InstantSchema,
+    signupClosesAt: InstantSchema,
+    capacity: z.number().int().min(1).max(10_000),
+    reservedSeats: z.number().int().min(0).max(10_000).default(0),
+    waitlistCapacity: z.number().int().min(0).max(10_000).default(0),
+    selectionMode: SelectionModeSchema,
+    eligibility: z.string().trim().max(1000).default(''),
+  })
+  .refine((b) => new Date(b.endsAt) > new Date(b.startsAt), { path: ['endsAt'], message: '结束时间必须晚于开始时间' })
+  .refine((b) => new Date(b.signupClosesAt) > new Date(b.signupOpensAt), { path: ['signupClosesAt'], message: '报名截止时间必须晚于开始时间' })
+  .refine((b) => new Date(b.signupClosesAt) <= new Date(b.startsAt), { path: ['signupClosesAt'], message: '报名须在活动开始前截止' })
+  .refine((b) => b.reservedSeats < b.capacity, { path: ['reservedSeats'], message: '预留席位须少于总席位' })
+
+export const CancelEventBodySchema = z.strictObject({ reason: z.string().trim().min(4, '请说明取消原因').max(500) })
+export const OutcomeBodySchema = z.strictObject({ summary: z.string().trim().min(10, '请填写会议纪要摘要（至少 10 个字）').max(5000) })
+
+/** An opinion raised at the event, recorded by staff; `masks` de-identify the published text. */
+export const RecordEventOpinionBodySchema = z.strictObject({
+  registrationId: IdSchema.nullable().optional(),
+  text: z.string().trim().min(2, '请填写意见内容').max(2000, '最多 2000 个字'),
+  masks: z.array(MaskSchema).max(200).default([]),
+})
+
+export const StaffEventOpinionSchema = z.object({
+  id: z.number().int(),
+  registrationId: z.number().int().nullable(),
+  rawText: z.string(),
+  publishedText: z.string(),
+  answer: PublicAnswerSchema.nullable(),
+  createdAt: InstantSchema,
+})
+export type StaffEventOpinion = z.infer<typeof StaffEventOpinionSchema>

@@ -1,0 +1,181 @@
+import { bootstrapAdmin } from '../../bff/src/services/bootstrap'
+import { seedDemo } from '../../bff/src/seed/demo'
+import { LOCKOUT_MS, MAX_FAILED_LOGINS } from '../../bff/src/services/auth'
+import { signInDemoCitizen, signInStaff } from '../support/identity'
+import { startTestApp, type TestApp } from '../support/testApp'
+
+let app: TestApp
+beforeAll(async () => {
+  app = await startTestApp({ settings: { demoLogin: true } })
+})
+afterAll(() => app.close())
+beforeEach(() => {
+  app.now.value = new Date()
+})
+
+const login = (username: string, password: string) => app.request('/api/auth/staff', { method: 'POST', json: { username, password } })
+
+describe('staff password sign-in', () => {
+  it('signs in with the right password and answers the same for a wrong password and an unknown user', async () => {
+    const { staff, password } = await signInStaff(app, 'EDITOR', 'editor.alice')
+    const ok = await login('editor.alice', password)
+    expect(ok.status).toBe(200)
+    expect(ok.body.me).toMatchObject({ kind: 'staff', username: 'editor.alice', role: 'EDITOR' })
+    expect(JSON.stringify(ok.body)).not.toMatch(/passwordHash|scrypt/)
+    const wrong = await login('editor.alice', 'not-the-password1')
+    const unknown = await login('nobody.here', 'whatever-password1')
+    expect([wrong.status, wrong.body.error.code]).toEqual([401, 'LOGIN_FAILED'])
+    expect([unknown.status, unknown.body.error.code]).toEqual([401, 'LOGIN_FAILED'])
+    expect(wrong.body.error.message).toBe(unknown.body.error.message)
+    expect((await app.db.staff.findUniqueOrThrow({ where: { id: staff.id } })).failedLogins).toBe(1)
+  })
+
+  it(`locks the account after ${MAX_FAILED_LOGINS} failures, refuses even the right password, and unlocks after the lockout`, async () => {
+    const { password } = await signInStaff(app, 'REVIEWER', 'reviewer.bob')
+    for (let i = 1; i < MAX_FAILED_LOGINS; i++) expect((await login('reviewer.bob', `wrong-password-${i}`)).body.error.code).toBe('LOGIN_FAILED')
+    expect((await login('reviewer.bob', 'wrong-password-x')).body.error.code).toBe('ACCOUNT_LOCKED')
+    const locked = await login('reviewer.bob', password)
+    expect([locked.status, locked.body.error.code]).toEqual([423, 'ACCOUNT_LOCKED'])
+    app.now.value = new Date(Date.now() + LOCKOUT_MS + 1_000)
+    expect((await login('reviewer.bob', password)).status).toBe(200)
+  })
+
+  it('rejects empty and malformed credentials with field messages', async () => {
+    const { status, body } = await app.request('/api/auth/staff', { method: 'POST', json: { username: '', password: '' } })
+    expect(status).toBe(400)
+    expect(Object.keys(body.error.details.fields).sort()).toEqual(['password', 'username'])
+  })
+})
+
+describe('sessions', () => {
+  it('ends with logout: the token then gets SESSION_EXPIRED', async () => {
+    const { auth } = await signInStaff(app, 'EDITOR')
+    expect((await app.request('/api/me', { headers: auth })).status).toBe(200)
+    expect((await app.request('/api/auth/logout', { method: 'POST', headers: auth })).status).toBe(204)
+    const after = await app.request('/api/me', { headers: auth })
+    expect([after.status, after.body.error.code]).toEqual([401, 'SESSION_EXPIRED'])
+  })
+
+  it('expire after the configured lifetime', async () => {
+    const { auth } = await signInStaff(app, 'EDITOR')
+    app.now.value = new Date(Date.now() + 25 * 3_600_000)
+    expect((await app.request('/api/me', { headers: auth })).body.error.code).toBe('SESSION_EXPIRED')
+  })
+
+  it('distinguish "no session" (UNAUTHORIZED) from a bad token (SESSION_EXPIRED)', async () => {
+    expect((await app.request('/api/me')).body.error.code).toBe('UNAUTHORIZED')
+    expect((await app.request('/api/me', { headers: { Authorization: 'Bearer not-a-real-token-0000000000' } })).body.error.code).toBe('SESSION_EXPIRED')
+    expect((await app.request('/api/me', { headers: { Authorization: 'Basic abc' } })).body.error.code).toBe('SESSION_EXPIRED')
+  })
+
+  it('store only a hash of the token', async () => {
+    const { token } = await signInStaff(app, 'EDITOR')
+    const rows = await app.db.session.findMany({ select: { tokenHash: true } })
+    expect(rows.some((r) => r.tokenHash === token)).toBe(false)
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.tokenHash))).toBe(true)
+  })
+})
+
+describe('first administrator and password change', () => {
+  it('creates the bootstrap admin only while no active admin exists (other staff, e.g. demo content, do not count)', async () => {
+    const empty = await startTestApp()
+    try {
+      await seedDemo(empty.db, new Date())
+      expect(await bootstrapAdmin(empty.deps, 'root.admin', 'Initial-passw0rd')).toBe(true)
+      expect(await bootstrapAdmin(empty.deps, 'second.admin', 'Initial-passw0rd')).toBe(false)
+      expect(await empty.db.staff.count({ where: { role: 'ADMIN' } })).toBe(1)
+    } finally {
+      await empty.close()
+    }
+  })
+
+  it('makes a new staff member change the one-time password before doing anything else, and ends other sessions', async () => {
+    const admin = await signInStaff(app, 'ADMIN')
+    const departmentId = (await app.db.department.findFirstOrThrow()).id
+    const created = await app.request('/api/admin/staff', { method: 'POST', headers: admin.auth, json: { username: 'new.member', displayName: '李四', role: 'REVIEWER', departmentId } })
+    expect(created.status).toBe(201)
+    const initial = created.body.initialPassword as string
+    expect(initial).toMatch(/^[\w-]{16}$/)
+
+    const first = await login('new.member', initial)
+    const auth = { Authorization: `Bearer ${first.body.token}` }
+    expect(first.body.me.mustChangePassword).toBe(true)
+    const second = await login('new.member', initial)
+    expect((await app.request('/api/me', { headers: auth })).status).toBe(200)
+    expect((await app.request('/api/admin/audit', { headers: auth })).body.error.code).toBe('PASSWORD_CHANGE_REQUIRED')
+
+    const weak = await app.request('/api/auth/password', { method: 'PUT', headers: auth, json: { currentPassword: initial, newPassword: 'short' } })
+    expect(weak.body.error.details.fields.newPassword).toMatch(/10/)
+    const wrong = await app.request('/api/auth/password', { method: 'PUT', headers: auth, json: { currentPassword: 'wrong-passw0rd', newPassword: 'Brand-new-passw0rd' } })
+    expect(wrong.body.error.code).toBe('WRONG_PASSWORD')
+    const changed = await app.request('/api/auth/password', { method: 'PUT', headers: auth, json: { currentPassword: initial, newPassword: 'Brand-new-passw0rd' } })
+    expect(changed.status).toBe(204)
+
+    expect((await app.request('/api/me', { headers: auth })).body.mustChangePassword).toBe(false)
+    expect((await app.request('/api/me', { headers: { Authorization: `Bearer ${second.body.token}` } })).body.error.code).toBe('SESSION_EXPIRED')
+    expect((await login('new.member', initial)).body.error.code).toBe('LOGIN_FAILED')
+    expect((await login('new.member', 'Brand-new-passw0rd')).status).toBe(200)
+  })
+})
+
+describe('staff administration and the audit log', () => {
+  it('disabling a member ends their sessions and refuses sign-in; records before/after without secrets', async () => {
+    const admin = await signInStaff(app, 'ADMIN')
+    const member = await signInStaff(app, 'EDITOR', 'editor.carol')
+    const disabled = await app.request(`/api/admin/staff/${member.staff.id}`, { method: 'PATCH', headers: admin.auth, json: { disabled: true } })
+    expect(disabled.body).toMatchObject({ disabled: true })
+    expect((await app.request('/api/me', { headers: member.auth })).body.error.code).toBe('SESSION_EXPIRED')
+    expect((await login('editor.carol', member.password)).body.error.code).toBe('ACCOUNT_DISABLED')
+
+    const audit = await app.request('/api/admin/audit?entity=staff', { headers: admin.auth })
+    const entry = audit.body.items.find((e: { action: string; entityId: string }) => e.action === 'updateStaff' && e.entityId === String(member.staff.id))
+    expect(entry).toMatchObject({ staff: { id: admin.staff.id }, before: { disabled: false }, after: { disabled: true } })
+    expect(JSON.stringify(audit.body)).not.toMatch(/passwordHash|scrypt|openid/)
+  })
+
+  it('refuses an admin disabling or demoting themselves', async () => {
+    const admin = await signInStaff(app, 'ADMIN')
+    expect((await app.request(`/api/admin/staff/${admin.staff.id}`, { method: 'PATCH', headers: admin.auth, json: { disabled: true } })).status).toBe(403)
+    expect((await app.request(`/api/admin/staff/${admin.staff.id}`, { method: 'PATCH', headers: admin.auth, json: { role: 'EDITOR' } })).status).toBe(403)
+  })
+
+  it('rejects a duplicate username or department with ALREADY_EXISTS and stores nothing', async () => {
+    const admin = await signInStaff(app, 'ADMIN')
+    const departmentId = (await app.db.department.findFirstOrThrow()).id
+    const body = { username: 'twin.user', displayName: '甲', role: 'EDITOR', departmentId }
+    expect((await app.request('/api/admin/staff', { method: 'POST', headers: admin.auth, json: body })).status).toBe(201)
+    const again = await app.request('/api/admin/staff', { method: 'POST', headers: admin.auth, json: body })
+    expect([again.status, again.body.error.code]).toEqual([409, 'ALREADY_EXISTS'])
+    expect(await app.db.staff.count({ where: { username: 'twin.user' } })).toBe(1)
+    expect((await app.request('/api/admin/departments', { method: 'POST', headers: admin.auth, json: { name: '统计局' } })).status).toBe(201)
+    expect((await app.request('/api/admin/departments', { method: 'POST', headers: admin.auth, json: { name: '统计局' } })).body.error.code).toBe('ALREADY_EXISTS')
+  })
+
+  it('audit entries are readable by admins only', async () => {
+    for (const role of ['EDITOR', 'REVIEWER'] as const) {
+      const { auth } = await signInStaff(app, role)
+      expect((await app.request('/api/admin/audit', { headers: auth })).status).toBe(403)
+    }
+    const citizen = await signInDemoCitizen(app)
+    expect((await app.request('/api/admin/audit', { headers: citizen.auth })).status).toBe(403)
+    expect((await app.request('/api/admin/audit')).status).toBe(401)
+  })
+})
+
+describe('H5 demo login', () => {
+  it('is refused unless enabled by configuration', async () => {
+    const off = await startTestApp()
+    try {
+      const { status, body } = await off.request('/api/auth/demo', { method: 'POST', json: { name: '王五' } })
+      expect([status, body.error.code]).toEqual([403, 'DEMO_LOGIN_DISABLED'])
+      expect(await off.db.citizen.count()).toBe(0)
+    } finally {
+      await off.close()
+    }
+  })
+
+  it('creates a citizen session when enabled', async () => {
+    const { auth } = await signInDemoCitizen(app, '王五')
+    expect((await app.request('/api/me', { headers: auth })).body).toMatchObject({ kind: 'citizen', nickname: '王五', privacyAccepted: false })
+  })
+})

@@ -1,0 +1,223 @@
+import { buildPath, contract, type EndpointName } from '@gm/shared'
+import { createSession } from '../../bff/src/repositories/session'
+import { hashToken, newToken } from '../../bff/src/security/tokens'
+import { seedDemo } from '../../bff/src/seed/demo'
+import { startTestApp, type TestApp } from '../support/testApp'
+
+/**
+ * Every endpoint × every kind of caller. The expectations are written out here, independently of
+ * the contract's `access` field, and the table must name every endpoint: a new endpoint cannot
+ * appear without someone deciding who may call it.
+ */
+type Outcome = 'ok' | 401 | 403
+type Caller = 'anonymous' | 'citizen' | 'editor' | 'reviewer' | 'admin'
+const callers: Caller[] = ['anonymous', 'citizen', 'editor', 'reviewer', 'admin']
+
+const EVERYONE: Outcome[] = ['ok', 'ok', 'ok', 'ok', 'ok']
+const SIGNED_IN: Outcome[] = [401, 'ok', 'ok', 'ok', 'ok']
+const CITIZEN_ONLY: Outcome[] = [401, 'ok', 403, 403, 403]
+const STAFF_ONLY: Outcome[] = [401, 403, 'ok', 'ok', 'ok']
+const ADMIN_ONLY: Outcome[] = [401, 403, 403, 403, 'ok']
+const EDITOR_ONLY: Outcome[] = [401, 403, 'ok', 403, 403]
+const REVIEWER_ONLY: Outcome[] = [401, 403, 403, 'ok', 403]
+const EDITOR_OR_REVIEWER: Outcome[] = [401, 403, 'ok', 'ok', 403]
+
+const expected: Record<EndpointName, Outcome[]> = {
+  getOverview: EVERYONE,
+  listDepartments: EVERYONE,
+  listDecisions: EVERYONE,
+  getDecision: EVERYONE,
+  listConsultations: EVERYONE,
+  getConsultation: EVERYONE,
+  listEvents: EVERYONE,
+  getEvent: EVERYONE,
+  listQaItems: EVERYONE,
+  listQaTopics: EVERYONE,
+  getQaItem: EVERYONE,
+  rateQaItem: EVERYONE,
+  getFeedback: EVERYONE,
+  submitOpinion: CITIZEN_ONLY,
+  listMyOpinions: CITIZEN_ONLY,
+  listStaffConsultations: STAFF_ONLY,
+  getStaffConsultation: STAFF_ONLY,
+  createConsultation: EDITOR_ONLY,
+  updateConsultation: EDITOR_ONLY,
+  reviseDraft: EDITOR_ONLY,
+  publishConsultation: REVIEWER_ONLY,
+  changeWindow: REVIEWER_ONLY,
+  listStaffOpinions: REVIEWER_ONLY,
+  moderateOpinion: REVIEWER_ONLY,
+  answerOpinion: REVIEWER_ONLY,
+  listOverdueOpinions: REVIEWER_ONLY,
+  suggestGroups: REVIEWER_ONLY,
+  listGroups: REVIEWER_ONLY,
+  createGroup: REVIEWER_ONLY,
+  updateGroup: REVIEWER_ONLY,
+  answerGroup: REVIEWER_ONLY,
+  publishFeedback: REVIEWER_ONLY,
+  exportOpinions: REVIEWER_ONLY,
+  getDraw: EVERYONE,
+  joinEvent: CITIZEN_ONLY,
+  listMyRegistrations: CITIZEN_ONLY,
+  cancelRegistration: CITIZEN_ONLY,
+  listStaffEvents: STAFF_ONLY,
+  getStaffEvent: STAFF_ONLY,
+  createEvent: EDITOR_ONLY,
+  publishEvent: REVIEWER_ONLY,
+  cancelEvent: REVIEWER_ONLY,
+  listRegistrations: REVIEWER_ONLY,
+  reviewRegistration: REVIEWER_ONLY,
+  drawLottery: REVIEWER_ONLY,
+  checkIn: STAFF_ONLY,
+  recordOutcome: REVIEWER_ONLY,
+  exportRegistrations: REVIEWER_ONLY,
+  recordEventOpinion: REVIEWER_ONLY,
+  listEventOpinions: REVIEWER_ONLY,
+  answerEventOpinion: REVIEWER_ONLY,
+  loginWithWechat: EVERYONE,
+  loginDemo: EVERYONE,
+  loginStaff: EVERYONE,
+  loginStaffWithWechat: EVERYONE,
+  bindStaffWechat: EVERYONE,
+  logout: SIGNED_IN,
+  getMe: SIGNED_IN,
+  changePassword: STAFF_ONLY,
+  acceptPrivacy: CITIZEN_ONLY,
+  bindPhone: CITIZEN_ONLY,
+  listMyNotifications: CITIZEN_ONLY,
+  readNotification: CITIZEN_ONLY,
+  recordSubscriptions: CITIZEN_ONLY,
+  exportMyData: CITIZEN_ONLY,
+  deleteMyData: CITIZEN_ONLY,
+  listStaff: ADMIN_ONLY,
+  createStaff: ADMIN_ONLY,
+  updateStaff: ADMIN_ONLY,
+  inviteStaff: ADMIN_ONLY,
+  createDepartment: ADMIN_ONLY,
+  listAudit: ADMIN_ONLY,
+  // —— policy documents and the Q&A library ——
+  searchQa: EVERYONE,
+  listHotQa: EVERYONE,
+  listPolicies: EVERYONE,
+  getPolicy: EVERYONE,
+  getInterpretation: EVERYONE,
+  askPolicyQuestion: CITIZEN_ONLY,
+  listMyPolicyQuestions: CITIZEN_ONLY,
+  listStaffQaItems: STAFF_ONLY,
+  getStaffQaItem: STAFF_ONLY,
+  createQaItem: EDITOR_ONLY,
+  updateQaItem: EDITOR_ONLY,
+  publishQaItem: REVIEWER_ONLY,
+  confirmQaItem: REVIEWER_ONLY,
+  withdrawQaItem: REVIEWER_ONLY,
+  createQaTopic: REVIEWER_ONLY,
+  listQaSynonyms: STAFF_ONLY,
+  createQaSynonym: EDITOR_OR_REVIEWER,
+  deleteQaSynonym: EDITOR_OR_REVIEWER,
+  createQaImport: EDITOR_OR_REVIEWER,
+  addQaImportPart: EDITOR_OR_REVIEWER,
+  commitQaImport: EDITOR_OR_REVIEWER,
+  exportQaItems: STAFF_ONLY,
+  listStaffPolicies: STAFF_ONLY,
+  getStaffPolicy: STAFF_ONLY,
+  createPolicy: EDITOR_ONLY,
+  updatePolicy: EDITOR_ONLY,
+  publishPolicy: REVIEWER_ONLY,
+  changePolicyValidity: REVIEWER_ONLY,
+  createInterpretation: EDITOR_ONLY,
+  updateInterpretation: EDITOR_ONLY,
+  publishInterpretation: REVIEWER_ONLY,
+  listStaffPolicyQuestions: REVIEWER_ONLY,
+  answerPolicyQuestion: REVIEWER_ONLY,
+  promotePolicyQuestion: REVIEWER_ONLY,
+}
+
+let app: TestApp
+let departmentId: number
+let seq = 0
+
+/** A fresh caller per cell (so logout or deleting one's data cannot affect another cell). */
+async function headersFor(caller: Caller): Promise<Record<string, string>> {
+  if (caller === 'anonymous') return {}
+  seq += 1
+  let owner: { citizenId: number } | { staffId: number }
+  if (caller === 'citizen') {
+    owner = { citizenId: (await app.db.citizen.create({ data: { openid: `matrix-${seq}` } })).id }
+  } else {
+    const role = caller.toUpperCase() as 'EDITOR' | 'REVIEWER' | 'ADMIN'
+    const staff = await app.db.staff.create({
+      data: { username: `matrix${seq}`, displayName: '矩阵', role, departmentId, passwordHash: 'unused', mustChangePassword: false },
+    })
+    owner = { staffId: staff.id }
+  }
+  const token = newToken()
+  await createSession(app.db, owner, hashToken(token), new Date(Date.now() + 3_600_000))
+  return { Authorization: `Bearer ${token}` }
+}
+
+const bodies: Partial<Record<EndpointName, () => unknown>> = {
+  rateQaItem: () => ({ helpful: true }),
+  loginWithWechat: () => ({ code: 'matrix-code' }),
+  loginStaffWithWechat: () => ({ code: 'matrix-code' }),
+  loginDemo: () => ({ name: '矩阵' }),
+  loginStaff: () => ({ username: 'nobody.matrix', password: 'whatever-1' }),
+  bindStaffWechat: () => ({ inviteCode: 'ABCDEFGHJK', code: 'matrix-code' }),
+  changePassword: () => ({ currentPassword: 'wrong-one-1', newPassword: 'Another-passw0rd' }),
+  acceptPrivacy: () => ({ version: '2026-11' }),
+  bindPhone: () => ({ code: 'phone-code' }),
+  recordSubscriptions: () => ({ accepted: ['OPINION_ANSWERED'] }),
+  createStaff: () => ({ username: `made${++seq}`, displayName: '新人', role: 'EDITOR', departmentId }),
+  updateStaff: () => ({ unlock: true }),
+  createDepartment: () => ({ name: `矩阵部门${++seq}` }),
+  askPolicyQuestion: () => ({ text: '矩阵测试：生育津贴怎么领？', idempotencyKey: `matrix-${++seq}-key` }),
+  createQaSynonym: () => ({ terms: [`矩阵词${++seq}`], expansions: ['矩阵规范词'] }),
+  createQaTopic: () => ({ name: `矩阵主题${++seq}` }),
+  createQaImport: () => ({ format: 'csv', content: Buffer.from('问题,答案\n矩阵问题,矩阵答案\n').toString('base64') }),
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ settings: { demoLogin: true } })
+  await seedDemo(app.db, new Date())
+  departmentId = (await app.db.department.findFirstOrThrow()).id
+})
+afterAll(() => app.close())
+
+it('names every endpoint of the contract', () => {
+  expect(Object.keys(expected).sort()).toEqual(Object.keys(contract).sort())
+})
+
+describe.each(Object.keys(contract) as EndpointName[])('%s', (name) => {
+  it.each(callers.map((caller, i) => [caller, i] as const))('as %s', async (caller, index) => {
+    const endpoint = contract[name]
+    const target = await app.db.staff.findFirstOrThrow({ select: { id: true } }).catch(() => ({ id: 1 }))
+    const params = { id: endpoint.path.includes('/admin/staff/') ? target.id : 1 }
+    const path = buildPath(endpoint.path, params)
+    const body = bodies[name]?.()
+    const response = await app.request(path, { method: endpoint.method, headers: await headersFor(caller), ...(body !== undefined ? { json: body } : {}) })
+    const outcome = expected[name][index]
+    if (outcome === 'ok') {
+      // Admitted: whatever the use case answers, it is not an access decision.
+      const code = response.body?.error?.code
+      expect({ caller, code }).toEqual({ caller, code: expect.not.stringMatching(/^(UNAUTHORIZED|SESSION_EXPIRED|FORBIDDEN)$/) })
+      // Only WeChat being unconfigured in this app may answer 5xx.
+      if (response.status >= 500) expect(code).toBe('WECHAT_UNAVAILABLE')
+    } else {
+      const code = outcome === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN'
+      expect({ caller, status: response.status, code: response.body.error.code }).toEqual({ caller, status: outcome, code })
+    }
+  })
+})
+
+describe('one citizen and another', () => {
+  it('cannot read, mark or export each other’s notifications', async () => {
+    const a = await headersFor('citizen')
+    const b = await headersFor('citizen')
+    const citizenA = (await app.request('/api/me', { headers: a })).body.id
+    const note = await app.db.notification.create({ data: { citizenId: citizenA, kind: 'OPINION_ANSWERED', title: '您的意见已答复', body: '私密内容甲' } })
+    expect((await app.request(`/api/me/notifications/${note.id}/read`, { method: 'POST', headers: b })).status).toBe(404)
+    expect((await app.db.notification.findUniqueOrThrow({ where: { id: note.id } })).readAt).toBeNull()
+    expect(JSON.stringify((await app.request('/api/me/notifications', { headers: b })).body)).not.toContain('私密内容甲')
+    expect(JSON.stringify((await app.request('/api/me/data', { headers: b })).body)).not.toContain('私密内容甲')
+    expect((await app.request(`/api/me/notifications/${note.id}/read`, { method: 'POST', headers: a })).status).toBe(204)
+  })
+})

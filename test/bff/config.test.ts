@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from '../../bff/src/config'
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env)
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems
+    throw err
+  }
+  return []
+}
+
+describe('configuration parsed at boot', () => {
+  it('defaults to the embedded database on port 3000', () => {
+    const config = loadConfig({})
+    expect(config.PORT).toBe(3000)
+    expect(config.DATABASE_URL).toBeUndefined()
+    expect(config.EMBEDDED_PG_DIR).toMatch(/\.data[\\/]postgres$/)
+  })
+
+  it('names the variable and the problem for a port that is not a number', () => {
+    expect(problemsOf({ PORT: 'abc' })).toEqual([expect.stringMatching(/^PORT="abc"：.*端口/)])
+  })
+
+  it.each(['mysql://localhost/db', 'not a url', 'postgresql://', 'postgresql://localhost'])('rejects the malformed DATABASE_URL %s', (url) => {
+    expect(problemsOf({ DATABASE_URL: url })).toEqual([expect.stringMatching(/^DATABASE_URL=.*postgresql:\/\//)])
+  })
+
+  it('reports every bad setting at once', () => {
+    expect(problemsOf({ PORT: '70000', LOG_LEVEL: 'loud', SEED_DEMO: 'maybe' })).toHaveLength(3)
+  })
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000)
+  })
+})

@@ -1,0 +1,68 @@
+import type { Browser, Page } from 'playwright-core'
+import { baseUrl, launchBrowser, phonePage, screenshot } from './support/browser'
+
+let browser: Browser
+let page: Page
+let errors: string[]
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  ;({ page, errors } = await phonePage(browser))
+})
+afterAll(() => browser?.close())
+afterEach(() => {
+  const seen = errors.splice(0)
+  expect(seen).toEqual([])
+})
+
+const tab = (text: string) => page.locator('.taro-tabbar__tabbar').getByText(text, { exact: true })
+
+describe('a citizen walks through the four tabs of the H5 build', () => {
+  it('sees open consultations with seeded data, status and countdown', async () => {
+    await page.goto(baseUrl())
+    const card = page.locator('.gm-consultation-card', { hasText: '老旧小区改造提升三年行动方案' })
+    await card.waitFor()
+    await expect(card.textContent()).resolves.toMatch(/建设局/)
+    await expect(card.textContent()).resolves.toMatch(/还剩\s*\d+\s*天/)
+    await screenshot(page, '01-consultations-open')
+  })
+
+  it('switches to closed consultations and opens a draft with its clauses', async () => {
+    await page.getByText('已结束', { exact: true }).first().click()
+    await page.locator('.gm-consultation-card', { hasText: '科技型中小企业' }).waitFor()
+    await page.getByText('征集中', { exact: true }).first().click()
+    await page.locator('.gm-consultation-card', { hasText: '老旧小区' }).first().click()
+    await page.getByText('第一条 改造范围').waitFor()
+    await page.getByText('起草说明').first().waitFor()
+    await screenshot(page, '02-consultation-detail')
+    await page.goBack()
+  })
+
+  it('lists open days and meeting attendance with seats left', async () => {
+    await tab('活动报名').click()
+    const openDay = page.locator('.gm-event-card', { hasText: '走进高新区政务服务中心' })
+    await openDay.waitFor()
+    await expect(openDay.textContent()).resolves.toMatch(/35/)
+    await page.locator('.gm-event-card', { hasText: '列席' }).first().waitFor()
+    await screenshot(page, '03-events')
+  })
+
+  it('searches the policy Q&A library', async () => {
+    await tab('政策问答').click()
+    await page.locator('.gm-qa-card').first().waitFor()
+    const input = page.locator('.gm-search-bar input:visible').first()
+    await input.fill('养老金')
+    await input.press('Enter')
+    await page.locator('.gm-qa-card', { hasText: '基本养老金怎么领取' }).waitFor()
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.gm-qa-card')).filter((el) => (el as HTMLElement).offsetParent !== null).length === 1)
+    await screenshot(page, '04-qa-search')
+  })
+
+  it('shows service figures on 我的 and switches to large font', async () => {
+    await tab('我的').click()
+    const overview = page.locator('.gm-overview')
+    await overview.waitFor()
+    await expect(overview.textContent()).resolves.toMatch(/\d/)
+    await screenshot(page, '05-mine')
+  })
+})

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+
+/** The WeChat build as DevTools opens it (`npm run build:weapp`; npm test builds it first). */
+const root = path.resolve(__dirname, '../..')
+const weapp = path.join(root, 'miniapp/dist/weapp')
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? files(full) : [full]
+  })
+}
+
+describe('the weapp build', () => {
+  const appJson = JSON.parse(readFileSync(path.join(weapp, 'app.json'), 'utf8')) as {
+    pages: string[]
+    subPackages?: { root: string }[]
+    subpackages?: { root: string }[]
+    tabBar: { list: { pagePath: string; text: string }[] }
+  }
+
+  it('is what project.config.json points WeChat DevTools at', () => {
+    const project = JSON.parse(readFileSync(path.join(root, 'project.config.json'), 'utf8')) as { miniprogramRoot: string }
+    expect(path.resolve(root, project.miniprogramRoot)).toBe(weapp)
+  })
+
+  it('keeps only the four tab pages in the main package', () => {
+    expect(appJson.pages).toHaveLength(4)
+    expect(appJson.tabBar.list.map((t) => t.text)).toEqual(['意见征集', '活动报名', '政策问答', '我的'])
+    expect((appJson.subPackages ?? appJson.subpackages ?? []).length).toBeGreaterThan(0)
+  })
+
+  it('has a main package under 1 MB (WeChat allows 2 MB)', () => {
+    const subRoots = (appJson.subPackages ?? appJson.subpackages ?? []).map((p) => path.join(weapp, p.root) + path.sep)
+    const mainBytes = files(weapp)
+      .filter((file) => !subRoots.some((sub) => file.startsWith(sub)) && !file.endsWith('.map'))
+      .reduce((sum, file) => sum + statSync(file).size, 0)
+    expect(mainBytes).toBeLessThan(1024 * 1024)
+  })
+
+  it('contains no `new Function(` (the WeChat runtime forbids it; zod must run jitless)', () => {
+    const offenders = files(weapp).filter((file) => file.endsWith('.js') && readFileSync(file, 'utf8').includes('new Function('))
+    expect(offenders).toEqual([])
+  })
+})

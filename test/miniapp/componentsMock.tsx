@@ -1,0 +1,93 @@
+/**
+ * Hand-written stand-in for `@tarojs/components` (mapped in jest.config.js). The real React
+ * bindings pull in Taro's whole web runtime, which needs build-time globals. These render plain
+ * DOM elements with the same class names, children, click handlers and aria attributes; props that
+ * only mean something to Taro (hoverClass, userSelect, scrollX…) are dropped.
+ */
+import { type ChangeEvent, createElement, type KeyboardEvent, type ReactNode } from 'react'
+
+type Props = Record<string, unknown> & { children?: ReactNode }
+
+const taroOnly = new Set([
+  'hoverClass',
+  'hoverStartTime',
+  'hoverStayTime',
+  'userSelect',
+  'selectable',
+  'scrollX',
+  'scrollY',
+  'enhanced',
+  'showScrollbar',
+  'placeholderClass',
+  'confirmType',
+  'maxlength',
+  'onInput',
+  'onConfirm',
+  'ariaLabel',
+  'ariaRole',
+  'catchMove',
+  'password',
+  'openType',
+  'onAgreePrivacyAuthorization',
+  'onGetPhoneNumber',
+  'autoHeight',
+])
+
+function domProps(props: Props): Props {
+  const out: Props = {}
+  for (const [key, value] of Object.entries(props)) {
+    if (!taroOnly.has(key)) out[key] = value
+  }
+  return out
+}
+
+function element(tag: string) {
+  const Component = (props: Props) => createElement(tag, domProps(props))
+  Component.displayName = tag
+  return Component
+}
+
+export const View = element('div')
+export const Text = element('span')
+export const ScrollView = element('div')
+/**
+ * WeChat's open-type buttons report their own events instead of a tap: a click here stands for
+ * the user's tap, and the phone-number button answers with `phoneNumberAnswer` (set it in a test).
+ */
+export const phoneNumberAnswer: { detail: { errMsg: string; code?: string } } = { detail: { errMsg: 'getPhoneNumber:ok', code: 'phone-code' } }
+
+export function Button(props: Props) {
+  const onClick = () => {
+    if (props.disabled) return
+    if (props.openType === 'agreePrivacyAuthorization') (props.onAgreePrivacyAuthorization as (() => void) | undefined)?.()
+    else if (props.openType === 'getPhoneNumber') (props.onGetPhoneNumber as ((e: unknown) => void) | undefined)?.(phoneNumberAnswer)
+    ;(props.onClick as (() => void) | undefined)?.()
+  }
+  return createElement('button', { ...domProps(props), onClick })
+}
+
+/** Taro's Input reports `{ detail: { value } }` for input and confirm. */
+export function Input(props: Props) {
+  const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined
+  const onConfirm = props.onConfirm as ((e: { detail: { value: string } }) => void) | undefined
+  return createElement('input', {
+    ...domProps(props),
+    type: props.password ? 'password' : 'text',
+    maxLength: props.maxlength,
+    value: props.value ?? '',
+    onChange: (e: ChangeEvent<HTMLInputElement>) => onInput?.({ detail: { value: e.target.value } }),
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => {
+      if (e.key === 'Enter') onConfirm?.({ detail: { value: e.currentTarget.value } })
+    },
+  })
+}
+
+/** Taro's Textarea reports `{ detail: { value } }` like Input. */
+export function Textarea(props: Props) {
+  const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined
+  return createElement('textarea', {
+    ...domProps(props),
+    value: props.value ?? '',
+    onChange: (e: ChangeEvent<HTMLTextAreaElement>) => onInput?.({ detail: { value: e.target.value } }),
+  })
+}

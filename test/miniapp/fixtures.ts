@@ -1,0 +1,151 @@
+import type { ConsultationDetail, ConsultationSummary, Me, Overview } from '@gm/shared'
+import { reloadSessionFromStorage, SESSION_STORAGE_KEY, type StoredSession, updateMe } from '../../miniapp/src/api/session'
+import Taro from './taroMock'
+
+/** The next Taro.request call answers with this status and body. */
+export function respond(statusCode: number, data: unknown): void {
+  Taro.request.mockResolvedValueOnce({ statusCode, data, header: {}, errMsg: 'request:ok' })
+}
+
+/** The next Taro.request call fails without a response, as wx.request does offline. */
+export function failNetwork(errMsg = 'request:fail net::ERR_CONNECTION_REFUSED'): void {
+  Taro.request.mockRejectedValueOnce({ errMsg })
+}
+
+type Answer = () => Promise<unknown>
+const answers = new Map<string, Answer[]>()
+
+export interface SentRequest {
+  method: string
+  url: string
+  path: string
+  header: Record<string, string>
+  data?: unknown
+}
+
+/** Every Taro.request call so far. */
+export function sentRequests(): SentRequest[] {
+  return Taro.request.mock.calls.map((call) => {
+    const options = call[0] as Omit<SentRequest, 'path'>
+    return { ...options, path: new URL(options.url).pathname }
+  })
+}
+
+/**
+ * Answer Taro.request by path, for pages that make several requests at once: each call to a
+ * path takes the next queued answer; a path with nothing queued gets the BFF's JSON 404. A key
+ * may name the method too (`'DELETE /api/me'`), which wins over the bare path.
+ */
+export function fakeServer() {
+  answers.clear()
+  Taro.request.mockImplementation((options: { url: string; method: string }) => {
+    const path = new URL(options.url).pathname
+    const next = answers.get(`${options.method} ${path}`)?.shift() ?? answers.get(path)?.shift()
+    return next ? next() : Promise.resolve({ statusCode: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在' } } })
+  })
+  const queue = (path: string, answer: Answer) => answers.set(path, [...(answers.get(path) ?? []), answer])
+  return {
+    reply(path: string, statusCode: number, data: unknown) {
+      queue(path, () => Promise.resolve({ statusCode, data, header: {}, errMsg: 'request:ok' }))
+    },
+    failNetwork(path: string) {
+      queue(path, () => Promise.reject({ errMsg: 'request:fail net::ERR_INTERNET_DISCONNECTED' }))
+    },
+    /** URLs requested for `path`, in order. */
+    requested(path: string): string[] {
+      return Taro.request.mock.calls.map((call) => (call[0] as { url: string }).url).filter((url) => new URL(url).pathname === path)
+    },
+  }
+}
+
+/** The URL of the n-th Taro.request call. */
+export function requestedUrl(n = 0): string {
+  return (Taro.request.mock.calls[n]?.[0] as { url: string }).url
+}
+
+export function consultation(overrides: Partial<ConsultationSummary> = {}): ConsultationSummary {
+  return {
+    id: 1,
+    title: '关于《城市公园管理办法（征求意见稿）》公开征求意见',
+    summary: '规范城市公园的规划、建设与管理。',
+    department: { id: 3, name: '市园林绿化局' },
+    decisionId: null,
+    // 2026-11-01 00:00 to 2026-12-01 00:00 in Asia/Shanghai
+    opensAt: '2026-10-31T16:00:00.000Z',
+    closesAt: '2026-11-30T16:00:00.000Z',
+    status: 'open',
+    daysLeft: 10,
+    opinionCount: 42,
+    feedbackPublished: false,
+    ...overrides,
+  }
+}
+
+export function consultationDetail(overrides: Partial<ConsultationDetail> = {}): ConsultationDetail {
+  return {
+    ...consultation(),
+    explanation: '起草说明正文',
+    background: '依据与背景正文',
+    isMajorDecision: true,
+    shortWindowReason: null,
+    draftVersion: 1,
+    versionNote: null,
+    windowChanges: [],
+    sections: [{ id: 11, position: 1, heading: '第一条', body: '为了加强城市公园管理，制定本办法。' }],
+    ...overrides,
+  }
+}
+
+export function page<T>(items: T[], pageNumber: number, total: number, pageSize = 10) {
+  return { items, total, page: pageNumber, pageSize }
+}
+
+export const overview: Overview = {
+  openConsultations: 3,
+  opinionsReceived: 128,
+  upcomingEvents: 2,
+  qaItems: 56,
+  decisionsThisYear: 9,
+}
+
+/** The BFF's error body for a code, with its table message unless given. */
+export function errorBody(code: string, message: string) {
+  return { error: { code, message } }
+}
+
+export function citizen(overrides: Partial<Extract<Me, { kind: 'citizen' }>> = {}): Me {
+  return { kind: 'citizen', id: 11, nickname: '李阿姨', hasPhone: false, privacyAccepted: true, ...overrides }
+}
+
+export function staff(overrides: Partial<Extract<Me, { kind: 'staff' }>> = {}): Me {
+  return {
+    kind: 'staff',
+    id: 21,
+    username: 'wang.admin',
+    displayName: '王管理',
+    role: 'ADMIN',
+    department: { id: 3, name: '市园林绿化局' },
+    mustChangePassword: false,
+    wechatBound: false,
+    ...overrides,
+  }
+}
+
+export const LATER = '2099-01-01T00:00:00.000Z'
+
+/** A login endpoint's answer. */
+export function sessionBody(me: Me, token = 'token-new') {
+  return { token, expiresAt: LATER, me }
+}
+
+/**
+ * Start the test signed in, as if the app had stored a session earlier and (unless `confirmed` is
+ * false) already confirmed it with getMe during this run, so pages make no extra request.
+ */
+export function signedIn(me: Me, token = 'token-old', { confirmed = true } = {}): void {
+  const stored: StoredSession = { token, expiresAt: LATER, me }
+  Taro.setStorageSync(SESSION_STORAGE_KEY, stored)
+  reloadSessionFromStorage()
+  if (confirmed) updateMe(me)
+  Taro.setStorageSync.mockClear()
+}

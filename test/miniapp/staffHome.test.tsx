@@ -1,0 +1,145 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import type { Staff } from '@gm/shared'
+import StaffHomePage from '../../miniapp/src/packages/staff/pages/home/index'
+import { fakeServer, page, sentRequests, signedIn, staff } from './fixtures'
+import Taro from './taroMock'
+
+function account(overrides: Partial<Staff> = {}): Staff {
+  return {
+    id: 31,
+    username: 'zhao.editor',
+    displayName: '赵编辑',
+    role: 'EDITOR',
+    department: { id: 3, name: '市园林绿化局' },
+    disabled: false,
+    locked: false,
+    wechatBound: false,
+    createdAt: '2026-11-01T02:00:00.000Z',
+    ...overrides,
+  }
+}
+const me = account({ id: 21, username: 'wang.admin', displayName: '王管理', role: 'ADMIN' })
+const staffCard = (name: string) => {
+  const card = [...document.querySelectorAll<HTMLElement>('.gm-staff-card')].find((c) => c.querySelector('.gm-staff-card__name')?.textContent === name)
+  if (!card) throw new Error(`no staff card for ${name}`)
+  return card
+}
+const shownStaff = () => [...document.querySelectorAll('.gm-staff-card__name')].map((e) => e.textContent)
+/** Let requests started on mount settle, so nothing updates after the test. */
+const settle = () => waitFor(() => expect(sentRequests().length).toBeGreaterThan(0)).then(() => act(() => Promise.resolve()))
+const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
+
+describe('工作台', () => {
+  let server: ReturnType<typeof fakeServer>
+  beforeEach(() => {
+    server = fakeServer()
+    server.reply('/api/departments', 200, [{ id: 3, name: '市园林绿化局' }])
+  })
+
+  it('shows a non-admin their name, role and department, and no administration', async () => {
+    signedIn(staff({ displayName: '赵编辑', role: 'EDITOR' }))
+    render(<StaffHomePage />)
+
+    expect(screen.getByText('您好，赵编辑')).toBeTruthy()
+    expect(screen.getByText('编辑')).toBeTruthy()
+    expect(screen.getByText('市园林绿化局')).toBeTruthy()
+    expect(screen.queryByText('工作人员管理')).toBeNull()
+    await waitFor(() => expect(sentRequests().map((r) => r.path)).toEqual(['/api/departments']))
+  })
+
+  it('sends a staff member who must change the password to the password page', async () => {
+    signedIn(staff({ mustChangePassword: true }))
+    render(<StaffHomePage />)
+    await settle()
+
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/password/index' })
+    expect(sentRequests().some((r) => r.path.startsWith('/api/admin'))).toBe(false)
+  })
+
+  it('asks a visitor without a staff session to sign in', async () => {
+    render(<StaffHomePage />)
+    await settle()
+
+    fireEvent.click(screen.getByRole('button', { name: '工作人员登录' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/login/index' })
+  })
+
+  describe('for an ADMIN', () => {
+    beforeEach(() => {
+      signedIn(staff())
+      server.reply('/api/admin/audit', 200, page([{ id: 1, staff: { id: 21, username: 'wang.admin' }, action: 'createStaff', entity: 'staff', entityId: '31', before: null, after: {}, at: '2026-11-20T02:00:00.000Z' }], 1, 1))
+    })
+
+    it('lists staff and the audit log in Chinese', async () => {
+      server.reply('/api/admin/staff', 200, [me, account({ locked: true })])
+      render(<StaffHomePage />)
+
+      await waitFor(() => expect(shownStaff()).toEqual(['王管理', '赵编辑']))
+      expect(within(staffCard('赵编辑')).getByText('已锁定')).toBeTruthy()
+      expect(within(staffCard('王管理')).queryByRole('button', { name: '停用' })).toBeNull()
+      await waitFor(() => expect(document.querySelector('.gm-audit-card')?.textContent).toContain('新增工作人员'))
+      expect(document.querySelector('.gm-audit-card')?.textContent).toContain('操作人：wang.admin　对象：工作人员 #31')
+    })
+
+    it('creates a staff member and shows the one-time initial password until dismissed', async () => {
+      server.reply('/api/admin/staff', 200, [me])
+      server.reply('POST /api/admin/staff', 201, { staff: account({ id: 40, username: 'li.review', displayName: '李审核', role: 'REVIEWER' }), initialPassword: 'Xy7-initial-pw' })
+      server.reply('/api/admin/staff', 200, [me, account({ id: 40, username: 'li.review', displayName: '李审核', role: 'REVIEWER' })])
+      render(<StaffHomePage />)
+      await waitFor(() => expect(shownStaff()).toEqual(['王管理']))
+
+      fireEvent.click(screen.getByRole('button', { name: '新增工作人员' }))
+      fireEvent.click(screen.getByRole('button', { name: '创建账号' }))
+      expect(screen.getByText('请选择角色')).toBeTruthy()
+      expect(screen.getByText('请选择所属部门')).toBeTruthy()
+      expect(screen.getByText('请填写姓名')).toBeTruthy()
+
+      type('用户名', 'li.review')
+      type('姓名', '李审核')
+      fireEvent.click(screen.getByRole('tab', { name: '审核' }))
+      fireEvent.click(await screen.findByRole('button', { name: '市园林绿化局' }))
+      fireEvent.click(screen.getByRole('button', { name: '创建账号' }))
+
+      expect(await screen.findByText(/初始密码：Xy7-initial-pw/)).toBeTruthy()
+      expect(sentRequests().find((r) => r.method === 'POST' && r.path === '/api/admin/staff')?.data).toEqual({
+        username: 'li.review',
+        displayName: '李审核',
+        role: 'REVIEWER',
+        departmentId: 3,
+      })
+      await waitFor(() => expect(shownStaff()).toEqual(['王管理', '李审核']))
+      fireEvent.click(screen.getByRole('button', { name: '我已记下，关闭' }))
+      expect(screen.queryByText(/Xy7-initial-pw/)).toBeNull()
+    })
+
+    it('disables an account only after confirmation', async () => {
+      server.reply('/api/admin/staff', 200, [me, account()])
+      server.reply('PATCH /api/admin/staff/31', 200, account({ disabled: true }))
+      render(<StaffHomePage />)
+      await waitFor(() => expect(shownStaff()).toContain('赵编辑'))
+
+      fireEvent.click(within(staffCard('赵编辑')).getByRole('button', { name: '停用' }))
+      expect(sentRequests().some((r) => r.method === 'PATCH')).toBe(false)
+      fireEvent.click(screen.getByRole('button', { name: '确认停用' }))
+
+      expect(await within(staffCard('赵编辑')).findByText('已停用')).toBeTruthy()
+      expect(sentRequests().find((r) => r.method === 'PATCH')?.data).toEqual({ disabled: true })
+      expect(within(staffCard('赵编辑')).getByRole('button', { name: '启用' })).toBeTruthy()
+    })
+
+    it('unlocks a locked account and generates a binding invite', async () => {
+      server.reply('/api/admin/staff', 200, [me, account({ locked: true })])
+      server.reply('PATCH /api/admin/staff/31', 200, account({ locked: false }))
+      server.reply('POST /api/admin/staff/31/invite', 201, { code: 'INV-123456', expiresAt: '2026-11-22T02:00:00.000Z' })
+      render(<StaffHomePage />)
+      await waitFor(() => expect(shownStaff()).toContain('赵编辑'))
+
+      fireEvent.click(within(staffCard('赵编辑')).getByRole('button', { name: '解锁' }))
+      await waitFor(() => expect(within(staffCard('赵编辑')).queryByText('已锁定')).toBeNull())
+      expect(sentRequests().find((r) => r.method === 'PATCH')?.data).toEqual({ unlock: true })
+
+      fireEvent.click(within(staffCard('赵编辑')).getByRole('button', { name: '生成绑定邀请码' }))
+      expect(await within(staffCard('赵编辑')).findByText(/绑定邀请码：INV-123456/)).toBeTruthy()
+    })
+  })
+})

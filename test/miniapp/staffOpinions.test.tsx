@@ -1,0 +1,161 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { applyMasks, findPersonalInfo, type StaffOpinion } from '@gm/shared'
+import StaffOpinionsPage from '../../miniapp/src/packages/staff/pages/opinions/index'
+import { fakeServer, page, sentRequests, signedIn, staff } from './fixtures'
+import { useRouter } from './taroMock'
+
+const raw = '施工期间请保证夜间不施工。我的电话 13812345678，家住幸福小区3栋2单元501室。'
+const department = { id: 3, name: '建设局' }
+
+function opinion(overrides: Partial<StaffOpinion> = {}): StaffOpinion {
+  return {
+    id: 41,
+    receiptCode: 'YJ20261121-MASK01',
+    section: null,
+    rawText: raw,
+    publishedText: null,
+    suggestedMasks: findPersonalInfo(raw),
+    consent: 'PUBLISH_MASKED',
+    authorName: null,
+    contactPhone: null,
+    secCheckSuggest: null,
+    moderation: 'PENDING',
+    hiddenReason: null,
+    createdAt: '2026-11-20T02:00:00.000Z',
+    replyDeadline: '2026-12-18T16:00:00.000Z',
+    overdue: false,
+    group: null,
+    answer: null,
+    ...overrides,
+  }
+}
+
+const LIST = '/api/staff/consultations/1/opinions'
+const preview = () => document.querySelector('.gm-mask-review__preview')?.textContent
+const checkbox = (name: RegExp) => screen.getByRole('checkbox', { name })
+
+describe('审核与答复', () => {
+  let server: ReturnType<typeof fakeServer>
+  beforeEach(() => {
+    signedIn(staff({ role: 'REVIEWER', department }))
+    server = fakeServer()
+    server.reply('/api/departments', 200, [department, { id: 5, name: '财政金融局' }])
+    useRouter.mockReturnValue({ params: { id: '1' } })
+  })
+  afterEach(() => useRouter.mockReset().mockImplementation(() => ({ params: {} })))
+
+  describe('masks', () => {
+    it('highlights the detected personal information, one checkbox each, and previews the published text with the shared rule', async () => {
+      server.reply(LIST, 200, page([opinion()], 1, 1))
+      render(<StaffOpinionsPage />)
+      await screen.findByText('确认需要隐去的内容')
+
+      const suggestions = findPersonalInfo(raw)
+      expect(suggestions.map((s) => s.kind)).toEqual(['PHONE', 'ADDRESS'])
+      expect([...document.querySelectorAll('.gm-mask-review__mark')].map((m) => m.textContent)).toEqual(suggestions.map((s) => s.text))
+      expect(checkbox(/隐去手机号：13812345678/).getAttribute('aria-checked')).toBe('true')
+      expect(preview()).toBe(applyMasks(raw, suggestions))
+      expect(preview()).toContain('138****5678')
+      expect(preview()).toContain('【已隐去：详细地址】')
+
+      fireEvent.click(checkbox(/隐去详细地址/))
+      expect(checkbox(/隐去详细地址/).getAttribute('aria-checked')).toBe('false')
+      expect(preview()).toBe(applyMasks(raw, [suggestions[0]!]))
+      expect(preview()).toContain('幸福小区3栋2单元501室')
+    })
+
+    it('approves with exactly the masks staff left confirmed', async () => {
+      server.reply(LIST, 200, page([opinion()], 1, 1))
+      const suggestions = findPersonalInfo(raw)
+      server.reply('POST /api/staff/opinions/41/moderation', 200, opinion({ moderation: 'APPROVED', publishedText: applyMasks(raw, [suggestions[0]!]) }))
+      render(<StaffOpinionsPage />)
+      await screen.findByText('确认需要隐去的内容')
+
+      fireEvent.click(checkbox(/隐去详细地址/))
+      fireEvent.click(screen.getByRole('button', { name: '确认隐去并通过' }))
+
+      await screen.findByText('公开文本')
+      const sent = sentRequests().find((r) => r.path === '/api/staff/opinions/41/moderation')
+      expect(sent?.data).toEqual({ decision: 'APPROVE', masks: [{ start: suggestions[0]!.start, end: suggestions[0]!.end, kind: 'PHONE' }] })
+    })
+
+    it('asks for a reason before hiding an opinion', async () => {
+      server.reply(LIST, 200, page([opinion()], 1, 1))
+      render(<StaffOpinionsPage />)
+      await screen.findByText('确认需要隐去的内容')
+
+      fireEvent.click(screen.getByRole('button', { name: '不予公开' }))
+      expect(screen.getByText('请填写不予公开的理由')).toBeTruthy()
+      expect(sentRequests().some((r) => r.path.endsWith('/moderation'))).toBe(false)
+    })
+  })
+
+  describe('the answer form', () => {
+    const approved = () => opinion({ moderation: 'APPROVED', publishedText: applyMasks(raw, findPersonalInfo(raw)), overdue: true })
+    const answerPut = () => sentRequests().filter((r) => r.method === 'PUT' && r.path === '/api/staff/opinions/41/answer')
+
+    it('requires a reason for 不予采纳 (shared AnswerBodySchema) and says so at 理由, sending nothing', async () => {
+      server.reply(LIST, 200, page([approved()], 1, 1))
+      render(<StaffOpinionsPage />)
+      await screen.findByText('采纳情况')
+
+      fireEvent.click(screen.getByRole('radio', { name: '不予采纳' }))
+      fireEvent.change(screen.getByLabelText('答复内容'), { target: { value: '经研究，夜间施工确有必要。' } })
+      fireEvent.click(screen.getByRole('button', { name: '保存答复' }))
+
+      expect(document.querySelector('.gm-textarea--reason .gm-textarea__error')?.textContent).toBe('部分采纳或不予采纳须说明理由')
+      expect(screen.getByLabelText('理由（必填）')).toBeTruthy()
+      expect(answerPut()).toHaveLength(0)
+    })
+
+    it('sends 不予采纳 with its reason, the chosen department and today’s date in Asia/Shanghai by default', async () => {
+      server.reply(LIST, 200, page([approved()], 1, 1))
+      server.reply('PUT /api/staff/opinions/41/answer', 200, {
+        ...approved(),
+        answer: { adoption: 'NOT_ADOPTED', reason: '管网抢修须连续施工', content: '经研究，夜间施工确有必要。', department, repliedAt: '2026-11-20T16:00:00.000Z', revisions: 1 },
+      })
+      render(<StaffOpinionsPage />)
+      await screen.findByText('采纳情况')
+      expect(screen.getByText('已超期')).toBeTruthy()
+
+      fireEvent.click(screen.getByRole('radio', { name: '不予采纳' }))
+      fireEvent.change(screen.getByLabelText('理由（必填）'), { target: { value: '管网抢修须连续施工' } })
+      fireEvent.change(screen.getByLabelText('答复内容'), { target: { value: '经研究，夜间施工确有必要。' } })
+      fireEvent.click(screen.getByRole('button', { name: '保存答复' }))
+
+      await waitFor(() => expect(answerPut()).toHaveLength(1))
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+      expect(answerPut()[0]?.data).toEqual({ adoption: 'NOT_ADOPTED', reason: '管网抢修须连续施工', content: '经研究，夜间施工确有必要。', departmentId: 3, repliedOn: today })
+      const saved = await screen.findByText(/答复（修改 1 次/)
+      expect(within(saved.parentElement as HTMLElement).getByText('管网抢修须连续施工')).toBeTruthy()
+    })
+
+    it('lets 采纳 go without a reason', async () => {
+      server.reply(LIST, 200, page([approved()], 1, 1))
+      server.reply('PUT /api/staff/opinions/41/answer', 200, approved())
+      render(<StaffOpinionsPage />)
+      await screen.findByText('采纳情况')
+
+      fireEvent.click(screen.getByRole('radio', { name: '采纳' }))
+      fireEvent.change(screen.getByLabelText('答复内容'), { target: { value: '已采纳，施工改为白天进行。' } })
+      fireEvent.click(screen.getByRole('button', { name: '保存答复' }))
+
+      await waitFor(() => expect(answerPut()).toHaveLength(1))
+      expect(answerPut()[0]?.data).toMatchObject({ adoption: 'ADOPTED', reason: null })
+    })
+
+    it('puts the server’s REASON_REQUIRED at 理由', async () => {
+      server.reply(LIST, 200, page([approved()], 1, 1))
+      server.reply('PUT /api/staff/opinions/41/answer', 400, { error: { code: 'REASON_REQUIRED', message: '部分采纳或不予采纳须说明理由' } })
+      render(<StaffOpinionsPage />)
+      await screen.findByText('采纳情况')
+
+      fireEvent.click(screen.getByRole('radio', { name: '部分采纳' }))
+      fireEvent.change(screen.getByLabelText('理由（必填）'), { target: { value: '  x  ' } })
+      fireEvent.change(screen.getByLabelText('答复内容'), { target: { value: '部分采纳，详见修改稿。' } })
+      fireEvent.click(screen.getByRole('button', { name: '保存答复' }))
+
+      await waitFor(() => expect(document.querySelector('.gm-textarea--reason .gm-textarea__error')?.textContent).toBe('部分采纳或不予采纳须说明理由'))
+    })
+  })
+})
