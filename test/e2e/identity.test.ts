@@ -1,37 +1,23 @@
-import type { Browser, Page } from 'playwright-core'
-import { baseUrl, launchBrowser, phonePage, screenshot as capture } from './support/browser'
+import type { Browser } from 'playwright-core'
+import { launchBrowser } from './support/browser'
+import { Phone } from './support/h5'
 
 let browser: Browser
-let page: Page
-let errors: string[]
+let phone: Phone
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  ;({ page, errors } = await phonePage(browser))
+  phone = await Phone.open(browser)
 })
 afterAll(() => browser?.close())
 afterEach(() => {
-  const seen = errors.splice(0)
-  expect(seen).toEqual([])
+  expect(phone.unexpectedErrors()).toEqual([])
 })
 
-const tab = (text: string) => page.locator('.taro-tabbar__tabbar').getByText(text, { exact: true })
-/** The root of one page (Taro H5 keeps pages that slide out in the DOM for a moment). */
-const on = (pageClass: string) => page.locator(`.${pageClass}`)
-const button = (pageClass: string, name: string) => on(pageClass).getByRole('button', { name, exact: true })
-const field = (pageClass: string, name: string) => on(pageClass).locator(`.gm-field--${name} input`).first()
-const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
-/** Back to the 我的 tab: switching tabs is deterministic where history.back() races the slide-out. */
-async function back() {
-  await tab('我的').click()
-  await settled()
-}
-
-/** Taro H5 slides pages in: take the picture once the transition has finished. */
-async function screenshot(p: Page, name: string) {
-  await settled()
-  await capture(p, name)
-}
+const on = (pageClass: string) => phone.on(pageClass)
+const button = (pageClass: string, name: string) => phone.button(pageClass, name)
+const field = (pageClass: string, name: string) => phone.field(pageClass, name)
+const screenshot = (name: string) => phone.screenshot(name)
 
 function adminCredentials() {
   const username = process.env.E2E_ADMIN_USERNAME
@@ -42,12 +28,11 @@ function adminCredentials() {
 
 describe('a citizen signs in with the H5 demo login', () => {
   it('opens the login page from 我的', async () => {
-    await page.goto(baseUrl())
-    await tab('我的').click()
+    await phone.switchTab('我的')
     await button('gm-mine-page', '登录').click()
     await field('gm-login-page', 'name').waitFor()
     await on('gm-login-page').getByRole('link', { name: '工作人员登录' }).waitFor()
-    await screenshot(page, '10-login-demo')
+    await screenshot('10-login-demo')
   })
 
   it('asks for a name next to the field when it is left empty', async () => {
@@ -63,18 +48,18 @@ describe('a citizen signs in with the H5 demo login', () => {
     await expect(account.textContent()).resolves.toContain('测试居民')
     await on('gm-mine-page').getByText('我的消息', { exact: true }).waitFor()
     await on('gm-mine-page').getByText('我的个人信息', { exact: true }).waitFor()
-    await screenshot(page, '11-mine-citizen')
+    await screenshot('11-mine-citizen')
   })
 
   it('sees 我的消息 (empty) and 我的个人信息', async () => {
     await on('gm-mine-page').getByText('我的消息', { exact: true }).click()
     await on('gm-notifications-page').getByText(/暂无消息/).waitFor()
-    await back()
+    await phone.switchTab('我的')
     await on('gm-mine-page').getByText('我的个人信息', { exact: true }).click()
     await on('gm-my-data').locator('.gm-info', { hasText: '测试居民' }).waitFor()
     await button('gm-my-data', '删除我的个人信息').waitFor()
-    await screenshot(page, '12-my-data')
-    await back()
+    await screenshot('12-my-data')
+    await phone.switchTab('我的')
   })
 
   it('signs out from 我的', async () => {
@@ -93,7 +78,7 @@ describe('the first administrator signs in', () => {
     await button('gm-staff-login', '登录').click()
     await on('gm-staff-login').locator('.gm-field--username .gm-field__error', { hasText: '请填写用户名' }).waitFor()
     await on('gm-staff-login').locator('.gm-field--password .gm-field__error', { hasText: '请填写密码' }).waitFor()
-    await screenshot(page, '13-staff-login-errors')
+    await screenshot('13-staff-login-errors')
   })
 
   it('must change the one-time password first', async () => {
@@ -107,7 +92,7 @@ describe('the first administrator signs in', () => {
     await field('gm-staff-password', 'confirmPassword').fill('short1')
     await button('gm-staff-password', '保存新密码').click()
     await on('gm-staff-password').locator('.gm-field--newPassword .gm-field__error', { hasText: '密码至少 10 位' }).waitFor()
-    await screenshot(page, '14-staff-password')
+    await screenshot('14-staff-password')
     await field('gm-staff-password', 'newPassword').fill(newPassword)
     await field('gm-staff-password', 'confirmPassword').fill(newPassword)
     await button('gm-staff-password', '保存新密码').click()
@@ -119,7 +104,7 @@ describe('the first administrator signs in', () => {
     await home.locator('.gm-staff-card').first().waitFor()
     await home.locator('.gm-audit-card').first().waitFor()
     await expect(home.locator('.gm-section', { hasText: '我的账号' }).textContent()).resolves.toContain('管理员')
-    await screenshot(page, '15-staff-home')
+    await screenshot('15-staff-home')
   })
 
   it('creates a staff member and is shown the initial password once', async () => {
@@ -132,7 +117,7 @@ describe('the first administrator signs in', () => {
     await button('gm-staff-home', '创建账号').click()
     await home.getByText(/初始密码：/).waitFor()
     await home.locator('.gm-staff-card', { hasText: 'e2e.editor' }).waitFor()
-    await screenshot(page, '16-staff-created')
+    await screenshot('16-staff-created')
     await button('gm-staff-home', '我已记下，关闭').click()
     await expect(home.getByText(/初始密码：/).count()).resolves.toBe(0)
   })
