@@ -51,4 +51,7 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // H5 only: Taro's slide transition hides the previous page on a timer that a quick 返回 does not
+  // cancel, leaving a blank screen; pages switch at once instead (also kinder to older eyes).
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
 })

@@ -44,6 +44,8 @@ export class Phone {
    * it on sub-pages) the tab's address, as a fresh start of the app would.
    */
   async switchTab(text: keyof typeof tabPaths): Promise<void> {
+    // The tab bar hides only once a sub-page has slid in: look at it after the transition.
+    await this.settled()
     if (await this.tab(text).isVisible()) {
       await this.tab(text).click()
     } else {
