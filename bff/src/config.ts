@@ -32,6 +32,8 @@ const ConfigSchema = z.object({
   /** Load demo content into an empty database. Defaults to on for the embedded database only. */
   SEED_DEMO: booleanFlag.optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a request may queue for a database connection before it is answered 503. */
+  DB_WAIT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default(path.join(PROJECT_ROOT, 'miniapp', 'dist', 'h5')),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(64),

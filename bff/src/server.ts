@@ -17,6 +17,10 @@ import { sendDueReminders } from './services/registration'
 function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(config.PORT, config.HOST)
+    // Idle keep-alive sockets outlive the clients' and proxies' own idle timeouts (typically 4–60 s), so
+    // the server is never the side that closes a socket a client is just reusing ("other side closed").
+    server.keepAliveTimeout = 65_000
+    server.headersTimeout = 66_000
     server.once('listening', () => resolve(server))
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(err.code === 'EADDRINUSE' ? new Error(`端口 ${config.PORT} 已被占用：请换一个 PORT`) : err),
@@ -75,7 +79,7 @@ async function main() {
   try {
     database = await selectDatabase(config, log)
     await runMigrations(database.url)
-    connection = createDatabaseClient(database.url, { poolMax: config.DB_POOL_MAX, log })
+    connection = createDatabaseClient(database.url, { poolMax: config.DB_POOL_MAX, waitMs: config.DB_WAIT_MS, log })
     const { db } = connection
     const seed = config.SEED_DEMO ?? database.embedded
     if (seed && !(await hasContent(db))) {

@@ -21,7 +21,7 @@ import {
   SubmitOpinionBodySchema,
   WindowChangeBodySchema,
 } from './schemas/opinion'
-import { DecisionDetailSchema, DecisionListQuerySchema, DecisionSummarySchema } from './schemas/decision'
+import { DecisionBodySchema, DecisionDetailSchema, DecisionListQuerySchema, DecisionSummarySchema } from './schemas/decision'
 import { DepartmentSchema } from './schemas/common'
 import { EventDetailSchema, EventListQuerySchema, EventListSchema, StaffEventSchema } from './schemas/event'
 import { OverviewSchema } from './schemas/overview'
@@ -297,6 +297,16 @@ export const contract = {
     method: 'GET', path: '/api/staff/consultations/:id', tag: 'staff-consultation', access: ALL_STAFF,
     summary: '征集详情（含未发布）',
     params: IdParamsSchema, response: ConsultationDetailSchema,
+  },
+  createDecision: {
+    method: 'POST', path: '/api/staff/decisions', tag: 'staff-decision', access: EDITOR,
+    summary: '新增决策事项（列入公开的决策事项目录）',
+    body: DecisionBodySchema, response: DecisionDetailSchema, status: 201,
+  },
+  updateDecision: {
+    method: 'PUT', path: '/api/staff/decisions/:id', tag: 'staff-decision', access: EDITOR,
+    summary: '修改决策事项及其各阶段（阶段整体替换）',
+    params: IdParamsSchema, body: DecisionBodySchema, response: DecisionDetailSchema,
   },
   createConsultation: {
     method: 'POST', path: '/api/staff/consultations', tag: 'staff-consultation', access: EDITOR,

@@ -40,6 +40,8 @@ const expected: Record<EndpointName, Outcome[]> = {
   listMyOpinions: CITIZEN_ONLY,
   listStaffConsultations: STAFF_ONLY,
   getStaffConsultation: STAFF_ONLY,
+  createDecision: EDITOR_ONLY,
+  updateDecision: EDITOR_ONLY,
   createConsultation: EDITOR_ONLY,
   updateConsultation: EDITOR_ONLY,
   reviseDraft: EDITOR_ONLY,

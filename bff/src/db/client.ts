@@ -19,10 +19,11 @@ export interface DatabaseHandle {
  * restarting, an admin terminating sessions) are logged instead of crashing the process; the
  * requests meanwhile fail with a clean 503 and the pool reconnects by itself.
  */
-export function createDatabaseClient(url: string, options: { poolMax: number; log: Logger }): DatabaseHandle {
+export function createDatabaseClient(url: string, options: { poolMax: number; log: Logger; waitMs?: number }): DatabaseHandle {
+  const waitMs = options.waitMs ?? 30_000
   // Under a burst (say 2,000 signups at once) requests queue for a connection rather than fail;
   // an unreachable server still fails at once (connection refused).
-  const pool = new pg.Pool({ connectionString: url, max: options.poolMax, connectionTimeoutMillis: 30_000 })
+  const pool = new pg.Pool({ connectionString: url, max: options.poolMax, connectionTimeoutMillis: waitMs })
   let closing = false
   // While closing, the server ending sessions we are already ending is expected, not a warning.
   const onError = (err: Error) => options.log[closing ? 'debug' : 'warn']({ err }, 'database connection error')
@@ -31,7 +32,7 @@ export function createDatabaseClient(url: string, options: { poolMax: number; lo
   const db = new PrismaClient({
     adapter: new PrismaPg(pool, { onPoolError: onError, onConnectionError: onError }),
     // Waiting for a connection is bounded by the pool; a transaction itself must stay short.
-    transactionOptions: { maxWait: 30_000, timeout: 15_000 },
+    transactionOptions: { maxWait: waitMs, timeout: 15_000 },
   })
   return {
     db,

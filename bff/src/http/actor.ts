@@ -15,3 +15,6 @@ export interface RequestContext {
   actor: Actor
   requestId?: string
 }
+
+/** The context of a use case only staff reach (the route has checked the role). */
+export type StaffContext = RequestContext & { actor: StaffActor }

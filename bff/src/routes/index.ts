@@ -20,7 +20,7 @@ import {
   updateGroup,
 } from '../services/moderation'
 import { getFeedback, listMyOpinions, submitOpinion } from '../services/opinion'
-import { getDecision, listDecisions } from '../services/decision'
+import { createDecision, getDecision, listDecisions, updateDecision } from '../services/decision'
 import { getEvent, listEvents } from '../services/event'
 import { acceptPrivacy, bindPhone, deleteMyData, exportMyData, getMe, listMyNotifications, readNotification, recordSubscriptions } from '../services/me'
 import { getOverview, listDepartments } from '../services/overview'
@@ -89,6 +89,8 @@ export function apiRoutes(deps: Deps): Routes {
     listMyOpinions: ({ query }, context) => listMyOpinions(deps, citizenOf(context), query),
     listStaffConsultations: () => listStaffConsultations(deps),
     getStaffConsultation: ({ params }) => getStaffConsultation(deps, params.id),
+    createDecision: ({ body }, context) => createDecision(deps, asStaff(context), body),
+    updateDecision: ({ params, body }, context) => updateDecision(deps, asStaff(context), params.id, body),
     createConsultation: ({ body }, context) => createConsultation(deps, asStaff(context), body),
     updateConsultation: ({ params, body }, context) => updateConsultation(deps, asStaff(context), params.id, body),
     publishConsultation: ({ params }, context) => publishConsultation(deps, asStaff(context), params.id),

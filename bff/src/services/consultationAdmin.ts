@@ -1,7 +1,7 @@
 import { type BodyOf, type ConsultationDetail, consultationStatus, needsShortWindowReason, type ResponseOf } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
-import type { RequestContext, StaffActor } from '../http/actor'
+import type { StaffContext } from '../http/actor'
 import { AppError, notFound, validationFailed } from '../http/errors'
 import {
   type ConsultationFields,
@@ -18,8 +18,6 @@ import { countOpinionWork } from '../repositories/opinion'
 import { auditorOf, recordAudit } from './audit'
 import { toConsultationDetail } from './consultation'
 import { iso } from './paging'
-
-type StaffContext = RequestContext & { actor: StaffActor }
 
 async function staffDetail(deps: Deps, db: DbOrTx, id: number): Promise<ConsultationDetail> {
   const row = await findConsultationById(db, id, 'staff')

@@ -1,6 +1,6 @@
 import { adoptionLabels, attendeeCategoryLabels, type BodyOf, type EventDetail, type StaffEvent, formatShanghaiDateTime, registrationStatusLabels } from '@gm/shared'
 import type { Deps } from '../deps'
-import type { RequestContext, StaffActor } from '../http/actor'
+import type { StaffContext } from '../http/actor'
 import { AppError, notFound } from '../http/errors'
 import { toCsv, toXlsx, type Table } from '../lib/spreadsheet'
 import { type EventDetailRow, findEventById, findEventsForStaff, insertEvent, updateEvent } from '../repositories/event'
@@ -10,8 +10,6 @@ import { findEventOpinions } from '../repositories/eventOpinion'
 import { eventOpinionAnswer } from './eventOpinion'
 import { eventDetail, toEventDetail } from './event'
 import { notify } from './notification'
-
-type StaffContext = RequestContext & { actor: StaffActor }
 
 /** Every event for staff, drafts first-class: the detail plus whether the public can see it. */
 const staffView = (row: EventDetailRow, now: Date): StaffEvent => ({

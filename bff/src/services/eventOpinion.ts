@@ -1,6 +1,6 @@
 import { applyMasks, type BodyOf, type StaffEventOpinion } from '@gm/shared'
 import type { Deps } from '../deps'
-import type { RequestContext, StaffActor } from '../http/actor'
+import type { StaffContext } from '../http/actor'
 import { AppError, notFound, validationFailed } from '../http/errors'
 import { findEventById } from '../repositories/event'
 import {
@@ -14,8 +14,6 @@ import {
 import { auditorOf, recordAudit } from './audit'
 import { publicAnswer } from './opinionView'
 import { iso, repliedAtOf } from './paging'
-
-type StaffContext = RequestContext & { actor: StaffActor }
 
 /** The answer of an event opinion in the public shape (null until answered). */
 export const eventOpinionAnswer = (row: EventOpinionRow) => publicAnswer(row)

@@ -1,7 +1,7 @@
 import { adoptionLabels, applyMasks, type BodyOf, consultationStatus, DAY_MS, type Feedback, type QueryOf, type ResponseOf, type StaffOpinion, suggestGroups as clusterOpinions } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
-import type { RequestContext, StaffActor } from '../http/actor'
+import type { StaffContext } from '../http/actor'
 import { AppError, notFound, validationFailed } from '../http/errors'
 import { buildTemplateData } from '../integrations/wechat/templateData'
 import { findConsultationState, markFeedbackPublished } from '../repositories/consultation'
@@ -24,8 +24,6 @@ import { notify } from './notification'
 import { buildFeedback } from './opinion'
 import { effectiveAnswer, replyDeadline, toStaffOpinion } from './opinionView'
 import { iso, pageOf, pageWindow, repliedAtOf } from './paging'
-
-type StaffContext = RequestContext & { actor: StaffActor }
 
 async function requireOpinion(db: DbOrTx, id: number) {
   const opinion = await findOpinion(db, id)

@@ -11,7 +11,7 @@ import {
 } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
-import type { RequestContext, StaffActor } from '../http/actor'
+import type { StaffContext } from '../http/actor'
 import { AppError, notFound, validationFailed } from '../http/errors'
 import type { Prisma } from '../generated/prisma/client'
 import {
@@ -33,8 +33,6 @@ import {
 import { flagQaItemsOfDocument } from '../repositories/qa'
 import { auditorOf, recordAudit } from './audit'
 import { iso, isoOrNull, pageOf, pageWindow } from './paging'
-
-type StaffContext = RequestContext & { actor: StaffActor }
 
 /** "已于 2026-06-01 废止": the change as a verb (the labels 已废止… are states). */
 const VALIDITY_CHANGE_VERBS = { VALID: '恢复有效', AMENDED: '修改', REPEALED: '废止', EXPIRED: '失效' } as const

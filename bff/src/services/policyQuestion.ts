@@ -14,7 +14,7 @@ import {
 } from '@gm/shared'
 import type { Deps } from '../deps'
 import { newReceiptCode } from '../security/tokens'
-import type { CitizenActor, RequestContext, StaffActor } from '../http/actor'
+import type { CitizenActor, StaffContext } from '../http/actor'
 import { AppError, notFound } from '../http/errors'
 import { buildTemplateData } from '../integrations/wechat/templateData'
 import {
@@ -37,8 +37,6 @@ import { notify } from './notification'
 import { iso, isoOrNull, pageOf, pageWindow } from './paging'
 import { checkReferences, itemData } from './qaAdmin'
 import { toStaffQaItem } from './qaView'
-
-type StaffContext = RequestContext & { actor: StaffActor }
 
 const receiptCode = (now: Date) => newReceiptCode('ZX', now)
 

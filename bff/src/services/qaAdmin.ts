@@ -1,7 +1,7 @@
 import type { BodyOf, QaDraftBody, QueryOf, ResponseOf, StaffQaItem } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
-import type { RequestContext, StaffActor } from '../http/actor'
+import type { StaffContext } from '../http/actor'
 import { AppError, notFound, validationFailed } from '../http/errors'
 import { Prisma } from '../generated/prisma/client'
 import { findPolicyRef, findSectionOfDocument } from '../repositories/policy'
@@ -24,8 +24,6 @@ import { auditorOf, recordAudit } from './audit'
 import { pageOf, pageWindow } from './paging'
 import { answerForms } from './qaText'
 import { type StoredRevision, toStaffQaItem } from './qaView'
-
-type StaffContext = RequestContext & { actor: StaffActor }
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue
 

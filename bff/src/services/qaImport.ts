@@ -14,7 +14,7 @@ import {
 } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
-import type { RequestContext, StaffActor } from '../http/actor'
+import type { StaffContext } from '../http/actor'
 import { AppError, notFound, validationFailed } from '../http/errors'
 import { Prisma } from '../generated/prisma/client'
 import { type Table, toCsv, toXlsx } from '../lib/spreadsheet'
@@ -47,8 +47,6 @@ import { readCsv, readXlsx, UnreadableFile } from './qaSpreadsheet'
  * Rows whose `编号` (external id) matches an existing item update it; others create items.
  * Imported items are drafts unless a reviewer imports with `publish`.
  */
-
-type StaffContext = RequestContext & { actor: StaffActor }
 
 /** Column names accepted in spreadsheets and JSON keys (Chinese headers or English keys). */
 const COLUMNS = {

@@ -11,7 +11,7 @@ import {
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import { newCode } from '../security/tokens'
-import type { CitizenActor, RequestContext, StaffActor } from '../http/actor'
+import type { CitizenActor, StaffContext } from '../http/actor'
 import { AppError, notFound } from '../http/errors'
 import { buildTemplateData } from '../integrations/wechat/templateData'
 import { findEventDraw, updateEvent } from '../repositories/event'
@@ -40,7 +40,6 @@ import { auditorOf, recordAudit } from './audit'
 import { notify } from './notification'
 import { iso } from './paging'
 
-type StaffContext = RequestContext & { actor: StaffActor }
 type EventBrief = { id: number; title: string; kind: MyRegistration['event']['kind']; startsAt: Date; place: string }
 
 

@@ -1,6 +1,6 @@
 import type { BodyOf, ResponseOf, Staff } from '@gm/shared'
 import type { Deps } from '../deps'
-import type { RequestContext, StaffActor } from '../http/actor'
+import type { StaffContext } from '../http/actor'
 import { AppError } from '../http/errors'
 import { insertDepartment } from '../repositories/department'
 import { revokeSessionsOf } from '../repositories/session'
@@ -11,7 +11,6 @@ import { auditorOf, recordAudit } from './audit'
 import { auditableStaff, toStaff } from './staffView'
 import { callWechat } from './wechat'
 
-type StaffContext = RequestContext & { actor: StaffActor }
 export const INVITE_TTL_MS = 72 * 3_600_000
 
 export async function listStaff(deps: Deps): Promise<Staff[]> {
