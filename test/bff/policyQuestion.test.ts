@@ -129,3 +129,16 @@ describe('answering and promoting', () => {
     expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['answerPolicyQuestion', 'promotePolicyQuestion']))
   })
 })
+
+describe('the asker’s personal data', () => {
+  it('lists their questions in the export, and not another person’s', async () => {
+    const asker = await signInDemoCitizen(app, '周九')
+    const asked = (await ask(asker, '公租房申请需要在高新区缴纳社保满几年？', { topic: '住房' })).body
+    const exported = (await app.request('/api/me/data', { headers: asker.auth })).body
+    expect(exported.policyQuestions).toEqual([
+      { receiptCode: asked.receiptCode, text: '公租房申请需要在高新区缴纳社保满几年？', status: 'PENDING', createdAt: expect.any(String), answeredAt: null },
+    ])
+    const other = (await app.request('/api/me/data', { headers: citizen.auth })).body
+    expect(other.policyQuestions.map((q: { receiptCode: string }) => q.receiptCode)).not.toContain(asked.receiptCode)
+  })
+})

@@ -89,6 +89,8 @@ afterAll(async () => {
   rmSync(tempDir, { recursive: true, force: true })
 }, 60_000)
 
+type SignupBody = { status?: string; error?: { code: string } }
+
 async function counts() {
   const byStatus = await db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM registration WHERE event_id = $1 GROUP BY status', [eventId])
   const event = await db.query<{ confirmed_count: number; waitlist_count: number }>('SELECT confirmed_count, waitlist_count FROM event WHERE id = $1', [eventId])
@@ -103,9 +105,9 @@ it(`confirms exactly ${SEATS} of ${PEOPLE} simultaneous signups across two proce
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token(i + 1)}` },
         body: JSON.stringify({ name: `并发${i}`, phone: '13800138000', category: 'PUBLIC' }),
       })
-        .then(async (r) => ({ status: r.status, body: (await r.json()) as { status?: string; error?: { code: string } } }))
+        .then(async (r) => ({ status: r.status, body: (await r.json()) as SignupBody }))
         // A dropped connection shows up in the tally (with the servers' output below) instead of hiding the rest.
-        .catch((e: Error & { cause?: { code?: string; message?: string } }) => ({ status: 0, body: { error: { code: `${e.message}: ${e.cause?.code ?? e.cause?.message}` } } })),
+        .catch((e: Error & { cause?: { code?: string; message?: string } }) => ({ status: 0, body: { error: { code: `${e.message}: ${e.cause?.code ?? e.cause?.message}` } } as SignupBody })),
     ),
   )
   expect({ exitCodes: servers.map((s) => s.child.exitCode), output: servers.map((s) => s.output().slice(-2000)) }).toEqual({ exitCodes: [null, null], output: expect.anything() })

@@ -9,6 +9,7 @@ const myData = (phone: string | null = null) => ({
   profile: { nickname: '李阿姨', phone, privacyAcceptedAt: '2026-11-20T02:00:00.000Z', createdAt: '2026-11-01T02:00:00.000Z' },
   opinions: [],
   registrations: [],
+  policyQuestions: [],
   notifications: [],
 })
 const deletes = () => sentRequests().filter((r) => r.method === 'DELETE')

@@ -42,6 +42,11 @@ export function findPersonalDetails(db: DbOrTx, citizenId: number) {
       select: { name: true, phone: true, status: true, createdAt: true, event: { select: { title: true } } },
       orderBy: { id: 'desc' },
     }),
+    db.policyQuestion.findMany({
+      where: { citizenId },
+      select: { receiptCode: true, text: true, status: true, createdAt: true, answeredAt: true },
+      orderBy: { id: 'desc' },
+    }),
   ])
 }
 

@@ -73,7 +73,7 @@ export async function recordSubscriptions(deps: Deps, actor: CitizenActor, accep
 }
 
 export async function exportMyData(deps: Deps, actor: CitizenActor): Promise<MyData> {
-  const [row, notifications, [opinions, registrations]] = await Promise.all([
+  const [row, notifications, [opinions, registrations, policyQuestions]] = await Promise.all([
     findCitizen(deps.db, actor.citizenId),
     findAllNotifications(deps.db, actor.citizenId),
     findPersonalDetails(deps.db, actor.citizenId),
@@ -83,6 +83,7 @@ export async function exportMyData(deps: Deps, actor: CitizenActor): Promise<MyD
     profile: { nickname: row.nickname, phone: row.phone, privacyAcceptedAt: isoOrNull(row.privacyAcceptedAt), createdAt: iso(row.createdAt) },
     opinions: opinions.map((o) => ({ receiptCode: o.receiptCode, consultationTitle: o.consultation.title, authorName: o.authorName, contactPhone: o.contactPhone, createdAt: iso(o.createdAt) })),
     registrations: registrations.map((r) => ({ eventTitle: r.event.title, name: r.name, phone: r.phone, status: r.status, createdAt: iso(r.createdAt) })),
+    policyQuestions: policyQuestions.map((q) => ({ receiptCode: q.receiptCode, text: q.text, status: q.status, createdAt: iso(q.createdAt), answeredAt: isoOrNull(q.answeredAt) })),
     notifications: notifications.map(toNotification),
   }
 }

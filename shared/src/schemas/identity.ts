@@ -91,6 +91,8 @@ export const MyDataSchema = z.object({
     z.object({ receiptCode: z.string(), consultationTitle: z.string(), authorName: z.string().nullable(), contactPhone: z.string().nullable(), createdAt: InstantSchema }),
   ),
   registrations: z.array(z.object({ eventTitle: z.string(), name: z.string(), phone: z.string(), status: z.string(), createdAt: InstantSchema })),
+  /** Policy questions asked (政策咨询), with their text: it may hold personal details. */
+  policyQuestions: z.array(z.object({ receiptCode: z.string(), text: z.string(), status: z.string(), createdAt: InstantSchema, answeredAt: InstantSchema.nullable() })),
   notifications: z.array(NotificationSchema),
 })
 export type MyData = z.infer<typeof MyDataSchema>

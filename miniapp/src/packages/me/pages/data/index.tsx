@@ -54,6 +54,9 @@ export default function MyDataPage() {
                 { label: '联系电话', value: d.profile.phone || '未绑定' },
                 { label: '同意隐私说明', value: d.profile.privacyAcceptedAt ? formatShanghaiDateTime(d.profile.privacyAcceptedAt) : '尚未同意' },
                 { label: '首次登录', value: formatShanghaiDateTime(d.profile.createdAt) },
+                { label: '意见', value: `${d.opinions.length} 条` },
+                { label: '活动报名', value: `${d.registrations.length} 条` },
+                { label: '政策咨询', value: `${d.policyQuestions.length} 条` },
                 { label: '消息', value: `${d.notifications.length} 条` },
               ]}
             />
