@@ -42,6 +42,17 @@ export const routes = {
   staffEventForm: () => '/packages/staff/pages/event-form/index',
   staffEventDraw: (id: number) => `/packages/staff/pages/event-draw/index?id=${id}`,
   staffCheckIn: (id: number) => `/packages/staff/pages/check-in/index?id=${id}`,
+  staffQa: () => '/packages/staff/pages/qa/index',
+  /** A new Q&A item without an id, editing one with it. */
+  staffQaItem: (id?: number) => `/packages/staff/pages/qa-item/index${id ? `?id=${id}` : ''}`,
+  staffQaSynonyms: () => '/packages/staff/pages/qa-synonyms/index',
+  staffQaImport: () => '/packages/staff/pages/qa-import/index',
+  /** 决策事项目录管理 */
+  staffDecisions: () => '/packages/staff/pages/decisions/index',
+  /** A new catalog entry without an id, editing one with it. */
+  staffDecisionForm: (id?: number) => `/packages/staff/pages/decision-form/index${id ? `?id=${id}` : ''}`,
+  /** 参加人员意见: record what attendees said at an event and answer it. */
+  staffEventOpinions: (id: number) => `/packages/staff/pages/event-opinions/index?id=${id}`,
 }
 
 /** Tab pages can only be reached with switchTab. */
@@ -79,16 +90,25 @@ export function openPageOnce(url: string): void {
   if (currentPath() !== pathOf(url)) openPage(url)
 }
 
+/** How many pages are on the stack (0 when the runtime cannot tell). */
+function stackDepth(): number {
+  try {
+    return Taro.getCurrentPages().length
+  } catch {
+    return 0
+  }
+}
+
 /** After signing in: back to where the user came from, or to 我的 when the login page was the first. */
 export function leavePage(fallbackTab = routes.mine()): void {
-  let depth = 0
-  try {
-    depth = Taro.getCurrentPages().length
-  } catch {
-    depth = 0
-  }
-  if (depth > 1) void Taro.navigateBack()
+  if (stackDepth() > 1) void Taro.navigateBack()
   else openTab(fallbackTab)
+}
+
+/** Back to the page under this one (a list after its form), or open `url` in this one's place when there is none. */
+export function goBackTo(url: string): void {
+  if (stackDepth() > 1) void Taro.navigateBack()
+  else replacePage(url)
 }
 
 /**

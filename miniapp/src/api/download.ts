@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro'
-import { buildPath, contract, type Endpoint } from '@gm/shared'
+import { buildPath, type ContentStatus, contract, type Endpoint } from '@gm/shared'
 import { ApiError, errorFromResponse, networkError } from './ApiError'
-import { API_BASE_URL, API_TIMEOUT_MS, toQueryString } from './request'
+import { API_BASE_URL, API_TIMEOUT_MS, type QueryValue, toQueryString } from './request'
 import { getToken } from './session'
 
-/** The contract endpoints that answer with a file (CSV or Excel). */
+/** The contract endpoints that answer with a file (CSV or Excel), for one consultation or event. */
 export type DownloadName = 'exportOpinions' | 'exportRegistrations'
 export type ExportFormat = 'csv' | 'xlsx'
 
@@ -29,9 +29,9 @@ export function filenameFrom(disposition: string | null | undefined, fallback: s
   return plain?.[1]?.trim() || fallback
 }
 
-function urlOf(name: DownloadName, id: number, format: ExportFormat): string {
+function urlOf(name: DownloadName | 'exportQaItems', params: Record<string, number>, query: Record<string, QueryValue>): string {
   const endpoint: Endpoint = contract[name]
-  return `${API_BASE_URL}${buildPath(endpoint.path, { id })}${toQueryString({ format })}`
+  return `${API_BASE_URL}${buildPath(endpoint.path, params)}${toQueryString(query)}`
 }
 
 /** H5: fetch with the session token (a plain link could not send it), then save the blob. */
@@ -90,6 +90,14 @@ async function downloadInMiniProgram(url: string, format: ExportFormat, fallback
 
 /** Download an export (意见与答复、报名名单) as the signed-in staff member. */
 export function downloadExport(name: DownloadName, id: number, format: ExportFormat, fallbackName: string): Promise<DownloadResult> {
-  const url = urlOf(name, id, format)
+  return download(urlOf(name, { id }, { format }), format, fallbackName)
+}
+
+/** Download the 政策问答库 (all items, or those of one status / topic) in the columns the import reads. */
+export function downloadQaExport(format: ExportFormat, fallbackName: string, filter: { status?: ContentStatus; topic?: string } = {}): Promise<DownloadResult> {
+  return download(urlOf('exportQaItems', {}, { format, ...filter }), format, fallbackName)
+}
+
+function download(url: string, format: ExportFormat, fallbackName: string): Promise<DownloadResult> {
   return process.env.TARO_ENV === 'h5' ? downloadInBrowser(url, fallbackName) : downloadInMiniProgram(url, format, fallbackName)
 }

@@ -12,4 +12,4 @@ export {
   type SessionState,
   type StoredSession,
 } from './session'
-export { downloadExport, filenameFrom, type DownloadName, type DownloadResult, type ExportFormat } from './download'
+export { downloadExport, downloadQaExport, filenameFrom, type DownloadName, type DownloadResult, type ExportFormat } from './download'

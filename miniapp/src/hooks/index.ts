@@ -58,3 +58,53 @@ export {
 } from './useStaffEvents'
 export { useStaffMe, type StaffMe } from './useStaffMe'
 export { useConsultationDraft, validateDraft, draftValuesOf, emptyDraft, type ConsultationDraftForm, type DraftErrors, type DraftValues } from './useConsultationDraft'
+export {
+  useEventOpinionDesk,
+  useEventOpinionForm,
+  useEventOpinions,
+  validateEventOpinion,
+  type EventOpinionDesk,
+  type EventOpinionForm,
+  type EventOpinions,
+} from './useEventOpinions'
+export {
+  emptyQaItem,
+  importFormatOf,
+  splitTerms,
+  useQaImport,
+  useQaItemEditor,
+  useQaSynonyms,
+  useStaffQaList,
+  validateQaItem,
+  validateSynonym,
+  type ImportFile,
+  type ImportOptions,
+  type PolicyChoice,
+  type QaFilter,
+  type QaImport,
+  type QaItemEditor,
+  type QaItemValues,
+  type QaSynonym,
+  type QaSynonyms,
+  type RowErrors,
+  type StaffQaList,
+  type SynonymValues,
+} from './useStaffQa'
+export {
+  decisionsByYear,
+  decisionValuesOf,
+  emptyDecision,
+  emptyStages,
+  errorKeyOf,
+  stageErrorKey,
+  useDecisionEditor,
+  useStaffDecisionList,
+  validateDecision,
+  type DecisionEditor,
+  type DecisionErrors,
+  type DecisionValues,
+  type DecisionYear,
+  type StageDraft,
+  type StageField,
+  type StaffDecisionList,
+} from './useStaffDecisions'

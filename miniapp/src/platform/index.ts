@@ -2,7 +2,7 @@ import { h5Platform } from './h5'
 import type { Platform } from './types'
 import { weappPlatform } from './weapp'
 
-export type { LoginCodeResult, PhoneNumberEventDetail, Platform, PrivacyReply, PrivacyRequestListener } from './types'
+export type { FileChoice, LoginCodeResult, PhoneNumberEventDetail, Platform, PrivacyReply, PrivacyRequestListener } from './types'
 export { templateIds } from './templates'
 
 /** Chosen at build time: TARO_ENV is a constant, so the other implementation is dropped. */

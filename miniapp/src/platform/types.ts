@@ -13,6 +13,9 @@ export type PrivacyReply = (agreed: boolean) => void
 /** Called when WeChat holds a privacy-related API until the user agrees; show the notice, then reply. */
 export type PrivacyRequestListener = (reply: PrivacyReply) => void
 
+/** A file the user picked: its name and bytes, or why there is none (`reason` null: they cancelled). */
+export type FileChoice = { ok: true; name: string; bytes: Uint8Array } | { ok: false; reason: string | null }
+
 /** Platform APIs the pages need, with one implementation per build target. */
 export interface Platform {
   name: 'weapp' | 'h5'
@@ -41,4 +44,10 @@ export interface Platform {
   canScanCode: boolean
   /** Scan a QR code with the camera; the text it holds, or null when cancelled or unreadable. */
   scanCode(): Promise<string | null>
+  /**
+   * Let the user pick one file with one of these extensions (without the dot) and read it: a file
+   * from a WeChat chat (chooseMessageFile) in the mini-program, the browser's file dialog on H5.
+   * Must run from a user tap.
+   */
+  chooseFile(extensions: readonly string[]): Promise<FileChoice>
 }

@@ -72,6 +72,28 @@ export const weappPlatform: Platform = {
     }
   },
 
+  async chooseFile(extensions) {
+    let file: { name: string; path: string } | undefined
+    try {
+      const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: [...extensions] })
+      file = tempFiles[0]
+    } catch {
+      // cancelled by the user
+      return { ok: false, reason: null }
+    }
+    if (!file) return { ok: false, reason: null }
+    const path = file.path
+    try {
+      const data = await new Promise<string | ArrayBuffer>((resolve, reject) => {
+        Taro.getFileSystemManager().readFile({ filePath: path, success: (result) => resolve(result.data), fail: reject })
+      })
+      if (typeof data === 'string') return { ok: false, reason: '无法读取所选文件，请重新选择' }
+      return { ok: true, name: file.name, bytes: new Uint8Array(data) }
+    } catch {
+      return { ok: false, reason: '无法读取所选文件，请重新选择' }
+    }
+  },
+
   phoneCode(detail) {
     if (!detail?.code || !/:ok$/.test(detail.errMsg ?? '')) return null
     return detail.code

@@ -178,6 +178,13 @@ export default function StaffEventPage() {
                 </Section>
               )}
 
+              {published && reviewer && started && !e.cancelled && (
+                <LinkRow
+                  title='参加人员意见及答复'
+                  hint={e.outcome ? '已随会议结果公开' : '记录参加人员提出的意见并逐条答复，全部答复后才能公开会议结果'}
+                  onOpen={() => openPage(routes.staffEventOpinions(e.id))}
+                />
+              )}
               {published && reviewer && (
                 <Section title='会议结果'>
                   {e.outcome && (

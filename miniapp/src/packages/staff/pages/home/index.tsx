@@ -100,7 +100,17 @@ export default function StaffHomePage() {
         hint={me.role === 'EDITOR' ? '创建活动、现场签到' : me.role === 'REVIEWER' ? '发布活动、报名审核、抽签、签到、会议结果' : '现场签到'}
         onOpen={() => openPage(routes.staffEvents())}
       />
+      <LinkRow
+        title='政策问答库管理'
+        hint={me.role === 'EDITOR' ? '起草和修改问答、批量导入、同义词' : me.role === 'REVIEWER' ? '发布与撤下问答、政策变化后复核、批量导入、同义词' : '查看和导出问答库'}
+        onOpen={() => openPage(routes.staffQa())}
+      />
       {me.role === 'REVIEWER' && <LinkRow title='政策咨询' hint='答复群众的政策咨询，好的答复可加入问答库' onOpen={() => openPage(routes.staffPolicyQuestions())} />}
+      <LinkRow
+        title='决策事项目录'
+        hint={me.role === 'EDITOR' ? '新增和修改决策事项及其各阶段' : '查看公开的决策事项目录（由编辑维护）'}
+        onOpen={() => openPage(routes.staffDecisions())}
+      />
       <LinkRow title='修改密码' onOpen={() => openPage(routes.staffPassword())} />
       {platform.canLoginSilently && !me.wechatBound && <LinkRow title='绑定微信' hint='凭管理员生成的邀请码绑定，之后可用微信快捷登录' onOpen={() => openPage(routes.staffBind())} />}
 

@@ -1,0 +1,71 @@
+import { View } from '@tarojs/components'
+import type { FieldErrors } from '../../utils/form'
+import { ActionButton } from '../ActionButton'
+import { type Choice, ChoiceGroup } from '../ChoiceGroup'
+import { MaskReview, type MaskSuggestion } from '../MaskReview'
+import { Notice } from '../Notice'
+import { TextAreaField } from '../TextAreaField'
+import './index.scss'
+
+/** The 提出人 value when the speaker is not one of the registrations (主持人转述, 未报名的发言人). */
+export const NO_REGISTRATION = 'none'
+
+/** `registrationId` is a registration's id as text, or NO_REGISTRATION. */
+export type EventOpinionValues = { registrationId: string; text: string }
+
+export const EVENT_OPINION_MAX_CHARS = 2000
+
+export interface AttendeeOption {
+  id: number
+  /** 「张寅（编号 K7Q2）」 */
+  label: string
+  /** 「已签到 · 利益相关方」 */
+  hint?: string
+}
+
+export interface EventOpinionFormProps {
+  values: EventOpinionValues
+  errors: FieldErrors<keyof EventOpinionValues>
+  formError?: string
+  submitting: boolean
+  attendees: readonly AttendeeOption[]
+  /** The registrations could not be loaded: say so, the opinion can still be recorded unlinked. */
+  attendeesFailed?: boolean
+  /** The text the masks refer to (as it will be recorded), its detected personal information and staff's choice. */
+  recordedText: string
+  suggestions: readonly MaskSuggestion[]
+  confirmed: readonly boolean[]
+  onToggleMask: (index: number, confirmed: boolean) => void
+  onChange: (name: keyof EventOpinionValues, value: string) => void
+  onSubmit: () => void
+}
+
+/** 记录意见: who raised it, what was said, and exactly what will be published once masked. */
+export function EventOpinionForm(props: EventOpinionFormProps) {
+  const { values, errors, formError, submitting, attendees, attendeesFailed, recordedText, suggestions, confirmed, onToggleMask, onChange, onSubmit } = props
+  const options: Choice<string>[] = [
+    ...attendees.map((a) => ({ value: String(a.id), label: a.label, hint: a.hint })),
+    { value: NO_REGISTRATION, label: '不关联报名人员', hint: '如主持人转述、现场未报名的发言人' },
+  ]
+  return (
+    <View className='gm-event-opinion-form'>
+      {attendeesFailed && <Notice tone='info'>报名名单暂时无法加载，可以先不关联报名人员记录意见。</Notice>}
+      <ChoiceGroup<string> name='registrationId' label='提出人' options={options} value={values.registrationId} error={errors.registrationId} onChange={(v) => onChange('registrationId', v)} />
+      <TextAreaField
+        name='text'
+        label='意见内容'
+        value={values.text}
+        hint='按发言人原意记录。公开前将隐去下方确认的个人信息。'
+        error={errors.text}
+        count={{ current: values.text.trim().length, max: EVENT_OPINION_MAX_CHARS }}
+        tall
+        onInput={(v) => onChange('text', v)}
+      />
+      {recordedText !== '' && <MaskReview rawText={recordedText} suggestions={suggestions} confirmed={confirmed} onToggle={onToggleMask} />}
+      {formError && <Notice tone='error'>{formError}</Notice>}
+      <ActionButton tone='primary' className='gm-event-opinion-form__submit' onPress={onSubmit} busy={submitting} busyText='正在记录…'>
+        记录意见
+      </ActionButton>
+    </View>
+  )
+}

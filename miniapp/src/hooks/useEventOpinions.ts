@@ -1,0 +1,133 @@
+import { findPersonalInfo, type PersonalInfoMatch, RecordEventOpinionBodySchema, type StaffEventOpinion } from '@gm/shared'
+import { useCallback, useMemo, useState } from 'react'
+import { api } from '../api'
+import { type EventOpinionValues, NO_REGISTRATION } from '../components/EventOpinionForm'
+import { validateWith } from '../utils/form'
+import { notFound } from './notFound'
+import { type FormState, useForm } from './useForm'
+import { type RequestState, useRequest } from './useRequest'
+import { type StaffEventView, type StaffRegistration, useEventRegistrations, useStaffEvent } from './useStaffEvents'
+
+export interface EventOpinions extends RequestState<StaffEventOpinion[]> {
+  /** Show a recorded or answered opinion as the server answered it, without a reload. */
+  put: (opinion: StaffEventOpinion) => void
+}
+
+/** 参加人员意见 of one event (reviewers), oldest first as the BFF lists them. */
+export function useEventOpinions(eventId: number | null, enabled: boolean): EventOpinions {
+  const list = useRequest(() => {
+    if (!enabled) return Promise.resolve([] as StaffEventOpinion[])
+    if (eventId === null) return Promise.reject(notFound())
+    return api.listEventOpinions({ params: { id: eventId } })
+  }, [eventId, enabled])
+  const [changed, setChanged] = useState<Record<number, StaffEventOpinion>>({})
+  const put = useCallback((opinion: StaffEventOpinion) => setChanged((all) => ({ ...all, [opinion.id]: opinion })), [])
+  const { reload } = list
+  const reloadAll = useCallback(async () => {
+    await reload()
+    setChanged({})
+  }, [reload])
+  const data = useMemo(() => {
+    if (list.data === undefined) return undefined
+    const listed = new Set(list.data.map((o) => o.id))
+    const added = Object.values(changed).filter((o) => !listed.has(o.id))
+    return [...list.data.map((o) => changed[o.id] ?? o), ...added].sort((a, b) => a.id - b.id)
+  }, [list.data, changed])
+  return { ...list, data, reload: reloadAll, put }
+}
+
+export interface EventOpinionDesk {
+  event: RequestState<StaffEventView>
+  opinions: EventOpinions
+  /** Who may have spoken: selected or checked-in registrations (empty until the list is there). */
+  attendees: StaffRegistration[]
+  /** The registrations could not be loaded: opinions can still be recorded without one. */
+  attendeesFailed: boolean
+  /** The registration an opinion was recorded for, when known. */
+  registrationOf: (id: number | null) => StaffRegistration | undefined
+}
+
+/** 参加人员意见 page: the event (is its outcome public yet?), its opinions and who attended. */
+export function useEventOpinionDesk(eventId: number | null, enabled: boolean): EventOpinionDesk {
+  const event = useStaffEvent(enabled ? eventId : null)
+  const opinions = useEventOpinions(eventId, enabled)
+  const registrations = useEventRegistrations(eventId, enabled)
+  const all = registrations.data
+  const attendees = useMemo(() => (all ?? []).filter((r) => r.status === 'CHECKED_IN' || r.status === 'SELECTED'), [all])
+  const registrationOf = useCallback((id: number | null) => (id === null ? undefined : all?.find((r) => r.id === id)), [all])
+  return { event, opinions, attendees, attendeesFailed: registrations.error !== null, registrationOf }
+}
+
+type EventOpinionField = keyof EventOpinionValues
+
+/** A detected span is unticked by what it is, so typing elsewhere in the text keeps the choice. */
+const maskKey = (s: PersonalInfoMatch) => `${s.kind}:${s.text}`
+
+/**
+ * The body the BFF will parse. Masks are offsets into the trimmed text, because the shared
+ * schema trims `text` before the server applies them.
+ */
+export function validateEventOpinion(values: EventOpinionValues, suggestions: readonly PersonalInfoMatch[], confirmed: readonly boolean[]) {
+  return validateWith<typeof RecordEventOpinionBodySchema, EventOpinionField>(RecordEventOpinionBodySchema, {
+    registrationId: values.registrationId === NO_REGISTRATION || values.registrationId === '' ? null : Number(values.registrationId),
+    text: values.text.trim(),
+    masks: suggestions.filter((_, i) => confirmed[i]).map(({ start, end, kind }) => ({ start, end, kind })),
+  })
+}
+
+export interface EventOpinionForm extends FormState<EventOpinionValues> {
+  /** The text as it will be recorded (trimmed), which the masks refer to. */
+  recordedText: string
+  /** Personal information found in the text (shared rule) and whether staff keep each masked. */
+  suggestions: PersonalInfoMatch[]
+  confirmed: boolean[]
+  toggleMask: (index: number, confirmed: boolean) => void
+  /** The latest opinion recorded with this form, for a confirmation. */
+  recorded: StaffEventOpinion | null
+}
+
+/** 记录意见: who said it, what they said, and the masks staff confirm for the published text. */
+export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion: StaffEventOpinion) => void): EventOpinionForm {
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(() => new Set())
+  const [recorded, setRecorded] = useState<StaffEventOpinion | null>(null)
+  const form = useForm({
+    initial: { registrationId: NO_REGISTRATION, text: '' } as EventOpinionValues,
+    validate: (values: EventOpinionValues) => {
+      const found = findPersonalInfo(values.text.trim())
+      return validateEventOpinion(values, found, found.map((s) => !unticked.has(maskKey(s))))
+    },
+    submit: async (body) => {
+      if (eventId === null) return
+      const opinion = await api.recordEventOpinion({ params: { id: eventId }, body })
+      onRecorded(opinion)
+      setRecorded(opinion)
+      setUnticked(new Set())
+      reset()
+    },
+  })
+  const { reset, values, setField } = form
+  const recordedText = values.text.trim()
+  const suggestions = useMemo(() => findPersonalInfo(recordedText), [recordedText])
+  const confirmed = suggestions.map((s) => !unticked.has(maskKey(s)))
+  const toggleMask = useCallback(
+    (index: number, keep: boolean) => {
+      const s = suggestions[index]
+      if (!s) return
+      setUnticked((all) => {
+        const next = new Set(all)
+        if (keep) next.delete(maskKey(s))
+        else next.add(maskKey(s))
+        return next
+      })
+    },
+    [suggestions],
+  )
+  const setFieldAndClear = useCallback(
+    (name: EventOpinionField, value: string) => {
+      setRecorded(null)
+      setField(name, value)
+    },
+    [setField],
+  )
+  return { ...form, setField: setFieldAndClear, recordedText, suggestions, confirmed, toggleMask, recorded }
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '决策事项目录管理',
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '参加人员意见',
+})

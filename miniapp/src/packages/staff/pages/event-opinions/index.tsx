@@ -1,0 +1,160 @@
+import { Text, View } from '@tarojs/components'
+import { attendeeCategoryLabels, type Department, eventKindLabels, formatShanghaiDateTime, registrationStatusLabels, type StaffEventOpinion } from '@gm/shared'
+import { useState } from 'react'
+import { api, type ApiError } from '../../../../api'
+import { ActionButton } from '../../../../components/ActionButton'
+import { AnswerForm } from '../../../../components/AnswerForm'
+import { AnswerView } from '../../../../components/AnswerView'
+import { EventOpinionCard } from '../../../../components/EventOpinionCard'
+import { EventOpinionForm } from '../../../../components/EventOpinionForm'
+import { ListState } from '../../../../components/ListState'
+import { LoadGate } from '../../../../components/LoadGate'
+import { Notice } from '../../../../components/Notice'
+import { PageShell } from '../../../../components/PageShell'
+import { Section } from '../../../../components/Section'
+import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { answerValues, type StaffRegistration, useAnswerForm, useDepartments, useEventOpinionDesk, useEventOpinionForm, useRouteId, useStaffMe } from '../../../../hooks'
+import { openPage, routes } from '../../../../navigation'
+import { formatTimeRange } from '../../../../utils/format'
+import './index.scss'
+
+const attendeeLabel = (r: StaffRegistration) => `${r.name}（编号 ${r.publicCode}）`
+
+/** A failure's field messages when there are any (VALIDATION_FAILED), else its message. */
+const messageOf = (error: ApiError) => Object.values(error.fields).join('；') || error.message
+
+interface AnswerProps {
+  opinion: StaffEventOpinion
+  departments: readonly Department[]
+  defaultDepartmentId: number
+  /** The outcome is public: answers can no longer change. */
+  locked: boolean
+  onChanged: (opinion: StaffEventOpinion) => void
+}
+
+/** 答复, with the same adoption model as a consultation's opinions (shared AnswerBodySchema). */
+function Answer({ opinion, departments, defaultDepartmentId, locked, onChanged }: AnswerProps) {
+  const [editing, setEditing] = useState(opinion.answer === null)
+  const form = useAnswerForm(answerValues(opinion.answer, defaultDepartmentId), async (body) => {
+    onChanged(await api.answerEventOpinion({ params: { id: opinion.id }, body }))
+    setEditing(false)
+  })
+  if (opinion.answer && (locked || !editing)) {
+    return (
+      <View className='gm-staff-event-opinions__answer'>
+        <Text className='gm-staff-event-opinions__answer-title'>{locked ? '答复（已随会议结果公开）' : '答复（公开会议结果时一并公开）'}</Text>
+        <AnswerView answer={opinion.answer} receivedAt={opinion.createdAt} />
+        {!locked && <ActionButton onPress={() => setEditing(true)}>修改答复</ActionButton>}
+      </View>
+    )
+  }
+  if (locked) return null
+  return (
+    <AnswerForm
+      values={form.values}
+      errors={form.errors}
+      formError={form.formError ? messageOf(form.formError) : undefined}
+      submitting={form.submitting}
+      departments={departments}
+      onChange={form.setField}
+      onSubmit={() => void form.handleSubmit()}
+    />
+  )
+}
+
+/** 记录意见 for one event. */
+function Record({ eventId, attendees, attendeesFailed, onRecorded }: { eventId: number; attendees: readonly StaffRegistration[]; attendeesFailed: boolean; onRecorded: (o: StaffEventOpinion) => void }) {
+  const form = useEventOpinionForm(eventId, onRecorded)
+  return (
+    <View>
+      {form.recorded && <Notice tone='success'>已记录。请在上方「已记录的意见」中答复。</Notice>}
+      <EventOpinionForm
+        values={form.values}
+        errors={form.errors}
+        formError={form.formError ? messageOf(form.formError) : undefined}
+        submitting={form.submitting}
+        attendees={attendees.map((r) => ({ id: r.id, label: attendeeLabel(r), hint: `${registrationStatusLabels[r.status]} · ${attendeeCategoryLabels[r.category]}` }))}
+        attendeesFailed={attendeesFailed}
+        recordedText={form.recordedText}
+        suggestions={form.suggestions}
+        confirmed={form.confirmed}
+        onToggleMask={form.toggleMask}
+        onChange={form.setField}
+        onSubmit={() => void form.handleSubmit()}
+      />
+    </View>
+  )
+}
+
+/** 参加人员意见 of one event (REVIEWER): record what attendees said and answer each before the outcome is published. */
+export default function StaffEventOpinionsPage() {
+  const id = useRouteId()
+  const { me, can } = useStaffMe()
+  const reviewer = me !== null && can('REVIEWER')
+  const desk = useEventOpinionDesk(id, reviewer)
+  const departments = useDepartments()
+  const { event, opinions } = desk
+
+  if (!me) {
+    return (
+      <PageShell className='gm-staff-event-opinions'>
+        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
+      </PageShell>
+    )
+  }
+  if (!reviewer) {
+    return (
+      <PageShell className='gm-staff-event-opinions'>
+        <Notice tone='info'>只有「审核」角色可以记录和答复参加人员的意见。</Notice>
+      </PageShell>
+    )
+  }
+
+  const list = (locked: boolean) => {
+    if (opinions.data === undefined) return <ListState status={opinions.error ? 'error' : 'loading'} errorMessage={opinions.error?.message} onRetry={() => void opinions.reload()} />
+    if (opinions.data.length === 0) return <ListState status='empty' emptyText={locked ? '本次活动没有记录参加人员的意见' : '还没有记录意见'} />
+    const unanswered = opinions.data.filter((o) => o.answer === null).length
+    return (
+      <View>
+        <Text className='gm-staff-event-opinions__count'>{`共 ${opinions.data.length} 条，待答复 ${unanswered} 条`}</Text>
+        {!locked && unanswered === 0 && <Notice tone='success'>全部意见已答复，可以回到活动页面公开会议结果。</Notice>}
+        {opinions.data.map((o) => {
+          const r = desk.registrationOf(o.registrationId)
+          return (
+            <EventOpinionCard key={o.id} opinion={o} attendee={r ? attendeeLabel(r) : o.registrationId !== null ? `报名 #${o.registrationId}` : null}>
+              <Answer opinion={o} departments={departments.data ?? []} defaultDepartmentId={me.department.id} locked={locked} onChanged={opinions.put} />
+            </EventOpinionCard>
+          )
+        })}
+      </View>
+    )
+  }
+
+  return (
+    <PageShell className='gm-staff-event-opinions'>
+      <LoadGate data={event.data} loading={event.loading} error={event.error} onRetry={() => void event.reload()}>
+        {({ event: e }) => {
+          const locked = e.outcome !== null
+          return (
+            <View>
+              <Text className='gm-staff-event-opinions__kind'>{eventKindLabels[e.kind]}</Text>
+              <Text className='gm-page__title'>{e.title}</Text>
+              <Text className='gm-staff-event-opinions__meta'>{formatTimeRange(e.startsAt, e.endsAt)}</Text>
+              {e.outcome ? (
+                <Notice tone='info'>{`会议结果已于 ${formatShanghaiDateTime(e.outcome.publishedAt)} 公开，以下意见及答复已一并公开（隐去个人信息），不能再补录或修改。`}</Notice>
+              ) : (
+                <Notice tone='info'>记录参加人员在活动中提出的意见并逐条答复。全部答复后才能公开会议结果，意见的公开文本和答复将随会议结果一并公开。</Notice>
+              )}
+              <Section title='已记录的意见'>{list(locked)}</Section>
+              {!locked && (
+                <Section title='记录意见'>
+                  <Record eventId={e.id} attendees={desk.attendees} attendeesFailed={desk.attendeesFailed} onRecorded={opinions.put} />
+                </Section>
+              )}
+            </View>
+          )
+        }}
+      </LoadGate>
+    </PageShell>
+  )
+}

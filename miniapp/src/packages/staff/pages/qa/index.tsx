@@ -1,0 +1,113 @@
+import { Text, View } from '@tarojs/components'
+import { contentStatusLabels } from '@gm/shared'
+import { useState } from 'react'
+import { downloadQaExport, type ExportFormat } from '../../../../api'
+import { ActionButton } from '../../../../components/ActionButton'
+import { Chips } from '../../../../components/Chips'
+import { LinkRow } from '../../../../components/LinkRow'
+import { Notice } from '../../../../components/Notice'
+import { PagedList } from '../../../../components/PagedList'
+import { PageShell } from '../../../../components/PageShell'
+import { QaItemStaffActions } from '../../../../components/QaItemStaffActions'
+import { SearchBar } from '../../../../components/SearchBar'
+import { Section } from '../../../../components/Section'
+import { StaffQaCard } from '../../../../components/StaffQaCard'
+import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { type QaFilter, useAction, useStaffMe, useStaffQaList } from '../../../../hooks'
+import { openPage, routes } from '../../../../navigation'
+import { platform } from '../../../../platform'
+import './index.scss'
+
+const filters: { value: QaFilter; label: string }[] = [
+  { value: 'review', label: '待复核' },
+  ...(['DRAFT', 'PUBLISHED', 'WITHDRAWN'] as const).map((value) => ({ value, label: contentStatusLabels[value] })),
+]
+
+const emptyTexts: Record<QaFilter | 'all', string> = {
+  all: '问答库还没有条目',
+  review: '没有待复核的问答',
+  DRAFT: '没有草稿',
+  PUBLISHED: '没有已发布的问答',
+  WITHDRAWN: '没有已撤下的问答',
+}
+
+/** 政策问答库管理: every item with its state; editors draft and edit, reviewers publish, confirm and withdraw. */
+export default function StaffQaPage() {
+  const { me, can } = useStaffMe()
+  const [filter, setFilter] = useState<QaFilter | undefined>(undefined)
+  const [keyword, setKeyword] = useState('')
+  const [q, setQ] = useState('')
+  const list = useStaffQaList(filter, q, me !== null)
+  const [downloaded, setDownloaded] = useState<string | null>(null)
+  const exportFile = useAction(async (format: ExportFormat) => {
+    setDownloaded(null)
+    const status = filter === 'review' ? undefined : filter
+    const file = await downloadQaExport(format, `政策问答库.${format}`, status ? { status } : {})
+    setDownloaded(file.opened ? `已下载：${file.filename}` : `已下载：${file.filename}（请在电脑上打开）`)
+  })
+
+  if (!me) {
+    return (
+      <PageShell className='gm-staff-qa-page'>
+        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
+      </PageShell>
+    )
+  }
+
+  return (
+    <PageShell className='gm-staff-qa-page'>
+      <Text className='gm-page__title'>政策问答库管理</Text>
+      {can('EDITOR') && (
+        <ActionButton tone='primary' className='gm-staff-qa-page__new' onPress={() => openPage(routes.staffQaItem())}>
+          新建问答
+        </ActionButton>
+      )}
+      {can('EDITOR', 'REVIEWER') && <LinkRow title='批量导入' hint='从 Excel、CSV 或 JSON 文件导入，逐行检查' onOpen={() => openPage(routes.staffQaImport())} />}
+      <LinkRow title='同义词词典' hint='群众的口语说法 → 问答库的规范说法' onOpen={() => openPage(routes.staffQaSynonyms())} />
+
+      <SearchBar value={keyword} placeholder='按问题或答案查找' onInput={setKeyword} onSearch={(v) => setQ(v.trim())} />
+      <Chips<QaFilter> label='筛选' allLabel='全部' options={filters} value={filter} onChange={setFilter} />
+      {list.total > 0 && <Text className='gm-staff-qa-page__total'>{`共 ${list.total} 条`}</Text>}
+      <PagedList
+        items={list.data}
+        status={list.status}
+        keyOf={(item) => item.id}
+        renderItem={(item) => (
+          <StaffQaCard item={item}>
+            <QaItemStaffActions
+              item={item}
+              canEdit={can('EDITOR')}
+              canReview={can('REVIEWER')}
+              busy={list.busyId === item.id}
+              error={list.rowErrors[item.id]}
+              onEdit={(id) => openPage(routes.staffQaItem(id))}
+              onPublish={() => list.publish(item.id)}
+              onConfirm={(note) => list.confirm(item.id, note)}
+              onWithdraw={(reason) => list.withdraw(item.id, reason)}
+            />
+          </StaffQaCard>
+        )}
+        errorMessage={list.error?.message}
+        emptyText={q ? '没有找到相应的问答' : emptyTexts[filter ?? 'all']}
+        onRetry={list.retry}
+        onLoadMore={list.loadMore}
+      />
+
+      <Section title='导出' className='gm-staff-qa-page__export'>
+        <Text className='gm-staff-qa-page__hint'>{`导出${filter && filter !== 'review' ? `「${contentStatusLabels[filter]}」的` : '全部'}问答，列与批量导入相同，修改后可再导入。`}</Text>
+        {exportFile.error && <Notice tone='error'>{exportFile.error.message}</Notice>}
+        {downloaded && <Notice tone='success'>{downloaded}</Notice>}
+        <View className='gm-staff-qa-page__export-buttons'>
+          <ActionButton onPress={() => void exportFile.run('xlsx')} busy={exportFile.running} busyText='正在下载…'>
+            导出 Excel
+          </ActionButton>
+          {platform.name === 'h5' && (
+            <ActionButton onPress={() => void exportFile.run('csv')} busy={exportFile.running} busyText='正在下载…'>
+              导出 CSV
+            </ActionButton>
+          )}
+        </View>
+      </Section>
+    </PageShell>
+  )
+}
