@@ -3,8 +3,19 @@ import type { StaffRole } from '@gm/shared'
 /** Who is calling, resolved once per request from the bearer token. */
 export type Actor =
   | { kind: 'anonymous'; tokenProblem?: 'SESSION_EXPIRED' }
-  | { kind: 'citizen'; citizenId: number; sessionId: number }
-  | { kind: 'staff'; staffId: number; role: StaffRole; departmentId: number; mustChangePassword: boolean; sessionId: number }
+  /** privacyVersion: the privacy notice version the citizen accepted (null: none yet). */
+  | { kind: 'citizen'; citizenId: number; sessionId: number; privacyVersion: string | null }
+  | {
+      kind: 'staff'
+      staffId: number
+      role: StaffRole
+      /** Primary department */
+      departmentId: number
+      /** Every department the staff member works for (the primary one included): their scope unless ADMIN */
+      departmentIds: readonly number[]
+      mustChangePassword: boolean
+      sessionId: number
+    }
 
 export type CitizenActor = Extract<Actor, { kind: 'citizen' }>
 export type StaffActor = Extract<Actor, { kind: 'staff' }>

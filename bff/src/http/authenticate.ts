@@ -25,7 +25,7 @@ async function resolveActor(deps: Deps, header: string): Promise<Actor> {
   const session = await findSessionByTokenHash(deps.db, hashToken(token))
   const now = deps.clock()
   if (!session || session.revokedAt || session.expiresAt <= now) return { kind: 'anonymous', tokenProblem: 'SESSION_EXPIRED' }
-  if (session.citizenId) return { kind: 'citizen', citizenId: session.citizenId, sessionId: session.id }
+  if (session.citizenId) return { kind: 'citizen', citizenId: session.citizenId, sessionId: session.id, privacyVersion: session.citizen?.privacyVersion ?? null }
   const staff = session.staff
   if (!staff || staff.disabledAt) return { kind: 'anonymous', tokenProblem: 'SESSION_EXPIRED' }
   return {
@@ -33,6 +33,7 @@ async function resolveActor(deps: Deps, header: string): Promise<Actor> {
     staffId: staff.id,
     role: staff.role,
     departmentId: staff.departmentId,
+    departmentIds: [...new Set([staff.departmentId, ...staff.departments.map((d) => d.departmentId)])],
     mustChangePassword: staff.mustChangePassword,
     sessionId: session.id,
   }

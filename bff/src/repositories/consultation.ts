@@ -88,8 +88,10 @@ export function countOpenConsultations(db: DbOrTx, now: Date) {
   return db.consultation.count({ where: { ...publishedBy(now), ...windowWhere('open', now, 'opensAt', 'closesAt') } })
 }
 
-export function findAllConsultationsForStaff(db: DbOrTx) {
+/** Every consultation, drafts included; only those of `departmentIds` when given (department scope). */
+export function findAllConsultationsForStaff(db: DbOrTx, departmentIds?: readonly number[]) {
   return db.consultation.findMany({
+    where: departmentIds ? { departmentId: { in: [...departmentIds] } } : {},
     select: {
       id: true,
       title: true,

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../db/client'
 import type { EventKind, Prisma } from '../generated/prisma/client'
+import { AppError, notFound } from '../http/errors'
 
 const summarySelect = {
   id: true,
@@ -34,6 +35,7 @@ const detailSelect = {
   cancelledAt: true,
   cancelReason: true,
   drawAt: true,
+  drawCommitment: true,
   outcomeSummary: true,
   outcomePublishedAt: true,
   publishedAt: true,
@@ -53,9 +55,13 @@ export function findEventById(db: DbOrTx, id: number, visibility: { publishedBy:
   })
 }
 
-/** Every event, unpublished included (staff). */
-export function findEventsForStaff(db: DbOrTx) {
-  return db.event.findMany({ select: detailSelect, orderBy: [{ startsAt: 'desc' }, { id: 'desc' }] })
+/** Every event, unpublished included (staff); only those of `departmentIds` when given (department scope). */
+export function findEventsForStaff(db: DbOrTx, departmentIds?: readonly number[]) {
+  return db.event.findMany({
+    where: departmentIds ? { departmentId: { in: [...departmentIds] } } : {},
+    select: detailSelect,
+    orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
+  })
 }
 export type EventDetailRow = NonNullable<Awaited<ReturnType<typeof findEventById>>>
 
@@ -71,6 +77,80 @@ export function updateEvent(db: DbOrTx, id: number, data: Prisma.EventUncheckedU
   return db.event.update({ where: { id }, data, select: { id: true } })
 }
 
-export function findEventDraw(db: DbOrTx, id: number) {
-  return db.event.findUnique({ where: { id }, select: { id: true, publishedAt: true, drawSeed: true, drawAt: true, drawWitnesses: true, drawRecord: true } })
+/** The public record of an event's lottery: commitment, secret (revealed by the service once drawn), rounds. */
+export function findEventDraw(db: DbOrTx, id: number, algorithm: string) {
+  return db.event.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      publishedAt: true,
+      drawSecret: true,
+      drawCommitment: true,
+      drawAt: true,
+      draws: { where: { algorithm }, select: { round: true, record: true }, orderBy: { round: 'asc' } },
+    },
+  })
+}
+
+/** The event row locked for a draw, with what the draw needs (the secret included). */
+export async function lockEventForDraw(db: DbOrTx, id: number) {
+  const rows = await db.$queryRaw<{ id: number }[]>`SELECT id FROM event WHERE id = ${id} FOR UPDATE`
+  if (rows.length === 0) return null
+  return db.event.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      startsAt: true,
+      publishedAt: true,
+      cancelledAt: true,
+      signupClosesAt: true,
+      selectionMode: true,
+      capacity: true,
+      reservedSeats: true,
+      confirmedCount: true,
+      drawSecret: true,
+      drawCommitment: true,
+      drawAt: true,
+      _count: { select: { draws: true } },
+    },
+  })
+}
+
+const isSecretLocked = (err: unknown) => /DRAW_SECRET_LOCKED/.test(err instanceof Error ? `${err.message} ${JSON.stringify(err)}` : String(err))
+
+/**
+ * Store the draw secret and its commitment. Only once: a conditional update here, and a trigger in
+ * the database for any other path; both end as DRAW_SECRET_LOCKED.
+ */
+export async function setDrawSecret(db: DbOrTx, id: number, secret: string, commitment: string): Promise<void> {
+  let changed: number
+  try {
+    changed = (await db.event.updateMany({ where: { id, drawSecret: null, drawCommitment: null }, data: { drawSecret: secret, drawCommitment: commitment } })).count
+  } catch (err) {
+    if (isSecretLocked(err)) throw new AppError('DRAW_SECRET_LOCKED')
+    throw err
+  }
+  if (changed === 1) return
+  if (await db.event.findUnique({ where: { id }, select: { id: true } })) throw new AppError('DRAW_SECRET_LOCKED')
+  throw notFound('活动')
+}
+
+/** Overwrite the secret (no use case does this; the trigger refuses it once set). Exists to prove the lock. */
+export async function replaceDrawSecret(db: DbOrTx, id: number, secret: string, commitment: string): Promise<void> {
+  try {
+    await db.event.update({ where: { id }, data: { drawSecret: secret, drawCommitment: commitment }, select: { id: true } })
+  } catch (err) {
+    if (isSecretLocked(err)) throw new AppError('DRAW_SECRET_LOCKED')
+    throw err
+  }
+}
+
+export function insertEventDraw(db: DbOrTx, data: { eventId: number; round: number; algorithm: string; reason: string | null; record: Prisma.InputJsonValue; drawnById: number | null; drawnAt: Date }) {
+  return db.eventDraw.create({ data, select: { id: true } })
+}
+
+/** Give back seats held by the previous round before a redraw. */
+export function releaseSeats(db: DbOrTx, eventId: number, seats: number) {
+  return db.$executeRaw`UPDATE event SET confirmed_count = confirmed_count - ${seats} WHERE id = ${eventId}`
 }

@@ -150,14 +150,14 @@ export async function saveAnswer(db: DbOrTx, opinionId: number, input: AnswerInp
 }
 
 /** Unanswered (directly or through an answered group), moderated opinions older than `before`. */
-export function findUnansweredSince(db: DbOrTx, before: Date) {
+export function findUnansweredSince(db: DbOrTx, before: Date, departmentIds?: readonly number[]) {
   return db.opinion.findMany({
     where: {
       createdAt: { lt: before },
       moderation: { not: 'PENDING' },
       answer: null,
       OR: [{ groupId: null }, { group: { adoption: null } }],
-      consultation: { feedbackPublishedAt: null },
+      consultation: { feedbackPublishedAt: null, ...(departmentIds ? { departmentId: { in: [...departmentIds] } } : {}) },
     },
     select: { id: true, receiptCode: true, createdAt: true, consultation: { select: { id: true, title: true } } },
     orderBy: { createdAt: 'asc' },

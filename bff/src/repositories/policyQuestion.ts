@@ -63,10 +63,16 @@ export async function findQuestionsOfCitizen(db: DbOrTx, citizenId: number, page
   return { rows, total }
 }
 
-export async function findQuestions(db: DbOrTx, filter: { status?: PolicyQuestionStatus; overdueAt?: Date }, page: { skip: number; take: number }) {
+/** `departmentIds` (department scope): questions answered by those departments, and those no department has taken yet. */
+export async function findQuestions(
+  db: DbOrTx,
+  filter: { status?: PolicyQuestionStatus; overdueAt?: Date; departmentIds?: readonly number[] },
+  page: { skip: number; take: number },
+) {
   const where: Prisma.PolicyQuestionWhereInput = {
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.overdueAt ? { status: 'PENDING', dueAt: { lt: filter.overdueAt } } : {}),
+    ...(filter.departmentIds ? { OR: [{ departmentId: null }, { departmentId: { in: [...filter.departmentIds] } }] } : {}),
   }
   const [rows, total] = await independent(
     db,

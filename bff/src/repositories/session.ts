@@ -13,7 +13,10 @@ export function findSessionByTokenHash(db: DbOrTx, tokenHash: string) {
       expiresAt: true,
       revokedAt: true,
       citizenId: true,
-      staff: { select: { id: true, role: true, departmentId: true, mustChangePassword: true, disabledAt: true } },
+      citizen: { select: { privacyVersion: true } },
+      staff: {
+        select: { id: true, role: true, departmentId: true, departments: { select: { departmentId: true } }, mustChangePassword: true, disabledAt: true },
+      },
     },
   })
 }

@@ -30,3 +30,22 @@ export async function listAudit(deps: Deps, query: QueryOf<'listAudit'>): Promis
     query,
   )
 }
+
+/**
+ * Record that a staff member read personal contact data (raw opinions with names and phones,
+ * registration lists, exports): who, which item, through which use case, how many records.
+ * Written before the data leaves the server, so a read that could not be logged fails.
+ */
+export function recordContactRead(
+  db: DbOrTx,
+  by: Auditor,
+  read: { via: string; entity: string; entityId: string | number; records: number; fields: readonly string[]; format?: string },
+) {
+  return insertAudit(db, {
+    ...by,
+    action: 'readContactData',
+    entity: read.entity,
+    entityId: read.entityId,
+    after: { via: read.via, records: read.records, fields: read.fields, ...(read.format ? { format: read.format } : {}) },
+  })
+}

@@ -16,6 +16,7 @@ import {
 } from '../repositories/consultation'
 import { countOpinionWork } from '../repositories/opinion'
 import { auditorOf, recordAudit } from './audit'
+import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { toConsultationDetail } from './consultation'
 import { iso } from './paging'
 
@@ -46,9 +47,9 @@ function fieldsOf(body: BodyOf<'createConsultation'>): ConsultationFields {
   }
 }
 
-export async function listStaffConsultations(deps: Deps): Promise<ResponseOf<'listStaffConsultations'>> {
+export async function listStaffConsultations(deps: Deps, context: StaffContext): Promise<ResponseOf<'listStaffConsultations'>> {
   const now = deps.clock()
-  const [rows, work] = await Promise.all([findAllConsultationsForStaff(deps.db), countOpinionWork(deps.db)])
+  const [rows, work] = await Promise.all([findAllConsultationsForStaff(deps.db, scopeOf(context.actor)), countOpinionWork(deps.db)])
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -63,9 +64,13 @@ export async function listStaffConsultations(deps: Deps): Promise<ResponseOf<'li
   }))
 }
 
-export const getStaffConsultation = (deps: Deps, id: number) => staffDetail(deps, deps.db, id)
+export async function getStaffConsultation(deps: Deps, context: StaffContext, id: number): Promise<ConsultationDetail> {
+  await requireInScope(deps.db, context.actor, 'consultation', id)
+  return staffDetail(deps, deps.db, id)
+}
 
 export async function createConsultation(deps: Deps, context: StaffContext, body: BodyOf<'createConsultation'>): Promise<ConsultationDetail> {
+  assertInScope(context.actor, body.departmentId, 'departmentId')
   return deps.db.$transaction(async (tx) => {
     const { id } = await insertConsultation(tx, fieldsOf(body), body.sections)
     await recordAudit(tx, auditorOf(context), { action: 'createConsultation', entity: 'consultation', entityId: id, after: body })
@@ -75,6 +80,8 @@ export async function createConsultation(deps: Deps, context: StaffContext, body
 
 /** Only a consultation that has not been published can be rewritten. */
 export async function updateConsultation(deps: Deps, context: StaffContext, id: number, body: BodyOf<'updateConsultation'>): Promise<ConsultationDetail> {
+  await requireInScope(deps.db, context.actor, 'consultation', id)
+  assertInScope(context.actor, body.departmentId, 'departmentId')
   return deps.db.$transaction(async (tx) => {
     const before = await requireState(tx, id)
     if (before.publishedAt) throw new AppError('DRAFT_IMMUTABLE')
@@ -87,6 +94,7 @@ export async function updateConsultation(deps: Deps, context: StaffContext, id: 
 /** A major decision consulted on for less than 30 days needs a recorded reason. */
 export async function publishConsultation(deps: Deps, context: StaffContext, id: number): Promise<ConsultationDetail> {
   const now = deps.clock()
+  await requireInScope(deps.db, context.actor, 'consultation', id)
   return deps.db.$transaction(async (tx) => {
     const state = await requireState(tx, id)
     if (state.publishedAt) throw new AppError('CONFLICT', '该征集已发布')
@@ -103,6 +111,7 @@ export async function publishConsultation(deps: Deps, context: StaffContext, id:
 /** A revision of a published draft is a new version; earlier versions (and opinions on them) stay. */
 export async function reviseDraft(deps: Deps, context: StaffContext, id: number, body: BodyOf<'reviseDraft'>): Promise<ConsultationDetail> {
   const now = deps.clock()
+  await requireInScope(deps.db, context.actor, 'consultation', id)
   return deps.db.$transaction(async (tx) => {
     const state = await requireState(tx, id)
     if (!state.publishedAt) throw new AppError('CONFLICT', '未发布的草案请直接修改')
@@ -117,6 +126,7 @@ export async function reviseDraft(deps: Deps, context: StaffContext, id: number,
 /** Extend, or close early (not into the past); the reason is shown publicly. */
 export async function changeWindow(deps: Deps, context: StaffContext, id: number, body: BodyOf<'changeWindow'>): Promise<ConsultationDetail> {
   const now = deps.clock()
+  await requireInScope(deps.db, context.actor, 'consultation', id)
   const closesAt = new Date(body.closesAt)
   return deps.db.$transaction(async (tx) => {
     const state = await requireState(tx, id)

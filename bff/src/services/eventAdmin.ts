@@ -5,7 +5,8 @@ import { AppError, notFound } from '../http/errors'
 import { toCsv, toXlsx, type Table } from '../lib/spreadsheet'
 import { type EventDetailRow, findEventById, findEventsForStaff, insertEvent, updateEvent } from '../repositories/event'
 import { findEventForSignup, findRegistrationsOfEvent } from '../repositories/registration'
-import { auditorOf, recordAudit } from './audit'
+import { auditorOf, recordAudit, recordContactRead } from './audit'
+import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { findEventOpinions } from '../repositories/eventOpinion'
 import { eventOpinionAnswer } from './eventOpinion'
 import { eventDetail, toEventDetail } from './event'
@@ -17,18 +18,20 @@ const staffView = (row: EventDetailRow, now: Date): StaffEvent => ({
   published: row.publishedAt !== null && row.publishedAt <= now,
 })
 
-export async function listStaffEvents(deps: Deps): Promise<StaffEvent[]> {
+export async function listStaffEvents(deps: Deps, context: StaffContext): Promise<StaffEvent[]> {
   const now = deps.clock()
-  return (await findEventsForStaff(deps.db)).map((row) => staffView(row, now))
+  return (await findEventsForStaff(deps.db, scopeOf(context.actor))).map((row) => staffView(row, now))
 }
 
-export async function getStaffEvent(deps: Deps, id: number): Promise<StaffEvent> {
+export async function getStaffEvent(deps: Deps, context: StaffContext, id: number): Promise<StaffEvent> {
+  await requireInScope(deps.db, context.actor, 'event', id)
   const row = await findEventById(deps.db, id, 'staff')
   if (!row) throw notFound('活动')
   return staffView(row, deps.clock())
 }
 
 export async function createEvent(deps: Deps, context: StaffContext, body: BodyOf<'createEvent'>): Promise<EventDetail> {
+  assertInScope(context.actor, body.departmentId, 'departmentId')
   return deps.db.$transaction(async (tx) => {
     const { id } = await insertEvent(tx, {
       ...body,
@@ -44,6 +47,7 @@ export async function createEvent(deps: Deps, context: StaffContext, body: BodyO
 }
 
 export async function publishEvent(deps: Deps, context: StaffContext, id: number): Promise<EventDetail> {
+  await requireInScope(deps.db, context.actor, 'event', id)
   const now = deps.clock()
   return deps.db.$transaction(async (tx) => {
     const event = await findEventForSignup(tx, id)
@@ -58,6 +62,7 @@ export async function publishEvent(deps: Deps, context: StaffContext, id: number
 
 /** Cancel the event and tell everyone still registered. */
 export async function cancelEvent(deps: Deps, context: StaffContext, id: number, reason: string): Promise<EventDetail> {
+  await requireInScope(deps.db, context.actor, 'event', id)
   const now = deps.clock()
   return deps.db.$transaction(async (tx) => {
     const event = await findEventForSignup(tx, id)
@@ -80,6 +85,7 @@ export async function cancelEvent(deps: Deps, context: StaffContext, id: number,
  * raised an opinion, how it was handled.
  */
 export async function recordOutcome(deps: Deps, context: StaffContext, id: number, summary: string): Promise<EventDetail> {
+  await requireInScope(deps.db, context.actor, 'event', id)
   const now = deps.clock()
   return deps.db.$transaction(async (tx) => {
     const event = await findEventById(tx, id, 'staff')
@@ -111,10 +117,12 @@ export async function recordOutcome(deps: Deps, context: StaffContext, id: numbe
   })
 }
 
-export async function exportRegistrations(deps: Deps, id: number, format: 'csv' | 'xlsx') {
+export async function exportRegistrations(deps: Deps, context: StaffContext, id: number, format: 'csv' | 'xlsx') {
+  await requireInScope(deps.db, context.actor, 'event', id)
   const event = await findEventForSignup(deps.db, id)
   if (!event) throw notFound('活动')
   const rows = await findRegistrationsOfEvent(deps.db, id)
+  await recordContactRead(deps.db, auditorOf(context), { via: 'exportRegistrations', entity: 'event', entityId: id, records: rows.length, fields: ['name', 'phone'], format })
   const table: Table = {
     sheetName: '报名名单',
     header: ['报名编号', '姓名', '手机号', '类别', '地区', '行业', '年龄段', '性别', '无障碍需求', '状态', '签到时间', '报名时间'],

@@ -11,7 +11,8 @@ import {
   insertEventOpinion,
   saveEventOpinionAnswer,
 } from '../repositories/eventOpinion'
-import { auditorOf, recordAudit } from './audit'
+import { auditorOf, recordAudit, recordContactRead } from './audit'
+import { assertInScope, requireInScope } from './departmentScope'
 import { publicAnswer } from './opinionView'
 import { iso, repliedAtOf } from './paging'
 
@@ -24,6 +25,7 @@ export function toStaffEventOpinion(row: EventOpinionRow): StaffEventOpinion {
 
 /** Record what an attendee said; the masks staff confirm make the text that will be published. */
 export async function recordEventOpinion(deps: Deps, context: StaffContext, eventId: number, body: BodyOf<'recordEventOpinion'>): Promise<StaffEventOpinion> {
+  await requireInScope(deps.db, context.actor, 'event', eventId)
   return deps.db.$transaction(async (tx) => {
     const event = await findEventById(tx, eventId, 'staff')
     if (!event) throw notFound('活动')
@@ -48,11 +50,16 @@ export async function recordEventOpinion(deps: Deps, context: StaffContext, even
   })
 }
 
-export async function listEventOpinions(deps: Deps, eventId: number): Promise<StaffEventOpinion[]> {
-  return (await findEventOpinions(deps.db, eventId)).map(toStaffEventOpinion)
+export async function listEventOpinions(deps: Deps, context: StaffContext, eventId: number): Promise<StaffEventOpinion[]> {
+  await requireInScope(deps.db, context.actor, 'event', eventId)
+  const rows = await findEventOpinions(deps.db, eventId)
+  await recordContactRead(deps.db, auditorOf(context), { via: 'listEventOpinions', entity: 'event', entityId: eventId, records: rows.length, fields: ['rawText'] })
+  return rows.map(toStaffEventOpinion)
 }
 
 export async function answerEventOpinion(deps: Deps, context: StaffContext, id: number, body: BodyOf<'answerEventOpinion'>): Promise<StaffEventOpinion> {
+  await requireInScope(deps.db, context.actor, 'eventOpinion', id)
+  assertInScope(context.actor, body.departmentId, 'departmentId')
   return deps.db.$transaction(async (tx) => {
     const before = await findEventOpinion(tx, id)
     if (!before) throw notFound('意见')

@@ -19,7 +19,8 @@ import {
   saveGroupAnswer,
   updateModeration,
 } from '../repositories/opinion'
-import { auditorOf, recordAudit } from './audit'
+import { auditorOf, recordAudit, recordContactRead } from './audit'
+import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { notify } from './notification'
 import { buildFeedback } from './opinion'
 import { effectiveAnswer, replyDeadline, toStaffOpinion } from './opinionView'
@@ -38,10 +39,22 @@ async function staffOpinion(deps: Deps, db: DbOrTx, id: number): Promise<StaffOp
   return toStaffOpinion(row, deps.clock())
 }
 
-export async function listStaffOpinions(deps: Deps, consultationId: number, query: QueryOf<'listStaffOpinions'>): Promise<ResponseOf<'listStaffOpinions'>> {
-  if (!(await findConsultationState(deps.db, consultationId))) throw notFound('意见征集')
+export async function listStaffOpinions(
+  deps: Deps,
+  context: StaffContext,
+  consultationId: number,
+  query: QueryOf<'listStaffOpinions'>,
+): Promise<ResponseOf<'listStaffOpinions'>> {
+  await requireInScope(deps.db, context.actor, 'consultation', consultationId)
   const now = deps.clock()
   const { rows, total } = await findOpinionsOfConsultation(deps.db, consultationId, { moderation: query.moderation, unanswered: query.unanswered }, pageWindow(query))
+  await recordContactRead(deps.db, auditorOf(context), {
+    via: 'listStaffOpinions',
+    entity: 'consultation',
+    entityId: consultationId,
+    records: rows.length,
+    fields: ['rawText', 'authorName', 'contactPhone'],
+  })
   return pageOf(
     rows.map((row) => toStaffOpinion(row, now)),
     total,
@@ -54,6 +67,7 @@ export async function listStaffOpinions(deps: Deps, consultationId: number, quer
  * or hide with a reason. Each redaction is logged by kind and position, never by content.
  */
 export async function moderateOpinion(deps: Deps, context: StaffContext, id: number, body: BodyOf<'moderateOpinion'>): Promise<StaffOpinion> {
+  await requireInScope(deps.db, context.actor, 'opinion', id)
   return deps.db.$transaction(async (tx) => {
     const opinion = await requireOpinion(tx, id)
     const now = deps.clock()
@@ -82,6 +96,8 @@ export async function moderateOpinion(deps: Deps, context: StaffContext, id: num
 
 /** Answer a moderated opinion; every version is kept, and nothing is public before feedback is published. */
 export async function answerOpinion(deps: Deps, context: StaffContext, id: number, body: BodyOf<'answerOpinion'>): Promise<StaffOpinion> {
+  await requireInScope(deps.db, context.actor, 'opinion', id)
+  assertInScope(context.actor, body.departmentId, 'departmentId')
   return deps.db.$transaction(async (tx) => {
     const opinion = await requireOpinion(tx, id)
     if (opinion.moderation === 'PENDING') throw new AppError('CONFLICT', '请先审核这条意见，再作答复')
@@ -92,10 +108,10 @@ export async function answerOpinion(deps: Deps, context: StaffContext, id: numbe
   })
 }
 
-export async function listOverdueOpinions(deps: Deps): Promise<ResponseOf<'listOverdueOpinions'>> {
+export async function listOverdueOpinions(deps: Deps, context: StaffContext): Promise<ResponseOf<'listOverdueOpinions'>> {
   const now = deps.clock()
   // 20 working days are never fewer than 20 calendar days: narrow in SQL, decide exactly here.
-  const candidates = await findUnansweredSince(deps.db, new Date(now.getTime() - 20 * DAY_MS))
+  const candidates = await findUnansweredSince(deps.db, new Date(now.getTime() - 20 * DAY_MS), scopeOf(context.actor))
   return candidates.flatMap((row) => {
     const deadline = replyDeadline(row.createdAt)
     return deadline < now ? [{ id: row.id, receiptCode: row.receiptCode, consultation: row.consultation, createdAt: iso(row.createdAt), replyDeadline: iso(deadline) }] : []
@@ -104,8 +120,8 @@ export async function listOverdueOpinions(deps: Deps): Promise<ResponseOf<'listO
 
 // —— concentrated opinions ——
 
-export async function suggestGroups(deps: Deps, consultationId: number): Promise<ResponseOf<'suggestGroups'>> {
-  if (!(await findConsultationState(deps.db, consultationId))) throw notFound('意见征集')
+export async function suggestGroups(deps: Deps, context: StaffContext, consultationId: number): Promise<ResponseOf<'suggestGroups'>> {
+  await requireInScope(deps.db, context.actor, 'consultation', consultationId)
   const { rows } = await findOpinionsOfConsultation(deps.db, consultationId, {})
   const candidates = rows.filter((r) => r.moderation !== 'HIDDEN' && !r.group).map((r) => ({ id: r.id, text: r.rawText }))
   return clusterOpinions(candidates).map((g) => ({ opinionIds: g.ids, score: Math.round(g.score * 1000) / 1000, keywords: g.keywords }))
@@ -114,7 +130,8 @@ export async function suggestGroups(deps: Deps, consultationId: number): Promise
 type GroupView = Awaited<ReturnType<typeof findGroups>>[number]
 const toGroup = (group: GroupView) => ({ id: group.id, title: group.title, opinionIds: group.opinions.map((o) => o.id), answer: effectiveAnswer({ group, answer: null }) })
 
-export async function listGroups(deps: Deps, consultationId: number): Promise<ResponseOf<'listGroups'>> {
+export async function listGroups(deps: Deps, context: StaffContext, consultationId: number): Promise<ResponseOf<'listGroups'>> {
+  await requireInScope(deps.db, context.actor, 'consultation', consultationId)
   return (await findGroups(deps.db, consultationId)).map(toGroup)
 }
 
@@ -138,6 +155,7 @@ async function groupView(db: DbOrTx, consultationId: number, id: number) {
 }
 
 export async function createGroup(deps: Deps, context: StaffContext, consultationId: number, body: BodyOf<'createGroup'>): Promise<ResponseOf<'createGroup'>> {
+  await requireInScope(deps.db, context.actor, 'consultation', consultationId)
   return deps.db.$transaction(async (tx) => {
     const consultation = await findConsultationState(tx, consultationId)
     if (!consultation) throw notFound('意见征集')
@@ -150,6 +168,7 @@ export async function createGroup(deps: Deps, context: StaffContext, consultatio
 }
 
 export async function updateGroup(deps: Deps, context: StaffContext, id: number, body: BodyOf<'updateGroup'>): Promise<ResponseOf<'updateGroup'>> {
+  await requireInScope(deps.db, context.actor, 'opinionGroup', id)
   return deps.db.$transaction(async (tx) => {
     const group = await requireGroup(tx, id)
     const ids = await requireMembers(tx, group.consultationId, body.opinionIds)
@@ -166,6 +185,8 @@ export async function updateGroup(deps: Deps, context: StaffContext, id: number,
 }
 
 export async function answerGroup(deps: Deps, context: StaffContext, id: number, body: BodyOf<'answerGroup'>): Promise<ResponseOf<'answerGroup'>> {
+  await requireInScope(deps.db, context.actor, 'opinionGroup', id)
+  assertInScope(context.actor, body.departmentId, 'departmentId')
   return deps.db.$transaction(async (tx) => {
     const group = await requireGroup(tx, id)
     const input = { adoption: body.adoption, reason: body.reason?.trim() || null, content: body.content, departmentId: body.departmentId, repliedAt: repliedAtOf(body.repliedOn) }
@@ -187,6 +208,7 @@ export async function answerGroup(deps: Deps, context: StaffContext, id: number,
  */
 export async function publishFeedback(deps: Deps, context: StaffContext, consultationId: number): Promise<Feedback> {
   const now = deps.clock()
+  await requireInScope(deps.db, context.actor, 'consultation', consultationId)
   const consultation = await deps.db.$transaction(async (tx) => {
     const state = await findConsultationState(tx, consultationId)
     if (!state?.publishedAt) throw notFound('意见征集')

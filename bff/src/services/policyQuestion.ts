@@ -32,6 +32,7 @@ import {
 import { findPolicyRef } from '../repositories/policy'
 import { bumpQaLibraryVersion, findQaItem, insertQaItem } from '../repositories/qa'
 import { auditorOf, recordAudit } from './audit'
+import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { contentCheck, submitOnce } from './citizenSubmission'
 import { notify } from './notification'
 import { iso, isoOrNull, pageOf, pageWindow } from './paging'
@@ -114,9 +115,14 @@ export async function listMyPolicyQuestions(deps: Deps, actor: CitizenActor, que
   return pageOf(rows.map(toMine), total, query)
 }
 
-export async function listStaffPolicyQuestions(deps: Deps, query: QueryOf<'listStaffPolicyQuestions'>): Promise<ResponseOf<'listStaffPolicyQuestions'>> {
+export async function listStaffPolicyQuestions(
+  deps: Deps,
+  context: StaffContext,
+  query: QueryOf<'listStaffPolicyQuestions'>,
+): Promise<ResponseOf<'listStaffPolicyQuestions'>> {
   const now = deps.clock()
-  const { rows, total } = await findQuestions(deps.db, { status: query.status, overdueAt: query.overdue ? now : undefined }, pageWindow(query))
+  const filter = { status: query.status, overdueAt: query.overdue ? now : undefined, departmentIds: scopeOf(context.actor) }
+  const { rows, total } = await findQuestions(deps.db, filter, pageWindow(query))
   return pageOf(
     rows.map((row) => toStaff(row, now)),
     total,
@@ -128,6 +134,8 @@ const excerpt = (text: string, length = 30) => (text.length > length ? `${text.s
 
 /** Answer (or decline with a reason), once; the asker is told in 我的消息 and, if subscribed, by WeChat. */
 export async function answerPolicyQuestion(deps: Deps, context: StaffContext, id: number, body: BodyOf<'answerPolicyQuestion'>): Promise<StaffPolicyQuestion> {
+  await requireInScope(deps.db, context.actor, 'policyQuestion', id)
+  if (body.decision === 'ANSWER') assertInScope(context.actor, body.departmentId, 'departmentId')
   return deps.db.$transaction(async (tx) => {
     const question = await lockQuestion(tx, id)
     if (!question) throw notFound('政策咨询')
@@ -167,6 +175,7 @@ export async function answerPolicyQuestion(deps: Deps, context: StaffContext, id
  * (without the asker's personal details); the answer defaults to the one given.
  */
 export async function promotePolicyQuestion(deps: Deps, context: StaffContext, id: number, body: BodyOf<'promotePolicyQuestion'>): Promise<StaffQaItem> {
+  await requireInScope(deps.db, context.actor, 'policyQuestion', id)
   return deps.db.$transaction(async (tx) => {
     const question = await lockQuestion(tx, id)
     if (!question) throw notFound('政策咨询')

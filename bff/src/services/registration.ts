@@ -36,7 +36,8 @@ import {
   takeSeat,
   takeWaitlistPlace,
 } from '../repositories/registration'
-import { auditorOf, recordAudit } from './audit'
+import { auditorOf, recordAudit, recordContactRead } from './audit'
+import { requireInScope } from './departmentScope'
 import { notify } from './notification'
 import { iso } from './paging'
 
@@ -186,13 +187,16 @@ const toStaffRegistration = (row: RegistrationRow) => ({
   createdAt: iso(row.createdAt),
 })
 
-export async function listRegistrations(deps: Deps, eventId: number) {
-  if (!(await findEventForSignup(deps.db, eventId))) throw notFound('活动')
-  return (await findRegistrationsOfEvent(deps.db, eventId)).map(toStaffRegistration)
+export async function listRegistrations(deps: Deps, context: StaffContext, eventId: number) {
+  await requireInScope(deps.db, context.actor, 'event', eventId)
+  const rows = await findRegistrationsOfEvent(deps.db, eventId)
+  await recordContactRead(deps.db, auditorOf(context), { via: 'listRegistrations', entity: 'event', entityId: eventId, records: rows.length, fields: ['name', 'phone'] })
+  return rows.map(toStaffRegistration)
 }
 
 /** Review-mode selection: select (while seats last) or not, with a reason. */
 export async function reviewRegistration(deps: Deps, context: StaffContext, id: number, body: BodyOf<'reviewRegistration'>) {
+  await requireInScope(deps.db, context.actor, 'registration', id)
   return deps.db.$transaction(async (tx) => {
     if (!(await lockRegistration(tx, id))) throw notFound('报名')
     const registration = (await findRegistration(tx, id))!
@@ -218,6 +222,7 @@ export async function reviewRegistration(deps: Deps, context: StaffContext, id: 
  */
 export async function drawLottery(deps: Deps, context: StaffContext, eventId: number, body: BodyOf<'drawLottery'>): Promise<DrawRecord> {
   const now = deps.clock()
+  await requireInScope(deps.db, context.actor, 'event', eventId)
   return deps.db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM event WHERE id = ${eventId} FOR UPDATE`
     if (rows.length === 0) throw notFound('活动')
@@ -251,8 +256,9 @@ export async function getDraw(deps: Deps, eventId: number): Promise<DrawRecord> 
 }
 
 /** Each code works once, only for a selected registration of this event. */
-export async function checkIn(deps: Deps, eventId: number, code: string) {
+export async function checkIn(deps: Deps, context: StaffContext, eventId: number, code: string) {
   const now = deps.clock()
+  await requireInScope(deps.db, context.actor, 'event', eventId)
   const checked = await checkInByCode(deps.db, eventId, code, now)
   if (!checked) {
     const found = await findByCheckInCode(deps.db, code)
@@ -260,6 +266,7 @@ export async function checkIn(deps: Deps, eventId: number, code: string) {
     if (found.status === 'CHECKED_IN') throw new AppError('CHECK_IN_CODE_USED')
     throw new AppError('NOT_SELECTED_FOR_CHECK_IN', `该报名状态为「${registrationStatusLabels[found.status]}」，不能签到`)
   }
+  await recordContactRead(deps.db, auditorOf(context), { via: 'checkIn', entity: 'registration', entityId: checked.id, records: 1, fields: ['name'] })
   return {
     registrationId: checked.id,
     name: checked.name,
