@@ -48,7 +48,7 @@ export const errorTable = {
   DRAFT_IMMUTABLE: { status: 409, message: '已发布的草案不能修改，请发布修订版本' },
   FEEDBACK_ALREADY_PUBLISHED: { status: 409, message: '意见采纳情况已公开，不能再修改' },
   FEEDBACK_NOT_READY: { status: 409, message: '还有意见未处理，暂不能公开采纳情况' },
-  ACCOUNT_LOCKED: { status: 423, message: '密码错误次数过多，账号已暂时锁定，请 15 分钟后再试' },
+  PERSONAL_INFO_UNMASKED: { status: 422, message: '内容中仍有未隐去的个人信息，请隐去、说明不属于个人信息的理由，或填写仍然公开的理由' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请以 JSON 格式提交' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '同一提交编号已用于不同的内容，请刷新后重新填写' },

@@ -12,7 +12,10 @@
 
 import { normalizeWidth } from './text'
 
-export type PersonalInfoKind = 'ID_NUMBER' | 'PHONE' | 'LANDLINE' | 'EMAIL' | 'PLATE' | 'BANK_CARD' | 'ADDRESS' | 'NAME'
+export type PersonalInfoKind = 'ID_NUMBER' | 'PHONE' | 'LANDLINE' | 'EMAIL' | 'PLATE' | 'BANK_CARD' | 'ADDRESS' | 'NAME' | 'WECHAT_ID'
+
+/** Every kind, in a stable order (schemas and labels are built from it). */
+export const personalInfoKinds = ['ID_NUMBER', 'PHONE', 'LANDLINE', 'EMAIL', 'PLATE', 'BANK_CARD', 'ADDRESS', 'NAME', 'WECHAT_ID'] as const satisfies readonly PersonalInfoKind[]
 
 export interface PersonalInfoMatch {
   kind: PersonalInfoKind
@@ -32,6 +35,7 @@ export const personalInfoLabels: Record<PersonalInfoKind, string> = {
   BANK_CARD: '银行卡号',
   ADDRESS: '详细地址',
   NAME: '姓名',
+  WECHAT_ID: '微信号',
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -46,8 +50,9 @@ const SPECIFICITY: Record<PersonalInfoKind, number> = {
   PHONE: 3,
   LANDLINE: 4,
   PLATE: 5,
-  ADDRESS: 6,
-  NAME: 7,
+  WECHAT_ID: 6,
+  ADDRESS: 7,
+  NAME: 8,
 }
 
 /**
@@ -64,6 +69,7 @@ export function findPersonalInfo(text: string): PersonalInfoMatch[] {
     ...findMobiles(s),
     ...findLandlines(s),
     ...findEmails(s),
+    ...findWechatIds(s),
     ...findPlates(s),
     ...mergeAdjacent(findAddresses(s), s),
     ...findNames(s),
@@ -162,37 +168,89 @@ export function passesLuhn(digits: string): boolean {
 const isBankCardNumber = (digits: string) =>
   digits.length >= 16 && digits.length <= 19 && digits.charAt(0) !== '0' && passesLuhn(digits)
 
-/** Maximal runs of digits (an ID may end in X): 18/15-digit IDs and 16–19-digit bank cards. */
+/** Words just before a number that say what it is. The nearest cue within a few characters wins. */
+const ID_CUES = ['身份证', '证件', '身份号', '公民身份']
+const CARD_CUES = ['卡号', '银行卡', '账号', '帐号', '储蓄卡', '信用卡', '社保卡', '银行账户']
+const NOT_PERSONAL_CUES = ['订单', '流水', '单号', '编号', '运单', '快递', '工单', '批次', '序列号', '发票', '文号', '合同号', '案号']
+type NumberCue = 'ID' | 'CARD' | 'NOT_PERSONAL' | null
+
+function cueBefore(s: string, start: number, window = 8): NumberCue {
+  const before = s.slice(Math.max(0, start - window), start)
+  let best: NumberCue = null
+  let bestAt = -1
+  const look = (cues: string[], kind: NumberCue) => {
+    for (const cue of cues) {
+      const at = before.lastIndexOf(cue)
+      if (at >= 0 && at + cue.length > bestAt) {
+        bestAt = at + cue.length
+        best = kind
+      }
+    }
+  }
+  look(NOT_PERSONAL_CUES, 'NOT_PERSONAL')
+  look(CARD_CUES, 'CARD')
+  look(ID_CUES, 'ID')
+  return best
+}
+
+/** An 18-character number with a province code and a real birth date, whatever its check character. */
+function looksLikeResidentId18(id: string): boolean {
+  if (!/^\d{17}[\dXx]$/.test(id)) return false
+  if (!PROVINCE_CODES.has(Number(id.slice(0, 2)))) return false
+  const year = Number(id.slice(6, 10))
+  return year >= 1900 && year <= 2100 && isValidDate(year, Number(id.slice(10, 12)), Number(id.slice(12, 14)))
+}
+
+/**
+ * What an isolated run of digits is. Any 18-character ID-like number counts as an ID number whatever
+ * its check character (people mistype them, and a wrong digit is still someone's ID); a cue such as
+ * 订单号 keeps order and serial numbers out unless the digits look like an ID.
+ */
+function classifyNumber(s: string, start: number, compact: string): PersonalInfoKind | null {
+  const cue = cueBefore(s, start)
+  const len = compact.length
+  const endsInX = /[Xx]$/.test(compact)
+  if (endsInX && len !== 18 && len !== 15) return null
+  if (cue === 'ID' && (len === 18 || len === 15)) return 'ID_NUMBER'
+  if (len === 18) {
+    if (looksLikeResidentId18(compact) || endsInX) return 'ID_NUMBER'
+    if (cue === 'NOT_PERSONAL') return null
+    if (cue === 'CARD' || isBankCardNumber(compact)) return 'BANK_CARD'
+    return 'ID_NUMBER'
+  }
+  if (len === 15 && isValidResidentId15(compact)) return 'ID_NUMBER'
+  if (endsInX || cue === 'NOT_PERSONAL') return null
+  if (len >= 16 && len <= 19 && (cue === 'CARD' || isBankCardNumber(compact))) return 'BANK_CARD'
+  return null
+}
+
+/** Maximal runs of digits (an ID may end in X): 18/15-character IDs and 16–19-digit bank cards. */
 function findDigitRuns(s: string): Candidate[] {
   const out: Candidate[] = []
   const re = /\d+[Xx]?/g
   let m: RegExpExecArray | null
   while ((m = re.exec(s)) !== null) {
-    const run = m[0]
     const start = m.index
-    const end = start + run.length
+    const end = start + m[0].length
     if (isAsciiAlnum(s.charAt(end))) continue // part of a longer code such as an order number
     if (isAsciiLetter(s.charAt(start - 1))) continue
-    if ((run.length === 18 && isValidResidentId18(run)) || (run.length === 15 && isValidResidentId15(run))) {
-      out.push({ kind: 'ID_NUMBER', start, end })
-    } else if (isBankCardNumber(run)) {
-      out.push({ kind: 'BANK_CARD', start, end })
-    }
+    const kind = classifyNumber(s, start, m[0])
+    if (kind) out.push({ kind, start, end })
   }
   return out
 }
 
-
-/** IDs written 6-8-4 and cards written in groups of four, separated by spaces or dashes. */
+/** IDs written 6-8-4 or 6-4-4-4 and cards written in groups of four, separated by spaces or dashes. */
 function findSpacedNumbers(s: string): Candidate[] {
   const out: Candidate[] = []
   const bounded = (start: number, end: number) => !isAsciiAlnum(s.charAt(start - 1)) && !isAsciiAlnum(s.charAt(end))
-  for (const [start, end] of scan(s, /\d{6}[ -]\d{8}[ -]\d{3}[\dXx]/g, (m, a, b) => bounded(a, b) && isValidResidentId18(m[0].replace(/[ -]/g, '')))) {
+  for (const [start, end] of scan(s, /\d{6}[ -]\d{4}[ -]?\d{4}[ -]\d{3}[\dXx]/g, (_m, a, b) => bounded(a, b))) {
     out.push({ kind: 'ID_NUMBER', start, end })
   }
   for (const [start, end] of scan(s, /\d{4}(?:[ -]\d{4}){3}(?:[ -]?\d{1,3})?/g, (m, a, b) => {
     if (!/[ -]/.test(m[0])) return false // contiguous runs are handled by findDigitRuns
-    return bounded(a, b) && isBankCardNumber(m[0].replace(/[ -]/g, ''))
+    const compact = m[0].replace(/[ -]/g, '')
+    return bounded(a, b) && cueBefore(s, a) !== 'NOT_PERSONAL' && (isBankCardNumber(compact) || cueBefore(s, a) === 'CARD')
   })) {
     out.push({ kind: 'BANK_CARD', start, end })
   }
@@ -212,16 +270,23 @@ function findMobiles(s: string): Candidate[] {
 
 /**
  * Area code (010, 02x, or 0 + three digits for other cities) and a 7–8 digit local number starting
- * 2–8, optionally parenthesised or separated, optionally followed by 转 + an extension.
+ * 2–8 (written whole or as 4+4 / 3+4), optionally parenthesised or separated, optionally followed by
+ * 转 + an extension. A local number without area code counts only right after 电话/座机/…
  */
 function findLandlines(s: string): Candidate[] {
-  const re = /(?:\(0(?:10|2\d|[3-9]\d\d)\) ?|0(?:10|2\d|[3-9]\d\d)[ -]?)[2-8]\d{6,7}(?:转\d{1,5})?/g
-  return scan(s, re, (m, start, end) => {
+  const re = /(?:\(0(?:10|2\d|[3-9]\d\d)\) ?|0(?:10|2\d|[3-9]\d\d)[ -]?)[2-8]\d{2,3}[ -]?\d{4}(?:转\d{1,5})?/g
+  const withArea = scan(s, re, (m, start, end) => {
     if (isDigit(s.charAt(start - 1)) || isDigit(s.charAt(end))) return false
     // 3-digit area codes (010, 02x) go with 8-digit local numbers.
     const digits = m[0].replace(/转\d+$/, '').replace(/\D/g, '')
     return !(/^0(?:10|2\d)/.test(digits) && digits.length !== 11)
-  }).map(([start, end]) => ({ kind: 'LANDLINE' as const, start, end }))
+  })
+  const local = scan(s, /[2-8]\d{2,3}[ -]?\d{4}(?:转\d{1,5})?/g, (_m, start, end) => {
+    if (isDigit(s.charAt(start - 1)) || isDigit(s.charAt(end)) || s.charAt(start - 1) === '-') return false
+    const before = s.slice(Math.max(0, start - 6), start).replace(/[ :：是为]+$/, '')
+    return /(?:电话|座机|固话|联系方式|tel|Tel|TEL)$/.test(before)
+  })
+  return withArea.concat(local).map(([start, end]) => ({ kind: 'LANDLINE' as const, start, end }))
 }
 
 // --- E-mail and plates ---------------------------------------------------------------------------
@@ -234,6 +299,31 @@ function findEmails(s: string): Candidate[] {
     while (s.charAt(a) === '.') a++
     return { kind: 'EMAIL' as const, start: a, end }
   })
+}
+
+/**
+ * WeChat IDs after a cue (微信/微信号/vx/VX/wx/v信/薇信…): 6–20 letters, digits, _ or -, as WeChat
+ * allows; and the internal form wxid_… anywhere. Only the ID is the span, not the cue.
+ */
+function findWechatIds(s: string): Candidate[] {
+  const out: Candidate[] = []
+  const cue = /(?:微信|威信|薇信|[vV]信|[vV][xX]|[wW][xX]|weixin|wechat|WeChat)(?:号|账号|帐号|id|ID|Id)?[ ]*[:：]?[ ]*(?:是|为|：)?[ ]*/g
+  let m: RegExpExecArray | null
+  while ((m = cue.exec(s)) !== null) {
+    const cueStart = m.index
+    if (isAsciiLetter(s.charAt(cueStart - 1)) && isAsciiLetter(s.charAt(cueStart))) continue // inside a word
+    const idStart = cueStart + m[0].length
+    const id = /^[A-Za-z0-9][-_A-Za-z0-9]{5,19}/.exec(s.slice(idStart, idStart + 21))
+    if (!id || isAsciiAlnum(s.charAt(idStart + id[0].length)) || s.charAt(idStart + id[0].length) === '_') continue
+    // Six or more characters with a letter or a digit run that is not a year or an amount.
+    if (/^\d+$/.test(id[0]) && id[0].length < 7) continue
+    out.push({ kind: 'WECHAT_ID', start: idStart, end: idStart + id[0].length })
+    cue.lastIndex = idStart + id[0].length
+  }
+  for (const [start, end] of scan(s, /wxid_[A-Za-z0-9_-]{4,30}/g, (_m, a) => !isAsciiAlnum(s.charAt(a - 1)))) {
+    out.push({ kind: 'WECHAT_ID', start, end })
+  }
+  return out
 }
 
 const PLATE_PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼'
@@ -258,10 +348,10 @@ const CN_NUMERALS = '零〇一二三四五六七八九十百两'
 /** Suffixes of the detailed part, longest first. */
 const DETAIL_SUFFIXES = ['号院', '号楼', '单元', '号', '弄', '栋', '幢', '座', '层', '楼', '室', '户', '组', '期']
 /** Suffixes after which a bare number is a room number ("2单元501"). */
-const ROOM_PREFIX_SUFFIXES = new Set(['单元', '栋', '幢', '座', '号楼'])
+const ROOM_PREFIX_SUFFIXES = new Set(['单元', '栋', '幢', '座', '号楼', '层', '楼'])
 
 const ROAD_MARKERS = ['大道', '大街', '胡同', '路', '街', '巷', '道', '弄']
-const ESTATE_MARKERS = ['小区', '花园', '公寓', '家园', '新村', '大厦', '公馆', '社区', '苑', '园', '庭', '村']
+const ESTATE_MARKERS = ['小区', '花园', '公寓', '家园', '新村', '大厦', '公馆', '社区', '宿舍', '大院', '苑', '园', '庭', '村', '里', '坊', '城', '庄', '屯', '湾', '府']
 
 /**
  * Characters that end a place name when reading backwards from a marker: prepositions and verbs
@@ -269,13 +359,15 @@ const ESTATE_MARKERS = ['小区', '花园', '公寓', '家园', '新村', '大�
  * district name ("高新区") out of the mask; only the road or estate and its numbers are detailed.
  */
 const NAME_STOP_CHARS = new Set(
-  '在住于到至从与及或的了是我你他她们家位址近靠旁边对往向省市区县镇乡旗盟州本该此这那每各号楼栋室组'.split(''),
+  '在住于到至从与及或的了是我你他她们位址近靠旁边对往向省市区县镇乡旗盟州本该此这那每各号楼栋室组'.split(''),
 )
 
 function readNumber(s: string, i: number): number {
   let j = i
   if (isDigit(s.charAt(j))) {
     while (isDigit(s.charAt(j))) j++
+  } else if (isAsciiLetter(s.charAt(j)) && !isAsciiAlnum(s.charAt(j + 1))) {
+    j++ // a building letter: A座, B栋 (checked against the suffix by the caller)
   } else {
     while (j < s.length && CN_NUMERALS.indexOf(s.charAt(j)) >= 0) j++
   }
@@ -287,39 +379,54 @@ function readSuffix(s: string, i: number): string | null {
   return null
 }
 
+/** Skips at most two spaces: people write "幸福小区 3 栋 2 单元 501 室". */
+function skipSpaces(s: string, i: number): number {
+  let j = i
+  while (j - i < 2 && s.charAt(j) === ' ') j++
+  return j
+}
+
+/** Units after a bare number that mean it is not a room number ("3栋 2026年", "2单元 50人"). */
+const NOT_ROOM_FOLLOWERS = '年月日元人个岁万千百点分号次天周期%条款项位户名辆'
+const LETTER_SUFFIXES = new Set(['栋', '座', '幢', '号楼', '单元'])
+
 /**
- * Reads detail items ("88号", "3栋", "2单元", "501室", "3-2-501") from `i`. The first item must end in
- * one of `firstSuffixes`. Returns the end of the detailed part, or -1 when there is none.
+ * Reads detail items ("88号", "3栋", "2单元", "501室", "3-2-501", "A座") from `i`, spaces allowed
+ * around the numbers. The first item must end in one of `firstSuffixes`. Returns the end of the
+ * detailed part (never trailing spaces), or -1 when there is none.
  */
 function readDetails(s: string, i: number, firstSuffixes: string[]): number {
   let pos = i
   let last: string | null = null
   for (let n = 0; n < 8; n++) {
-    let p = pos
-    if (n > 0 && s.charAt(p) === ' ') p++
+    const p = skipSpaces(s, pos)
     const numEnd = readNumber(s, p)
     if (numEnd === p) break
+    const letter = isAsciiLetter(s.charAt(p))
     let end = numEnd
     let parts = 1
-    while (s.charAt(end) === '-' && isDigit(s.charAt(end + 1))) {
+    while (!letter && s.charAt(end) === '-' && isDigit(s.charAt(end + 1))) {
       end = readNumber(s, end + 1)
       parts++
     }
-    const suffix = readSuffix(s, end)
-    if (suffix !== null) {
+    const suffixAt = skipSpaces(s, end)
+    const suffix = readSuffix(s, suffixAt)
+    if (suffix !== null && (!letter || LETTER_SUFFIXES.has(suffix))) {
       if (n === 0 && firstSuffixes.indexOf(suffix) < 0 && parts < 3) return -1
-      if (suffix === '号' && s.charAt(end + 1) === '线') return n === 0 ? -1 : pos // 地铁2号线
-      pos = end + suffix.length
+      if (suffix === '号' && s.charAt(suffixAt + 1) === '线') return n === 0 ? -1 : pos // 地铁2号线
+      pos = suffixAt + suffix.length
       last = suffix
       continue
     }
+    if (letter) break
     const ascii = isDigit(s.charAt(p))
     if (ascii && parts >= 3) {
       pos = end // "3-2-501"
       last = '室'
       continue
     }
-    if (ascii && p === pos && last !== null && ROOM_PREFIX_SUFFIXES.has(last) && end - p >= 2 && end - p <= 5) {
+    const follower = s.charAt(skipSpaces(s, end))
+    if (ascii && last !== null && ROOM_PREFIX_SUFFIXES.has(last) && end - p >= 2 && end - p <= 5 && (follower === '' || NOT_ROOM_FOLLOWERS.indexOf(follower) < 0)) {
       pos = end // "2单元501"
       last = '室'
     }
@@ -359,6 +466,15 @@ function findAddresses(s: string): Candidate[] {
   tryMarkers(ROAD_MARKERS, ['号', '号院', '号楼', '弄'], 5, 1)
   // …小区/花园/…村 + 栋/号楼/单元/室/组: the estate or village and what follows.
   tryMarkers(ESTATE_MARKERS, ['号', '号院', '号楼', '栋', '幢', '座', '单元', '室', '组', '期'], 6, 0)
+  // A building, unit and room without the estate's name ("我住3号楼2单元501室"): two items at least.
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charAt(i)
+    if (!(isDigit(ch) || isAsciiLetter(ch)) || isAsciiAlnum(s.charAt(i - 1)) || s.charAt(i - 1) === '-') continue
+    const end = readDetails(s, i, ['号楼', '栋', '幢', '座', '单元'])
+    if (end < 0) continue
+    const items = s.slice(i, end).match(/号楼|栋|幢|座|单元|室|层/g) || []
+    if (items.length >= 2 || /^\d{1,3}-\d{1,3}-\d{3,4}$/.test(s.slice(i, end))) out.push({ kind: 'ADDRESS', start: i, end })
+  }
   return out
 }
 
@@ -422,8 +538,62 @@ const NAME_CUES: Cue[] = [
   { text: '我是', strong: false },
 ]
 
-function findNames(s: string): Candidate[] {
+/** Forms of address after a surname: 张先生, 李女士, 王阿姨, 赵师傅, 刘老师 (the first five also after a full name). */
+const HONORIFICS_AFTER_NAME = ['先生', '女士', '小姐', '同志', '老师']
+const HONORIFICS_AFTER_SURNAME = ['阿姨', '叔叔', '大爷', '大妈', '大娘', '大姐', '大哥', '奶奶', '爷爷', '婆婆', '师傅', '医生']
+/** Words before 老师/先生… that start with a surname character but are not names. */
+const NOT_HONORED_NAMES = new Set(['全体', '全班', '任课', '代课', '金牌', '严格', '安全', '康复', '武术', '刘海'])
+/** Words whose last character is a surname, before 师傅/老师/阿姨…: 值班医生 is no 班医生, 门卫大爷 no 卫大爷. */
+const NOT_SURNAME_CONTEXT = new Set(
+  (
+    '值班 加班 上班 下班 跟班 同班 各班 全班 主任 责任 信任 兼任 担任 前任 现任 新任 继任 首任 连任 门卫 保卫 环卫 后卫 开车 租车 货车 ' +
+    '班车 汽车 电车 叉车 吊车 专车 打车 修车 驾车 停车 水管 物管 城管 主管 监管 托管 宿管 房管 校车 厨师 的士 女士 男士 护士 ' +
+    '义工 民警 交警 老师 大师 技师 律师 导师'
+  ).split(' '),
+)
+
+function isSurnameAt(s: string, i: number): number {
+  if (i < 0) return 0
+  for (const compound of COMPOUND_SURNAMES) if (s.slice(i, i + 2) === compound) return 2
+  return SURNAMES.has(s.charAt(i)) ? 1 : 0
+}
+
+const givenOk = (ch: string) => isCjk(ch) && !NOT_GIVEN.has(ch)
+
+/** Surname (+ up to two given-name characters for 先生/女士/…) + a form of address; the span includes it. */
+function findHonorificNames(s: string): Candidate[] {
   const out: Candidate[] = []
+  const honorifics = HONORIFICS_AFTER_NAME.concat(HONORIFICS_AFTER_SURNAME)
+  for (const h of honorifics) {
+    let from = 0
+    let at: number
+    while ((at = s.indexOf(h, from)) >= 0) {
+      from = at + 1
+      const end = at + h.length
+      let start = -1
+      // Longest reading first: "王小华先生" is 王小华, not 华先生.
+      const givenMax = HONORIFICS_AFTER_NAME.indexOf(h) >= 0 ? 2 : 0
+      for (let given = givenMax; given >= 0 && start < 0; given--) {
+        for (const surnameLength of [2, 1]) {
+          const a = at - given - surnameLength
+          if (a < 0 || isSurnameAt(s, a) !== surnameLength) continue
+          let ok = true
+          for (let k = a + surnameLength; k < at; k++) if (!givenOk(s.charAt(k))) ok = false
+          const name = s.slice(a, at)
+          if (given === 0 && surnameLength === 1 && NOT_SURNAME_CONTEXT.has(s.slice(a - 1, a + 1))) continue
+          if (!ok || (given > 0 && (NOT_NAMES.has(name) || NOT_NAMES.has(name.slice(0, 2)) || NOT_HONORED_NAMES.has(name.slice(0, 2))))) continue
+          start = a
+          break
+        }
+      }
+      if (start >= 0) out.push({ kind: 'NAME', start, end })
+    }
+  }
+  return out
+}
+
+function findNames(s: string): Candidate[] {
+  const out: Candidate[] = findHonorificNames(s)
   for (const cue of NAME_CUES) {
     let from = 0
     let at: number
@@ -462,6 +632,56 @@ function readName(s: string, p: number, strong: boolean): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Enforcement: what would still be published
+// ---------------------------------------------------------------------------------------------
+
+export interface Span {
+  start: number
+  end: number
+}
+
+/** Whether the masks (which may be adjacent) cover every character of `span`. */
+function coveredByMasks(span: Span, masks: readonly Span[]): boolean {
+  const sorted = masks.slice().sort((a, b) => a.start - b.start)
+  let pos = span.start
+  for (const m of sorted) {
+    if (m.start > pos) break
+    if (m.end > pos) pos = m.end
+    if (pos >= span.end) return true
+  }
+  return pos >= span.end
+}
+
+/**
+ * The personal information the detector finds in `text` that publishing it with `masks` would still
+ * show: spans not fully covered by masks and not dismissed by staff (a dismissal covers the whole span).
+ * Publishing is allowed when this is empty, or with a recorded override reason. Both sides use it.
+ */
+export function unmaskedPersonalInfo(text: string, masks: readonly Span[], dismissals: readonly Span[] = []): PersonalInfoMatch[] {
+  return findPersonalInfo(text).filter(
+    (m) => !dismissals.some((d) => d.start <= m.start && d.end >= m.end) && !coveredByMasks(m, masks),
+  )
+}
+
+/**
+ * Why a list of ranges does not fit `text` (a Chinese message), or null. Ranges are UTF-16 offsets,
+ * integers, 0 ≤ start < end ≤ length, not splitting a character; `disjoint` also forbids overlaps.
+ */
+export function spanProblem(text: string, spans: readonly Span[], disjoint: boolean): string | null {
+  const sorted = spans.slice().sort((a, b) => a.start - b.start || a.end - b.end)
+  let previousEnd = 0
+  for (const m of sorted) {
+    if (!Number.isInteger(m.start) || !Number.isInteger(m.end) || m.start < 0 || m.end > text.length || m.start >= m.end) {
+      return `范围 [${m.start}, ${m.end}) 超出原文（共 ${text.length} 个字符）或为空`
+    }
+    if (splitsSurrogatePair(text, m.start) || splitsSurrogatePair(text, m.end)) return `范围 [${m.start}, ${m.end}) 截断了一个字符`
+    if (disjoint && m.start < previousEnd) return `范围 [${m.start}, ${m.end}) 与前一个范围重叠`
+    previousEnd = Math.max(previousEnd, m.end)
+  }
+  return null
+}
+
+// ---------------------------------------------------------------------------------------------
 // Masking
 // ---------------------------------------------------------------------------------------------
 
@@ -478,7 +698,7 @@ function readName(s: string, p: number, strong: boolean): number {
  * - LANDLINE: the area code → 0571-********
  * - EMAIL: first character of the local part and the domain → z***@163.com
  * - PLATE: province and letter → 京A*****
- * - ADDRESS: 【已隐去：详细地址】
+ * - ADDRESS: 【已隐去：详细地址】; WECHAT_ID: 【已隐去：微信号】
  * - no kind (a span staff selected by hand): 【已隐去】
  */
 export function applyMasks(text: string, masks: { start: number; end: number; kind?: PersonalInfoKind }[]): string {
@@ -538,7 +758,8 @@ export function maskFor(span: string, kind?: PersonalInfoKind): string {
     case 'PLATE':
       return span.slice(0, 2) + starAlnum(span.slice(2), 0, 0)
     case 'ADDRESS':
-      return `【已隐去：${personalInfoLabels.ADDRESS}】`
+    case 'WECHAT_ID':
+      return `【已隐去：${personalInfoLabels[kind]}】`
     default:
       return '【已隐去】'
   }

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { adoptionNeedsReason, adoptions, OPINION_MAX_CHARS, OPINION_MIN_CHARS } from '../rules/opinion'
 import { DepartmentSchema, IdSchema, InstantSchema, PageQueryFields, paginated } from './common'
+import { DismissalSchema, FieldDismissalSchema, MaskSchema, OverrideReasonSchema, PersonalInfoKindSchema } from './personalInfo'
+
+export * from './personalInfo'
 
 export const AdoptionSchema = z.enum(adoptions)
 export const OpinionConsentSchema = z.enum(['PUBLISH_MASKED', 'PUBLISH_NAMED', 'PRIVATE'])
@@ -126,7 +129,8 @@ export const ConsultationDraftBodySchema = z
     background: z.string().trim().max(10_000).default(''),
     departmentId: IdSchema,
     decisionId: IdSchema.nullable().optional(),
-    isMajorDecision: z.boolean(),
+    /** Only for a consultation not linked to the catalog: one linked to a catalog decision is major by definition. */
+    isMajorDecision: z.boolean().default(false),
     opensAt: InstantSchema,
     closesAt: InstantSchema,
     shortWindowReason: z.string().trim().min(5, '理由至少 5 个字').max(500).nullable().optional(),
@@ -145,15 +149,17 @@ export const WindowChangeBodySchema = z.strictObject({
   reason: z.string().trim().min(5, '请说明理由（至少 5 个字）').max(500),
 })
 
-export const PersonalInfoKindSchema = z.enum(['ID_NUMBER', 'PHONE', 'LANDLINE', 'EMAIL', 'PLATE', 'BANK_CARD', 'ADDRESS', 'NAME'])
-/** A range of the raw text to mask; `kind` (as detected) picks the mask's form, none means a manual mask. */
-export const MaskSchema = z.strictObject({
-  start: z.number().int().min(0),
-  end: z.number().int().min(1),
-  kind: PersonalInfoKindSchema.optional(),
-})
+/**
+ * Approving publishes the raw text with `masks` applied. The server refuses (PERSONAL_INFO_UNMASKED)
+ * while a detected span is neither masked nor dismissed, unless `override` gives a reason.
+ */
 export const ModerationBodySchema = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('APPROVE'), masks: z.array(MaskSchema).max(200) }),
+  z.strictObject({
+    decision: z.literal('APPROVE'),
+    masks: z.array(MaskSchema).max(200),
+    dismissals: z.array(DismissalSchema).max(200).default([]),
+    override: OverrideReasonSchema.optional(),
+  }),
   z.strictObject({ decision: z.literal('HIDE'), reason: z.string().trim().min(2, '请填写不予公开的理由').max(200) }),
 ])
 
@@ -164,6 +170,10 @@ const answerFields = {
   departmentId: IdSchema,
   /** 答复日期, Shanghai calendar date */
   repliedOn: z.iso.date({ error: '请填写答复日期（YYYY-MM-DD）' }),
+  /** Suggestions in `content` (or `reason`, with field: 'reason') that are not personal information. */
+  dismissals: z.array(FieldDismissalSchema).max(50).default([]),
+  /** Publish although the answer still shows personal information (audited). */
+  override: OverrideReasonSchema.optional(),
 }
 /** A reason is mandatory for 部分采纳 and 不予采纳 (the database enforces the same). */
 const reasonRule = <T extends { adoption: (typeof adoptions)[number]; reason?: string | null }>(b: T) => !adoptionNeedsReason(b.adoption) || !!b.reason?.trim()

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DepartmentSchema, InstantSchema, KeywordSchema, PageQueryFields, paginated } from './common'
 import { ContentStatusSchema, PolicyValiditySchema, QaItemSchema, RichTextSchema } from './qa'
+import { FieldDismissalSchema, OverrideReasonSchema } from './personalInfo'
 
 // —— policy documents ————————————————————————————————————————————————————————————————————
 
@@ -204,4 +205,8 @@ export const PromotePolicyQuestionBodySchema = z.strictObject({
   topic: requiredText('主题', 20),
   policyDocumentId: z.number().int().positive().nullable().default(null),
   clauseId: z.number().int().positive().nullable().default(null),
+  /** Suggestions in `question` (or `answer`, with field: 'answer') that are not personal information. */
+  dismissals: z.array(FieldDismissalSchema).max(50).default([]),
+  /** Publish although personal information was detected (audited). */
+  override: OverrideReasonSchema.optional(),
 })
