@@ -54,8 +54,10 @@ import {
   CheckInBodySchema,
   CheckInResultSchema,
   DrawBodySchema,
+  DrawPreviewSchema,
   DrawRecordSchema,
   EventDraftBodySchema,
+  RedrawBodySchema,
   JoinEventBodySchema,
   MyRegistrationSchema,
   RecordEventOpinionBodySchema,
@@ -157,6 +159,11 @@ export interface Endpoint {
   status?: number
   /** The response is a file (CSV, XLSX) rather than JSON. */
   download?: true
+  /**
+   * A citizen write that stores personal data: refused with PRIVACY_NOT_ACCEPTED until the citizen
+   * accepted the current privacy notice (PRIVACY_NOTICE_VERSION). Checked once, in the BFF's authorize.
+   */
+  consent?: true
 }
 
 /** Every endpoint of the API, once. The BFF routes, the miniapp client and the OpenAPI document read it. */
@@ -260,7 +267,7 @@ export const contract = {
     params: IdParamsSchema, response: InterpretationSchema,
   },
   askPolicyQuestion: {
-    method: 'POST', path: '/api/policy-questions', tag: 'policy-question', access: 'citizen',
+    method: 'POST', path: '/api/policy-questions', tag: 'policy-question', access: 'citizen', consent: true,
     summary: '政策咨询：向工作人员提问（内容安全检测；每人每天限量；同一提交编号重试不会重复）',
     body: AskPolicyQuestionBodySchema, response: MyPolicyQuestionSchema, status: 201,
   },
@@ -272,7 +279,7 @@ export const contract = {
 
   // —— opinions on drafts (citizens) ——
   submitOpinion: {
-    method: 'POST', path: '/api/consultations/:id/opinions', tag: 'opinion', access: 'citizen',
+    method: 'POST', path: '/api/consultations/:id/opinions', tag: 'opinion', access: 'citizen', consent: true,
     summary: '对草案整体或某一条款提交意见（同一提交编号重试不会重复）',
     params: IdParamsSchema, body: SubmitOpinionBodySchema, response: OpinionReceiptSchema, status: 201,
   },
@@ -391,7 +398,7 @@ export const contract = {
 
   // —— open days and meeting attendance ——
   joinEvent: {
-    method: 'POST', path: '/api/events/:id/registrations', tag: 'registration', access: 'citizen',
+    method: 'POST', path: '/api/events/:id/registrations', tag: 'registration', access: 'citizen', consent: true,
     summary: '报名活动（先报先得即时确认；审核、抽签活动待遴选）',
     params: IdParamsSchema, body: JoinEventBodySchema, response: MyRegistrationSchema, status: 201,
   },
@@ -407,7 +414,7 @@ export const contract = {
   },
   getDraw: {
     method: 'GET', path: '/api/events/:id/draw', tag: 'registration', access: 'public',
-    summary: '抽签记录：种子、时间、见证人、候选名单（化名）与结果，可自行复核',
+    summary: '抽签公示：承诺值与揭晓的密钥、候选名单（候选编号）及其散列、配额、结果和历次重抽理由，可自行复核',
     params: IdParamsSchema, response: DrawRecordSchema,
   },
   listStaffEvents: {
@@ -447,8 +454,18 @@ export const contract = {
   },
   drawLottery: {
     method: 'POST', path: '/api/staff/events/:id/draw', tag: 'staff-event', access: REVIEWER,
-    summary: '公开抽签（分层配额，结果与记录公开）',
+    summary: '公开抽签（确认预览中的候选名单散列后进行；分层配额；结果与全部输入公开）',
     params: IdParamsSchema, body: DrawBodySchema, response: DrawRecordSchema,
+  },
+  drawPreview: {
+    method: 'GET', path: '/api/staff/events/:id/draw-preview', tag: 'staff-event', access: REVIEWER,
+    summary: '抽签前确认：候选人数、名额、各属性人数、承诺值与候选名单散列',
+    params: IdParamsSchema, response: DrawPreviewSchema,
+  },
+  redrawLottery: {
+    method: 'POST', path: '/api/staff/events/:id/redraw', tag: 'staff-event', access: REVIEWER,
+    summary: '重新抽签（须说明理由；理由与此前各轮结果一并公开）',
+    params: IdParamsSchema, body: RedrawBodySchema, response: DrawRecordSchema,
   },
   checkIn: {
     method: 'POST', path: '/api/staff/events/:id/check-ins', tag: 'staff-event', access: ALL_STAFF,
@@ -660,7 +677,7 @@ export const contract = {
     body: PrivacyConsentBodySchema, response: MeSchema,
   },
   bindPhone: {
-    method: 'POST', path: '/api/me/phone', tag: 'me', access: 'citizen',
+    method: 'POST', path: '/api/me/phone', tag: 'me', access: 'citizen', consent: true,
     summary: '用手机号快速验证组件的 code 绑定联系电话（不公开）',
     body: PhoneBodySchema, response: MeSchema,
   },

@@ -1,4 +1,4 @@
-import { buildPath, contract, type EndpointName } from '@gm/shared'
+import { buildPath, contract, type EndpointName, PRIVACY_NOTICE_VERSION } from '@gm/shared'
 import { createSession } from '../../bff/src/repositories/session'
 import { hashToken, newToken } from '../../bff/src/security/tokens'
 import { seedDemo } from '../../bff/src/seed/demo'
@@ -70,6 +70,8 @@ const expected: Record<EndpointName, Outcome[]> = {
   listRegistrations: REVIEWER_ONLY,
   reviewRegistration: REVIEWER_ONLY,
   drawLottery: REVIEWER_ONLY,
+  drawPreview: REVIEWER_ONLY,
+  redrawLottery: REVIEWER_ONLY,
   checkIn: STAFF_ONLY,
   recordOutcome: REVIEWER_ONLY,
   exportRegistrations: REVIEWER_ONLY,
@@ -138,13 +140,16 @@ let app: TestApp
 let departmentId: number
 let seq = 0
 
-/** A fresh caller per cell (so logout or deleting one's data cannot affect another cell). */
-async function headersFor(caller: Caller): Promise<Record<string, string>> {
+/**
+ * A fresh caller per cell (so logout or deleting one's data cannot affect another cell). The matrix
+ * citizen accepted the current privacy notice; `privacyVersion` makes one who did not.
+ */
+async function headersFor(caller: Caller, privacyVersion: string | null = PRIVACY_NOTICE_VERSION): Promise<Record<string, string>> {
   if (caller === 'anonymous') return {}
   seq += 1
   let owner: { citizenId: number } | { staffId: number }
   if (caller === 'citizen') {
-    owner = { citizenId: (await app.db.citizen.create({ data: { openid: `matrix-${seq}` } })).id }
+    owner = { citizenId: (await app.db.citizen.create({ data: { openid: `matrix-${seq}`, privacyVersion, privacyAcceptedAt: privacyVersion ? new Date() : null } })).id }
   } else {
     const role = caller.toUpperCase() as 'EDITOR' | 'REVIEWER' | 'ADMIN'
     const staff = await app.db.staff.create({
@@ -200,13 +205,37 @@ describe.each(Object.keys(contract) as EndpointName[])('%s', (name) => {
     if (outcome === 'ok') {
       // Admitted: whatever the use case answers, it is not an access decision.
       const code = response.body?.error?.code
-      expect({ caller, code }).toEqual({ caller, code: expect.not.stringMatching(/^(UNAUTHORIZED|SESSION_EXPIRED|FORBIDDEN)$/) })
+      expect({ caller, code }).toEqual({ caller, code: expect.not.stringMatching(/^(UNAUTHORIZED|SESSION_EXPIRED|FORBIDDEN|PRIVACY_NOT_ACCEPTED)$/) })
       // Only WeChat being unconfigured in this app may answer 5xx.
       if (response.status >= 500) expect(code).toBe('WECHAT_UNAVAILABLE')
     } else {
       const code = outcome === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN'
       expect({ caller, status: response.status, code: response.body.error.code }).toEqual({ caller, status: outcome, code })
     }
+  })
+})
+
+/**
+ * The citizen writes that store personal data, written out independently of the contract's
+ * `consent` flag: refused until the citizen accepted the current privacy notice.
+ */
+const NEEDS_CONSENT: EndpointName[] = ['submitOpinion', 'joinEvent', 'askPolicyQuestion', 'bindPhone']
+
+it('names exactly the endpoints the contract marks as needing consent', () => {
+  const marked = (Object.keys(contract) as EndpointName[]).filter((name) => 'consent' in contract[name])
+  expect(marked.sort()).toEqual([...NEEDS_CONSENT].sort())
+})
+
+describe.each(NEEDS_CONSENT)('%s without consent to the current privacy notice', (name) => {
+  it.each([
+    ['a citizen who never accepted it', null],
+    ['a citizen who accepted an earlier version', '2020-01'],
+  ] as const)('refuses %s with PRIVACY_NOT_ACCEPTED', async (_, privacyVersion) => {
+    const endpoint = contract[name]
+    const body = bodies[name]?.()
+    const response = await app.request(buildPath(endpoint.path, { id: 1 }), { method: endpoint.method, headers: await headersFor('citizen', privacyVersion), ...(body !== undefined ? { json: body } : {}) })
+    expect([response.status, response.body.error.code, response.body.error.details]).toEqual([403, 'PRIVACY_NOT_ACCEPTED', { requiredVersion: PRIVACY_NOTICE_VERSION }])
+    expect(response.body.error.message).toMatch(/个人信息保护说明/)
   })
 })
 

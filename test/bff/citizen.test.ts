@@ -70,6 +70,12 @@ describe('privacy and personal data', () => {
   it('stores a phone number from the phone-number code privately and shows it only to its owner', async () => {
     const { id, auth } = await wechatLogin('openid-erin')
     wechat.setPhoneNumber('phone-code-erin', '13800138000')
+    // Before consent the number is not even fetched from WeChat: the same code still works afterwards.
+    const refused = await app.request('/api/me/phone', { method: 'POST', headers: auth, json: { code: 'phone-code-erin' } })
+    expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([403, 'PRIVACY_NOT_ACCEPTED', { requiredVersion: PRIVACY_NOTICE_VERSION }])
+    expect(wechat.requests.some((r) => JSON.stringify(r).includes('phone-code-erin'))).toBe(false)
+    expect((await app.db.citizen.findUniqueOrThrow({ where: { id } })).phone).toBeNull()
+    await app.request('/api/me/privacy', { method: 'POST', headers: auth, json: { version: PRIVACY_NOTICE_VERSION } })
     const me = await app.request('/api/me/phone', { method: 'POST', headers: auth, json: { code: 'phone-code-erin' } })
     expect(me.body.hasPhone).toBe(true)
     expect(JSON.stringify(me.body)).not.toContain('13800138000')

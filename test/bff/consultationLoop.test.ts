@@ -1,7 +1,7 @@
 import AdmZip from 'adm-zip'
 import { shanghaiTime } from '@gm/shared'
 import { type FakeWechat, startFakeWechat } from '../../bff/src/dev/fakeWechat/server'
-import { signInDemoCitizen, signInStaff } from '../support/identity'
+import { setCitizenConsent, signInDemoCitizen, signInStaff } from '../support/identity'
 import { startTestApp, TEST_WECHAT, type TestApp } from '../support/testApp'
 
 /**
@@ -144,6 +144,7 @@ describe('submitting opinions within the window (Asia/Shanghai)', () => {
   it('holds risky content flagged by WeChat for human review', async () => {
     const code = wechat.issueLoginCode('openid-risky-writer')
     const login = await app.request('/api/auth/wechat', { method: 'POST', json: { code } })
+    await setCitizenConsent(app, login.body.me.id, 'current')
     wechat.markRisky('违禁词样例')
     const response = await submit(opinion('这里有违禁词样例的意见内容', 'risky-0001'), { auth: { Authorization: `Bearer ${login.body.token}` } } as never)
     expect(response.status).toBe(201)

@@ -1,6 +1,6 @@
 import { addWorkingDays, POLICY_QUESTION_DAILY_LIMIT, shanghaiTime } from '@gm/shared'
 import { type FakeWechat, startFakeWechat } from '../../bff/src/dev/fakeWechat/server'
-import { signInDemoCitizen, signInStaff } from '../support/identity'
+import { setCitizenConsent, signInDemoCitizen, signInStaff } from '../support/identity'
 import { startTestApp, TEST_WECHAT, type TestApp } from '../support/testApp'
 
 /**
@@ -51,6 +51,7 @@ describe('asking', () => {
   it('checks the text with WeChat and marks risky questions for staff', async () => {
     const code = wechat.issueLoginCode('openid-policy-asker')
     const login = await app.request('/api/auth/wechat', { method: 'POST', json: { code } })
+    await setCitizenConsent(app, login.body.me.id, 'current')
     const wx = { auth: { Authorization: `Bearer ${login.body.token}` } }
     wechat.markRisky('违规广告样例')
     const risky = await ask(wx, '违规广告样例：加微信办理落户')

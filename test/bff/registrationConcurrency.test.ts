@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { PRIVACY_NOTICE_VERSION } from '@gm/shared'
 import { freePort } from '../../bff/src/db/embeddedPostgres'
 import { cloneDatabase, dropDatabase, serverFromEnv } from '../support/postgres'
 
@@ -68,12 +69,12 @@ beforeAll(async () => {
     [department.rows[0].id, SEATS, WAITLIST],
   )
   eventId = event.rows[0].id
-  // 2,000 citizens, each with a session whose token we know.
+  // 2,000 citizens who accepted the current privacy notice, each with a session whose token we know.
   await db.query(
-    `WITH c AS (INSERT INTO citizen (openid) SELECT 'concurrency-' || i FROM generate_series(1, $1) i RETURNING id, openid)
+    `WITH c AS (INSERT INTO citizen (openid, privacy_version, privacy_accepted_at) SELECT 'concurrency-' || i, $2, now() FROM generate_series(1, $1) i RETURNING id, openid)
      INSERT INTO session (token_hash, citizen_id, expires_at)
      SELECT encode(sha256(convert_to('concurrencytoken' || lpad(substr(openid, 13), 5, '0') || repeat('x', 12), 'UTF8')), 'hex'), id, now() + interval '1 day' FROM c`,
-    [PEOPLE],
+    [PEOPLE, PRIVACY_NOTICE_VERSION],
   )
   servers.push(await startServer(), await startServer())
 }, 120_000)

@@ -25,6 +25,12 @@ export type SignedInActor = CitizenActor | StaffActor
 export interface RequestContext {
   actor: Actor
   requestId?: string
+  /** The client's address (a trusted proxy's X-Forwarded-For, else the socket peer). */
+  clientIp?: string
+  /** The miniapp's stable X-Device-Id, when well-formed. */
+  deviceId?: string
+  /** The Idempotency-Key header of a citizen write, when sent. */
+  idempotencyKey?: string
 }
 
 /** The context of a use case only staff reach (the route has checked the role). */

@@ -1,4 +1,4 @@
-import type { Access, EndpointName } from '@gm/shared'
+import { type Access, contract, type EndpointName, PRIVACY_NOTICE_VERSION } from '@gm/shared'
 import type { Actor } from './actor'
 import { AppError } from './errors'
 
@@ -18,6 +18,10 @@ export function authorize(endpoint: EndpointName, access: Access, actor: Actor):
   if (access === 'signedIn') return
   if (access === 'citizen') {
     if (actor.kind !== 'citizen') throw new AppError('FORBIDDEN')
+    // Personal data is stored only after the citizen accepted the current notice (a new version asks again).
+    if ('consent' in contract[endpoint] && actor.privacyVersion !== PRIVACY_NOTICE_VERSION) {
+      throw new AppError('PRIVACY_NOT_ACCEPTED', undefined, { requiredVersion: PRIVACY_NOTICE_VERSION })
+    }
     return
   }
   if (actor.kind !== 'staff' || !access.staff.includes(actor.role)) throw new AppError('FORBIDDEN')

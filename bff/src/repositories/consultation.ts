@@ -138,6 +138,7 @@ export function findConsultationState(db: DbOrTx, id: number) {
     select: {
       id: true,
       title: true,
+      decisionId: true,
       isMajorDecision: true,
       opensAt: true,
       closesAt: true,

@@ -11,13 +11,14 @@ export const eventOpinionSelect = {
   reason: true,
   content: true,
   repliedAt: true,
+  receivedAt: true,
   createdAt: true,
   department: { select: { id: true, name: true } },
   registration: { select: { citizenId: true } },
 } satisfies Prisma.EventOpinionSelect
 export type EventOpinionRow = Prisma.EventOpinionGetPayload<{ select: typeof eventOpinionSelect }>
 
-export function insertEventOpinion(db: DbOrTx, data: { eventId: number; registrationId: number | null; rawText: string; publishedText: string }) {
+export function insertEventOpinion(db: DbOrTx, data: { eventId: number; registrationId: number | null; rawText: string; publishedText: string; receivedAt: Date }) {
   return db.eventOpinion.create({ data, select: eventOpinionSelect })
 }
 

@@ -179,7 +179,7 @@ export function findGroups(db: DbOrTx, consultationId: number) {
 export function findGroup(db: DbOrTx, id: number) {
   return db.opinionGroup.findUnique({
     where: { id },
-    select: { ...groupSelect, consultationId: true, consultation: { select: { feedbackPublishedAt: true } }, opinions: { select: { id: true }, orderBy: { id: 'asc' } } },
+    select: { ...groupSelect, consultationId: true, consultation: { select: { feedbackPublishedAt: true } }, opinions: { select: { id: true, createdAt: true }, orderBy: { id: 'asc' } } },
   })
 }
 

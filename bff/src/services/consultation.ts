@@ -1,4 +1,4 @@
-import { type ConsultationDetail, type ConsultationSummary, consultationStatus, daysLeft, type QueryOf, type ResponseOf } from '@gm/shared'
+import { type ConsultationDetail, type ConsultationSummary, consultationStatus, daysLeft, isMajorConsultation, type QueryOf, type ResponseOf } from '@gm/shared'
 import type { Deps } from '../deps'
 import { notFound } from '../http/errors'
 import { type ConsultationDetailRow, type ConsultationSummaryRow, findConsultationById, findConsultations } from '../repositories/consultation'
@@ -25,7 +25,7 @@ export function toConsultationDetail(row: ConsultationDetailRow, now: Date): Con
     ...toSummary(row, now),
     explanation: row.explanation,
     background: row.background,
-    isMajorDecision: row.isMajorDecision,
+    isMajorDecision: isMajorConsultation(row.decisionId, row.isMajorDecision),
     shortWindowReason: row.shortWindowReason,
     draftVersion: row.draftVersion,
     versionNote: row.versionNote,

@@ -1,4 +1,4 @@
-import { type BodyOf, type ConsultationDetail, consultationStatus, needsShortWindowReason, type ResponseOf } from '@gm/shared'
+import { type BodyOf, type ConsultationDetail, consultationStatus, isMajorConsultation, publishWindowProblem, type ResponseOf, windowChangeKind, windowChangeProblem } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../http/actor'
@@ -40,7 +40,8 @@ function fieldsOf(body: BodyOf<'createConsultation'>): ConsultationFields {
     background: body.background,
     departmentId: body.departmentId,
     decisionId: body.decisionId ?? null,
-    isMajorDecision: body.isMajorDecision,
+    // Linked to the decision catalog → major by definition, whatever the form said.
+    isMajorDecision: isMajorConsultation(body.decisionId, body.isMajorDecision),
     opensAt: new Date(body.opensAt),
     closesAt: new Date(body.closesAt),
     shortWindowReason: body.shortWindowReason ?? null,
@@ -99,8 +100,8 @@ export async function publishConsultation(deps: Deps, context: StaffContext, id:
     const state = await requireState(tx, id)
     if (state.publishedAt) throw new AppError('CONFLICT', '该征集已发布')
     if (state.closesAt <= now) throw validationFailed({ closesAt: '截止时间已过，请先修改征集期限' })
-    if (needsShortWindowReason(state.isMajorDecision, state.opensAt, state.closesAt) && !state.shortWindowReason) {
-      throw new AppError('SHORT_WINDOW_REASON_REQUIRED', undefined, { fields: { shortWindowReason: '征求意见期限不足 30 日，请填写理由' } })
+    if (publishWindowProblem(state)) {
+      throw new AppError('SHORT_WINDOW_REASON_REQUIRED', undefined, { fields: { shortWindowReason: '重大行政决策事项征求意见期限不足 30 日，请填写理由（将随征集公开）' } })
     }
     await markPublished(tx, id, state.draftVersion, now)
     await recordAudit(tx, auditorOf(context), { action: 'publishConsultation', entity: 'consultation', entityId: id, after: { publishedAt: now } })
@@ -132,9 +133,12 @@ export async function changeWindow(deps: Deps, context: StaffContext, id: number
     const state = await requireState(tx, id)
     if (!state.publishedAt) throw new AppError('CONFLICT', '未发布的征集请直接修改期限')
     if (state.closesAt <= now) throw new AppError('CONSULTATION_CLOSED', '征集已结束，不能再调整期限')
-    if (closesAt.getTime() === state.closesAt.getTime()) throw validationFailed({ closesAt: '新的截止时间与原截止时间相同' })
+    const kind = windowChangeKind(state.closesAt, closesAt)
+    if (!kind) throw validationFailed({ closesAt: '新的截止时间与原截止时间相同' })
     if (closesAt < now || closesAt <= state.opensAt) throw validationFailed({ closesAt: '提前结束的时间不能早于现在或开始时间' })
-    const kind = closesAt > state.closesAt ? 'EXTENDED' : 'CLOSED_EARLY'
+    if (windowChangeProblem(state.closesAt, closesAt, body.reason)) {
+      throw new AppError('SHORT_WINDOW_REASON_REQUIRED', '缩短征求意见期限须说明理由（将随征集公开）', { fields: { reason: '请说明提前结束的理由' } })
+    }
     await recordWindowChange(tx, id, { kind, previousClosesAt: state.closesAt, closesAt, reason: body.reason, staffId: context.actor.staffId, at: now })
     await recordAudit(tx, auditorOf(context), {
       action: 'changeWindow',

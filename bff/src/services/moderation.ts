@@ -1,4 +1,16 @@
-import { adoptionLabels, applyMasks, type BodyOf, consultationStatus, DAY_MS, type Feedback, type QueryOf, type ResponseOf, type StaffOpinion, suggestGroups as clusterOpinions } from '@gm/shared'
+import {
+  adoptionLabels,
+  applyMasks,
+  type BodyOf,
+  consultationStatus,
+  DAY_MS,
+  type Feedback,
+  type QueryOf,
+  replyPrecedesReceipt,
+  type ResponseOf,
+  type StaffOpinion,
+  suggestGroups as clusterOpinions,
+} from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../http/actor'
@@ -22,9 +34,10 @@ import {
 import { auditorOf, recordAudit, recordContactRead } from './audit'
 import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { notify } from './notification'
+import { answerTexts, auditPublication, checkPublication } from './personalInfo'
 import { buildFeedback } from './opinion'
 import { effectiveAnswer, replyDeadline, toStaffOpinion } from './opinionView'
-import { iso, pageOf, pageWindow, repliedAtOf } from './paging'
+import { iso, pageOf, pageWindow, repliedAtOf, replyBeforeReceipt } from './paging'
 
 async function requireOpinion(db: DbOrTx, id: number) {
   const opinion = await findOpinion(db, id)
@@ -64,7 +77,9 @@ export async function listStaffOpinions(
 
 /**
  * Approve with the masks staff confirmed (the published text is the raw text with them applied),
- * or hide with a reason. Each redaction is logged by kind and position, never by content.
+ * or hide with a reason. Each redaction is logged by kind and position, never by content. Detected
+ * personal information left unmasked is refused (PERSONAL_INFO_UNMASKED) unless dismissed or
+ * overridden with a reason; a PRIVATE opinion's text is never published, so only its masks are checked.
  */
 export async function moderateOpinion(deps: Deps, context: StaffContext, id: number, body: BodyOf<'moderateOpinion'>): Promise<StaffOpinion> {
   await requireInScope(deps.db, context.actor, 'opinion', id)
@@ -72,6 +87,7 @@ export async function moderateOpinion(deps: Deps, context: StaffContext, id: num
     const opinion = await requireOpinion(tx, id)
     const now = deps.clock()
     if (body.decision === 'APPROVE') {
+      const check = checkPublication(opinion.consent === 'PRIVATE' ? [] : [{ field: 'text', text: opinion.rawText, masks: body.masks }], body)
       let publishedText: string
       try {
         publishedText = applyMasks(opinion.rawText, body.masks)
@@ -80,6 +96,7 @@ export async function moderateOpinion(deps: Deps, context: StaffContext, id: num
         throw err
       }
       await updateModeration(tx, id, { moderation: 'APPROVED', publishedText, hiddenReason: null, moderatedAt: now, moderatedById: context.actor.staffId })
+      await auditPublication(tx, auditorOf(context), { action: 'moderateOpinion', entity: 'opinion', entityId: id }, check, body.override)
     } else {
       await updateModeration(tx, id, { moderation: 'HIDDEN', publishedText: null, hiddenReason: body.reason, moderatedAt: now, moderatedById: context.actor.staffId })
     }
@@ -101,9 +118,12 @@ export async function answerOpinion(deps: Deps, context: StaffContext, id: numbe
   return deps.db.$transaction(async (tx) => {
     const opinion = await requireOpinion(tx, id)
     if (opinion.moderation === 'PENDING') throw new AppError('CONFLICT', '请先审核这条意见，再作答复')
+    if (replyPrecedesReceipt(body.repliedOn, opinion.createdAt)) throw replyBeforeReceipt(opinion.createdAt)
     const input = { adoption: body.adoption, reason: body.reason?.trim() || null, content: body.content, departmentId: body.departmentId, repliedAt: repliedAtOf(body.repliedOn), staffId: context.actor.staffId }
+    const check = checkPublication(answerTexts(input), body)
     await saveAnswer(tx, id, input)
     await recordAudit(tx, auditorOf(context), { action: 'answerOpinion', entity: 'opinion', entityId: id, before: opinion.answer, after: input })
+    await auditPublication(tx, auditorOf(context), { action: 'answerOpinion', entity: 'opinion', entityId: id }, check, body.override)
     return staffOpinion(deps, tx, id)
   })
 }
@@ -189,8 +209,13 @@ export async function answerGroup(deps: Deps, context: StaffContext, id: number,
   assertInScope(context.actor, body.departmentId, 'departmentId')
   return deps.db.$transaction(async (tx) => {
     const group = await requireGroup(tx, id)
+    // One answer for all: not dated before the latest opinion of the group was received.
+    const lastReceived = group.opinions.reduce<Date | null>((latest, o) => (latest === null || o.createdAt > latest ? o.createdAt : latest), null)
+    if (lastReceived && replyPrecedesReceipt(body.repliedOn, lastReceived)) throw replyBeforeReceipt(lastReceived)
     const input = { adoption: body.adoption, reason: body.reason?.trim() || null, content: body.content, departmentId: body.departmentId, repliedAt: repliedAtOf(body.repliedOn) }
+    const check = checkPublication(answerTexts(input), body)
     await saveGroupAnswer(tx, id, input)
+    await auditPublication(tx, auditorOf(context), { action: 'answerGroup', entity: 'opinionGroup', entityId: id }, check, body.override)
     await recordAudit(tx, auditorOf(context), {
       action: 'answerGroup',
       entity: 'opinionGroup',

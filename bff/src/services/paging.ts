@@ -1,4 +1,5 @@
-import { shanghaiTime } from '@gm/shared'
+import { formatShanghaiDate, shanghaiTime } from '@gm/shared'
+import { AppError } from '../http/errors'
 
 /** Page/pageSize (1-based) → skip/take, and the list envelope every paged endpoint returns. */
 export function pageWindow(query: { page: number; pageSize: number }) {
@@ -16,4 +17,10 @@ export const isoOrNull = (date: Date | null) => (date ? date.toISOString() : nul
 export function repliedAtOf(date: string): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
   return shanghaiTime(y, m, d)
+}
+
+/** REPLY_BEFORE_RECEIPT naming the day (Asia/Shanghai) the opinion was received. */
+export function replyBeforeReceipt(receivedAt: Date): AppError {
+  const day = formatShanghaiDate(receivedAt)
+  return new AppError('REPLY_BEFORE_RECEIPT', `答复日期不能早于意见的收到日期（${day}）`, { receivedOn: day, fields: { repliedOn: `答复日期不能早于 ${day}` } })
 }

@@ -1,3 +1,5 @@
+import { formatShanghaiDate } from './time'
+
 /** Adoption of an opinion (采纳情况), with the definitions published alongside the report. */
 export const adoptions = ['ADOPTED', 'PARTIALLY_ADOPTED', 'NOT_ADOPTED', 'EXPLAINED'] as const
 export type Adoption = (typeof adoptions)[number]
@@ -14,6 +16,14 @@ export const adoptionDefinitions: Record<Adoption, string> = {
   PARTIALLY_ADOPTED: '意见建议的部分内容被吸收；未吸收的部分须说明理由。',
   NOT_ADOPTED: '意见建议未被吸收，须说明理由。',
   EXPLAINED: '意见建议不属于本草案规定的事项，或已有相关规定，作出解释说明。',
+}
+
+/**
+ * 答复日期 (a Shanghai calendar date, YYYY-MM-DD) cannot precede the day the opinion was received
+ * (its Shanghai calendar date); the same day is fine.
+ */
+export function replyPrecedesReceipt(repliedOn: string, receivedAt: Date | string | number): boolean {
+  return repliedOn < formatShanghaiDate(receivedAt)
 }
 
 /** A reason is mandatory when an opinion is only partly or not adopted. */

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { IdSchema, InstantSchema } from './common'
 import { EventKindSchema, SelectionModeSchema } from './event'
-import { MaskSchema, PublicAnswerSchema } from './opinion'
+import { DismissalSchema, MaskSchema, OverrideReasonSchema, PublicAnswerSchema } from './opinion'
+import { LOTTERY_ALGORITHM, quotaFields } from '../rules/lottery'
 
 export const attendeeCategories = ['STAKEHOLDER', 'PUBLIC', 'EXPERT', 'MEDIA'] as const
 export const AttendeeCategorySchema = z.enum(attendeeCategories)
@@ -33,6 +34,8 @@ export const JoinEventBodySchema = z.strictObject({
   accessibilityNeeds: z.string().trim().max(200, '最多 200 个字').optional(),
   /** Keep me in the 代表库 for later events if I am not selected */
   keepInPool: z.boolean().optional(),
+  /** One per signup attempt, kept across retries (or the Idempotency-Key header): a retry gets the first result */
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号格式不正确').optional(),
 })
 export type JoinEventBody = z.infer<typeof JoinEventBodySchema>
 
@@ -44,6 +47,8 @@ export const MyRegistrationSchema = z.object({
   /** Only while it can be used: selected, or already checked in */
   checkInCode: z.string().nullable(),
   reviewReason: z.string().nullable(),
+  /** Public candidate code: the person finds themselves with it in the published lottery list */
+  publicCode: z.string(),
   createdAt: InstantSchema,
 })
 export type MyRegistration = z.infer<typeof MyRegistrationSchema>
@@ -67,28 +72,81 @@ export const StaffRegistrationSchema = z.object({
 })
 
 export const QuotaSchema = z.strictObject({
-  field: z.enum(['category', 'region', 'ageBand', 'gender']),
-  value: z.string().trim().min(1).max(20),
-  seats: z.number().int().min(1).max(1000),
+  field: z.enum(quotaFields),
+  value: z.string().trim().min(1, '请填写配额条件').max(20),
+  seats: z.number().int().min(1, '名额至少 1 个').max(1000),
 })
+export type Quota = z.infer<typeof QuotaSchema>
+
+/**
+ * Run the draw. No seed: the randomness is the secret committed when the event was created. The
+ * staff member confirms the candidate list hash shown in the preview; a list that changed since is refused.
+ */
 export const DrawBodySchema = z.strictObject({
-  seed: z.string().trim().min(6, '随机种子至少 6 位').max(64),
-  witnesses: z.array(z.string().trim().min(2).max(40)).min(1, '请填写至少一名见证人').max(10),
+  listHash: z.string().regex(/^[0-9a-f]{64}$/, '请先查看抽签预览并确认'),
+  witnesses: z.array(z.string().trim().min(2).max(40)).max(10).default([]),
+  quotas: z.array(QuotaSchema).max(20).default([]),
+})
+/** A redraw: allowed only with a reason, which is published with the new result. */
+export const RedrawBodySchema = z.strictObject({
+  listHash: z.string().regex(/^[0-9a-f]{64}$/, '请先查看抽签预览并确认'),
+  reason: z.string().trim().max(500).optional(),
+  witnesses: z.array(z.string().trim().min(2).max(40)).max(10).default([]),
   quotas: z.array(QuotaSchema).max(20).default([]),
 })
 
-export const DrawRecordSchema = z.object({
-  eventId: z.number().int(),
-  seed: z.string(),
+export const DrawCandidateSchema = z.object({
+  code: z.string(),
+  category: AttendeeCategorySchema,
+  region: z.string().nullable(),
+  sector: z.string().nullable(),
+  ageBand: z.string().nullable(),
+  gender: z.string().nullable(),
+})
+export type DrawCandidate = z.infer<typeof DrawCandidateSchema>
+
+/** One round of the draw with every input needed to recompute it (see shared/rules/lottery.ts). */
+export const DrawRoundSchema = z.object({
+  round: z.number().int(),
+  algorithm: z.literal(LOTTERY_ALGORITHM),
   drawAt: InstantSchema,
+  /** Why this round replaced the previous one (null for the first draw) */
+  reason: z.string().nullable(),
   witnesses: z.array(z.string()),
   seats: z.number().int(),
   quotas: z.array(QuotaSchema),
-  /** Everyone who took part, by pseudonymous code, with the attributes the quotas use */
-  candidates: z.array(z.object({ code: z.string(), category: AttendeeCategorySchema, region: z.string().nullable(), ageBand: z.string().nullable(), gender: z.string().nullable() })),
+  listHash: z.string(),
+  seed: z.string(),
+  /** Everyone who took part, in signup order, by public candidate code */
+  candidates: z.array(DrawCandidateSchema),
   selected: z.array(z.string()),
 })
+export type DrawRound = z.infer<typeof DrawRoundSchema>
+
+/** The public record: commitment and revealed secret, the round in force, and every earlier round. */
+export const DrawRecordSchema = DrawRoundSchema.extend({
+  eventId: z.number().int(),
+  commitment: z.string(),
+  secret: z.string(),
+  /** Earlier rounds replaced by a redraw, oldest first */
+  previousRounds: z.array(DrawRoundSchema),
+})
 export type DrawRecord = z.infer<typeof DrawRecordSchema>
+
+/** What staff confirm before the draw runs. */
+export const DrawPreviewSchema = z.object({
+  eventId: z.number().int(),
+  drawn: z.boolean(),
+  /** Whether signups have closed (the draw runs only after) */
+  signupClosed: z.boolean(),
+  commitment: z.string().nullable(),
+  candidateCount: z.number().int(),
+  seats: z.number().int(),
+  listHash: z.string(),
+  /** How many candidates have each attribute value, to set quotas */
+  counts: z.object({ category: z.record(z.string(), z.number().int()), region: z.record(z.string(), z.number().int()), sector: z.record(z.string(), z.number().int()), ageBand: z.record(z.string(), z.number().int()), gender: z.record(z.string(), z.number().int()) }),
+})
+export type DrawPreview = z.infer<typeof DrawPreviewSchema>
 
 export const ReviewRegistrationBodySchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('SELECT') }),
@@ -135,6 +193,12 @@ export const RecordEventOpinionBodySchema = z.strictObject({
   registrationId: IdSchema.nullable().optional(),
   text: z.string().trim().min(2, '请填写意见内容').max(2000, '最多 2000 个字'),
   masks: z.array(MaskSchema).max(200).default([]),
+  /** Suggestions staff judged not personal, each with a reason (audited). */
+  dismissals: z.array(DismissalSchema).max(200).default([]),
+  /** Record although detected personal information stays unmasked (audited). */
+  override: OverrideReasonSchema.optional(),
+  /** 收到日期 (Shanghai calendar date): the meeting's day or a letter's arrival; today when left out. */
+  receivedOn: z.iso.date({ error: '请填写收到日期（YYYY-MM-DD）' }).optional(),
 })
 
 export const StaffEventOpinionSchema = z.object({
@@ -143,6 +207,8 @@ export const StaffEventOpinionSchema = z.object({
   rawText: z.string(),
   publishedText: z.string(),
   answer: PublicAnswerSchema.nullable(),
+  /** When the opinion was received; an answer cannot be dated earlier. */
+  receivedAt: InstantSchema,
   createdAt: InstantSchema,
 })
 export type StaffEventOpinion = z.infer<typeof StaffEventOpinionSchema>
