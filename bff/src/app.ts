@@ -6,6 +6,7 @@ import { authenticate } from './http/authenticate'
 import { errorHandler } from './http/errorHandler'
 import { AppError } from './http/errors'
 import { jsonBody } from './http/jsonBody'
+import { clientAddressResolver, createRateLimit } from './http/rateLimit'
 import { requestContext } from './http/requestContext'
 import { securityHeaders } from './http/securityHeaders'
 import { staticFiles } from './http/staticFiles'
@@ -20,6 +21,8 @@ export interface AppOptions {
   bodyLimitKb: number
   /** The H5 build served at `/`; omitted in API-only tests. */
   staticDir?: string
+  /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES). */
+  trustedProxies?: string[]
 }
 
 async function databaseReachable(deps: Deps): Promise<boolean> {
@@ -45,9 +48,14 @@ export function createApp(deps: Deps, options: AppOptions): Koa {
   router.get('/api/openapi.json', (ctx) => {
     ctx.body = openApiDocument
   })
-  mountAll(router, apiRoutes(deps))
+  mountAll(router, apiRoutes(deps), deps.limits && deps.limits.multiplier > 0 ? createRateLimit(deps.limits) : undefined)
 
   app.use(requestContext(deps.log))
+  const clientAddress = clientAddressResolver(options.trustedProxies ?? [])
+  app.use(async (ctx, next) => {
+    ctx.state.clientIp = clientAddress(ctx)
+    await next()
+  })
   app.use(securityHeaders)
   app.use(errorHandler)
   // Runs last on the way out: nothing (route, method or file) answered.

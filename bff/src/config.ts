@@ -44,6 +44,28 @@ const ConfigSchema = z.object({
     .trim()
     .regex(/^rediss?:\/\/[^\s]+$/, '必须是 redis://主机:端口 形式的地址')
     .optional(),
+  /**
+   * Rate limits and sign-in throttling: `on` (default), `off`, or a multiplier of every request budget
+   * (`0.5` halves them, `10` for load tests). Shared across instances through REDIS_URL when set.
+   */
+  RATE_LIMIT: z
+    .string()
+    .trim()
+    .regex(/^(on|off|\d+(\.\d+)?)$/, '只能是 on、off 或非负倍数（如 0.5、10）')
+    .default('on')
+    .transform((v) => (v === 'on' ? 1 : v === 'off' ? 0 : Number(v))),
+  /** Prefix of the rate-limit keys in Redis (one per deployment or test run). */
+  RATE_LIMIT_PREFIX: z.string().trim().regex(/^[\w:.-]{1,64}$/, '1–64 位字母、数字或 _ : . -').default('gm:rl'),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDR ranges, or
+   * `loopback`, `uniquelocal`); without it the client address is the socket's peer.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every((entry) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry)), '必须是逗号分隔的 IP 地址或网段'),
   /** WeChat API base URL: the real servers in production, the fake server in tests and local development. */
   WECHAT_API_BASE: z.url({ error: '必须是 http(s):// 地址' }).default('https://api.weixin.qq.com'),
   WECHAT_APPID: z.string().trim().min(1).optional(),

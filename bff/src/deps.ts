@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { Database } from './db/client'
 import type { WechatClient } from './integrations/wechat/client'
 import type { NotificationKind } from '@gm/shared'
+import type { LimiterStore } from './security/limiter'
 
 export interface Settings {
   /** The H5 demo login for citizens. */
@@ -19,4 +20,9 @@ export interface Deps {
   /** null when WECHAT_APPID/WECHAT_SECRET are not configured. */
   wechat: WechatClient | null
   settings: Settings
+  /**
+   * Rate-limit and sign-in counters (Redis when configured). Without it endpoints are not rate limited
+   * (in-process test apps) and sign-in throttling counts in-process.
+   */
+  limits?: LimiterStore
 }

@@ -10,6 +10,7 @@ import { hasContent, seedDemo } from './seed/demo'
 import type { Deps } from './deps'
 import { createWechatClient } from './integrations/wechat/client'
 import { createTokenCache, type TokenCache } from './integrations/wechat/tokenCache'
+import { createLimiterStore, type LimiterStore } from './security/limiter'
 import { bootstrapAdmin } from './services/bootstrap'
 import { startDeliveryWorker } from './services/notification'
 import { sendDueReminders } from './services/registration'
@@ -58,6 +59,7 @@ async function main() {
   let connection: DatabaseHandle | undefined
   let server: Server | undefined
   let tokenCache: TokenCache | undefined
+  let limits: LimiterStore | undefined
   let worker: { stop(): Promise<void> } | undefined
   let stopping = false
 
@@ -68,6 +70,7 @@ async function main() {
     if (server) await closeServer(server, config.SHUTDOWN_TIMEOUT_MS)
     await worker?.stop()
     await tokenCache?.close().catch((err) => log.warn({ err }, 'token cache close failed'))
+    await limits?.close().catch((err) => log.warn({ err }, 'rate limiter close failed'))
     await connection?.close().catch((err) => log.warn({ err }, 'database disconnect failed'))
     await database?.stop().catch((err) => log.warn({ err }, 'embedded database stop failed'))
     log.info('服务已停止')
@@ -98,9 +101,10 @@ async function main() {
     } else {
       log.warn('未配置 WECHAT_APPID/WECHAT_SECRET：小程序登录与订阅消息不可用')
     }
-    const deps: Deps = { db, log, clock: () => new Date(), wechat, settings: settingsFrom(config) }
+    limits = createLimiterStore({ redisUrl: config.REDIS_URL, prefix: config.RATE_LIMIT_PREFIX, multiplier: config.RATE_LIMIT, log })
+    const deps: Deps = { db, log, clock: () => new Date(), wechat, settings: settingsFrom(config), limits }
     worker = startDeliveryWorker(deps, [sendDueReminders])
-    const app = createApp(deps, { bodyLimitKb: config.BODY_LIMIT_KB, staticDir: config.STATIC_DIR })
+    const app = createApp(deps, { bodyLimitKb: config.BODY_LIMIT_KB, staticDir: config.STATIC_DIR, trustedProxies: config.TRUSTED_PROXIES })
     server = await listen(app, config)
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT

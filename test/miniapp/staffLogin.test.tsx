@@ -47,15 +47,15 @@ describe('工作人员登录 page', () => {
     expect(Taro.login).not.toHaveBeenCalled()
   })
 
-  it('shows the lock-out message on ACCOUNT_LOCKED', async () => {
-    respond(423, errorBody('ACCOUNT_LOCKED', '密码错误次数过多，账号已暂时锁定，请 15 分钟后再试'))
+  it('shows the wait message on RATE_LIMITED', async () => {
+    respond(429, errorBody('RATE_LIMITED', '操作过于频繁，请 60 秒后再试'))
     render(<StaffLoginPage />)
 
     type('用户名', 'wang.admin')
     type('密码', 'whatever-1')
     signIn()
 
-    expect(await screen.findByText('密码错误次数过多，账号已暂时锁定，请 15 分钟后再试')).toBeTruthy()
+    expect(await screen.findByText('操作过于频繁，请 60 秒后再试')).toBeTruthy()
   })
 
   it('shows the disabled-account message on ACCOUNT_DISABLED', async () => {

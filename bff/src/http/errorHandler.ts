@@ -41,5 +41,6 @@ export const errorHandler: Middleware = async (ctx, next) => {
     ctx.status = appError.status
     ctx.body = body
     if (appError.status === 503) ctx.set('Retry-After', '5')
+    if (appError.status === 429) ctx.set('Retry-After', String(appError.details?.retryAfterSeconds ?? 60))
   }
 }

@@ -202,14 +202,37 @@ export function countQaItems(db: DbOrTx) {
   return db.qaItem.count({ where: published })
 }
 
-/** One atomic increment on a published item; null when there is none. */
-export async function recordQaFeedback(db: DbOrTx, id: number, helpful: boolean) {
-  const updated = await db.qaItem.updateManyAndReturn({
-    where: { id, ...published },
-    data: helpful ? { helpfulCount: { increment: 1 } } : { unhelpfulCount: { increment: 1 } },
+/** Lock a published item for a vote (votes on one item take turns); false when there is none. */
+export async function lockPublishedQaItem(db: DbOrTx, id: number) {
+  const rows = await db.$queryRaw<{ id: number }[]>`SELECT id FROM qa_item WHERE id = ${id} AND status = 'PUBLISHED' FOR UPDATE`
+  return rows.length === 1
+}
+
+/** The voter's earlier vote on the item: true (helpful), false, or null when none. */
+export async function findQaVote(db: DbOrTx, itemId: number, voter: string) {
+  const vote = await db.qaVote.findUnique({ where: { itemId_voter: { itemId, voter } }, select: { helpful: true } })
+  return vote?.helpful ?? null
+}
+
+export async function saveQaVote(db: DbOrTx, itemId: number, voter: string, helpful: boolean) {
+  await db.qaVote.upsert({ where: { itemId_voter: { itemId, voter } }, create: { itemId, voter, helpful }, update: { helpful }, select: { itemId: true } })
+}
+
+/** Move the item's counts by the given amounts (a new vote: +1; a changed vote: +1 and −1). */
+export function adjustQaFeedback(db: DbOrTx, id: number, change: { helpful: number; unhelpful: number }) {
+  return db.qaItem.update({
+    where: { id },
+    data: { helpfulCount: { increment: change.helpful }, unhelpfulCount: { increment: change.unhelpful } },
     select: { helpfulCount: true, unhelpfulCount: true },
   })
-  return updated[0] ?? null
+}
+
+/** Record the voter's first view of the item; false when they had viewed it before. */
+export async function recordFirstQaView(db: DbOrTx, itemId: number, voter: string) {
+  const inserted = await db.$executeRaw`
+    INSERT INTO qa_view (item_id, voter) VALUES (${itemId}, ${voter})
+    ON CONFLICT (item_id, voter) DO NOTHING`
+  return inserted === 1
 }
 
 // —— topics and synonyms ——

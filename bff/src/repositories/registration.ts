@@ -48,6 +48,17 @@ export function findEventForSignup(db: DbOrTx, id: number) {
 }
 
 /**
+ * Lock the event row for a signup or cancellation (they take turns per event, which keeps the
+ * waitlist first-come); null when the event does not exist.
+ */
+export async function lockEventForSignup(db: DbOrTx, eventId: number) {
+  const rows = await db.$queryRaw<{ confirmed_count: number; waitlist_count: number }[]>`
+    SELECT confirmed_count, waitlist_count FROM event WHERE id = ${eventId} FOR UPDATE`
+  const row = rows[0]
+  return row ? { confirmedCount: row.confirmed_count, waitlistCount: row.waitlist_count } : null
+}
+
+/**
  * Take a seat if one is left. A single conditional UPDATE: READ COMMITTED re-checks the WHERE on
  * the newest row version, so concurrent signups can never take more seats than exist.
  */
@@ -114,13 +125,13 @@ export function setRegistrationStatus(db: DbOrTx, id: number, status: Registrati
 }
 
 /**
- * The next person on the waitlist, locked. SKIP LOCKED lets simultaneous cancellations each
- * promote a different person instead of waiting for (or promoting) the same one.
+ * The first person on the waitlist (signup order), locked. Callers hold the event row's lock, so
+ * nobody else promotes or cancels on this event meanwhile.
  */
 export async function lockNextWaitlisted(db: DbOrTx, eventId: number) {
   const rows = await db.$queryRaw<{ id: number }[]>`
     SELECT id FROM registration WHERE event_id = ${eventId} AND status = 'WAITLISTED'
-    ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`
+    ORDER BY id LIMIT 1 FOR UPDATE`
   return rows[0]?.id ?? null
 }
 

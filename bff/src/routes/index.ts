@@ -6,7 +6,8 @@ import { changeWindow, createConsultation, getStaffConsultation, listStaffConsul
 import { exportOpinions } from '../services/export'
 import { answerEventOpinion, listEventOpinions, recordEventOpinion } from '../services/eventOpinion'
 import { cancelEvent, createEvent, exportRegistrations, getStaffEvent, listStaffEvents, publishEvent, recordOutcome } from '../services/eventAdmin'
-import { cancelRegistration, checkIn, drawLottery, getDraw, joinEvent, listMyRegistrations, listRegistrations, reviewRegistration } from '../services/registration'
+import { cancelRegistration, checkIn, joinEvent, listMyRegistrations, listRegistrations, reviewRegistration } from '../services/registration'
+import { drawLottery, drawPreview, getDraw, redrawLottery } from '../services/lottery'
 import {
   answerGroup,
   answerOpinion,
@@ -55,7 +56,7 @@ import {
 } from '../services/policy'
 import { answerPolicyQuestion, askPolicyQuestion, listMyPolicyQuestions, listStaffPolicyQuestions, promotePolicyQuestion } from '../services/policyQuestion'
 import { bindStaffWechat, createDepartment, createStaff, inviteStaff, listStaff, updateStaff } from '../services/staffAdmin'
-import { citizenOf, type Routes, staffOf } from './route'
+import { citizenOf, type Routes, staffOf, voterKeyOf } from './route'
 import type { RequestContext, SignedInActor } from '../http/actor'
 
 const signedIn = (context: RequestContext) => context.actor as SignedInActor
@@ -76,8 +77,8 @@ export function apiRoutes(deps: Deps): Routes {
     searchQa: ({ query }) => searchQa(deps, query),
     listHotQa: ({ query }) => listHotQa(deps, query),
     listQaTopics: () => listQaTopics(deps),
-    getQaItem: ({ params }) => getQaItem(deps, params.id),
-    rateQaItem: ({ params, body }) => rateQaItem(deps, params.id, body.helpful),
+    getQaItem: ({ params }, context) => getQaItem(deps, params.id, voterKeyOf(context)),
+    rateQaItem: ({ params, body }, context) => rateQaItem(deps, params.id, body.helpful, voterKeyOf(context)),
     listPolicies: ({ query }) => listPolicies(deps, query),
     getPolicy: ({ params }) => getPolicy(deps, params.id),
     getInterpretation: ({ params }) => getInterpretation(deps, params.id),
@@ -108,9 +109,9 @@ export function apiRoutes(deps: Deps): Routes {
     publishFeedback: ({ params }, context) => publishFeedback(deps, asStaff(context), params.id),
     exportOpinions: ({ params, query }, context) => exportOpinions(deps, asStaff(context), params.id, query.format),
 
-    joinEvent: ({ params, body }, context) => joinEvent(deps, citizenOf(context), params.id, body),
+    joinEvent: ({ params, body }, context) => joinEvent(deps, citizenOf(context), params.id, body, context.idempotencyKey),
     listMyRegistrations: (_, context) => listMyRegistrations(deps, citizenOf(context)),
-    cancelRegistration: ({ params }, context) => cancelRegistration(deps, citizenOf(context), params.id),
+    cancelRegistration: ({ params }, context) => cancelRegistration(deps, citizenOf(context), params.id, context.idempotencyKey),
     getDraw: ({ params }) => getDraw(deps, params.id),
     listStaffEvents: (_, context) => listStaffEvents(deps, asStaff(context)),
     getStaffEvent: ({ params }, context) => getStaffEvent(deps, asStaff(context), params.id),
@@ -120,6 +121,8 @@ export function apiRoutes(deps: Deps): Routes {
     listRegistrations: ({ params }, context) => listRegistrations(deps, asStaff(context), params.id),
     reviewRegistration: ({ params, body }, context) => reviewRegistration(deps, asStaff(context), params.id, body),
     drawLottery: ({ params, body }, context) => drawLottery(deps, asStaff(context), params.id, body),
+    drawPreview: ({ params }, context) => drawPreview(deps, asStaff(context), params.id),
+    redrawLottery: ({ params, body }, context) => redrawLottery(deps, asStaff(context), params.id, body),
     checkIn: ({ params, body }, context) => checkIn(deps, asStaff(context), params.id, body.code),
     recordOutcome: ({ params, body }, context) => recordOutcome(deps, asStaff(context), params.id, body.summary),
     exportRegistrations: ({ params, query }, context) => exportRegistrations(deps, asStaff(context), params.id, query.format),
@@ -157,7 +160,7 @@ export function apiRoutes(deps: Deps): Routes {
 
     loginWithWechat: ({ body }) => loginWithWechat(deps, body.code),
     loginDemo: ({ body }) => loginDemo(deps, body.name),
-    loginStaff: ({ body }) => loginStaff(deps, body.username, body.password),
+    loginStaff: ({ body }, context) => loginStaff(deps, body.username, body.password, context.clientIp),
     loginStaffWithWechat: ({ body }) => loginStaffWithWechat(deps, body.code),
     logout: (_, context) => logout(deps, signedIn(context)),
     changePassword: ({ body }, context) => changePassword(deps, asStaff(context), body.currentPassword, body.newPassword),

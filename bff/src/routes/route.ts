@@ -3,6 +3,7 @@ import { type BodyOf, type Contract, contract, type EndpointName, type ParamsOf,
 import type { Actor, CitizenActor, RequestContext, StaffActor } from '../http/actor'
 import { authorize } from '../http/authorize'
 import { AppError } from '../http/errors'
+import { deviceIdOf, type RateLimit } from '../http/rateLimit'
 import { parseInput } from '../http/validate'
 
 export interface ParsedRequest<N extends EndpointName> {
@@ -22,6 +23,18 @@ export function citizenOf(context: RequestContext): CitizenActor {
   return context.actor
 }
 
+/**
+ * Who a vote or a view counts for, once per item: the signed-in person, else the miniapp's device
+ * id, else the client address.
+ */
+export function voterKeyOf(context: RequestContext): string {
+  const { actor } = context
+  if (actor.kind === 'citizen') return `c:${actor.citizenId}`
+  if (actor.kind === 'staff') return `s:${actor.staffId}`
+  if (context.deviceId) return `d:${context.deviceId}`
+  return `ip:${context.clientIp ?? 'unknown'}`
+}
+
 /** The actor after `authorize` admitted a staff endpoint. */
 export function staffOf(context: RequestContext): StaffActor {
   if (context.actor.kind !== 'staff') throw new AppError('FORBIDDEN')
@@ -32,18 +45,36 @@ export function staffOf(context: RequestContext): StaffActor {
  * Mount a contract endpoint: check the declared access, parse params, query and body with the
  * contract's schemas, call the handler, answer with the contract's success status.
  */
-export function mount<N extends EndpointName>(router: Router, name: N, handler: Handler<N>) {
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/
+
+/** The Idempotency-Key header: absent, or a well-formed key (anything else is refused, not ignored). */
+function idempotencyKeyOf(header: string): string | undefined {
+  if (header === '') return undefined
+  if (!IDEMPOTENCY_KEY.test(header)) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key 须为 8–64 位字母、数字、_ 或 -', { fields: { 'Idempotency-Key': '格式不正确' } })
+  return header
+}
+
+export function mount<N extends EndpointName>(router: Router, name: N, handler: Handler<N>, rateLimit?: RateLimit) {
   const endpoint: Contract[EndpointName] = contract[name]
   const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'
   router[method](name, endpoint.path, async (ctx) => {
     const actor = ctx.state.actor as Actor
+    const clientIp = (ctx.state.clientIp as string | undefined) ?? ctx.ip
+    // Budgets first: a flood of refused or malformed requests still spends them.
+    await rateLimit?.(name, actor, clientIp)
     authorize(name, endpoint.access, actor)
     const request = {
       params: 'params' in endpoint ? parseInput(endpoint.params, ctx.params, 'params') : undefined,
       query: 'query' in endpoint ? parseInput(endpoint.query, ctx.query, 'query') : undefined,
       body: 'body' in endpoint ? parseInput(endpoint.body, ctx.request.body, 'body') : undefined,
     } as ParsedRequest<N>
-    const result = await handler(request, { actor, requestId: ctx.state.requestId as string | undefined })
+    const result = await handler(request, {
+      actor,
+      requestId: ctx.state.requestId as string | undefined,
+      clientIp,
+      deviceId: deviceIdOf(ctx),
+      idempotencyKey: idempotencyKeyOf(ctx.get('Idempotency-Key')),
+    })
     ctx.status = ('status' in endpoint ? (endpoint.status as number) : undefined) ?? 200
     if ('download' in endpoint) {
       const file = result as { filename: string; contentType: string; content: string | Uint8Array }
@@ -57,10 +88,10 @@ export function mount<N extends EndpointName>(router: Router, name: N, handler: 
   })
 }
 
-export function mountAll(router: Router, routes: Routes) {
+export function mountAll(router: Router, routes: Routes, rateLimit?: RateLimit) {
   const missing = (Object.keys(contract) as EndpointName[]).filter((name) => !routes[name])
   if (missing.length > 0) throw new Error(`以下接口没有处理函数：${missing.join(', ')}`)
   for (const name of Object.keys(contract) as EndpointName[]) {
-    mount(router, name, routes[name] as Handler<typeof name>)
+    mount(router, name, routes[name] as Handler<typeof name>, rateLimit)
   }
 }

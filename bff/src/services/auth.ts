@@ -13,6 +13,7 @@ import {
   type StaffRow,
   updateStaffRow,
 } from '../repositories/staff'
+import { createLimiterStore, type LimiterStore } from '../security/limiter'
 import { hashPassword, UNUSABLE_HASH, verifyPassword } from '../security/password'
 import { hashToken, newToken } from '../security/tokens'
 import { auditorOf, recordAudit } from './audit'
@@ -20,8 +21,32 @@ import { citizenMe } from './me'
 import { staffMe } from './staffView'
 import { callWechat } from './wechat'
 
-export const MAX_FAILED_LOGINS = 5
-export const LOCKOUT_MS = 15 * 60_000
+/**
+ * Staff sign-in throttling. Each attempt is reserved (an atomic counter, shared across instances
+ * through Redis) BEFORE the password is checked, so a parallel burst checks at most
+ * `perAccountAndAddress.points` passwords; past the limit even the right password is refused with
+ * the same answer. Counted per username and address, so nobody elsewhere can lock a member out, and
+ * per address over a day, so one address cannot try many usernames. A success clears the count.
+ */
+export const SIGN_IN_THROTTLE = {
+  perAccountAndAddress: { points: 5, duration: 15 * 60, blockDuration: 15 * 60 },
+  perAddress: { points: 100, duration: 24 * 60 * 60 },
+} as const
+
+/** In-process counters for apps built without a limiter store (one per database client). */
+const fallbackStores = new WeakMap<object, LimiterStore>()
+
+function signInLimiters(deps: Deps) {
+  let store = deps.limits
+  if (!store) {
+    store = fallbackStores.get(deps.db) ?? createLimiterStore({ prefix: 'gm:signin', multiplier: 1 })
+    fallbackStores.set(deps.db, store)
+  }
+  return {
+    perAccount: store.limiter('signin:account', SIGN_IN_THROTTLE.perAccountAndAddress, { scaled: false }),
+    perAddress: store.limiter('signin:address', SIGN_IN_THROTTLE.perAddress, { scaled: false }),
+  }
+}
 
 async function openSession(deps: Deps, db: DbOrTx, owner: { citizenId: number } | { staffId: number }) {
   const token = newToken()
@@ -44,32 +69,32 @@ export async function loginDemo(deps: Deps, name: string): Promise<Session> {
   return { ...(await openSession(deps, deps.db, { citizenId: citizen.id })), me: citizenMe(citizen) }
 }
 
-function ensureActive(staff: StaffRow, now: Date) {
+function ensureActive(staff: StaffRow) {
   if (staff.disabledAt) throw new AppError('ACCOUNT_DISABLED')
-  if (staff.lockedUntil && staff.lockedUntil > now) throw new AppError('ACCOUNT_LOCKED')
 }
 
 /**
- * Username + password. The same answer (and time) for an unknown user and a wrong password;
- * after MAX_FAILED_LOGINS failures in a row the account locks for LOCKOUT_MS.
+ * Username + password. Unknown user, wrong password and a throttled attempt get the same answer
+ * (401 LOGIN_FAILED) after the same work; only the right password reveals that an account is disabled.
  */
-export async function loginStaff(deps: Deps, username: string, password: string): Promise<Session> {
+export async function loginStaff(deps: Deps, username: string, password: string, clientIp = 'unknown'): Promise<Session> {
+  const { perAccount, perAddress } = signInLimiters(deps)
+  const accountKey = `${username}|${clientIp}`
+  const reserved = (await perAccount.take(accountKey)).allowed && (await perAddress.take(clientIp)).allowed
+  if (!reserved) {
+    deps.log.warn({ username, clientIp }, 'staff sign-in throttled')
+    throw new AppError('LOGIN_FAILED')
+  }
   const staff = await findStaffByUsername(deps.db, username)
-  const now = deps.clock()
-  if (!staff) {
-    await verifyPassword(password, UNUSABLE_HASH)
+  const matches = await verifyPassword(password, staff?.passwordHash ?? UNUSABLE_HASH)
+  if (!staff || !matches) {
+    // A record of real failed checks (shown to administrators); the throttle above is what refuses.
+    if (staff) await countFailedLogin(deps.db, staff.id)
     throw new AppError('LOGIN_FAILED')
   }
-  ensureActive(staff, now)
-  if (!(await verifyPassword(password, staff.passwordHash))) {
-    const failures = await countFailedLogin(deps.db, staff.id)
-    if (failures >= MAX_FAILED_LOGINS) {
-      await updateStaffRow(deps.db, staff.id, { lockedUntil: new Date(now.getTime() + LOCKOUT_MS), failedLogins: 0 })
-      deps.log.warn({ staffId: staff.id }, 'staff account locked after repeated failed sign-ins')
-      throw new AppError('ACCOUNT_LOCKED')
-    }
-    throw new AppError('LOGIN_FAILED')
-  }
+  await perAccount.reset(accountKey)
+  await perAddress.giveBack(clientIp)
+  ensureActive(staff)
   const current = await updateStaffRow(deps.db, staff.id, { failedLogins: 0, lockedUntil: null })
   return { ...(await openSession(deps, deps.db, { staffId: staff.id })), me: staffMe(current) }
 }
@@ -79,7 +104,7 @@ export async function loginStaffWithWechat(deps: Deps, code: string): Promise<Se
   const { openid } = await callWechat(deps, (wechat) => wechat.code2Session(code))
   const staff = await findStaffByOpenid(deps.db, openid)
   if (!staff) throw new AppError('FORBIDDEN', '该微信未绑定工作人员账号')
-  ensureActive(staff, deps.clock())
+  ensureActive(staff)
   return { ...(await openSession(deps, deps.db, { staffId: staff.id })), me: staffMe(staff) }
 }
 

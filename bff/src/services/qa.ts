@@ -1,7 +1,18 @@
 import { DAY_MS, formatShanghaiDate, type QaHighlight, type QaItemDetail, type QaListItem, type QueryOf, type ResponseOf } from '@gm/shared'
 import type { Deps } from '../deps'
 import { notFound } from '../http/errors'
-import { countQaTopics, findHotQaItems, findPublishedQaItem, findPublishedQaItems, findPublishedQaItemsByIds, recordQaFeedback } from '../repositories/qa'
+import {
+  adjustQaFeedback,
+  countQaTopics,
+  findHotQaItems,
+  findPublishedQaItem,
+  findPublishedQaItems,
+  findPublishedQaItemsByIds,
+  findQaVote,
+  lockPublishedQaItem,
+  recordFirstQaView,
+  saveQaVote,
+} from '../repositories/qa'
 import type { SearchIndex, SearchResult } from '../search/engine'
 import { snippet, segments } from '../search/highlight'
 import { libraryOf } from '../search/library'
@@ -67,11 +78,14 @@ export async function listQaItems(deps: Deps, query: QueryOf<'listQaItems'>): Pr
   return { ...pageOf(rows.map(toQaItem), total, query), noGoodAnswer: false }
 }
 
-/** An item with its clause, the policy's current validity, and related questions; counts a view. */
-export async function getQaItem(deps: Deps, id: number): Promise<QaItemDetail> {
+/**
+ * An item with its clause, the policy's current validity, and related questions. Counts a view the
+ * first time this viewer (`c:<citizen>`, `d:<device>` or `ip:<address>`, see voterKeyOf) opens it.
+ */
+export async function getQaItem(deps: Deps, id: number, viewer?: string): Promise<QaItemDetail> {
   const row = await findPublishedQaItem(deps.db, id)
   if (!row) throw notFound('问答')
-  libraryOf(deps.db).count(id, 'views', deps.clock(), deps.log)
+  if (viewer && (await recordFirstQaView(deps.db, id, viewer))) libraryOf(deps.db).count(id, 'views', deps.clock(), deps.log)
   const index = await qaSearchIndex(deps)
   const related = index
     .search(row.question, { limit: RELATED_COUNT, excludeIds: new Set([id]) })
@@ -111,10 +125,19 @@ export async function listQaTopics(deps: Deps): Promise<ResponseOf<'listQaTopics
   return [...listed, ...unlisted]
 }
 
-export async function rateQaItem(deps: Deps, id: number, helpful: boolean): Promise<ResponseOf<'rateQaItem'>> {
-  const counts = await recordQaFeedback(deps.db, id, helpful)
-  if (!counts) throw notFound('问答')
-  return counts
+/**
+ * 有帮助/没帮助: one vote per voter and item. Voting again the same way changes nothing (so a retry is
+ * harmless); voting the other way moves the vote.
+ */
+export async function rateQaItem(deps: Deps, id: number, helpful: boolean, voter: string): Promise<ResponseOf<'rateQaItem'>> {
+  return deps.db.$transaction(async (tx) => {
+    if (!(await lockPublishedQaItem(tx, id))) throw notFound('问答')
+    const before = await findQaVote(tx, id, voter)
+    if (before === helpful) return adjustQaFeedback(tx, id, { helpful: 0, unhelpful: 0 })
+    await saveQaVote(tx, id, voter, helpful)
+    const sign = (counted: boolean) => (counted === helpful ? 1 : 0) - (before === counted ? 1 : 0)
+    return adjustQaFeedback(tx, id, { helpful: sign(true), unhelpful: sign(false) })
+  })
 }
 
 /** Most viewed and most found items of the last 30 days (per topic when given). */

@@ -1,9 +1,6 @@
 import {
   attendeeCategoryLabels,
   type BodyOf,
-  drawLottery as runLottery,
-  type DrawRecord,
-  DrawRecordSchema,
   type MyRegistration,
   registrationStatusLabels,
   signupStatus,
@@ -14,7 +11,6 @@ import { newCode } from '../security/tokens'
 import type { CitizenActor, StaffContext } from '../http/actor'
 import { AppError, notFound } from '../http/errors'
 import { buildTemplateData } from '../integrations/wechat/templateData'
-import { findEventDraw, updateEvent } from '../repositories/event'
 import {
   checkInByCode,
   countCheckedIn,
@@ -26,6 +22,7 @@ import {
   findRegistration,
   findRegistrationsOfEvent,
   insertRegistration,
+  lockEventForSignup,
   lockNextWaitlisted,
   lockRegistration,
   markReminded,
@@ -38,6 +35,7 @@ import {
 } from '../repositories/registration'
 import { auditorOf, recordAudit, recordContactRead } from './audit'
 import { requireInScope } from './departmentScope'
+import { onceForKey } from './idempotency'
 import { notify } from './notification'
 import { iso } from './paging'
 
@@ -53,6 +51,7 @@ function toMyRegistration(row: RegistrationRow & { event: EventBrief }): MyRegis
     status: row.status,
     checkInCode: usable ? row.checkInCode : null,
     reviewReason: row.reviewReason,
+    publicCode: row.publicCode,
     createdAt: iso(row.createdAt),
   }
 }
@@ -60,7 +59,7 @@ function toMyRegistration(row: RegistrationRow & { event: EventBrief }): MyRegis
 const eventLink = (eventId: number) => `/packages/event/pages/detail/index?id=${eventId}`
 
 /** Tell the person how their registration stands (in-app; WeChat when subscribed). */
-function tellStatus(deps: Deps, tx: DbOrTx, citizenId: number | null, event: { id: number; title: string; startsAt: Date }, status: keyof typeof registrationStatusLabels, detail: string) {
+export function tellStatus(deps: Deps, tx: DbOrTx, citizenId: number | null, event: { id: number; title: string; startsAt: Date }, status: keyof typeof registrationStatusLabels, detail: string) {
   if (!citizenId) return Promise.resolve()
   const label = registrationStatusLabels[status]
   return notify(deps, tx, {
@@ -74,56 +73,78 @@ function tellStatus(deps: Deps, tx: DbOrTx, citizenId: number | null, event: { i
 }
 
 /**
- * Sign up. First-come events confirm at once while seats last (a conditional UPDATE on the event
- * row, so concurrent signups never overbook), then take waitlist places, then refuse with
- * SEATS_EXHAUSTED. Review and lottery events record the application for selection. The partial
- * unique index makes a second active registration by the same person ALREADY_REGISTERED, and the
- * whole transaction — seat included — rolls back.
+ * Sign up. The event row is locked for the whole signup, so signups and cancellations of one event
+ * take turns and the waitlist is strictly first-come: while anyone waits, a free seat goes to the
+ * first of them (in signup order) and a newcomer joins the end of the waitlist, then is refused with
+ * SEATS_EXHAUSTED when that is full. Review and lottery events record the application for
+ * selection. The partial unique index makes a second active registration by the same person
+ * ALREADY_REGISTERED, and the whole transaction rolls back. With an idempotency key, a retry gets
+ * the first result.
  */
-export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number, body: BodyOf<'joinEvent'>): Promise<MyRegistration> {
+export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number, body: BodyOf<'joinEvent'>, idempotencyKey?: string): Promise<MyRegistration> {
   const now = deps.clock()
+  const { idempotencyKey: bodyKey, ...input } = body
   try {
-    return await deps.db.$transaction(async (tx) => {
-      const event = await findEventForSignup(tx, eventId)
-      if (!event?.publishedAt || event.publishedAt > now) throw notFound('活动')
-      if (event.cancelledAt) throw new AppError('EVENT_CANCELLED')
-      const window = signupStatus(event.signupOpensAt, event.signupClosesAt, now)
-      if (window === 'upcoming') throw new AppError('SIGNUP_NOT_OPEN')
-      if (window === 'closed') throw new AppError('SIGNUP_CLOSED')
+    return await deps.db.$transaction(async (tx) =>
+      onceForKey(tx, { citizenId: actor.citizenId, key: idempotencyKey ?? bodyKey, operation: 'joinEvent', input: { eventId, ...input } }, async () => {
+        const seats = await lockEventForSignup(tx, eventId)
+        const event = seats && (await findEventForSignup(tx, eventId))
+        if (!seats || !event?.publishedAt || event.publishedAt > now) throw notFound('活动')
+        if (event.cancelledAt) throw new AppError('EVENT_CANCELLED')
+        const window = signupStatus(event.signupOpensAt, event.signupClosesAt, now)
+        if (window === 'upcoming') throw new AppError('SIGNUP_NOT_OPEN')
+        if (window === 'closed') throw new AppError('SIGNUP_CLOSED')
 
-      // The registration first: a duplicate fails before any seat is touched. The seat update comes
-      // last, so the event row is locked only for the end of the transaction.
-      const row = await insertRegistration(tx, {
-        eventId,
-        citizenId: actor.citizenId,
-        name: body.name,
-        phone: body.phone,
-        category: body.category,
-        region: body.region ?? null,
-        sector: body.sector ?? null,
-        ageBand: body.ageBand ?? null,
-        gender: body.gender ?? null,
-        accessibilityNeeds: body.accessibilityNeeds ?? null,
-        keepInPool: body.keepInPool ?? false,
-        status: 'APPLIED',
-        checkInCode: newCode(8),
-        publicCode: `R${newCode(7)}`,
-      })
-      let status: 'SELECTED' | 'WAITLISTED' | 'APPLIED' = 'APPLIED'
-      if (event.selectionMode === 'FIRST_COME') {
-        if (await takeSeat(tx, eventId)) status = 'SELECTED'
-        else if (await takeWaitlistPlace(tx, eventId)) status = 'WAITLISTED'
-        else throw new AppError('SEATS_EXHAUSTED')
-      }
-      const saved = status === 'APPLIED' ? row : await setRegistrationStatus(tx, row.id, status)
-      const detail = { SELECTED: '已确认入选，请凭签到码参加。', WAITLISTED: '已进入候补，有名额空出时将依次递补并通知您。', APPLIED: '已收到，遴选结果将另行通知。' }[status]
-      await tellStatus(deps, tx, actor.citizenId, event, status, detail)
-      return toMyRegistration(saved)
-    })
+        // The registration first: a duplicate fails before any seat is touched.
+        const row = await insertRegistration(tx, {
+          eventId,
+          citizenId: actor.citizenId,
+          name: body.name,
+          phone: body.phone,
+          category: body.category,
+          region: body.region ?? null,
+          sector: body.sector ?? null,
+          ageBand: body.ageBand ?? null,
+          gender: body.gender ?? null,
+          accessibilityNeeds: body.accessibilityNeeds ?? null,
+          keepInPool: body.keepInPool ?? false,
+          status: 'APPLIED',
+          checkInCode: newCode(8),
+          publicCode: `R${newCode(7)}`,
+        })
+        let status: 'SELECTED' | 'WAITLISTED' | 'APPLIED' = 'APPLIED'
+        if (event.selectionMode === 'FIRST_COME') {
+          // Anyone already waiting comes first (a seat can be free while people wait, e.g. after staff raised the capacity).
+          if (seats.waitlistCount > 0) await fillFromWaitlist(deps, tx, event)
+          const stillWaiting = seats.waitlistCount > 0 && (await lockNextWaitlisted(tx, eventId)) !== null
+          if (!stillWaiting && (await takeSeat(tx, eventId))) status = 'SELECTED'
+          else if (await takeWaitlistPlace(tx, eventId)) status = 'WAITLISTED'
+          else throw new AppError('SEATS_EXHAUSTED')
+        }
+        const saved = status === 'APPLIED' ? row : await setRegistrationStatus(tx, row.id, status)
+        const detail = { SELECTED: '已确认入选，请凭签到码参加。', WAITLISTED: '已进入候补，有名额空出时将依次递补并通知您。', APPLIED: '已收到，遴选结果将另行通知。' }[status]
+        await tellStatus(deps, tx, actor.citizenId, event, status, detail)
+        return toMyRegistration(saved)
+      }),
+    )
   } catch (err) {
     // The partial unique index (one active registration per person and event).
     if ((err as { code?: string }).code === 'P2002') throw new AppError('ALREADY_REGISTERED')
     throw err
+  }
+}
+
+/**
+ * While a seat is free and anyone waits, the first waiting person (signup order) takes it and is
+ * told. The caller holds the event row's lock.
+ */
+async function fillFromWaitlist(deps: Deps, tx: DbOrTx, event: { id: number; title: string; startsAt: Date }) {
+  for (;;) {
+    const next = await lockNextWaitlisted(tx, event.id)
+    if (next === null || !(await takeSeat(tx, event.id))) return
+    const promoted = await setRegistrationStatus(tx, next, 'SELECTED')
+    await releaseWaitlistPlace(tx, event.id)
+    await tellStatus(deps, tx, promoted.citizenId, event, 'SELECTED', '有名额空出，您已由候补递补入选，请凭签到码参加。')
   }
 }
 
@@ -133,36 +154,41 @@ export async function listMyRegistrations(deps: Deps, actor: CitizenActor): Prom
 
 /**
  * Cancel; a freed seat goes to the first person on the waitlist in the same transaction (or back
- * to the pool when nobody waits). Cancelling twice is harmless.
+ * to the pool when nobody waits). Cancelling twice is harmless; with an idempotency key a retry
+ * gets the first result.
  */
-export async function cancelRegistration(deps: Deps, actor: CitizenActor, id: number): Promise<MyRegistration> {
+export async function cancelRegistration(deps: Deps, actor: CitizenActor, id: number, idempotencyKey?: string): Promise<MyRegistration> {
   const now = deps.clock()
-  return deps.db.$transaction(async (tx) => {
-    if (!(await lockRegistration(tx, id))) throw notFound('报名')
-    const mine = await findMyRegistration(tx, actor.citizenId, id)
-    if (!mine) throw notFound('报名')
-    if (mine.status === 'CANCELLED') return toMyRegistration(mine)
-    if (mine.status === 'CHECKED_IN') throw new AppError('CONFLICT', '已签到的报名不能取消')
-    if (mine.event.startsAt <= now) throw new AppError('CONFLICT', '活动已开始，不能取消报名')
-    return toMyRegistration(await cancelLockedRegistration(deps, tx, id))
-  })
+  return deps.db.$transaction(async (tx) =>
+    onceForKey(tx, { citizenId: actor.citizenId, key: idempotencyKey, operation: 'cancelRegistration', input: { id } }, async () => {
+      const found = await findMyRegistration(tx, actor.citizenId, id)
+      if (!found) throw notFound('报名')
+      await lockEventForSignup(tx, found.eventId)
+      if (!(await lockRegistration(tx, id))) throw notFound('报名')
+      const mine = (await findMyRegistration(tx, actor.citizenId, id))!
+      if (mine.status === 'CANCELLED') return toMyRegistration(mine)
+      if (mine.status === 'CHECKED_IN') throw new AppError('CONFLICT', '已签到的报名不能取消')
+      if (mine.event.startsAt <= now) throw new AppError('CONFLICT', '活动已开始，不能取消报名')
+      return toMyRegistration(await cancelLockedRegistration(deps, tx, id))
+    }),
+  )
 }
 
-/** Cancel a registration (locked here); a freed seat goes to the first on the waitlist. */
+/**
+ * Cancel a registration: its event row, then the registration, are locked here (the same order as
+ * signups). A freed seat goes to the first on the waitlist.
+ */
 export async function cancelLockedRegistration(deps: Deps, tx: DbOrTx, id: number) {
+  const located = await findRegistration(tx, id)
+  if (!located) throw notFound('报名')
+  await lockEventForSignup(tx, located.eventId)
   if (!(await lockRegistration(tx, id))) throw notFound('报名')
   const before = (await findRegistration(tx, id))!
   const cancelled = await setRegistrationStatus(tx, id, 'CANCELLED')
   if (before.status === 'WAITLISTED') await releaseWaitlistPlace(tx, before.eventId)
   if (before.status === 'SELECTED') {
-    const next = await lockNextWaitlisted(tx, before.eventId)
-    if (next === null) {
-      await releaseSeat(tx, before.eventId)
-    } else {
-      const promoted = await setRegistrationStatus(tx, next, 'SELECTED')
-      await releaseWaitlistPlace(tx, before.eventId)
-      await tellStatus(deps, tx, promoted.citizenId, before.event, 'SELECTED', '有名额空出，您已由候补递补入选，请凭签到码参加。')
-    }
+    await releaseSeat(tx, before.eventId)
+    await fillFromWaitlist(deps, tx, before.event)
   }
   return cancelled
 }
@@ -214,45 +240,6 @@ export async function reviewRegistration(deps: Deps, context: StaffContext, id: 
     await recordAudit(tx, auditorOf(context), { action: 'reviewRegistration', entity: 'registration', entityId: id, before: { status: registration.status }, after: { status: updated.status, reason: body.decision === 'REJECT' ? body.reason : undefined } })
     return toStaffRegistration(updated)
   })
-}
-
-/**
- * The public lottery, after signups close: the seats left are drawn among all applications with
- * the given quotas; the record (seed, witnesses, candidates by code, result) is frozen and public.
- */
-export async function drawLottery(deps: Deps, context: StaffContext, eventId: number, body: BodyOf<'drawLottery'>): Promise<DrawRecord> {
-  const now = deps.clock()
-  await requireInScope(deps.db, context.actor, 'event', eventId)
-  return deps.db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM event WHERE id = ${eventId} FOR UPDATE`
-    if (rows.length === 0) throw notFound('活动')
-    const event = (await findEventForSignup(tx, eventId))!
-    if (event.selectionMode !== 'LOTTERY') throw new AppError('WRONG_SELECTION_MODE')
-    if (event.drawAt) throw new AppError('DRAW_ALREADY_DONE')
-    if (event.cancelledAt) throw new AppError('EVENT_CANCELLED')
-    if (now < event.signupClosesAt) throw new AppError('CONFLICT', '报名截止后才能抽签')
-    const applicants = await findRegistrationsOfEvent(tx, eventId, 'APPLIED')
-    const candidates = applicants.map((r) => ({ code: r.publicCode, category: r.category, region: r.region, ageBand: r.ageBand, gender: r.gender }))
-    const seats = Math.max(0, event.capacity - event.reservedSeats - event.confirmedCount)
-    const selected = new Set(runLottery(body.seed, candidates, body.quotas, seats))
-    if (selected.size > 0 && !(await takeSeat(tx, eventId, selected.size))) throw new AppError('CONFLICT', '席位数已变化，请重试')
-    for (const applicant of applicants) {
-      const won = selected.has(applicant.publicCode)
-      await setRegistrationStatus(tx, applicant.id, won ? 'SELECTED' : 'NOT_SELECTED', won ? {} : { reviewReason: '公开抽签未抽中' })
-      await tellStatus(deps, tx, applicant.citizenId, event, won ? 'SELECTED' : 'NOT_SELECTED', won ? '公开抽签已抽中，请凭签到码参加。' : '公开抽签未抽中。抽签记录已公开，可在活动页面查看。')
-    }
-    const record: DrawRecord = { eventId, seed: body.seed, drawAt: iso(now), witnesses: body.witnesses, seats, quotas: body.quotas, candidates, selected: [...selected] }
-    await updateEvent(tx, eventId, { drawSeed: body.seed, drawAt: now, drawWitnesses: body.witnesses, drawRecord: record })
-    await recordAudit(tx, auditorOf(context), { action: 'drawLottery', entity: 'event', entityId: eventId, after: { seed: body.seed, seats, selected: record.selected } })
-    return record
-  })
-}
-
-export async function getDraw(deps: Deps, eventId: number): Promise<DrawRecord> {
-  const event = await findEventDraw(deps.db, eventId)
-  if (!event?.publishedAt || event.publishedAt > deps.clock()) throw notFound('活动')
-  if (!event.drawRecord) throw notFound('抽签记录')
-  return DrawRecordSchema.parse(event.drawRecord)
 }
 
 /** Each code works once, only for a selected registration of this event. */

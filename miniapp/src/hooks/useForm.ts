@@ -14,7 +14,7 @@ export interface FormOptions<V extends Record<string, string>, T> {
 export interface FormState<V extends Record<string, string>> {
   values: V
   errors: FieldErrors<Extract<keyof V, string>>
-  /** A failure that belongs to no single field (LOGIN_FAILED, ACCOUNT_LOCKED, network…). */
+  /** A failure that belongs to no single field (LOGIN_FAILED, RATE_LIMITED, network…). */
   formError: ApiError | null
   submitting: boolean
   setField: (name: Extract<keyof V, string>, value: string) => void

@@ -1,0 +1,35 @@
+// Replays the first result of a citizen's keyed write (signup, cancellation) for retries with the same key.
+import { createHash } from 'node:crypto'
+import type { DbOrTx } from '../db/client'
+import type { Prisma } from '../generated/prisma/client'
+import { AppError } from '../http/errors'
+import { claimIdempotencyKey, storeIdempotentResponse } from '../repositories/idempotency'
+
+/** A stable digest of what was asked (operation + input), to tell a retry from a different request with a reused key. */
+export function requestDigest(operation: string, input: unknown): string {
+  return createHash('sha256').update(JSON.stringify([operation, input])).digest('hex')
+}
+
+/**
+ * Run `write` once per (citizen, key), inside the caller's transaction: the claim and the result
+ * commit together with the write, so a retry after a lost response gets the first result, and a
+ * write that failed (and rolled back) can simply be tried again. Without a key, `write` just runs.
+ * The same key with a different request is IDEMPOTENCY_KEY_REUSED.
+ */
+export async function onceForKey<T>(
+  tx: DbOrTx,
+  claim: { citizenId: number; key: string | undefined; operation: string; input: unknown },
+  write: () => Promise<T>,
+): Promise<T> {
+  if (!claim.key) return write()
+  const requestHash = requestDigest(claim.operation, claim.input)
+  const stored = await claimIdempotencyKey(tx, claim.citizenId, claim.key, claim.operation, requestHash)
+  if (stored) {
+    if (stored.operation !== claim.operation || stored.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED')
+    if (stored.response === null) throw new AppError('REQUEST_IN_PROGRESS')
+    return stored.response as T
+  }
+  const result = await write()
+  await storeIdempotentResponse(tx, claim.citizenId, claim.key, result as Prisma.InputJsonValue)
+  return result
+}
