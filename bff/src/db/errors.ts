@@ -24,6 +24,7 @@ function foreignKeyViolation(constraint: string): AppError {
 function checkViolation(err: unknown): AppError {
   const text = JSON.stringify(err, Object.getOwnPropertyNames(err ?? {})) + String(err)
   if (/reason_required/.test(text)) return new AppError('REASON_REQUIRED', undefined, { fields: { reason: '部分采纳或不予采纳须说明理由' } })
+  if (/DRAW_SECRET_LOCKED/.test(text)) return new AppError('DRAW_SECRET_LOCKED')
   return new AppError('VALIDATION_FAILED')
 }
 

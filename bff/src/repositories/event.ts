@@ -120,28 +120,15 @@ export async function lockEventForDraw(db: DbOrTx, id: number) {
 const isSecretLocked = (err: unknown) => /DRAW_SECRET_LOCKED/.test(err instanceof Error ? `${err.message} ${JSON.stringify(err)}` : String(err))
 
 /**
- * Store the draw secret and its commitment. Only once: a conditional update here, and a trigger in
- * the database for any other path; both end as DRAW_SECRET_LOCKED.
+ * Store the draw secret and its commitment. Once set they never change: the database trigger
+ * refuses, and that refusal becomes DRAW_SECRET_LOCKED here.
  */
 export async function setDrawSecret(db: DbOrTx, id: number, secret: string, commitment: string): Promise<void> {
-  let changed: number
-  try {
-    changed = (await db.event.updateMany({ where: { id, drawSecret: null, drawCommitment: null }, data: { drawSecret: secret, drawCommitment: commitment } })).count
-  } catch (err) {
-    if (isSecretLocked(err)) throw new AppError('DRAW_SECRET_LOCKED')
-    throw err
-  }
-  if (changed === 1) return
-  if (await db.event.findUnique({ where: { id }, select: { id: true } })) throw new AppError('DRAW_SECRET_LOCKED')
-  throw notFound('活动')
-}
-
-/** Overwrite the secret (no use case does this; the trigger refuses it once set). Exists to prove the lock. */
-export async function replaceDrawSecret(db: DbOrTx, id: number, secret: string, commitment: string): Promise<void> {
   try {
     await db.event.update({ where: { id }, data: { drawSecret: secret, drawCommitment: commitment }, select: { id: true } })
   } catch (err) {
     if (isSecretLocked(err)) throw new AppError('DRAW_SECRET_LOCKED')
+    if ((err as { code?: string }).code === 'P2025') throw notFound('活动')
     throw err
   }
 }

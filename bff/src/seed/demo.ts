@@ -1,5 +1,6 @@
 import { DAY_MS, shanghaiParts } from '@gm/shared'
 import type { Database } from '../db/client'
+import { newDrawSecret } from '../services/lottery'
 
 /**
  * Demo content for a development zone (高新区), drawn from the real 政务公开 work plans in
@@ -275,6 +276,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           capacity: 10,
           reservedSeats: 2,
           selectionMode: 'LOTTERY',
+          ...newDrawSecret(),
           publishedAt: at(-2),
           eligibility: '改造范围内小区居民优先；专家、媒体代表各 1 名另行邀请',
         },

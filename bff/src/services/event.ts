@@ -35,6 +35,7 @@ export function toEventDetail(row: EventDetailRow, now: Date): EventDetail {
     decisionId: row.decisionId,
     cancelled: row.cancelledAt ? { at: iso(row.cancelledAt), reason: row.cancelReason ?? '' } : null,
     drawn: row.drawAt !== null,
+    drawCommitment: row.drawCommitment,
     outcome:
       row.outcomeSummary && row.outcomePublishedAt
         ? {

@@ -10,6 +10,7 @@ import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { findEventOpinions } from '../repositories/eventOpinion'
 import { eventOpinionAnswer } from './eventOpinion'
 import { eventDetail, toEventDetail } from './event'
+import { commitDrawSecret, ensureDrawCommitted } from './lottery'
 import { notify } from './notification'
 
 /** Every event for staff, drafts first-class: the detail plus whether the public can see it. */
@@ -41,6 +42,8 @@ export async function createEvent(deps: Deps, context: StaffContext, body: BodyO
       signupOpensAt: new Date(body.signupOpensAt),
       signupClosesAt: new Date(body.signupClosesAt),
     })
+    // The lottery's randomness is committed now, so its commitment is public from the start of signups.
+    if (body.selectionMode === 'LOTTERY') await commitDrawSecret(tx, id)
     await recordAudit(tx, auditorOf(context), { action: 'createEvent', entity: 'event', entityId: id, after: body })
     return eventDetail(deps, tx, id, 'staff')
   })
@@ -54,6 +57,7 @@ export async function publishEvent(deps: Deps, context: StaffContext, id: number
     if (!event) throw notFound('活动')
     if (event.publishedAt) throw new AppError('CONFLICT', '活动已发布')
     if (event.signupClosesAt <= now) throw new AppError('VALIDATION_FAILED', undefined, { fields: { signupClosesAt: '报名截止时间已过' } })
+    await ensureDrawCommitted(tx, id)
     await updateEvent(tx, id, { publishedAt: now })
     await recordAudit(tx, auditorOf(context), { action: 'publishEvent', entity: 'event', entityId: id, after: { publishedAt: now } })
     return eventDetail(deps, tx, id, 'staff')

@@ -43,6 +43,8 @@ export const EventDetailSchema = EventSummarySchema.extend({
   cancelled: z.object({ at: InstantSchema, reason: z.string() }).nullable(),
   /** The lottery's record is public once drawn (GET /api/events/:id/draw) */
   drawn: z.boolean(),
+  /** Lottery events: SHA-256 of the draw secret, public from the start of signups; the secret is revealed at the draw */
+  drawCommitment: z.string().nullable(),
   /** After the event: the meeting's result, attendance, and the attendees' opinions with their answers (masked) */
   outcome: z
     .object({
