@@ -11,6 +11,7 @@ function account(overrides: Partial<Staff> = {}): Staff {
     displayName: '赵编辑',
     role: 'EDITOR',
     department: { id: 3, name: '市园林绿化局' },
+    departments: [{ id: 3, name: '市园林绿化局' }],
     disabled: false,
     locked: false,
     wechatBound: false,
@@ -33,7 +34,10 @@ describe('工作台', () => {
   let server: ReturnType<typeof fakeServer>
   beforeEach(() => {
     server = fakeServer()
-    server.reply('/api/departments', 200, [{ id: 3, name: '市园林绿化局' }])
+    server.reply('/api/departments', 200, [
+      { id: 3, name: '市园林绿化局' },
+      { id: 5, name: '建设局' },
+    ])
   })
 
   it('shows a non-admin their name, role and department, and no administration', async () => {
@@ -97,7 +101,9 @@ describe('工作台', () => {
       type('用户名', 'li.review')
       type('姓名', '李审核')
       fireEvent.click(screen.getByRole('tab', { name: '审核' }))
-      fireEvent.click(await screen.findByRole('button', { name: '市园林绿化局' }))
+      fireEvent.click(await screen.findByRole('checkbox', { name: '建设局' }))
+      fireEvent.click(screen.getByRole('checkbox', { name: '市园林绿化局' }))
+      expect(screen.getByText('主部门')).toBeTruthy()
       fireEvent.click(screen.getByRole('button', { name: '创建账号' }))
 
       expect(await screen.findByText(/初始密码：Xy7-initial-pw/)).toBeTruthy()
@@ -105,11 +111,41 @@ describe('工作台', () => {
         username: 'li.review',
         displayName: '李审核',
         role: 'REVIEWER',
-        departmentId: 3,
+        departmentId: 5,
+        departmentIds: [5, 3],
       })
       await waitFor(() => expect(shownStaff()).toEqual(['王管理', '李审核']))
       fireEvent.click(screen.getByRole('button', { name: '我已记下，关闭' }))
       expect(screen.queryByText(/Xy7-initial-pw/)).toBeNull()
+    })
+
+    it('shows every department of a staff member and changes them (kept on refusal)', async () => {
+      const both = [
+        { id: 3, name: '市园林绿化局' },
+        { id: 5, name: '建设局' },
+      ]
+      server.reply('/api/admin/staff', 200, [me, account()])
+      server.reply('PATCH /api/admin/staff/31', 400, { error: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请检查后重试', details: { fields: { departmentIds: '包含不存在的部门' } } } })
+      server.reply('PATCH /api/admin/staff/31', 200, account({ departments: both }))
+      render(<StaffHomePage />)
+      await waitFor(() => expect(shownStaff()).toContain('赵编辑'))
+      expect(within(staffCard('赵编辑')).getByText('编辑 · 市园林绿化局')).toBeTruthy()
+      expect(within(staffCard('王管理')).getByText('管理员 · 全部部门')).toBeTruthy()
+
+      fireEvent.click(within(staffCard('赵编辑')).getByRole('button', { name: '调整部门' }))
+      fireEvent.click(await within(staffCard('赵编辑')).findByRole('checkbox', { name: '建设局' }))
+      fireEvent.click(within(staffCard('赵编辑')).getByRole('button', { name: '保存部门' }))
+      expect(await within(staffCard('赵编辑')).findByText('提交的内容有误，请检查后重试')).toBeTruthy()
+      // Refused: the choice stays on screen to retry.
+      expect(within(staffCard('赵编辑')).getByRole('checkbox', { name: '建设局' }).getAttribute('aria-checked')).toBe('true')
+
+      fireEvent.click(within(staffCard('赵编辑')).getByRole('button', { name: '保存部门' }))
+      expect(await within(staffCard('赵编辑')).findByText('编辑 · 市园林绿化局、建设局')).toBeTruthy()
+      expect(within(staffCard('赵编辑')).queryByRole('checkbox', { name: '建设局' })).toBeNull()
+      expect(sentRequests().filter((r) => r.method === 'PATCH').map((r) => r.data)).toEqual([
+        { departmentId: 3, departmentIds: [3, 5] },
+        { departmentId: 3, departmentIds: [3, 5] },
+      ])
     })
 
     it('disables an account only after confirmation', async () => {

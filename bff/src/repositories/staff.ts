@@ -8,6 +8,7 @@ export const staffSelect = {
   role: true,
   departmentId: true,
   department: { select: { id: true, name: true } },
+  departments: { select: { department: { select: { id: true, name: true } } }, orderBy: { departmentId: 'asc' } },
   mustChangePassword: true,
   failedLogins: true,
   lockedUntil: true,
@@ -50,6 +51,12 @@ export function insertStaff(
 
 export function updateStaffRow(db: DbOrTx, id: number, data: Prisma.StaffUncheckedUpdateInput) {
   return db.staff.update({ where: { id }, data, select: staffSelect })
+}
+
+/** The staff member works for exactly these departments from now on. */
+export async function replaceStaffDepartments(db: DbOrTx, staffId: number, departmentIds: readonly number[]) {
+  await db.staffDepartment.deleteMany({ where: { staffId, departmentId: { notIn: [...departmentIds] } } })
+  await db.staffDepartment.createMany({ data: departmentIds.map((departmentId) => ({ staffId, departmentId })), skipDuplicates: true })
 }
 
 /** One more failed sign-in, counted atomically; returns the new count. */

@@ -1,10 +1,11 @@
 import type { BodyOf, ResponseOf, Staff } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../http/actor'
-import { AppError } from '../http/errors'
-import { insertDepartment } from '../repositories/department'
+import { AppError, validationFailed } from '../http/errors'
+import type { DbOrTx } from '../db/client'
+import { countDepartments, insertDepartment } from '../repositories/department'
 import { revokeSessionsOf } from '../repositories/session'
-import { consumeInvite, createInvite, findStaff, insertStaff, listAllStaff, updateStaffRow } from '../repositories/staff'
+import { consumeInvite, createInvite, findStaff, insertStaff, listAllStaff, replaceStaffDepartments, updateStaffRow } from '../repositories/staff'
 import { generatePassword, hashPassword } from '../security/password'
 import { hashToken, newCode } from '../security/tokens'
 import { auditorOf, recordAudit } from './audit'
@@ -18,19 +19,30 @@ export async function listStaff(deps: Deps): Promise<Staff[]> {
   return (await listAllStaff(deps.db)).map((row) => toStaff(row, now))
 }
 
+/** The departments a staff member will work for: the primary one and the chosen ones, all existing. */
+async function requireDepartments(db: DbOrTx, primary: number, chosen: readonly number[]) {
+  const ids = [...new Set([primary, ...chosen])]
+  if ((await countDepartments(db, ids)) !== ids.length) throw validationFailed({ departmentIds: '包含不存在的部门' })
+  return ids
+}
+
 /** A new staff member gets a generated one-time password they must change at first sign-in. */
 export async function createStaff(deps: Deps, context: StaffContext, input: BodyOf<'createStaff'>): Promise<ResponseOf<'createStaff'>> {
   const initialPassword = generatePassword()
   const passwordHash = await hashPassword(initialPassword)
+  const { departmentIds, ...fields } = input
   const row = await deps.db.$transaction(async (tx) => {
-    const created = await insertStaff(tx, { ...input, passwordHash, mustChangePassword: true })
+    const ids = await requireDepartments(tx, fields.departmentId, departmentIds ?? [])
+    const { id } = await insertStaff(tx, { ...fields, passwordHash, mustChangePassword: true })
+    await replaceStaffDepartments(tx, id, ids)
+    const created = (await findStaff(tx, id))!
     await recordAudit(tx, auditorOf(context), { action: 'createStaff', entity: 'staff', entityId: created.id, after: auditableStaff(created) })
     return created
   })
   return { staff: toStaff(row, deps.clock()), initialPassword }
 }
 
-/** Role, department, disabling (which ends every session of theirs) and unlocking. */
+/** Role, departments, disabling (which ends every session of theirs) and unlocking. */
 export async function updateStaff(deps: Deps, context: StaffContext, id: number, input: BodyOf<'updateStaff'>): Promise<Staff> {
   if (id === context.actor.staffId && (input.disabled === true || (input.role && input.role !== 'ADMIN'))) {
     throw new AppError('FORBIDDEN', '不能停用自己或取消自己的管理员角色')
@@ -39,6 +51,11 @@ export async function updateStaff(deps: Deps, context: StaffContext, id: number,
   const row = await deps.db.$transaction(async (tx) => {
     const before = await findStaff(tx, id)
     if (!before) throw new AppError('NOT_FOUND', '工作人员不存在')
+    if (input.departmentId || input.departmentIds) {
+      // A new primary department alone moves the staff member: it takes the old primary's place.
+      const kept = input.departmentIds ?? before.departments.map((d) => d.department.id).filter((d) => d !== before.departmentId)
+      await replaceStaffDepartments(tx, id, await requireDepartments(tx, input.departmentId ?? before.departmentId, kept))
+    }
     const after = await updateStaffRow(tx, id, {
       ...(input.role ? { role: input.role } : {}),
       ...(input.departmentId ? { departmentId: input.departmentId } : {}),

@@ -1,6 +1,11 @@
-import type { Me, Staff } from '@gm/shared'
+import type { Department, Me, Staff } from '@gm/shared'
 import type { StaffRow } from '../repositories/staff'
 import { iso } from './paging'
+
+/** Every department of a staff member, the primary one first. */
+export function departmentsOf(row: StaffRow): Department[] {
+  return [row.department, ...row.departments.map((d) => d.department).filter((d) => d.id !== row.department.id)]
+}
 
 export function staffMe(row: StaffRow): Me {
   return {
@@ -22,6 +27,7 @@ export function toStaff(row: StaffRow, now: Date): Staff {
     displayName: row.displayName,
     role: row.role,
     department: row.department,
+    departments: departmentsOf(row),
     disabled: row.disabledAt !== null,
     locked: row.lockedUntil !== null && row.lockedUntil > now,
     wechatBound: row.wechatOpenid !== null,
@@ -36,6 +42,7 @@ export function auditableStaff(row: StaffRow) {
     displayName: row.displayName,
     role: row.role,
     departmentId: row.departmentId,
+    departmentIds: departmentsOf(row).map((d) => d.id),
     disabled: row.disabledAt !== null,
     wechatBound: row.wechatOpenid !== null,
   }

@@ -1,4 +1,4 @@
-import type { ResponseOf, Staff } from '@gm/shared'
+import type { BodyOf, ResponseOf, Staff } from '@gm/shared'
 import { useCallback, useState } from 'react'
 import { type ApiError, api, toApiError } from '../api'
 import { PAGE_SIZE, type PagedListState, usePagedList } from './usePagedList'
@@ -6,8 +6,8 @@ import { type RequestState, useRequest } from './useRequest'
 
 export type AuditEntry = ResponseOf<'listAudit'>['items'][number]
 export type CreatedStaff = ResponseOf<'createStaff'>
-export type NewStaff = { username: string; displayName: string; role: Staff['role']; departmentId: number }
-export type StaffPatch = { disabled: boolean } | { unlock: true }
+export type NewStaff = BodyOf<'createStaff'>
+export type StaffPatch = { disabled: boolean } | { unlock: true } | { departmentId: number; departmentIds: number[] }
 export interface StaffInvite {
   code: string
   expiresAt: string
@@ -23,8 +23,9 @@ export interface StaffAdmin {
   created: CreatedStaff | null
   create: (input: NewStaff) => Promise<void>
   dismissCreated: () => void
-  update: (id: number, patch: StaffPatch) => Promise<void>
-  invite: (id: number) => Promise<void>
+  /** Resolves true once saved; false when refused (the message is in rowErrors). */
+  update: (id: number, patch: StaffPatch) => Promise<boolean>
+  invite: (id: number) => Promise<boolean>
 }
 
 /** 工作人员管理 for an ADMIN: list, create, disable/enable, unlock, WeChat binding invites. */
@@ -41,9 +42,11 @@ export function useStaffAdmin(enabled: boolean): StaffAdmin {
     setRowErrors(({ [id]: _, ...rest }) => rest)
     try {
       await action()
+      return true
     } catch (e) {
       const error: ApiError = toApiError(e)
       setRowErrors((errors) => ({ ...errors, [id]: error.message }))
+      return false
     } finally {
       setBusyId(null)
     }

@@ -98,12 +98,21 @@ export const MyDataSchema = z.object({
 export type MyData = z.infer<typeof MyDataSchema>
 
 // —— staff administration ——
+/** The departments a staff member works for (editors and reviewers see only their items); the primary one is added if missing. */
+export const StaffDepartmentIdsSchema = z
+  .array(z.number().int().positive())
+  .min(1, '请至少选择一个部门')
+  .max(30, '最多选择 30 个部门')
+  .refine((ids) => new Set(ids).size === ids.length, '部门不能重复')
 export const StaffSchema = z.object({
   id: z.number().int(),
   username: z.string(),
   displayName: z.string(),
   role: StaffRoleSchema,
+  /** Primary department */
   department: DepartmentSchema,
+  /** Every department the staff member works for, the primary one first: their scope (admins: all) */
+  departments: z.array(DepartmentSchema),
   disabled: z.boolean(),
   locked: z.boolean(),
   wechatBound: z.boolean(),
@@ -118,7 +127,9 @@ export const CreateStaffBodySchema = z.strictObject({
     .regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为 3–32 位小写字母、数字或 _ . -，以字母开头'),
   displayName: z.string().trim().min(1, '请填写姓名').max(20),
   role: StaffRoleSchema,
+  /** Primary department */
   departmentId: z.number().int().positive(),
+  departmentIds: StaffDepartmentIdsSchema.optional(),
 })
 export const CreatedStaffSchema = z.object({
   staff: StaffSchema,
@@ -129,6 +140,8 @@ export const UpdateStaffBodySchema = z
   .strictObject({
     role: StaffRoleSchema.optional(),
     departmentId: z.number().int().positive().optional(),
+    /** Replaces the set of departments (the primary one is always kept in it) */
+    departmentIds: StaffDepartmentIdsSchema.optional(),
     disabled: z.boolean().optional(),
     unlock: z.literal(true).optional(),
   })

@@ -24,6 +24,17 @@ export const auditActionLabels: Record<string, string> = {
   reviewRegistration: '审核报名',
   drawLottery: '抽签',
   recordOutcome: '记录活动结果',
+  readContactData: '查看个人信息',
+}
+
+/** How personal contact data was read (`after.via` of a readContactData entry). */
+export const contactReadLabels: Record<string, string> = {
+  listStaffOpinions: '查看意见原文及联系方式',
+  exportOpinions: '导出意见及联系方式',
+  listRegistrations: '查看报名名单',
+  exportRegistrations: '导出报名名单',
+  listEventOpinions: '查看活动意见原文',
+  checkIn: '签到核验姓名',
 }
 
 export const auditEntityLabels: Record<string, string> = {

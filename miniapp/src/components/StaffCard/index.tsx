@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDateTime, type Staff, staffRoleLabels } from '@gm/shared'
+import { type Department, formatShanghaiDateTime, type Staff, staffRoleLabels } from '@gm/shared'
+import { useState } from 'react'
 import { cx } from '../../utils/format'
 import { ActionButton } from '../ActionButton'
 import { Badge } from '../Badge'
+import { DepartmentPicker } from '../DepartmentPicker'
 import { Notice } from '../Notice'
 import './index.scss'
 
@@ -16,17 +18,45 @@ export interface StaffCardProps {
   onToggleDisabled: (staff: Staff) => void
   onUnlock: (staff: Staff) => void
   onInvite: (staff: Staff) => void
+  /** Every department, to choose from when changing this person's departments */
+  departments?: readonly Department[]
+  /** Save a new set of departments (the first is the primary one) */
+  onSaveDepartments?: (staff: Staff, departmentIds: number[]) => Promise<boolean>
 }
 
-/** One account in 工作人员管理 with its actions: 停用/启用, 解锁, 生成绑定邀请码. */
-export function StaffCard({ staff, self = false, busy = false, error, invite, onToggleDisabled, onUnlock, onInvite }: StaffCardProps) {
+/** One account in 工作人员管理 with its actions: 停用/启用, 解锁, 生成绑定邀请码, 调整所属部门. */
+export function StaffCard({ staff, self = false, busy = false, error, invite, onToggleDisabled, onUnlock, onInvite, departments = [], onSaveDepartments }: StaffCardProps) {
+  const [editing, setEditing] = useState<number[] | null>(null)
+  const saveDepartments = async () => {
+    if (!editing || editing.length === 0 || !onSaveDepartments) return
+    if (await onSaveDepartments(staff, editing)) setEditing(null)
+  }
   return (
     <View className={cx('gm-staff-card', staff.disabled && 'gm-staff-card--disabled')}>
       <View className='gm-staff-card__header'>
         <Text className='gm-staff-card__name'>{staff.displayName}</Text>
         <Text className='gm-staff-card__username'>{staff.username}</Text>
       </View>
-      <Text className='gm-staff-card__meta'>{`${staffRoleLabels[staff.role]} · ${staff.department.name}`}</Text>
+      <Text className='gm-staff-card__meta'>{`${staffRoleLabels[staff.role]} · ${staff.role === 'ADMIN' ? '全部部门' : staff.departments.map((d) => d.name).join('、')}`}</Text>
+      {editing && (
+        <View className='gm-staff-card__departments'>
+          <DepartmentPicker
+            label={`${staff.displayName}的所属部门`}
+            departments={departments}
+            value={editing}
+            onChange={setEditing}
+            error={editing.length === 0 ? '请至少选择一个部门' : undefined}
+          />
+          <View className='gm-staff-card__actions'>
+            <ActionButton className='gm-staff-card__action' tone='primary' onPress={() => void saveDepartments()} disabled={busy || editing.length === 0}>
+              保存部门
+            </ActionButton>
+            <ActionButton className='gm-staff-card__action' onPress={() => setEditing(null)} disabled={busy}>
+              取消
+            </ActionButton>
+          </View>
+        </View>
+      )}
       <View className='gm-staff-card__badges'>
         {staff.disabled && <Badge tone='closed'>已停用</Badge>}
         {staff.locked && <Badge tone='closed'>已锁定</Badge>}
@@ -45,6 +75,11 @@ export function StaffCard({ staff, self = false, busy = false, error, invite, on
         {staff.locked && (
           <ActionButton className='gm-staff-card__action' onPress={() => onUnlock(staff)} disabled={busy}>
             解锁
+          </ActionButton>
+        )}
+        {onSaveDepartments && !editing && staff.role !== 'ADMIN' && (
+          <ActionButton className='gm-staff-card__action' onPress={() => setEditing(staff.departments.map((d) => d.id))} disabled={busy}>
+            调整部门
           </ActionButton>
         )}
         {!staff.disabled && !staff.wechatBound && (

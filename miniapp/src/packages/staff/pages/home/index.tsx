@@ -13,6 +13,7 @@ import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
 import { StaffCard } from '../../../../components/StaffCard'
 import { StaffForm, type StaffFormValues } from '../../../../components/StaffForm'
+import { parseDepartmentIds } from '../../../../components/DepartmentPicker'
 import { useAction, useAuditLog, useDepartments, useForm, useSession, useStaffAdmin } from '../../../../hooks'
 import { openPage, openTab, replacePage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
@@ -22,18 +23,21 @@ import './index.scss'
 
 function validateNewStaff(values: StaffFormValues) {
   const missing: FieldErrors<keyof StaffFormValues> = {}
+  const departmentIds = parseDepartmentIds(values.departmentIds)
   if (!values.role) missing.role = '请选择角色'
-  if (!values.departmentId) missing.departmentId = '请选择所属部门'
+  if (departmentIds.length === 0) missing.departmentIds = '请选择所属部门'
   const checked = validateWith<typeof CreateStaffBodySchema, keyof StaffFormValues>(CreateStaffBodySchema, {
-    ...values,
+    username: values.username,
+    displayName: values.displayName,
     role: (values.role || 'EDITOR') as StaffRole,
-    departmentId: Number(values.departmentId) || 1,
+    departmentId: departmentIds[0] ?? 1,
+    departmentIds: departmentIds.length > 0 ? departmentIds : [1],
   })
   if (Object.keys(missing).length === 0) return checked
   return { ok: false as const, errors: { ...(checked.ok ? {} : checked.errors), ...missing } }
 }
 
-const emptyStaff: StaffFormValues = { username: '', displayName: '', role: '', departmentId: '' }
+const emptyStaff: StaffFormValues = { username: '', displayName: '', role: '', departmentIds: '' }
 
 /** 工作台: who is signed in; for an ADMIN, staff accounts and the audit log. */
 export default function StaffHomePage() {
@@ -154,6 +158,8 @@ export default function StaffHomePage() {
                 busy={admin.busyId === staff.id}
                 error={admin.rowErrors[staff.id]}
                 invite={admin.invites[staff.id]}
+                departments={departments.data ?? []}
+                onSaveDepartments={(s, ids) => admin.update(s.id, { departmentId: ids[0] ?? s.department.id, departmentIds: ids })}
                 onToggleDisabled={(s) => (s.disabled ? void admin.update(s.id, { disabled: false }) : setDisabling(s))}
                 onUnlock={(s) => void admin.update(s.id, { unlock: true })}
                 onInvite={(s) => void admin.invite(s.id)}
