@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { HttpMethod } from '@gm/shared'
 import { badResponse, errorFromResponse, networkError } from './ApiError'
+import { deviceId } from './device'
 
 /** H5 is served by the BFF itself (same origin); the mini-program calls the configured origin. */
 export const API_BASE_URL = process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000'
@@ -15,6 +16,8 @@ export interface HttpRequest {
   body?: unknown
   /** Session token, sent as `Authorization: Bearer <token>`. */
   token?: string | null
+  /** One per user action, the same on every retry of it: the BFF replays the first result. */
+  idempotencyKey?: string
 }
 
 /** `?a=1&b=x`, leaving out empty values (an empty keyword means "no filter"). */
@@ -29,7 +32,7 @@ export function toQueryString(query: Record<string, QueryValue> = {}): string {
  * The only place that talks HTTP. Resolves with the status and parsed JSON body of a 2xx response
  * (`null` for 204 No Content); every failure rejects with an ApiError.
  */
-export async function request({ method, path, query, body, token }: HttpRequest): Promise<{ status: number; data: unknown }> {
+export async function request({ method, path, query, body, token, idempotencyKey }: HttpRequest): Promise<{ status: number; data: unknown }> {
   let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>
   try {
     response = await Taro.request<TaroGeneral.IAnyObject | string>({
@@ -40,6 +43,8 @@ export async function request({ method, path, query, body, token }: HttpRequest)
         Accept: 'application/json',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {}),
+        'X-Device-Id': deviceId(),
       },
       dataType: 'json',
       timeout: API_TIMEOUT_MS,
