@@ -1,4 +1,4 @@
--- Issue 9: the 30-day rule follows the catalog; reply dates cannot precede receipt.
+-- Issue 9: the 30-day rule follows the catalog, and reply dates cannot precede receipt.
 
 -- A consultation linked to the decision catalog is a major decision by definition.
 UPDATE "consultation" SET "is_major_decision" = true WHERE "decision_id" IS NOT NULL AND NOT "is_major_decision";
