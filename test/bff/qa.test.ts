@@ -152,11 +152,25 @@ describe('detail, feedback, hot and related questions', () => {
     expect(body.related.map((r: { id: number }) => r.id)).not.toContain(item.id)
   })
 
-  it('counts “was this helpful?” votes atomically', async () => {
+  it('counts “was this helpful?” votes atomically, once per device', async () => {
     const item = await app.db.qaItem.findFirstOrThrow({ where: { topic: '社保', status: 'PUBLISHED' }, orderBy: { id: 'asc' } })
-    const votes = await Promise.all(Array.from({ length: 20 }, (_, i) => app.request(`/api/qa/${item.id}/feedback`, { method: 'POST', json: { helpful: i % 4 !== 0 } })))
+    const vote = (device: string, helpful: boolean) => app.request(`/api/qa/${item.id}/feedback`, { method: 'POST', json: { helpful }, headers: { 'X-Device-Id': device } })
+    const votes = await Promise.all(Array.from({ length: 20 }, (_, i) => vote(`device-vote-${i}`, i % 4 !== 0)))
     expect(votes.every((v) => v.status === 200)).toBe(true)
-    expect(await app.db.qaItem.findUniqueOrThrow({ where: { id: item.id }, select: { helpfulCount: true, unhelpfulCount: true } })).toEqual({ helpfulCount: 15, unhelpfulCount: 5 })
+    const counts = () => app.db.qaItem.findUniqueOrThrow({ where: { id: item.id }, select: { helpfulCount: true, unhelpfulCount: true } })
+    expect(await counts()).toEqual({ helpfulCount: 15, unhelpfulCount: 5 })
+    // The same devices again, in parallel: nothing changes; one device changing its mind moves its vote.
+    await Promise.all(Array.from({ length: 20 }, (_, i) => vote(`device-vote-${i}`, i % 4 !== 0)))
+    expect(await counts()).toEqual({ helpfulCount: 15, unhelpfulCount: 5 })
+    expect((await vote('device-vote-0', true)).body).toEqual({ helpfulCount: 16, unhelpfulCount: 4 })
+  })
+
+  it('counts an anonymous client without a device id once, by address', async () => {
+    const item = await app.db.qaItem.findFirstOrThrow({ where: { topic: '社保', status: 'PUBLISHED' }, orderBy: { id: 'desc' } })
+    const before = await app.db.qaItem.findUniqueOrThrow({ where: { id: item.id }, select: { helpfulCount: true } })
+    const votes = await Promise.all(Array.from({ length: 30 }, () => app.request(`/api/qa/${item.id}/feedback`, { method: 'POST', json: { helpful: true }, headers: { 'X-Device-Id': 'bad id!' } })))
+    expect(votes.map((v) => v.status)).toEqual(Array(30).fill(200))
+    expect((await app.db.qaItem.findUniqueOrThrow({ where: { id: item.id }, select: { helpfulCount: true } })).helpfulCount).toBe(before.helpfulCount + 1)
   })
 
   it('rejects a vote without a choice, with extra fields, or for a missing item, storing nothing', async () => {
@@ -174,7 +188,10 @@ describe('detail, feedback, hot and related questions', () => {
     const unemployment = await app.db.qaItem.findFirstOrThrow({ where: { topic: '就业' } })
     const count = async (topic: string, id: number) => ((await app.request(`/api/qa/hot?topic=${encodeURIComponent(topic)}`)).body as { id: number; views: number; searches: number }[]).find((h) => h.id === id)
     const before = { school: await count('上学', school.id), unemployment: await count('就业', unemployment.id) }
-    for (let i = 0; i < 3; i++) await app.request(`/api/qa/${school.id}`)
+    // Three viewers; the first opens the item three times but counts once.
+    for (const device of ['device-view-1', 'device-view-1', 'device-view-1', 'device-view-2', 'device-view-3']) {
+      await app.request(`/api/qa/${school.id}`, { headers: { 'X-Device-Id': device } })
+    }
     for (let i = 0; i < 5; i++) await search('失业了怎么领失业金')
     expect(await count('上学', school.id)).toMatchObject({ views: before.school!.views + 3, searches: before.school!.searches })
     expect(await count('就业', unemployment.id)).toMatchObject({ views: before.unemployment!.views, searches: before.unemployment!.searches + 5 })

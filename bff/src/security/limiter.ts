@@ -74,9 +74,13 @@ export function createLimiterStore(options: LimiterStoreOptions): LimiterStore {
   const redis = options.redisUrl ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000, disconnectTimeout: 200 }) : null
   redis?.on('error', (err) => options.log?.warn({ err }, 'rate limiter: redis error'))
   const multiplier = options.multiplier
+  // One limiter per name: the in-process counters live in the limiter object.
+  const made = new Map<string, Limiter>()
   return {
     multiplier,
     limiter(name, rule, { scaled = true } = {}) {
+      const existing = made.get(name)
+      if (existing) return existing
       const points = scaled ? Math.max(1, Math.round(rule.points * multiplier)) : rule.points
       const settings = { keyPrefix: `${options.prefix}:${name}`, points, duration: rule.duration, blockDuration: rule.blockDuration ?? 0 }
       const memory = new RateLimiterMemory(settings)
@@ -84,7 +88,9 @@ export function createLimiterStore(options: LimiterStoreOptions): LimiterStore {
       // Commands wait while the first connection is made; while a lost one is being re-made they would fail one by one,
       // so the in-process counters answer at once instead.
       const pick = () => (shared && redis && !DOWN.has(redis.status) ? shared : memory)
-      return wrap(pick, { ...rule, points }, scaled && multiplier === 0, options.log)
+      const limiter = wrap(pick, { ...rule, points }, scaled && multiplier === 0, options.log)
+      made.set(name, limiter)
+      return limiter
     },
     async close() {
       if (!redis) return
