@@ -33,15 +33,13 @@ afterEach(() => {
 })
 
 describe('a citizen signs up for an open day and is checked in on site', () => {
-  it('signs up on the event page (privacy notice first) and is confirmed at once with a check-in code', async () => {
+  it('signs up on the event page (privacy notice at submitting) and is confirmed at once with a check-in code', async () => {
     await citizen.signInAsCitizen('市民李女士')
     await citizen.switchTab('活动报名')
     await citizen.on('gm-events-page').locator('.gm-event-card', { hasText: OPEN_DAY }).click()
     await citizen.button('gm-event-detail', '我要报名').click()
 
     const signup = citizen.on('gm-signup-page')
-    await signup.getByText('个人信息保护说明').waitFor()
-    await citizen.button('gm-signup-page', '同意并继续').click()
     await citizen.button('gm-signup-page', '提交报名').click()
     await signup.locator('.gm-field--name .gm-field__error', { hasText: '请填写姓名' }).waitFor()
     await signup.locator('.gm-choice--category .gm-choice__error', { hasText: '请选择报名类别' }).waitFor()
@@ -53,6 +51,8 @@ describe('a citizen signs up for an open day and is checked in on site', () => {
     await signup.getByRole('radio', { name: '60 岁及以上' }).click()
     await citizen.field('gm-signup-page', 'accessibilityNeeds').fill('需要轮椅通道')
     await citizen.button('gm-signup-page', '提交报名').click()
+    await signup.locator('.gm-privacy-gate__overlay').getByText('个人信息保护说明').waitFor()
+    await citizen.button('gm-signup-page', '同意并继续').click()
     await signup.getByText(/报名成功，您已确认入选/).waitFor()
     await signup.getByRole('img', { name: /签到二维码/ }).waitFor()
     await citizen.screenshot('41-event-signed-up')

@@ -38,7 +38,7 @@ afterEach(() => {
 })
 
 describe('a citizen’s opinion on the open consultation, moderated with a mask and answered', () => {
-  it('the citizen opens a clause of the draft, agrees to the privacy notice and sees the form', async () => {
+  it('the citizen, who has not accepted the privacy notice, opens a clause of the draft and sees the form at once', async () => {
     await citizen.signInAsCitizen('居民张先生')
     await citizen.switchTab('意见征集')
     await citizen.on('gm-consultations-page').locator('.gm-consultation-card', { hasText: OPEN }).click()
@@ -48,11 +48,11 @@ describe('a citizen’s opinion on the open consultation, moderated with a mask 
 
     const form = citizen.on('gm-opinion-page')
     await form.getByText('针对条款：第四条 居民参与').waitFor()
-    await citizen.button('gm-opinion-page', '同意并继续').click()
     await citizen.field('gm-opinion-page', 'text').waitFor()
+    await expect(form.getByText('个人信息保护说明').count()).resolves.toBe(0)
   })
 
-  it('gets field errors inline, then submits and is given a receipt code', async () => {
+  it('gets field errors inline, then at submitting is asked for consent once, accepts, and the opinion is submitted with the text intact', async () => {
     const form = citizen.on('gm-opinion-page')
     await citizen.field('gm-opinion-page', 'text').fill('太短')
     await citizen.button('gm-opinion-page', '提交意见').click()
@@ -64,6 +64,11 @@ describe('a citizen’s opinion on the open consultation, moderated with a mask 
     await form.getByText(`已输入 ${[...OPINION].length} / 2000 字`).waitFor()
     await form.getByRole('radio', { name: '公开（隐去个人信息）' }).click()
     await citizen.button('gm-opinion-page', '提交意见').click()
+    // The server refused the write for want of consent: the notice opens over the form, which keeps the text.
+    await form.locator('.gm-privacy-gate__overlay').getByText('个人信息保护说明').waitFor()
+    await expect(citizen.field('gm-opinion-page', 'text').inputValue()).resolves.toBe(OPINION)
+    await citizen.screenshot('20b-opinion-privacy-at-submit')
+    await citizen.button('gm-opinion-page', '同意并继续').click()
     const code = form.locator('.gm-opinion-page__receipt-code')
     await code.waitFor()
     receiptCode = ((await code.textContent()) ?? '').trim()

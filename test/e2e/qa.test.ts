@@ -76,9 +76,6 @@ describe('asking staff and reading the answer', () => {
     await citizen.screenshot('63-qa-no-good-answer', offer)
     await offer.getByRole('button', { name: '向工作人员提问' }).click()
     await citizen.settled()
-    const ask = citizen.on('gm-qa-ask')
-    await ask.getByText('个人信息保护说明').waitFor()
-    await citizen.button('gm-qa-ask', '同意并继续').click()
     await expect(citizen.field('gm-qa-ask', 'text').inputValue()).resolves.toBe('小狗办犬证')
   })
 
@@ -91,6 +88,8 @@ describe('asking staff and reading the answer', () => {
     await citizen.field('gm-qa-ask', 'text').fill(QUESTION)
     await citizen.field('gm-qa-ask', 'topic').fill('其他')
     await citizen.button('gm-qa-ask', '提交问题').click()
+    await ask.locator('.gm-privacy-gate__overlay').getByText('个人信息保护说明').waitFor()
+    await citizen.button('gm-qa-ask', '同意并继续').click()
     const code = ask.locator('.gm-qa-ask__receipt-code')
     await code.waitFor()
     receiptCode = ((await code.textContent()) ?? '').trim()

@@ -116,13 +116,22 @@ describe('我的个人信息 page', () => {
     expect(sentRequests().some((r) => r.path === '/api/me/phone')).toBe(false)
   })
 
-  it('shows the privacy notice before the phone-number button to a citizen who has not accepted it', async () => {
+  it('asks for the privacy notice when binding is refused for want of consent, then binds with the same code', async () => {
     signedIn(citizen({ hasPhone: false, privacyAccepted: false }))
+    server.reply('POST /api/me/phone', 403, errorBody('PRIVACY_NOT_ACCEPTED', '请先阅读并同意个人信息保护说明'))
+    server.reply('POST /api/me/privacy', 200, citizen({ hasPhone: false, privacyAccepted: true }))
+    server.reply('POST /api/me/phone', 200, citizen({ hasPhone: true, privacyAccepted: true }))
     render(<MyDataPage />)
     await screen.findByText('李阿姨')
+    expect(screen.queryByText('用途')).toBeNull()
 
-    expect(screen.getByText('用途')).toBeTruthy()
-    expect(screen.queryByRole('button', { name: '用微信绑定手机号' })).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: '用微信绑定手机号' }))
+    await screen.findByText('用途')
+    fireEvent.click(screen.getByRole('button', { name: '同意并继续' }))
+
+    expect(await screen.findByText('联系电话已绑定。')).toBeTruthy()
+    const phoneCalls = sentRequests().filter((r) => r.path === '/api/me/phone')
+    expect(phoneCalls.map((r) => r.data)).toEqual([{ code: 'phone-code' }, { code: 'phone-code' }])
   })
 })
 

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { DAY_MS, OPINION_MAX_CHARS } from '@gm/shared'
+import { DAY_MS, OPINION_MAX_CHARS, PRIVACY_NOTICE_VERSION } from '@gm/shared'
 import OpinionPage from '../../miniapp/src/packages/consultation/pages/opinion/index'
 import { citizen, consultationDetail, fakeServer, sentRequests, signedIn } from './fixtures'
 import Taro, { useRouter } from './taroMock'
@@ -168,13 +168,41 @@ describe('提交意见', () => {
     expect(sentRequests()[1]?.data).toEqual({ accepted: ['OPINION_ANSWERED'] })
   })
 
-  it('shows the privacy notice instead of the form until the citizen agrees', async () => {
+  it('asks for consent at the moment of submitting, then submits the same opinion with the text intact', async () => {
     signedIn(citizen({ privacyAccepted: false }))
-    render(<OpinionPage />)
+    server.reply(`POST ${OPINIONS}`, 403, { error: { code: 'PRIVACY_NOT_ACCEPTED', message: '请先阅读并同意个人信息保护说明', details: { requiredVersion: PRIVACY_NOTICE_VERSION } } })
+    server.reply('/api/me/privacy', 200, citizen({ privacyAccepted: true }))
+    server.reply(`POST ${OPINIONS}`, 201, receipt)
+    await renderForm()
+    expect(screen.queryByText('个人信息保护说明')).toBeNull() // not before: the form comes first
+    typeText('意见内容', '建议在公园东门增设无障碍坡道，电话 13812345678')
+    fireEvent.click(screen.getByRole('radio', { name: '公开（隐去个人信息）' }))
+    submit()
+
     await screen.findByText('个人信息保护说明')
-    expect(screen.queryByLabelText('意见内容')).toBeNull()
+    expect((screen.getByLabelText('意见内容') as HTMLTextAreaElement).value).toBe('建议在公园东门增设无障碍坡道，电话 13812345678')
+    fireEvent.click(screen.getByRole('button', { name: '同意并继续' }))
+
+    await screen.findByText('YJ20261121-ABC234')
+    const [refused, resent] = posted()
+    expect(resent?.data).toEqual(refused?.data) // same text, same idempotency key
+    expect(sentRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/consultations/1', `POST ${OPINIONS}`, 'POST /api/me/privacy', `POST ${OPINIONS}`])
+    expect(sentRequests()[2]?.data).toEqual({ version: PRIVACY_NOTICE_VERSION })
+  })
+
+  it('keeps the text and sends nothing more when the citizen declines at submit', async () => {
+    signedIn(citizen({ privacyAccepted: false }))
+    server.reply(`POST ${OPINIONS}`, 403, { error: { code: 'PRIVACY_NOT_ACCEPTED', message: '请先阅读并同意个人信息保护说明' } })
+    await renderForm()
+    typeText('意见内容', '建议延长夜间开放时间')
+    fireEvent.click(screen.getByRole('radio', { name: '不公开' }))
+    submit()
+    fireEvent.click(await screen.findByRole('button', { name: '不同意' }))
+
+    await screen.findByText(/您未同意个人信息保护说明，暂时无法提交意见/)
+    expect((screen.getByLabelText('意见内容') as HTMLTextAreaElement).value).toBe('建议延长夜间开放时间')
     await act(() => Promise.resolve())
-    expect(posted()).toHaveLength(0)
+    expect(sentRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/consultations/1', `POST ${OPINIONS}`])
   })
 
   it('shows 征集已结束 instead of the form once the consultation has closed', async () => {

@@ -96,10 +96,10 @@ describe('向工作人员提问', () => {
     expect(posted()[0]?.data).toEqual({ text: '退休金怎么领', topic: '养老', idempotencyKey: expect.any(String) })
   })
 
-  it('shows the privacy notice instead of the form until the citizen agrees', async () => {
+  it('shows the form first: the privacy notice waits for the moment the question is sent', async () => {
     signedIn(citizen({ privacyAccepted: false }))
     render(<AskPage />)
-    await screen.findByText('个人信息保护说明')
-    expect(screen.queryByLabelText('您的问题')).toBeNull()
+    await screen.findByLabelText('您的问题')
+    expect(screen.queryByText('个人信息保护说明')).toBeNull()
   })
 })

@@ -29,6 +29,7 @@ function event(overrides: Partial<EventDetail> = {}): EventDetail {
     decisionId: null,
     cancelled: null,
     drawn: false,
+    drawCommitment: null,
     outcome: null,
     ...overrides,
   }
@@ -63,6 +64,7 @@ function opinion(overrides: Partial<StaffEventOpinion> = {}): StaffEventOpinion 
     rawText: rawWithPhone,
     publishedText: applyMasks(rawWithPhone, findPersonalInfo(rawWithPhone)),
     answer: null,
+    receivedAt: '2026-11-10T05:00:00.000Z',
     createdAt: '2026-11-10T05:00:00.000Z',
     ...overrides,
   }

@@ -2,7 +2,9 @@ import { buildPath, contract, type Endpoint, type EndpointName, type RequestOf, 
 import { openPageOnce, routes } from '../navigation'
 import { platform } from '../platform'
 import { ApiError, badResponse } from './ApiError'
+import { askForConsent } from './consent'
 import { type QueryValue, request } from './request'
+import { newIdempotencyKey } from '../utils/idempotency'
 import { clearSession, getToken, saveSession, sessionKind } from './session'
 
 /** Endpoints without required parts can be called with no argument: `api.getOverview()`. */
@@ -23,6 +25,8 @@ export interface CallOptions {
   signIn?: SignInMode
   /** Send this token instead of the current one (signing out sends the token it just forgot). */
   token?: string | null
+  /** The user action's Idempotency-Key; writes get a new one per call, kept across this call's retries. */
+  idempotencyKey?: string
 }
 
 interface RequestParts {
@@ -34,10 +38,10 @@ interface RequestParts {
 const SESSION_LOST = new Set(['UNAUTHORIZED', 'SESSION_EXPIRED'])
 const isSessionLost = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 401 && SESSION_LOST.has(error.code)
 
-async function send<N extends EndpointName>(name: N, parts: RequestOf<N> | undefined, token: string | null): Promise<ResponseOf<N>> {
+async function send<N extends EndpointName>(name: N, parts: RequestOf<N> | undefined, token: string | null, idempotencyKey?: string): Promise<ResponseOf<N>> {
   const endpoint: Endpoint = contract[name]
   const { params, query, body } = (parts ?? {}) as RequestParts
-  const { status, data } = await request({ method: endpoint.method, path: buildPath(endpoint.path, params), query, body, token })
+  const { status, data } = await request({ method: endpoint.method, path: buildPath(endpoint.path, params), query, body, token, idempotencyKey })
   const parsed = endpoint.response.safeParse(data)
   if (!parsed.success) throw badResponse(status)
   return parsed.data as ResponseOf<N>
@@ -65,19 +69,35 @@ function askToSignIn(lostKind: 'citizen' | 'staff' | null): void {
   openPageOnce(page)
 }
 
-/**
- * Call one contract endpoint and parse the answer with the contract's response schema. Sends the
- * session token; when the server says the session is gone, forgets it, signs in again (see
- * SignInMode) and retries the request once.
- */
 /** The last token forgotten because the server refused it (requests failing with it share one renewal). */
 let lostToken: string | null = null
 
+const isConsentMissing = (error: unknown): error is ApiError => error instanceof ApiError && error.status === 403 && error.code === 'PRIVACY_NOT_ACCEPTED'
+
+/**
+ * Call one contract endpoint and parse the answer with the contract's response schema. Sends the
+ * session token; when the server says the session is gone, forgets it, signs in again (see
+ * SignInMode) and retries the request once. When a write that stores personal data is refused for
+ * want of consent (PRIVACY_NOT_ACCEPTED), the privacy notice is shown at that moment and, once the
+ * citizen accepts it, the same request (same body, same idempotency key) is sent again.
+ */
 export async function callEndpoint<N extends EndpointName>(name: N, parts?: RequestOf<N>, options: CallOptions = {}): Promise<ResponseOf<N>> {
+  // One key per user action (every write), the same on each retry below: the BFF answers a retry with the first result.
+  const keyed = { ...options, idempotencyKey: options.idempotencyKey ?? (contract[name].method === 'GET' ? undefined : newIdempotencyKey()) }
+  try {
+    return await callWithSession(name, parts, keyed)
+  } catch (error) {
+    if (!isConsentMissing(error) || (options.signIn ?? 'interactive') !== 'interactive') throw error
+    if (!(await askForConsent())) throw error
+    return callWithSession(name, parts, { ...keyed, token: undefined })
+  }
+}
+
+async function callWithSession<N extends EndpointName>(name: N, parts: RequestOf<N> | undefined, options: CallOptions): Promise<ResponseOf<N>> {
   const mode = options.signIn ?? 'interactive'
   const token = options.token !== undefined ? options.token : getToken()
   try {
-    return await send(name, parts, token)
+    return await send(name, parts, token, options.idempotencyKey)
   } catch (error) {
     if (error instanceof ApiError && error.code === 'PASSWORD_CHANGE_REQUIRED' && mode === 'interactive') {
       openPageOnce(routes.staffPassword())
@@ -94,7 +114,7 @@ export async function callEndpoint<N extends EndpointName>(name: N, parts?: Requ
     if (endpoint.access === 'public') {
       // A stale token on a public endpoint: the request itself needs no session.
       if (token === null) throw error
-      return send(name, parts, getToken())
+      return send(name, parts, getToken(), options.idempotencyKey)
     }
     if (mode === 'never') throw error
     // The session was ended while this request was in flight (the user signed out): the failure
@@ -112,7 +132,7 @@ export async function callEndpoint<N extends EndpointName>(name: N, parts?: Requ
       throw error
     }
     try {
-      return await send(name, parts, fresh)
+      return await send(name, parts, fresh, options.idempotencyKey)
     } catch (retryError) {
       // Once only: a second 401 reaches the caller, and the new session is not kept either.
       if (isSessionLost(retryError) && getToken() === fresh) {

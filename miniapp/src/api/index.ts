@@ -1,6 +1,7 @@
 export { api, callEndpoint, type Api, type CallOptions, type SignInMode } from './client'
 export { ApiError, toApiError, type ApiErrorCode } from './ApiError'
 export { API_BASE_URL } from './request'
+export { askForConsent, onConsentNeeded, type ConsentAsker } from './consent'
 export {
   SESSION_STORAGE_KEY,
   clearSession,

@@ -1,7 +1,6 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { usePrivacyConsent } from '../../hooks/usePrivacyConsent'
-import { openPage, routes } from '../../navigation'
 import { platform } from '../../platform'
 import { ActionButton } from '../ActionButton'
 import { Notice } from '../Notice'
@@ -16,36 +15,33 @@ export interface PrivacyGateProps {
 }
 
 /**
- * Wrap anything that collects personal data: until the citizen accepts the privacy notice, the
- * notice is shown instead of it. When WeChat asks for privacy authorization later (a phone-number
- * button), the notice opens over the form, which keeps what the user typed.
+ * Wrap anything that collects personal data. The form is always shown; the privacy notice opens
+ * over it once, at the moment it is needed: when the server refuses the write for want of consent
+ * (the API client then resends the same write after 同意), or when WeChat asks for privacy
+ * authorization (a phone-number button). The form underneath keeps what the user typed.
  */
 export function PrivacyGate({ children, purpose = '继续' }: PrivacyGateProps) {
   const consent = usePrivacyConsent()
-  const notice = (
-    <PrivacyNotice
-      accepting={consent.accepting}
-      error={consent.error?.message}
-      onAccept={() => void consent.accept()}
-      onDecline={consent.decline}
-      wechatAgreeButtonId={platform.name === 'weapp' ? platform.privacyAgreeButtonId : undefined}
-      onSignIn={consent.needsSignIn ? () => openPage(routes.login()) : undefined}
-    />
-  )
-
-  if (consent.declined) {
-    return (
-      <View className='gm-privacy-gate gm-privacy-gate--declined'>
-        <Notice tone='info'>{`您未同意个人信息保护说明，暂时无法${purpose}。浏览其他内容不受影响。`}</Notice>
-        <ActionButton onPress={consent.reconsider}>重新阅读说明</ActionButton>
-      </View>
-    )
-  }
-  if (!consent.accepted) return <View className='gm-privacy-gate'>{notice}</View>
   return (
     <View className='gm-privacy-gate'>
+      {consent.declined && (
+        <View className='gm-privacy-gate__declined'>
+          <Notice tone='info'>{`您未同意个人信息保护说明，暂时无法${purpose}。您填写的内容仍保留，同意后可再次提交；浏览其他内容不受影响。`}</Notice>
+          <ActionButton onPress={consent.reconsider}>重新阅读说明</ActionButton>
+        </View>
+      )}
       {children}
-      {consent.wechatAsking && <View className='gm-privacy-gate__overlay'>{notice}</View>}
+      {consent.asking && (
+        <View className='gm-privacy-gate__overlay'>
+          <PrivacyNotice
+            accepting={consent.accepting}
+            error={consent.error?.message}
+            onAccept={() => void consent.accept()}
+            onDecline={consent.decline}
+            wechatAgreeButtonId={platform.name === 'weapp' ? platform.privacyAgreeButtonId : undefined}
+          />
+        </View>
+      )}
     </View>
   )
 }

@@ -15,12 +15,10 @@ export interface PrivacyNoticeProps {
    * consent to the mini-program's privacy guide; without it a plain button is used.
    */
   wechatAgreeButtonId?: string
-  /** H5 while signed out: consent is recorded per person, so sign in first. */
-  onSignIn?: () => void
 }
 
 /** 用途、收集的信息、保存期限、联系方式, then 同意 / 不同意. */
-export function PrivacyNotice({ accepting = false, error, onAccept, onDecline, wechatAgreeButtonId, onSignIn }: PrivacyNoticeProps) {
+export function PrivacyNotice({ accepting = false, error, onAccept, onDecline, wechatAgreeButtonId }: PrivacyNoticeProps) {
   return (
     <View className='gm-privacy-notice' {...a11y(privacyNotice.title, 'region')}>
       <Text className='gm-privacy-notice__title'>{privacyNotice.title}</Text>
@@ -33,11 +31,7 @@ export function PrivacyNotice({ accepting = false, error, onAccept, onDecline, w
       ))}
       {error && <Notice tone='error'>{error}</Notice>}
       <View className='gm-privacy-notice__actions'>
-        {onSignIn ? (
-          <ActionButton tone='primary' onPress={onSignIn}>
-            登录后阅读并同意
-          </ActionButton>
-        ) : wechatAgreeButtonId ? (
+        {wechatAgreeButtonId ? (
           <Button
             id={wechatAgreeButtonId}
             className='gm-button gm-button--primary gm-button-reset'
