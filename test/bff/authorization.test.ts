@@ -2,6 +2,7 @@ import { buildPath, contract, type EndpointName, PRIVACY_NOTICE_VERSION } from '
 import { createSession } from '../../bff/src/repositories/session'
 import { hashToken, newToken } from '../../bff/src/security/tokens'
 import { seedDemo } from '../../bff/src/seed/demo'
+import { createDepartmentItems, type DepartmentItems, shanghaiToday } from '../support/departments'
 import { startTestApp, type TestApp } from '../support/testApp'
 
 /**
@@ -250,5 +251,143 @@ describe('one citizen and another', () => {
     expect(JSON.stringify((await app.request('/api/me/notifications', { headers: b })).body)).not.toContain('私密内容甲')
     expect(JSON.stringify((await app.request('/api/me/data', { headers: b })).body)).not.toContain('私密内容甲')
     expect((await app.request(`/api/me/notifications/${note.id}/read`, { method: 'POST', headers: a })).status).toBe(204)
+  })
+})
+
+/**
+ * Departments are scopes: editors and reviewers reach only the consultations, events and policy
+ * questions of their departments (403 FORBIDDEN_DEPARTMENT otherwise); administrators reach all.
+ * Each row is refused for staff of department A on department B's item, and admitted for staff
+ * of B (and of A and B together).
+ */
+describe('department scope', () => {
+  let a: DepartmentItems
+  let b: DepartmentItems
+
+  /** A signed-in staff member of the given departments (the first the primary one). */
+  async function staffOf(role: 'EDITOR' | 'REVIEWER' | 'ADMIN', departmentIds: number[]): Promise<Record<string, string>> {
+    seq += 1
+    const staff = await app.db.staff.create({
+      data: {
+        username: `scope${seq}`,
+        displayName: '部门范围',
+        role,
+        departmentId: departmentIds[0]!,
+        passwordHash: 'unused',
+        mustChangePassword: false,
+        departments: { create: departmentIds.map((id) => ({ departmentId: id })) },
+      },
+    })
+    const token = newToken()
+    await createSession(app.db, { staffId: staff.id }, hashToken(token), new Date(Date.now() + 3_600_000))
+    return { Authorization: `Bearer ${token}` }
+  }
+
+  beforeAll(async () => {
+    a = await createDepartmentItems(app, '范围甲局')
+    b = await createDepartmentItems(app, '范围乙局')
+  })
+
+  type Row = { role: 'EDITOR' | 'REVIEWER'; method: string; path: (d: DepartmentItems) => string; body?: (own: number) => unknown; read?: true }
+  const answer = (own: number) => ({ adoption: 'ADOPTED', content: '已采纳，将在修订稿中体现。', departmentId: own, repliedOn: shanghaiToday() })
+  const rows: Record<string, Row> = {
+    listStaffOpinions: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/consultations/${d.consultationId}/opinions`, read: true },
+    exportOpinions: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/consultations/${d.consultationId}/export?format=csv`, read: true },
+    suggestGroups: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/consultations/${d.consultationId}/group-suggestions`, read: true },
+    listGroups: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/consultations/${d.consultationId}/groups`, read: true },
+    answerOpinion: { role: 'REVIEWER', method: 'PUT', path: (d) => `/api/staff/opinions/${d.opinionId}/answer`, body: answer },
+    moderateOpinion: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/opinions/${d.overdueOpinionId}/moderation`, body: () => ({ decision: 'HIDE', reason: '与本次征集无关' }) },
+    createGroup: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/consultations/${d.consultationId}/groups`, body: () => ({ title: '新的集中意见', opinionIds: [1] }) },
+    answerGroup: { role: 'REVIEWER', method: 'PUT', path: (d) => `/api/staff/groups/${d.groupId}/answer`, body: answer },
+    changeWindow: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/consultations/${d.consultationId}/window`, body: () => ({ closesAt: new Date(Date.now() + 40 * 86_400_000).toISOString(), reason: '延长征集期限，便于更多群众参与' }) },
+    publishFeedback: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/consultations/${d.consultationId}/feedback` },
+    listRegistrations: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/events/${d.eventId}/registrations`, read: true },
+    exportRegistrations: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/events/${d.eventId}/export?format=xlsx`, read: true },
+    reviewRegistration: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/registrations/${d.registrationId}/review`, body: () => ({ decision: 'REJECT', reason: '名额有限' }) },
+    listEventOpinions: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/events/${d.eventId}/opinions`, read: true },
+    recordEventOpinion: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/events/${d.eventId}/opinions`, body: () => ({ text: '希望开放日增加夜间场次' }) },
+    answerEventOpinion: { role: 'REVIEWER', method: 'PUT', path: (d) => `/api/staff/event-opinions/${d.eventOpinionId}/answer`, body: answer },
+    answerPolicyQuestion: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/policy-questions/${d.questionId}/answer`, body: (own) => ({ decision: 'ANSWER', answer: '可在政务服务网在线申请。', departmentId: own }) },
+    getStaffConsultation: { role: 'EDITOR', method: 'GET', path: (d) => `/api/staff/consultations/${d.consultationId}`, read: true },
+    getStaffEvent: { role: 'EDITOR', method: 'GET', path: (d) => `/api/staff/events/${d.eventId}`, read: true },
+    checkIn: { role: 'EDITOR', method: 'POST', path: (d) => `/api/staff/events/${d.eventId}/check-ins`, body: () => ({ code: b.checkInCode }) },
+  }
+  const call = async (row: Row, headers: Record<string, string>, own: number) => {
+    const body = row.body?.(own)
+    return app.request(row.path(b), { method: row.method, headers, ...(body !== undefined ? { json: body } : {}) })
+  }
+
+  describe.each(Object.keys(rows))('%s on department B’s item', (name) => {
+    const row = rows[name]!
+    it(`refuses ${row.role.toLowerCase()} of department A with FORBIDDEN_DEPARTMENT, leaving nothing behind`, async () => {
+      const auditBefore = await app.db.auditLog.count()
+      const response = await call(row, await staffOf(row.role, [a.departmentId]), a.departmentId)
+      expect([response.status, response.body.error?.code]).toEqual([403, 'FORBIDDEN_DEPARTMENT'])
+      expect(response.body.error.message).toMatch(/其他部门/)
+      expect(JSON.stringify(response.body)).not.toContain(b.secrets.phone)
+      expect(await app.db.auditLog.count()).toBe(auditBefore)
+    })
+    it(`admits ${row.role.toLowerCase()} of department B, and of A and B together`, async () => {
+      for (const departments of [[b.departmentId], [a.departmentId, b.departmentId]]) {
+        const response = await call(row, await staffOf(row.role, departments), b.departmentId)
+        expect({ departments, code: response.body?.error?.code }).toEqual({ departments, code: expect.not.stringMatching(/^(FORBIDDEN|FORBIDDEN_DEPARTMENT|UNAUTHORIZED)$/) })
+        expect(response.status).toBeLessThan(500)
+        if (row.read) expect(response.status).toBe(200)
+      }
+    })
+  })
+
+  it('lets an administrator read every department’s items', async () => {
+    const admin = await staffOf('ADMIN', [a.departmentId])
+    for (const path of [`/api/staff/consultations/${b.consultationId}`, `/api/staff/events/${b.eventId}`]) {
+      expect((await app.request(path, { headers: admin })).status).toBe(200)
+    }
+    const consultations = (await app.request('/api/staff/consultations', { headers: admin })).body as { id: number }[]
+    expect(consultations.map((c) => c.id)).toEqual(expect.arrayContaining([a.consultationId, b.consultationId]))
+  })
+
+  it('refuses to answer in another department’s name, on one’s own department’s item', async () => {
+    const reviewer = await staffOf('REVIEWER', [a.departmentId])
+    const response = await app.request(`/api/staff/opinions/${a.opinionId}/answer`, { method: 'PUT', headers: reviewer, json: answer(b.departmentId) })
+    expect([response.status, response.body.error.code, response.body.error.details.fields]).toEqual([403, 'FORBIDDEN_DEPARTMENT', { departmentId: '只能选择您所属的部门' }])
+    expect(await app.db.opinionAnswer.findUnique({ where: { opinionId: a.opinionId } })).toBeNull()
+  })
+
+  it('lets an editor draft consultations and events for their own departments only', async () => {
+    const day = 86_400_000
+    const at = (days: number) => new Date(Date.now() + days * day).toISOString()
+    const consultation = (departmentId: number) => ({
+      title: '跨部门起草的管理办法（征求意见稿）',
+      summary: '部门范围测试',
+      departmentId,
+      opensAt: at(1),
+      closesAt: at(40),
+      sections: [{ heading: '第一条', body: '为了规范管理，制定本办法。' }],
+    })
+    const event = (departmentId: number) => ({
+      kind: 'OPEN_DAY',
+      title: '跨部门开放日',
+      description: '部门范围测试',
+      place: '政务服务中心',
+      departmentId,
+      startsAt: at(20),
+      endsAt: at(20.1),
+      signupOpensAt: at(1),
+      signupClosesAt: at(10),
+      capacity: 10,
+      selectionMode: 'FIRST_COME',
+    })
+    const editor = await staffOf('EDITOR', [a.departmentId])
+    for (const [path, body] of [
+      ['/api/staff/consultations', consultation],
+      ['/api/staff/events', event],
+    ] as const) {
+      const refused = await app.request(path, { method: 'POST', headers: editor, json: body(b.departmentId) })
+      expect([path, refused.status, refused.body.error?.code, refused.body.error?.details]).toEqual([path, 403, 'FORBIDDEN_DEPARTMENT', { fields: { departmentId: '只能选择您所属的部门' } }])
+      const created = await app.request(path, { method: 'POST', headers: editor, json: body(a.departmentId) })
+      expect([path, created.status]).toEqual([path, 201])
+    }
+    expect(await app.db.consultation.count({ where: { departmentId: b.departmentId } })).toBe(1)
+    expect(await app.db.event.count({ where: { departmentId: b.departmentId } })).toBe(1)
   })
 })
