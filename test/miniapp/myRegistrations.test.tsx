@@ -15,6 +15,7 @@ function registration(overrides: Partial<MyRegistration> = {}): MyRegistration {
     status: 'SELECTED',
     checkInCode: 'K7M2P9QX',
     reviewReason: null,
+    publicCode: 'R7KQ2MXP',
     createdAt: '2026-11-20T02:00:00.000Z',
     ...overrides,
   }
@@ -41,6 +42,13 @@ describe('我的报名', () => {
     expect(qr.querySelectorAll('.gm-qr__row')).toHaveLength(21)
     expect(qr.querySelectorAll('.gm-qr__cell')).toHaveLength(441)
     expect(qr.querySelectorAll('.gm-qr__cell--dark').length).toBeGreaterThan(100)
+  })
+
+  it('shows the public candidate code so the person can find themselves in the published lottery list', async () => {
+    server.reply('/api/me/registrations', 200, [registration({ status: 'APPLIED', checkInCode: null })])
+    render(<MyRegistrationsPage />)
+    await screen.findByText('已报名（待遴选）')
+    expect(card().querySelector('.gm-registration-card__candidate')?.textContent).toMatch(/候选编号：R7KQ2MXP/)
   })
 
   it('shows no code or QR for an application still waiting, and says what happens next', async () => {

@@ -27,6 +27,7 @@ export { useMyData, useBindPhone, type ActionState, type BindPhone, type MyDataS
 export { useStaffAdmin, useAuditLog, type AuditEntry, type CreatedStaff, type NewStaff, type StaffAdmin, type StaffInvite, type StaffPatch } from './useStaffAdmin'
 export { useAction, type Action } from './useAction'
 export { useFeedback, useMyOpinions, useOpinionForm, opinionBody, validateOpinion, type OpinionForm, type OpinionValues } from './useOpinions'
+export { useLotteryDesk, type DrawInput, type LotteryDesk } from './useLottery'
 export { useDraw, useMyRegistrations, useSignupForm, signupBody, validateSignup, type MyRegistrations, type SignupForm, type SignupValues } from './useRegistrations'
 export {
   useGroupWork,

@@ -23,6 +23,7 @@ export const auditActionLabels: Record<string, string> = {
   cancelEvent: '取消活动',
   reviewRegistration: '审核报名',
   drawLottery: '抽签',
+  redrawLottery: '重新抽签',
   recordOutcome: '记录活动结果',
   readContactData: '查看个人信息',
 }

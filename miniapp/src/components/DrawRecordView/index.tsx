@@ -1,47 +1,63 @@
+/** The public lottery record (抽签公示): inputs, result, earlier rounds, and the in-browser check. */
 import { Text, View } from '@tarojs/components'
-import { type AttendeeCategory, attendeeCategoryLabels, type DrawRecord, drawLottery, formatShanghaiDateTime } from '@gm/shared'
+import { type AttendeeCategory, attendeeCategoryLabels, type DrawRecord, type DrawRound, formatShanghaiDateTime, type Quota, quotaFieldLabels, verifyDraw } from '@gm/shared'
+import { useState } from 'react'
+import { a11y } from '../../utils/a11y'
+import { ActionButton } from '../ActionButton'
 import { InfoList } from '../InfoList'
-import { Notice } from '../Notice'
 import { Section } from '../Section'
 import './index.scss'
 
-const quotaFieldLabels = { category: '类别', region: '地区', ageBand: '年龄段', gender: '性别' } as const
-
-function quotaValue(field: keyof typeof quotaFieldLabels, value: string): string {
+function quotaValue(field: Quota['field'], value: string): string {
   return field === 'category' ? (attendeeCategoryLabels[value as AttendeeCategory] ?? value) : value
 }
 
-/** Re-run the published algorithm on this device with the published seed and candidate list. */
-export function verifyDraw(record: DrawRecord): boolean {
-  const again = drawLottery(record.seed, record.candidates, record.quotas, record.seats)
-  return again.length === record.selected.length && again.every((code, i) => code === record.selected[i])
+export const quotaText = (q: Quota, i: number) => `${i + 1}. ${quotaFieldLabels[q.field]}为「${quotaValue(q.field, q.value)}」：${q.seats} 名`
+
+/** Recompute every published round on this device with the shared pure function (standard SHA-256). */
+export function checkDrawRecord(record: DrawRecord): boolean {
+  const rounds: DrawRound[] = [...record.previousRounds, record]
+  return rounds.every((round) => verifyDraw({ ...round, commitment: record.commitment, secret: record.secret }).ok)
 }
 
-/** The public lottery record: seed, time, witnesses, quotas, every candidate by code, the result. */
+function Hash({ label, value }: { label: string; value: string }) {
+  return (
+    <View>
+      <Text className='gm-draw__hash-label'>{label}</Text>
+      <Text className='gm-draw__hash' userSelect>
+        {value}
+      </Text>
+    </View>
+  )
+}
+
+function RoundSummary({ round }: { round: DrawRound }) {
+  return (
+    <View className='gm-draw__round'>
+      <Text className='gm-draw__text'>{`第 ${round.round} 轮 · ${formatShanghaiDateTime(round.drawAt)}${round.reason ? ` · 重新抽签理由：${round.reason}` : ''}`}</Text>
+      <Text className='gm-draw__text'>{`候选 ${round.candidates.length} 人，名额 ${round.seats} 个；抽中：${round.selected.join('、') || '无'}`}</Text>
+      <Hash label='候选名单散列' value={round.listHash} />
+    </View>
+  )
+}
+
+/** The public lottery record: commitment and revealed secret, inputs, result, every earlier round, and 验证抽签结果. */
 export function DrawRecordView({ record }: { record: DrawRecord }) {
+  const [verdict, setVerdict] = useState<boolean | null>(null)
   const selected = new Set(record.selected)
-  const verified = verifyDraw(record)
   return (
     <View className='gm-draw'>
-      <Section title='抽签记录'>
+      <Section title='抽签结果'>
         <InfoList
           items={[
-            { label: '随机种子', value: record.seed },
             { label: '抽签时间', value: formatShanghaiDateTime(record.drawAt) },
-            { label: '见证人', value: record.witnesses.join('、') },
+            { label: '轮次', value: record.round === 1 ? '第 1 轮' : `第 ${record.round} 轮（已重新抽签 ${record.round - 1} 次）` },
+            ...(record.reason ? [{ label: '重新抽签理由', value: record.reason }] : []),
+            { label: '见证人', value: record.witnesses.join('、') || '—' },
             { label: '抽取名额', value: `${record.seats} 个` },
             { label: '候选人数', value: `${record.candidates.length} 人` },
           ]}
         />
-      </Section>
-      <Section title='分层配额'>
-        {record.quotas.length === 0 ? (
-          <Text className='gm-draw__text'>未设分层配额，全部名额按抽签顺序确定。</Text>
-        ) : (
-          record.quotas.map((q, i) => <Text key={i} className='gm-draw__text'>{`${i + 1}. ${quotaFieldLabels[q.field]}为「${quotaValue(q.field, q.value)}」：${q.seats} 名`}</Text>)
-        )}
-      </Section>
-      <Section title={`抽中结果（${record.selected.length} 人）`}>
         <View className='gm-draw__codes'>
           {record.selected.map((code) => (
             <Text key={code} className='gm-draw__code gm-draw__code--selected' userSelect>
@@ -50,22 +66,54 @@ export function DrawRecordView({ record }: { record: DrawRecord }) {
           ))}
         </View>
       </Section>
-      <Section title='候选名单（以报名编号代替姓名）'>
+      <Section title='抽签输入'>
+        <Hash label='承诺值（报名开始前公开）' value={record.commitment} />
+        <Hash label='揭晓的密钥' value={record.secret} />
+        <Hash label='候选名单散列' value={record.listHash} />
+        <Hash label='种子 = SHA-256(密钥 + 候选名单散列)' value={record.seed} />
+      </Section>
+      <Section title='分层配额'>
+        {record.quotas.length === 0 ? (
+          <Text className='gm-draw__text'>未设分层配额，全部名额按抽签顺序确定。</Text>
+        ) : (
+          record.quotas.map((q, i) => (
+            <Text key={i} className='gm-draw__text'>
+              {quotaText(q, i)}
+            </Text>
+          ))
+        )}
+      </Section>
+      <Section title='验证抽签结果'>
+        <Text className='gm-draw__text'>在本机用公开的密钥、候选名单和配额，按公开算法重新计算（包括此前各轮），与公布的结果逐项核对。</Text>
+        <ActionButton tone='primary' onPress={() => setVerdict(checkDrawRecord(record))}>
+          验证抽签结果
+        </ActionButton>
+        {verdict !== null && (
+          <Text className={`gm-draw__verdict gm-draw__verdict--${verdict ? 'ok' : 'bad'}`} {...a11y(undefined, 'status')}>
+            {verdict ? '结果一致' : '结果不一致'}
+          </Text>
+        )}
+        {verdict !== null && (
+          <Text className='gm-draw__text'>{verdict ? '密钥与承诺值相符，候选名单散列、种子和抽中名单均与公布的一致。' : '本机重新计算的结果与公布的不一致，请联系主办单位核实。'}</Text>
+        )}
+      </Section>
+      {record.previousRounds.length > 0 && (
+        <Section title={`此前各轮（${record.previousRounds.length} 轮，已被重新抽签取代）`}>
+          {record.previousRounds.map((round) => (
+            <RoundSummary key={round.round} round={round} />
+          ))}
+        </Section>
+      )}
+      <Section title='候选名单（按报名先后，以候选编号代替姓名）'>
         {record.candidates.map((c) => (
           <View key={c.code} className='gm-draw__candidate'>
             <Text className='gm-draw__candidate-code' userSelect>
               {c.code}
             </Text>
-            <Text className='gm-draw__candidate-attrs'>{[attendeeCategoryLabels[c.category], c.region, c.ageBand, c.gender].filter(Boolean).join(' · ')}</Text>
+            <Text className='gm-draw__candidate-attrs'>{[attendeeCategoryLabels[c.category], c.region, c.sector, c.ageBand, c.gender].filter(Boolean).join(' · ')}</Text>
             <Text className='gm-draw__candidate-result'>{selected.has(c.code) ? '抽中' : '未抽中'}</Text>
           </View>
         ))}
-      </Section>
-      <Section title='如何复核'>
-        <Text className='gm-draw__text'>
-          抽签采用公开算法：对每位候选人计算「随机种子|报名编号」的 cyrb53 散列值，按散列值从小到大排出抽签顺序；先按所列顺序满足各分层配额，再按抽签顺序补足剩余名额。任何人用上面公布的随机种子和候选名单重新计算，都会得到相同结果。
-        </Text>
-        <Notice tone={verified ? 'success' : 'error'}>{verified ? '本机已按公开算法重新计算：结果与公布的一致。' : '本机重新计算的结果与公布的不一致，请联系主办单位核实。'}</Notice>
       </Section>
     </View>
   )

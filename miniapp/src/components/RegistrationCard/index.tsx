@@ -57,6 +57,9 @@ export function RegistrationCard({ registration: r, cancelling = false, error, o
       <Text className='gm-registration-card__meta'>{`时间：${formatShanghaiDateTime(r.event.startsAt)}`}</Text>
       <Text className='gm-registration-card__meta'>{`地点：${r.event.place}`}</Text>
       <Text className='gm-registration-card__meta'>{`报名类别：${attendeeCategoryLabels[r.category]}　报名时间：${formatShanghaiDateTime(r.createdAt)}`}</Text>
+      <Text className='gm-registration-card__meta gm-registration-card__candidate' userSelect {...a11y(`候选编号 ${r.publicCode.split('').join(' ')}，可在公开的抽签候选名单中查找自己`)}>
+        {`候选编号：${r.publicCode}（在公开的抽签候选名单中用它查找自己）`}
+      </Text>
       {r.checkInCode && (
         <View className='gm-registration-card__code-box'>
           <Text className='gm-registration-card__code-label'>{r.status === 'CHECKED_IN' ? '签到码（已使用）' : '签到码'}</Text>

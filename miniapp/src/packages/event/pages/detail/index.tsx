@@ -67,7 +67,21 @@ export default function EventDetailPage() {
             </Section>
             <SignupEntry e={e} />
             {me?.kind === 'citizen' && <LinkRow title='我的报名' hint='查看报名状态和签到码' onOpen={() => openPage(routes.myRegistrations())} />}
-            {e.drawn && <LinkRow title='查看抽签记录' hint='随机种子、见证人、候选名单和抽中结果，可自行复核' onOpen={() => openPage(routes.eventDraw(e.id))} />}
+            {e.selectionMode === 'LOTTERY' && e.drawCommitment && (
+              <Section title='抽签承诺值' className='gm-event-detail__commitment'>
+                <Text className='gm-event-detail__commitment-hint'>抽签所用的随机密钥已在报名开始前生成并封存，这是它的 SHA-256 值；抽签时公开密钥，任何人都可核对。</Text>
+                <Text className='gm-event-detail__commitment-value' userSelect>
+                  {e.drawCommitment}
+                </Text>
+              </Section>
+            )}
+            {e.selectionMode === 'LOTTERY' && (
+              <LinkRow
+                title={e.drawn ? '抽签公示 · 验证抽签结果' : '抽签公示 · 抽签规则'}
+                hint={e.drawn ? '承诺值、揭晓的密钥、候选名单和结果，可在本机重新计算核对' : '抽签算法、承诺值；抽签后在此公开全部输入和结果'}
+                onOpen={() => openPage(routes.eventDraw(e.id))}
+              />
+            )}
             {e.outcome && (
               <Section title='会议结果' className='gm-event-detail__outcome'>
                 <InfoList

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '抽签记录',
+  navigationBarTitleText: '抽签公示',
 })

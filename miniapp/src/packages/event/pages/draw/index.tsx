@@ -1,17 +1,36 @@
+import { Text } from '@tarojs/components'
 import { DrawRecordView } from '../../../../components/DrawRecordView'
 import { LoadGate } from '../../../../components/LoadGate'
+import { LotteryRules } from '../../../../components/LotteryRules'
+import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
-import { useDraw, useRouteId } from '../../../../hooks'
+import { Section } from '../../../../components/Section'
+import { useDraw, useEvent, useRouteId } from '../../../../hooks'
 import './index.scss'
 
-/** The public lottery record, with a check re-run on this device. */
+/** 抽签公示: the algorithm in plain words, the commitment, and once drawn every input, the result and 验证抽签结果. */
 export default function DrawPage() {
-  const draw = useDraw(useRouteId())
+  const id = useRouteId()
+  const event = useEvent(id)
+  const draw = useDraw(id)
+  const notDrawnYet = event.data && !event.data.drawn
   return (
     <PageShell className='gm-draw-page'>
-      <LoadGate data={draw.data} loading={draw.loading} error={draw.error} onRetry={() => void draw.reload()}>
-        {(record) => <DrawRecordView record={record} />}
-      </LoadGate>
+      <Text className='gm-page__title'>抽签公示</Text>
+      {event.data && <Text className='gm-draw-page__event'>{event.data.title}</Text>}
+      {notDrawnYet ? (
+        <Section title='尚未抽签'>
+          <Notice tone='info'>报名截止后公开抽签。抽签后本页公开揭晓的密钥、候选名单、配额和结果，并可在本机验证。</Notice>
+          {event.data?.drawCommitment && <Text className='gm-draw-page__hash' userSelect>{`承诺值：${event.data.drawCommitment}`}</Text>}
+        </Section>
+      ) : (
+        <LoadGate data={draw.data} loading={draw.loading || event.loading} error={draw.error} onRetry={() => void draw.reload()}>
+          {(record) => <DrawRecordView record={record} />}
+        </LoadGate>
+      )}
+      <Section title='抽签规则（公开算法）'>
+        <LotteryRules />
+      </Section>
     </PageShell>
   )
 }

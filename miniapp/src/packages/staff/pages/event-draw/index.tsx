@@ -1,30 +1,29 @@
 import { Text, View } from '@tarojs/components'
-import { type AttendeeCategory, attendeeCategoryLabels, type DrawRecord, DrawBodySchema } from '@gm/shared'
+import { type AttendeeCategory, attendeeCategoryLabels, type Quota, type QuotaField, QuotaSchema, quotaFieldLabels, quotaFields } from '@gm/shared'
 import { useState } from 'react'
-import { api, type ApiError, toApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { ChoiceGroup } from '../../../../components/ChoiceGroup'
+import { DrawConfirmation } from '../../../../components/DrawConfirmation'
 import { DrawRecordView } from '../../../../components/DrawRecordView'
 import { FormField } from '../../../../components/FormField'
+import { InfoList } from '../../../../components/InfoList'
 import { ListState } from '../../../../components/ListState'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { useDraw, useRouteId, useStaffMe } from '../../../../hooks'
+import { TextAreaField } from '../../../../components/TextAreaField'
+import { useLotteryDesk, useRouteId, useStaffMe } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
-import { newIdempotencyKey } from '../../../../utils/idempotency'
 import './index.scss'
 
-type QuotaField = 'category' | 'region' | 'ageBand' | 'gender'
 interface QuotaDraft {
   key: number
   field: QuotaField
   value: string
   seats: string
 }
-const fieldLabels: Record<QuotaField, string> = { category: '类别', region: '地区', ageBand: '年龄段', gender: '性别' }
 
 /** Witnesses typed on one line, separated by 、，, or spaces. */
 export function splitWitnesses(text: string): string[] {
@@ -34,39 +33,33 @@ export function splitWitnesses(text: string): string[] {
     .filter(Boolean)
 }
 
-/** 公开抽签 (REVIEWER): seed, witnesses, quotas; the record is public and reproducible. */
+/** The quota drafts as the contract wants them, or the first error of each. */
+export function parseQuotas(drafts: readonly QuotaDraft[]): { quotas: Quota[]; errors: Record<string, string> } {
+  const quotas: Quota[] = []
+  const errors: Record<string, string> = {}
+  drafts.forEach((d, i) => {
+    const parsed = QuotaSchema.safeParse({ field: d.field, value: d.value, seats: Number(d.seats) })
+    if (parsed.success) quotas.push(parsed.data)
+    else errors[`quotas.${i}`] = parsed.error.issues[0]?.message ?? '配额填写有误'
+  })
+  return { quotas, errors }
+}
+
+/** 公开抽签 (REVIEWER): quotas and witnesses, a confirmation of the preview, then the draw; redraw only with a reason. */
 export default function StaffEventDrawPage() {
   const id = useRouteId()
   const { me, can } = useStaffMe()
-  const existing = useDraw(me ? id : null)
-  const [seed, setSeed] = useState('')
+  const desk = useLotteryDesk(id, Boolean(me) && can('REVIEWER'))
   const [witnesses, setWitnesses] = useState('')
-  const [quotas, setQuotas] = useState<QuotaDraft[]>([])
+  const [quotaDrafts, setQuotaDrafts] = useState<QuotaDraft[]>([])
+  const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [error, setError] = useState<ApiError | null>(null)
-  const [running, setRunning] = useState(false)
-  const [record, setRecord] = useState<DrawRecord | null>(null)
+  const [confirming, setConfirming] = useState<{ quotas: Quota[]; witnesses: string[]; reason?: string } | null>(null)
 
   if (!me) {
     return (
       <PageShell className='gm-staff-draw'>
         <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
-  const shown = record ?? existing.data
-  if (shown) {
-    return (
-      <PageShell className='gm-staff-draw'>
-        {record && <Notice tone='success'>抽签完成，记录已公开，结果已通知每位报名人。</Notice>}
-        <DrawRecordView record={shown} />
-      </PageShell>
-    )
-  }
-  if (existing.loading) {
-    return (
-      <PageShell className='gm-staff-draw'>
-        <ListState status='loading' />
       </PageShell>
     )
   }
@@ -77,54 +70,67 @@ export default function StaffEventDrawPage() {
       </PageShell>
     )
   }
+  const record = desk.done ?? desk.record.data
+  const preview = desk.preview.data
+  if ((desk.record.loading && !record) || (desk.preview.loading && !preview)) {
+    return (
+      <PageShell className='gm-staff-draw'>
+        <ListState status='loading' />
+      </PageShell>
+    )
+  }
+  if (!preview) {
+    return (
+      <PageShell className='gm-staff-draw'>
+        <Notice tone='error'>{desk.preview.error?.message ?? '无法读取抽签预览'}</Notice>
+      </PageShell>
+    )
+  }
 
-  const patch = (key: number, part: Partial<QuotaDraft>) => setQuotas((qs) => qs.map((q) => (q.key === key ? { ...q, ...part } : q)))
-  const draw = async () => {
-    if (id === null) return
-    const body = { seed, witnesses: splitWitnesses(witnesses), quotas: quotas.map((q) => ({ field: q.field, value: q.value, seats: Number(q.seats) })) }
-    const parsed = DrawBodySchema.safeParse(body)
-    if (!parsed.success) {
-      const next: Record<string, string> = {}
-      for (const issue of parsed.error.issues) {
-        const path = issue.path.map(String).join('.')
-        const key = path.startsWith('quotas') ? path.split('.').slice(0, 2).join('.') : path.split('.')[0]!
-        next[key] ??= issue.message
-      }
-      setErrors(next)
-      return
-    }
-    setErrors({})
-    setError(null)
-    setRunning(true)
-    try {
-      setRecord(await api.drawLottery({ params: { id }, body: parsed.data }))
-    } catch (e) {
-      setError(toApiError(e))
-    } finally {
-      setRunning(false)
+  const redraw = Boolean(record)
+  const patch = (key: number, part: Partial<QuotaDraft>) => setQuotaDrafts((qs) => qs.map((q) => (q.key === key ? { ...q, ...part } : q)))
+  const askConfirmation = () => {
+    const { quotas, errors: next } = parseQuotas(quotaDrafts)
+    if (redraw && reason.trim().length < 4) next.reason = '请说明重新抽签的理由（至少 4 个字），理由将公开'
+    setErrors(next)
+    if (Object.keys(next).length > 0) return
+    setConfirming({ quotas, witnesses: splitWitnesses(witnesses), ...(redraw ? { reason: reason.trim() } : {}) })
+  }
+  const confirm = async () => {
+    if (!confirming) return
+    if (await desk.run(confirming)) {
+      setConfirming(null)
+      setReason('')
     }
   }
 
   return (
     <PageShell className='gm-staff-draw'>
-      <Text className='gm-page__title'>公开抽签</Text>
-      <Notice tone='info'>请在见证人在场时现场确定随机种子（如现场掷骰子或读取当日公开数字），抽签后种子、候选名单和结果全部公开，任何人都可复核。</Notice>
-      <View {...a11y('抽签设置', 'form')}>
-        <Section title='随机种子与见证人'>
-          <FormField name='seed' label='随机种子' value={seed} hint='至少 6 位，抽签前不得公开' maxlength={64} error={errors.seed} onInput={setSeed} />
-          <ActionButton className='gm-staff-draw__generate' onPress={() => setSeed(newIdempotencyKey().replace(/-/g, '').slice(-12))}>
-            生成随机种子
-          </ActionButton>
-          <FormField name='witnesses' label='见证人' value={witnesses} hint='多人用“、”分隔，如：张三（公证员）、李四（居民代表）' maxlength={400} error={errors.witnesses} onInput={setWitnesses} />
+      <Text className='gm-page__title'>{redraw ? '抽签结果' : '公开抽签'}</Text>
+      {desk.done && <Notice tone='success'>{desk.done.round > 1 ? '已重新抽签，理由和此前各轮结果已公开，结果有变化的报名人已收到通知。' : '抽签完成，记录已公开，结果已通知每位报名人。'}</Notice>}
+      {record && <DrawRecordView record={record} />}
+      <View {...a11y(redraw ? '重新抽签' : '抽签设置', 'form')}>
+        <Section title={redraw ? '重新抽签（须说明理由并公开）' : '抽签预览'}>
+          <InfoList
+            items={[
+              { label: '候选人数', value: `${preview.candidateCount} 人` },
+              { label: '可抽名额', value: `${preview.seats} 个` },
+              { label: '承诺值', value: preview.commitment ?? '未公布' },
+            ]}
+          />
+          {!preview.signupClosed && <Notice tone='info'>报名尚未截止，截止后才能抽签。</Notice>}
+          {!redraw && <Text className='gm-staff-draw__hint'>随机性来自创建活动时封存的密钥（其承诺值已公开），工作人员不再输入随机种子。</Text>}
+          {redraw && <TextAreaField name='reason' label='重新抽签理由' value={reason} hint='将与新结果、此前各轮结果一并公开' error={errors.reason} onInput={setReason} />}
+          <FormField name='witnesses' label='见证人' value={witnesses} hint='多人用“、”分隔，如：张三（公证员）、李四（居民代表）' maxlength={400} onInput={setWitnesses} />
         </Section>
         <Section title='分层配额（可选）'>
-          {quotas.map((q, i) => (
+          {quotaDrafts.map((q, i) => (
             <View key={q.key} className='gm-staff-draw__quota'>
               <ChoiceGroup<QuotaField>
                 name={`quota-field-${i}`}
                 label={`配额 ${i + 1}：按`}
                 inline
-                options={(Object.keys(fieldLabels) as QuotaField[]).map((f) => ({ value: f, label: fieldLabels[f] }))}
+                options={quotaFields.map((f) => ({ value: f, label: quotaFieldLabels[f] }))}
                 value={q.field}
                 onChange={(field) => patch(q.key, { field, value: '' })}
               />
@@ -139,19 +145,39 @@ export default function StaffEventDrawPage() {
                   onChange={(value) => patch(q.key, { value })}
                 />
               ) : (
-                <FormField name={`quota-value-${i}`} label={`${fieldLabels[q.field]}为`} value={q.value} maxlength={20} error={errors[`quotas.${i}`]} onInput={(value) => patch(q.key, { value })} />
+                <FormField
+                  name={`quota-value-${i}`}
+                  label={`${quotaFieldLabels[q.field]}为`}
+                  value={q.value}
+                  maxlength={20}
+                  hint={Object.entries(preview.counts[q.field]).map(([value, n]) => `${value} ${n} 人`).join('，') || undefined}
+                  error={errors[`quotas.${i}`]}
+                  onInput={(value) => patch(q.key, { value })}
+                />
               )}
               <FormField name={`quota-seats-${i}`} label='名额' value={q.seats} maxlength={4} onInput={(seats) => patch(q.key, { seats })} />
-              <ActionButton tone='danger' onPress={() => setQuotas((qs) => qs.filter((x) => x.key !== q.key))}>{`删除配额 ${i + 1}`}</ActionButton>
+              <ActionButton tone='danger' onPress={() => setQuotaDrafts((qs) => qs.filter((x) => x.key !== q.key))}>{`删除配额 ${i + 1}`}</ActionButton>
             </View>
           ))}
-          <ActionButton onPress={() => setQuotas((qs) => [...qs, { key: Date.now(), field: 'category', value: '', seats: '1' }])}>添加配额</ActionButton>
+          <ActionButton onPress={() => setQuotaDrafts((qs) => [...qs, { key: Date.now(), field: 'category', value: '', seats: '1' }])}>添加配额</ActionButton>
         </Section>
-        {error && <Notice tone='error'>{error.message}</Notice>}
-        <ActionButton tone='primary' onPress={() => void draw()} busy={running} busyText='正在抽签…'>
-          开始抽签
+        {desk.error && !confirming && <Notice tone='error'>{desk.error.message}</Notice>}
+        <ActionButton tone={redraw ? 'danger' : 'primary'} disabled={!preview.signupClosed} onPress={askConfirmation}>
+          {redraw ? '重新抽签…' : '开始抽签…'}
         </ActionButton>
       </View>
+      {confirming && (
+        <DrawConfirmation
+          preview={preview}
+          quotas={confirming.quotas}
+          witnesses={confirming.witnesses}
+          reason={confirming.reason}
+          busy={desk.running}
+          error={desk.error?.message}
+          onConfirm={() => void confirm()}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
     </PageShell>
   )
 }

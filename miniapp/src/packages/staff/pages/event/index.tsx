@@ -157,7 +157,7 @@ export default function StaffEventPage() {
               {published && <LinkRow title='查看公开页面' onOpen={() => openPage(routes.eventDetail(e.id))} />}
               {published && !e.cancelled && <LinkRow title='现场签到' hint='输入或扫描签到码' onOpen={() => openPage(routes.staffCheckIn(e.id))} />}
               {published && e.selectionMode === 'LOTTERY' && reviewer && (
-                <LinkRow title={e.drawn ? '抽签结果' : '公开抽签'} hint={e.drawn ? '抽签记录已公开' : '报名截止后抽签，设置种子、见证人和分层配额'} onOpen={() => openPage(routes.staffEventDraw(e.id))} />
+                <LinkRow title={e.drawn ? '抽签结果' : '公开抽签'} hint={e.drawn ? '抽签记录已公开；重新抽签须说明理由' : '报名截止后抽签：设置配额和见证人，确认预览后进行'} onOpen={() => openPage(routes.staffEventDraw(e.id))} />
               )}
 
               {published && reviewer && (
