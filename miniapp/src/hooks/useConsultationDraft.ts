@@ -1,4 +1,4 @@
-import { type ConsultationDetail, ConsultationDraftBodySchema, errorTable, needsShortWindowReason } from '@gm/shared'
+import { type ConsultationDetail, ConsultationDraftBodySchema, errorTable, isMajorConsultation, needsShortWindowReason } from '@gm/shared'
 import { useCallback, useRef, useState } from 'react'
 import { type ApiError, api, toApiError } from '../api'
 import type { SectionDraft } from '../components/SectionsEditor'
@@ -10,7 +10,9 @@ export type DraftValues = {
   explanation: string
   background: string
   departmentId: string
-  /** 'true' for a major administrative decision (the 30-day rule applies) */
+  /** The 重大行政决策事项目录 entry consulted on ('' for none): linked means major by definition */
+  decisionId: string
+  /** 'true' for a major administrative decision (the 30-day rule applies); implied by a catalog link */
   isMajorDecision: string
   opensAt: string
   closesAt: string
@@ -25,6 +27,7 @@ export const emptyDraft: DraftValues = {
   explanation: '',
   background: '',
   departmentId: '',
+  decisionId: '',
   isMajorDecision: 'true',
   opensAt: '',
   closesAt: '',
@@ -40,6 +43,7 @@ export function draftValuesOf(c: ConsultationDetail): DraftValues {
     explanation: c.explanation,
     background: c.background,
     departmentId: String(c.department.id),
+    decisionId: c.decisionId === null ? '' : String(c.decisionId),
     isMajorDecision: c.isMajorDecision ? 'true' : '',
     opensAt: shanghaiInputValue(c.opensAt),
     closesAt: shanghaiInputValue(c.closesAt),
@@ -60,7 +64,8 @@ export function validateDraft(values: DraftValues, sections: readonly SectionDra
     explanation: values.explanation,
     background: values.background,
     departmentId: values.departmentId ? Number(values.departmentId) : undefined,
-    isMajorDecision: values.isMajorDecision === 'true',
+    decisionId: values.decisionId ? Number(values.decisionId) : null,
+    isMajorDecision: isMajorConsultation(values.decisionId ? Number(values.decisionId) : null, values.isMajorDecision === 'true'),
     opensAt,
     closesAt,
     shortWindowReason: values.shortWindowReason.trim() ? values.shortWindowReason : null,

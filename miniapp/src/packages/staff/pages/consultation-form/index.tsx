@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { MAJOR_DECISION_MIN_DAYS, needsShortWindowReason, windowDays } from '@gm/shared'
+import { isMajorConsultation, MAJOR_DECISION_MIN_DAYS, needsShortWindowReason, windowDays } from '@gm/shared'
 import { useEffect, useRef } from 'react'
 import { api } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
@@ -13,7 +13,7 @@ import { Section } from '../../../../components/Section'
 import { SectionsEditor } from '../../../../components/SectionsEditor'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useConsultationDraft, useDepartments, useRequest, useRouteId, useStaffMe } from '../../../../hooks'
+import { useConsultationDraft, useDecisionList, useDepartments, useRequest, useRouteId, useStaffMe } from '../../../../hooks'
 import { openPage, replacePage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
 import { isoFromShanghai } from '../../../../utils/datetime'
@@ -24,6 +24,7 @@ export default function ConsultationFormPage() {
   const id = useRouteId()
   const { me, can } = useStaffMe()
   const departments = useDepartments()
+  const decisions = useDecisionList()
   const draft = useConsultationDraft(id)
   const existing = useRequest(() => (id === null || !can('EDITOR') ? Promise.resolve(null) : api.getStaffConsultation({ params: { id } })), [id, me?.id])
   const loaded = useRef(false)
@@ -61,7 +62,9 @@ export default function ConsultationFormPage() {
   const opensAt = isoFromShanghai(values.opensAt)
   const closesAt = isoFromShanghai(values.closesAt)
   const days = opensAt && closesAt && closesAt > opensAt ? windowDays(opensAt, closesAt) : null
-  const short = opensAt && closesAt ? needsShortWindowReason(values.isMajorDecision === 'true', opensAt, closesAt) : false
+  const linked = values.decisionId !== ''
+  const major = isMajorConsultation(linked ? Number(values.decisionId) : null, values.isMajorDecision === 'true')
+  const short = opensAt && closesAt ? needsShortWindowReason(major, opensAt, closesAt) : false
   const save = async () => {
     const saved = await draft.save()
     if (saved) replacePage(routes.staffConsultation(saved.id))
@@ -85,10 +88,25 @@ export default function ConsultationFormPage() {
             />
             {errors.departmentId && <Text className='gm-field__error'>{errors.departmentId}</Text>}
           </View>
+          <View className='gm-consultation-form__group'>
+            <Text className='gm-consultation-form__label'>关联决策事项（重大行政决策事项目录）</Text>
+            <Chips<number>
+              label='关联决策事项'
+              allLabel='不关联'
+              options={(decisions.data ?? []).map((d) => ({ value: d.id, label: `${d.year} ${d.title}` }))}
+              value={linked ? Number(values.decisionId) : undefined}
+              onChange={(v) => draft.setField('decisionId', v === undefined ? '' : String(v))}
+            />
+          </View>
           <CheckRow
             label='属于重大行政决策事项'
-            hint={`重大行政决策征求意见一般不少于 ${MAJOR_DECISION_MIN_DAYS} 日`}
-            checked={values.isMajorDecision === 'true'}
+            hint={
+              linked
+                ? `已关联决策事项目录，按重大行政决策办理：征求意见不少于 ${MAJOR_DECISION_MIN_DAYS} 日，不足须说明理由`
+                : `重大行政决策征求意见一般不少于 ${MAJOR_DECISION_MIN_DAYS} 日`
+            }
+            checked={major}
+            disabled={linked}
             onChange={(v) => draft.setField('isMajorDecision', v ? 'true' : '')}
           />
         </Section>
