@@ -3,7 +3,7 @@ import { drawCommitment, drawLottery, type DrawPreview, type DrawRecord, LOTTERY
 import { DrawConfirmation, quotaWarnings } from '../../miniapp/src/components/DrawConfirmation'
 import { DrawRecordView } from '../../miniapp/src/components/DrawRecordView'
 import StaffEventDrawPage from '../../miniapp/src/packages/staff/pages/event-draw/index'
-import { errorBody, fakeServer, sentRequests, signedIn, staff } from './fixtures'
+import { fakeServer, sentRequests, signedIn, staff } from './fixtures'
 import { useRouter } from './taroMock'
 
 const SECRET = '3f'.repeat(32)
@@ -116,10 +116,11 @@ describe('公开抽签 (staff page)', () => {
 
   it('asks for confirmation of the preview before drawing, then sends the confirmed list hash (no seed)', async () => {
     const preview = previewOf()
-    server.reply('GET /api/events/7/draw', 404, errorBody('NOT_FOUND', '抽签记录不存在或已下线'))
+    // Before the draw the public record is not asked for (it would be a 404).
     server.reply('/api/staff/events/7/draw-preview', 200, preview)
     server.reply('/api/staff/events/7/draw-preview', 200, { ...preview, drawn: true })
     server.reply('POST /api/staff/events/7/draw', 200, recordOf())
+    server.reply('GET /api/events/7/draw', 200, recordOf())
     render(<StaffEventDrawPage />)
     fireEvent.click(await screen.findByRole('button', { name: '开始抽签…' }))
     expect(screen.queryByLabelText('随机种子')).toBeNull()
@@ -130,6 +131,7 @@ describe('公开抽签 (staff page)', () => {
     expect(drawPosts()).toHaveLength(1)
     expect(drawPosts()[0]!.data).toEqual({ listHash: preview.listHash, witnesses: [], quotas: [] })
     expect(screen.queryByRole('dialog')).toBeNull()
+    expect(sentRequests().filter((r) => r.path === '/api/events/7/draw').length).toBeLessThanOrEqual(1)
   })
 
   it('refuses a redraw without a reason before asking the server', async () => {

@@ -26,8 +26,9 @@ export interface LotteryDesk {
 }
 
 export function useLotteryDesk(eventId: number | null, enabled: boolean): LotteryDesk {
-  const record = useDraw(enabled ? eventId : null)
   const preview = useRequest(() => (eventId === null || !enabled ? Promise.reject(notFound()) : api.drawPreview({ params: { id: eventId } })), [eventId, enabled])
+  // The public record exists only once drawn: not asked for before (no 404 on the way).
+  const record = useDraw(preview.data?.drawn ? eventId : null)
   const [done, setDone] = useState<DrawRecord | null>(null)
   const [running, setRunning] = useState(false)
   const [error, setError] = useState<ApiError | null>(null)

@@ -1,4 +1,4 @@
-import { Text } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { DrawRecordView } from '../../../../components/DrawRecordView'
 import { LoadGate } from '../../../../components/LoadGate'
 import { LotteryRules } from '../../../../components/LotteryRules'
@@ -12,22 +12,28 @@ import './index.scss'
 export default function DrawPage() {
   const id = useRouteId()
   const event = useEvent(id)
-  const draw = useDraw(id)
-  const notDrawnYet = event.data && !event.data.drawn
+  // The record exists only once drawn: not asked for before.
+  const draw = useDraw(event.data?.drawn ? id : null)
   return (
     <PageShell className='gm-draw-page'>
       <Text className='gm-page__title'>抽签公示</Text>
-      {event.data && <Text className='gm-draw-page__event'>{event.data.title}</Text>}
-      {notDrawnYet ? (
-        <Section title='尚未抽签'>
-          <Notice tone='info'>报名截止后公开抽签。抽签后本页公开揭晓的密钥、候选名单、配额和结果，并可在本机验证。</Notice>
-          {event.data?.drawCommitment && <Text className='gm-draw-page__hash' userSelect>{`承诺值：${event.data.drawCommitment}`}</Text>}
-        </Section>
-      ) : (
-        <LoadGate data={draw.data} loading={draw.loading || event.loading} error={draw.error} onRetry={() => void draw.reload()}>
-          {(record) => <DrawRecordView record={record} />}
-        </LoadGate>
-      )}
+      <LoadGate data={event.data} loading={event.loading} error={event.error} onRetry={() => void event.reload()}>
+        {(e) => (
+          <View>
+            <Text className='gm-draw-page__event'>{e.title}</Text>
+            {e.drawn ? (
+              <LoadGate data={draw.data} loading={draw.loading} error={draw.error} onRetry={() => void draw.reload()}>
+                {(record) => <DrawRecordView record={record} />}
+              </LoadGate>
+            ) : (
+              <Section title='尚未抽签'>
+                <Notice tone='info'>报名截止后公开抽签。抽签后本页公开揭晓的密钥、候选名单、配额和结果，并可在本机验证。</Notice>
+                {e.drawCommitment && <Text className='gm-draw-page__hash' userSelect>{`承诺值：${e.drawCommitment}`}</Text>}
+              </Section>
+            )}
+          </View>
+        )}
+      </LoadGate>
       <Section title='抽签规则（公开算法）'>
         <LotteryRules />
       </Section>
