@@ -29,6 +29,8 @@ export default async function globalSetup() {
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
     DEMO_LOGIN: 'true',
+    // Every walk runs from 127.0.0.1 within minutes: budgets ten times production's (rate limits have their own suite).
+    RATE_LIMIT: '10',
     BOOTSTRAP_ADMIN_USERNAME: admin.username,
     BOOTSTRAP_ADMIN_PASSWORD: admin.password,
   }
