@@ -30,6 +30,20 @@ describe('configuration parsed at boot', () => {
     expect(problemsOf({ PORT: '70000', LOG_LEVEL: 'loud', SEED_DEMO: 'maybe' })).toHaveLength(3)
   })
 
+  it('reads RATE_LIMIT as on (1), off (0) or a multiplier, and names it when malformed', () => {
+    expect(loadConfig({}).RATE_LIMIT).toBe(1)
+    expect(loadConfig({ RATE_LIMIT: 'off' }).RATE_LIMIT).toBe(0)
+    expect(loadConfig({ RATE_LIMIT: '0.5' }).RATE_LIMIT).toBe(0.5)
+    expect(problemsOf({ RATE_LIMIT: 'lots' })).toEqual([expect.stringMatching(/^RATE_LIMIT="lots"：/)])
+    expect(problemsOf({ RATE_LIMIT_PREFIX: 'has space' })).toEqual([expect.stringMatching(/^RATE_LIMIT_PREFIX=/)])
+  })
+
+  it('believes X-Forwarded-For only from the listed TRUSTED_PROXIES', () => {
+    expect(loadConfig({}).TRUSTED_PROXIES).toEqual([])
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16,loopback' }).TRUSTED_PROXIES).toEqual(['10.0.0.1', '192.168.0.0/16', 'loopback'])
+    expect(problemsOf({ TRUSTED_PROXIES: 'everyone' })).toEqual([expect.stringMatching(/^TRUSTED_PROXIES=/)])
+  })
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000)
   })
