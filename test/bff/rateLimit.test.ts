@@ -21,7 +21,7 @@ describe('client address', () => {
 })
 
 describe('rate limit table', () => {
-  const citizen = (citizenId: number) => ({ kind: 'citizen' as const, citizenId, sessionId: 1 })
+  const citizen = (citizenId: number) => ({ kind: 'citizen' as const, citizenId, sessionId: 1, privacyVersion: null })
   const anonymous = { kind: 'anonymous' as const }
 
   async function refusedAfter(check: () => Promise<void>, tries: number) {
