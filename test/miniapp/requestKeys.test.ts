@@ -1,4 +1,6 @@
+import { act, renderHook } from '@testing-library/react'
 import { api } from '../../miniapp/src/api'
+import { useSignupForm } from '../../miniapp/src/hooks/useRegistrations'
 import { DEVICE_STORAGE_KEY, forgetDeviceIdCache } from '../../miniapp/src/api/device'
 import { citizen, errorBody, fakeServer, sentRequests, signedIn } from './fixtures'
 import Taro from './taroMock'
@@ -41,5 +43,38 @@ describe('request keys', () => {
     expect(keys[2]).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
     expect(keys[2]).not.toBe(keys[0])
     expect(keys[3]).toBeUndefined()
+  })
+
+  it('keeps one signup key per form, so submitting again after a lost answer gets the recorded registration', async () => {
+    signedIn(citizen(), 'citizen-token')
+    const server = fakeServer()
+    server.failNetwork('/api/events/2/registrations')
+    server.reply('/api/events/2/registrations', 201, {
+      id: 5,
+      event: { id: 2, title: '政府开放日', kind: 'OPEN_DAY', startsAt: '2030-01-01T01:00:00.000Z', place: '政务服务中心' },
+      category: 'PUBLIC',
+      status: 'SELECTED',
+      checkInCode: 'K7M2P9QX',
+      reviewReason: null,
+      publicCode: 'R7KQ2MXP',
+      createdAt: '2026-11-20T02:00:00.000Z',
+    })
+    Taro.requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok' })
+    const { result } = renderHook(() => useSignupForm(2))
+    act(() => {
+      result.current.form.setField('name', '王阿姨')
+      result.current.form.setField('phone', '13800138000')
+      result.current.form.setField('category', 'PUBLIC')
+    })
+    await act(() => result.current.form.handleSubmit())
+    expect(result.current.form.formError?.code).toBe('NETWORK_ERROR')
+    await act(() => result.current.form.handleSubmit())
+    expect(result.current.result?.id).toBe(5)
+
+    const signups = sentRequests().filter((r) => r.path === '/api/events/2/registrations')
+    expect(signups).toHaveLength(2)
+    const keys = signups.map((r) => (r.data as { idempotencyKey?: string }).idempotencyKey)
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+    expect(keys[1]).toBe(keys[0])
   })
 })

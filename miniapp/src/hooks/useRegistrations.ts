@@ -2,6 +2,7 @@ import { type DrawRecord, JoinEventBodySchema, type MyRegistration } from '@gm/s
 import { useCallback, useRef, useState } from 'react'
 import { ApiError, api, toApiError } from '../api'
 import { type FieldErrors, validateWith } from '../utils/form'
+import { newIdempotencyKey } from '../utils/idempotency'
 import { notFound } from './notFound'
 import { type FormState, useForm } from './useForm'
 import { useSubscriptions } from './useNotifications'
@@ -105,11 +106,16 @@ export interface SignupForm {
   result: MyRegistration | null
 }
 
-/** 我要报名: subscribe consent (报名结果、活动提醒) at the first submit tap, then joinEvent. */
+/**
+ * 我要报名: subscribe consent (报名结果、活动提醒) at the first submit tap, then joinEvent. One
+ * idempotency key per form, reused when the user submits again after a failure: if the lost
+ * attempt was recorded after all, the BFF answers with that registration instead of 您已报名该活动.
+ */
 export function useSignupForm(eventId: number | null): SignupForm {
   const subscriptions = useSubscriptions()
   const [result, setResult] = useState<MyRegistration | null>(null)
   const askedSubscribe = useRef(false)
+  const key = useRef(newIdempotencyKey())
   const form = useForm({
     initial: emptySignup,
     validate: validateSignup,
@@ -119,7 +125,13 @@ export function useSignupForm(eventId: number | null): SignupForm {
         askedSubscribe.current = true
         await subscriptions.subscribe(['REGISTRATION_RESULT', 'EVENT_REMINDER'])
       }
-      setResult(await api.joinEvent({ params: { id: eventId }, body }))
+      try {
+        setResult(await api.joinEvent({ params: { id: eventId }, body: { ...body, idempotencyKey: key.current } }))
+      } catch (error) {
+        // The recorded attempt had other details: the next submit is a new one.
+        if (error instanceof ApiError && error.code === 'IDEMPOTENCY_KEY_REUSED') key.current = newIdempotencyKey()
+        throw error
+      }
     },
   })
   return { form, result }
