@@ -12,6 +12,7 @@ import { createWechatClient } from './integrations/wechat/client'
 import { createTokenCache, type TokenCache } from './integrations/wechat/tokenCache'
 import { createLimiterStore, type LimiterStore } from './security/limiter'
 import { bootstrapAdmin } from './services/bootstrap'
+import { purgeOldIdempotencyKeys } from './services/idempotency'
 import { startDeliveryWorker } from './services/notification'
 import { sendDueReminders } from './services/registration'
 
@@ -103,7 +104,7 @@ async function main() {
     }
     limits = createLimiterStore({ redisUrl: config.REDIS_URL, prefix: config.RATE_LIMIT_PREFIX, multiplier: config.RATE_LIMIT, log })
     const deps: Deps = { db, log, clock: () => new Date(), wechat, settings: settingsFrom(config), limits }
-    worker = startDeliveryWorker(deps, [sendDueReminders])
+    worker = startDeliveryWorker(deps, [sendDueReminders, purgeOldIdempotencyKeys])
     const app = createApp(deps, { bodyLimitKb: config.BODY_LIMIT_KB, staticDir: config.STATIC_DIR, trustedProxies: config.TRUSTED_PROXIES })
     server = await listen(app, config)
     const address = server.address()

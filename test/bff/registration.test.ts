@@ -266,3 +266,26 @@ describe('attendees’ opinions', () => {
     app.now.value = new Date(now)
   })
 })
+
+describe('idempotency keys on signups', () => {
+  it('replays the first registration for a retry with the same key, refuses a malformed key, and forgets keys after a week', async () => {
+    const { purgeOldIdempotencyKeys } = await import('../../bff/src/services/idempotency')
+    const id = await openEvent({ capacity: 10, reservedSeats: 0, waitlistCapacity: 5 })
+    const citizen = await signInDemoCitizen(app, '重试的人')
+    const keyed = (key: string) => app.request(`/api/events/${id}/registrations`, { method: 'POST', headers: { ...citizen.auth, 'Idempotency-Key': key }, json: person('重试的人') })
+    const first = await keyed('retry-key-0001')
+    expect([first.status, first.body.status]).toEqual([201, 'SELECTED'])
+    const again = await keyed('retry-key-0001')
+    expect([again.status, again.body]).toEqual([201, first.body])
+    expect((await keyed('bad key!')).body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: { 'Idempotency-Key': expect.any(String) } } })
+    // A week later the key is forgotten: the same request is a second signup.
+    app.now.value = new Date(Date.now() + 8 * DAY)
+    try {
+      await app.db.$executeRaw`UPDATE idempotent_request SET created_at = now() - interval '8 days'`
+      expect(await purgeOldIdempotencyKeys(app.deps)).toBeGreaterThan(0)
+    } finally {
+      app.now.value = new Date()
+    }
+    expect((await keyed('retry-key-0001')).body.error.code).toBe('ALREADY_REGISTERED')
+  })
+})

@@ -22,3 +22,9 @@ export async function claimIdempotencyKey(db: DbOrTx, citizenId: number, key: st
 export async function storeIdempotentResponse(db: DbOrTx, citizenId: number, key: string, response: Prisma.InputJsonValue) {
   await db.idempotentRequest.update({ where: { citizenId_key: { citizenId, key } }, data: { response }, select: { key: true } })
 }
+
+/** Forget keys claimed before `before` (a retry comes within minutes; a week is plenty). */
+export async function purgeIdempotencyKeys(db: DbOrTx, before: Date) {
+  const { count } = await db.idempotentRequest.deleteMany({ where: { createdAt: { lt: before } } })
+  return count
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type Router from '@koa/router'
 import { type BodyOf, type Contract, contract, type EndpointName, type ParamsOf, type QueryOf, type ResponseOf } from '@gm/shared'
 import type { Actor, CitizenActor, RequestContext, StaffActor } from '../http/actor'
@@ -29,10 +30,10 @@ export function citizenOf(context: RequestContext): CitizenActor {
  */
 export function voterKeyOf(context: RequestContext): string {
   const { actor } = context
-  if (actor.kind === 'citizen') return `c:${actor.citizenId}`
-  if (actor.kind === 'staff') return `s:${actor.staffId}`
-  if (context.deviceId) return `d:${context.deviceId}`
-  return `ip:${context.clientIp ?? 'unknown'}`
+  const key =
+    actor.kind === 'citizen' ? `c:${actor.citizenId}` : actor.kind === 'staff' ? `s:${actor.staffId}` : context.deviceId ? `d:${context.deviceId}` : `ip:${context.clientIp ?? 'unknown'}`
+  // Stored as a digest: the vote and view tables keep no address or account id in the clear.
+  return createHash('sha256').update(key).digest('base64url')
 }
 
 /** The actor after `authorize` admitted a staff endpoint. */

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto'
 import type { DbOrTx } from '../db/client'
 import type { Prisma } from '../generated/prisma/client'
 import { AppError } from '../http/errors'
-import { claimIdempotencyKey, storeIdempotentResponse } from '../repositories/idempotency'
+import { claimIdempotencyKey, purgeIdempotencyKeys, storeIdempotentResponse } from '../repositories/idempotency'
+import type { Deps } from '../deps'
 
 /** A stable digest of what was asked (operation + input), to tell a retry from a different request with a reused key. */
 export function requestDigest(operation: string, input: unknown): string {
@@ -32,4 +33,17 @@ export async function onceForKey<T>(
   const result = await write()
   await storeIdempotentResponse(tx, claim.citizenId, claim.key, result as Prisma.InputJsonValue)
   return result
+}
+
+/** How long a key replays its first result. */
+export const IDEMPOTENCY_KEY_DAYS = 7
+const PURGE_EVERY_MS = 3_600_000
+let lastPurge = 0
+
+/** A worker round: at most hourly, forget keys older than IDEMPOTENCY_KEY_DAYS. */
+export async function purgeOldIdempotencyKeys(deps: Deps): Promise<number> {
+  const now = deps.clock().getTime()
+  if (now - lastPurge < PURGE_EVERY_MS) return 0
+  lastPurge = now
+  return purgeIdempotencyKeys(deps.db, new Date(now - IDEMPOTENCY_KEY_DAYS * 24 * 3_600_000))
 }

@@ -80,7 +80,7 @@ export async function listQaItems(deps: Deps, query: QueryOf<'listQaItems'>): Pr
 
 /**
  * An item with its clause, the policy's current validity, and related questions. Counts a view the
- * first time this viewer (`c:<citizen>`, `d:<device>` or `ip:<address>`, see voterKeyOf) opens it.
+ * first time this viewer (a digest of the person, device or address, see voterKeyOf) opens it.
  */
 export async function getQaItem(deps: Deps, id: number, viewer?: string): Promise<QaItemDetail> {
   const row = await findPublishedQaItem(deps.db, id)
