@@ -648,7 +648,7 @@ export const contract = {
   },
   loginStaff: {
     method: 'POST', path: '/api/auth/staff', tag: 'auth', access: 'public',
-    summary: '工作人员用户名密码登录（连续失败将锁定）',
+    summary: '工作人员用户名密码登录（同一地址连续失败将暂停该用户名的登录）',
     body: StaffLoginBodySchema, response: SessionSchema,
   },
   loginStaffWithWechat: {

@@ -64,7 +64,7 @@ export default function StaffLoginPage() {
           </View>
         </View>
       )}
-      <Text className='gm-staff-login__note'>连续输错密码将暂时锁定账号。忘记密码请联系管理员。</Text>
+      <Text className='gm-staff-login__note'>连续输错密码 5 次后，需等待 15 分钟再试。忘记密码请联系管理员。</Text>
     </PageShell>
   )
 }
