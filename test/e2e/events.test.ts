@@ -50,6 +50,7 @@ describe('a citizen signs up for an open day and is checked in on site', () => {
     await signup.getByRole('radio', { name: '公众代表' }).click()
     await signup.getByRole('radio', { name: '60 岁及以上' }).click()
     await citizen.field('gm-signup-page', 'accessibilityNeeds').fill('需要轮椅通道')
+    citizen.expectError(/403 .*\/api\/events\/\d+\/registrations$/) // no consent yet: the notice opens
     await citizen.button('gm-signup-page', '提交报名').click()
     await signup.locator('.gm-privacy-gate__overlay').getByText('个人信息保护说明').waitFor()
     await citizen.button('gm-signup-page', '同意并继续').click()

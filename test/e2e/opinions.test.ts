@@ -63,6 +63,7 @@ describe('a citizen’s opinion on the open consultation, moderated with a mask 
     await citizen.field('gm-opinion-page', 'text').fill(OPINION)
     await form.getByText(`已输入 ${[...OPINION].length} / 2000 字`).waitFor()
     await form.getByRole('radio', { name: '公开（隐去个人信息）' }).click()
+    citizen.expectError(/403 .*\/api\/consultations\/\d+\/opinions$/)
     await citizen.button('gm-opinion-page', '提交意见').click()
     // The server refused the write for want of consent: the notice opens over the form, which keeps the text.
     await form.locator('.gm-privacy-gate__overlay').getByText('个人信息保护说明').waitFor()

@@ -87,6 +87,7 @@ describe('asking staff and reading the answer', () => {
 
     await citizen.field('gm-qa-ask', 'text').fill(QUESTION)
     await citizen.field('gm-qa-ask', 'topic').fill('其他')
+    citizen.expectError(/403 .*\/api\/policy-questions$/) // no consent yet: the notice opens
     await citizen.button('gm-qa-ask', '提交问题').click()
     await ask.locator('.gm-privacy-gate__overlay').getByText('个人信息保护说明').waitFor()
     await citizen.button('gm-qa-ask', '同意并继续').click()
