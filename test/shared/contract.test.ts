@@ -17,6 +17,12 @@ describe('the endpoint contract', () => {
     }
   })
 
+  it('asks consent only of citizen writes (the BFF checks it for citizen sessions)', () => {
+    const flagged = endpoints.filter(([, e]) => e.consent)
+    expect(flagged.length).toBeGreaterThan(0)
+    for (const [name, endpoint] of flagged) expect([name, endpoint.access, endpoint.method !== 'GET']).toEqual([name, 'citizen', true])
+  })
+
   it('declares a params schema exactly when the path has parameters', () => {
     for (const [name, endpoint] of endpoints) {
       expect([name, endpoint.path.includes(':')]).toEqual([name, endpoint.params !== undefined])
