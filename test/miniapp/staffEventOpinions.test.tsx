@@ -5,6 +5,7 @@ import StaffEventPage from '../../miniapp/src/packages/staff/pages/event/index'
 import StaffEventOpinionsPage from '../../miniapp/src/packages/staff/pages/event-opinions/index'
 import { fakeServer, sentRequests, signedIn, staff } from './fixtures'
 import Taro, { useRouter } from './taroMock'
+import { shanghaiToday } from '../../miniapp/src/utils/datetime'
 
 const department = { id: 3, name: '市交通运输局' }
 
@@ -151,7 +152,8 @@ describe('参加人员意见 (staff)', () => {
     fireEvent.click(within(form).getByRole('button', { name: '记录意见' }))
 
     await waitFor(() => expect(posted()).toHaveLength(1))
-    expect(posted()[0]?.data).toEqual({ registrationId: 5, text: rawWithPhone, masks: [{ start: masks[0]!.start, end: masks[0]!.end, kind: 'PHONE' }] })
+    // 收到日期 defaults to today (Asia/Shanghai)
+    expect(posted()[0]?.data).toEqual({ registrationId: 5, text: rawWithPhone, masks: [{ start: masks[0]!.start, end: masks[0]!.end, kind: 'PHONE' }], receivedOn: shanghaiToday() })
     expect(await screen.findByText('已记录。请在上方「已记录的意见」中答复。')).toBeTruthy()
     expect(screen.getByText('共 2 条，待答复 1 条')).toBeTruthy()
     expect(within(card('张寅（编号 K7Q2）')).getByText('待答复')).toBeTruthy()
@@ -166,10 +168,11 @@ describe('参加人员意见 (staff)', () => {
     fireEvent.change(within(form).getByLabelText('意见内容'), { target: { value: rawWithPhone } })
     fireEvent.click(within(form).getByRole('checkbox', { name: /隐去手机号/ }))
     expect(form.querySelector('.gm-mask-review__preview')?.textContent).toBe(rawWithPhone)
+    fireEvent.change(within(form).getByLabelText('收到日期'), { target: { value: '2026-11-10' } })
     fireEvent.click(within(form).getByRole('button', { name: '记录意见' }))
 
     await waitFor(() => expect(posted()).toHaveLength(1))
-    expect(posted()[0]?.data).toEqual({ registrationId: null, text: rawWithPhone, masks: [] })
+    expect(posted()[0]?.data).toEqual({ registrationId: null, text: rawWithPhone, masks: [], receivedOn: '2026-11-10' })
   })
 
   it('asks for the text before recording and sends nothing', async () => {

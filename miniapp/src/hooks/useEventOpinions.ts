@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react'
 import { api } from '../api'
 import { type EventOpinionValues, NO_REGISTRATION } from '../components/EventOpinionForm'
 import { validateWith } from '../utils/form'
+import { shanghaiToday } from '../utils/datetime'
 import { notFound } from './notFound'
 import { type FormState, useForm } from './useForm'
 import { type RequestState, useRequest } from './useRequest'
@@ -72,6 +73,7 @@ export function validateEventOpinion(values: EventOpinionValues, suggestions: re
     registrationId: values.registrationId === NO_REGISTRATION || values.registrationId === '' ? null : Number(values.registrationId),
     text: values.text.trim(),
     masks: suggestions.filter((_, i) => confirmed[i]).map(({ start, end, kind }) => ({ start, end, kind })),
+    ...(values.receivedOn.trim() ? { receivedOn: values.receivedOn.trim() } : {}),
   })
 }
 
@@ -91,7 +93,7 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(() => new Set())
   const [recorded, setRecorded] = useState<StaffEventOpinion | null>(null)
   const form = useForm({
-    initial: { registrationId: NO_REGISTRATION, text: '' } as EventOpinionValues,
+    initial: { registrationId: NO_REGISTRATION, text: '', receivedOn: shanghaiToday() } as EventOpinionValues,
     validate: (values: EventOpinionValues) => {
       const found = findPersonalInfo(values.text.trim())
       return validateEventOpinion(values, found, found.map((s) => !unticked.has(maskKey(s))))

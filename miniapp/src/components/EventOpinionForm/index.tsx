@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import type { FieldErrors } from '../../utils/form'
 import { ActionButton } from '../ActionButton'
 import { type Choice, ChoiceGroup } from '../ChoiceGroup'
+import { FormField } from '../FormField'
 import { MaskReview, type MaskSuggestion } from '../MaskReview'
 import { Notice } from '../Notice'
 import { TextAreaField } from '../TextAreaField'
@@ -10,8 +11,8 @@ import './index.scss'
 /** The 提出人 value when the speaker is not one of the registrations (主持人转述, 未报名的发言人). */
 export const NO_REGISTRATION = 'none'
 
-/** `registrationId` is a registration's id as text, or NO_REGISTRATION. */
-export type EventOpinionValues = { registrationId: string; text: string }
+/** `registrationId` is a registration's id as text, or NO_REGISTRATION; `receivedOn` the 收到日期 (YYYY-MM-DD). */
+export type EventOpinionValues = { registrationId: string; text: string; receivedOn: string }
 
 export const EVENT_OPINION_MAX_CHARS = 2000
 
@@ -60,6 +61,16 @@ export function EventOpinionForm(props: EventOpinionFormProps) {
         count={{ current: values.text.trim().length, max: EVENT_OPINION_MAX_CHARS }}
         tall
         onInput={(v) => onChange('text', v)}
+      />
+      <FormField
+        name='receivedOn'
+        label='收到日期'
+        value={values.receivedOn}
+        placeholder='2026-12-01'
+        hint='座谈会召开或来信收到的日期；答复日期不能早于此日'
+        maxlength={10}
+        error={errors.receivedOn}
+        onInput={(v) => onChange('receivedOn', v)}
       />
       {recordedText !== '' && <MaskReview rawText={recordedText} suggestions={suggestions} confirmed={confirmed} onToggle={onToggleMask} />}
       {formError && <Notice tone='error'>{formError}</Notice>}
