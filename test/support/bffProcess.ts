@@ -6,7 +6,8 @@ import path from 'node:path'
 import { freePort } from '../../bff/src/db/embeddedPostgres'
 
 const root = path.resolve(__dirname, '../..')
-export const SERVER_SCRIPT = path.join(root, 'bff/dist/server.js')
+/** The built server; GM_TEST_BFF_SCRIPT points at another build (e.g. to check a test fails without a fix). */
+export const SERVER_SCRIPT = process.env.GM_TEST_BFF_SCRIPT ?? path.join(root, 'bff/dist/server.js')
 
 export interface BffProcess {
   child: ChildProcess
@@ -17,7 +18,7 @@ export interface BffProcess {
 }
 
 export function requireBuiltServer() {
-  if (!existsSync(SERVER_SCRIPT)) throw new Error('bff/dist/server.js is missing: run `npm run build:bff` (npm test does it)')
+  if (!existsSync(SERVER_SCRIPT)) throw new Error(`${SERVER_SCRIPT} is missing: run \`npm run build:bff\` (npm test does it)`)
 }
 
 /** Start one BFF on `databaseUrl` with these extra settings; resolves once /readyz answers. */
