@@ -48,6 +48,18 @@ export function findEventForSignup(db: DbOrTx, id: number) {
 }
 
 /**
+ * Whether a first-come event has neither a seat nor a waitlist place left (a plain read, no lock),
+ * and whether the person already holds an active registration there.
+ */
+export async function peekFull(db: DbOrTx, eventId: number, citizenId: number) {
+  const rows = await db.$queryRaw<{ full: boolean; registered: boolean }[]>`
+    SELECT (e.selection_mode = 'FIRST_COME' AND e.confirmed_count >= e.capacity - e.reserved_seats AND e.waitlist_count >= e.waitlist_capacity) AS full,
+           EXISTS (SELECT 1 FROM registration r WHERE r.event_id = e.id AND r.citizen_id = ${citizenId} AND r.status <> 'CANCELLED') AS registered
+    FROM event e WHERE e.id = ${eventId}`
+  return rows[0] ?? null
+}
+
+/**
  * Lock the event row for a signup or cancellation (they take turns per event, which keeps the
  * waitlist first-come); null when the event does not exist.
  */

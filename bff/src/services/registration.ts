@@ -25,6 +25,7 @@ import {
   lockEventForSignup,
   lockNextWaitlisted,
   lockRegistration,
+  peekFull,
   markReminded,
   type RegistrationRow,
   releaseSeat,
@@ -87,13 +88,23 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
   try {
     return await deps.db.$transaction(async (tx) =>
       onceForKey(tx, { citizenId: actor.citizenId, key: idempotencyKey ?? bodyKey, operation: 'joinEvent', input: { eventId, ...input } }, async () => {
+        const check = (event: Awaited<ReturnType<typeof findEventForSignup>>) => {
+          if (!event?.publishedAt || event.publishedAt > now) throw notFound('活动')
+          if (event.cancelledAt) throw new AppError('EVENT_CANCELLED')
+          const window = signupStatus(event.signupOpensAt, event.signupClosesAt, now)
+          if (window === 'upcoming') throw new AppError('SIGNUP_NOT_OPEN')
+          if (window === 'closed') throw new AppError('SIGNUP_CLOSED')
+        }
+        // A crowd arriving at a full event is answered without queueing for the lock: it was full when read.
+        const peek = await peekFull(tx, eventId, actor.citizenId)
+        if (peek?.full) {
+          check(await findEventForSignup(tx, eventId))
+          throw new AppError(peek.registered ? 'ALREADY_REGISTERED' : 'SEATS_EXHAUSTED')
+        }
         const seats = await lockEventForSignup(tx, eventId)
         const event = seats && (await findEventForSignup(tx, eventId))
-        if (!seats || !event?.publishedAt || event.publishedAt > now) throw notFound('活动')
-        if (event.cancelledAt) throw new AppError('EVENT_CANCELLED')
-        const window = signupStatus(event.signupOpensAt, event.signupClosesAt, now)
-        if (window === 'upcoming') throw new AppError('SIGNUP_NOT_OPEN')
-        if (window === 'closed') throw new AppError('SIGNUP_CLOSED')
+        check(event)
+        if (!seats || !event) throw notFound('活动')
 
         // The registration first: a duplicate fails before any seat is touched.
         const row = await insertRegistration(tx, {
