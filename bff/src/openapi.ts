@@ -1,4 +1,5 @@
-import { contract, type Endpoint, ErrorBodySchema, errorTable } from '@gm/shared'
+import { contract, type Endpoint, type EndpointName, ErrorBodySchema, errorTable } from '@gm/shared'
+import { ENDPOINT_POLICIES } from './http/rateLimit'
 import { z } from 'zod'
 
 type JsonSchema = Record<string, unknown>
@@ -26,6 +27,15 @@ function parameters(endpoint: Endpoint) {
   return list
 }
 
+/** Writes accept a key per user action: a retry with it gets the first result (signups, cancellations). */
+const idempotencyHeader = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: '每次用户操作一个提交编号，重试时不变：报名、取消报名重试时返回首次结果',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
+}
+
 const errorResponse = { description: '错误：{ error: { code, message, details } }', content: { 'application/json': { schema: toSchema(ErrorBodySchema, 'output') } } }
 
 /** OpenAPI 3.1 generated from the shared contract: the document cannot drift from the code. */
@@ -39,7 +49,8 @@ export function buildOpenApiDocument(): JsonSchema {
       summary: endpoint.summary,
       tags: [endpoint.tag],
       'x-access': endpoint.access,
-      parameters: parameters(endpoint),
+      parameters: endpoint.method === 'GET' ? parameters(endpoint) : [...parameters(endpoint), idempotencyHeader],
+      ...(ENDPOINT_POLICIES[operationId as EndpointName] ? { 'x-rate-limits': ENDPOINT_POLICIES[operationId as EndpointName] } : {}),
       ...(endpoint.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(endpoint.body, 'input') } } } }
         : {}),
