@@ -111,6 +111,7 @@ describe('staff of several departments', () => {
     const auth = { Authorization: `Bearer ${login.body.token}` }
     expect((await app.request('/api/auth/password', { method: 'PUT', headers: auth, json: { currentPassword: created.body.initialPassword, newPassword: 'Another-passw0rd-9' } })).status).toBeLessThan(300)
     for (const d of [a, b]) expect((await get(`/api/staff/consultations/${d.consultationId}/opinions`, auth)).status).toBe(200)
+    expect((await get('/api/me', auth)).body.departments.map((d: { name: string }) => d.name)).toEqual(['范围甲局', '范围乙局'])
   })
 
   it('lose and gain departments at once, on the session they already have', async () => {

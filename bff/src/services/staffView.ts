@@ -15,6 +15,7 @@ export function staffMe(row: StaffRow): Me {
     displayName: row.displayName,
     role: row.role,
     department: row.department,
+    departments: departmentsOf(row),
     mustChangePassword: row.mustChangePassword,
     wechatBound: row.wechatOpenid !== null,
   }

@@ -23,6 +23,8 @@ export const StaffMeSchema = z.object({
   displayName: z.string(),
   role: StaffRoleSchema,
   department: DepartmentSchema,
+  /** Every department whose items this staff member sees, the primary one first (absent from older servers) */
+  departments: z.array(DepartmentSchema).optional(),
   mustChangePassword: z.boolean(),
   wechatBound: z.boolean(),
 })

@@ -86,7 +86,7 @@ export default function StaffHomePage() {
           items={[
             { label: '姓名', value: me.displayName },
             { label: '角色', value: staffRoleLabels[me.role] },
-            { label: '所属部门', value: me.department.name },
+            { label: '所属部门', value: me.role === 'ADMIN' ? '全部部门' : (me.departments ?? [me.department]).map((d) => d.name).join('、') },
             { label: '用户名', value: me.username },
             { label: '微信', value: me.wechatBound ? '已绑定' : '未绑定' },
           ]}
