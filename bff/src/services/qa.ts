@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { DAY_MS, formatShanghaiDate, type QaHighlight, type QaItemDetail, type QaListItem, type QueryOf, type ResponseOf } from '@gm/shared'
 import type { Deps } from '../deps'
 import { notFound } from '../http/errors'
@@ -55,7 +56,7 @@ function highlightOf(index: SearchIndex, result: SearchResult, doc: number): QaH
  * Search in the citizen's own words: ranked ids from the in-memory index, the page's items read
  * fresh from the database (so a withdrawn item never shows), highlights as text segments.
  */
-export async function searchQa(deps: Deps, query: { q: string; topic?: string; page: number; pageSize: number }): Promise<ResponseOf<'searchQa'>> {
+export async function searchQa(deps: Deps, query: { q: string; topic?: string; page: number; pageSize: number }, searcher?: string): Promise<ResponseOf<'searchQa'>> {
   const index = await qaSearchIndex(deps)
   const { skip, take } = pageWindow(query)
   const result = index.search(query.q, { topic: query.topic, limit: take, offset: skip })
@@ -67,13 +68,18 @@ export async function searchQa(deps: Deps, query: { q: string; topic?: string; p
     const row = byId.get(hit.id)
     return row ? [{ ...toQaItem(row), highlight: highlightOf(index, result, hit.doc) }] : []
   })
-  if (skip === 0 && best && !noGoodAnswer) libraryOf(deps.db).count(best.id, 'searchHits', deps.clock(), deps.log)
+  if (skip === 0 && best && !noGoodAnswer && searcher) {
+    // A search hit counts once per searcher, item and day, so repeating a search cannot push an item up the hot list.
+    const now = deps.clock()
+    const key = createHash('sha256').update(`search:${formatShanghaiDate(now)}:${searcher}`).digest('base64url')
+    if (await recordFirstQaView(deps.db, best.id, key)) libraryOf(deps.db).count(best.id, 'searchHits', now, deps.log)
+  }
   return { ...pageOf(items, result.total, query), noGoodAnswer }
 }
 
 /** The library page: a search when there is a query, otherwise a listing (most viewed first). */
-export async function listQaItems(deps: Deps, query: QueryOf<'listQaItems'>): Promise<ResponseOf<'listQaItems'>> {
-  if (query.q) return searchQa(deps, { ...query, q: query.q })
+export async function listQaItems(deps: Deps, query: QueryOf<'listQaItems'>, searcher?: string): Promise<ResponseOf<'listQaItems'>> {
+  if (query.q) return searchQa(deps, { ...query, q: query.q }, searcher)
   const { rows, total } = await findPublishedQaItems(deps.db, { topic: query.topic }, pageWindow(query))
   return { ...pageOf(rows.map(toQaItem), total, query), noGoodAnswer: false }
 }
