@@ -1,4 +1,6 @@
 // Department scope beyond the authorization matrix: filtered staff lists, audited contact-data reads, and staff of several departments.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { seedDemo } from '../../bff/src/seed/demo'
 import { createDepartmentItems, type DepartmentItems } from '../support/departments'
 import { signInStaff } from '../support/identity'
@@ -151,5 +153,19 @@ describe('staff of several departments', () => {
       if (message) expect(field![1]).toBe(message)
     }
     expect(await app.db.staff.count({ where: { username: { startsWith: 'bad.' } } })).toBe(0)
+  })
+})
+
+describe('the staff_department migration', () => {
+  it('keeps every existing staff member in the department they had', async () => {
+    const sql = readFileSync(path.resolve(__dirname, '../../prisma/migrations/20261205131500_staff_departments/migration.sql'), 'utf8')
+    const copy = /INSERT INTO "staff_department"[^;]+;/.exec(sql)?.[0]
+    expect(copy).toBeDefined()
+    // Staff as they were before the migration: a department, no membership rows.
+    const before = await app.db.staff.create({ data: { username: 'before.migration', displayName: '老账号', role: 'REVIEWER', departmentId: b.departmentId, passwordHash: 'unused' } })
+    await app.db.staffDepartment.deleteMany({})
+    await app.db.$executeRawUnsafe(copy!)
+    expect(await app.db.staffDepartment.findMany({ where: { staffId: before.id }, select: { departmentId: true } })).toEqual([{ departmentId: b.departmentId }])
+    expect(await app.db.staffDepartment.count()).toBe(await app.db.staff.count())
   })
 })
