@@ -76,7 +76,84 @@ describe('审核与答复', () => {
 
       await screen.findByText('公开文本')
       const sent = sentRequests().find((r) => r.path === '/api/staff/opinions/41/moderation')
-      expect(sent?.data).toEqual({ decision: 'APPROVE', masks: [{ start: suggestions[0]!.start, end: suggestions[0]!.end, kind: 'PHONE' }] })
+      expect(sent?.data).toEqual({ decision: 'APPROVE', masks: [{ start: suggestions[0]!.start, end: suggestions[0]!.end, kind: 'PHONE' }], dismissals: [] })
+    })
+
+    it('sends a suggestion left unmasked as a dismissal with the reason staff typed', async () => {
+      server.reply(LIST, 200, page([opinion()], 1, 1))
+      const suggestions = findPersonalInfo(raw)
+      server.reply('POST /api/staff/opinions/41/moderation', 200, opinion({ moderation: 'APPROVED', publishedText: applyMasks(raw, [suggestions[1]!]) }))
+      render(<StaffOpinionsPage />)
+      await screen.findByText('确认需要隐去的内容')
+
+      expect(screen.queryByRole('textbox', { name: '不隐去的理由' })).toBeNull()
+      fireEvent.click(checkbox(/隐去手机号/))
+      fireEvent.change(screen.getByRole('textbox', { name: '不隐去的理由' }), { target: { value: '施工单位公开的值班电话' } })
+      fireEvent.click(screen.getByRole('button', { name: '确认隐去并通过' }))
+
+      await screen.findByText('公开文本')
+      const sent = sentRequests().find((r) => r.path === '/api/staff/opinions/41/moderation')
+      const [phone, address] = suggestions
+      expect(sent?.data).toEqual({
+        decision: 'APPROVE',
+        masks: [{ start: address!.start, end: address!.end, kind: 'ADDRESS' }],
+        dismissals: [{ start: phone!.start, end: phone!.end, reason: '施工单位公开的值班电话' }],
+      })
+    })
+
+    it('masks by hand what detection missed: the typed words become 【已隐去】 in the preview and a mask without kind', async () => {
+      server.reply(LIST, 200, page([opinion()], 1, 1))
+      server.reply('POST /api/staff/opinions/41/moderation', 200, opinion({ moderation: 'APPROVED', publishedText: '—' }))
+      render(<StaffOpinionsPage />)
+      await screen.findByText('确认需要隐去的内容')
+
+      const field = screen.getByRole('textbox', { name: '手动隐去' })
+      fireEvent.change(field, { target: { value: '没有这句话' } })
+      fireEvent.click(screen.getByRole('button', { name: '隐去这段文字' }))
+      expect(screen.getByText('原文中没有这段文字，请逐字复制原文')).toBeTruthy()
+
+      fireEvent.change(field, { target: { value: '夜间不施工' } })
+      fireEvent.click(screen.getByRole('button', { name: '隐去这段文字' }))
+      expect(preview()).toContain('施工期间请保证【已隐去】。')
+      expect(screen.getByText('已手动隐去：夜间不施工')).toBeTruthy()
+
+      fireEvent.click(screen.getByRole('button', { name: '确认隐去并通过' }))
+      await screen.findByText('公开文本')
+      const sent = sentRequests().find((r) => r.path === '/api/staff/opinions/41/moderation')
+      expect((sent?.data as { masks: unknown[] }).masks[0]).toEqual({ start: raw.indexOf('夜间不施工'), end: raw.indexOf('夜间不施工') + 5 })
+    })
+
+    it('shows the spans the server still finds and publishes anyway only with a reason (仍然公开)', async () => {
+      server.reply(LIST, 200, page([opinion()], 1, 1))
+      const suggestions = findPersonalInfo(raw)
+      const phone = suggestions[0]!
+      server.reply('POST /api/staff/opinions/41/moderation', 422, {
+        error: {
+          code: 'PERSONAL_INFO_UNMASKED',
+          message: '内容中仍有未隐去的个人信息（手机号），请隐去、忽略并说明理由，或填写仍然公开的理由',
+          details: { spans: [{ field: 'text', kind: 'PHONE', label: '手机号', start: phone.start, end: phone.end, text: phone.text }] },
+        },
+      })
+      server.reply('POST /api/staff/opinions/41/moderation', 200, opinion({ moderation: 'APPROVED', publishedText: raw }))
+      render(<StaffOpinionsPage />)
+      await screen.findByText('确认需要隐去的内容')
+
+      fireEvent.click(checkbox(/隐去手机号/))
+      fireEvent.click(screen.getByRole('button', { name: '确认隐去并通过' }))
+      expect(await screen.findByText('以下个人信息仍未隐去，暂不能公开：')).toBeTruthy()
+      expect(screen.getByText('手机号：13812345678')).toBeTruthy()
+
+      fireEvent.click(screen.getByRole('button', { name: '仍然公开（需填写理由）' }))
+      fireEvent.click(screen.getByRole('button', { name: '确认仍然公开' }))
+      expect(screen.getByText('请用中文填写仍然公开的理由（至少 4 个字）')).toBeTruthy()
+      expect(sentRequests().filter((r) => r.path.endsWith('/moderation'))).toHaveLength(1)
+
+      fireEvent.change(screen.getByRole('textbox', { name: '仍然公开的理由' }), { target: { value: '作者要求公开联系方式' } })
+      fireEvent.click(screen.getByRole('button', { name: '确认仍然公开' }))
+      await screen.findByText('公开文本')
+      const sent = sentRequests().filter((r) => r.path === '/api/staff/opinions/41/moderation')
+      expect(sent).toHaveLength(2)
+      expect(sent[1]?.data).toMatchObject({ decision: 'APPROVE', override: '作者要求公开联系方式', dismissals: [] })
     })
 
     it('asks for a reason before hiding an opinion', async () => {

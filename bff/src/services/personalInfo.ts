@@ -19,7 +19,7 @@ export const answerTexts = (answer: { content: string; reason: string | null }):
 
 export interface PublicationReview {
   /** Suggestions staff judged not personal; `field` defaults to the first text's. */
-  dismissals: readonly FieldDismissal[]
+  dismissals?: readonly FieldDismissal[]
   override?: string
 }
 
@@ -36,7 +36,7 @@ export interface PublicationCheck {
  */
 export function checkPublication(texts: readonly PublishedText[], review: PublicationReview): PublicationCheck {
   const main = texts[0]?.field ?? 'text'
-  const dismissed = review.dismissals.map((d) => ({ ...d, field: d.field ?? main, kinds: [] as string[] }))
+  const dismissed = (review.dismissals ?? []).map((d) => ({ ...d, field: d.field ?? main, kinds: [] as string[] }))
   for (const d of dismissed) {
     if (!texts.some((t) => t.field === d.field)) throw validationFailed({ dismissals: `没有可以忽略识别结果的字段“${d.field}”` })
   }

@@ -35,6 +35,7 @@ import { auditorOf, recordAudit } from './audit'
 import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { contentCheck, submitOnce } from './citizenSubmission'
 import { notify } from './notification'
+import { auditPublication, checkPublication } from './personalInfo'
 import { iso, isoOrNull, pageOf, pageWindow } from './paging'
 import { checkReferences, itemData } from './qaAdmin'
 import { toStaffQaItem } from './qaView'
@@ -182,6 +183,7 @@ export async function promotePolicyQuestion(deps: Deps, context: StaffContext, i
     if (question.status !== 'ANSWERED' || !question.answer) throw new AppError('QUESTION_NOT_ANSWERED')
     if (question.promotedItemId) throw new AppError('CONFLICT', '该答复已收入问答库', { qaItemId: question.promotedItemId })
     const draft = { question: body.question, aliases: [], answer: body.answer ?? question.answer, topic: body.topic, departmentId: question.department?.id ?? null, policyDocumentId: body.policyDocumentId, clauseId: body.clauseId }
+    const check = checkPublication([{ field: 'question', text: draft.question }, { field: 'answer', text: draft.answer }], body)
     await checkReferences(tx, draft)
     if (draft.policyDocumentId !== null && (await findPolicyRef(tx, draft.policyDocumentId))?.status !== 'PUBLISHED') {
       throw new AppError('CONTENT_NOT_PUBLISHED', '所依据的政策文件尚未发布')
@@ -192,6 +194,7 @@ export async function promotePolicyQuestion(deps: Deps, context: StaffContext, i
     await updateQuestion(tx, id, { promotedItemId: itemId })
     await bumpQaLibraryVersion(tx)
     await recordAudit(tx, auditorOf(context), { action: 'promotePolicyQuestion', entity: 'policyQuestion', entityId: id, after: { qaItemId: itemId, question: data.question, topic: data.topic } })
+    await auditPublication(tx, auditorOf(context), { action: 'promotePolicyQuestion', entity: 'policyQuestion', entityId: id }, check, body.override)
     const item = await findQaItem(tx, itemId)
     return toStaffQaItem(item!)
   })

@@ -157,7 +157,7 @@ export const ModerationBodySchema = z.discriminatedUnion('decision', [
   z.strictObject({
     decision: z.literal('APPROVE'),
     masks: z.array(MaskSchema).max(200),
-    dismissals: z.array(DismissalSchema).max(200).default([]),
+    dismissals: z.array(DismissalSchema).max(200).optional(),
     override: OverrideReasonSchema.optional(),
   }),
   z.strictObject({ decision: z.literal('HIDE'), reason: z.string().trim().min(2, '请填写不予公开的理由').max(200) }),
@@ -171,7 +171,7 @@ const answerFields = {
   /** 答复日期, Shanghai calendar date */
   repliedOn: z.iso.date({ error: '请填写答复日期（YYYY-MM-DD）' }),
   /** Suggestions in `content` (or `reason`, with field: 'reason') that are not personal information. */
-  dismissals: z.array(FieldDismissalSchema).max(50).default([]),
+  dismissals: z.array(FieldDismissalSchema).max(50).optional(),
   /** Publish although the answer still shows personal information (audited). */
   override: OverrideReasonSchema.optional(),
 }

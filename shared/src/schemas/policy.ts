@@ -206,7 +206,7 @@ export const PromotePolicyQuestionBodySchema = z.strictObject({
   policyDocumentId: z.number().int().positive().nullable().default(null),
   clauseId: z.number().int().positive().nullable().default(null),
   /** Suggestions in `question` (or `answer`, with field: 'answer') that are not personal information. */
-  dismissals: z.array(FieldDismissalSchema).max(50).default([]),
+  dismissals: z.array(FieldDismissalSchema).max(50).optional(),
   /** Publish although personal information was detected (audited). */
   override: OverrideReasonSchema.optional(),
 })

@@ -194,7 +194,7 @@ export const RecordEventOpinionBodySchema = z.strictObject({
   text: z.string().trim().min(2, '请填写意见内容').max(2000, '最多 2000 个字'),
   masks: z.array(MaskSchema).max(200).default([]),
   /** Suggestions staff judged not personal, each with a reason (audited). */
-  dismissals: z.array(DismissalSchema).max(200).default([]),
+  dismissals: z.array(DismissalSchema).max(200).optional(),
   /** Record although detected personal information stays unmasked (audited). */
   override: OverrideReasonSchema.optional(),
   /** 收到日期 (Shanghai calendar date): the meeting's day or a letter's arrival; today when left out. */

@@ -1,19 +1,19 @@
 import { Text, View } from '@tarojs/components'
-import type { Department, StaffOpinion } from '@gm/shared'
+import type { Department, StaffOpinion, UnmaskedSpan } from '@gm/shared'
 import { useState } from 'react'
 import { api } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { AnswerForm } from '../../../../components/AnswerForm'
 import { AnswerView } from '../../../../components/AnswerView'
 import { FormField } from '../../../../components/FormField'
-import { confirmedMasks, MaskReview } from '../../../../components/MaskReview'
+import { confirmedMasks, dismissalsOf, MaskReview, type MaskReviewExtras } from '../../../../components/MaskReview'
 import { Notice } from '../../../../components/Notice'
 import { PagedList } from '../../../../components/PagedList'
 import { PageShell } from '../../../../components/PageShell'
 import { StaffOpinionCard } from '../../../../components/StaffOpinionCard'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
 import { Tabs } from '../../../../components/Tabs'
-import { answerValues, type OpinionQueue, useAction, useAnswerForm, useDepartments, useRouteId, useStaffMe, useStaffOpinions } from '../../../../hooks'
+import { answerValues, type OpinionQueue, useAction, useAnswerForm, useMyDepartments, useRouteId, useStaffMe, useStaffOpinions } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import './index.scss'
 
@@ -30,23 +30,46 @@ interface ItemProps {
   onChanged: (opinion: StaffOpinion) => void
 }
 
-/** 审核: confirm each suggested mask (preview shows the published text), approve, or hide with a reason. */
+/**
+ * 审核: confirm each suggested mask, dismiss a wrong one with a reason, mask what detection missed
+ * (preview shows the published text), approve — or, when the server still finds personal
+ * information, approve anyway with a reason — or hide with a reason.
+ */
 function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChanged'>) {
   const [confirmed, setConfirmed] = useState<boolean[]>(() => opinion.suggestedMasks.map(() => true))
+  const [extras, setExtras] = useState<MaskReviewExtras>(() => ({ dismissReasons: opinion.suggestedMasks.map(() => ''), manual: [] }))
+  const [overrideReason, setOverrideReason] = useState('')
   const [hideReason, setHideReason] = useState('')
   const [hideError, setHideError] = useState<string | undefined>()
-  const approve = useAction(async () => {
-    onChanged(await api.moderateOpinion({ params: { id: opinion.id }, body: { decision: 'APPROVE', masks: confirmedMasks(opinion.suggestedMasks, confirmed) } }))
+  const approve = useAction(async (override?: string) => {
+    const masks = confirmedMasks(opinion.suggestedMasks, confirmed, extras.manual)
+    const dismissals = dismissalsOf(opinion.suggestedMasks, confirmed, extras.dismissReasons)
+    onChanged(await api.moderateOpinion({ params: { id: opinion.id }, body: { decision: 'APPROVE', masks, dismissals, ...(override ? { override } : {}) } }))
   })
+  const unmasked = approve.error?.code === 'PERSONAL_INFO_UNMASKED' ? ((approve.error.details.spans as UnmaskedSpan[] | undefined) ?? []) : undefined
   const hide = useAction(async () => {
     onChanged(await api.moderateOpinion({ params: { id: opinion.id }, body: { decision: 'HIDE', reason: hideReason } }))
   })
   const busy = approve.running || hide.running
   return (
     <View className='gm-staff-opinions__moderation'>
-      <MaskReview rawText={opinion.rawText} suggestions={opinion.suggestedMasks} confirmed={confirmed} onToggle={(i, v) => setConfirmed((c) => c.map((x, j) => (j === i ? v : x)))} />
-      {approve.error && <Notice tone='error'>{Object.values(approve.error.fields).join('；') || approve.error.message}</Notice>}
-      <ActionButton tone='primary' className='gm-staff-opinions__approve' onPress={() => void approve.run()} busy={approve.running} busyText='正在提交…' disabled={busy}>
+      <MaskReview
+        rawText={opinion.rawText}
+        suggestions={opinion.suggestedMasks}
+        confirmed={confirmed}
+        onToggle={(i, v) => setConfirmed((c) => c.map((x, j) => (j === i ? v : x)))}
+        extras={extras}
+        onDismissReason={(i, reason) => setExtras((e) => ({ ...e, dismissReasons: e.dismissReasons.map((r, j) => (j === i ? reason : r)) }))}
+        onAddManual={(span) => setExtras((e) => ({ ...e, manual: [...e.manual, span] }))}
+        onRemoveManual={(i) => setExtras((e) => ({ ...e, manual: e.manual.filter((_, j) => j !== i) }))}
+        unmasked={unmasked}
+        overrideReason={overrideReason}
+        onOverrideReason={setOverrideReason}
+        onOverride={() => void approve.run(overrideReason.trim())}
+        overriding={approve.running}
+      />
+      {approve.error && !unmasked && <Notice tone='error'>{Object.values(approve.error.fields).join('；') || approve.error.message}</Notice>}
+      <ActionButton tone='primary' className='gm-staff-opinions__approve' onPress={() => void approve.run(undefined)} busy={approve.running} busyText='正在提交…' disabled={busy}>
         {opinion.suggestedMasks.length > 0 ? '确认隐去并通过' : '审核通过'}
       </ActionButton>
       <FormField
@@ -129,7 +152,7 @@ export default function StaffOpinionsPage() {
   const { me, can } = useStaffMe()
   const [queue, setQueue] = useState<OpinionQueue>('pending')
   const list = useStaffOpinions(me && can('REVIEWER') ? id : null, queue)
-  const departments = useDepartments()
+  const departments = useMyDepartments()
 
   if (!me) {
     return (
