@@ -54,3 +54,29 @@ describe('rate limit table', () => {
     expect(await refusedAfter(() => off('getOverview', anonymous, '3.3.3.3'), GENERAL_POLICY.points + 5)).toBeNull()
   })
 })
+
+describe('limiter store', () => {
+  it('shares counts between instances through Redis', async () => {
+    const prefix = `gm:test:rl:${Math.random().toString(36).slice(2)}`
+    const redisUrl = process.env.GM_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+    const [a, b] = [createLimiterStore({ redisUrl, prefix, multiplier: 1 }), createLimiterStore({ redisUrl, prefix, multiplier: 1 })]
+    try {
+      const rule = { points: 3, duration: 60 }
+      const takes = [await a.limiter('x', rule).take('k'), await b.limiter('x', rule).take('k'), await a.limiter('x', rule).take('k'), await b.limiter('x', rule).take('k')]
+      expect(takes.map((t) => t.allowed)).toEqual([true, true, true, false])
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
+  })
+
+  it('keeps limiting in-process when Redis cannot be reached', async () => {
+    const store = createLimiterStore({ redisUrl: 'redis://127.0.0.1:1', prefix: 'down', multiplier: 1 })
+    try {
+      const limiter = store.limiter('x', { points: 2, duration: 60 })
+      const takes = [await limiter.take('k'), await limiter.take('k'), await limiter.take('k')]
+      expect(takes.map((t) => t.allowed)).toEqual([true, true, false])
+    } finally {
+      await store.close()
+    }
+  })
+})
