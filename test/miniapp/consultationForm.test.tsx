@@ -51,3 +51,25 @@ describe('起草意见征集 (editor)', () => {
     expect(posted()[0]?.data).toMatchObject({ decisionId: 7, isMajorDecision: true, shortWindowReason: '须与市级条例同步施行，经主任办公会同意' })
   })
 })
+
+describe('承办单位 choices', () => {
+  beforeEach(() => {
+    useRouter.mockReturnValue({ params: {} })
+  })
+  const departments = [
+    { id: 3, name: '市园林绿化局' },
+    { id: 5, name: '建设局' },
+    { id: 8, name: '经济发展局' },
+  ]
+
+  it('offers an editor only the departments they work for (the server refuses others)', async () => {
+    signedIn(staff({ role: 'EDITOR', department: departments[0]!, departments: [departments[0]!, departments[2]!] }))
+    const server = fakeServer()
+    server.reply('/api/departments', 200, departments)
+    server.reply('/api/decisions', 200, [])
+    render(<ConsultationFormPage />)
+    await screen.findByRole('button', { name: '经济发展局' })
+    expect(screen.getByRole('button', { name: '市园林绿化局' })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '建设局' })).toBeNull()
+  })
+})

@@ -1,6 +1,7 @@
 export { useRequest, type RequestState } from './useRequest'
 export { usePagedList, listStatus, PAGE_SIZE, type ListStatus, type Page, type PagedListState } from './usePagedList'
 export { useConsultation, useConsultationList, useDepartments, type ConsultationFilter } from './useConsultations'
+export { useMyDepartments } from './useMyDepartments'
 export { useEvent, useEventList } from './useEvents'
 export { useQaItem, useQaSearch, type QaItemState, type QaSearch, type RatingState } from './useQa'
 export {

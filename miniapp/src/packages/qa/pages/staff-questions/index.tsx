@@ -7,7 +7,7 @@ import { PagedList } from '../../../../components/PagedList'
 import { PageShell } from '../../../../components/PageShell'
 import { PolicyQuestionCard } from '../../../../components/PolicyQuestionCard'
 import { PolicyQuestionStaffActions } from '../../../../components/PolicyQuestionStaffActions'
-import { useDepartments, useStaffMe, useStaffPolicyQuestions } from '../../../../hooks'
+import { useMyDepartments, useStaffMe, useStaffPolicyQuestions } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import './index.scss'
 
@@ -19,7 +19,7 @@ export default function StaffPolicyQuestionsPage() {
   const [status, setStatus] = useState<PolicyQuestionStatus | undefined>('PENDING')
   const allowed = can('REVIEWER')
   const queue = useStaffPolicyQuestions(status, allowed)
-  const departments = useDepartments()
+  const departments = useMyDepartments()
 
   if (!me) {
     return (

@@ -13,7 +13,7 @@ import { Section } from '../../../../components/Section'
 import { SectionsEditor } from '../../../../components/SectionsEditor'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useConsultationDraft, useDecisionList, useDepartments, useRequest, useRouteId, useStaffMe } from '../../../../hooks'
+import { useConsultationDraft, useDecisionList, useMyDepartments, useRequest, useRouteId, useStaffMe } from '../../../../hooks'
 import { openPage, replacePage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
 import { isoFromShanghai } from '../../../../utils/datetime'
@@ -23,7 +23,7 @@ import './index.scss'
 export default function ConsultationFormPage() {
   const id = useRouteId()
   const { me, can } = useStaffMe()
-  const departments = useDepartments()
+  const departments = useMyDepartments()
   const decisions = useDecisionList()
   const draft = useConsultationDraft(id)
   const existing = useRequest(() => (id === null || !can('EDITOR') ? Promise.resolve(null) : api.getStaffConsultation({ params: { id } })), [id, me?.id])

@@ -10,7 +10,7 @@ import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useDepartments, useForm, useStaffMe } from '../../../../hooks'
+import { useForm, useMyDepartments, useStaffMe } from '../../../../hooks'
 import { openPage, replacePage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
 import { isoFromShanghai } from '../../../../utils/datetime'
@@ -91,7 +91,7 @@ function validate(values: Values) {
 /** 新建活动 (EDITOR); the draft is published by a reviewer. */
 export default function EventFormPage() {
   const { me, can } = useStaffMe()
-  const departments = useDepartments()
+  const departments = useMyDepartments()
   const form = useForm({
     initial,
     validate,

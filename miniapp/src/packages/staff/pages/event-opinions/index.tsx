@@ -13,7 +13,7 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { answerValues, type StaffRegistration, useAnswerForm, useDepartments, useEventOpinionDesk, useEventOpinionForm, useRouteId, useStaffMe } from '../../../../hooks'
+import { answerValues, type StaffRegistration, useAnswerForm, useEventOpinionDesk, useEventOpinionForm, useMyDepartments, useRouteId, useStaffMe } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { formatTimeRange } from '../../../../utils/format'
 import './index.scss'
@@ -92,7 +92,7 @@ export default function StaffEventOpinionsPage() {
   const { me, can } = useStaffMe()
   const reviewer = me !== null && can('REVIEWER')
   const desk = useEventOpinionDesk(id, reviewer)
-  const departments = useDepartments()
+  const departments = useMyDepartments()
   const { event, opinions } = desk
 
   if (!me) {

@@ -11,7 +11,7 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { answerValues, type GroupSuggestion, type OpinionGroup, useAction, useAnswerForm, useDepartments, useGroupWork, useRouteId, useStaffMe } from '../../../../hooks'
+import { answerValues, type GroupSuggestion, type OpinionGroup, useAction, useAnswerForm, useGroupWork, useMyDepartments, useRouteId, useStaffMe } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { excerpt } from '../../../../utils/format'
 import './index.scss'
@@ -100,7 +100,7 @@ export default function StaffGroupsPage() {
   const id = useRouteId()
   const { me, can } = useStaffMe()
   const work = useGroupWork(me && can('REVIEWER') ? id : null)
-  const departments = useDepartments()
+  const departments = useMyDepartments()
 
   if (!me) {
     return (
