@@ -175,6 +175,51 @@ describe('参加人员意见 (staff)', () => {
     expect(posted()[0]?.data).toEqual({ registrationId: null, text: rawWithPhone, masks: [], receivedOn: '2026-11-10' })
   })
 
+  it('dismisses a suggestion with a reason, masks by hand, and records anyway with a reason when the server still finds personal information', async () => {
+    await open([])
+    const [phone] = findPersonalInfo(rawWithPhone)
+    server.reply('POST /api/staff/events/7/opinions', 422, {
+      error: {
+        code: 'PERSONAL_INFO_UNMASKED',
+        message: '内容中仍有未隐去的个人信息（手机号）',
+        details: { spans: [{ field: 'text', kind: 'PHONE', label: '手机号', start: phone!.start, end: phone!.end, text: phone!.text }] },
+      },
+    })
+    server.reply('POST /api/staff/events/7/opinions', 201, opinion({ id: 65, registrationId: null, publishedText: rawWithPhone }))
+
+    const form = recordForm()
+    fireEvent.change(within(form).getByLabelText('意见内容'), { target: { value: rawWithPhone } })
+    fireEvent.change(within(form).getByRole('textbox', { name: '手动隐去' }), { target: { value: '18 路' } })
+    fireEvent.click(within(form).getByRole('button', { name: '隐去这段文字' }))
+    expect(form.querySelector('.gm-mask-review__preview')?.textContent).toContain('建议 【已隐去】夜间加密班次')
+    fireEvent.click(within(form).getByRole('checkbox', { name: /隐去手机号/ }))
+    fireEvent.click(within(form).getByRole('button', { name: '记录意见' }))
+
+    expect(await within(form).findByText('手机号：13812345678')).toBeTruthy()
+    const manual = { start: rawWithPhone.indexOf('18 路'), end: rawWithPhone.indexOf('18 路') + 4 }
+    expect(posted()[0]?.data).toMatchObject({ masks: [manual] })
+    fireEvent.click(within(form).getByRole('button', { name: '仍然公开（需填写理由）' }))
+    fireEvent.change(within(form).getByRole('textbox', { name: '仍然公开的理由' }), { target: { value: '发言人当场要求公开联系电话' } })
+    fireEvent.click(within(form).getByRole('button', { name: '确认仍然公开' }))
+
+    await waitFor(() => expect(posted()).toHaveLength(2))
+    expect(posted()[1]?.data).toMatchObject({ masks: [manual], override: '发言人当场要求公开联系电话' })
+    expect(await screen.findByText('已记录。请在上方「已记录的意见」中答复。')).toBeTruthy()
+  })
+
+  it('sends a suggestion left unmasked with a reason as a dismissal', async () => {
+    await open([])
+    const [phone] = findPersonalInfo(rawWithPhone)
+    server.reply('POST /api/staff/events/7/opinions', 201, opinion({ id: 66, registrationId: null, publishedText: rawWithPhone }))
+    const form = recordForm()
+    fireEvent.change(within(form).getByLabelText('意见内容'), { target: { value: rawWithPhone } })
+    fireEvent.click(within(form).getByRole('checkbox', { name: /隐去手机号/ }))
+    fireEvent.change(within(form).getByRole('textbox', { name: '不隐去的理由' }), { target: { value: '公交公司公开的服务热线' } })
+    fireEvent.click(within(form).getByRole('button', { name: '记录意见' }))
+    await waitFor(() => expect(posted()).toHaveLength(1))
+    expect(posted()[0]?.data).toMatchObject({ masks: [], dismissals: [{ start: phone!.start, end: phone!.end, reason: '公交公司公开的服务热线' }] })
+  })
+
   it('asks for the text before recording and sends nothing', async () => {
     await open([])
     fireEvent.click(within(recordForm()).getByRole('button', { name: '记录意见' }))

@@ -1,7 +1,8 @@
-import { findPersonalInfo, type PersonalInfoMatch, RecordEventOpinionBodySchema, type StaffEventOpinion } from '@gm/shared'
-import { useCallback, useMemo, useState } from 'react'
+import { findPersonalInfo, type PersonalInfoMatch, RecordEventOpinionBodySchema, type StaffEventOpinion, type UnmaskedSpan } from '@gm/shared'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { api } from '../api'
 import { type EventOpinionValues, NO_REGISTRATION } from '../components/EventOpinionForm'
+import { confirmedMasks, dismissalsOf, type MaskReviewExtras, type TextSpan } from '../components/MaskReview'
 import { validateWith } from '../utils/form'
 import { shanghaiToday } from '../utils/datetime'
 import { notFound } from './notFound'
@@ -68,11 +69,19 @@ const maskKey = (s: PersonalInfoMatch) => `${s.kind}:${s.text}`
  * The body the BFF will parse. Masks are offsets into the trimmed text, because the shared
  * schema trims `text` before the server applies them.
  */
-export function validateEventOpinion(values: EventOpinionValues, suggestions: readonly PersonalInfoMatch[], confirmed: readonly boolean[]) {
+export function validateEventOpinion(
+  values: EventOpinionValues,
+  suggestions: readonly PersonalInfoMatch[],
+  confirmed: readonly boolean[],
+  review: { extras?: MaskReviewExtras; override?: string } = {},
+) {
+  const dismissals = review.extras ? dismissalsOf(suggestions, confirmed, review.extras.dismissReasons) : []
   return validateWith<typeof RecordEventOpinionBodySchema, EventOpinionField>(RecordEventOpinionBodySchema, {
     registrationId: values.registrationId === NO_REGISTRATION || values.registrationId === '' ? null : Number(values.registrationId),
     text: values.text.trim(),
-    masks: suggestions.filter((_, i) => confirmed[i]).map(({ start, end, kind }) => ({ start, end, kind })),
+    masks: confirmedMasks(suggestions, confirmed, review.extras?.manual ?? []),
+    ...(dismissals.length ? { dismissals } : {}),
+    ...(review.override ? { override: review.override } : {}),
     ...(values.receivedOn.trim() ? { receivedOn: values.receivedOn.trim() } : {}),
   })
 }
@@ -84,6 +93,16 @@ export interface EventOpinionForm extends FormState<EventOpinionValues> {
   suggestions: PersonalInfoMatch[]
   confirmed: boolean[]
   toggleMask: (index: number, confirmed: boolean) => void
+  /** Reasons for suggestions left unmasked, and spans masked by hand (offsets into `recordedText`). */
+  extras: MaskReviewExtras
+  setDismissReason: (index: number, reason: string) => void
+  addManual: (span: TextSpan) => void
+  removeManual: (index: number) => void
+  /** What the server still found unmasked (PERSONAL_INFO_UNMASKED), and the 仍然公开 reason. */
+  unmasked: UnmaskedSpan[] | undefined
+  overrideReason: string
+  setOverrideReason: (reason: string) => void
+  submitWithOverride: () => void
   /** The latest opinion recorded with this form, for a confirmation. */
   recorded: StaffEventOpinion | null
 }
@@ -91,12 +110,19 @@ export interface EventOpinionForm extends FormState<EventOpinionValues> {
 /** 记录意见: who said it, what they said, and the masks staff confirm for the published text. */
 export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion: StaffEventOpinion) => void): EventOpinionForm {
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(() => new Set())
+  const [reasons, setReasons] = useState<ReadonlyMap<string, string>>(() => new Map())
+  /** Manual masks belong to one version of the text: editing it drops them. */
+  const [manual, setManual] = useState<{ text: string; spans: TextSpan[] }>({ text: '', spans: [] })
+  const [overrideReason, setOverrideReason] = useState('')
+  const withOverride = useRef(false)
   const [recorded, setRecorded] = useState<StaffEventOpinion | null>(null)
   const form = useForm({
     initial: { registrationId: NO_REGISTRATION, text: '', receivedOn: shanghaiToday() } as EventOpinionValues,
     validate: (values: EventOpinionValues) => {
-      const found = findPersonalInfo(values.text.trim())
-      return validateEventOpinion(values, found, found.map((s) => !unticked.has(maskKey(s))))
+      const text = values.text.trim()
+      const found = findPersonalInfo(text)
+      const extras = { dismissReasons: found.map((s) => reasons.get(maskKey(s)) ?? ''), manual: manual.text === text ? manual.spans : [] }
+      return validateEventOpinion(values, found, found.map((s) => !unticked.has(maskKey(s))), { extras, override: withOverride.current ? overrideReason.trim() : undefined })
     },
     submit: async (body) => {
       if (eventId === null) return
@@ -104,6 +130,9 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
       onRecorded(opinion)
       setRecorded(opinion)
       setUnticked(new Set())
+      setReasons(new Map())
+      setManual({ text: '', spans: [] })
+      setOverrideReason('')
       reset()
     },
   })
@@ -124,6 +153,27 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
     },
     [suggestions],
   )
+  const extras: MaskReviewExtras = {
+    dismissReasons: suggestions.map((s) => reasons.get(maskKey(s)) ?? ''),
+    manual: manual.text === recordedText ? manual.spans : [],
+  }
+  const setDismissReason = useCallback(
+    (index: number, reason: string) => {
+      const s = suggestions[index]
+      if (s) setReasons((all) => new Map(all).set(maskKey(s), reason))
+    },
+    [suggestions],
+  )
+  const addManual = useCallback((span: TextSpan) => setManual((m) => ({ text: recordedText, spans: [...(m.text === recordedText ? m.spans : []), span] })), [recordedText])
+  const removeManual = useCallback((index: number) => setManual((m) => ({ ...m, spans: m.spans.filter((_, i) => i !== index) })), [])
+  const unmasked = form.formError?.code === 'PERSONAL_INFO_UNMASKED' ? ((form.formError.details.spans as UnmaskedSpan[] | undefined) ?? []) : undefined
+  const { handleSubmit } = form
+  const submitWithOverride = useCallback(() => {
+    withOverride.current = true
+    void handleSubmit().finally(() => {
+      withOverride.current = false
+    })
+  }, [handleSubmit])
   const setFieldAndClear = useCallback(
     (name: EventOpinionField, value: string) => {
       setRecorded(null)
@@ -131,5 +181,21 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
     },
     [setField],
   )
-  return { ...form, setField: setFieldAndClear, recordedText, suggestions, confirmed, toggleMask, recorded }
+  return {
+    ...form,
+    setField: setFieldAndClear,
+    recordedText,
+    suggestions,
+    confirmed,
+    toggleMask,
+    extras,
+    setDismissReason,
+    addManual,
+    removeManual,
+    unmasked,
+    overrideReason,
+    setOverrideReason,
+    submitWithOverride,
+    recorded,
+  }
 }

@@ -3,7 +3,7 @@ import type { FieldErrors } from '../../utils/form'
 import { ActionButton } from '../ActionButton'
 import { type Choice, ChoiceGroup } from '../ChoiceGroup'
 import { FormField } from '../FormField'
-import { MaskReview, type MaskSuggestion } from '../MaskReview'
+import { MaskReview, type MaskReviewProps, type MaskSuggestion } from '../MaskReview'
 import { Notice } from '../Notice'
 import { TextAreaField } from '../TextAreaField'
 import './index.scss'
@@ -37,13 +37,15 @@ export interface EventOpinionFormProps {
   suggestions: readonly MaskSuggestion[]
   confirmed: readonly boolean[]
   onToggleMask: (index: number, confirmed: boolean) => void
+  /** Dismissals with a reason, manual masks and 仍然公开 (see MaskReview). */
+  review?: Pick<MaskReviewProps, 'extras' | 'onDismissReason' | 'onAddManual' | 'onRemoveManual' | 'unmasked' | 'overrideReason' | 'onOverrideReason' | 'onOverride' | 'overriding'>
   onChange: (name: keyof EventOpinionValues, value: string) => void
   onSubmit: () => void
 }
 
 /** 记录意见: who raised it, what was said, and exactly what will be published once masked. */
 export function EventOpinionForm(props: EventOpinionFormProps) {
-  const { values, errors, formError, submitting, attendees, attendeesFailed, recordedText, suggestions, confirmed, onToggleMask, onChange, onSubmit } = props
+  const { values, errors, formError, submitting, attendees, attendeesFailed, recordedText, suggestions, confirmed, onToggleMask, review, onChange, onSubmit } = props
   const options: Choice<string>[] = [
     ...attendees.map((a) => ({ value: String(a.id), label: a.label, hint: a.hint })),
     { value: NO_REGISTRATION, label: '不关联报名人员', hint: '如主持人转述、现场未报名的发言人' },
@@ -72,8 +74,8 @@ export function EventOpinionForm(props: EventOpinionFormProps) {
         error={errors.receivedOn}
         onInput={(v) => onChange('receivedOn', v)}
       />
-      {recordedText !== '' && <MaskReview rawText={recordedText} suggestions={suggestions} confirmed={confirmed} onToggle={onToggleMask} />}
-      {formError && <Notice tone='error'>{formError}</Notice>}
+      {recordedText !== '' && <MaskReview rawText={recordedText} suggestions={suggestions} confirmed={confirmed} onToggle={onToggleMask} {...review} />}
+      {formError && !review?.unmasked && <Notice tone='error'>{formError}</Notice>}
       <ActionButton tone='primary' className='gm-event-opinion-form__submit' onPress={onSubmit} busy={submitting} busyText='正在记录…'>
         记录意见
       </ActionButton>

@@ -79,6 +79,17 @@ function Record({ eventId, attendees, attendeesFailed, onRecorded }: { eventId: 
         suggestions={form.suggestions}
         confirmed={form.confirmed}
         onToggleMask={form.toggleMask}
+        review={{
+          extras: form.extras,
+          onDismissReason: form.setDismissReason,
+          onAddManual: form.addManual,
+          onRemoveManual: form.removeManual,
+          unmasked: form.unmasked,
+          overrideReason: form.overrideReason,
+          onOverrideReason: form.setOverrideReason,
+          onOverride: form.submitWithOverride,
+          overriding: form.submitting,
+        }}
         onChange={form.setField}
         onSubmit={() => void form.handleSubmit()}
       />
