@@ -200,6 +200,8 @@ describe('the public privacy walk', () => {
     expect((await as(reviewer, `/api/staff/event-opinions/${recorded.body.id}/answer`, answer({ content: `请${RAW.name}拨打${RAW.mobile}` }), 'PUT')).body.error.code).toBe('PERSONAL_INFO_UNMASKED')
     expect((await as(reviewer, `/api/staff/event-opinions/${recorded.body.id}/answer`, answer(), 'PUT')).status).toBe(200)
     app.now.value = new Date(start.getTime() + 6 * DAY)
+    const leakingSummary = await as(reviewer, `/api/staff/events/${eventId}/outcome`, { summary: `会议审议通过了垃圾分类管理办法，${RAW.name}的意见已采纳。` }, 'PUT')
+    expect([leakingSummary.status, leakingSummary.body.error.code, leakingSummary.body.error.details.spans[0].field]).toEqual([422, 'PERSONAL_INFO_UNMASKED', 'summary'])
     expect((await as(reviewer, `/api/staff/events/${eventId}/outcome`, { summary: '会议审议通过了垃圾分类管理办法。' }, 'PUT')).status).toBe(200)
 
     const asked = await as(citizen, '/api/policy-questions', { text: TEXT.slice(0, 290), idempotencyKey: 'walk-question-1' })
@@ -211,6 +213,12 @@ describe('the public privacy walk', () => {
     const promoted = await as(reviewer, `/api/staff/policy-questions/${asked.body.id}/promote`, { question: '居民如何申请垃圾分类上门指导？', topic: '医疗' })
     expect([promoted.status, promoted.body.error]).toEqual([201, undefined])
     qaItemId = promoted.body.id
+  })
+
+  it('guards the published title of a concentrated opinion', async () => {
+    const refused = await as(reviewer, `/api/staff/consultations/${consultationId}/groups`, { title: `${RAW.address}住户的意见`, opinionIds: [opinionId] })
+    expect([refused.status, refused.body.error.code, refused.body.error.details.spans[0]]).toEqual([422, 'PERSONAL_INFO_UNMASKED', expect.objectContaining({ field: 'title', kind: 'ADDRESS' })])
+    expect(await app.db.opinionGroup.count({ where: { consultationId } })).toBe(0)
   })
 
   it('publishes the feedback, and no public endpoint shows any of the raw strings', async () => {

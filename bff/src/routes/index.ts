@@ -124,7 +124,7 @@ export function apiRoutes(deps: Deps): Routes {
     drawPreview: ({ params }, context) => drawPreview(deps, asStaff(context), params.id),
     redrawLottery: ({ params, body }, context) => redrawLottery(deps, asStaff(context), params.id, body),
     checkIn: ({ params, body }, context) => checkIn(deps, asStaff(context), params.id, body.code),
-    recordOutcome: ({ params, body }, context) => recordOutcome(deps, asStaff(context), params.id, body.summary),
+    recordOutcome: ({ params, body }, context) => recordOutcome(deps, asStaff(context), params.id, body),
     exportRegistrations: ({ params, query }, context) => exportRegistrations(deps, asStaff(context), params.id, query.format),
     recordEventOpinion: ({ params, body }, context) => recordEventOpinion(deps, asStaff(context), params.id, body),
     listEventOpinions: ({ params }, context) => listEventOpinions(deps, asStaff(context), params.id),

@@ -12,6 +12,7 @@ import { eventOpinionAnswer } from './eventOpinion'
 import { eventDetail, toEventDetail } from './event'
 import { commitDrawSecret, ensureDrawCommitted } from './lottery'
 import { notify } from './notification'
+import { auditPublication, checkPublication } from './personalInfo'
 
 /** Every event for staff, drafts first-class: the detail plus whether the public can see it. */
 const staffView = (row: EventDetailRow, now: Date): StaffEvent => ({
@@ -88,7 +89,9 @@ export async function cancelEvent(deps: Deps, context: StaffContext, id: number,
  * together (every recorded opinion must be answered), and every attendee is told — those who
  * raised an opinion, how it was handled.
  */
-export async function recordOutcome(deps: Deps, context: StaffContext, id: number, summary: string): Promise<EventDetail> {
+export async function recordOutcome(deps: Deps, context: StaffContext, id: number, body: BodyOf<'recordOutcome'>): Promise<EventDetail> {
+  const summary = body.summary
+  const check = checkPublication([{ field: 'summary', text: summary }], body)
   await requireInScope(deps.db, context.actor, 'event', id)
   const now = deps.clock()
   return deps.db.$transaction(async (tx) => {
@@ -117,6 +120,7 @@ export async function recordOutcome(deps: Deps, context: StaffContext, id: numbe
       }
     }
     await recordAudit(tx, auditorOf(context), { action: 'recordOutcome', entity: 'event', entityId: id, before: { summary: event.outcomeSummary }, after: { summary } })
+    await auditPublication(tx, auditorOf(context), { action: 'recordOutcome', entity: 'event', entityId: id }, check, body.override)
     return eventDetail(deps, tx, id, 'staff')
   })
 }

@@ -180,8 +180,10 @@ export async function createGroup(deps: Deps, context: StaffContext, consultatio
     const consultation = await findConsultationState(tx, consultationId)
     if (!consultation) throw notFound('意见征集')
     if (consultation.feedbackPublishedAt) throw new AppError('FEEDBACK_ALREADY_PUBLISHED')
+    const check = checkPublication([{ field: 'title', text: body.title }], body)
     const ids = await requireMembers(tx, consultationId, body.opinionIds)
     const { id } = await insertGroup(tx, consultationId, body.title, ids)
+    await auditPublication(tx, auditorOf(context), { action: 'createGroup', entity: 'opinionGroup', entityId: id }, check, body.override)
     await recordAudit(tx, auditorOf(context), { action: 'createGroup', entity: 'opinionGroup', entityId: id, after: { title: body.title, opinionIds: ids } })
     return groupView(tx, consultationId, id)
   })
@@ -191,8 +193,10 @@ export async function updateGroup(deps: Deps, context: StaffContext, id: number,
   await requireInScope(deps.db, context.actor, 'opinionGroup', id)
   return deps.db.$transaction(async (tx) => {
     const group = await requireGroup(tx, id)
+    const check = checkPublication([{ field: 'title', text: body.title }], body)
     const ids = await requireMembers(tx, group.consultationId, body.opinionIds)
     await replaceGroupMembers(tx, id, group.consultationId, body.title, ids)
+    await auditPublication(tx, auditorOf(context), { action: 'updateGroup', entity: 'opinionGroup', entityId: id }, check, body.override)
     await recordAudit(tx, auditorOf(context), {
       action: 'updateGroup',
       entity: 'opinionGroup',

@@ -183,6 +183,9 @@ export type AnswerBody = z.infer<typeof AnswerBodySchema>
 export const GroupBodySchema = z.strictObject({
   title: z.string().trim().min(2, '请填写集中意见的概括').max(200),
   opinionIds: z.array(z.number().int().positive()).min(1, '至少选择一条意见').max(2000),
+  /** The title is published with the feedback: suggestions in it that are not personal information, or an override. */
+  dismissals: z.array(FieldDismissalSchema).max(20).optional(),
+  override: OverrideReasonSchema.optional(),
 })
 
 export const StaffAnswerSchema = PublicAnswerSchema.extend({ revisions: z.number().int() })

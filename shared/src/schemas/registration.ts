@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { IdSchema, InstantSchema } from './common'
 import { EventKindSchema, SelectionModeSchema } from './event'
-import { DismissalSchema, MaskSchema, OverrideReasonSchema, PublicAnswerSchema } from './opinion'
+import { DismissalSchema, FieldDismissalSchema, MaskSchema, OverrideReasonSchema, PublicAnswerSchema } from './opinion'
 import { LOTTERY_ALGORITHM, quotaFields } from '../rules/lottery'
 
 export const attendeeCategories = ['STAKEHOLDER', 'PUBLIC', 'EXPERT', 'MEDIA'] as const
@@ -186,7 +186,12 @@ export const EventDraftBodySchema = z
   .refine((b) => b.reservedSeats < b.capacity, { path: ['reservedSeats'], message: '预留席位须少于总席位' })
 
 export const CancelEventBodySchema = z.strictObject({ reason: z.string().trim().min(4, '请说明取消原因').max(500) })
-export const OutcomeBodySchema = z.strictObject({ summary: z.string().trim().min(10, '请填写会议纪要摘要（至少 10 个字）').max(5000) })
+export const OutcomeBodySchema = z.strictObject({
+  summary: z.string().trim().min(10, '请填写会议纪要摘要（至少 10 个字）').max(5000),
+  /** The summary is published at once: suggestions in it that are not personal information, or an override. */
+  dismissals: z.array(FieldDismissalSchema).max(50).optional(),
+  override: OverrideReasonSchema.optional(),
+})
 
 /** An opinion raised at the event, recorded by staff; `masks` de-identify the published text. */
 export const RecordEventOpinionBodySchema = z.strictObject({
