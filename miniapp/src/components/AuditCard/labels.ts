@@ -26,6 +26,11 @@ export const auditActionLabels: Record<string, string> = {
   redrawLottery: '重新抽签',
   recordOutcome: '记录活动结果',
   readContactData: '查看个人信息',
+  recordEventOpinion: '记录活动意见',
+  answerEventOpinion: '答复活动意见',
+  promotePolicyQuestion: '咨询收入问答库',
+  overridePersonalInfo: '未隐去个人信息仍公开',
+  dismissPersonalInfo: '忽略个人信息识别结果',
 }
 
 /** How personal contact data was read (`after.via` of a readContactData entry). */
@@ -46,4 +51,6 @@ export const auditEntityLabels: Record<string, string> = {
   opinionGroup: '意见归并',
   event: '活动',
   registration: '报名',
+  eventOpinion: '活动意见',
+  policyQuestion: '政策咨询',
 }
