@@ -135,10 +135,15 @@ describe('the public privacy walk', () => {
     }
   })
 
-  it('refuses a dismissal without a reason', async () => {
+  it('refuses a dismissal without a reason or outside the text', async () => {
     const { suggestedMasks } = await staffOpinion(consultationId, opinionId)
     const name = suggestedMasks.find((m) => m.kind === 'NAME')!
-    for (const dismissal of [{ start: name.start, end: name.end }, { start: name.start, end: name.end, reason: ' ' }]) {
+    for (const dismissal of [
+      { start: name.start, end: name.end },
+      { start: name.start, end: name.end, reason: ' ' },
+      { start: 0, end: 99_999, reason: '超出原文的范围' },
+      { start: name.end, end: name.start, reason: '起止颠倒的范围' },
+    ]) {
       const masks = suggestedMasks.filter((m) => m !== name).map(({ start, end, kind }) => ({ start, end, kind }))
       const refused = await as(reviewer, `/api/staff/opinions/${opinionId}/moderation`, { decision: 'APPROVE', masks, dismissals: [dismissal] })
       expect([refused.status, refused.body.error.code]).toEqual([400, 'VALIDATION_FAILED'])
