@@ -7,6 +7,7 @@ import {
   ExportQuerySchema,
   FeedbackSchema,
   GroupBodySchema,
+  PublishFeedbackBodySchema,
   GroupSchema,
   GroupSuggestionSchema,
   ModerationBodySchema,
@@ -57,6 +58,7 @@ import {
   DrawPreviewSchema,
   DrawRecordSchema,
   EventDraftBodySchema,
+  EventQuotasBodySchema,
   RedrawBodySchema,
   JoinEventBodySchema,
   MyRegistrationSchema,
@@ -388,7 +390,7 @@ export const contract = {
   publishFeedback: {
     method: 'POST', path: '/api/staff/consultations/:id/feedback', tag: 'staff-opinion', access: REVIEWER,
     summary: '一次性公开全部答复与采纳情况报告，并通知意见人',
-    params: IdParamsSchema, response: FeedbackSchema,
+    params: IdParamsSchema, body: PublishFeedbackBodySchema, response: FeedbackSchema,
   },
   exportOpinions: {
     method: 'GET', path: '/api/staff/consultations/:id/export', tag: 'staff-opinion', access: REVIEWER,
@@ -436,6 +438,11 @@ export const contract = {
     method: 'POST', path: '/api/staff/events/:id/publish', tag: 'staff-event', access: REVIEWER,
     summary: '发布活动',
     params: IdParamsSchema, response: EventDetailSchema,
+  },
+  setEventQuotas: {
+    method: 'PUT', path: '/api/staff/events/:id/quotas', tag: 'staff-event', access: EDITOR,
+    summary: '设置公开抽签的分层配额（报名开始前；开始后公开且不能更改）',
+    params: IdParamsSchema, body: EventQuotasBodySchema, response: EventDetailSchema,
   },
   cancelEvent: {
     method: 'POST', path: '/api/staff/events/:id/cancel', tag: 'staff-event', access: REVIEWER,

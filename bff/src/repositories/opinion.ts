@@ -26,6 +26,7 @@ export const opinionSelect = {
   receiptCode: true,
   rawText: true,
   publishedText: true,
+  publishedExemptions: true,
   consent: true,
   authorName: true,
   contactPhone: true,
@@ -128,9 +129,21 @@ export function findOpinion(db: DbOrTx, id: number) {
 export function updateModeration(
   db: DbOrTx,
   id: number,
-  data: { moderation: ModerationStatus; publishedText: string | null; hiddenReason: string | null; moderatedAt: Date; moderatedById: number },
+  data: {
+    moderation: ModerationStatus
+    publishedText: string | null
+    publishedExemptions: { start: number; end: number }[]
+    hiddenReason: string | null
+    moderatedAt: Date
+    moderatedById: number
+  },
 ) {
   return db.opinion.update({ where: { id }, data, select: { id: true } })
+}
+
+/** Records ranges of an opinion's published text that an override at feedback publication lets through. */
+export function updatePublishedExemptions(db: DbOrTx, id: number, publishedExemptions: { start: number; end: number }[]) {
+  return db.opinion.update({ where: { id }, data: { publishedExemptions }, select: { id: true } })
 }
 
 export interface AnswerInput {

@@ -5,6 +5,7 @@ import {
   consultationStatus,
   DAY_MS,
   type Feedback,
+  type PublishFeedbackBody,
   type QueryOf,
   replyPrecedesReceipt,
   type ResponseOf,
@@ -30,11 +31,12 @@ import {
   saveAnswer,
   saveGroupAnswer,
   updateModeration,
+  updatePublishedExemptions,
 } from '../repositories/opinion'
 import { auditorOf, recordAudit, recordContactRead } from './audit'
 import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { notify } from './notification'
-import { answerTexts, auditPublication, checkPublication } from './personalInfo'
+import { answerTexts, auditPublication, checkPublication, exemptionsOf, exemptionsFor, unexemptedInOpinion } from './personalInfo'
 import { buildFeedback } from './opinion'
 import { effectiveAnswer, replyDeadline, toStaffOpinion } from './opinionView'
 import { iso, pageOf, pageWindow, repliedAtOf, replyBeforeReceipt } from './paging'
@@ -95,10 +97,11 @@ export async function moderateOpinion(deps: Deps, context: StaffContext, id: num
         if (err instanceof RangeError) throw validationFailed({ masks: '遮盖范围超出原文或相互重叠' })
         throw err
       }
-      await updateModeration(tx, id, { moderation: 'APPROVED', publishedText, hiddenReason: null, moderatedAt: now, moderatedById: context.actor.staffId })
+      const publishedExemptions = opinion.consent === 'PRIVATE' ? [] : exemptionsFor(opinion.rawText, body.masks, check)
+      await updateModeration(tx, id, { moderation: 'APPROVED', publishedText, publishedExemptions, hiddenReason: null, moderatedAt: now, moderatedById: context.actor.staffId })
       await auditPublication(tx, auditorOf(context), { action: 'moderateOpinion', entity: 'opinion', entityId: id }, check, body.override)
     } else {
-      await updateModeration(tx, id, { moderation: 'HIDDEN', publishedText: null, hiddenReason: body.reason, moderatedAt: now, moderatedById: context.actor.staffId })
+      await updateModeration(tx, id, { moderation: 'HIDDEN', publishedText: null, publishedExemptions: [], hiddenReason: body.reason, moderatedAt: now, moderatedById: context.actor.staffId })
     }
     await recordAudit(tx, auditorOf(context), {
       action: 'moderateOpinion',
@@ -234,8 +237,12 @@ export async function answerGroup(deps: Deps, context: StaffContext, id: number,
 /**
  * Publish every answer and the report together, once the consultation has closed and every
  * opinion is moderated and answered; then tell each author (in-app, and by WeChat if subscribed).
+ * Every approved opinion's published text is re-checked with the current detector (opinions approved
+ * before masking was enforced, or masked against an older detector): PERSONAL_INFO_UNMASKED lists the
+ * opinions and spans, unless `override` gives a reason — then the spans are recorded as exempt and audited.
  */
-export async function publishFeedback(deps: Deps, context: StaffContext, consultationId: number): Promise<Feedback> {
+export async function publishFeedback(deps: Deps, context: StaffContext, consultationId: number, body: PublishFeedbackBody = {}): Promise<Feedback> {
+  const override = body?.override
   const now = deps.clock()
   await requireInScope(deps.db, context.actor, 'consultation', consultationId)
   const consultation = await deps.db.$transaction(async (tx) => {
@@ -247,6 +254,18 @@ export async function publishFeedback(deps: Deps, context: StaffContext, consult
     const pending = rows.filter((r) => r.moderation === 'PENDING').length
     const unanswered = rows.filter((r) => r.moderation !== 'PENDING' && !effectiveAnswer(r)).length
     if (pending > 0 || unanswered > 0) throw new AppError('FEEDBACK_NOT_READY', `还有 ${pending} 条意见待审核、${unanswered} 条意见待答复`, { pending, unanswered })
+    const unmasked = rows.filter((r) => r.moderation === 'APPROVED' && r.consent !== 'PRIVATE').flatMap(unexemptedInOpinion)
+    if (unmasked.length > 0 && !override) {
+      const ids = [...new Set(unmasked.map((s) => s.opinionId))]
+      const kinds = [...new Set(unmasked.map((s) => s.label))].join('、')
+      throw new AppError('PERSONAL_INFO_UNMASKED', `${ids.length} 条已审核意见的公开文本中仍有未隐去的个人信息（${kinds}），请重新审核隐去，或填写仍然公开的理由`, { spans: unmasked, opinionIds: ids })
+    }
+    for (const row of rows) {
+      const spans = unmasked.filter((s) => s.opinionId === row.id)
+      if (spans.length === 0) continue
+      await updatePublishedExemptions(tx, row.id, [...exemptionsOf(row.publishedExemptions), ...spans.map(({ start, end }) => ({ start, end }))])
+      await auditPublication(tx, auditorOf(context), { action: 'publishFeedback', entity: 'opinion', entityId: row.id }, { overridden: spans, dismissed: [] }, override)
+    }
     await markFeedbackPublished(tx, consultationId, now)
     for (const author of await findAuthorsOfConsultation(tx, consultationId)) {
       const answer = author.group?.adoption ? author.group : author.answer

@@ -26,6 +26,7 @@ import {
 } from '../repositories/opinion'
 import { contentCheck, submitOnce } from './citizenSubmission'
 import { effectiveAnswer } from './opinionView'
+import { publicOpinionText } from './personalInfo'
 import { iso, pageOf, pageWindow } from './paging'
 
 const receiptCode = (now: Date) => newReceiptCode('YJ', now)
@@ -149,7 +150,7 @@ export async function buildFeedback(deps: Deps, consultationId: number, title: s
         ? [
             {
               id: row.id,
-              text: row.consent === 'PRIVATE' ? null : row.publishedText,
+              text: row.consent === 'PRIVATE' ? null : publicOpinionText(row),
               authorName: row.consent === 'PUBLISH_NAMED' ? row.authorName : null,
               section: row.section,
               receivedAt: iso(row.createdAt),

@@ -1,5 +1,6 @@
 // The server's guard on every publishing path: no detected personal information goes public unless masked, dismissed or overridden.
-import { type FieldDismissal, type Mask, type PublishedField, personalInfoLabels, spanProblem, type UnmaskedSpan, unmaskedPersonalInfo } from '@gm/shared'
+import { type FieldDismissal, type Mask, maskUnexempted, type PublishedField, personalInfoLabels, publishedSpans, type Span, spanProblem, type UnmaskedSpan, unexemptedPersonalInfo, unmaskedPersonalInfo } from '@gm/shared'
+import { z } from 'zod'
 import type { DbOrTx } from '../db/client'
 import { AppError, validationFailed } from '../http/errors'
 import { type Auditor, recordAudit } from './audit'
@@ -93,4 +94,40 @@ export async function auditPublication(
       },
     })
   }
+}
+
+const ExemptionsSchema = z.array(z.object({ start: z.number().int(), end: z.number().int() }))
+
+/** The recorded exemptions of a stored published text; anything unreadable counts as none (everything detected is masked). */
+export function exemptionsOf(json: unknown): Span[] {
+  const parsed = ExemptionsSchema.safeParse(json)
+  return parsed.success ? parsed.data : []
+}
+
+/**
+ * What publishing `text` with `masks` leaves unmasked on purpose (dismissed or overridden in `check`),
+ * in published-text coordinates: stored with the published text so that the public rendering masks nothing else.
+ */
+export function exemptionsFor(text: string, masks: readonly Mask[], check: PublicationCheck, field: PublishedField = 'text'): Span[] {
+  const kept = [...check.dismissed.filter((d) => d.field === field), ...check.overridden.filter((o) => o.field === field)]
+  return publishedSpans(text, masks, kept)
+}
+
+/** An opinion's published text as shown publicly: detected personal information no recorded decision exempts is masked. */
+export function publicOpinionText(row: { publishedText: string | null; publishedExemptions: unknown }): string | null {
+  return row.publishedText === null ? null : maskUnexempted(row.publishedText, exemptionsOf(row.publishedExemptions))
+}
+
+/** Detected personal information an opinion's stored published text would still show (opinions approved before enforcement). */
+export function unexemptedInOpinion(row: { id: number; publishedText: string | null; publishedExemptions: unknown }): UnmaskedSpan[] {
+  if (row.publishedText === null) return []
+  return unexemptedPersonalInfo(row.publishedText, exemptionsOf(row.publishedExemptions)).map((m) => ({
+    opinionId: row.id,
+    field: 'text',
+    kind: m.kind,
+    label: personalInfoLabels[m.kind],
+    start: m.start,
+    end: m.end,
+    text: m.text,
+  }))
 }

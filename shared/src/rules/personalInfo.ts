@@ -664,6 +664,41 @@ export function unmaskedPersonalInfo(text: string, masks: readonly Span[], dismi
 }
 
 /**
+ * Where spans of `text` left unmasked (dismissed or overridden) land in `applyMasks(text, masks)`:
+ * the published-text ranges that recorded decisions exempt from the public rendering's guard.
+ * An offset inside a mask is moved to that mask's edge (start outwards to its start, end to its end).
+ */
+export function publishedSpans(text: string, masks: readonly { start: number; end: number; kind?: PersonalInfoKind }[], spans: readonly Span[]): Span[] {
+  const sorted = masks.slice().sort((a, b) => a.start - b.start)
+  const map = (offset: number, side: 'start' | 'end') => {
+    let delta = 0
+    for (const m of sorted) {
+      const growth = maskFor(text.slice(m.start, m.end), m.kind).length - (m.end - m.start)
+      if (m.end <= offset) delta += growth
+      else if (m.start < offset) return side === 'start' ? m.start + delta : m.end + delta + growth
+      else break
+    }
+    return offset + delta
+  }
+  return spans.map((s) => ({ start: map(s.start, 'start'), end: map(s.end, 'end') }))
+}
+
+/** Detected personal information in an already published text that no recorded dismissal or override covers. */
+export function unexemptedPersonalInfo(publishedText: string, exemptions: readonly Span[]): PersonalInfoMatch[] {
+  return findPersonalInfo(publishedText).filter((m) => !exemptions.some((e) => e.start <= m.start && e.end >= m.end))
+}
+
+/**
+ * The public rendering's last guard: masks whatever the current detector finds in a published text
+ * that no recorded dismissal or override covers (opinions approved before masking was enforced, or
+ * found by a newer detector), so old data never shows raw personal information.
+ */
+export function maskUnexempted(publishedText: string, exemptions: readonly Span[]): string {
+  const left = unexemptedPersonalInfo(publishedText, exemptions)
+  return left.length === 0 ? publishedText : applyMasks(publishedText, left)
+}
+
+/**
  * Why a list of ranges does not fit `text` (a Chinese message), or null. Ranges are UTF-16 offsets,
  * integers, 0 ≤ start < end ≤ length, not splitting a character; `disjoint` also forbids overlaps.
  */

@@ -188,6 +188,15 @@ export const GroupBodySchema = z.strictObject({
   override: OverrideReasonSchema.optional(),
 })
 
+/**
+ * Publishing the feedback re-checks every approved opinion's published text with the current detector:
+ * refused with PERSONAL_INFO_UNMASKED (details.spans with opinionId) unless `override` gives a reason (audited).
+ */
+export const PublishFeedbackBodySchema = z
+  .strictObject({ override: OverrideReasonSchema.optional() })
+  .optional()
+export type PublishFeedbackBody = z.infer<typeof PublishFeedbackBodySchema>
+
 export const StaffAnswerSchema = PublicAnswerSchema.extend({ revisions: z.number().int() })
 
 export const StaffOpinionSchema = z.object({

@@ -58,6 +58,8 @@ export type FieldDismissal = z.infer<typeof FieldDismissalSchema>
 
 /** `details.spans` of PERSONAL_INFO_UNMASKED: what would still be published, per field. */
 export const UnmaskedSpanSchema = z.object({
+  /** At feedback publication: the opinion whose published text still shows it. */
+  opinionId: z.number().int().optional(),
   field: PublishedFieldSchema,
   kind: PersonalInfoKindSchema,
   label: z.string(),

@@ -60,7 +60,7 @@ export default function StaffConsultationPage() {
   })
   const feedback = useAction(async () => {
     if (id === null) return
-    await api.publishFeedback({ params: { id } })
+    await api.publishFeedback({ params: { id }, body: {} })
     setPublished('意见采纳情况已公开，已通知提交意见的公众。')
     await view.reload()
   })
