@@ -124,10 +124,10 @@ async function main() {
     const department = await db.department.create({ data: { name: '基准测试' } })
     const staff = await db.staff.create({ data: { username: 'bench.reviewer', displayName: '基准测试', role: 'REVIEWER', departmentId: department.id, passwordHash: 'unused', mustChangePassword: false } })
     const deps: Deps = { db, log, clock: () => new Date(), wechat: null, settings: { demoLogin: false, sessionTtlHours: 1, templates: {} } }
-    const context = { actor: { kind: 'staff' as const, staffId: staff.id, role: 'REVIEWER' as const, departmentId: department.id, mustChangePassword: false, sessionId: 0 } }
+    const context = { actor: { kind: 'staff' as const, staffId: staff.id, role: 'REVIEWER' as const, departmentId: department.id, departmentIds: [department.id], mustChangePassword: false, sessionId: 0 } }
 
     let started = performance.now()
-    const rows = parseQaFile('jsonl', readFileSync(libraryFile))
+    const rows = await parseQaFile('jsonl', readFileSync(libraryFile))
     const report = await importQaRows(deps, context, rows, { publish: true, createTopics: true, defaultTopic: '综合', dryRun: false })
     const importMs = performance.now() - started
     console.log(`导入：${report.created} 条（${report.rows} 行，新增主题 ${report.createdTopics.length} 个），${Math.round(importMs)} ms`)

@@ -113,7 +113,7 @@ describe('importing', () => {
       ['', '', ''],
       ['第二个 Excel 问题', '答案二', '养老'],
     ])
-    expect(readXlsx(excel)).toEqual([
+    expect(await readXlsx(excel)).toEqual([
       ['问题', '答案', '主题'],
       ['Excel 导入的问题：高龄津贴', '年满 80 周岁可申请 <高龄津贴> & 护理补贴', '养老'],
       ['第二个 Excel 问题', '答案二', '养老'],
@@ -124,7 +124,7 @@ describe('importing', () => {
     expect(found.body.items[0]).toMatchObject({ question: 'Excel 导入的问题：高龄津贴', answer: '年满 80 周岁可申请 <高龄津贴> & 护理补贴' })
 
     const ours = toXlsx({ sheetName: '问答', header: ['问题', '答案', '主题'], rows: [['=1+1 公式不执行', '-以减号开头', '养老']] })
-    expect(parseQaFile('xlsx', ours)).toEqual([{ question: '=1+1 公式不执行', answer: '-以减号开头', topic: '养老' }])
+    expect(await parseQaFile('xlsx', ours)).toEqual([{ question: '=1+1 公式不执行', answer: '-以减号开头', topic: '养老' }])
   })
 
   it('imports JSON and JSON Lines with English keys, creating topics when asked, published by a reviewer', async () => {
@@ -186,13 +186,13 @@ describe('exporting', () => {
       const response = await fetch(`${app.baseUrl}/api/staff/qa-export?format=${format}`, { headers: editor.auth })
       expect(response.status).toBe(200)
       expect(response.headers.get('content-disposition')).toContain(`.${format}`)
-      const rows = parseQaFile(format, Buffer.from(await response.arrayBuffer()))
+      const rows = await parseQaFile(format, Buffer.from(await response.arrayBuffer()))
       expect(rows).toHaveLength(count)
       expect(rows.find((r) => r.externalId === 'csv-0')).toMatchObject({ question: '第 0 个导入问题：养老服务补贴怎么申请？', topic: '养老', department: departmentName, docNumber: '高新民发〔2026〕1号' })
     }
     const published = await fetch(`${app.baseUrl}/api/staff/qa-export?format=json&status=PUBLISHED`, { headers: editor.auth })
     expect(((await published.json()) as { status: string }[]).every((r) => r.status === 'PUBLISHED')).toBe(true)
-    expect(readCsv('a,"b,""c"""\r\n"多\n行",d\n')).toEqual([
+    expect(await readCsv('a,"b,""c"""\r\n"多\n行",d\n')).toEqual([
       ['a', 'b,"c"'],
       ['多\n行', 'd'],
     ])

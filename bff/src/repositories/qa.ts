@@ -235,6 +235,12 @@ export async function recordFirstQaView(db: DbOrTx, itemId: number, voter: strin
   return inserted === 1
 }
 
+/** Forget the votes and views stored under these voter digests; the items' counts stay (anonymous totals). */
+export async function deleteQaVotesAndViews(db: DbOrTx, voters: readonly string[]) {
+  await db.qaVote.deleteMany({ where: { voter: { in: [...voters] } } })
+  await db.qaView.deleteMany({ where: { voter: { in: [...voters] } } })
+}
+
 // —— topics and synonyms ——
 
 export function findQaTopics(db: DbOrTx) {
@@ -368,8 +374,19 @@ export async function qaImportSize(db: DbOrTx, importId: number) {
   return rows[0] ?? { parts: 0, bytes: 0 }
 }
 
-export function findQaImportParts(db: DbOrTx, importId: number) {
-  return db.qaImportPart.findMany({ where: { importId }, select: { index: true, data: true }, orderBy: { index: 'asc' } })
+/** Parts fetched per query: converting the rows of one query blocks the event loop, so each stays small (≈ 640 KB). */
+const PARTS_PER_QUERY = 16
+
+/** The parts of an upload in order, fetched a few at a time with the event loop free in between. */
+export async function findQaImportParts(db: DbOrTx, importId: number) {
+  const indexes = await db.qaImportPart.findMany({ where: { importId }, select: { index: true }, orderBy: { index: 'asc' } })
+  const parts: { index: number; data: Uint8Array }[] = []
+  for (let at = 0; at < indexes.length; at += PARTS_PER_QUERY) {
+    const wanted = indexes.slice(at, at + PARTS_PER_QUERY).map((p) => p.index)
+    parts.push(...(await db.qaImportPart.findMany({ where: { importId, index: { in: wanted } }, select: { index: true, data: true }, orderBy: { index: 'asc' } })))
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  return parts
 }
 
 export function markQaImportCommitted(db: DbOrTx, id: number, at: Date, result: Prisma.InputJsonValue) {

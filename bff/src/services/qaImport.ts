@@ -1,6 +1,7 @@
 import {
   type BodyOf,
   formatShanghaiDate,
+  IMPORT_LIMITS,
   IMPORT_MAX_BYTES,
   IMPORT_MAX_ROWS,
   IMPORT_PART_BYTES,
@@ -36,7 +37,7 @@ import {
 } from '../repositories/qa'
 import { auditorOf, recordAudit } from './audit'
 import { blocksFromText } from './qaText'
-import { readCsv, readXlsx, UnreadableFile } from './qaSpreadsheet'
+import { ImportLimitExceeded, readCsv, readXlsx, UnreadableFile } from './qaSpreadsheet'
 
 /**
  * Bulk import of Q&A items from Excel, CSV or JSON, and export in the same shapes (an export can be
@@ -106,12 +107,16 @@ function fromObjects(items: unknown[]): RawRow[] {
   })
 }
 
-/** The rows of an uploaded file; UnreadableFile when it is not the format it claims. */
-export function parseQaFile(format: QaImportFormat, bytes: Buffer): RawRow[] {
-  if (format === 'xlsx') return fromTable(readXlsx(bytes))
+/**
+ * The rows of an uploaded file; UnreadableFile when it is not the format it claims,
+ * ImportLimitExceeded past one of IMPORT_LIMITS.
+ */
+export async function parseQaFile(format: QaImportFormat, bytes: Buffer): Promise<RawRow[]> {
+  if (bytes.length > IMPORT_LIMITS.fileBytes) throw new ImportLimitExceeded(`导入文件最大 ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB`)
+  if (format === 'xlsx') return fromTable(await readXlsx(bytes))
   const text = bytes.toString('utf8')
   if (text.includes('\uFFFD')) throw new UnreadableFile('文件不是 UTF-8 编码（请另存为 UTF-8 后再导入）')
-  if (format === 'csv') return fromTable(readCsv(text))
+  if (format === 'csv') return fromTable(await readCsv(text))
   if (format === 'jsonl') {
     return fromObjects(
       text
@@ -400,9 +405,10 @@ export async function commitQaImport(deps: Deps, context: StaffContext, id: numb
   if (missing >= 0) throw validationFailed({ parts: `缺少第 ${missing + 1} 段，请重新上传` })
   let rows: RawRow[]
   try {
-    rows = parseQaFile(upload.format as QaImportFormat, Buffer.concat(parts.map((p) => Buffer.from(p.data))))
+    rows = await parseQaFile(upload.format as QaImportFormat, Buffer.concat(parts.map((p) => Buffer.from(p.data))))
   } catch (err) {
     if (err instanceof UnreadableFile) throw new AppError('IMPORT_UNREADABLE', err.message)
+    if (err instanceof ImportLimitExceeded) throw new AppError('IMPORT_TOO_LARGE', err.message)
     throw err
   }
   const report = await importQaRows(deps, context, rows, body)

@@ -1,195 +1,332 @@
-import { inflateRawSync } from 'node:zlib'
+// Bounded readers for the spreadsheets staff import: CSV (csv-parse) and the first sheet of an .xlsx (fflate + saxes).
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
+import { IMPORT_LIMITS } from '@gm/shared'
+import { parse as parseCsv } from 'csv-parse'
+import { Unzip, UnzipInflate, type UnzipFile } from 'fflate'
+import { SaxesParser, type SaxesTagPlain } from 'saxes'
 
 /**
- * Readers for the spreadsheets staff import: CSV (RFC 4180) and the first sheet of an .xlsx
- * workbook. The .xlsx reader needs only node:zlib: it walks the zip's central directory, inflates
- * the parts it needs and reads cells from the sheet XML (shared strings, inline strings, numbers).
- * Anything it cannot make sense of is an `UnreadableFile`, which the import reports as a 400.
+ * Every limit of IMPORT_LIMITS is checked while the file is read, before memory for the next step
+ * is taken: zip entries are counted and their bytes counted as they inflate, rows, columns and
+ * cell lengths as the XML or CSV streams by. The work runs in small slices with the event loop
+ * free in between, so other requests (and /healthz) are answered while a large file is read.
  */
-export class UnreadableFile extends Error {}
 
-/** Rows of cells; quoted fields may hold commas, quotes ("") and line breaks. A UTF-8 BOM is skipped. */
-export function readCsv(text: string): string[][] {
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+/** The file is not the format it claims, or is damaged: IMPORT_UNREADABLE (400). */
+export class UnreadableFile extends Error {}
+/** The file goes past one of IMPORT_LIMITS: IMPORT_TOO_LARGE (413); the message names the limit. */
+export class ImportLimitExceeded extends Error {}
+
+export type ReaderLimits = typeof IMPORT_LIMITS
+type Limits = { [K in keyof ReaderLimits]: number }
+
+/** Bytes handed to a parser in one slice of work before the event loop gets a turn. */
+const SLICE_BYTES = 64 * 1024
+/** Compressed bytes inflated in one slice (deflate expands at most ~1,000×: a few MB per slice). */
+const ZIP_SLICE_BYTES = 4 * 1024
+
+const MB = 1024 * 1024
+const tooLarge = {
+  rows: (l: Limits) => new ImportLimitExceeded(`文件超过 ${l.rows} 行数据，请分批导入`),
+  columns: (l: Limits) => new ImportLimitExceeded(`文件超过 ${l.columns} 列，请只保留导入所需的列`),
+  cell: (l: Limits) => new ImportLimitExceeded(`有单元格超过 ${l.cellChars} 个字`),
+  unzipped: (l: Limits) => new ImportLimitExceeded(`.xlsx 文件解压后超过 ${Math.round(l.unzippedBytes / MB)} MB`),
+  entry: (l: Limits) => new ImportLimitExceeded(`.xlsx 文件中有部件解压后超过 ${Math.round(l.entryBytes / MB)} MB`),
+  entries: (l: Limits) => new ImportLimitExceeded(`.xlsx 文件包含超过 ${l.zipEntries} 个部件`),
+  time: (l: Limits) => new ImportLimitExceeded(`文件读取超过 ${l.seconds} 秒，请分批导入`),
+  file: (l: Limits) => new ImportLimitExceeded(`导入文件最大 ${Math.round(l.fileBytes / MB)} MB`),
+}
+
+/** The clock for the time limit, checked at every slice. */
+function budget(limits: Limits) {
+  const deadline = Date.now() + limits.seconds * 1000
+  return async () => {
+    await yieldToEventLoop()
+    if (Date.now() > deadline) throw tooLarge.time(limits)
+  }
+}
+
+const isBlankRow = (row: string[]) => row.every((cell) => cell.trim() === '')
+
+// —— CSV ————————————————————————————————————————————————————————————————————————————————————
+
+/** Rows of cells (RFC 4180: quoted fields may hold commas, quotes and line breaks); a UTF-8 BOM is skipped. */
+export async function readCsv(text: string, overrides: Partial<Limits> = {}): Promise<string[][]> {
+  const limits: Limits = { ...IMPORT_LIMITS, ...overrides }
+  const tick = budget(limits)
   const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  let i = 0
-  const endField = () => {
-    row.push(field)
-    field = ''
-  }
-  const endRow = () => {
-    endField()
-    rows.push(row)
-    row = []
-  }
-  while (i < s.length) {
-    const c = s.charAt(i)
-    if (quoted) {
-      if (c === '"') {
-        if (s.charAt(i + 1) === '"') {
-          field += '"'
-          i += 2
-          continue
-        }
-        quoted = false
-        i++
-        continue
+  let failure: Error | null = null
+  const parser = parseCsv({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
+    // A whole record longer than every cell at its longest cannot be valid: stop before buffering it.
+    max_record_size: limits.cellChars * limits.columns,
+  })
+  parser.on('readable', () => {
+    let record: string[] | null
+    while (!failure && (record = parser.read() as string[] | null) !== null) {
+      if (record.length > limits.columns && record.slice(limits.columns).some((cell) => cell.trim() !== '')) failure = tooLarge.columns(limits)
+      else if (record.some((cell) => cell.length > limits.cellChars)) failure = tooLarge.cell(limits)
+      else if (!isBlankRow(record)) {
+        rows.push(record.slice(0, limits.columns))
+        if (rows.length > limits.rows + 1) failure = tooLarge.rows(limits)
       }
-      field += c
-      i++
-      continue
     }
-    if (c === '"' && field === '') {
-      quoted = true
-      i++
-    } else if (c === ',') {
-      endField()
-      i++
-    } else if (c === '\r' || c === '\n') {
-      endRow()
-      i += c === '\r' && s.charAt(i + 1) === '\n' ? 2 : 1
-    } else {
-      field += c
-      i++
-    }
+  })
+  parser.on('error', (err: Error & { code?: string }) => {
+    if (failure) return
+    if (err.code === 'CSV_MAX_RECORD_SIZE') failure = tooLarge.cell(limits)
+    else if (err.code === 'CSV_QUOTE_NOT_CLOSED') failure = new UnreadableFile('CSV 中有未闭合的引号')
+    else failure = new UnreadableFile(`CSV 格式有误：${err.message.split('\n')[0]?.slice(0, 100) ?? ''}`)
+  })
+  const ended = new Promise<void>((resolve) => {
+    parser.on('end', resolve)
+    parser.on('close', resolve)
+  })
+  for (let at = 0; at < text.length && !failure; at += SLICE_BYTES) {
+    parser.write(text.slice(at, at + SLICE_BYTES))
+    await tick()
   }
-  if (quoted) throw new UnreadableFile('CSV 中有未闭合的引号')
-  if (field !== '' || row.length > 0) endRow()
-  return rows.filter((r) => r.some((cell) => cell.trim() !== ''))
+  if (!failure) parser.end()
+  else parser.destroy()
+  await Promise.race([ended, yieldToEventLoop()])
+  await yieldToEventLoop()
+  if (failure) throw failure
+  return rows
 }
 
 // —— zip ————————————————————————————————————————————————————————————————————————————————————
 
-interface ZipEntry {
-  name: string
-  method: number
-  compressedSize: number
-  size: number
-  offset: number
-}
+/** The parts of a workbook the reader needs; every other part is skipped without inflating it. */
+const WANTED = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|worksheets\/[^/]+\.xml)$/
 
-function zipEntries(zip: Buffer): Map<string, ZipEntry> {
-  // The end-of-central-directory record is in the last 64 KB + 22 bytes.
-  let end = -1
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      end = i
-      break
+/** Inflate the wanted parts of a zip, counting entries and inflated bytes as they come. */
+async function unzipParts(bytes: Uint8Array, limits: Limits, tick: () => Promise<void>): Promise<Map<string, Buffer>> {
+  const parts = new Map<string, Buffer[]>()
+  let entries = 0
+  let total = 0
+  let failure: Error | null = null
+  const unzip = new Unzip((file: UnzipFile) => {
+    entries++
+    if (entries > limits.zipEntries) {
+      failure ??= tooLarge.entries(limits)
+      return
     }
-  }
-  if (end < 0) throw new UnreadableFile('不是有效的 .xlsx 文件（找不到 zip 目录）')
-  const count = zip.readUInt16LE(end + 10)
-  let at = zip.readUInt32LE(end + 16)
-  const entries = new Map<string, ZipEntry>()
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) throw new UnreadableFile('.xlsx 文件的目录已损坏')
-    const method = zip.readUInt16LE(at + 10)
-    const compressedSize = zip.readUInt32LE(at + 20)
-    const size = zip.readUInt32LE(at + 24)
-    const nameLength = zip.readUInt16LE(at + 28)
-    const extraLength = zip.readUInt16LE(at + 30)
-    const commentLength = zip.readUInt16LE(at + 32)
-    const offset = zip.readUInt32LE(at + 42)
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength)
-    entries.set(name, { name, method, compressedSize, size, offset })
-    at += 46 + nameLength + extraLength + commentLength
-  }
-  return entries
-}
-
-/** Largest part we inflate (a sheet of 50,000 long rows fits well within it). */
-const MAX_PART_BYTES = 200 * 1024 * 1024
-
-function readEntry(zip: Buffer, entry: ZipEntry): string {
-  const at = entry.offset
-  if (at + 30 > zip.length || zip.readUInt32LE(at) !== 0x04034b50) throw new UnreadableFile('.xlsx 文件已损坏')
-  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28)
-  const data = zip.subarray(start, start + entry.compressedSize)
-  if (entry.method === 0) return data.toString('utf8')
-  if (entry.method !== 8) throw new UnreadableFile('.xlsx 文件使用了不支持的压缩方式')
-  try {
-    return inflateRawSync(data, { maxOutputLength: MAX_PART_BYTES }).toString('utf8')
-  } catch {
-    throw new UnreadableFile('.xlsx 文件已损坏（无法解压）')
-  }
-}
-
-// —— xlsx ——————————————————————————————————————————————————————————————————————————————————
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
-function unescapeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-    if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16))
-    if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10))
-    return ENTITIES[e] ?? ''
+    const name = file.name.replace(/^\/+/, '')
+    if (!WANTED.test(name) || parts.has(name)) return
+    if (file.compression !== 0 && file.compression !== 8) {
+      failure ??= new UnreadableFile('.xlsx 文件使用了不支持的压缩方式')
+      return
+    }
+    const chunks: Buffer[] = []
+    let size = 0
+    parts.set(name, chunks)
+    file.ondata = (err, data) => {
+      if (failure) return
+      if (err) {
+        failure = new UnreadableFile('.xlsx 文件已损坏（无法解压）')
+        return
+      }
+      size += data.length
+      total += data.length
+      if (size > limits.entryBytes) failure = tooLarge.entry(limits)
+      else if (total > limits.unzippedBytes) failure = tooLarge.unzipped(limits)
+      else chunks.push(Buffer.from(data))
+      if (failure) file.terminate()
+    }
+    file.start()
   })
+  unzip.register(UnzipInflate)
+  try {
+    for (let at = 0; at < bytes.length && !failure; at += ZIP_SLICE_BYTES) {
+      const end = Math.min(at + ZIP_SLICE_BYTES, bytes.length)
+      unzip.push(bytes.subarray(at, end), end === bytes.length)
+      await tick()
+    }
+  } catch (err) {
+    if (err instanceof ImportLimitExceeded) throw err
+    failure ??= new UnreadableFile('.xlsx 文件已损坏（无法解压）')
+  }
+  if (failure) throw failure
+  return new Map([...parts].map(([name, chunks]) => [name, Buffer.concat(chunks)]))
 }
 
-/** The text of every <t> inside a fragment (a shared string may be split into formatted runs). */
-function textOf(fragment: string): string {
-  let out = ''
-  for (const m of fragment.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += unescapeXml(m[1] ?? '')
-  return out
+// —— XML ————————————————————————————————————————————————————————————————————————————————————
+
+interface XmlHandlers {
+  open(name: string, attributes: Record<string, string>): void
+  text(text: string): void
+  close(name: string): void
 }
 
-function columnIndex(ref: string): number {
+const localName = (name: string) => name.slice(name.indexOf(':') + 1)
+
+/**
+ * Stream an XML part through saxes in slices. Malformed XML, undefined entities and character
+ * references outside Unicode (`&#x110000;`) are UnreadableFile; saxes never expands DTD entities.
+ */
+async function readXml(part: Buffer, what: string, handlers: XmlHandlers, tick: () => Promise<void>): Promise<void> {
+  const parser = new SaxesParser({ xmlns: false, position: false })
+  let failure: Error | null = null
+  const guard = (work: () => void) => {
+    if (failure) return
+    try {
+      work()
+    } catch (err) {
+      failure = err instanceof Error ? err : new Error(String(err))
+    }
+  }
+  parser.on('error', (err) => {
+    failure ??= new UnreadableFile(`.xlsx 文件的${what}不是有效的 XML（${err.message.slice(0, 80)}）`)
+  })
+  parser.on('opentag', (tag) => guard(() => handlers.open(localName(tag.name), (tag as SaxesTagPlain).attributes)))
+  parser.on('text', (text) => guard(() => handlers.text(text)))
+  parser.on('cdata', (text) => guard(() => handlers.text(text)))
+  parser.on('closetag', (tag) => guard(() => handlers.close(localName(tag.name))))
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  try {
+    for (let at = 0; at < part.length && !failure; at += SLICE_BYTES) {
+      parser.write(decoder.decode(part.subarray(at, at + SLICE_BYTES), { stream: true }))
+      await tick()
+    }
+    if (!failure) {
+      parser.write(decoder.decode())
+      parser.close()
+    }
+  } catch (err) {
+    if (err instanceof ImportLimitExceeded) throw err
+    failure ??= new UnreadableFile(`.xlsx 文件的${what}无法读取（编码或格式有误）`)
+  }
+  if (failure) throw failure
+}
+
+/** Column of a cell reference ("B7" → 1). More than three letters is past any sheet: refused before allocating. */
+function columnOf(ref: string): number | null {
+  const letters = /^([A-Za-z]{1,3})\d*$/.exec(ref)?.[1]
+  if (!letters) return null
   let n = 0
-  for (const ch of ref) {
-    const c = ch.charCodeAt(0)
-    if (c < 65 || c > 90) break
-    n = n * 26 + (c - 64)
-  }
-  return n - 1
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64)
+  return n - 1 < 16_384 ? n - 1 : null
 }
 
-/** Rows of the first worksheet as text (numbers as Excel wrote them). */
-export function readXlsx(bytes: Buffer): string[][] {
-  const entries = zipEntries(bytes)
-  const part = (name: string) => {
-    const entry = entries.get(name)
-    return entry ? readEntry(bytes, entry) : null
-  }
-  const workbook = part('xl/workbook.xml')
-  if (!workbook) throw new UnreadableFile('不是有效的 .xlsx 文件（缺少工作簿）')
-  // The first sheet in workbook order, through the workbook's relationships.
-  const firstSheet = /<sheet\s[^>]*r:id="([^"]+)"/.exec(workbook)?.[1]
-  const rels = part('xl/_rels/workbook.xml.rels') ?? ''
-  let target = 'worksheets/sheet1.xml'
-  if (firstSheet) {
-    for (const m of rels.matchAll(/<Relationship\s[^>]*>/g)) {
-      if (m[0].includes(`Id="${firstSheet}"`)) target = /Target="([^"]+)"/.exec(m[0])?.[1] ?? target
-    }
-  }
-  const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target}`
-  const sheet = part(sheetPath)
-  if (!sheet) throw new UnreadableFile('不是有效的 .xlsx 文件（缺少工作表）')
-  const shared: string[] = []
-  const sst = part('xl/sharedStrings.xml')
-  if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>/g)) shared.push(textOf(m[1] ?? ''))
+/** The shared-string table: the text of each <si> (formatted runs joined, phonetic hints left out). */
+async function readSharedStrings(part: Buffer, limits: Limits, tick: () => Promise<void>): Promise<string[]> {
+  const strings: string[] = []
+  let current: string | null = null
+  let inText = false
+  let phonetic = 0
+  await readXml(
+    part,
+    '共享字符串',
+    {
+      open(name) {
+        if (name === 'si') current = ''
+        else if (name === 'rPh') phonetic++
+        else if (name === 't' && current !== null && phonetic === 0) inText = true
+      },
+      text(text) {
+        if (!inText || current === null) return
+        current += text
+        if (current.length > limits.cellChars) throw tooLarge.cell(limits)
+      },
+      close(name) {
+        if (name === 't') inText = false
+        else if (name === 'rPh') phonetic--
+        else if (name === 'si' && current !== null) {
+          strings.push(current)
+          current = null
+        }
+      },
+    },
+    tick,
+  )
+  return strings
+}
 
+/** Rows of a worksheet's cells as text, with the row, column and cell limits checked as they stream. */
+async function readSheet(part: Buffer, shared: string[], limits: Limits, tick: () => Promise<void>): Promise<string[][]> {
   const rows: string[][] = []
-  for (const rowMatch of sheet.matchAll(/<row\b[^>]*?(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const cells: string[] = []
-    let next = 0
-    for (const cell of (rowMatch[1] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const attrs = cell[1] ?? ''
-      const body = cell[2] ?? ''
-      const ref = /\br="([A-Z]+)\d+"/.exec(attrs)?.[1]
-      const col = ref ? columnIndex(ref) : next
-      const type = /\bt="([^"]+)"/.exec(attrs)?.[1]
-      const raw = /<v>([\s\S]*?)<\/v>/.exec(body)?.[1]
-      let value = ''
-      if (type === 's') value = shared[Number(raw)] ?? ''
-      else if (type === 'inlineStr') value = textOf(body)
-      else if (raw !== undefined) value = unescapeXml(raw)
-      while (cells.length < col) cells.push('')
-      cells[col] = value
-      next = col + 1
-    }
-    rows.push(cells)
+  let row: string[] | null = null
+  let next = 0
+  let cell: { col: number; type: string; value: string; inline: string } | null = null
+  let collecting: 'v' | 't' | null = null
+  const append = (text: string) => {
+    if (!cell || !collecting) return
+    if (collecting === 'v') cell.value += text
+    else cell.inline += text
+    if (cell.value.length > limits.cellChars || cell.inline.length > limits.cellChars) throw tooLarge.cell(limits)
   }
-  return rows.filter((r) => r.some((cell) => cell.trim() !== ''))
+  await readXml(
+    part,
+    '工作表',
+    {
+      open(name, attributes) {
+        if (name === 'row') {
+          row = []
+          next = 0
+        } else if (name === 'c' && row) {
+          const ref = attributes.r
+          const col = ref === undefined ? next : columnOf(ref)
+          if (col === null) throw new ImportLimitExceeded(`单元格位置“${String(ref).slice(0, 12)}”超出表格范围（最多 ${limits.columns} 列）`)
+          cell = { col, type: attributes.t ?? 'n', value: '', inline: '' }
+        } else if (cell && name === 'v') collecting = 'v'
+        else if (cell && name === 't' && cell.type === 'inlineStr') collecting = 't'
+      },
+      text: append,
+      close(name) {
+        if (name === 'v' || name === 't') collecting = null
+        else if (name === 'c' && row && cell) {
+          const { col, type, value, inline } = cell
+          cell = null
+          let text = ''
+          if (type === 's') {
+            const index = Number(value)
+            text = Number.isInteger(index) && index >= 0 ? (shared[index] ?? '') : ''
+          } else if (type === 'inlineStr') text = inline
+          else text = value
+          next = col + 1
+          if (text === '') return
+          if (col >= limits.columns) throw tooLarge.columns(limits)
+          while (row.length < col) row.push('')
+          row[col] = text
+        } else if (name === 'row' && row) {
+          if (!isBlankRow(row)) {
+            rows.push(row)
+            if (rows.length > limits.rows + 1) throw tooLarge.rows(limits)
+          }
+          row = null
+        }
+      },
+    },
+    tick,
+  )
+  return rows
+}
+
+/** Rows of the first worksheet (in workbook order) as text, numbers as Excel wrote them. */
+export async function readXlsx(bytes: Uint8Array, overrides: Partial<Limits> = {}): Promise<string[][]> {
+  const limits: Limits = { ...IMPORT_LIMITS, ...overrides }
+  if (bytes.length > limits.fileBytes) throw tooLarge.file(limits)
+  const tick = budget(limits)
+  const parts = await unzipParts(bytes, limits, tick)
+  const workbook = parts.get('xl/workbook.xml')
+  if (!workbook) throw new UnreadableFile('不是有效的 .xlsx 文件（缺少工作簿）')
+
+  // The first sheet in workbook order, through the workbook's relationships (small parts: read whole).
+  let firstSheet: string | undefined
+  await readXml(workbook, '工作簿', { open: (name, a) => void (name === 'sheet' && firstSheet === undefined && (firstSheet = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1])), text: () => undefined, close: () => undefined }, tick)
+  let target = 'worksheets/sheet1.xml'
+  const rels = parts.get('xl/_rels/workbook.xml.rels')
+  if (rels && firstSheet) {
+    await readXml(rels, '关系表', { open: (name, a) => void (name === 'Relationship' && a.Id === firstSheet && a.Target && (target = a.Target)), text: () => undefined, close: () => undefined }, tick)
+  }
+  const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`
+  const sheet = parts.get(sheetPath)
+  if (!sheet) throw new UnreadableFile('不是有效的 .xlsx 文件（缺少工作表）')
+  const sst = parts.get('xl/sharedStrings.xml')
+  const shared = sst ? await readSharedStrings(sst, limits, tick) : []
+  return readSheet(sheet, shared, limits, tick)
 }

@@ -252,6 +252,28 @@ export type QaImportFormat = z.infer<typeof QaImportFormatSchema>
 export const IMPORT_PART_BYTES = 40 * 1024
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024
 export const IMPORT_MAX_ROWS = 50_000
+/**
+ * Hard limits on an imported file, checked while it is read (the miniapp shows them). Past any of
+ * them the import is refused with IMPORT_TOO_LARGE and a message naming the limit.
+ */
+export const IMPORT_LIMITS = {
+  /** The uploaded file as sent (an .xlsx compressed). */
+  fileBytes: IMPORT_MAX_BYTES,
+  /** Everything inflated from an .xlsx, counted as it inflates. */
+  unzippedBytes: 100 * 1024 * 1024,
+  /** One inflated part of an .xlsx (a worksheet, the shared strings). */
+  entryBytes: 80 * 1024 * 1024,
+  /** Files inside an .xlsx. */
+  zipEntries: 1_000,
+  /** Data rows (the header row is not counted). */
+  rows: IMPORT_MAX_ROWS,
+  /** Columns with content (a cell reference past column AX is refused before anything is allocated). */
+  columns: 50,
+  /** Characters in one cell (Excel's own limit). */
+  cellChars: 32_767,
+  /** Reading the file, in seconds. */
+  seconds: 60,
+} as const
 
 const base64Part = z
   .string()
