@@ -87,6 +87,43 @@ describe('a consultation linked to a catalog decision is major by definition', (
   })
 })
 
+describe('the catalog link of a draft changes only when asked', () => {
+  const longWindow = { closesAt: new Date(opensAt.getTime() + 40 * DAY).toISOString() }
+  const stored = async (id: number) => app.db.consultation.findUniqueOrThrow({ where: { id }, select: { decisionId: true, isMajorDecision: true } })
+
+  it('keeps the link when an update leaves decisionId out, removes it only for an explicit null', async () => {
+    const created = await post(editor, '/api/staff/consultations', draft({ decisionId, ...longWindow }))
+    const id = created.body.id as number
+    const withoutLink = draft({ title: '高新区口袋公园建设管理办法（修改稿）', ...longWindow })
+    expect(withoutLink).not.toHaveProperty('decisionId')
+    const kept = await post(editor, `/api/staff/consultations/${id}`, withoutLink, 'PUT')
+    expect(kept.status).toBe(200)
+    expect(kept.body).toMatchObject({ decisionId, isMajorDecision: true, title: '高新区口袋公园建设管理办法（修改稿）' })
+    expect(await stored(id)).toEqual({ decisionId, isMajorDecision: true })
+
+    const unlinked = await post(editor, `/api/staff/consultations/${id}`, draft({ decisionId: null, ...longWindow }), 'PUT')
+    expect(unlinked.status).toBe(200)
+    expect(await stored(id)).toEqual({ decisionId: null, isMajorDecision: false })
+  })
+
+  it('refuses to unlink a published consultation with DECISION_LINK_LOCKED, and a malformed decisionId with a field error', async () => {
+    const created = await post(editor, '/api/staff/consultations', draft({ decisionId, ...longWindow }))
+    const id = created.body.id as number
+    expect((await post(reviewer, `/api/staff/consultations/${id}/publish`)).status).toBe(200)
+    const refused = await post(editor, `/api/staff/consultations/${id}`, draft({ decisionId: null, ...longWindow }), 'PUT')
+    expect([refused.status, refused.body.error.code, refused.body.error.message]).toEqual([409, 'DECISION_LINK_LOCKED', '征集已发布，不能取消与重大行政决策事项目录的关联'])
+    // Any other rewrite of a published draft keeps its own answer.
+    const rewrite = await post(editor, `/api/staff/consultations/${id}`, draft({ ...longWindow }), 'PUT')
+    expect([rewrite.status, rewrite.body.error.code]).toEqual([409, 'DRAFT_IMMUTABLE'])
+    expect(await stored(id)).toEqual({ decisionId, isMajorDecision: true })
+
+    for (const hostile of ['abc', -1, 1.5, {}]) {
+      const bad = await post(editor, `/api/staff/consultations/${id}`, draft({ decisionId: hostile, ...longWindow }), 'PUT')
+      expect([bad.status, bad.body.error.code, Object.keys(bad.body.error.details.fields)]).toEqual([400, 'VALIDATION_FAILED', ['decisionId']])
+    }
+  })
+})
+
 describe('a reply date cannot precede the day the opinion was received', () => {
   let consultationId: number
   let opinionId: number

@@ -79,14 +79,18 @@ export async function createConsultation(deps: Deps, context: StaffContext, body
   })
 }
 
-/** Only a consultation that has not been published can be rewritten. */
+/**
+ * Only a consultation that has not been published can be rewritten. Leaving `decisionId` out keeps
+ * the catalog link; only an explicit null removes it, and never once the consultation is published.
+ */
 export async function updateConsultation(deps: Deps, context: StaffContext, id: number, body: BodyOf<'updateConsultation'>): Promise<ConsultationDetail> {
   await requireInScope(deps.db, context.actor, 'consultation', id)
   assertInScope(context.actor, body.departmentId, 'departmentId')
   return deps.db.$transaction(async (tx) => {
     const before = await requireState(tx, id)
-    if (before.publishedAt) throw new AppError('DRAFT_IMMUTABLE')
-    await rewriteUnpublishedConsultation(tx, id, fieldsOf(body), body.sections)
+    if (before.publishedAt) throw new AppError(body.decisionId === null && before.decisionId !== null ? 'DECISION_LINK_LOCKED' : 'DRAFT_IMMUTABLE')
+    const decisionId = body.decisionId === undefined ? before.decisionId : body.decisionId
+    await rewriteUnpublishedConsultation(tx, id, fieldsOf({ ...body, decisionId }), body.sections)
     await recordAudit(tx, auditorOf(context), { action: 'updateConsultation', entity: 'consultation', entityId: id, before, after: body })
     return staffDetail(deps, tx, id)
   })
