@@ -83,12 +83,32 @@ describe('privacy and personal data', () => {
     expect((await app.db.citizen.findUniqueOrThrow({ where: { id } })).phone).toBe('13800138000')
   })
 
-  it('deletes the citizen’s personal data, notifications and sessions on request', async () => {
+  it('deletes the citizen’s personal data, notifications, Q&A votes, views, search hits, idempotency records and sessions on request', async () => {
     const { id, auth } = await wechatLogin('openid-fay')
+    const other = await wechatLogin('openid-fay-neighbour')
     await app.db.$transaction((tx) => notify(app.deps, tx, { citizenId: id, kind: 'OPINION_ANSWERED', title: '答复', body: '内容' }))
+    const item = await app.db.qaItem.create({ data: { question: '电动自行车充电桩怎么申请安装？', answer: '向街道提出申请。', topic: '删除数据测试', status: 'PUBLISHED', publishedAt: new Date() } })
+    const traces = async () => [await app.db.qaVote.count({ where: { itemId: item.id } }), await app.db.qaView.count({ where: { itemId: item.id } })]
+    const useLibrary = async (who: Record<string, string>) => {
+      expect((await app.request(`/api/qa/${item.id}`, { headers: who })).status).toBe(200)
+      expect((await app.request(`/api/qa/${item.id}/feedback`, { method: 'POST', headers: who, json: { helpful: true } })).status).toBe(200)
+      const search = await app.request(`/api/qa?q=${encodeURIComponent('电动自行车充电桩怎么申请安装')}`, { headers: who })
+      expect(search.body.items[0]?.id).toBe(item.id)
+      return traces()
+    }
+    // Fay's view, vote and search hit, then the neighbour's.
+    expect(await useLibrary(auth)).toEqual([1, 2])
+    expect(await useLibrary(other.auth)).toEqual([2, 4])
+    await app.db.idempotentRequest.create({ data: { citizenId: id, key: 'signup-key-fay', operation: 'joinEvent', requestHash: 'h', response: { name: '费某' } } })
+    await app.db.idempotentRequest.create({ data: { citizenId: other.id, key: 'signup-key-other', operation: 'joinEvent', requestHash: 'h' } })
+
     expect((await app.request('/api/me', { method: 'DELETE', headers: auth })).status).toBe(204)
     expect(await app.db.citizen.findUnique({ where: { id } })).toBeNull()
     expect(await app.db.notification.count({ where: { citizenId: id } })).toBe(0)
+    // Only the neighbour's rows are left; the helpful count stays an anonymous total.
+    expect(await traces()).toEqual([1, 2])
+    expect(await app.db.idempotentRequest.findMany({ where: { citizenId: { in: [id, other.id] } }, select: { key: true } })).toEqual([{ key: 'signup-key-other' }])
+    expect((await app.db.qaItem.findUniqueOrThrow({ where: { id: item.id } })).helpfulCount).toBe(2)
     expect((await app.request('/api/me', { headers: auth })).body.error.code).toBe('SESSION_EXPIRED')
   })
 })

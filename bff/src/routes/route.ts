@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import type Router from '@koa/router'
 import { type BodyOf, type Contract, contract, type EndpointName, type ParamsOf, type QueryOf, type ResponseOf } from '@gm/shared'
 import type { Actor, CitizenActor, RequestContext, StaffActor } from '../http/actor'
@@ -6,6 +5,7 @@ import { authorize } from '../http/authorize'
 import { AppError } from '../http/errors'
 import { deviceIdOf, type RateLimit } from '../http/rateLimit'
 import { parseInput } from '../http/validate'
+import { voterDigest } from '../security/voter'
 
 export interface ParsedRequest<N extends EndpointName> {
   params: ParamsOf<N>
@@ -30,10 +30,15 @@ export function citizenOf(context: RequestContext): CitizenActor {
  */
 export function voterKeyOf(context: RequestContext): string {
   const { actor } = context
-  const key =
-    actor.kind === 'citizen' ? `c:${actor.citizenId}` : actor.kind === 'staff' ? `s:${actor.staffId}` : context.deviceId ? `d:${context.deviceId}` : `ip:${context.clientIp ?? 'unknown'}`
-  // Stored as a digest: the vote and view tables keep no address or account id in the clear.
-  return createHash('sha256').update(key).digest('base64url')
+  return voterDigest(
+    actor.kind === 'citizen'
+      ? { citizenId: actor.citizenId }
+      : actor.kind === 'staff'
+        ? { staffId: actor.staffId }
+        : context.deviceId
+          ? { deviceId: context.deviceId }
+          : { clientIp: context.clientIp ?? 'unknown' },
+  )
 }
 
 /** The actor after `authorize` admitted a staff endpoint. */

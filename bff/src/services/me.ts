@@ -3,11 +3,13 @@ import type { Deps } from '../deps'
 import type { CitizenActor, SignedInActor } from '../http/actor'
 import { AppError } from '../http/errors'
 import { deidentifyContributions, deleteCitizen, findCitizen, findCitizenOpenid, findPersonalDetails, updateCitizen } from '../repositories/citizen'
+import { deleteQaVotesAndViews } from '../repositories/qa'
 import { findMyRegistrations } from '../repositories/registration'
 import { cancelLockedRegistration } from './registration'
 import { revokeSessionsOf } from '../repositories/session'
 import { addSubscribeCredits, findAllNotifications, findNotifications, markNotificationRead } from '../repositories/notification'
 import { findStaff } from '../repositories/staff'
+import { citizenVoterDigests } from '../security/voter'
 import { iso, isoOrNull, pageOf, pageWindow } from './paging'
 import { staffMe } from './staffView'
 import { callWechat } from './wechat'
@@ -90,11 +92,16 @@ export async function exportMyData(deps: Deps, actor: CitizenActor): Promise<MyD
 
 /**
  * Delete the citizen's personal data and end every session of theirs. Seats they hold at events
- * still to come are released (the waitlist moves up); opinions stay, de-identified.
+ * still to come are released (the waitlist moves up); opinions stay, de-identified. Their Q&A votes,
+ * views and search hits (kept under digests of their id) go; the items' counts stay as anonymous
+ * totals. Idempotency records go with the citizen row (ON DELETE CASCADE).
  */
 export async function deleteMyData(deps: Deps, actor: CitizenActor): Promise<null> {
   const now = deps.clock()
   await deps.db.$transaction(async (tx) => {
+    const citizen = await findCitizen(tx, actor.citizenId)
+    const since = citizen && citizen.createdAt < now ? citizen.createdAt : now
+    await deleteQaVotesAndViews(tx, citizenVoterDigests(actor.citizenId, since, now))
     for (const registration of await findMyRegistrations(tx, actor.citizenId)) {
       const active = registration.status === 'SELECTED' || registration.status === 'WAITLISTED' || registration.status === 'APPLIED'
       if (active && registration.event.startsAt > now) await cancelLockedRegistration(deps, tx, registration.id)

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { DAY_MS, formatShanghaiDate, type QaHighlight, type QaItemDetail, type QaListItem, type QueryOf, type ResponseOf } from '@gm/shared'
 import type { Deps } from '../deps'
 import { notFound } from '../http/errors'
@@ -17,6 +16,7 @@ import {
 import type { SearchIndex, SearchResult } from '../search/engine'
 import { snippet, segments } from '../search/highlight'
 import { libraryOf } from '../search/library'
+import { searchHitDigest } from '../security/voter'
 import { pageOf, pageWindow } from './paging'
 import { storedBlocks } from './qaText'
 import { toQaItem } from './qaView'
@@ -71,7 +71,7 @@ export async function searchQa(deps: Deps, query: { q: string; topic?: string; p
   if (skip === 0 && best && !noGoodAnswer && searcher) {
     // A search hit counts once per searcher, item and day, so repeating a search cannot push an item up the hot list.
     const now = deps.clock()
-    const key = createHash('sha256').update(`search:${formatShanghaiDate(now)}:${searcher}`).digest('base64url')
+    const key = searchHitDigest(searcher, now)
     if (await recordFirstQaView(deps.db, best.id, key)) libraryOf(deps.db).count(best.id, 'searchHits', now, deps.log)
   }
   return { ...pageOf(items, result.total, query), noGoodAnswer }
