@@ -175,7 +175,7 @@ const bodies: Partial<Record<EndpointName, () => unknown>> = {
   bindPhone: () => ({ code: 'phone-code' }),
   recordSubscriptions: () => ({ accepted: ['OPINION_ANSWERED'] }),
   createStaff: () => ({ username: `made${++seq}`, displayName: '新人', role: 'EDITOR', departmentId }),
-  updateStaff: () => ({ unlock: true }),
+  updateStaff: () => ({ disabled: false }),
   createDepartment: () => ({ name: `矩阵部门${++seq}` }),
   askPolicyQuestion: () => ({ text: '矩阵测试：生育津贴怎么领？', idempotencyKey: `matrix-${++seq}-key` }),
   createQaSynonym: () => ({ terms: [`矩阵词${++seq}`], expansions: ['矩阵规范词'] }),

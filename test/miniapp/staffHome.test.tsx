@@ -13,7 +13,6 @@ function account(overrides: Partial<Staff> = {}): Staff {
     department: { id: 3, name: '市园林绿化局' },
     departments: [{ id: 3, name: '市园林绿化局' }],
     disabled: false,
-    locked: false,
     wechatBound: false,
     createdAt: '2026-11-01T02:00:00.000Z',
     ...overrides,
@@ -75,11 +74,13 @@ describe('工作台', () => {
     })
 
     it('lists staff and the audit log in Chinese', async () => {
-      server.reply('/api/admin/staff', 200, [me, account({ locked: true })])
+      server.reply('/api/admin/staff', 200, [me, account()])
       render(<StaffHomePage />)
 
       await waitFor(() => expect(shownStaff()).toEqual(['王管理', '赵编辑']))
-      expect(within(staffCard('赵编辑')).getByText('已锁定')).toBeTruthy()
+      // Sign-in is throttled per username and address, never locked: no lock badge or 解锁 action.
+      expect(within(staffCard('赵编辑')).queryByText('已锁定')).toBeNull()
+      expect(within(staffCard('赵编辑')).queryByRole('button', { name: '解锁' })).toBeNull()
       expect(within(staffCard('王管理')).queryByRole('button', { name: '停用' })).toBeNull()
       await waitFor(() => expect(document.querySelector('.gm-audit-card')?.textContent).toContain('新增工作人员'))
       expect(document.querySelector('.gm-audit-card')?.textContent).toContain('操作人：wang.admin　对象：工作人员 #31')
@@ -163,16 +164,11 @@ describe('工作台', () => {
       expect(within(staffCard('赵编辑')).getByRole('button', { name: '启用' })).toBeTruthy()
     })
 
-    it('unlocks a locked account and generates a binding invite', async () => {
-      server.reply('/api/admin/staff', 200, [me, account({ locked: true })])
-      server.reply('PATCH /api/admin/staff/31', 200, account({ locked: false }))
+    it('generates a binding invite', async () => {
+      server.reply('/api/admin/staff', 200, [me, account()])
       server.reply('POST /api/admin/staff/31/invite', 201, { code: 'INV-123456', expiresAt: '2026-11-22T02:00:00.000Z' })
       render(<StaffHomePage />)
       await waitFor(() => expect(shownStaff()).toContain('赵编辑'))
-
-      fireEvent.click(within(staffCard('赵编辑')).getByRole('button', { name: '解锁' }))
-      await waitFor(() => expect(within(staffCard('赵编辑')).queryByText('已锁定')).toBeNull())
-      expect(sentRequests().find((r) => r.method === 'PATCH')?.data).toEqual({ unlock: true })
 
       fireEvent.click(within(staffCard('赵编辑')).getByRole('button', { name: '生成绑定邀请码' }))
       expect(await within(staffCard('赵编辑')).findByText(/绑定邀请码：INV-123456/)).toBeTruthy()

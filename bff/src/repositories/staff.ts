@@ -10,8 +10,6 @@ export const staffSelect = {
   department: { select: { id: true, name: true } },
   departments: { select: { department: { select: { id: true, name: true } } }, orderBy: { departmentId: 'asc' } },
   mustChangePassword: true,
-  failedLogins: true,
-  lockedUntil: true,
   disabledAt: true,
   wechatOpenid: true,
   createdAt: true,
@@ -57,12 +55,6 @@ export function updateStaffRow(db: DbOrTx, id: number, data: Prisma.StaffUncheck
 export async function replaceStaffDepartments(db: DbOrTx, staffId: number, departmentIds: readonly number[]) {
   await db.staffDepartment.deleteMany({ where: { staffId, departmentId: { notIn: [...departmentIds] } } })
   await db.staffDepartment.createMany({ data: departmentIds.map((departmentId) => ({ staffId, departmentId })), skipDuplicates: true })
-}
-
-/** One more failed sign-in, counted atomically; returns the new count. */
-export async function countFailedLogin(db: DbOrTx, id: number) {
-  const row = await db.staff.update({ where: { id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } })
-  return row.failedLogins
 }
 
 export function createInvite(db: DbOrTx, staffId: number, codeHash: string, expiresAt: Date) {

@@ -5,14 +5,7 @@ import type { RequestContext, SignedInActor, StaffActor } from '../http/actor'
 import { AppError } from '../http/errors'
 import { upsertCitizenByOpenid } from '../repositories/citizen'
 import { createSession, revokeSession, revokeSessionsOf } from '../repositories/session'
-import {
-  countFailedLogin,
-  findStaffByOpenid,
-  findStaffByUsername,
-  findStaffPasswordHash,
-  type StaffRow,
-  updateStaffRow,
-} from '../repositories/staff'
+import { findStaffByOpenid, findStaffByUsername, findStaffPasswordHash, type StaffRow, updateStaffRow } from '../repositories/staff'
 import { createLimiterStore, type LimiterStore } from '../security/limiter'
 import { hashPassword, UNUSABLE_HASH, verifyPassword } from '../security/password'
 import { hashToken, newToken } from '../security/tokens'
@@ -88,15 +81,14 @@ export async function loginStaff(deps: Deps, username: string, password: string,
   const staff = await findStaffByUsername(deps.db, username)
   const matches = await verifyPassword(password, staff?.passwordHash ?? UNUSABLE_HASH)
   if (!staff || !matches) {
-    // A record of real failed checks (shown to administrators); the throttle above is what refuses.
-    if (staff) await countFailedLogin(deps.db, staff.id)
+    // The security record of password checks that failed (the throttle above is what refuses); what was typed as a username is not logged.
+    deps.log.warn({ staffId: staff?.id ?? null, clientIp }, 'staff sign-in failed')
     throw new AppError('LOGIN_FAILED')
   }
   await perAccount.reset(accountKey)
   await perAddress.giveBack(clientIp)
   ensureActive(staff)
-  const current = await updateStaffRow(deps.db, staff.id, { failedLogins: 0, lockedUntil: null })
-  return { ...(await openSession(deps, deps.db, { staffId: staff.id })), me: staffMe(current) }
+  return { ...(await openSession(deps, deps.db, { staffId: staff.id })), me: staffMe(staff) }
 }
 
 /** A staff member whose WeChat identity was bound with an invite signs in from the mini-program. */

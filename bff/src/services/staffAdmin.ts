@@ -15,8 +15,7 @@ import { callWechat } from './wechat'
 export const INVITE_TTL_MS = 72 * 3_600_000
 
 export async function listStaff(deps: Deps): Promise<Staff[]> {
-  const now = deps.clock()
-  return (await listAllStaff(deps.db)).map((row) => toStaff(row, now))
+  return (await listAllStaff(deps.db)).map(toStaff)
 }
 
 /** The departments a staff member will work for: the primary one and the chosen ones, all existing. */
@@ -39,10 +38,10 @@ export async function createStaff(deps: Deps, context: StaffContext, input: Body
     await recordAudit(tx, auditorOf(context), { action: 'createStaff', entity: 'staff', entityId: created.id, after: auditableStaff(created) })
     return created
   })
-  return { staff: toStaff(row, deps.clock()), initialPassword }
+  return { staff: toStaff(row), initialPassword }
 }
 
-/** Role, departments, disabling (which ends every session of theirs) and unlocking. */
+/** Role, departments, and disabling (which ends every session of theirs). */
 export async function updateStaff(deps: Deps, context: StaffContext, id: number, input: BodyOf<'updateStaff'>): Promise<Staff> {
   if (id === context.actor.staffId && (input.disabled === true || (input.role && input.role !== 'ADMIN'))) {
     throw new AppError('FORBIDDEN', '不能停用自己或取消自己的管理员角色')
@@ -60,13 +59,12 @@ export async function updateStaff(deps: Deps, context: StaffContext, id: number,
       ...(input.role ? { role: input.role } : {}),
       ...(input.departmentId ? { departmentId: input.departmentId } : {}),
       ...(input.disabled !== undefined ? { disabledAt: input.disabled ? (before.disabledAt ?? now) : null } : {}),
-      ...(input.unlock ? { lockedUntil: null, failedLogins: 0 } : {}),
     })
     if (input.disabled) await revokeSessionsOf(tx, { staffId: id }, now)
     await recordAudit(tx, auditorOf(context), { action: 'updateStaff', entity: 'staff', entityId: id, before: auditableStaff(before), after: auditableStaff(after) })
     return after
   })
-  return toStaff(row, now)
+  return toStaff(row)
 }
 
 export async function inviteStaff(deps: Deps, context: StaffContext, id: number): Promise<ResponseOf<'inviteStaff'>> {

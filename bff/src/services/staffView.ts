@@ -21,7 +21,7 @@ export function staffMe(row: StaffRow): Me {
   }
 }
 
-export function toStaff(row: StaffRow, now: Date): Staff {
+export function toStaff(row: StaffRow): Staff {
   return {
     id: row.id,
     username: row.username,
@@ -30,7 +30,6 @@ export function toStaff(row: StaffRow, now: Date): Staff {
     department: row.department,
     departments: departmentsOf(row),
     disabled: row.disabledAt !== null,
-    locked: row.lockedUntil !== null && row.lockedUntil > now,
     wechatBound: row.wechatOpenid !== null,
     createdAt: iso(row.createdAt),
   }

@@ -7,7 +7,7 @@ import { type RequestState, useRequest } from './useRequest'
 export type AuditEntry = ResponseOf<'listAudit'>['items'][number]
 export type CreatedStaff = ResponseOf<'createStaff'>
 export type NewStaff = BodyOf<'createStaff'>
-export type StaffPatch = { disabled: boolean } | { unlock: true } | { departmentId: number; departmentIds: number[] }
+export type StaffPatch = { disabled: boolean } | { departmentId: number; departmentIds: number[] }
 export interface StaffInvite {
   code: string
   expiresAt: string
@@ -28,7 +28,7 @@ export interface StaffAdmin {
   invite: (id: number) => Promise<boolean>
 }
 
-/** 工作人员管理 for an ADMIN: list, create, disable/enable, unlock, WeChat binding invites. */
+/** 工作人员管理 for an ADMIN: list, create, disable/enable, WeChat binding invites. */
 export function useStaffAdmin(enabled: boolean): StaffAdmin {
   const list = useRequest(() => (enabled ? api.listStaff() : Promise.resolve([] as Staff[])), [enabled])
   const [replaced, setReplaced] = useState<Record<number, Staff>>({})

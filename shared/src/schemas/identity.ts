@@ -116,7 +116,6 @@ export const StaffSchema = z.object({
   /** Every department the staff member works for, the primary one first: their scope (admins: all) */
   departments: z.array(DepartmentSchema),
   disabled: z.boolean(),
-  locked: z.boolean(),
   wechatBound: z.boolean(),
   createdAt: InstantSchema,
 })
@@ -145,7 +144,6 @@ export const UpdateStaffBodySchema = z
     /** Replaces the set of departments (the primary one is always kept in it) */
     departmentIds: StaffDepartmentIdsSchema.optional(),
     disabled: z.boolean().optional(),
-    unlock: z.literal(true).optional(),
   })
   .refine((b) => Object.keys(b).length > 0, '没有要修改的内容')
 

@@ -80,7 +80,7 @@ export async function provisionStaff(base: string, admin: { username: string; pa
     await call(base, 'POST', '/api/auth/logout', undefined, session.token)
 
     // Back to the bootstrapped state identity.test.ts walks: the one-time password, to be changed.
-    await db.query('UPDATE staff SET password_hash = $2, must_change_password = true, failed_logins = 0, locked_until = NULL WHERE id = $1', [bootstrapped.id, bootstrapped.password_hash])
+    await db.query('UPDATE staff SET password_hash = $2, must_change_password = true WHERE id = $1', [bootstrapped.id, bootstrapped.password_hash])
     await db.query('UPDATE session SET revoked_at = now() WHERE staff_id = $1 AND revoked_at IS NULL', [bootstrapped.id])
     process.env[ENV_KEY] = JSON.stringify(passwords)
   } finally {

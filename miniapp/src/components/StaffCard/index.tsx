@@ -16,7 +16,6 @@ export interface StaffCardProps {
   error?: string
   invite?: { code: string; expiresAt: string }
   onToggleDisabled: (staff: Staff) => void
-  onUnlock: (staff: Staff) => void
   onInvite: (staff: Staff) => void
   /** Every department, to choose from when changing this person's departments */
   departments?: readonly Department[]
@@ -24,8 +23,8 @@ export interface StaffCardProps {
   onSaveDepartments?: (staff: Staff, departmentIds: number[]) => Promise<boolean>
 }
 
-/** One account in 工作人员管理 with its actions: 停用/启用, 解锁, 生成绑定邀请码, 调整所属部门. */
-export function StaffCard({ staff, self = false, busy = false, error, invite, onToggleDisabled, onUnlock, onInvite, departments = [], onSaveDepartments }: StaffCardProps) {
+/** One account in 工作人员管理 with its actions: 停用/启用, 生成绑定邀请码, 调整所属部门. */
+export function StaffCard({ staff, self = false, busy = false, error, invite, onToggleDisabled, onInvite, departments = [], onSaveDepartments }: StaffCardProps) {
   const [editing, setEditing] = useState<number[] | null>(null)
   const saveDepartments = async () => {
     if (!editing || editing.length === 0 || !onSaveDepartments) return
@@ -59,7 +58,6 @@ export function StaffCard({ staff, self = false, busy = false, error, invite, on
       )}
       <View className='gm-staff-card__badges'>
         {staff.disabled && <Badge tone='closed'>已停用</Badge>}
-        {staff.locked && <Badge tone='closed'>已锁定</Badge>}
         <Badge tone={staff.wechatBound ? 'open' : 'info'}>{staff.wechatBound ? '已绑定微信' : '未绑定微信'}</Badge>
       </View>
       {error && <Notice tone='error'>{error}</Notice>}
@@ -70,11 +68,6 @@ export function StaffCard({ staff, self = false, busy = false, error, invite, on
         {!self && (
           <ActionButton className='gm-staff-card__action' tone={staff.disabled ? 'default' : 'danger'} onPress={() => onToggleDisabled(staff)} disabled={busy}>
             {staff.disabled ? '启用' : '停用'}
-          </ActionButton>
-        )}
-        {staff.locked && (
-          <ActionButton className='gm-staff-card__action' onPress={() => onUnlock(staff)} disabled={busy}>
-            解锁
           </ActionButton>
         )}
         {onSaveDepartments && !editing && staff.role !== 'ADMIN' && (

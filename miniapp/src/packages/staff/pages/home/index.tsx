@@ -161,7 +161,6 @@ export default function StaffHomePage() {
                 departments={departments.data ?? []}
                 onSaveDepartments={(s, ids) => admin.update(s.id, { departmentId: ids[0] ?? s.department.id, departmentIds: ids })}
                 onToggleDisabled={(s) => (s.disabled ? void admin.update(s.id, { disabled: false }) : setDisabling(s))}
-                onUnlock={(s) => void admin.update(s.id, { unlock: true })}
                 onInvite={(s) => void admin.invite(s.id)}
               />
             ))
