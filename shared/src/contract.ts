@@ -58,7 +58,6 @@ import {
   DrawPreviewSchema,
   DrawRecordSchema,
   EventDraftBodySchema,
-  EventQuotasBodySchema,
   RedrawBodySchema,
   JoinEventBodySchema,
   MyRegistrationSchema,
@@ -438,11 +437,6 @@ export const contract = {
     method: 'POST', path: '/api/staff/events/:id/publish', tag: 'staff-event', access: REVIEWER,
     summary: '发布活动',
     params: IdParamsSchema, response: EventDetailSchema,
-  },
-  setEventQuotas: {
-    method: 'PUT', path: '/api/staff/events/:id/quotas', tag: 'staff-event', access: EDITOR,
-    summary: '设置公开抽签的分层配额（报名开始前；开始后公开且不能更改）',
-    params: IdParamsSchema, body: EventQuotasBodySchema, response: EventDetailSchema,
   },
   cancelEvent: {
     method: 'POST', path: '/api/staff/events/:id/cancel', tag: 'staff-event', access: REVIEWER,

@@ -17,7 +17,7 @@ afterAll(() => app.close())
 /** Store an upload directly in 40 KB parts (as the miniapp sends them), so the test spends its time on reading, not uploading. */
 async function stage(format: string, bytes: Buffer): Promise<number> {
   const upload = await app.db.qaImport.create({ data: { staffId: editor.staff.id, format, filename: `hostile.${format}`, expiresAt: new Date(Date.now() + 3_600_000) } })
-  const parts: { importId: number; index: number; data: Uint8Array }[] = []
+  const parts: { importId: number; index: number; data: Uint8Array<ArrayBuffer> }[] = []
   for (let at = 0, index = 0; at < bytes.length || index === 0; at += IMPORT_PART_BYTES, index++) {
     parts.push({ importId: upload.id, index, data: new Uint8Array(bytes.subarray(at, at + IMPORT_PART_BYTES)) })
   }

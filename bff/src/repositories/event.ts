@@ -36,7 +36,6 @@ const detailSelect = {
   cancelReason: true,
   drawAt: true,
   drawCommitment: true,
-  drawQuotas: true,
   outcomeSummary: true,
   outcomePublishedAt: true,
   publishedAt: true,
@@ -105,7 +104,6 @@ export async function lockEventForDraw(db: DbOrTx, id: number) {
       startsAt: true,
       publishedAt: true,
       cancelledAt: true,
-      signupOpensAt: true,
       signupClosesAt: true,
       selectionMode: true,
       capacity: true,
@@ -113,9 +111,8 @@ export async function lockEventForDraw(db: DbOrTx, id: number) {
       confirmedCount: true,
       drawSecret: true,
       drawCommitment: true,
-      drawQuotas: true,
       drawAt: true,
-      _count: { select: { draws: true, registrations: true } },
+      _count: { select: { draws: true } },
     },
   })
 }
@@ -138,22 +135,6 @@ export async function setDrawSecret(db: DbOrTx, id: number, secret: string, comm
 
 export function insertEventDraw(db: DbOrTx, data: { eventId: number; round: number; algorithm: string; reason: string | null; record: Prisma.InputJsonValue; drawnById: number | null; drawnAt: Date }) {
   return db.eventDraw.create({ data, select: { id: true } })
-}
-
-const isQuotasLocked = (err: unknown) => /DRAW_QUOTAS_LOCKED/.test(err instanceof Error ? `${err.message} ${JSON.stringify(err)}` : String(err))
-
-/**
- * Store a lottery event's quotas. Once signups open (or anyone signed up) they never change: the
- * database trigger refuses, and that refusal becomes DRAW_QUOTAS_LOCKED here.
- */
-export async function setDrawQuotas(db: DbOrTx, id: number, quotas: Prisma.InputJsonValue): Promise<void> {
-  try {
-    await db.event.update({ where: { id }, data: { drawQuotas: quotas }, select: { id: true } })
-  } catch (err) {
-    if (isQuotasLocked(err)) throw new AppError('DRAW_QUOTAS_LOCKED')
-    if ((err as { code?: string }).code === 'P2025') throw notFound('活动')
-    throw err
-  }
 }
 
 /** Give back seats held by the previous round before a redraw. */

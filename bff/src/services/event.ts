@@ -1,4 +1,4 @@
-import { DrawQuotasSchema, type EventDetail, type EventSummary, type QueryOf, type ResponseOf, seatsLeft, signupStatus } from '@gm/shared'
+import { type EventDetail, type EventSummary, type QueryOf, type ResponseOf, seatsLeft, signupStatus } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import { notFound } from '../http/errors'
@@ -36,7 +36,6 @@ export function toEventDetail(row: EventDetailRow, now: Date): EventDetail {
     cancelled: row.cancelledAt ? { at: iso(row.cancelledAt), reason: row.cancelReason ?? '' } : null,
     drawn: row.drawAt !== null,
     drawCommitment: row.drawCommitment,
-    drawQuotas: DrawQuotasSchema.parse(row.drawQuotas),
     outcome:
       row.outcomeSummary && row.outcomePublishedAt
         ? {

@@ -43,7 +43,7 @@ export function useLotteryDesk(eventId: number | null, enabled: boolean): Lotter
       setError(null)
       try {
         const params = { id: eventId }
-        const body = { listHash, witnesses: input.witnesses }
+        const body = { listHash, witnesses: input.witnesses, quotas: input.quotas }
         setDone(drawn ? await api.redrawLottery({ params, body: { ...body, reason: input.reason } }) : await api.drawLottery({ params, body }))
         await reloadPreview()
         return true

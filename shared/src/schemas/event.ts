@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { DepartmentSchema, InstantSchema, PageQueryFields, paginated } from './common'
 import { PublicAnswerSchema } from './opinion'
-import { quotaFields } from '../rules/lottery'
 
 export const EventKindSchema = z.enum(['OPEN_DAY', 'MEETING_ATTENDANCE', 'HEARING'])
 export type EventKind = z.infer<typeof EventKindSchema>
@@ -18,20 +17,6 @@ export const selectionModeLabels: Record<SelectionMode, string> = {
   REVIEW: '审核遴选',
   LOTTERY: '公开抽签',
 }
-
-/** A lottery quota: up to `seats` of the seats go first to candidates whose `field` equals `value`. */
-export const QuotaSchema = z.strictObject({
-  field: z.enum(quotaFields),
-  value: z.string().trim().min(1, '请填写配额条件').max(20),
-  seats: z.number().int().min(1, '名额至少 1 个').max(1000),
-})
-export type Quota = z.infer<typeof QuotaSchema>
-
-/** An event's quotas, filled in this order; each condition at most once. */
-export const DrawQuotasSchema = z
-  .array(QuotaSchema)
-  .max(20, '配额最多 20 项')
-  .refine((qs) => new Set(qs.map((q) => `${q.field}\u0000${q.value}`)).size === qs.length, '同一条件的配额只能设一项')
 
 export const EventSummarySchema = z.object({
   id: z.number().int(),
@@ -60,8 +45,6 @@ export const EventDetailSchema = EventSummarySchema.extend({
   drawn: z.boolean(),
   /** Lottery events: SHA-256 of the draw secret, public from the start of signups; the secret is revealed at the draw */
   drawCommitment: z.string().nullable(),
-  /** Lottery events: the quotas the draw fills first, public and fixed from the start of signups */
-  drawQuotas: z.array(QuotaSchema),
   /** After the event: the meeting's result, attendance, and the attendees' opinions with their answers (masked) */
   outcome: z
     .object({

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { IdSchema, InstantSchema } from './common'
-import { DrawQuotasSchema, EventKindSchema, QuotaSchema, SelectionModeSchema } from './event'
+import { EventKindSchema, SelectionModeSchema } from './event'
 import { DismissalSchema, FieldDismissalSchema, MaskSchema, OverrideReasonSchema, PublicAnswerSchema } from './opinion'
-import { LOTTERY_ALGORITHM } from '../rules/lottery'
+import { LOTTERY_ALGORITHM, quotaFields } from '../rules/lottery'
 
 export const attendeeCategories = ['STAKEHOLDER', 'PUBLIC', 'EXPERT', 'MEDIA'] as const
 export const AttendeeCategorySchema = z.enum(attendeeCategories)
@@ -71,20 +71,28 @@ export const StaffRegistrationSchema = z.object({
   createdAt: InstantSchema,
 })
 
+export const QuotaSchema = z.strictObject({
+  field: z.enum(quotaFields),
+  value: z.string().trim().min(1, '请填写配额条件').max(20),
+  seats: z.number().int().min(1, '名额至少 1 个').max(1000),
+})
+export type Quota = z.infer<typeof QuotaSchema>
+
 /**
- * Run the draw. No seed: the randomness is the secret committed when the event was created, and the
- * quotas are the event's, public and locked since signups opened — a body carrying quotas is refused.
- * The staff member confirms the candidate list hash shown in the preview; a list that changed since is refused.
+ * Run the draw. No seed: the randomness is the secret committed when the event was created. The
+ * staff member confirms the candidate list hash shown in the preview; a list that changed since is refused.
  */
 export const DrawBodySchema = z.strictObject({
   listHash: z.string().regex(/^[0-9a-f]{64}$/, '请先查看抽签预览并确认'),
   witnesses: z.array(z.string().trim().min(2).max(40)).max(10).default([]),
+  quotas: z.array(QuotaSchema).max(20).default([]),
 })
-/** A redraw: allowed only with a reason, which is published with the new result (same stored quotas). */
+/** A redraw: allowed only with a reason, which is published with the new result. */
 export const RedrawBodySchema = z.strictObject({
   listHash: z.string().regex(/^[0-9a-f]{64}$/, '请先查看抽签预览并确认'),
   reason: z.string().trim().max(500).optional(),
   witnesses: z.array(z.string().trim().min(2).max(40)).max(10).default([]),
+  quotas: z.array(QuotaSchema).max(20).default([]),
 })
 
 export const DrawCandidateSchema = z.object({
@@ -135,9 +143,7 @@ export const DrawPreviewSchema = z.object({
   candidateCount: z.number().int(),
   seats: z.number().int(),
   listHash: z.string(),
-  /** The event's quotas (fixed before signups opened); the draw uses exactly these */
-  quotas: z.array(QuotaSchema),
-  /** How many candidates have each attribute value, next to the quotas */
+  /** How many candidates have each attribute value, to set quotas */
   counts: z.object({ category: z.record(z.string(), z.number().int()), region: z.record(z.string(), z.number().int()), sector: z.record(z.string(), z.number().int()), ageBand: z.record(z.string(), z.number().int()), gender: z.record(z.string(), z.number().int()) }),
 })
 export type DrawPreview = z.infer<typeof DrawPreviewSchema>
@@ -173,18 +179,11 @@ export const EventDraftBodySchema = z
     waitlistCapacity: z.number().int().min(0).max(10_000).default(0),
     selectionMode: SelectionModeSchema,
     eligibility: z.string().trim().max(1000).default(''),
-    /** Lottery events: the quotas, public with the commitment and locked once signups open */
-    drawQuotas: DrawQuotasSchema.default([]),
   })
   .refine((b) => new Date(b.endsAt) > new Date(b.startsAt), { path: ['endsAt'], message: '结束时间必须晚于开始时间' })
   .refine((b) => new Date(b.signupClosesAt) > new Date(b.signupOpensAt), { path: ['signupClosesAt'], message: '报名截止时间必须晚于开始时间' })
   .refine((b) => new Date(b.signupClosesAt) <= new Date(b.startsAt), { path: ['signupClosesAt'], message: '报名须在活动开始前截止' })
   .refine((b) => b.reservedSeats < b.capacity, { path: ['reservedSeats'], message: '预留席位须少于总席位' })
-  .refine((b) => b.selectionMode === 'LOTTERY' || b.drawQuotas.length === 0, { path: ['drawQuotas'], message: '只有公开抽签的活动可以设置配额' })
-  .refine((b) => b.drawQuotas.every((q) => q.seats <= b.capacity - b.reservedSeats), { path: ['drawQuotas'], message: '每项配额的名额不能超过可抽名额（总席位减预留席位）' })
-
-/** Change a lottery event's quotas: only before signups open and before anyone signed up. */
-export const EventQuotasBodySchema = z.strictObject({ quotas: DrawQuotasSchema })
 
 export const CancelEventBodySchema = z.strictObject({ reason: z.string().trim().min(4, '请说明取消原因').max(500) })
 export const OutcomeBodySchema = z.strictObject({
