@@ -113,7 +113,7 @@ describe('the first administrator signs in', () => {
     await field('gm-staff-home', 'username').fill('e2e.editor')
     await field('gm-staff-home', 'displayName').fill('测试编辑')
     await home.getByRole('tab', { name: '编辑' }).click()
-    await home.locator('.gm-staff-form .gm-chips__chip').nth(1).click()
+    await home.locator('.gm-staff-form .gm-department-picker__option').nth(1).click()
     await button('gm-staff-home', '创建账号').click()
     await home.getByText(/初始密码：/).waitFor()
     await home.locator('.gm-staff-card', { hasText: 'e2e.editor' }).waitFor()
