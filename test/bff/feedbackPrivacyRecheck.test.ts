@@ -146,6 +146,46 @@ describe('the public rendering of approved opinions', () => {
     expect(text).toBe('我的电话139****5678，可以打城管服务电话0571-88776655反映问题，建议增加督导员。另：139****5678')
   })
 
+  it('masks what no recorded decision exempts in a published meeting outcome (event opinions keep their exemptions too)', async () => {
+    app.now.value = start
+    const created = await as(editor, '/api/staff/events', {
+      kind: 'MEETING_ATTENDANCE',
+      title: '列席城管局办公会（审议垃圾分类督导办法）',
+      description: '市民列席',
+      place: '政务服务中心',
+      departmentId,
+      startsAt: new Date(start.getTime() + 5 * DAY).toISOString(),
+      endsAt: new Date(start.getTime() + 5 * DAY + 3_600_000).toISOString(),
+      signupOpensAt: start.toISOString(),
+      signupClosesAt: new Date(start.getTime() + 4 * DAY).toISOString(),
+      capacity: 5,
+      selectionMode: 'FIRST_COME',
+    })
+    expect(created.status).toBe(201)
+    const eventId = created.body.id as number
+    expect((await as(reviewer, `/api/staff/events/${eventId}/publish`)).status).toBe(200)
+    const said = `我的电话${PHONE}，可以打城管服务电话0571-88776655反映问题。`
+    const phoneAt = said.indexOf(PHONE)
+    const hotlineAt = said.indexOf('0571-88776655')
+    const recorded = await as(reviewer, `/api/staff/events/${eventId}/opinions`, {
+      text: said,
+      masks: [{ start: phoneAt, end: phoneAt + PHONE.length, kind: 'PHONE' }],
+      dismissals: [{ start: hotlineAt, end: hotlineAt + '0571-88776655'.length, reason: '城管局对外公开的服务电话，不是个人信息' }],
+    })
+    expect(recorded.status).toBe(201)
+    expect((await as(reviewer, `/api/staff/event-opinions/${recorded.body.id}/answer`, { adoption: 'ADOPTED', content: '已采纳。', departmentId, repliedOn: '2026-12-01' }, 'PUT')).status).toBe(200)
+    // A text changed behind the review (or a newer detector) adds what no decision covers.
+    await app.db.$executeRaw`UPDATE event_opinion SET published_text = published_text || ${`另：${PHONE}，住${ADDRESS}`} WHERE id = ${recorded.body.id}`
+    await app.db.$executeRaw`UPDATE event SET outcome_summary = '会议审议通过了督导办法。', outcome_published_at = ${new Date(start.getTime() + 6 * DAY)} WHERE id = ${eventId}`
+    app.now.value = new Date(start.getTime() + 7 * DAY)
+    const detail = await app.request(`/api/events/${eventId}`)
+    expect(detail.status).toBe(200)
+    const body = JSON.stringify(detail.body)
+    expect(body).not.toContain(PHONE)
+    expect(body).not.toContain('501')
+    expect(detail.body.outcome.opinions[0].text).toBe('我的电话139****5678，可以打城管服务电话0571-88776655反映问题。另：139****5678，住【已隐去：详细地址】')
+  })
+
   it('publishes without a body when every approved opinion is masked (the miniapp sends none)', async () => {
     const consultationId = await openConsultation('高新区垃圾分类奖励办法（征求意见稿）')
     await insertLegacyApproved(consultationId, '建议增加垃圾分类奖励积分。')

@@ -42,7 +42,7 @@ const detailSelect = {
   startsAt: true,
   _count: { select: { registrations: { where: { status: 'CHECKED_IN' } } } },
   eventOpinions: {
-    select: { id: true, publishedText: true, adoption: true, reason: true, content: true, repliedAt: true, department: { select: { id: true, name: true } } },
+    select: { id: true, publishedText: true, publishedExemptions: true, adoption: true, reason: true, content: true, repliedAt: true, department: { select: { id: true, name: true } } },
     orderBy: { id: 'asc' },
   },
 } satisfies Prisma.EventSelect

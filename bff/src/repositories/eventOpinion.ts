@@ -7,6 +7,7 @@ export const eventOpinionSelect = {
   registrationId: true,
   rawText: true,
   publishedText: true,
+  publishedExemptions: true,
   adoption: true,
   reason: true,
   content: true,
@@ -18,7 +19,7 @@ export const eventOpinionSelect = {
 } satisfies Prisma.EventOpinionSelect
 export type EventOpinionRow = Prisma.EventOpinionGetPayload<{ select: typeof eventOpinionSelect }>
 
-export function insertEventOpinion(db: DbOrTx, data: { eventId: number; registrationId: number | null; rawText: string; publishedText: string; receivedAt: Date }) {
+export function insertEventOpinion(db: DbOrTx, data: { eventId: number; registrationId: number | null; rawText: string; publishedText: string; publishedExemptions: { start: number; end: number }[]; receivedAt: Date }) {
   return db.eventOpinion.create({ data, select: eventOpinionSelect })
 }
 

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import { notFound } from '../http/errors'
 import { type EventDetailRow, findEventById, findEvents } from '../repositories/event'
+import { publicOpinionText } from './personalInfo'
 import { publicAnswer } from './opinionView'
 import { iso, pageOf, pageWindow } from './paging'
 
@@ -44,7 +45,7 @@ export function toEventDetail(row: EventDetailRow, now: Date): EventDetail {
             publishedAt: iso(row.outcomePublishedAt),
             opinions: row.eventOpinions.flatMap((o) => {
               const answer = publicAnswer(o)
-              return answer ? [{ id: o.id, text: o.publishedText, answer }] : []
+              return answer ? [{ id: o.id, text: publicOpinionText(o) ?? '', answer }] : []
             }),
           }
         : null,

@@ -14,7 +14,7 @@ import {
 import { auditorOf, recordAudit, recordContactRead } from './audit'
 import { assertInScope, requireInScope } from './departmentScope'
 import { publicAnswer } from './opinionView'
-import { answerTexts, auditPublication, checkPublication } from './personalInfo'
+import { answerTexts, auditPublication, checkPublication, exemptionsFor } from './personalInfo'
 import { iso, repliedAtOf, replyBeforeReceipt } from './paging'
 
 /** 收到日期 given by staff (not later than today), or now; stored as the start of that Shanghai day. */
@@ -49,7 +49,8 @@ export async function recordEventOpinion(deps: Deps, context: StaffContext, even
       if (err instanceof RangeError) throw validationFailed({ masks: '遮盖范围超出原文或相互重叠' })
       throw err
     }
-    const row = await insertEventOpinion(tx, { eventId, registrationId, rawText: body.text, publishedText, receivedAt })
+    const publishedExemptions = exemptionsFor(body.text, body.masks, check)
+    const row = await insertEventOpinion(tx, { eventId, registrationId, rawText: body.text, publishedText, publishedExemptions, receivedAt })
     await recordAudit(tx, auditorOf(context), {
       action: 'recordEventOpinion',
       entity: 'eventOpinion',
