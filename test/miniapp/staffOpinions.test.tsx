@@ -145,7 +145,7 @@ describe('审核与答复', () => {
 
       fireEvent.click(screen.getByRole('button', { name: '仍然公开（需填写理由）' }))
       fireEvent.click(screen.getByRole('button', { name: '确认仍然公开' }))
-      expect(screen.getByText('请用中文填写仍然公开的理由（至少 4 个字）')).toBeTruthy()
+      expect(screen.getByText('请填写仍然公开的理由（至少 4 个字）')).toBeTruthy()
       expect(sentRequests().filter((r) => r.path.endsWith('/moderation'))).toHaveLength(1)
 
       fireEvent.change(screen.getByRole('textbox', { name: '仍然公开的理由' }), { target: { value: '作者要求公开联系方式' } })
@@ -219,6 +219,59 @@ describe('审核与答复', () => {
 
       await waitFor(() => expect(answerPut()).toHaveLength(1))
       expect(answerPut()[0]?.data).toMatchObject({ adoption: 'ADOPTED', reason: null })
+    })
+
+    const withPhone = '请拨打 13912345678 联系施工单位。'
+    const refusal = {
+      error: {
+        code: 'PERSONAL_INFO_UNMASKED',
+        message: '内容中仍有未隐去的个人信息（手机号），请隐去、忽略并说明理由，或填写仍然公开的理由',
+        details: { spans: [{ field: 'content', kind: 'PHONE', label: '手机号', start: 4, end: 15, text: '13912345678' }] },
+      },
+    }
+    const fillAdopted = (content: string) => {
+      fireEvent.click(screen.getByRole('radio', { name: '采纳' }))
+      fireEvent.change(screen.getByLabelText('答复内容'), { target: { value: content } })
+      fireEvent.click(screen.getByRole('button', { name: '保存答复' }))
+    }
+
+    it('shows what the server refused to publish and saves again with 仍然公开 and the reason', async () => {
+      server.reply(LIST, 200, page([approved()], 1, 1))
+      server.reply('PUT /api/staff/opinions/41/answer', 422, refusal)
+      server.reply('PUT /api/staff/opinions/41/answer', 200, approved())
+      render(<StaffOpinionsPage />)
+      await screen.findByText('采纳情况')
+
+      fillAdopted(withPhone)
+      expect(await screen.findByText('以下个人信息仍未隐去，暂不能公开：')).toBeTruthy()
+      expect(screen.getByText('答复内容 · 手机号：13912345678')).toBeTruthy()
+      fireEvent.click(screen.getByRole('button', { name: '仍然公开（需填写理由）' }))
+      fireEvent.click(screen.getByRole('button', { name: '确认仍然公开' }))
+      expect(screen.getByText('请填写仍然公开的理由（至少 4 个字）')).toBeTruthy()
+      expect(answerPut()).toHaveLength(1)
+
+      fireEvent.change(screen.getByRole('textbox', { name: '仍然公开的理由' }), { target: { value: '施工单位公开的值班电话' } })
+      fireEvent.click(screen.getByRole('button', { name: '确认仍然公开' }))
+      await waitFor(() => expect(answerPut()).toHaveLength(2))
+      expect(answerPut()[0]?.data).not.toHaveProperty('override')
+      expect(answerPut()[1]?.data).toMatchObject({ adoption: 'ADOPTED', content: withPhone, override: '施工单位公开的值班电话' })
+    })
+
+    it('隐去 replaces the finding in the answer with 【已隐去】 and the next save sends no override', async () => {
+      server.reply(LIST, 200, page([approved()], 1, 1))
+      server.reply('PUT /api/staff/opinions/41/answer', 422, refusal)
+      server.reply('PUT /api/staff/opinions/41/answer', 200, approved())
+      render(<StaffOpinionsPage />)
+      await screen.findByText('采纳情况')
+
+      fillAdopted(withPhone)
+      fireEvent.click(await screen.findByRole('button', { name: '隐去' }))
+      expect((screen.getByLabelText('答复内容') as HTMLTextAreaElement).value).toBe('请拨打 【已隐去】 联系施工单位。')
+      expect(screen.queryByText('以下个人信息仍未隐去，暂不能公开：')).toBeNull()
+      fireEvent.click(screen.getByRole('button', { name: '保存答复' }))
+      await waitFor(() => expect(answerPut()).toHaveLength(2))
+      expect(answerPut()[1]?.data).toMatchObject({ content: '请拨打 【已隐去】 联系施工单位。' })
+      expect(answerPut()[1]?.data).not.toHaveProperty('override')
     })
 
     it('puts the server’s REASON_REQUIRED at 理由', async () => {

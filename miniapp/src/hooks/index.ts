@@ -45,7 +45,8 @@ export {
   type StaffConsultationView,
   type StaffOpinions,
 } from './useStaffConsultations'
-export { answerValues, useAnswerForm, validateAnswer } from './useAnswerForm'
+export { answerValues, useAnswerForm, validateAnswer, MASKED_TEXT, type AnswerFormState } from './useAnswerForm'
+export { usePersonalInfoOverride, unmaskedSpansOf, type PersonalInfoOverrideState } from './usePersonalInfoOverride'
 export {
   useCheckIn,
   useEventRegistrations,

@@ -5,6 +5,7 @@ import { cx } from '../../utils/format'
 import { ActionButton } from '../ActionButton'
 import { CheckRow } from '../CheckRow'
 import { FormField } from '../FormField'
+import { PersonalInfoOverride } from '../PersonalInfoOverride'
 import './index.scss'
 
 export interface MaskSuggestion {
@@ -122,8 +123,6 @@ export function MaskReview(props: MaskReviewProps) {
   const manual = extras?.manual ?? []
   const [fragment, setFragment] = useState('')
   const [fragmentError, setFragmentError] = useState<string | undefined>()
-  const [overrideOpen, setOverrideOpen] = useState(false)
-  const [overrideError, setOverrideError] = useState<string | undefined>()
   const preview = maskedPreview(rawText, suggestions, confirmed, manual)
 
   const addManual = () => {
@@ -135,15 +134,6 @@ export function MaskReview(props: MaskReviewProps) {
     onAddManual?.(span)
     setFragment('')
     setFragmentError(undefined)
-  }
-  const submitOverride = () => {
-    const reason = overrideReason.trim()
-    if (reason.length < 4 || !/[\u4e00-\u9fff]/.test(reason)) {
-      setOverrideError('请用中文填写仍然公开的理由（至少 4 个字）')
-      return
-    }
-    setOverrideError(undefined)
-    onOverride?.()
   }
 
   return (
@@ -215,36 +205,14 @@ export function MaskReview(props: MaskReviewProps) {
         {preview ?? '隐去范围有误，请刷新后重试'}
       </Text>
       {unmasked && unmasked.length > 0 && (
-        <View className='gm-mask-review__unmasked' role='alert'>
-          <Text className='gm-mask-review__unmasked-title'>以下个人信息仍未隐去，暂不能公开：</Text>
-          {unmasked.map((u) => (
-            <Text key={`${u.field}-${u.start}-${u.end}`} className='gm-mask-review__unmasked-item'>{`${u.label}：${u.text}`}</Text>
-          ))}
-          <Text className='gm-mask-review__unmasked-hint'>请勾选隐去，或说明不隐去的理由；确需公开时：</Text>
-          {!overrideOpen ? (
-            <ActionButton tone='danger' className='gm-mask-review__override-open' onPress={() => setOverrideOpen(true)}>
-              仍然公开（需填写理由）
-            </ActionButton>
-          ) : (
-            <View className='gm-mask-review__override'>
-              <FormField
-                name='override-reason'
-                label='仍然公开的理由'
-                value={overrideReason}
-                hint='理由和您的账号将记入审计日志，管理员可见'
-                error={overrideError}
-                maxlength={500}
-                onInput={(v) => {
-                  onOverrideReason?.(v)
-                  setOverrideError(undefined)
-                }}
-              />
-              <ActionButton tone='danger' className='gm-mask-review__override-submit' onPress={submitOverride} busy={overriding} busyText='正在提交…'>
-                确认仍然公开
-              </ActionButton>
-            </View>
-          )}
-        </View>
+        <PersonalInfoOverride
+          spans={unmasked}
+          hint='请勾选隐去，或说明不隐去的理由；确需公开时：'
+          reason={overrideReason}
+          onReason={(v) => onOverrideReason?.(v)}
+          onOverride={() => onOverride?.()}
+          overriding={overriding}
+        />
       )}
     </View>
   )

@@ -12,10 +12,11 @@ import { LinkRow } from '../../../../components/LinkRow'
 import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
+import { PersonalInfoOverride } from '../../../../components/PersonalInfoOverride'
 import { Section } from '../../../../components/Section'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useAction, useForm, useRouteId, useStaffConsultation, useStaffMe } from '../../../../hooks'
+import { useAction, useForm, usePersonalInfoOverride, useRouteId, useStaffConsultation, useStaffMe } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
@@ -58,12 +59,13 @@ export default function StaffConsultationPage() {
     setPublished('征集已发布，公众现在可以看到并提交意见。')
     await view.reload()
   })
-  const feedback = useAction(async () => {
+  const feedback = useAction(async (override?: string) => {
     if (id === null) return
-    await api.publishFeedback({ params: { id }, body: {} })
+    await api.publishFeedback({ params: { id }, body: override ? { override } : {} })
     setPublished('意见采纳情况已公开，已通知提交意见的公众。')
     await view.reload()
   })
+  const feedbackRefusal = usePersonalInfoOverride(feedback.error, feedback.running)
   const exportFile = useAction(async (format: ExportFormat) => {
     if (id === null) return
     const file = await downloadExport('exportOpinions', id, format, `意见与答复-${id}.${format}`)
@@ -190,6 +192,17 @@ export default function StaffConsultationPage() {
                   ) : (
                     <>
                       {feedback.error && <Notice tone='error'>{feedback.error.code === 'FEEDBACK_NOT_READY' ? notReadyText(feedback.error) : feedback.error.message}</Notice>}
+                      {feedbackRefusal.spans && (
+                        <PersonalInfoOverride
+                          spans={feedbackRefusal.spans}
+                          describe={(s) => `${s.opinionId ? `意见 #${s.opinionId} · ` : ''}${s.label}：${s.text}`}
+                          hint='以上内容在已审核意见的公开文本中（可能审核于识别规则更新之前）。确需公开时：'
+                          reason={feedbackRefusal.reason}
+                          onReason={feedbackRefusal.setReason}
+                          onOverride={(reason) => void feedback.run(reason)}
+                          overriding={feedback.running}
+                        />
+                      )}
                       <ActionButton tone='primary' onPress={() => setConfirm('feedback')} busy={feedback.running} busyText='正在公开…'>
                         公开采纳情况
                       </ActionButton>
@@ -236,7 +249,7 @@ export default function StaffConsultationPage() {
                   confirmText='确认公开'
                   busy={feedback.running}
                   onCancel={() => setConfirm(null)}
-                  onConfirm={() => void feedback.run().then(() => setConfirm(null))}
+                  onConfirm={() => void feedback.run(undefined).then(() => setConfirm(null))}
                 >
                   <Text>公开后，全部答复、集中意见及理由和统计报告将同时向社会公开，并通知提交意见的公众。公开后不能再修改答复。</Text>
                 </ConfirmDialog>

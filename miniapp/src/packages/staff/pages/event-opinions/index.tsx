@@ -58,6 +58,7 @@ function Answer({ opinion, departments, defaultDepartmentId, locked, onChanged }
       departments={departments}
       onChange={form.setField}
       onSubmit={() => void form.handleSubmit()}
+      privacy={form.privacy}
     />
   )
 }

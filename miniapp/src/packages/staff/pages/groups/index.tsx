@@ -88,6 +88,7 @@ function GroupCard({ group, opinions, departments, defaultDepartmentId, onDone }
           departments={departments}
           onChange={form.setField}
           onSubmit={() => void form.handleSubmit()}
+          privacy={form.privacy}
           submitLabel='保存集中意见的答复'
         />
       )}

@@ -122,6 +122,7 @@ function Answer({ opinion, departments, defaultDepartmentId, onChanged }: ItemPr
       departments={departments}
       onChange={form.setField}
       onSubmit={() => void form.handleSubmit()}
+      privacy={form.privacy}
     />
   )
 }
