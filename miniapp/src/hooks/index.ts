@@ -45,8 +45,8 @@ export {
   type StaffConsultationView,
   type StaffOpinions,
 } from './useStaffConsultations'
-export { answerValues, useAnswerForm, validateAnswer, MASKED_TEXT, type AnswerFormState } from './useAnswerForm'
-export { usePersonalInfoOverride, unmaskedSpansOf, type PersonalInfoOverrideState } from './usePersonalInfoOverride'
+export { answerValues, useAnswerForm, validateAnswer } from './useAnswerForm'
+export { usePersonalInfoOverride, usePublishingForm, type PersonalInfoOverrideState, type PublishingForm } from './usePersonalInfoOverride'
 export {
   useCheckIn,
   useEventRegistrations,

@@ -113,7 +113,7 @@ export interface StaffPolicyQuestions extends PagedListState<StaffPolicyQuestion
   busyId: number | null
   rowErrors: Record<number, ApiError | undefined>
   answer: (id: number, body: AnswerPolicyQuestionBody) => Promise<boolean>
-  promote: (id: number, body: { question: string; topic: string; answer?: string }) => Promise<boolean>
+  promote: (id: number, body: { question: string; topic: string; answer?: string; override?: string }) => Promise<boolean>
   /** Item ids of questions promoted in this visit. */
   promoted: Record<number, number>
 }
@@ -154,7 +154,7 @@ export function useStaffPolicyQuestions(status: PolicyQuestionStatus | undefined
   )
 
   const promote = useCallback(
-    (id: number, body: { question: string; topic: string; answer?: string }) =>
+    (id: number, body: { question: string; topic: string; answer?: string; override?: string }) =>
       guard(id, async () => {
         const item = await api.promotePolicyQuestion({ params: { id }, body: { ...body, policyDocumentId: null, clauseId: null } })
         setPromoted((p) => ({ ...p, [id]: item.id }))

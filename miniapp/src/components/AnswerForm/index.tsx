@@ -5,17 +5,11 @@ import { ActionButton } from '../ActionButton'
 import { ChoiceGroup } from '../ChoiceGroup'
 import { Chips } from '../Chips'
 import { FormField } from '../FormField'
-import { Notice } from '../Notice'
-import { PersonalInfoOverride, type PersonalInfoOverrideProps } from '../PersonalInfoOverride'
+import { FormFailure, type PersonalInfoRefusal } from '../PersonalInfoOverride'
 import { TextAreaField } from '../TextAreaField'
 import './index.scss'
 
 export type AnswerValues = { adoption: string; reason: string; content: string; departmentId: string; repliedOn: string }
-
-/** After PERSONAL_INFO_UNMASKED: what is still unmasked (undefined before any refusal) and 仍然公开. */
-export interface AnswerPrivacy extends Pick<PersonalInfoOverrideProps, 'reason' | 'onReason' | 'onOverride' | 'onMask' | 'overriding'> {
-  unmasked: readonly UnmaskedSpan[] | undefined
-}
 
 export interface AnswerFormProps {
   values: AnswerValues
@@ -26,7 +20,8 @@ export interface AnswerFormProps {
   onChange: (name: keyof AnswerValues, value: string) => void
   onSubmit: () => void
   submitLabel?: string
-  privacy?: AnswerPrivacy
+  /** After PERSONAL_INFO_UNMASKED: what is still unmasked, 隐去 and 仍然公开. */
+  privacy?: PersonalInfoRefusal
 }
 
 const fieldNames: Record<string, string> = { content: '答复内容', reason: '理由' }
@@ -66,24 +61,13 @@ export function AnswerForm({ values, errors, formError, submitting, departments,
         {errors.departmentId && <Text className='gm-field__error'>{errors.departmentId}</Text>}
       </View>
       <FormField name='repliedOn' label='答复日期' value={values.repliedOn} hint='格式：2026-11-21（北京时间）' maxlength={10} error={errors.repliedOn} onInput={(v) => onChange('repliedOn', v)} />
-      {privacy?.unmasked ? (
-        privacy.unmasked.length > 0 ? (
-          <PersonalInfoOverride
-            spans={privacy.unmasked}
-            describe={describe}
-            hint='答复和理由将公开：请点「隐去」或自行改写后再保存；确需公开时：'
-            reason={privacy.reason}
-            onReason={privacy.onReason}
-            onOverride={privacy.onOverride}
-            onMask={privacy.onMask}
-            overriding={privacy.overriding}
-          />
-        ) : (
-          <Notice tone='info'>已隐去，请再次保存。</Notice>
-        )
-      ) : (
-        formError && <Notice tone='error'>{formError}</Notice>
-      )}
+      <FormFailure
+        formError={formError}
+        privacy={privacy}
+        describe={describe}
+        hint='答复和理由将公开：请点「隐去」或自行改写后再保存；确需公开时：'
+        maskedText='已隐去，请再次保存。'
+      />
       <ActionButton tone='primary' onPress={onSubmit} busy={submitting} busyText='正在保存…'>
         {submitLabel}
       </ActionButton>

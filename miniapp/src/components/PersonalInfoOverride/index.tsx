@@ -4,6 +4,7 @@ import { OverrideReasonSchema, type UnmaskedSpan } from '@gm/shared'
 import { useState } from 'react'
 import { ActionButton } from '../ActionButton'
 import { FormField } from '../FormField'
+import { Notice } from '../Notice'
 import './index.scss'
 
 export interface PersonalInfoOverrideProps {
@@ -83,4 +84,37 @@ export function PersonalInfoOverride({ spans, hint = '请隐去这些内容；�
       )}
     </View>
   )
+}
+
+/** A form's side of a PERSONAL_INFO_UNMASKED refusal (see usePublishingForm): undefined `unmasked` before any. */
+export interface PersonalInfoRefusal extends Pick<PersonalInfoOverrideProps, 'reason' | 'onReason' | 'onOverride' | 'onMask' | 'overriding'> {
+  unmasked: readonly UnmaskedSpan[] | undefined
+}
+
+export interface FormFailureProps extends Pick<PersonalInfoOverrideProps, 'hint' | 'describe'> {
+  /** The form's message for any other failure. */
+  formError?: string
+  privacy?: PersonalInfoRefusal
+  /** Said once staff masked every finding: what to press again. */
+  maskedText?: string
+}
+
+/** Where a publishing form shows why it failed: the findings with 隐去 / 仍然公开, or the message. */
+export function FormFailure({ formError, privacy, hint, describe, maskedText = '已隐去，请再次提交。' }: FormFailureProps) {
+  if (privacy?.unmasked) {
+    if (privacy.unmasked.length === 0) return <Notice tone='info'>{maskedText}</Notice>
+    return (
+      <PersonalInfoOverride
+        spans={privacy.unmasked}
+        hint={hint}
+        describe={describe}
+        reason={privacy.reason}
+        onReason={privacy.onReason}
+        onOverride={privacy.onOverride}
+        onMask={privacy.onMask}
+        overriding={privacy.overriding}
+      />
+    )
+  }
+  return formError ? <Notice tone='error'>{formError}</Notice> : null
 }

@@ -5,14 +5,17 @@ import {
   type Department,
   PromotePolicyQuestionBodySchema,
   type StaffPolicyQuestion,
+  type UnmaskedSpan,
 } from '@gm/shared'
 import { useState } from 'react'
 import type { ApiError } from '../../api'
 import { type FieldErrors, validateWith } from '../../utils/form'
+import { maskIn, spansStillIn, unmaskedSpansOf } from '../../utils/personalInfo'
 import { ActionButton } from '../ActionButton'
 import { ChoiceGroup } from '../ChoiceGroup'
 import { FormField } from '../FormField'
 import { Notice } from '../Notice'
+import { PersonalInfoOverride } from '../PersonalInfoOverride'
 import { TextAreaField } from '../TextAreaField'
 import './index.scss'
 
@@ -27,7 +30,8 @@ export interface PolicyQuestionStaffActionsProps {
   busy: boolean
   error?: ApiError
   onAnswer: (body: AnswerPolicyQuestionBody) => Promise<boolean>
-  onPromote: (body: { question: string; topic: string; answer?: string }) => Promise<boolean>
+  /** `override`: 仍然公开 after PERSONAL_INFO_UNMASKED, with the reviewer's reason (audited). */
+  onPromote: (body: { question: string; topic: string; answer?: string; override?: string }) => Promise<boolean>
   onOpenItem: (id: number) => void
 }
 
@@ -58,7 +62,8 @@ export function PolicyQuestionStaffActions({ question: q, departments, defaultDe
     if (await onAnswer(checked.data)) setMode('idle')
   }
 
-  const submitPromote = async () => {
+  const [overrideReason, setOverrideReason] = useState('')
+  const submitPromote = async (override?: string) => {
     const checked = validateWith<typeof PromotePolicyQuestionBodySchema, Field>(PromotePolicyQuestionBodySchema, {
       question: values.question,
       topic: values.topic,
@@ -68,7 +73,8 @@ export function PolicyQuestionStaffActions({ question: q, departments, defaultDe
       setErrors(checked.errors)
       return
     }
-    if (await onPromote({ question: checked.data.question, topic: checked.data.topic, ...(checked.data.answer ? { answer: checked.data.answer } : {}) })) setMode('idle')
+    const { question, topic, answer } = checked.data
+    if (await onPromote({ question, topic, ...(answer ? { answer } : {}), ...(override ? { override } : {}) })) setMode('idle')
   }
 
   const failure = error && <Notice tone='error'>{error.message}</Notice>
@@ -133,13 +139,35 @@ export function PolicyQuestionStaffActions({ question: q, departments, defaultDe
       )
     }
     if (mode === 'promote') {
+      // The library item is public: what the server still finds in the question or the answer used.
+      const ownAnswer = values.answer.trim() ? values.answer : undefined
+      const refused = spansStillIn(unmaskedSpansOf(error), { question: values.question, ...(ownAnswer ? { answer: ownAnswer } : {}) })
+      const mask = (span: UnmaskedSpan) => {
+        if (span.field === 'question') set('question', maskIn(values.question, span))
+        if (span.field === 'answer') set('answer', maskIn(ownAnswer ?? q.answer ?? '', span))
+      }
       return (
         <View className='gm-policy-question-actions'>
           <Text className='gm-policy-question-actions__hint'>请改写为通用的问法，去掉提问人的个人信息。答案留空则使用原答复。</Text>
           <TextAreaField name='question' label='问题' value={values.question} error={errors.question} onInput={(v) => set('question', v)} />
           <FormField name='topic' label='主题' value={values.topic} placeholder='如：养老' maxlength={20} error={errors.topic} onInput={(v) => set('topic', v)} />
           <TextAreaField name='answer' label='答案（选填）' value={values.answer} placeholder='留空则使用原答复' error={errors.answer} onInput={(v) => set('answer', v)} />
-          {failure}
+          {refused ? (
+            refused.length > 0 && (
+              <PersonalInfoOverride
+                spans={refused}
+                describe={(s) => `${s.field === 'question' ? '问题' : '答案'} · ${s.label}：${s.text}`}
+                hint='问答将向社会公开：请点「隐去」或改写后再加入；确需公开时：'
+                onMask={mask}
+                reason={overrideReason}
+                onReason={setOverrideReason}
+                onOverride={(reason) => void submitPromote(reason)}
+                overriding={busy}
+              />
+            )
+          ) : (
+            failure
+          )}
           <ActionButton tone='primary' busy={busy} busyText='正在加入…' onPress={() => void submitPromote()}>
             确认加入问答库
           </ActionButton>

@@ -9,11 +9,13 @@ import { FormField } from '../../../../components/FormField'
 import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
+import { PersonalInfoOverride } from '../../../../components/PersonalInfoOverride'
 import { Section } from '../../../../components/Section'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { answerValues, type GroupSuggestion, type OpinionGroup, useAction, useAnswerForm, useGroupWork, useMyDepartments, useRouteId, useStaffMe } from '../../../../hooks'
+import { answerValues, type GroupSuggestion, type OpinionGroup, useAction, useAnswerForm, useGroupWork, useMyDepartments, usePersonalInfoOverride, useRouteId, useStaffMe } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { excerpt } from '../../../../utils/format'
+import { maskIn, spansStillIn } from '../../../../utils/personalInfo'
 import './index.scss'
 
 function Members({ ids, opinions }: { ids: readonly number[]; opinions: Map<number, StaffOpinion> }) {
@@ -35,10 +37,12 @@ function Members({ ids, opinions }: { ids: readonly number[]; opinions: Map<numb
 function SuggestionCard({ suggestion, opinions, consultationId, onDone }: { suggestion: GroupSuggestion; opinions: Map<number, StaffOpinion>; consultationId: number; onDone: () => void }) {
   const [title, setTitle] = useState(suggestion.keywords.length ? `关于${suggestion.keywords.slice(0, 3).join('、')}的意见` : '')
   const [titleError, setTitleError] = useState<string | undefined>()
-  const accept = useAction(async () => {
-    await api.createGroup({ params: { id: consultationId }, body: { title, opinionIds: suggestion.opinionIds } })
+  const accept = useAction(async (override?: string) => {
+    await api.createGroup({ params: { id: consultationId }, body: { title, opinionIds: suggestion.opinionIds, ...(override ? { override } : {}) } })
     onDone()
   })
+  const refusal = usePersonalInfoOverride(accept.error, accept.running)
+  const unmasked = spansStillIn(refusal.spans, { title })
   return (
     <View className='gm-staff-groups__card'>
       <Text className='gm-staff-groups__meta'>{`相似度 ${Math.round(suggestion.score * 100)}% · 关键词：${suggestion.keywords.join('、') || '无'} · ${suggestion.opinionIds.length} 条意见`}</Text>
@@ -48,13 +52,24 @@ function SuggestionCard({ suggestion, opinions, consultationId, onDone }: { sugg
         label='集中意见概括'
         value={title}
         maxlength={200}
-        error={titleError ?? accept.error?.fields.title ?? (accept.error && !accept.error.fields.title ? accept.error.message : undefined)}
+        error={titleError ?? accept.error?.fields.title ?? (accept.error && !accept.error.fields.title && !refusal.spans ? accept.error.message : undefined)}
         onInput={(v) => {
           setTitle(v)
           setTitleError(undefined)
         }}
       />
-      <ActionButton tone='primary' onPress={() => (title.trim().length < 2 ? setTitleError('请填写集中意见的概括') : void accept.run())} busy={accept.running} busyText='正在归并…'>
+      {unmasked && unmasked.length > 0 && (
+        <PersonalInfoOverride
+          spans={unmasked}
+          hint='概括将随采纳情况公开：请点「隐去」或改写概括；确需公开时：'
+          onMask={(span) => setTitle((t) => maskIn(t, span))}
+          reason={refusal.reason}
+          onReason={refusal.setReason}
+          onOverride={(reason) => void accept.run(reason)}
+          overriding={accept.running}
+        />
+      )}
+      <ActionButton tone='primary' onPress={() => (title.trim().length < 2 ? setTitleError('请填写集中意见的概括') : void accept.run(undefined))} busy={accept.running} busyText='正在归并…'>
         归为一条集中意见
       </ActionButton>
     </View>
