@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { decisionStageKinds } from '../rules/decisionStage'
-import { DepartmentSchema, IdSchema, InstantSchema } from './common'
+import { DepartmentSchema, IdSchema, InstantSchema, longText, plainText, wholeNumber } from './common'
 
 export const DecisionStageKindSchema = z.enum(decisionStageKinds)
 
@@ -33,16 +33,14 @@ export const DecisionDetailSchema = DecisionSummarySchema.extend({
 export type DecisionDetail = z.infer<typeof DecisionDetailSchema>
 
 export const DecisionListQuerySchema = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: wholeNumber('年度须为整数').pipe(z.number().min(2000, '年度不正确').max(2100, '年度不正确')).optional(),
 })
 export type DecisionListQuery = z.infer<typeof DecisionListQuerySchema>
 
 // —— staff side ——
 /** An in-app page (`/packages/...`) or a web address (`https://...`): nothing a browser would run. */
-const StageLinkSchema = z
-  .string()
-  .trim()
-  .max(500)
+const StageLinkSchema = plainText()
+  .max(500, '链接最多 500 个字符')
   .refine((link) => /^\/(?!\/)\S*$/.test(link) || /^https:\/\/\S+$/.test(link), '链接须为小程序内页面（以 / 开头）或 https:// 网址')
 
 export const DecisionStageInputSchema = z
@@ -50,7 +48,7 @@ export const DecisionStageInputSchema = z
     kind: DecisionStageKindSchema,
     startsAt: InstantSchema.nullable().default(null),
     endsAt: InstantSchema.nullable().default(null),
-    summary: z.string().trim().max(500, '阶段说明最多 500 字').default(''),
+    summary: longText().max(500, '阶段说明最多 500 字').default(''),
     link: StageLinkSchema.nullable().default(null),
   })
   .refine((s) => !s.startsAt || !s.endsAt || new Date(s.endsAt) >= new Date(s.startsAt), { path: ['endsAt'], message: '结束时间不能早于开始时间' })
@@ -60,11 +58,11 @@ export type DecisionStageInput = z.infer<typeof DecisionStageInputSchema>
 export const DecisionBodySchema = z
   .strictObject({
     year: z.number({ error: '请填写年度' }).int().min(2000, '年度不正确').max(2100, '年度不正确'),
-    title: z.string().trim().min(5, '事项名称至少 5 个字').max(200, '事项名称最多 200 字'),
-    summary: z.string().trim().min(1, '请填写事项简介').max(2000, '事项简介最多 2000 字'),
+    title: plainText().min(5, '事项名称至少 5 个字').max(200, '事项名称最多 200 字'),
+    summary: longText().min(1, '请填写事项简介').max(2000, '事项简介最多 2000 字'),
     departmentId: IdSchema,
-    plannedDecisionAt: z.string().trim().min(2, '请填写计划决策时间，如“2026年第四季度”').max(40),
-    participationMethods: z.array(z.string().trim().min(1).max(20, '每种参与方式最多 20 字')).max(10, '参与方式最多 10 种').default([]),
+    plannedDecisionAt: plainText().min(2, '请填写计划决策时间，如“2026年第四季度”').max(40),
+    participationMethods: z.array(plainText().min(1, '请填写参与方式').max(20, '每种参与方式最多 20 字')).max(10, '参与方式最多 10 种').default([]),
     stages: z.array(DecisionStageInputSchema).max(decisionStageKinds.length).default([]),
   })
   .superRefine((body, ctx) => {

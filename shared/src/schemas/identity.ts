@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DepartmentSchema, InstantSchema, PageQueryFields, paginated } from './common'
+import { DepartmentSchema, IdNumberSchema, InstantSchema, isInvisibleText, PageQueryFields, paginated, plainText, rawText } from './common'
 
 export const staffRoles = ['EDITOR', 'REVIEWER', 'ADMIN'] as const
 export const StaffRoleSchema = z.enum(staffRoles)
@@ -34,25 +34,25 @@ export type Me = z.infer<typeof MeSchema>
 export const SessionSchema = z.object({ token: z.string(), expiresAt: InstantSchema, me: MeSchema })
 export type Session = z.infer<typeof SessionSchema>
 
-const loginCode = z.string({ error: '缺少微信登录凭证' }).trim().min(1, '缺少微信登录凭证').max(128)
+const loginCode = plainText('缺少微信登录凭证').min(1, '缺少微信登录凭证').max(128)
 
 export const WechatLoginBodySchema = z.strictObject({ code: loginCode })
 export const DemoLoginBodySchema = z.strictObject({
-  name: z.string().trim().min(1, '请填写称呼').max(20, '称呼最多 20 个字'),
+  name: plainText('请填写称呼').min(1, '请填写称呼').max(20, '称呼最多 20 个字'),
 })
 export const StaffLoginBodySchema = z.strictObject({
-  username: z.string().trim().min(1, '请填写用户名').max(50),
-  password: z.string().min(1, '请填写密码').max(200),
+  username: plainText('请填写用户名').min(1, '请填写用户名').max(50, '用户名最多 50 个字符'),
+  /** Kept exactly as typed (never trimmed): only NUL, other control characters and broken encodings are refused. */
+  password: rawText('请填写密码').min(1, '请填写密码').max(200, '密码过长').refine((p) => !isInvisibleText(p), '请填写密码'),
 })
 
 export const PASSWORD_MIN_LENGTH = 10
-export const NewPasswordSchema = z
-  .string()
+export const NewPasswordSchema = rawText('请填写新密码')
   .min(PASSWORD_MIN_LENGTH, `密码至少 ${PASSWORD_MIN_LENGTH} 位`)
   .max(200, '密码过长')
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码需同时包含字母和数字')
 export const ChangePasswordBodySchema = z.strictObject({
-  currentPassword: z.string().min(1, '请填写当前密码').max(200),
+  currentPassword: rawText('请填写当前密码').min(1, '请填写当前密码').max(200, '密码过长').refine((p) => !isInvisibleText(p), '请填写当前密码'),
   newPassword: NewPasswordSchema,
 })
 
@@ -102,7 +102,7 @@ export type MyData = z.infer<typeof MyDataSchema>
 // —— staff administration ——
 /** The departments a staff member works for (editors and reviewers see only their items); the primary one is added if missing. */
 export const StaffDepartmentIdsSchema = z
-  .array(z.number().int().positive())
+  .array(IdNumberSchema)
   .min(1, '请至少选择一个部门')
   .max(30, '最多选择 30 个部门')
   .refine((ids) => new Set(ids).size === ids.length, '部门不能重复')
@@ -122,14 +122,11 @@ export const StaffSchema = z.object({
 export type Staff = z.infer<typeof StaffSchema>
 
 export const CreateStaffBodySchema = z.strictObject({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为 3–32 位小写字母、数字或 _ . -，以字母开头'),
-  displayName: z.string().trim().min(1, '请填写姓名').max(20),
+  username: plainText('请填写用户名').regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为 3–32 位小写字母、数字或 _ . -，以字母开头'),
+  displayName: plainText('请填写姓名').min(1, '请填写姓名').max(20, '姓名最多 20 个字'),
   role: StaffRoleSchema,
   /** Primary department */
-  departmentId: z.number().int().positive(),
+  departmentId: IdNumberSchema,
   departmentIds: StaffDepartmentIdsSchema.optional(),
 })
 export const CreatedStaffSchema = z.object({
@@ -140,7 +137,7 @@ export const CreatedStaffSchema = z.object({
 export const UpdateStaffBodySchema = z
   .strictObject({
     role: StaffRoleSchema.optional(),
-    departmentId: z.number().int().positive().optional(),
+    departmentId: IdNumberSchema.optional(),
     /** Replaces the set of departments (the primary one is always kept in it) */
     departmentIds: StaffDepartmentIdsSchema.optional(),
     disabled: z.boolean().optional(),
@@ -149,11 +146,11 @@ export const UpdateStaffBodySchema = z
 
 export const InviteSchema = z.object({ code: z.string(), expiresAt: InstantSchema })
 export const BindWechatBodySchema = z.strictObject({
-  inviteCode: z.string().trim().min(6, '邀请码无效').max(64),
+  inviteCode: plainText('邀请码无效').min(6, '邀请码无效').max(64),
   code: loginCode,
 })
 
-export const CreateDepartmentBodySchema = z.strictObject({ name: z.string().trim().min(2, '部门名称至少 2 个字').max(40) })
+export const CreateDepartmentBodySchema = z.strictObject({ name: plainText('请填写部门名称').min(2, '部门名称至少 2 个字').max(40, '部门名称最多 40 个字') })
 
 export const AuditEntrySchema = z.object({
   id: z.number().int(),
@@ -167,6 +164,6 @@ export const AuditEntrySchema = z.object({
 })
 export const AuditListSchema = paginated(AuditEntrySchema)
 export const AuditListQuerySchema = z.strictObject({
-  entity: z.string().trim().max(40).optional(),
+  entity: plainText().max(40, '对象类型最多 40 个字符').optional(),
   ...PageQueryFields,
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { adoptionNeedsReason, adoptions, OPINION_MAX_CHARS, OPINION_MIN_CHARS } from '../rules/opinion'
-import { DepartmentSchema, IdSchema, InstantSchema, PageQueryFields, paginated } from './common'
+import { DepartmentSchema, IdNumberSchema, IdSchema, InstantSchema, longText, PageQueryFields, paginated, plainText } from './common'
 import { DismissalSchema, FieldDismissalSchema, MaskSchema, OverrideReasonSchema, PersonalInfoKindSchema } from './personalInfo'
 
 export * from './personalInfo'
@@ -21,21 +21,17 @@ const codePoints = (s: string) => [...s].length
 export const SubmitOpinionBodySchema = z
   .strictObject({
     /** A clause of the current draft version; omitted for an opinion on the whole draft. */
-    sectionId: z.number().int().positive().nullable().optional(),
-    text: z
-      .string({ error: '请填写意见内容' })
-      .trim()
+    sectionId: IdNumberSchema.nullable().optional(),
+    text: longText('请填写意见内容')
       .refine((t) => codePoints(t) >= OPINION_MIN_CHARS, `意见内容至少 ${OPINION_MIN_CHARS} 个字`)
       .refine((t) => codePoints(t) <= OPINION_MAX_CHARS, `意见内容最多 ${OPINION_MAX_CHARS} 个字`),
     consent: OpinionConsentSchema,
-    authorName: z.string().trim().min(1).max(20, '署名最多 20 个字').optional(),
-    contactPhone: z
-      .string()
-      .trim()
+    authorName: plainText().min(1, '请填写署名').max(20, '署名最多 20 个字').optional(),
+    contactPhone: plainText()
       .regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码')
       .optional(),
     /** Generated once per form by the client; a retried submit with the same key returns the first receipt. */
-    idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '缺少或无效的提交编号'),
+    idempotencyKey: plainText('缺少或无效的提交编号').regex(/^[A-Za-z0-9_-]{8,64}$/, '缺少或无效的提交编号'),
   })
   .refine((b) => b.consent !== 'PUBLISH_NAMED' || !!b.authorName, { path: ['authorName'], message: '选择署名公开时请填写署名' })
 export type SubmitOpinionBody = z.infer<typeof SubmitOpinionBodySchema>
@@ -117,36 +113,36 @@ export type Feedback = z.infer<typeof FeedbackSchema>
 
 // —— staff side ——
 const SectionInputSchema = z.strictObject({
-  heading: z.string().trim().min(1, '请填写条款标题').max(100),
-  body: z.string().trim().min(1, '请填写条款内容').max(5000),
+  heading: plainText('请填写条款标题').min(1, '请填写条款标题').max(100, '条款标题最多 100 个字'),
+  body: longText('请填写条款内容').min(1, '请填写条款内容').max(5000, '条款内容最多 5000 个字'),
 })
 
 export const ConsultationDraftBodySchema = z
   .strictObject({
-    title: z.string().trim().min(5, '标题至少 5 个字').max(200),
-    summary: z.string().trim().min(1, '请填写摘要').max(500),
-    explanation: z.string().trim().max(10_000).default(''),
-    background: z.string().trim().max(10_000).default(''),
+    title: plainText('请填写标题').min(5, '标题至少 5 个字').max(200, '标题最多 200 个字'),
+    summary: longText('请填写摘要').min(1, '请填写摘要').max(500, '摘要最多 500 个字'),
+    explanation: longText().max(10_000, '起草说明最多 10000 个字').default(''),
+    background: longText().max(10_000, '依据与背景最多 10000 个字').default(''),
     departmentId: IdSchema,
     decisionId: IdSchema.nullable().optional(),
     /** Only for a consultation not linked to the catalog: one linked to a catalog decision is major by definition. */
     isMajorDecision: z.boolean().default(false),
     opensAt: InstantSchema,
     closesAt: InstantSchema,
-    shortWindowReason: z.string().trim().min(5, '理由至少 5 个字').max(500).nullable().optional(),
+    shortWindowReason: longText().min(5, '理由至少 5 个字').max(500, '理由最多 500 个字').nullable().optional(),
     sections: z.array(SectionInputSchema).min(1, '草案至少包含一个条款').max(300),
   })
   .refine((b) => new Date(b.closesAt) > new Date(b.opensAt), { path: ['closesAt'], message: '截止时间必须晚于开始时间' })
 export type ConsultationDraftBody = z.infer<typeof ConsultationDraftBodySchema>
 
 export const RevisionBodySchema = z.strictObject({
-  note: z.string().trim().min(2, '请说明修订内容').max(500),
+  note: longText('请说明修订内容').min(2, '请说明修订内容').max(500, '修订说明最多 500 个字'),
   sections: z.array(SectionInputSchema).min(1).max(300),
 })
 
 export const WindowChangeBodySchema = z.strictObject({
   closesAt: InstantSchema,
-  reason: z.string().trim().min(5, '请说明理由（至少 5 个字）').max(500),
+  reason: longText('请说明理由（至少 5 个字）').min(5, '请说明理由（至少 5 个字）').max(500, '理由最多 500 个字'),
 })
 
 /**
@@ -160,13 +156,13 @@ export const ModerationBodySchema = z.discriminatedUnion('decision', [
     dismissals: z.array(DismissalSchema).max(200).optional(),
     override: OverrideReasonSchema.optional(),
   }),
-  z.strictObject({ decision: z.literal('HIDE'), reason: z.string().trim().min(2, '请填写不予公开的理由').max(200) }),
+  z.strictObject({ decision: z.literal('HIDE'), reason: longText('请填写不予公开的理由').min(2, '请填写不予公开的理由').max(200, '理由最多 200 个字') }),
 ])
 
 const answerFields = {
   adoption: AdoptionSchema,
-  reason: z.string().trim().max(2000).nullable().optional(),
-  content: z.string().trim().min(2, '请填写答复内容').max(5000),
+  reason: longText().max(2000, '理由最多 2000 个字').nullable().optional(),
+  content: longText('请填写答复内容').min(2, '请填写答复内容').max(5000, '答复内容最多 5000 个字'),
   departmentId: IdSchema,
   /** 答复日期, Shanghai calendar date */
   repliedOn: z.iso.date({ error: '请填写答复日期（YYYY-MM-DD）' }),
@@ -181,8 +177,8 @@ export const AnswerBodySchema = z.strictObject(answerFields).refine(reasonRule, 
 export type AnswerBody = z.infer<typeof AnswerBodySchema>
 
 export const GroupBodySchema = z.strictObject({
-  title: z.string().trim().min(2, '请填写集中意见的概括').max(200),
-  opinionIds: z.array(z.number().int().positive()).min(1, '至少选择一条意见').max(2000),
+  title: plainText('请填写集中意见的概括').min(2, '请填写集中意见的概括').max(200, '概括最多 200 个字'),
+  opinionIds: z.array(IdNumberSchema).min(1, '至少选择一条意见').max(2000),
   /** The title is published with the feedback: suggestions in it that are not personal information, or an override. */
   dismissals: z.array(FieldDismissalSchema).max(20).optional(),
   override: OverrideReasonSchema.optional(),

@@ -1,6 +1,7 @@
 // What staff send when they publish citizens' text: masks, dismissed suggestions and an override reason.
 import { z } from 'zod'
 import { personalInfoKinds } from '../rules/personalInfo'
+import { longText } from './common'
 
 export const PersonalInfoKindSchema = z.enum(personalInfoKinds)
 
@@ -23,9 +24,7 @@ export const MaskSchema = z
   .refine((m) => m.start < m.end, startBeforeEnd)
 export type Mask = z.infer<typeof MaskSchema>
 
-const DismissalReasonSchema = z
-  .string({ error: '请说明为何这不是需要隐去的个人信息' })
-  .trim()
+const DismissalReasonSchema = longText('请说明为何这不是需要隐去的个人信息')
   .min(2, '请说明为何这不是需要隐去的个人信息')
   .max(200, '理由最多 200 个字')
 
@@ -39,9 +38,7 @@ export type Dismissal = z.infer<typeof DismissalSchema>
  * Publishing although personal information is still shown: the reviewer's reason, in Chinese,
  * written to the audit log with who, when, what and the kinds of information.
  */
-export const OverrideReasonSchema = z
-  .string({ error: '请填写仍然公开的理由' })
-  .trim()
+export const OverrideReasonSchema = longText('请填写仍然公开的理由')
   .min(4, '请填写仍然公开的理由（至少 4 个字）')
   .max(500, '理由最多 500 个字')
   .refine((t) => /[\u4e00-\u9fff]/.test(t), '请用中文说明仍然公开的理由')

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DepartmentSchema, InstantSchema, KeywordSchema, PageQueryFields, paginated } from './common'
+import { DepartmentSchema, IdNumberSchema, InstantSchema, KeywordSchema, longText, PageQueryFields, paginated, plainText } from './common'
 import { ContentStatusSchema, PolicyValiditySchema, QaItemSchema, RichTextSchema } from './qa'
 import { FieldDismissalSchema, OverrideReasonSchema } from './personalInfo'
 
@@ -9,10 +9,9 @@ export const InterpretationKindSchema = z.enum(['TEXT', 'GRAPHIC', 'QA'])
 export type InterpretationKind = z.infer<typeof InterpretationKindSchema>
 export const interpretationKindLabels: Record<InterpretationKind, string> = { TEXT: '文字解读', GRAPHIC: '图文解读', QA: '问答式解读' }
 
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
+/** A required text field: single-line by default, `longText` for paragraphs. */
+const requiredText = (label: string, max: number, text: typeof plainText = plainText) =>
+  text(`请填写${label}`)
     .min(1, `请填写${label}`)
     .max(max, `${label}最多 ${max} 个字`)
 
@@ -85,20 +84,18 @@ export const PolicyDraftBodySchema = z.strictObject({
   docNumber: requiredText('文号', 100),
   writtenOn: CalendarDateSchema,
   publishedOn: CalendarDateSchema,
-  summary: z.string().trim().max(2_000).default(''),
-  topic: z.string().trim().max(20).nullable().default(null),
+  summary: longText().max(2_000, '摘要最多 2000 个字').default(''),
+  topic: plainText().max(20, '主题最多 20 个字').nullable().default(null),
   sections: z
-    .array(z.strictObject({ heading: requiredText('条款标题', 200), body: requiredText('条款内容', 20_000) }))
+    .array(z.strictObject({ heading: requiredText('条款标题', 200), body: requiredText('条款内容', 20_000, longText) }))
     .max(500, '条款最多 500 条')
     .default([]),
   attachments: z
     .array(
       z.strictObject({
         title: requiredText('附件名称', 200),
-        url: z
-          .string()
-          .trim()
-          .max(500)
+        url: plainText('请填写附件链接')
+          .max(500, '附件链接最多 500 个字符')
           .regex(/^https:\/\/[^\s<>"']+$/i, '附件链接须为 https 地址'),
       }),
     )
@@ -111,8 +108,8 @@ export type PolicyDraftBody = z.infer<typeof PolicyDraftBodySchema>
 export const PolicyValidityBodySchema = z.strictObject({
   validity: PolicyValiditySchema,
   effectiveOn: CalendarDateSchema,
-  replacedById: z.number().int().positive().nullable().default(null),
-  note: z.string().trim().max(500).default(''),
+  replacedById: IdNumberSchema.nullable().default(null),
+  note: longText().max(500, '说明最多 500 个字').default(''),
 })
 export type PolicyValidityBody = z.infer<typeof PolicyValidityBodySchema>
 
@@ -127,7 +124,7 @@ export const PolicyValidityResultSchema = z.object({
 export const InterpretationBodySchema = z.strictObject({
   kind: InterpretationKindSchema,
   title: requiredText('标题', 200),
-  author: z.string().trim().max(100).default(''),
+  author: plainText().max(100, '作者最多 100 个字').default(''),
   body: RichTextSchema,
 })
 export type InterpretationBody = z.infer<typeof InterpretationBodySchema>
@@ -151,11 +148,11 @@ export type PolicyQuestionStatus = z.infer<typeof PolicyQuestionStatusSchema>
 export const policyQuestionStatusLabels: Record<PolicyQuestionStatus, string> = { PENDING: '待答复', ANSWERED: '已答复', DECLINED: '不予答复' }
 
 export const AskPolicyQuestionBodySchema = z.strictObject({
-  text: requiredText('问题', 1_000),
-  topic: z.string().trim().max(20).optional(),
-  policyDocumentId: z.number().int().positive().optional(),
+  text: requiredText('问题', 1_000, longText),
+  topic: plainText().max(20, '主题最多 20 个字').optional(),
+  policyDocumentId: IdNumberSchema.optional(),
   /** A client-made key: retrying the same submit returns the first receipt. */
-  idempotencyKey: z.string().trim().regex(/^[\w-]{8,64}$/, '提交编号格式不正确'),
+  idempotencyKey: plainText('提交编号格式不正确').regex(/^[\w-]{8,64}$/, '提交编号格式不正确'),
 })
 export type AskPolicyQuestionBody = z.infer<typeof AskPolicyQuestionBodySchema>
 
@@ -193,18 +190,18 @@ export const StaffPolicyQuestionListQuerySchema = z.strictObject({
 export const StaffPolicyQuestionListSchema = paginated(StaffPolicyQuestionSchema)
 
 export const AnswerPolicyQuestionBodySchema = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('ANSWER'), answer: requiredText('答复', 5_000), departmentId: z.number().int().positive() }),
-  z.strictObject({ decision: z.literal('DECLINE'), reason: requiredText('不予答复的理由', 500) }),
+  z.strictObject({ decision: z.literal('ANSWER'), answer: requiredText('答复', 5_000, longText), departmentId: IdNumberSchema }),
+  z.strictObject({ decision: z.literal('DECLINE'), reason: requiredText('不予答复的理由', 500, longText) }),
 ])
 export type AnswerPolicyQuestionBody = z.infer<typeof AnswerPolicyQuestionBodySchema>
 
 /** One step from a good answer to a library item: staff may reword the question (no personal details). */
 export const PromotePolicyQuestionBodySchema = z.strictObject({
-  question: requiredText('问题', 300),
-  answer: requiredText('答案', 20_000).optional(),
+  question: requiredText('问题', 300, longText),
+  answer: requiredText('答案', 20_000, longText).optional(),
   topic: requiredText('主题', 20),
-  policyDocumentId: z.number().int().positive().nullable().default(null),
-  clauseId: z.number().int().positive().nullable().default(null),
+  policyDocumentId: IdNumberSchema.nullable().default(null),
+  clauseId: IdNumberSchema.nullable().default(null),
   /** Suggestions in `question` (or `answer`, with field: 'answer') that are not personal information. */
   dismissals: z.array(FieldDismissalSchema).max(50).optional(),
   /** Publish although personal information was detected (audited). */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DepartmentSchema, InstantSchema, KeywordSchema, PageQueryFields, paginated } from './common'
+import { DepartmentSchema, IdNumberSchema, InstantSchema, KeywordSchema, longText, PageQueryFields, paginated, plainText, rawText, wholeNumber } from './common'
 
 export const PolicyValiditySchema = z.enum(['VALID', 'AMENDED', 'REPEALED', 'EXPIRED'])
 export type PolicyValidity = z.infer<typeof PolicyValiditySchema>
@@ -21,12 +21,11 @@ export const contentStatusLabels: Record<ContentStatus, string> = { DRAFT: '草�
 // render each piece as text (a `<script>` typed into an answer is shown as those characters).
 // Links may only point to https pages, the mini-program's own pages, or a phone number.
 
-const text = (max: number) => z.string().max(max, `最多 ${max} 个字`)
+/** A piece of rich text kept as typed: its spaces matter between bold and plain pieces. */
+const text = (max: number) => rawText().max(max, `最多 ${max} 个字`)
 
-export const SafeHrefSchema = z
-  .string()
-  .trim()
-  .max(500)
+export const SafeHrefSchema = plainText()
+  .max(500, '链接最多 500 个字符')
   .refine((href) => /^https:\/\/[^\s<>"']+$/i.test(href) || /^\/(pages|packages)\/[\w/.?=&%-]*$/.test(href) || /^tel:[\d-]{3,20}$/.test(href), '链接只能是 https 网址、小程序页面或电话号码')
 
 export const InlineSchema = z.strictObject({
@@ -44,7 +43,7 @@ export const RichBlockSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('list'), ordered: z.boolean(), items: z.array(inlines).min(1).max(100) }),
   z.strictObject({
     type: z.literal('image'),
-    src: z.string().trim().max(500).regex(/^https:\/\/[^\s<>"']+$/i, '图片只能是 https 地址'),
+    src: plainText('请填写图片地址').max(500, '图片地址最多 500 个字符').regex(/^https:\/\/[^\s<>"']+$/i, '图片只能是 https 地址'),
     alt: text(200),
   }),
 ])
@@ -96,7 +95,7 @@ export const QaListItemSchema = QaItemSchema.extend({
 export type QaListItem = z.infer<typeof QaListItemSchema>
 
 /** Queries citizens type into one box: up to 50 characters (longer is a clear 400). */
-const QueryTextSchema = z.string().trim().max(50, '问题最多 50 个字，请简要描述')
+const QueryTextSchema = plainText('请输入要查询的问题').max(50, '问题最多 50 个字，请简要描述')
 
 export const QaListQuerySchema = z.strictObject({
   q: KeywordSchema,
@@ -142,7 +141,7 @@ export type QaTopics = z.infer<typeof QaTopicsSchema>
 
 export const QaHotQuerySchema = z.strictObject({
   topic: KeywordSchema,
-  limit: z.coerce.number().int().min(1).max(20).default(10),
+  limit: wholeNumber('数量须为整数').pipe(z.number().min(1, '至少 1 条').max(20, '最多 20 条')).default(10),
 })
 export const QaHotSchema = z.array(
   z.object({ id: z.number().int(), question: z.string(), topic: z.string(), views: z.number().int(), searches: z.number().int() }),
@@ -161,10 +160,9 @@ export const QaFeedbackResultSchema = z.object({
 
 // —— Q&A items (staff) ————————————————————————————————————————————————————————————————
 
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
+/** A required text field: single-line by default, `longText` for paragraphs. */
+const requiredText = (label: string, max: number, text: typeof plainText = plainText) =>
+  text(`请填写${label}`)
     .min(1, `请填写${label}`)
     .max(max, `${label}最多 ${max} 个字`)
 
@@ -174,16 +172,16 @@ export const QA_ANSWER_MAX = 20_000
 export const TopicNameSchema = requiredText('主题', 20)
 
 /** The answer: plain text (paragraphs by line) or structured rich text. */
-export const AnswerInputSchema = z.union([requiredText('答案', QA_ANSWER_MAX), RichTextSchema])
+export const AnswerInputSchema = z.union([requiredText('答案', QA_ANSWER_MAX, longText), RichTextSchema])
 
 export const QaDraftBodySchema = z.strictObject({
-  question: requiredText('问题', QA_QUESTION_MAX),
-  aliases: z.array(requiredText('相似问法', QA_QUESTION_MAX)).max(20, '相似问法最多 20 条').default([]),
+  question: requiredText('问题', QA_QUESTION_MAX, longText),
+  aliases: z.array(requiredText('相似问法', QA_QUESTION_MAX, longText)).max(20, '相似问法最多 20 条').default([]),
   answer: AnswerInputSchema,
   topic: TopicNameSchema,
-  departmentId: z.number().int().positive().nullable().default(null),
-  policyDocumentId: z.number().int().positive().nullable().default(null),
-  clauseId: z.number().int().positive().nullable().default(null),
+  departmentId: IdNumberSchema.nullable().default(null),
+  policyDocumentId: IdNumberSchema.nullable().default(null),
+  clauseId: IdNumberSchema.nullable().default(null),
 })
 export type QaDraftBody = z.infer<typeof QaDraftBodySchema>
 
@@ -214,19 +212,17 @@ export const StaffQaListSchema = paginated(StaffQaItemSchema)
 
 export const ConfirmQaBodySchema = z.strictObject({
   /** Re-link to another document or clause (e.g. the one that replaced the repealed one). */
-  policyDocumentId: z.number().int().positive().nullable().optional(),
-  clauseId: z.number().int().positive().nullable().optional(),
-  note: z.string().trim().max(200).optional(),
+  policyDocumentId: IdNumberSchema.nullable().optional(),
+  clauseId: IdNumberSchema.nullable().optional(),
+  note: longText().max(200, '说明最多 200 个字').optional(),
 })
 
-export const WithdrawBodySchema = z.strictObject({ reason: requiredText('撤下理由', 200) })
+export const WithdrawBodySchema = z.strictObject({ reason: requiredText('撤下理由', 200, longText) })
 
 export const QaTopicBodySchema = z.strictObject({ name: TopicNameSchema, position: z.number().int().min(0).max(1000).default(0) })
 export const QaTopicSchema = z.object({ id: z.number().int(), name: z.string(), position: z.number().int() })
 
-const synonymTerm = z
-  .string()
-  .trim()
+const synonymTerm = plainText('请填写词语')
   .min(1, '请填写词语')
   .max(20, '每个词最多 20 个字')
   .regex(/^[^\s=>]+$/, '词语中不能有空格或 = > 符号')
@@ -275,14 +271,13 @@ export const IMPORT_LIMITS = {
   seconds: 60,
 } as const
 
-const base64Part = z
-  .string()
+const base64Part = rawText('内容须为 base64 编码')
   .max(Math.ceil(IMPORT_PART_BYTES / 3) * 4 + 4, '每段最多 40 KB')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, '内容须为 base64 编码')
 
 export const CreateQaImportBodySchema = z.strictObject({
   format: QaImportFormatSchema,
-  filename: z.string().trim().max(200).default(''),
+  filename: plainText().max(200, '文件名最多 200 个字').default(''),
   /** The first part of the file (base64); more parts with addQaImportPart. */
   content: base64Part,
 })
