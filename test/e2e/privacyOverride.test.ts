@@ -78,7 +78,7 @@ describe('an answer with a phone number', () => {
     }
     await entry.getByText('未隐去个人信息仍公开').waitFor()
     await entry.getByText(/操作人：e2e\.pi\.reviewer/).waitFor()
-    await entry.getByText(new RegExp(`涉及：手机号\\s+理由：${REASON}`)).waitFor()
+    await entry.getByText(new RegExp(`发布：答复意见\\s+涉及：手机号\\s+理由：${REASON}`)).waitFor()
     await admin.screenshot('92-audit-override-reason', entry)
   })
 })

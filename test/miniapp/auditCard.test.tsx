@@ -8,7 +8,7 @@ describe('审计日志 entries about personal information', () => {
     render(<AuditCard entry={entry('overridePersonalInfo', { publishing: 'moderateOpinion', reason: '作者书面要求公开联系方式', kinds: ['PHONE', 'ID_NUMBER'], spans: [] })} />)
     expect(screen.getByText('未隐去个人信息仍公开')).toBeTruthy()
     expect(screen.getByText(/操作人：reviewer1\s+对象：意见 #41/)).toBeTruthy()
-    expect(screen.getByText(/涉及：手机号、身份证号\s+理由：作者书面要求公开联系方式/)).toBeTruthy()
+    expect(screen.getByText(/^发布：审核意见\s+涉及：手机号、身份证号\s+理由：作者书面要求公开联系方式$/)).toBeTruthy()
   })
 
   it('shows each dismissed suggestion with its reason', () => {

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
-import { DAY_MS } from '@gm/shared'
+import { adoptionDefinitions, DAY_MS } from '@gm/shared'
 import StaffConsultationPage from '../../miniapp/src/packages/staff/pages/consultation/index'
 import { consultationDetail, fakeServer, sentRequests, signedIn, staff } from './fixtures'
 import { useRouter } from './taroMock'
@@ -62,6 +62,41 @@ describe('征集管理 (staff)', () => {
 
     expect(await screen.findByText('暂不能公开采纳情况：还有 1 条意见待审核、2 条意见待答复。请处理完毕后再公开。')).toBeTruthy()
     expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
+  it('lists the opinions whose published text still shows personal information and publishes the feedback with 仍然公开 and a reason', async () => {
+    const closed = consultationDetail({ opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2020-02-01T00:00:00.000Z' })
+    server.reply('/api/staff/consultations/1', 200, closed)
+    server.reply('/api/staff/consultations', 200, [row({ status: 'closed', counts: { opinions: 3, pending: 0, unanswered: 0 } })])
+    server.reply('POST /api/staff/consultations/1/feedback', 422, {
+      error: {
+        code: 'PERSONAL_INFO_UNMASKED',
+        message: '1 条已审核意见的公开文本中仍有未隐去的个人信息（手机号），请重新审核隐去，或填写仍然公开的理由',
+        details: { spans: [{ opinionId: 17, field: 'text', kind: 'PHONE', label: '手机号', start: 3, end: 14, text: '13812345678' }], opinionIds: [17] },
+      },
+    })
+    server.reply('POST /api/staff/consultations/1/feedback', 200, {
+      consultationId: 1,
+      title: closed.title,
+      publishedAt: '2026-12-06T02:00:00.000Z',
+      report: { collected: 3, valid: 3, adopted: 1, partiallyAdopted: 1, notAdopted: 1, explained: 0 },
+      definitions: adoptionDefinitions,
+      groups: [],
+      opinions: [],
+    })
+    render(<StaffConsultationPage />)
+
+    fireEvent.click(await screen.findByRole('button', { name: '公开采纳情况' }))
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: '确认公开' }))
+    expect(await screen.findByText('意见 #17 · 手机号：13812345678')).toBeTruthy()
+    expect(screen.getByText('以下个人信息仍未隐去，暂不能公开：')).toBeTruthy()
+
+    fireEvent.click(screen.getByRole('button', { name: '仍然公开（需填写理由）' }))
+    fireEvent.change(screen.getByRole('textbox', { name: '仍然公开的理由' }), { target: { value: '作者书面同意公开联系电话' } })
+    fireEvent.click(screen.getByRole('button', { name: '确认仍然公开' }))
+    expect(await screen.findByText('意见采纳情况已公开，已通知提交意见的公众。')).toBeTruthy()
+    const sent = sentRequests().filter((r) => r.path === '/api/staff/consultations/1/feedback')
+    expect(sent.map((r) => r.data)).toEqual([{}, { override: '作者书面同意公开联系电话' }])
   })
 
   it('offers no publishing to an editor, only 修改草稿', async () => {

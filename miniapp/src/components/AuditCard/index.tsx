@@ -22,12 +22,13 @@ export function AuditCard({ entry }: { entry: AuditEntry }) {
 
 const kindLabel = (k: unknown) => (typeof k === 'string' && k in personalInfoLabels ? personalInfoLabels[k as PersonalInfoKind] : String(k))
 
-/** 「涉及：手机号、身份证号　理由：…」 for a publication that kept detected personal information. */
+/** 「发布：答复意见　涉及：手机号、身份证号　理由：…」 for a publication that kept detected personal information. */
 function personalInfoOverride(after: unknown): string | null {
   if (typeof after !== 'object' || after === null) return null
-  const { kinds, reason } = after as { kinds?: unknown; reason?: unknown }
+  const { kinds, reason, publishing } = after as { kinds?: unknown; reason?: unknown; publishing?: unknown }
   if (!Array.isArray(kinds) || typeof reason !== 'string') return null
-  return `涉及：${kinds.map(kindLabel).join('、')}　理由：${reason}`
+  const what = typeof publishing === 'string' ? `发布：${auditActionLabels[publishing] ?? publishing}　` : ''
+  return `${what}涉及：${kinds.map(kindLabel).join('、')}　理由：${reason}`
 }
 
 /** 「固定电话（理由：…）」 per suggestion staff judged not personal. */

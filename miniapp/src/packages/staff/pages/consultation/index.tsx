@@ -191,7 +191,7 @@ export default function StaffConsultationPage() {
                     <Text className='gm-staff-consultation-page__hint'>{`征集结束（${formatShanghaiDateTime(c.closesAt)}）且全部意见审核、答复完毕后，可一次性公开全部答复和采纳情况报告。`}</Text>
                   ) : (
                     <>
-                      {feedback.error && <Notice tone='error'>{feedback.error.code === 'FEEDBACK_NOT_READY' ? notReadyText(feedback.error) : feedback.error.message}</Notice>}
+                      {feedback.error && !feedbackRefusal.spans && <Notice tone='error'>{feedback.error.code === 'FEEDBACK_NOT_READY' ? notReadyText(feedback.error) : feedback.error.message}</Notice>}
                       {feedbackRefusal.spans && (
                         <PersonalInfoOverride
                           spans={feedbackRefusal.spans}
