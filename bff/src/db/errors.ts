@@ -20,6 +20,14 @@ function foreignKeyViolation(constraint: string): AppError {
   return new AppError('VALIDATION_FAILED', '关联的记录不存在', { fields: { [column ? camel(column) : 'id']: '所选内容不存在' } })
 }
 
+/**
+ * Input the shared schemas should have refused but the database caught (defence in depth): 22003 a
+ * number out of range for its column, 22021 bytes that are not UTF-8 (NUL), 22P05 a character that
+ * cannot be stored (\u0000 in JSON); Prisma reports a lone surrogate it cannot encode as a JSON error.
+ */
+const BAD_VALUE_CODES = new Set(['22003', '22021', '22P05'])
+const badValue = () => new AppError('VALIDATION_FAILED', '提交的内容含有无法保存的字符或超出范围的数值')
+
 /** The database's own guard of a rule the shared schema also states (e.g. a reason for 不予采纳). */
 function checkViolation(err: unknown): AppError {
   const text = JSON.stringify(err, Object.getOwnPropertyNames(err ?? {})) + String(err)
@@ -45,6 +53,8 @@ export function translateDatabaseError(err: unknown): AppError | null {
   if (kind === 'ForeignKeyConstraintViolation') return foreignKeyViolation(JSON.stringify(field(err, 'cause', 'constraint') ?? ''))
   const sqlState = field(err, 'cause', 'originalCode') ?? field(err, 'meta', 'driverAdapterError', 'cause', 'originalCode')
   if (sqlState === '23514' || /violates check constraint/.test(err instanceof Error ? err.message : '')) return checkViolation(err)
+  if (prismaCode === 'P2020' || (typeof sqlState === 'string' && BAD_VALUE_CODES.has(sqlState))) return badValue()
+  if (/JSON Error: (unexpected end of hex escape|lone leading surrogate|invalid unicode code point)/.test(err instanceof Error ? err.message : '')) return badValue()
   if (kind === 'UniqueConstraintViolation') return new AppError('ALREADY_EXISTS')
   if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return new AppError('SERVICE_UNAVAILABLE')
 
