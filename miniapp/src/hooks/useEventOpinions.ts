@@ -7,6 +7,7 @@ import { validateWith } from '../utils/form'
 import { shanghaiToday } from '../utils/datetime'
 import { notFound } from './notFound'
 import { type FormState, useForm } from './useForm'
+import { usePersonalInfoOverride } from './usePersonalInfoOverride'
 import { type RequestState, useRequest } from './useRequest'
 import { type StaffEventView, type StaffRegistration, useEventRegistrations, useStaffEvent } from './useStaffEvents'
 
@@ -166,7 +167,7 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
   )
   const addManual = useCallback((span: TextSpan) => setManual((m) => ({ text: recordedText, spans: [...(m.text === recordedText ? m.spans : []), span] })), [recordedText])
   const removeManual = useCallback((index: number) => setManual((m) => ({ ...m, spans: m.spans.filter((_, i) => i !== index) })), [])
-  const unmasked = form.formError?.code === 'PERSONAL_INFO_UNMASKED' ? ((form.formError.details.spans as UnmaskedSpan[] | undefined) ?? []) : undefined
+  const unmasked = usePersonalInfoOverride(form.formError, form.submitting).spans
   const { handleSubmit } = form
   const submitWithOverride = useCallback(() => {
     withOverride.current = true

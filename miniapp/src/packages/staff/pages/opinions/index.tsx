@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { Department, StaffOpinion, UnmaskedSpan } from '@gm/shared'
+import type { Department, StaffOpinion } from '@gm/shared'
 import { useState } from 'react'
 import { api } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
@@ -13,7 +13,7 @@ import { PageShell } from '../../../../components/PageShell'
 import { StaffOpinionCard } from '../../../../components/StaffOpinionCard'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
 import { Tabs } from '../../../../components/Tabs'
-import { answerValues, type OpinionQueue, useAction, useAnswerForm, useMyDepartments, useRouteId, useStaffMe, useStaffOpinions } from '../../../../hooks'
+import { answerValues, type OpinionQueue, useAction, useAnswerForm, useMyDepartments, usePersonalInfoOverride, useRouteId, useStaffMe, useStaffOpinions } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import './index.scss'
 
@@ -46,7 +46,7 @@ function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChang
     const dismissals = dismissalsOf(opinion.suggestedMasks, confirmed, extras.dismissReasons)
     onChanged(await api.moderateOpinion({ params: { id: opinion.id }, body: { decision: 'APPROVE', masks, dismissals, ...(override ? { override } : {}) } }))
   })
-  const unmasked = approve.error?.code === 'PERSONAL_INFO_UNMASKED' ? ((approve.error.details.spans as UnmaskedSpan[] | undefined) ?? []) : undefined
+  const unmasked = usePersonalInfoOverride(approve.error, approve.running).spans
   const hide = useAction(async () => {
     onChanged(await api.moderateOpinion({ params: { id: opinion.id }, body: { decision: 'HIDE', reason: hideReason } }))
   })
