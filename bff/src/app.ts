@@ -3,6 +3,8 @@ import Koa from 'koa'
 import { z } from 'zod'
 import type { Deps } from './deps'
 import { authenticate } from './http/authenticate'
+import { cacheControl } from './http/cacheControl'
+import { deadline } from './http/deadline'
 import { errorHandler } from './http/errorHandler'
 import { AppError } from './http/errors'
 import { jsonBody } from './http/jsonBody'
@@ -23,6 +25,9 @@ export interface AppOptions {
   staticDir?: string
   /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES). */
   trustedProxies?: string[]
+  /** Per-request deadline (REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_LONG_MS for imports and exports); 10 s and 5 min when omitted. */
+  requestTimeoutMs?: number
+  requestTimeoutLongMs?: number
 }
 
 async function databaseReachable(deps: Deps): Promise<boolean> {
@@ -57,7 +62,9 @@ export function createApp(deps: Deps, options: AppOptions): Koa {
     await next()
   })
   app.use(securityHeaders)
+  app.use(cacheControl)
   app.use(errorHandler)
+  app.use(deadline({ ms: options.requestTimeoutMs ?? 10_000, longMs: options.requestTimeoutLongMs ?? 300_000 }))
   // Runs last on the way out: nothing (route, method or file) answered.
   app.use(async (ctx, next) => {
     await next()

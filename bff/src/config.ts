@@ -34,6 +34,17 @@ const ConfigSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** How long a request may queue for a database connection before it is answered 503. */
   DB_WAIT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  /**
+   * The longest one SQL statement may run (PostgreSQL statement_timeout; also lock_timeout). A
+   * server that does not answer at all is given this plus a short margin before the connection is dropped.
+   */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: '必须是毫秒数' }).int('必须是整数毫秒').min(100).max(600_000).default(5_000),
+  /**
+   * Per-request deadline: a request not answered by then gets 503 SERVICE_UNAVAILABLE with Retry-After
+   * (file imports and exports get REQUEST_TIMEOUT_LONG_MS).
+   */
+  REQUEST_TIMEOUT_MS: z.coerce.number({ error: '必须是毫秒数' }).int('必须是整数毫秒').min(100).max(600_000).default(10_000),
+  REQUEST_TIMEOUT_LONG_MS: z.coerce.number({ error: '必须是毫秒数' }).int('必须是整数毫秒').min(100).max(3_600_000).default(300_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default(path.join(PROJECT_ROOT, 'miniapp', 'dist', 'h5')),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(64),
@@ -94,6 +105,7 @@ function crossCheck(config: Config): string[] {
   if (Boolean(config.BOOTSTRAP_ADMIN_USERNAME) !== Boolean(config.BOOTSTRAP_ADMIN_PASSWORD)) {
     problems.push('BOOTSTRAP_ADMIN_USERNAME 与 BOOTSTRAP_ADMIN_PASSWORD 需同时设置')
   }
+  if (config.REQUEST_TIMEOUT_LONG_MS < config.REQUEST_TIMEOUT_MS) problems.push('REQUEST_TIMEOUT_LONG_MS 不能小于 REQUEST_TIMEOUT_MS')
   return problems
 }
 

@@ -83,7 +83,12 @@ async function main() {
   try {
     database = await selectDatabase(config, log)
     await runMigrations(database.url)
-    connection = createDatabaseClient(database.url, { poolMax: config.DB_POOL_MAX, waitMs: config.DB_WAIT_MS, log })
+    connection = createDatabaseClient(database.url, {
+      poolMax: config.DB_POOL_MAX,
+      waitMs: config.DB_WAIT_MS,
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+      log,
+    })
     const { db } = connection
     const seed = config.SEED_DEMO ?? database.embedded
     if (seed && !(await hasContent(db))) {
@@ -105,7 +110,13 @@ async function main() {
     limits = createLimiterStore({ redisUrl: config.REDIS_URL, prefix: config.RATE_LIMIT_PREFIX, multiplier: config.RATE_LIMIT, log })
     const deps: Deps = { db, log, clock: () => new Date(), wechat, settings: settingsFrom(config), limits }
     worker = startDeliveryWorker(deps, [sendDueReminders, purgeOldIdempotencyKeys])
-    const app = createApp(deps, { bodyLimitKb: config.BODY_LIMIT_KB, staticDir: config.STATIC_DIR, trustedProxies: config.TRUSTED_PROXIES })
+    const app = createApp(deps, {
+      bodyLimitKb: config.BODY_LIMIT_KB,
+      staticDir: config.STATIC_DIR,
+      trustedProxies: config.TRUSTED_PROXIES,
+      requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+      requestTimeoutLongMs: config.REQUEST_TIMEOUT_LONG_MS,
+    })
     server = await listen(app, config)
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.PORT

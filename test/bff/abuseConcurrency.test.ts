@@ -58,6 +58,8 @@ beforeAll(async () => {
     DB_POOL_MAX: '10',
     // Counts, not latency: on a busy machine requests may queue for a while instead of getting 503.
     DB_WAIT_MS: '120000',
+    REQUEST_TIMEOUT_MS: '120000',
+    DB_STATEMENT_TIMEOUT_MS: '120000',
     // Failed password checks are logged at warn: the burst test counts them.
     LOG_LEVEL: 'warn',
   }

@@ -44,6 +44,14 @@ describe('configuration parsed at boot', () => {
     expect(problemsOf({ TRUSTED_PROXIES: 'everyone' })).toEqual([expect.stringMatching(/^TRUSTED_PROXIES=/)])
   })
 
+  it('bounds statements and requests by default, and names a bad or inconsistent limit', () => {
+    const config = loadConfig({})
+    expect([config.DB_STATEMENT_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS, config.REQUEST_TIMEOUT_LONG_MS]).toEqual([5_000, 10_000, 300_000])
+    expect(problemsOf({ DB_STATEMENT_TIMEOUT_MS: 'soon' })).toEqual([expect.stringMatching(/^DB_STATEMENT_TIMEOUT_MS="soon"：/)])
+    expect(problemsOf({ REQUEST_TIMEOUT_MS: '5' })).toEqual([expect.stringMatching(/^REQUEST_TIMEOUT_MS="5"：/)])
+    expect(problemsOf({ REQUEST_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_LONG_MS: '15000' })).toEqual([expect.stringMatching(/REQUEST_TIMEOUT_LONG_MS/)])
+  })
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).PORT).toBe(3000)
   })

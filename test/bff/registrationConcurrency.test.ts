@@ -60,7 +60,8 @@ beforeAll(async () => {
   )
   // Exact counts, not latency: on a busy 2-core CI machine the burst may take longer than production's 30 s
   // queueing bound (503), so requests may queue for most of the test. No rate limit stands in the way here.
-  const env = { DB_POOL_MAX: '20', DB_WAIT_MS: '170000', RATE_LIMIT: 'off' }
+  // The request deadline and statement limit likewise (a signup may wait that long for the event row's lock).
+  const env = { DB_POOL_MAX: '20', DB_WAIT_MS: '170000', REQUEST_TIMEOUT_MS: '170000', DB_STATEMENT_TIMEOUT_MS: '170000', RATE_LIMIT: 'off' }
   servers.push(...(await Promise.all([startBffProcess(databaseUrl, env), startBffProcess(databaseUrl, env)])))
 }, 120_000)
 

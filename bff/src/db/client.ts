@@ -14,21 +14,76 @@ export interface DatabaseHandle {
   close(): Promise<void>
 }
 
+/** PostgreSQL's own statement limit when none is configured (DB_STATEMENT_TIMEOUT_MS). */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000
+/** How much longer than the statement limit the client waits for a server that does not answer at all. */
+const NO_ANSWER_MARGIN_MS = 2_000
+/** A session left idle inside a transaction (its client gone or stuck) is ended by the server after this. */
+const IDLE_IN_TRANSACTION_MS = 60_000
+
+export interface DatabaseClientOptions {
+  poolMax: number
+  log: Logger
+  /** How long a query waits for a connection (and a new connection for the server's greeting). */
+  waitMs?: number
+  /** statement_timeout and lock_timeout of every session; a silent server is abandoned this + 2 s after a query was sent. */
+  statementTimeoutMs?: number
+}
+
+/**
+ * A query the server did not answer in time (pg's query_timeout) may still be running there, or
+ * the server may be paused: the connection cannot be trusted with another query (or the ROLLBACK
+ * of its transaction), so it is cut. The pool then drops it and opens fresh ones; the server rolls
+ * back whatever the cut session had open.
+ */
+function dropConnectionOnNoAnswer(client: pg.PoolClient, log: Logger) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  Object.assign(client, {
+    query: (...args: unknown[]) => {
+      const result = query(...args)
+      if (result instanceof Promise) {
+        result.catch((err: unknown) => {
+          if (err instanceof Error && err.message === 'Query read timeout') {
+            log.warn('database did not answer in time; dropping the connection')
+            ;(client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy()
+          }
+        })
+      }
+      return result
+    },
+  })
+}
+
 /**
  * Prisma over our own node-postgres pool. Errors on idle or checked-out connections (the server
  * restarting, an admin terminating sessions) are logged instead of crashing the process; the
- * requests meanwhile fail with a clean 503 and the pool reconnects by itself.
+ * requests meanwhile fail with a clean 503 and the pool reconnects by itself. Every statement is
+ * bounded by the server (statement_timeout, lock_timeout) and, should the server stop answering
+ * altogether (hung, paused, cut off), by the client too, so a hung database costs a request
+ * seconds, not minutes.
  */
-export function createDatabaseClient(url: string, options: { poolMax: number; log: Logger; waitMs?: number }): DatabaseHandle {
+export function createDatabaseClient(url: string, options: DatabaseClientOptions): DatabaseHandle {
   const waitMs = options.waitMs ?? 30_000
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS
   // Under a burst (say 2,000 signups at once) requests queue for a connection rather than fail;
   // an unreachable server still fails at once (connection refused).
-  const pool = new pg.Pool({ connectionString: url, max: options.poolMax, connectionTimeoutMillis: waitMs })
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax,
+    connectionTimeoutMillis: waitMs,
+    statement_timeout: statementTimeoutMs,
+    lock_timeout: statementTimeoutMs,
+    idle_in_transaction_session_timeout: Math.max(IDLE_IN_TRANSACTION_MS, statementTimeoutMs),
+    query_timeout: statementTimeoutMs + NO_ANSWER_MARGIN_MS,
+  })
   let closing = false
   // While closing, the server ending sessions we are already ending is expected, not a warning.
   const onError = (err: Error) => options.log[closing ? 'debug' : 'warn']({ err }, 'database connection error')
   pool.on('error', onError)
-  pool.on('connect', (client) => client.on('error', onError))
+  pool.on('connect', (client) => {
+    client.on('error', onError)
+    dropConnectionOnNoAnswer(client, options.log)
+  })
   const db = new PrismaClient({
     adapter: new PrismaPg(pool, { onPoolError: onError, onConnectionError: onError }),
     // Waiting for a connection is bounded by the pool; a transaction itself must stay short.

@@ -1,6 +1,11 @@
 import { AppError } from '../http/errors'
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300'])
+/**
+ * Connection failures, the server shutting down or refusing connections, and its own limits: 57014
+ * a statement cancelled (statement_timeout), 55P03 a lock not obtained in time (lock_timeout), 25P03
+ * and 57P05 a session ended for sitting idle. All pass with time: 503 with Retry-After.
+ */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300', '57014', '55P03', '25P03', '57P05'])
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'TooManyConnections', 'SocketTimeout', 'DatabaseDoesNotExist'])
 
 function field(err: unknown, ...keys: string[]): unknown {
@@ -58,10 +63,11 @@ export function translateDatabaseError(err: unknown): AppError | null {
   if (kind === 'UniqueConstraintViolation') return new AppError('ALREADY_EXISTS')
   if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return new AppError('SERVICE_UNAVAILABLE')
 
-  const code = field(err, 'cause', 'originalCode') ?? field(err, 'cause', 'code') ?? field(err, 'code')
+  const code = sqlState ?? field(err, 'cause', 'code') ?? field(err, 'code')
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return new AppError('SERVICE_UNAVAILABLE')
   const message = err instanceof Error ? err.message : ''
-  if (/ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|terminating connection/i.test(message)) {
+  // The client's own limits (pg's query_timeout, a connection it cut) arrive as plain messages.
+  if (/ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|terminating connection|Query read timeout|not queryable|canceling statement due to/i.test(message)) {
     return new AppError('SERVICE_UNAVAILABLE')
   }
   return null
