@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdSchema, InstantSchema } from './common'
+import { IdSchema, InstantSchema, longText, plainText } from './common'
 import { EventKindSchema, SelectionModeSchema } from './event'
 import { DismissalSchema, FieldDismissalSchema, MaskSchema, OverrideReasonSchema, PublicAnswerSchema } from './opinion'
 import { LOTTERY_ALGORITHM, quotaFields } from '../rules/lottery'
@@ -24,18 +24,18 @@ export const registrationStatusLabels: Record<RegistrationStatus, string> = {
 export const ageBands = ['18-35', '36-59', '60+'] as const
 
 export const JoinEventBodySchema = z.strictObject({
-  name: z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字'),
-  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码'),
+  name: plainText('请填写姓名').min(1, '请填写姓名').max(20, '姓名最多 20 个字'),
+  phone: plainText('请填写 11 位手机号码').regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码'),
   category: AttendeeCategorySchema,
-  region: z.string().trim().max(20).optional(),
-  sector: z.string().trim().max(20).optional(),
+  region: plainText().max(20, '地区最多 20 个字').optional(),
+  sector: plainText().max(20, '行业最多 20 个字').optional(),
   ageBand: z.enum(ageBands).optional(),
   gender: z.enum(['男', '女']).optional(),
-  accessibilityNeeds: z.string().trim().max(200, '最多 200 个字').optional(),
+  accessibilityNeeds: longText().max(200, '最多 200 个字').optional(),
   /** Keep me in the 代表库 for later events if I am not selected */
   keepInPool: z.boolean().optional(),
   /** One per signup attempt, kept across retries (or the Idempotency-Key header): a retry gets the first result */
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号格式不正确').optional(),
+  idempotencyKey: plainText('提交编号格式不正确').regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号格式不正确').optional(),
 })
 export type JoinEventBody = z.infer<typeof JoinEventBodySchema>
 
@@ -73,7 +73,7 @@ export const StaffRegistrationSchema = z.object({
 
 export const QuotaSchema = z.strictObject({
   field: z.enum(quotaFields),
-  value: z.string().trim().min(1, '请填写配额条件').max(20),
+  value: plainText('请填写配额条件').min(1, '请填写配额条件').max(20, '配额条件最多 20 个字'),
   seats: z.number().int().min(1, '名额至少 1 个').max(1000),
 })
 export type Quota = z.infer<typeof QuotaSchema>
@@ -83,15 +83,15 @@ export type Quota = z.infer<typeof QuotaSchema>
  * staff member confirms the candidate list hash shown in the preview; a list that changed since is refused.
  */
 export const DrawBodySchema = z.strictObject({
-  listHash: z.string().regex(/^[0-9a-f]{64}$/, '请先查看抽签预览并确认'),
-  witnesses: z.array(z.string().trim().min(2).max(40)).max(10).default([]),
+  listHash: plainText('请先查看抽签预览并确认').regex(/^[0-9a-f]{64}$/, '请先查看抽签预览并确认'),
+  witnesses: z.array(plainText('请填写见证人').min(2, '见证人至少 2 个字').max(40, '见证人最多 40 个字')).max(10, '见证人最多 10 位').default([]),
   quotas: z.array(QuotaSchema).max(20).default([]),
 })
 /** A redraw: allowed only with a reason, which is published with the new result. */
 export const RedrawBodySchema = z.strictObject({
-  listHash: z.string().regex(/^[0-9a-f]{64}$/, '请先查看抽签预览并确认'),
-  reason: z.string().trim().max(500).optional(),
-  witnesses: z.array(z.string().trim().min(2).max(40)).max(10).default([]),
+  listHash: plainText('请先查看抽签预览并确认').regex(/^[0-9a-f]{64}$/, '请先查看抽签预览并确认'),
+  reason: longText().max(500, '重新抽签的理由最多 500 个字').optional(),
+  witnesses: z.array(plainText('请填写见证人').min(2, '见证人至少 2 个字').max(40, '见证人最多 40 个字')).max(10, '见证人最多 10 位').default([]),
   quotas: z.array(QuotaSchema).max(20).default([]),
 })
 
@@ -150,10 +150,10 @@ export type DrawPreview = z.infer<typeof DrawPreviewSchema>
 
 export const ReviewRegistrationBodySchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('SELECT') }),
-  z.strictObject({ decision: z.literal('REJECT'), reason: z.string().trim().min(2, '请填写未入选理由').max(200) }),
+  z.strictObject({ decision: z.literal('REJECT'), reason: longText('请填写未入选理由').min(2, '请填写未入选理由').max(200, '理由最多 200 个字') }),
 ])
 
-export const CheckInBodySchema = z.strictObject({ code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,16}$/, '签到码格式不正确') })
+export const CheckInBodySchema = z.strictObject({ code: plainText('请填写签到码').toUpperCase().regex(/^[A-Z0-9]{6,16}$/, '签到码格式不正确') })
 export const CheckInResultSchema = z.object({
   registrationId: z.number().int(),
   name: z.string(),
@@ -165,9 +165,9 @@ export const CheckInResultSchema = z.object({
 export const EventDraftBodySchema = z
   .strictObject({
     kind: EventKindSchema,
-    title: z.string().trim().min(4).max(200),
-    description: z.string().trim().min(1).max(5000),
-    place: z.string().trim().min(2).max(200),
+    title: plainText('请填写活动名称').min(4, '活动名称至少 4 个字').max(200, '活动名称最多 200 个字'),
+    description: longText('请填写活动介绍').min(1, '请填写活动介绍').max(5000, '活动介绍最多 5000 个字'),
+    place: plainText('请填写活动地点').min(2, '活动地点至少 2 个字').max(200, '活动地点最多 200 个字'),
     departmentId: IdSchema,
     decisionId: IdSchema.nullable().optional(),
     startsAt: InstantSchema,
@@ -178,16 +178,16 @@ export const EventDraftBodySchema = z
     reservedSeats: z.number().int().min(0).max(10_000).default(0),
     waitlistCapacity: z.number().int().min(0).max(10_000).default(0),
     selectionMode: SelectionModeSchema,
-    eligibility: z.string().trim().max(1000).default(''),
+    eligibility: longText().max(1000, '报名条件最多 1000 个字').default(''),
   })
   .refine((b) => new Date(b.endsAt) > new Date(b.startsAt), { path: ['endsAt'], message: '结束时间必须晚于开始时间' })
   .refine((b) => new Date(b.signupClosesAt) > new Date(b.signupOpensAt), { path: ['signupClosesAt'], message: '报名截止时间必须晚于开始时间' })
   .refine((b) => new Date(b.signupClosesAt) <= new Date(b.startsAt), { path: ['signupClosesAt'], message: '报名须在活动开始前截止' })
   .refine((b) => b.reservedSeats < b.capacity, { path: ['reservedSeats'], message: '预留席位须少于总席位' })
 
-export const CancelEventBodySchema = z.strictObject({ reason: z.string().trim().min(4, '请说明取消原因').max(500) })
+export const CancelEventBodySchema = z.strictObject({ reason: longText('请说明取消原因').min(4, '请说明取消原因').max(500, '取消原因最多 500 个字') })
 export const OutcomeBodySchema = z.strictObject({
-  summary: z.string().trim().min(10, '请填写会议纪要摘要（至少 10 个字）').max(5000),
+  summary: longText('请填写会议纪要摘要（至少 10 个字）').min(10, '请填写会议纪要摘要（至少 10 个字）').max(5000, '会议纪要摘要最多 5000 个字'),
   /** The summary is published at once: suggestions in it that are not personal information, or an override. */
   dismissals: z.array(FieldDismissalSchema).max(50).optional(),
   override: OverrideReasonSchema.optional(),
@@ -196,7 +196,7 @@ export const OutcomeBodySchema = z.strictObject({
 /** An opinion raised at the event, recorded by staff; `masks` de-identify the published text. */
 export const RecordEventOpinionBodySchema = z.strictObject({
   registrationId: IdSchema.nullable().optional(),
-  text: z.string().trim().min(2, '请填写意见内容').max(2000, '最多 2000 个字'),
+  text: longText('请填写意见内容').min(2, '请填写意见内容').max(2000, '最多 2000 个字'),
   masks: z.array(MaskSchema).max(200).default([]),
   /** Suggestions staff judged not personal, each with a reason (audited). */
   dismissals: z.array(DismissalSchema).max(200).optional(),
