@@ -35,7 +35,7 @@ const ConfigSchema = z.object({
   /** How long a request may queue for a database connection before it is answered 503. */
   DB_WAIT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   /**
-   * The longest one SQL statement may run (PostgreSQL statement_timeout; also lock_timeout). A
+   * The longest one SQL statement may run, lock waits included (PostgreSQL statement_timeout). A
    * server that does not answer at all is given this plus a short margin before the connection is dropped.
    */
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number({ error: '必须是毫秒数' }).int('必须是整数毫秒').min(100).max(600_000).default(5_000),

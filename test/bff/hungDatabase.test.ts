@@ -74,7 +74,7 @@ async function untilServed(base: string, pathname: string): Promise<Answer> {
   return answer
 }
 
-describe('a hung database', () => {
+describe('a database that hangs, holds a lock or restarts', () => {
   it('is answered 503 with Retry-After within the deadline, and the same process recovers by itself after it resumes', async () => {
     const base = bff!.base
     // Warm: the pool holds open connections to the server about to hang.
@@ -123,6 +123,41 @@ describe('a hung database', () => {
     expect(mine.body.total).toBe(1)
     expect(bff!.output()).not.toMatch(/unhandled|uncaught/i)
   }, 150_000)
+
+  it('cancels a statement past DB_STATEMENT_TIMEOUT_MS (here a lock held elsewhere): 503, rolled back, and the retry with the same key stores one opinion', async () => {
+    const base = bff!.base
+    cluster!.resume()
+    expect((await untilServed(base, '/api/consultations')).status).toBe(200)
+    const admin = new pg.Client({ connectionString: cluster!.urlFor('postgres') })
+    await admin.connect()
+    try {
+      const open = await admin.query<{ id: number }>(
+        `SELECT id FROM consultation WHERE published_at < now() AND opens_at < now() AND closes_at > now() ORDER BY id LIMIT 1`,
+      )
+      const consultationId = open.rows[0]!.id
+      const opinion = { text: '建议在园区东门增设一处非机动车停放点，方便上下班。', consent: 'PUBLISH_MASKED', idempotencyKey: 'hung-db-opinion-1' }
+      const submit = () => call(base, `/api/consultations/${consultationId}/opinions`, { method: 'POST', headers: asCitizen, json: opinion })
+      await admin.query('BEGIN')
+      await admin.query('SELECT id FROM consultation WHERE id = $1 FOR UPDATE', [consultationId])
+      const blocked = await submit()
+      await admin.query('ROLLBACK')
+      expect([blocked.status, blocked.body?.error?.code, blocked.headers.get('retry-after')]).toEqual([503, 'SERVICE_UNAVAILABLE', '5'])
+      // PostgreSQL cancelled it (not the request deadline) and nothing of it is left open or stored.
+      expect(bff!.output()).toMatch(/statement timeout/)
+      const idle = await admin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE state LIKE 'idle in transaction%' AND pid <> pg_backend_pid()`)
+      expect(idle.rows[0].n).toBe(0)
+      const countOpinions = async () =>
+        (await admin.query(`SELECT count(*)::int AS n FROM opinion o JOIN citizen c ON c.id = o.citizen_id WHERE c.openid = 'hung-db-citizen'`)).rows[0].n
+      expect(await countOpinions()).toBe(0)
+
+      const stored = await submit()
+      expect(stored.status).toBe(201)
+      expect((await submit()).body).toEqual(stored.body)
+      expect(await countOpinions()).toBe(1)
+    } finally {
+      await admin.end()
+    }
+  }, 60_000)
 
   it('answers 503 with Retry-After while the server restarts and serves again once it is back', async () => {
     const base = bff!.base

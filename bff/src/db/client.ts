@@ -26,7 +26,7 @@ export interface DatabaseClientOptions {
   log: Logger
   /** How long a query waits for a connection (and a new connection for the server's greeting). */
   waitMs?: number
-  /** statement_timeout and lock_timeout of every session; a silent server is abandoned this + 2 s after a query was sent. */
+  /** statement_timeout of every session (lock waits included); a silent server is abandoned this + 2 s after a query was sent. */
   statementTimeoutMs?: number
 }
 
@@ -58,7 +58,7 @@ function dropConnectionOnNoAnswer(client: pg.PoolClient, log: Logger) {
  * Prisma over our own node-postgres pool. Errors on idle or checked-out connections (the server
  * restarting, an admin terminating sessions) are logged instead of crashing the process; the
  * requests meanwhile fail with a clean 503 and the pool reconnects by itself. Every statement is
- * bounded by the server (statement_timeout, lock_timeout) and, should the server stop answering
+ * bounded by the server (statement_timeout) and, should the server stop answering
  * altogether (hung, paused, cut off), by the client too, so a hung database costs a request
  * seconds, not minutes.
  */
@@ -71,8 +71,8 @@ export function createDatabaseClient(url: string, options: DatabaseClientOptions
     connectionString: url,
     max: options.poolMax,
     connectionTimeoutMillis: waitMs,
+    // Counts lock waits too (a shorter lock_timeout would refuse a burst of signups queueing for one event's row).
     statement_timeout: statementTimeoutMs,
-    lock_timeout: statementTimeoutMs,
     idle_in_transaction_session_timeout: Math.max(IDLE_IN_TRANSACTION_MS, statementTimeoutMs),
     query_timeout: statementTimeoutMs + NO_ANSWER_MARGIN_MS,
   })
