@@ -58,6 +58,7 @@ import {
   DrawPreviewSchema,
   DrawRecordSchema,
   EventDraftBodySchema,
+  EventQuotasBodySchema,
   RedrawBodySchema,
   JoinEventBodySchema,
   MyRegistrationSchema,
@@ -438,6 +439,11 @@ export const contract = {
     summary: '发布活动',
     params: IdParamsSchema, response: EventDetailSchema,
   },
+  setEventQuotas: {
+    method: 'PUT', path: '/api/staff/events/:id/quotas', tag: 'staff-event', access: EDITOR,
+    summary: '设置公开抽签的分层配额（报名开始前且无人报名时；此后公开且不能更改）',
+    params: IdParamsSchema, body: EventQuotasBodySchema, response: EventDetailSchema,
+  },
   cancelEvent: {
     method: 'POST', path: '/api/staff/events/:id/cancel', tag: 'staff-event', access: REVIEWER,
     summary: '取消活动并通知报名人',
@@ -455,12 +461,12 @@ export const contract = {
   },
   drawLottery: {
     method: 'POST', path: '/api/staff/events/:id/draw', tag: 'staff-event', access: REVIEWER,
-    summary: '公开抽签（确认预览中的候选名单散列后进行；分层配额；结果与全部输入公开）',
+    summary: '公开抽签（确认预览中的候选名单散列后进行；只用活动事先公布的分层配额；结果与全部输入公开）',
     params: IdParamsSchema, body: DrawBodySchema, response: DrawRecordSchema,
   },
   drawPreview: {
     method: 'GET', path: '/api/staff/events/:id/draw-preview', tag: 'staff-event', access: REVIEWER,
-    summary: '抽签前确认：候选人数、名额、各属性人数、承诺值与候选名单散列',
+    summary: '抽签前确认：候选人数、名额、事先公布的分层配额、各属性人数、承诺值与候选名单散列',
     params: IdParamsSchema, response: DrawPreviewSchema,
   },
   redrawLottery: {

@@ -38,6 +38,7 @@ export const errorTable = {
   DRAW_ALREADY_DONE: { status: 409, message: '本活动已完成抽签' },
   WRONG_SELECTION_MODE: { status: 409, message: '本活动的遴选方式不支持此操作' },
   DRAW_SECRET_LOCKED: { status: 409, message: '抽签承诺值已公布，抽签密钥不能更改' },
+  DRAW_QUOTAS_LOCKED: { status: 409, message: '报名已开始或已有人报名，抽签配额和席位已公开，不能更改' },
   DRAW_NOT_COMMITTED: { status: 409, message: '本活动未在报名前公布抽签承诺值，不能抽签' },
   DRAW_NOT_DONE: { status: 409, message: '本活动尚未抽签' },
   DRAW_LIST_CHANGED: { status: 409, message: '候选名单已变化，请重新查看抽签预览并确认' },

@@ -67,6 +67,7 @@ const expected: Record<EndpointName, Outcome[]> = {
   getStaffEvent: STAFF_ONLY,
   createEvent: EDITOR_ONLY,
   publishEvent: REVIEWER_ONLY,
+  setEventQuotas: EDITOR_ONLY,
   cancelEvent: REVIEWER_ONLY,
   listRegistrations: REVIEWER_ONLY,
   reviewRegistration: REVIEWER_ONLY,

@@ -108,7 +108,7 @@ describe('the public decision page', () => {
     const { id } = (await app.request('/api/decisions')).body.find((d: { title: string }) => d.title.includes('老旧小区'))
     const linked = await app.db.event.findFirstOrThrow({ where: { decisionId: id } })
     const draft = await app.db.event.create({
-      data: { ...(({ id: _id, createdAt: _c, drawSecret: _s, drawCommitment: _k, ...rest }) => rest)(linked), title: '尚未发布的座谈会', publishedAt: null },
+      data: { ...(({ id: _id, createdAt: _c, drawSecret: _s, drawCommitment: _k, drawQuotas: _q, ...rest }) => rest)(linked), title: '尚未发布的座谈会', publishedAt: null },
     })
     const { body } = await app.request(`/api/decisions/${id}`)
     expect(body.events.map((e: { id: number }) => e.id)).not.toContain(draft.id)

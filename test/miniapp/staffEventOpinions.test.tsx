@@ -31,6 +31,7 @@ function event(overrides: Partial<EventDetail> = {}): EventDetail {
     cancelled: null,
     drawn: false,
     drawCommitment: null,
+    drawQuotas: [],
     outcome: null,
     ...overrides,
   }
@@ -335,5 +336,53 @@ describe('活动详情 (public) after the outcome', () => {
     expect(within(section).queryByText(/13812345678/)).toBeNull()
     expect(within(section).getByText('部分采纳')).toBeTruthy()
     expect(within(section).getByText('仅周五、周六加密')).toBeTruthy()
+  })
+})
+
+describe('活动管理 → 会议结果: the summary is published at once', () => {
+  beforeEach(() => {
+    signedIn(staff({ role: 'REVIEWER', department }))
+    useRouter.mockReturnValue({ params: { id: '7' } })
+  })
+  afterEach(() => useRouter.mockReset().mockImplementation(() => ({ params: {} })))
+
+  const summary = '听证会由张寅先生主持，与会代表一致同意优化 18 路夜间班次。'
+  const outcomePut = () => sentRequests().filter((r) => r.method === 'PUT' && r.path === '/api/staff/events/7/outcome')
+
+  async function refuse() {
+    const server = fakeServer()
+    server.reply('/api/staff/events/7', 200, { event: event(), published: true })
+    server.reply('/api/staff/events/7/registrations', 200, registrations)
+    server.reply('PUT /api/staff/events/7/outcome', 422, {
+      error: {
+        code: 'PERSONAL_INFO_UNMASKED',
+        message: '内容中仍有未隐去的个人信息（姓名），请隐去、忽略并说明理由，或填写仍然公开的理由',
+        details: { spans: [{ field: 'summary', kind: 'NAME', label: '姓名', start: 5, end: 9, text: '张寅先生' }] },
+      },
+    })
+    server.reply('PUT /api/staff/events/7/outcome', 200, event())
+    render(<StaffEventPage />)
+    fireEvent.change(await screen.findByLabelText('会议纪要摘要'), { target: { value: summary } })
+    fireEvent.click(screen.getByRole('button', { name: '公开会议结果' }))
+    expect(await screen.findByText('姓名：张寅先生')).toBeTruthy()
+  }
+
+  it('隐去 masks the name in the summary, and the next try sends no override', async () => {
+    await refuse()
+    fireEvent.click(screen.getByRole('button', { name: '隐去' }))
+    expect((screen.getByLabelText('会议纪要摘要') as HTMLTextAreaElement).value).toBe('听证会由【已隐去】主持，与会代表一致同意优化 18 路夜间班次。')
+    expect(screen.getByText('已隐去，请再次公开会议结果。')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '公开会议结果' }))
+    await waitFor(() => expect(outcomePut()).toHaveLength(2))
+    expect(outcomePut()[1]?.data).toEqual({ summary: '听证会由【已隐去】主持，与会代表一致同意优化 18 路夜间班次。' })
+  })
+
+  it('仍然公开 publishes the summary as typed with the reason', async () => {
+    await refuse()
+    fireEvent.click(screen.getByRole('button', { name: '仍然公开（需填写理由）' }))
+    fireEvent.change(screen.getByRole('textbox', { name: '仍然公开的理由' }), { target: { value: '主持人为公开履职的人大代表' } })
+    fireEvent.click(screen.getByRole('button', { name: '确认仍然公开' }))
+    await waitFor(() => expect(outcomePut()).toHaveLength(2))
+    expect(outcomePut()[1]?.data).toEqual({ summary, override: '主持人为公开履职的人大代表' })
   })
 })

@@ -1,10 +1,18 @@
 import {
+  ageBands,
+  attendeeCategories,
   candidateListHash,
   canonicalCandidateList,
+  DrawBodySchema,
   drawCommitment,
   drawLottery,
+  DrawQuotasSchema,
+  EventDraftBodySchema,
+  JoinEventBodySchema,
   type LotteryCandidate,
   type LotteryQuota,
+  quotaChoices,
+  RedrawBodySchema,
   sha256Hex,
   utf8Bytes,
   verifyDraw,
@@ -116,10 +124,24 @@ describe('drawLottery', () => {
 
 describe('verifyDraw', () => {
   const result = drawLottery({ secret: SECRET, candidates: many, quotas: [{ field: 'region', value: '东区', seats: 2 }], seats: 6 })
-  const published = { ...result, secret: SECRET, candidates: many, quotas: [{ field: 'region' as const, value: '东区', seats: 2 }], seats: 6 }
+  const announced: LotteryQuota[] = [{ field: 'region', value: '东区', seats: 2 }]
+  const published = { ...result, secret: SECRET, candidates: many, quotas: announced, announcedQuotas: announced, seats: 6 }
 
   it('confirms a draw recomputed from its published inputs', () => {
-    expect(verifyDraw(published)).toEqual({ commitment: true, listHash: true, seed: true, selected: true, ok: true })
+    expect(verifyDraw(published)).toEqual({ commitment: true, listHash: true, quotas: true, seed: true, selected: true, ok: true })
+  })
+
+  it('fails a draw whose quotas are not the ones announced before signups opened, even when it recomputes', () => {
+    // Quotas chosen after seeing the list: the round is internally consistent, but not what was announced.
+    const steered: LotteryQuota[] = [{ field: 'region', value: '西区', seats: 2 }]
+    const redone = drawLottery({ secret: SECRET, candidates: many, quotas: steered, seats: 6 })
+    const check = verifyDraw({ ...redone, secret: SECRET, candidates: many, quotas: steered, announcedQuotas: announced, seats: 6 })
+    expect(check).toMatchObject({ commitment: true, listHash: true, seed: true, selected: true, quotas: false, ok: false })
+    // Order matters (quotas are filled in order), and so do the seats.
+    const two: LotteryQuota[] = [...announced, { field: 'gender', value: '女', seats: 1 }]
+    const run = drawLottery({ secret: SECRET, candidates: many, quotas: two, seats: 6 })
+    expect(verifyDraw({ ...run, secret: SECRET, candidates: many, quotas: two, announcedQuotas: [...two].reverse(), seats: 6 }).quotas).toBe(false)
+    expect(verifyDraw({ ...published, announcedQuotas: [{ ...announced[0]!, seats: 3 }] }).quotas).toBe(false)
   })
 
   it('detects a secret that does not match the commitment, an edited list, or an altered result', () => {
@@ -127,5 +149,55 @@ describe('verifyDraw', () => {
     expect(verifyDraw({ ...published, candidates: many.slice(1) })).toMatchObject({ listHash: false, ok: false })
     expect(verifyDraw({ ...published, selected: [...published.selected].reverse() })).toMatchObject({ selected: false, ok: false })
     expect(verifyDraw({ ...published, selected: [many[0]!.code, ...published.selected.slice(1)] }).ok).toBe(false)
+  })
+})
+
+describe('quotas fixed on the event', () => {
+  it('offers for 类别 / 年龄段 / 性别 exactly the values the signup form accepts', () => {
+    expect(quotaChoices.category).toEqual([...attendeeCategories])
+    expect(quotaChoices.ageBand).toEqual([...ageBands])
+    expect(quotaChoices.gender).toEqual(JoinEventBodySchema.shape.gender.unwrap().options)
+  })
+
+  it('refuses a value nobody can sign up with, the same condition twice, and more than 20', () => {
+    expect(DrawQuotasSchema.safeParse([{ field: 'region', value: '东区', seats: 2 }, { field: 'ageBand', value: '60+', seats: 1 }, { field: 'gender', value: '女', seats: 1 }, { field: 'sector', value: '制造业', seats: 1 }]).success).toBe(true)
+    const typo = DrawQuotasSchema.safeParse([{ field: 'ageBand', value: '60岁以上', seats: 1 }])
+    expect(typo.error?.issues[0]).toMatchObject({ path: [0, 'value'], message: '年龄段只能是：18-35、36-59、60+' })
+    const twice = DrawQuotasSchema.safeParse([{ field: 'region', value: '东区', seats: 1 }, { field: 'region', value: '东区', seats: 2 }])
+    expect(twice.error?.issues[0]).toMatchObject({ path: [1, 'value'], message: '同一条件的配额只能设一项' })
+    expect(DrawQuotasSchema.safeParse(Array.from({ length: 21 }, (_, i) => ({ field: 'region', value: `区${i}`, seats: 1 }))).success).toBe(false)
+  })
+
+  it('belong to lottery events only, each within the seats the lottery fills', () => {
+    const event = {
+      kind: 'MEETING_ATTENDANCE',
+      title: '公众代表列席主任办公会',
+      description: '审议老旧小区改造方案',
+      place: '管委会 3 楼',
+      departmentId: 1,
+      startsAt: '2026-12-20T01:30:00.000Z',
+      endsAt: '2026-12-20T03:30:00.000Z',
+      signupOpensAt: '2026-12-10T00:00:00.000Z',
+      signupClosesAt: '2026-12-15T00:00:00.000Z',
+      capacity: 5,
+      reservedSeats: 1,
+      selectionMode: 'LOTTERY',
+      drawQuotas: [{ field: 'region', value: '东区', seats: 4 }],
+    }
+    expect(EventDraftBodySchema.safeParse(event).success).toBe(true)
+    expect(EventDraftBodySchema.safeParse({ ...event, drawQuotas: [{ field: 'region', value: '东区', seats: 5 }] }).error?.issues[0]).toMatchObject({ path: ['drawQuotas', 0, 'seats'] })
+    expect(EventDraftBodySchema.safeParse({ ...event, selectionMode: 'FIRST_COME' }).error?.issues[0]).toMatchObject({ path: ['drawQuotas'], message: '只有公开抽签的活动可以设置分层配额' })
+    expect(EventDraftBodySchema.parse({ ...event, drawQuotas: undefined }).drawQuotas).toEqual([])
+  })
+
+  it('cannot be named at the draw or the redraw', () => {
+    const listHash = 'a'.repeat(64)
+    expect(DrawBodySchema.safeParse({ listHash }).success).toBe(true)
+    for (const schema of [DrawBodySchema, RedrawBodySchema]) {
+      for (const quotas of [[{ field: 'region', value: '东区', seats: 1 }], []]) {
+        const refused = schema.safeParse({ listHash, reason: '见证人要求复核', quotas })
+        expect(refused.error?.issues[0]).toMatchObject({ path: ['quotas'], message: '抽签只使用活动在报名开始前公布的配额，不能在抽签时指定配额' })
+      }
+    }
   })
 })

@@ -36,6 +36,7 @@ const detailSelect = {
   cancelReason: true,
   drawAt: true,
   drawCommitment: true,
+  drawQuotas: true,
   outcomeSummary: true,
   outcomePublishedAt: true,
   publishedAt: true,
@@ -86,6 +87,7 @@ export function findEventDraw(db: DbOrTx, id: number, algorithm: string) {
       publishedAt: true,
       drawSecret: true,
       drawCommitment: true,
+      drawQuotas: true,
       drawAt: true,
       draws: { where: { algorithm }, select: { round: true, record: true }, orderBy: { round: 'asc' } },
     },
@@ -104,6 +106,7 @@ export async function lockEventForDraw(db: DbOrTx, id: number) {
       startsAt: true,
       publishedAt: true,
       cancelledAt: true,
+      signupOpensAt: true,
       signupClosesAt: true,
       selectionMode: true,
       capacity: true,
@@ -111,8 +114,9 @@ export async function lockEventForDraw(db: DbOrTx, id: number) {
       confirmedCount: true,
       drawSecret: true,
       drawCommitment: true,
+      drawQuotas: true,
       drawAt: true,
-      _count: { select: { draws: true } },
+      _count: { select: { draws: true, registrations: true } },
     },
   })
 }
@@ -128,6 +132,22 @@ export async function setDrawSecret(db: DbOrTx, id: number, secret: string, comm
     await db.event.update({ where: { id }, data: { drawSecret: secret, drawCommitment: commitment }, select: { id: true } })
   } catch (err) {
     if (isSecretLocked(err)) throw new AppError('DRAW_SECRET_LOCKED')
+    if ((err as { code?: string }).code === 'P2025') throw notFound('活动')
+    throw err
+  }
+}
+
+const isQuotasLocked = (err: unknown) => /DRAW_QUOTAS_LOCKED/.test(err instanceof Error ? `${err.message} ${JSON.stringify(err)}` : String(err))
+
+/**
+ * Store a lottery event's quotas. Once signups open (or anyone signed up) they never change: the
+ * database trigger refuses, and that refusal becomes DRAW_QUOTAS_LOCKED here.
+ */
+export async function setDrawQuotas(db: DbOrTx, id: number, quotas: Prisma.InputJsonValue): Promise<void> {
+  try {
+    await db.event.update({ where: { id }, data: { drawQuotas: quotas }, select: { id: true } })
+  } catch (err) {
+    if (isQuotasLocked(err)) throw new AppError('DRAW_QUOTAS_LOCKED')
     if ((err as { code?: string }).code === 'P2025') throw notFound('活动')
     throw err
   }

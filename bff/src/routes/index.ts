@@ -7,7 +7,7 @@ import { exportOpinions } from '../services/export'
 import { answerEventOpinion, listEventOpinions, recordEventOpinion } from '../services/eventOpinion'
 import { cancelEvent, createEvent, exportRegistrations, getStaffEvent, listStaffEvents, publishEvent, recordOutcome } from '../services/eventAdmin'
 import { cancelRegistration, checkIn, joinEvent, listMyRegistrations, listRegistrations, reviewRegistration } from '../services/registration'
-import { drawLottery, drawPreview, getDraw, redrawLottery } from '../services/lottery'
+import { drawLottery, drawPreview, getDraw, redrawLottery, setEventQuotas } from '../services/lottery'
 import {
   answerGroup,
   answerOpinion,
@@ -117,6 +117,7 @@ export function apiRoutes(deps: Deps): Routes {
     getStaffEvent: ({ params }, context) => getStaffEvent(deps, asStaff(context), params.id),
     createEvent: ({ body }, context) => createEvent(deps, asStaff(context), body),
     publishEvent: ({ params }, context) => publishEvent(deps, asStaff(context), params.id),
+    setEventQuotas: ({ params, body }, context) => setEventQuotas(deps, asStaff(context), params.id, body),
     cancelEvent: ({ params, body }, context) => cancelEvent(deps, asStaff(context), params.id, body.reason),
     listRegistrations: ({ params }, context) => listRegistrations(deps, asStaff(context), params.id),
     reviewRegistration: ({ params, body }, context) => reviewRegistration(deps, asStaff(context), params.id, body),

@@ -1,4 +1,4 @@
-import { type EventDetail, type EventSummary, type QueryOf, type ResponseOf, seatsLeft, signupStatus } from '@gm/shared'
+import { type EventDetail, type EventSummary, type QueryOf, QuotaSchema, type ResponseOf, seatsLeft, signupStatus } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import { notFound } from '../http/errors'
@@ -37,6 +37,7 @@ export function toEventDetail(row: EventDetailRow, now: Date): EventDetail {
     cancelled: row.cancelledAt ? { at: iso(row.cancelledAt), reason: row.cancelReason ?? '' } : null,
     drawn: row.drawAt !== null,
     drawCommitment: row.drawCommitment,
+    drawQuotas: QuotaSchema.array().parse(row.drawQuotas),
     outcome:
       row.outcomeSummary && row.outcomePublishedAt
         ? {

@@ -9,19 +9,23 @@ import {
   type DrawRecord,
   type DrawRound,
   DrawRoundSchema,
+  type EventDetail,
   LOTTERY_ALGORITHM,
   type Quota,
+  QuotaSchema,
   quotaFields,
+  quotaSeatsMessage,
 } from '@gm/shared'
 import { randomBytes } from 'node:crypto'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../http/actor'
-import { AppError, notFound } from '../http/errors'
-import { findEventDraw, insertEventDraw, lockEventForDraw, releaseSeats, setDrawSecret, updateEvent } from '../repositories/event'
+import { AppError, notFound, validationFailed } from '../http/errors'
+import { findEventDraw, insertEventDraw, lockEventForDraw, releaseSeats, setDrawQuotas, setDrawSecret, updateEvent } from '../repositories/event'
 import { findRegistrationsOfEvent, type RegistrationRow, setRegistrationStatus, takeSeat } from '../repositories/registration'
 import { auditorOf, recordAudit } from './audit'
 import { requireInScope } from './departmentScope'
+import { eventDetail } from './event'
 import { iso } from './paging'
 import { tellStatus } from './registration'
 
@@ -51,6 +55,31 @@ export async function ensureDrawCommitted(tx: DbOrTx, eventId: number): Promise<
 }
 
 type DrawEvent = NonNullable<Awaited<ReturnType<typeof lockEventForDraw>>>
+
+/** The quotas stored on the event (set before signups opened, public since): the only quotas a draw uses. */
+const storedQuotas = (stored: unknown): Quota[] => QuotaSchema.array().parse(stored)
+
+/**
+ * Change a lottery event's quotas (the event form sets them at creation). Refused with
+ * DRAW_QUOTAS_LOCKED once signups have opened or anyone has signed up: from then on they are public
+ * with the commitment, and the database trigger refuses the same change.
+ */
+export async function setEventQuotas(deps: Deps, context: StaffContext, eventId: number, body: BodyOf<'setEventQuotas'>): Promise<EventDetail> {
+  await requireInScope(deps.db, context.actor, 'event', eventId)
+  return deps.db.$transaction(async (tx) => {
+    const event = await lockEventForDraw(tx, eventId)
+    if (!event) throw notFound('活动')
+    if (event.selectionMode !== 'LOTTERY') throw new AppError('WRONG_SELECTION_MODE')
+    if (event.signupOpensAt <= deps.clock() || event._count.registrations > 0 || event.drawAt) throw new AppError('DRAW_QUOTAS_LOCKED')
+    const seats = event.capacity - event.reservedSeats
+    const tooMany = body.quotas.findIndex((q) => q.seats > seats)
+    if (tooMany >= 0) throw validationFailed({ [`quotas.${tooMany}.seats`]: quotaSeatsMessage(seats) })
+    const before = storedQuotas(event.drawQuotas)
+    await setDrawQuotas(tx, eventId, body.quotas)
+    await recordAudit(tx, auditorOf(context), { action: 'setEventQuotas', entity: 'event', entityId: eventId, before: { quotas: before }, after: { quotas: body.quotas } })
+    return eventDetail(deps, tx, eventId, 'staff')
+  })
+}
 
 /** Those a (re)draw is among: first draw, the applications; redraw, everyone the last round drew among who has not cancelled. */
 const takesPart = (row: RegistrationRow, redraw: boolean) => row.status === 'APPLIED' || (redraw && (row.status === 'SELECTED' || row.status === 'NOT_SELECTED'))
@@ -101,6 +130,7 @@ export async function drawPreview(deps: Deps, context: StaffContext, eventId: nu
       candidateCount: next.candidates.length,
       seats: next.seats,
       listHash: next.listHash,
+      quotas: storedQuotas(event.drawQuotas),
       counts: countBy(next.candidates),
     }
   })
@@ -109,7 +139,6 @@ export async function drawPreview(deps: Deps, context: StaffContext, eventId: nu
 interface RoundInput {
   listHash: string
   witnesses: string[]
-  quotas: Quota[]
   reason: string | null
 }
 
@@ -118,7 +147,8 @@ async function runRound(deps: Deps, tx: DbOrTx, context: StaffContext, event: Dr
   const now = deps.clock()
   const next = await nextRoundInputs(tx, event)
   if (next.listHash !== input.listHash) throw new AppError('DRAW_LIST_CHANGED', undefined, { listHash: next.listHash })
-  const result = runLottery({ secret: event.drawSecret!, candidates: next.candidates, quotas: input.quotas, seats: next.seats })
+  const quotas = storedQuotas(event.drawQuotas)
+  const result = runLottery({ secret: event.drawSecret!, candidates: next.candidates, quotas, seats: next.seats })
   const selected = new Set(result.selected)
   if (next.held > 0) await releaseSeats(tx, event.id, next.held)
   if (selected.size > 0 && !(await takeSeat(tx, event.id, selected.size))) throw new AppError('CONFLICT', '席位数已变化，请重试')
@@ -142,7 +172,7 @@ async function runRound(deps: Deps, tx: DbOrTx, context: StaffContext, event: Dr
     reason: input.reason,
     witnesses: input.witnesses,
     seats: next.seats,
-    quotas: input.quotas,
+    quotas,
     listHash: result.listHash,
     seed: result.seed,
     candidates: next.candidates,
@@ -170,7 +200,7 @@ export async function drawLottery(deps: Deps, context: StaffContext, eventId: nu
     if (!event) throw notFound('活动')
     if (event.drawAt) throw new AppError('DRAW_ALREADY_DONE')
     checkDrawable(event, deps.clock())
-    await runRound(deps, tx, context, event, { listHash: body.listHash, witnesses: body.witnesses, quotas: body.quotas, reason: null })
+    await runRound(deps, tx, context, event, { listHash: body.listHash, witnesses: body.witnesses, reason: null })
   })
   return publicDraw(deps, deps.db, eventId)
 }
@@ -187,7 +217,7 @@ export async function redrawLottery(deps: Deps, context: StaffContext, eventId: 
     checkDrawable(event, deps.clock())
     if (event.startsAt <= deps.clock()) throw new AppError('CONFLICT', '活动已开始，不能重新抽签')
     if ((await findRegistrationsOfEvent(tx, eventId, 'CHECKED_IN')).length > 0) throw new AppError('CONFLICT', '已有人签到，不能重新抽签')
-    await runRound(deps, tx, context, event, { listHash: body.listHash, witnesses: body.witnesses, quotas: body.quotas, reason })
+    await runRound(deps, tx, context, event, { listHash: body.listHash, witnesses: body.witnesses, reason })
   })
   return publicDraw(deps, deps.db, eventId)
 }
@@ -198,7 +228,7 @@ async function publicDraw(deps: Deps, db: DbOrTx, eventId: number): Promise<Draw
   const rounds = event.draws.map((d) => DrawRoundSchema.parse(d.record))
   const current = rounds.at(-1)
   if (!current || !event.drawSecret || !event.drawCommitment) throw notFound('抽签记录')
-  return { ...current, eventId, commitment: event.drawCommitment, secret: event.drawSecret, previousRounds: rounds.slice(0, -1) }
+  return { ...current, eventId, commitment: event.drawCommitment, secret: event.drawSecret, announcedQuotas: storedQuotas(event.drawQuotas), previousRounds: rounds.slice(0, -1) }
 }
 
 /** The public record: the secret is revealed only once a round exists. */

@@ -1,5 +1,5 @@
 /** The staff lottery desk: the public record, the preview staff confirm, the draw and the redraw. */
-import type { DrawPreview, DrawRecord, Quota } from '@gm/shared'
+import type { DrawPreview, DrawRecord } from '@gm/shared'
 import { useCallback, useState } from 'react'
 import { type ApiError, api, toApiError } from '../api'
 import { notFound } from './notFound'
@@ -8,7 +8,6 @@ import { type RequestState, useRequest } from './useRequest'
 
 export interface DrawInput {
   witnesses: string[]
-  quotas: Quota[]
   /** Redraws only: published with the new result */
   reason?: string
 }
@@ -43,7 +42,8 @@ export function useLotteryDesk(eventId: number | null, enabled: boolean): Lotter
       setError(null)
       try {
         const params = { id: eventId }
-        const body = { listHash, witnesses: input.witnesses, quotas: input.quotas }
+        // No quotas: the draw uses the event's, fixed and public since signups opened.
+        const body = { listHash, witnesses: input.witnesses }
         setDone(drawn ? await api.redrawLottery({ params, body: { ...body, reason: input.reason } }) : await api.drawLottery({ params, body }))
         await reloadPreview()
         return true

@@ -6,8 +6,9 @@
  * 2. At the draw the closing candidate list (codes in signup order, with the attributes quotas use)
  *    is written as canonical JSON and hashed: `listHash = SHA-256(list)` — unknown to anyone in advance.
  * 3. `seed = SHA-256(secret + listHash)`; each candidate's key is `SHA-256(seed + "|" + code)`.
- * 4. Quotas are filled in the order given, each with the lowest keys among matching candidates; the
- *    remaining seats go to the lowest keys overall. The secret is revealed with the result.
+ * 4. Quotas — set on the event, public with the commitment and locked once signups open — are filled
+ *    in the order given, each with the lowest keys among matching candidates; the remaining seats go
+ *    to the lowest keys overall. The secret is revealed with the result.
  * All hashes are lowercase hex of SHA-256 over the UTF-8 bytes of the text.
  */
 import { sha256 as sha256Bytes } from '@noble/hashes/sha2'
@@ -28,6 +29,16 @@ export interface LotteryCandidate {
 export const quotaFields = ['category', 'region', 'sector', 'ageBand', 'gender'] as const
 export type QuotaField = (typeof quotaFields)[number]
 export const quotaFieldLabels: Record<QuotaField, string> = { category: '类别', region: '地区', sector: '行业', ageBand: '年龄段', gender: '性别' }
+
+/**
+ * The values a quota may name where signups choose from a list (地区 and 行业 are free text). Kept equal
+ * to the signup form's lists (attendeeCategories, ageBands, gender) by test/shared/lottery.test.ts.
+ */
+export const quotaChoices: Partial<Record<QuotaField, readonly string[]>> = {
+  category: ['STAKEHOLDER', 'PUBLIC', 'EXPERT', 'MEDIA'],
+  ageBand: ['18-35', '36-59', '60+'],
+  gender: ['男', '女'],
+}
 
 export interface LotteryQuota {
   field: QuotaField
@@ -133,8 +144,15 @@ export interface PublishedDraw {
   seed: string
   candidates: readonly LotteryCandidate[]
   quotas: readonly LotteryQuota[]
+  /** The quotas published on the event before signups opened: the draw must have used exactly these */
+  announcedQuotas: readonly LotteryQuota[]
   seats: number
   selected: readonly string[]
+}
+
+/** Same quotas in the same order (the order decides which quota is filled first). */
+export function sameQuotas(a: readonly LotteryQuota[], b: readonly LotteryQuota[]): boolean {
+  return a.length === b.length && a.every((q, i) => q.field === b[i]!.field && q.value === b[i]!.value && q.seats === b[i]!.seats)
 }
 
 export interface DrawCheck {
@@ -142,6 +160,8 @@ export interface DrawCheck {
   commitment: boolean
   /** The published list hashes to the published list hash */
   listHash: boolean
+  /** The draw used the quotas announced on the event before signups opened */
+  quotas: boolean
   seed: boolean
   /** Recomputing gives the same selected codes in the same order */
   selected: boolean
@@ -154,8 +174,9 @@ export function verifyDraw(draw: PublishedDraw): DrawCheck {
   const check = {
     commitment: again.commitment === draw.commitment,
     listHash: again.listHash === draw.listHash,
+    quotas: sameQuotas(draw.quotas, draw.announcedQuotas),
     seed: again.seed === draw.seed,
     selected: again.selected.length === draw.selected.length && again.selected.every((code, i) => code === draw.selected[i]),
   }
-  return { ...check, ok: check.commitment && check.listHash && check.seed && check.selected }
+  return { ...check, ok: check.commitment && check.listHash && check.quotas && check.seed && check.selected }
 }

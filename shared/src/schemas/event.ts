@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DepartmentSchema, InstantSchema, PageQueryFields, paginated } from './common'
 import { PublicAnswerSchema } from './opinion'
+import { QuotaSchema } from './quota'
 
 export const EventKindSchema = z.enum(['OPEN_DAY', 'MEETING_ATTENDANCE', 'HEARING'])
 export type EventKind = z.infer<typeof EventKindSchema>
@@ -45,6 +46,8 @@ export const EventDetailSchema = EventSummarySchema.extend({
   drawn: z.boolean(),
   /** Lottery events: SHA-256 of the draw secret, public from the start of signups; the secret is revealed at the draw */
   drawCommitment: z.string().nullable(),
+  /** Lottery events: the quotas the draw fills first, in order — public and locked from the start of signups */
+  drawQuotas: z.array(QuotaSchema),
   /** After the event: the meeting's result, attendance, and the attendees' opinions with their answers (masked) */
   outcome: z
     .object({

@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { IdSchema, InstantSchema, longText, plainText } from './common'
 import { EventKindSchema, SelectionModeSchema } from './event'
 import { DismissalSchema, FieldDismissalSchema, MaskSchema, OverrideReasonSchema, PublicAnswerSchema } from './opinion'
-import { LOTTERY_ALGORITHM, quotaFields } from '../rules/lottery'
+import { DrawQuotasSchema, QuotaSchema } from './quota'
+import { LOTTERY_ALGORITHM } from '../rules/lottery'
 
 export const attendeeCategories = ['STAKEHOLDER', 'PUBLIC', 'EXPERT', 'MEDIA'] as const
 export const AttendeeCategorySchema = z.enum(attendeeCategories)
@@ -71,28 +72,25 @@ export const StaffRegistrationSchema = z.object({
   createdAt: InstantSchema,
 })
 
-export const QuotaSchema = z.strictObject({
-  field: z.enum(quotaFields),
-  value: plainText('请填写配额条件').min(1, '请填写配额条件').max(20, '配额条件最多 20 个字'),
-  seats: z.number().int().min(1, '名额至少 1 个').max(1000),
-})
-export type Quota = z.infer<typeof QuotaSchema>
+/** Quotas are the event's, fixed before signups opened: a (re)draw request naming any is refused. */
+const noQuotasAtDraw = z.never({ error: '抽签只使用活动在报名开始前公布的配额，不能在抽签时指定配额' }).optional()
 
 /**
- * Run the draw. No seed: the randomness is the secret committed when the event was created. The
- * staff member confirms the candidate list hash shown in the preview; a list that changed since is refused.
+ * Run the draw. No seed: the randomness is the secret committed when the event was created, and the
+ * quotas are the event's (public and locked since signups opened). The staff member confirms the
+ * candidate list hash shown in the preview; a list that changed since is refused.
  */
 export const DrawBodySchema = z.strictObject({
   listHash: plainText('请先查看抽签预览并确认').regex(/^[0-9a-f]{64}$/, '请先查看抽签预览并确认'),
   witnesses: z.array(plainText('请填写见证人').min(2, '见证人至少 2 个字').max(40, '见证人最多 40 个字')).max(10, '见证人最多 10 位').default([]),
-  quotas: z.array(QuotaSchema).max(20).default([]),
+  quotas: noQuotasAtDraw,
 })
-/** A redraw: allowed only with a reason, which is published with the new result. */
+/** A redraw: allowed only with a reason, which is published with the new result (same stored quotas). */
 export const RedrawBodySchema = z.strictObject({
   listHash: plainText('请先查看抽签预览并确认').regex(/^[0-9a-f]{64}$/, '请先查看抽签预览并确认'),
   reason: longText().max(500, '重新抽签的理由最多 500 个字').optional(),
   witnesses: z.array(plainText('请填写见证人').min(2, '见证人至少 2 个字').max(40, '见证人最多 40 个字')).max(10, '见证人最多 10 位').default([]),
-  quotas: z.array(QuotaSchema).max(20).default([]),
+  quotas: noQuotasAtDraw,
 })
 
 export const DrawCandidateSchema = z.object({
@@ -128,6 +126,8 @@ export const DrawRecordSchema = DrawRoundSchema.extend({
   eventId: z.number().int(),
   commitment: z.string(),
   secret: z.string(),
+  /** The quotas published on the event before signups opened; every round must have used exactly these */
+  announcedQuotas: z.array(QuotaSchema),
   /** Earlier rounds replaced by a redraw, oldest first */
   previousRounds: z.array(DrawRoundSchema),
 })
@@ -143,7 +143,9 @@ export const DrawPreviewSchema = z.object({
   candidateCount: z.number().int(),
   seats: z.number().int(),
   listHash: z.string(),
-  /** How many candidates have each attribute value, to set quotas */
+  /** The event's quotas (fixed before signups opened); the draw uses exactly these */
+  quotas: z.array(QuotaSchema),
+  /** How many candidates have each attribute value, next to the quotas */
   counts: z.object({ category: z.record(z.string(), z.number().int()), region: z.record(z.string(), z.number().int()), sector: z.record(z.string(), z.number().int()), ageBand: z.record(z.string(), z.number().int()), gender: z.record(z.string(), z.number().int()) }),
 })
 export type DrawPreview = z.infer<typeof DrawPreviewSchema>
@@ -179,11 +181,28 @@ export const EventDraftBodySchema = z
     waitlistCapacity: z.number().int().min(0).max(10_000).default(0),
     selectionMode: SelectionModeSchema,
     eligibility: longText().max(1000, '报名条件最多 1000 个字').default(''),
+    /** Lottery events: the quotas, public with the commitment and locked once signups open */
+    drawQuotas: DrawQuotasSchema.default([]),
   })
   .refine((b) => new Date(b.endsAt) > new Date(b.startsAt), { path: ['endsAt'], message: '结束时间必须晚于开始时间' })
   .refine((b) => new Date(b.signupClosesAt) > new Date(b.signupOpensAt), { path: ['signupClosesAt'], message: '报名截止时间必须晚于开始时间' })
   .refine((b) => new Date(b.signupClosesAt) <= new Date(b.startsAt), { path: ['signupClosesAt'], message: '报名须在活动开始前截止' })
   .refine((b) => b.reservedSeats < b.capacity, { path: ['reservedSeats'], message: '预留席位须少于总席位' })
+  .refine((b) => b.selectionMode === 'LOTTERY' || b.drawQuotas.length === 0, { path: ['drawQuotas'], message: '只有公开抽签的活动可以设置分层配额' })
+  .superRefine((b, ctx) => quotaSeatsFit(b.drawQuotas, b.capacity - b.reservedSeats, ctx, ['drawQuotas']))
+
+/** Why a quota does not fit the seats the lottery fills (总席位 − 预留席位). */
+export const quotaSeatsMessage = (seats: number) => `名额不能超过可抽名额 ${Math.max(0, seats)} 个（总席位减预留席位）`
+
+/** Each quota within the seats the lottery fills. */
+function quotaSeatsFit(quotas: readonly { seats: number }[], seats: number, ctx: z.RefinementCtx, path: (string | number)[]): void {
+  quotas.forEach((q, i) => {
+    if (q.seats > seats) ctx.addIssue({ code: 'custom', path: [...path, i, 'seats'], message: quotaSeatsMessage(seats) })
+  })
+}
+
+/** Change a lottery event's quotas: only before signups open and before anyone signed up. */
+export const EventQuotasBodySchema = z.strictObject({ quotas: DrawQuotasSchema })
 
 export const CancelEventBodySchema = z.strictObject({ reason: longText('请说明取消原因').min(4, '请说明取消原因').max(500, '取消原因最多 500 个字') })
 export const OutcomeBodySchema = z.strictObject({

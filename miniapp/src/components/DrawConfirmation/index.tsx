@@ -1,29 +1,30 @@
-/** The dialog staff confirm before a draw (or redraw) runs: candidates, seats, quotas, commitment, list hash. */
+/** The dialog staff confirm before a draw (or redraw) runs: candidates, seats, the event's quotas, commitment, list hash. */
 import { Text, View } from '@tarojs/components'
-import { type AttendeeCategory, attendeeCategoryLabels, type DrawPreview, type Quota, quotaFieldLabels } from '@gm/shared'
+import { type DrawPreview, quotaFieldLabels } from '@gm/shared'
+import { quotaValueText } from '../../utils/quotas'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { InfoList } from '../InfoList'
 import { Notice } from '../Notice'
+import { QuotaList } from '../QuotaList'
 import './index.scss'
 
-const valueText = (q: Quota) => (q.field === 'category' ? (attendeeCategoryLabels[q.value as AttendeeCategory] ?? q.value) : q.value)
-
 /** What deserves a second look before confirming: quotas beyond the seats, or with fewer candidates than seats. */
-export function quotaWarnings(preview: DrawPreview, quotas: readonly Quota[]): string[] {
+export function quotaWarnings(preview: DrawPreview): string[] {
+  const { quotas } = preview
   const warnings: string[] = []
   const total = quotas.reduce((sum, q) => sum + q.seats, 0)
   if (total > preview.seats) warnings.push(`配额合计 ${total} 个，超过可抽名额 ${preview.seats} 个，排在后面的配额可能无法满足。`)
   for (const q of quotas) {
     const available = preview.counts[q.field][q.value] ?? 0
-    if (available < q.seats) warnings.push(`${quotaFieldLabels[q.field]}为「${valueText(q)}」的候选人只有 ${available} 人，少于配额 ${q.seats} 个。`)
+    if (available < q.seats) warnings.push(`${quotaFieldLabels[q.field]}为「${quotaValueText(q)}」的候选人只有 ${available} 人，少于配额 ${q.seats} 个。`)
   }
   if (preview.candidateCount === 0) warnings.push('没有候选人，抽签不会选中任何人。')
   return warnings
 }
 
 export interface DrawConfirmationProps {
+  /** The inputs the draw will use, the event's quotas among them */
   preview: DrawPreview
-  quotas: readonly Quota[]
   witnesses: readonly string[]
   /** Set for a redraw: the reason that will be published */
   reason?: string
@@ -33,9 +34,9 @@ export interface DrawConfirmationProps {
   onCancel: () => void
 }
 
-export function DrawConfirmation({ preview, quotas, witnesses, reason, busy = false, error, onConfirm, onCancel }: DrawConfirmationProps) {
+export function DrawConfirmation({ preview, witnesses, reason, busy = false, error, onConfirm, onCancel }: DrawConfirmationProps) {
   const redraw = reason !== undefined
-  const warnings = quotaWarnings(preview, quotas)
+  const warnings = quotaWarnings(preview)
   return (
     <ConfirmDialog title={redraw ? '确认重新抽签' : '确认开始抽签'} confirmText={redraw ? '确认重新抽签' : '确认抽签'} danger={redraw} busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
       <View className='gm-draw-confirm'>
@@ -47,12 +48,8 @@ export function DrawConfirmation({ preview, quotas, witnesses, reason, busy = fa
             ...(redraw ? [{ label: '重新抽签理由', value: reason }] : []),
           ]}
         />
-        <Text className='gm-draw-confirm__label'>分层配额</Text>
-        {quotas.length === 0 ? (
-          <Text className='gm-draw-confirm__text'>不设配额，全部名额按抽签顺序确定。</Text>
-        ) : (
-          quotas.map((q, i) => <Text key={i} className='gm-draw-confirm__text'>{`${i + 1}. ${quotaFieldLabels[q.field]}为「${valueText(q)}」：${q.seats} 名`}</Text>)
-        )}
+        <Text className='gm-draw-confirm__label'>分层配额（报名开始前已公布，不能更改）</Text>
+        <QuotaList quotas={preview.quotas} />
         <Text className='gm-draw-confirm__label'>承诺值（已公开）</Text>
         <Text className='gm-draw-confirm__hash'>{preview.commitment ?? '—'}</Text>
         <Text className='gm-draw-confirm__label'>候选名单散列</Text>

@@ -1,23 +1,21 @@
 /** The public lottery record (抽签公示): inputs, result, earlier rounds, and the in-browser check. */
 import { Text, View } from '@tarojs/components'
-import { type AttendeeCategory, attendeeCategoryLabels, type DrawRecord, type DrawRound, formatShanghaiDateTime, type Quota, quotaFieldLabels, verifyDraw } from '@gm/shared'
+import { attendeeCategoryLabels, type DrawRecord, type DrawRound, formatShanghaiDateTime, sameQuotas, verifyDraw } from '@gm/shared'
 import { useState } from 'react'
 import { a11y } from '../../utils/a11y'
 import { ActionButton } from '../ActionButton'
 import { InfoList } from '../InfoList'
+import { QuotaList } from '../QuotaList'
 import { Section } from '../Section'
 import './index.scss'
 
-function quotaValue(field: Quota['field'], value: string): string {
-  return field === 'category' ? (attendeeCategoryLabels[value as AttendeeCategory] ?? value) : value
-}
-
-export const quotaText = (q: Quota, i: number) => `${i + 1}. ${quotaFieldLabels[q.field]}为「${quotaValue(q.field, q.value)}」：${q.seats} 名`
-
-/** Recompute every published round on this device with the shared pure function (standard SHA-256). */
+/**
+ * Recompute every published round on this device with the shared pure function (standard SHA-256),
+ * with the quotas announced on the event before signups opened: each round must have used exactly those.
+ */
 export function checkDrawRecord(record: DrawRecord): boolean {
   const rounds: DrawRound[] = [...record.previousRounds, record]
-  return rounds.every((round) => verifyDraw({ ...round, commitment: record.commitment, secret: record.secret }).ok)
+  return rounds.every((round) => verifyDraw({ ...round, commitment: record.commitment, secret: record.secret, announcedQuotas: record.announcedQuotas }).ok)
 }
 
 function Hash({ label, value }: { label: string; value: string }) {
@@ -72,19 +70,17 @@ export function DrawRecordView({ record }: { record: DrawRecord }) {
         <Hash label='候选名单散列' value={record.listHash} />
         <Hash label='种子 = SHA-256(密钥 + 候选名单散列)' value={record.seed} />
       </Section>
-      <Section title='分层配额'>
-        {record.quotas.length === 0 ? (
-          <Text className='gm-draw__text'>未设分层配额，全部名额按抽签顺序确定。</Text>
-        ) : (
-          record.quotas.map((q, i) => (
-            <Text key={i} className='gm-draw__text'>
-              {quotaText(q, i)}
-            </Text>
-          ))
+      <Section title='分层配额（报名开始前公布，抽签时不能更改）'>
+        <QuotaList quotas={record.announcedQuotas} emptyText='报名开始前公布：不设分层配额，全部名额按抽签顺序确定。' />
+        {!sameQuotas(record.quotas, record.announcedQuotas) && (
+          <View className='gm-draw__mismatch'>
+            <Text className='gm-draw__text'>本轮抽签实际使用的配额与事先公布的不同：</Text>
+            <QuotaList quotas={record.quotas} />
+          </View>
         )}
       </Section>
       <Section title='验证抽签结果'>
-        <Text className='gm-draw__text'>在本机用公开的密钥、候选名单和配额，按公开算法重新计算（包括此前各轮），与公布的结果逐项核对。</Text>
+        <Text className='gm-draw__text'>在本机用公开的密钥、候选名单和事先公布的配额，按公开算法重新计算（包括此前各轮），与公布的结果逐项核对。</Text>
         <ActionButton tone='primary' onPress={() => setVerdict(checkDrawRecord(record))}>
           验证抽签结果
         </ActionButton>
@@ -94,7 +90,7 @@ export function DrawRecordView({ record }: { record: DrawRecord }) {
           </Text>
         )}
         {verdict !== null && (
-          <Text className='gm-draw__text'>{verdict ? '密钥与承诺值相符，候选名单散列、种子和抽中名单均与公布的一致。' : '本机重新计算的结果与公布的不一致，请联系主办单位核实。'}</Text>
+          <Text className='gm-draw__text'>{verdict ? '密钥与承诺值相符，所用配额与报名开始前公布的相同，候选名单散列、种子和抽中名单均与公布的一致。' : '本机重新计算的结果与公布的不一致，请联系主办单位核实。'}</Text>
         )}
       </Section>
       {record.previousRounds.length > 0 && (

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import { type AttendeeCategory, attendeeCategoryLabels, type Quota, type QuotaField, QuotaSchema, quotaFieldLabels, quotaFields } from '@gm/shared'
+import { type DrawPreview, quotaFieldLabels } from '@gm/shared'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
-import { ChoiceGroup } from '../../../../components/ChoiceGroup'
 import { DrawConfirmation } from '../../../../components/DrawConfirmation'
 import { DrawRecordView } from '../../../../components/DrawRecordView'
 import { FormField } from '../../../../components/FormField'
@@ -10,20 +9,15 @@ import { InfoList } from '../../../../components/InfoList'
 import { ListState } from '../../../../components/ListState'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
+import { QuotaList } from '../../../../components/QuotaList'
 import { Section } from '../../../../components/Section'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
 import { TextAreaField } from '../../../../components/TextAreaField'
 import { useLotteryDesk, useRouteId, useStaffMe } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
+import { quotaValueText } from '../../../../utils/quotas'
 import './index.scss'
-
-interface QuotaDraft {
-  key: number
-  field: QuotaField
-  value: string
-  seats: string
-}
 
 /** Witnesses typed on one line, separated by 、，, or spaces. */
 export function splitWitnesses(text: string): string[] {
@@ -33,28 +27,20 @@ export function splitWitnesses(text: string): string[] {
     .filter(Boolean)
 }
 
-/** The quota drafts as the contract wants them, or the first error of each. */
-export function parseQuotas(drafts: readonly QuotaDraft[]): { quotas: Quota[]; errors: Record<string, string> } {
-  const quotas: Quota[] = []
-  const errors: Record<string, string> = {}
-  drafts.forEach((d, i) => {
-    const parsed = QuotaSchema.safeParse({ field: d.field, value: d.value, seats: Number(d.seats) })
-    if (parsed.success) quotas.push(parsed.data)
-    else errors[`quotas.${i}`] = parsed.error.issues[0]?.message ?? '配额填写有误'
-  })
-  return { quotas, errors }
+/** How many candidates match each of the event's quotas: "地区为「东区」的候选人 4 人". */
+export function quotaCounts(preview: DrawPreview): string[] {
+  return preview.quotas.map((q) => `${quotaFieldLabels[q.field]}为「${quotaValueText(q)}」的候选人 ${preview.counts[q.field][q.value] ?? 0} 人（配额 ${q.seats} 名）`)
 }
 
-/** 公开抽签 (REVIEWER): quotas and witnesses, a confirmation of the preview, then the draw; redraw only with a reason. */
+/** 公开抽签 (REVIEWER): witnesses, a confirmation of the preview (with the event's fixed quotas), then the draw; redraw only with a reason. */
 export default function StaffEventDrawPage() {
   const id = useRouteId()
   const { me, can } = useStaffMe()
   const desk = useLotteryDesk(id, Boolean(me) && can('REVIEWER'))
   const [witnesses, setWitnesses] = useState('')
-  const [quotaDrafts, setQuotaDrafts] = useState<QuotaDraft[]>([])
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [confirming, setConfirming] = useState<{ quotas: Quota[]; witnesses: string[]; reason?: string } | null>(null)
+  const [confirming, setConfirming] = useState<{ witnesses: string[]; reason?: string } | null>(null)
 
   if (!me) {
     return (
@@ -88,13 +74,12 @@ export default function StaffEventDrawPage() {
   }
 
   const redraw = Boolean(record)
-  const patch = (key: number, part: Partial<QuotaDraft>) => setQuotaDrafts((qs) => qs.map((q) => (q.key === key ? { ...q, ...part } : q)))
   const askConfirmation = () => {
-    const { quotas, errors: next } = parseQuotas(quotaDrafts)
+    const next: Record<string, string> = {}
     if (redraw && reason.trim().length < 4) next.reason = '请说明重新抽签的理由（至少 4 个字），理由将公开'
     setErrors(next)
     if (Object.keys(next).length > 0) return
-    setConfirming({ quotas, witnesses: splitWitnesses(witnesses), ...(redraw ? { reason: reason.trim() } : {}) })
+    setConfirming({ witnesses: splitWitnesses(witnesses), ...(redraw ? { reason: reason.trim() } : {}) })
   }
   const confirm = async () => {
     if (!confirming) return
@@ -123,43 +108,13 @@ export default function StaffEventDrawPage() {
           {redraw && <TextAreaField name='reason' label='重新抽签理由' value={reason} hint='将与新结果、此前各轮结果一并公开' error={errors.reason} onInput={setReason} />}
           <FormField name='witnesses' label='见证人' value={witnesses} hint='多人用“、”分隔，如：张三（公证员）、李四（居民代表）' maxlength={400} onInput={setWitnesses} />
         </Section>
-        <Section title='分层配额（可选）'>
-          {quotaDrafts.map((q, i) => (
-            <View key={q.key} className='gm-staff-draw__quota'>
-              <ChoiceGroup<QuotaField>
-                name={`quota-field-${i}`}
-                label={`配额 ${i + 1}：按`}
-                inline
-                options={quotaFields.map((f) => ({ value: f, label: quotaFieldLabels[f] }))}
-                value={q.field}
-                onChange={(field) => patch(q.key, { field, value: '' })}
-              />
-              {q.field === 'category' ? (
-                <ChoiceGroup<AttendeeCategory>
-                  name={`quota-value-${i}`}
-                  label='类别为'
-                  inline
-                  options={(Object.keys(attendeeCategoryLabels) as AttendeeCategory[]).map((c) => ({ value: c, label: attendeeCategoryLabels[c] }))}
-                  value={q.value as AttendeeCategory | ''}
-                  error={errors[`quotas.${i}`]}
-                  onChange={(value) => patch(q.key, { value })}
-                />
-              ) : (
-                <FormField
-                  name={`quota-value-${i}`}
-                  label={`${quotaFieldLabels[q.field]}为`}
-                  value={q.value}
-                  maxlength={20}
-                  hint={Object.entries(preview.counts[q.field]).map(([value, n]) => `${value} ${n} 人`).join('，') || undefined}
-                  error={errors[`quotas.${i}`]}
-                  onInput={(value) => patch(q.key, { value })}
-                />
-              )}
-              <FormField name={`quota-seats-${i}`} label='名额' value={q.seats} maxlength={4} onInput={(seats) => patch(q.key, { seats })} />
-              <ActionButton tone='danger' onPress={() => setQuotaDrafts((qs) => qs.filter((x) => x.key !== q.key))}>{`删除配额 ${i + 1}`}</ActionButton>
-            </View>
+        <Section title='分层配额（报名开始前已公布，抽签时不能更改）'>
+          <QuotaList quotas={preview.quotas} />
+          {quotaCounts(preview).map((line) => (
+            <Text key={line} className='gm-staff-draw__hint'>
+              {line}
+            </Text>
           ))}
-          <ActionButton onPress={() => setQuotaDrafts((qs) => [...qs, { key: Date.now(), field: 'category', value: '', seats: '1' }])}>添加配额</ActionButton>
         </Section>
         {desk.error && !confirming && <Notice tone='error'>{desk.error.message}</Notice>}
         <ActionButton tone={redraw ? 'danger' : 'primary'} disabled={!preview.signupClosed} onPress={askConfirmation}>
@@ -169,7 +124,6 @@ export default function StaffEventDrawPage() {
       {confirming && (
         <DrawConfirmation
           preview={preview}
-          quotas={confirming.quotas}
           witnesses={confirming.witnesses}
           reason={confirming.reason}
           busy={desk.running}
