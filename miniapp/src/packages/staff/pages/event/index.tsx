@@ -12,11 +12,12 @@ import { ListState } from '../../../../components/ListState'
 import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
+import { FormFailure } from '../../../../components/PersonalInfoOverride'
 import { Paragraphs, Section } from '../../../../components/Section'
 import { StaffRegistrationCard } from '../../../../components/StaffRegistrationCard'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { type StaffRegistration, useAction, useEventRegistrations, useForm, useRouteId, useStaffEvent, useStaffMe } from '../../../../hooks'
+import { type StaffRegistration, useAction, useEventRegistrations, useForm, usePublishingForm, useRouteId, useStaffEvent, useStaffMe } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { formatTimeRange } from '../../../../utils/format'
@@ -73,13 +74,16 @@ export default function StaffEventPage() {
     const file = await downloadExport('exportRegistrations', id, format, `报名名单-${id}.${format}`)
     setDownloaded(`已下载：${file.filename}`)
   })
-  const outcome = useForm({
-    initial: { summary: '' },
-    validate: (values) => validateWith(OutcomeBodySchema, values),
-    submit: async (body) => {
-      if (id !== null) update(await api.recordOutcome({ params: { id }, body }))
+  const outcome = usePublishingForm(
+    {
+      initial: { summary: '' },
+      validate: (values: { summary: string }) => validateWith(OutcomeBodySchema, values),
+      submit: async (body) => {
+        if (id !== null) update(await api.recordOutcome({ params: { id }, body }))
+      },
     },
-  })
+    ['summary'],
+  )
   const cancel = useForm({
     initial: { reason: '' },
     validate: (values) => validateWith(CancelEventBodySchema, values),
@@ -203,7 +207,7 @@ export default function StaffEventPage() {
                         error={outcome.errors.summary}
                         onInput={(v) => outcome.setField('summary', v)}
                       />
-                      {outcome.formError && <Notice tone='error'>{outcome.formError.message}</Notice>}
+                      <FormFailure formError={outcome.formError?.message} privacy={outcome.privacy} hint='纪要摘要将公开：请点「隐去」或改写后再公开；确需公开时：' maskedText='已隐去，请再次公开会议结果。' />
                       <ActionButton tone='primary' onPress={() => void outcome.handleSubmit()} busy={outcome.submitting} busyText='正在公开…'>
                         公开会议结果
                       </ActionButton>
