@@ -170,7 +170,7 @@ export function apiRoutes(deps: Deps): Routes {
     bindPhone: ({ body }, context) => bindPhone(deps, citizenOf(context), body.code),
     listMyNotifications: ({ query }, context) => listMyNotifications(deps, citizenOf(context), query),
     readNotification: ({ params }, context) => readNotification(deps, citizenOf(context), params.id),
-    recordSubscriptions: ({ body }, context) => recordSubscriptions(deps, citizenOf(context), body.accepted),
+    recordSubscriptions: ({ body }, context) => recordSubscriptions(deps, citizenOf(context), body.accepted, context.idempotencyKey),
     exportMyData: (_, context) => exportMyData(deps, citizenOf(context)),
     deleteMyData: (_, context) => deleteMyData(deps, citizenOf(context)),
     bindStaffWechat: ({ body }) => bindStaffWechat(deps, body),

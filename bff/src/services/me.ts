@@ -5,6 +5,7 @@ import { AppError } from '../http/errors'
 import { deidentifyContributions, deleteCitizen, findCitizen, findCitizenOpenid, findPersonalDetails, updateCitizen } from '../repositories/citizen'
 import { deleteQaVotesAndViews } from '../repositories/qa'
 import { findMyRegistrations } from '../repositories/registration'
+import { onceForKey } from './idempotency'
 import { cancelLockedRegistration } from './registration'
 import { revokeSessionsOf } from '../repositories/session'
 import { addSubscribeCredits, findAllNotifications, findNotifications, markNotificationRead } from '../repositories/notification'
@@ -69,8 +70,18 @@ export async function readNotification(deps: Deps, actor: CitizenActor, id: numb
   return null
 }
 
-export async function recordSubscriptions(deps: Deps, actor: CitizenActor, accepted: NotificationKind[]): Promise<null> {
-  await addSubscribeCredits(deps.db, actor.citizenId, [...new Set(accepted)])
+/**
+ * One credit per accepted kind (each accept lets one message be sent). With an idempotency key a
+ * retried call after a lost answer adds nothing more.
+ */
+export async function recordSubscriptions(deps: Deps, actor: CitizenActor, accepted: NotificationKind[], idempotencyKey?: string): Promise<null> {
+  const kinds = [...new Set(accepted)].sort()
+  await deps.db.$transaction((tx) =>
+    onceForKey(tx, { citizenId: actor.citizenId, key: idempotencyKey, operation: 'recordSubscriptions', input: { kinds } }, async () => {
+      await addSubscribeCredits(tx, actor.citizenId, kinds)
+      return { kinds }
+    }),
+  )
   return null
 }
 
