@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The ceiling for `npm run bench`: a bare Koa app answering GET /api/consultations with a fixed JSON body
+// (the BFF's own first page, serialized per request like the BFF does). Usage: node bench/bareKoa.mjs <body.json> <port>
+import { readFileSync } from 'node:fs'
+import Koa from 'koa'
+
+const [file, port] = process.argv.slice(2)
+const body = JSON.parse(readFileSync(file, 'utf8'))
+const app = new Koa()
+app.use((ctx) => {
+  ctx.body = body
+})
+app.listen(Number(port), '127.0.0.1', () => console.log('ready'))

@@ -1,0 +1,387 @@
+/**
+ * HTTP benchmark of the hot public reads against a bare Koa ceiling, on loopback.
+ *
+ *   npm run bench                                   seed the default volume, run, write bench/RESULTS.md
+ *   npm run bench -- --label before                 store this run as the "before" column
+ *   npm run bench -- --consultations 200 --opinions 250000 --duration 5 --connections 10
+ *
+ * A fresh database on DATABASE_URL's server (or an embedded PostgreSQL in a temporary folder) is
+ * migrated and seeded with plain SQL (consultations with clauses, opinions, events, policies) plus
+ * the Q&A library from --library (default /work/shared/data/qa/beijing-faq-library.jsonl) through
+ * the staff import's own commit step. The built BFF (bff/dist/server.js, RATE_LIMIT=off) and a bare
+ * Koa app answering the BFF's own consultation-list JSON (bench/bareKoa.mjs) run as processes;
+ * each workload runs right after a bare Koa run of the same length, and its ratio is to that run.
+ * Results go to bench/results/<label>.json; bench/RESULTS.md shows "before" next to the latest run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import pg from 'pg'
+import pino from 'pino'
+import { createDatabaseClient } from '../bff/src/db/client'
+import { freePort, startEmbeddedPostgres } from '../bff/src/db/embeddedPostgres'
+import { runMigrations } from '../bff/src/db/migrate'
+import type { Deps } from '../bff/src/deps'
+import { importQaRows, parseQaFile } from '../bff/src/services/qaImport'
+
+const root = path.resolve(__dirname, '..', '..')
+const benchDir = path.join(root, 'bench')
+
+function options(argv: string[]) {
+  const map = new Map<string, string>()
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i] as string
+    if (!key.startsWith('--')) throw new Error(`无法识别的参数：${key}`)
+    map.set(key.slice(2), argv[i + 1] ?? '')
+  }
+  const int = (name: string, fallback: number) => {
+    const value = Number(map.get(name) ?? fallback)
+    if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} 应为非负整数`)
+    return value
+  }
+  return {
+    consultations: Math.max(1, int('consultations', 200)),
+    opinions: int('opinions', 50_000),
+    events: Math.max(1, int('events', 500)),
+    policies: Math.max(1, int('policies', 300)),
+    library: map.get('library') ?? '/work/shared/data/qa/beijing-faq-library.jsonl',
+    duration: Math.max(1, int('duration', 5)),
+    connections: Math.max(1, int('connections', 10)),
+    label: map.get('label') ?? 'after',
+  }
+}
+type Options = ReturnType<typeof options>
+
+/** Volume seeded with set-based SQL: fast even for hundreds of thousands of opinions. */
+async function seed(client: pg.Client, o: Options) {
+  await client.query(`INSERT INTO department (name) SELECT '基准部门' || g FROM generate_series(1, 8) g`)
+  await client.query(
+    `INSERT INTO consultation (department_id, title, summary, explanation, background, opens_at, closes_at, published_at)
+     SELECT 1 + g % 8, '关于第' || g || '号重大行政决策事项的意见征集（征求意见稿）',
+            repeat('为进一步优化营商环境、推动高质量发展，现就本事项公开征求社会公众意见。', 2),
+            repeat('起草说明。', 40), repeat('制定依据与背景。', 40),
+            now() - (g * interval '2 day'), now() - (g * interval '2 day') + interval '40 day', now() - (g * interval '2 day')
+     FROM generate_series(1, $1::int) g`,
+    [o.consultations],
+  )
+  await client.query(
+    `INSERT INTO draft_section (consultation_id, version, position, heading, body)
+     SELECT c.id, 1, p, '第' || p || '条', repeat('本条规定了相关主体的权利义务和办理程序，具体内容以正式发布文本为准。', 6)
+     FROM consultation c CROSS JOIN generate_series(1, 12) p`,
+  )
+  await client.query(`INSERT INTO draft_version (consultation_id, version, note, published_at) SELECT id, 1, '', published_at FROM consultation`)
+  await client.query(
+    `INSERT INTO opinion (consultation_id, receipt_code, raw_text, published_text, moderation, created_at)
+     SELECT 1 + (g * 7919) % $2::int, 'B' || lpad(g::text, 10, '0'), '建议进一步明确申请条件和办理时限，简化材料。' || g,
+            CASE WHEN g % 3 = 0 THEN '建议进一步明确申请条件和办理时限，简化材料。' END,
+            (CASE WHEN g % 3 = 0 THEN 'APPROVED' ELSE 'PENDING' END)::"moderation_status", now() - (g % 1000) * interval '1 minute'
+     FROM generate_series(1, $1::int) g`,
+    [o.opinions, o.consultations],
+  )
+  await client.query(
+    `INSERT INTO event (kind, title, description, place, department_id, starts_at, ends_at, signup_opens_at, signup_closes_at, capacity, selection_mode, published_at)
+     SELECT (ARRAY['OPEN_DAY','MEETING_ATTENDANCE','HEARING'])[1 + g % 3]::"event_kind", '第' || g || '期政府开放日', repeat('活动介绍。', 30), '高新区政务服务中心',
+            1 + g % 8, now() + (g - $1::int / 2) * interval '1 day', now() + (g - $1::int / 2) * interval '1 day' + interval '2 hour',
+            now() + (g - $1::int / 2 - 10) * interval '1 day', now() + (g - $1::int / 2 - 1) * interval '1 day', 100, 'FIRST_COME', now() - interval '30 day'
+     FROM generate_series(1, $1::int) g`,
+    [o.events],
+  )
+  await client.query(
+    `INSERT INTO policy_document (title, issuer, doc_number, written_at, published_at, summary, topic, status, released_at)
+     SELECT '关于支持第' || g || '项产业发展的若干政策措施', '高新区管委会', '高新发〔2026〕' || g || '号', now() - g * interval '1 day', now() - g * interval '1 day',
+            repeat('政策要点。', 20), (ARRAY['创业','就业','住房','纳税'])[1 + g % 4], 'PUBLISHED', now() - g * interval '1 day'
+     FROM generate_series(1, $1::int) g`,
+    [o.policies],
+  )
+  await client.query('ANALYZE')
+}
+
+async function importLibrary(databaseUrl: string, file: string) {
+  const log = pino({ level: 'warn' })
+  const connection = createDatabaseClient(databaseUrl, { poolMax: 4, log })
+  try {
+    const db = connection.db
+    const staff = await db.staff.create({
+      data: { username: 'bench.reviewer', displayName: '基准测试', role: 'REVIEWER', departmentId: 1, passwordHash: 'unused', mustChangePassword: false },
+    })
+    const deps: Deps = { db, log, clock: () => new Date(), wechat: null, settings: { demoLogin: false, sessionTtlHours: 1, templates: {} } }
+    const context = { actor: { kind: 'staff' as const, staffId: staff.id, role: 'REVIEWER' as const, departmentId: 1, departmentIds: [1], mustChangePassword: false, sessionId: 0 } }
+    const rows = await parseQaFile('jsonl', readFileSync(file))
+    const report = await importQaRows(deps, context, rows, { publish: true, createTopics: true, defaultTopic: '综合', dryRun: false })
+    return report.created
+  } finally {
+    await connection.close()
+  }
+}
+
+interface Child {
+  process: ChildProcess
+  base: string
+  stop(): Promise<void>
+}
+
+async function startChild(args: string[], env: Record<string, string>, port: number, readyPath: string): Promise<Child> {
+  let output = ''
+  const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
+  const base = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise((r) => child.once('exit', r))
+    child.kill('SIGTERM')
+    await exited
+  }
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`进程退出：${args.join(' ')}\n${output}`)
+    try {
+      if ((await fetch(base + readyPath)).ok) return { process: child, base, stop }
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  await stop()
+  throw new Error(`进程未就绪：${args.join(' ')}\n${output}`)
+}
+
+/** Resident set of a process in MB (current and peak), from /proc. */
+function rssOf(pid: number | undefined) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0)
+    return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) }
+  } catch {
+    return { rssMb: 0, peakMb: 0 }
+  }
+}
+
+interface Run {
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+  bytesPerRequest: number
+}
+
+async function load(base: string, paths: string[], o: Options, duration = o.duration): Promise<Run> {
+  let next = 0
+  const result = await autocannon({
+    url: base,
+    connections: o.connections,
+    duration,
+    headers: { 'accept-encoding': 'identity' },
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+  })
+  const total = result.requests.total || 1
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    bytesPerRequest: Math.round((result.throughput.average * duration) / total),
+  }
+}
+
+/** Bytes a browser downloads for the H5 first load (index.html and the scripts and styles it names), as served. */
+async function firstLoad(base: string, encoding: string) {
+  const get = async (pathname: string) => {
+    const response = await fetch(base + pathname, { headers: { 'accept-encoding': encoding } })
+    // fetch decodes the body; the wire size is content-length when the server compressed it.
+    const body = Buffer.from(await response.arrayBuffer())
+    const length = Number(response.headers.get('content-length') ?? body.length)
+    return { body: body.toString('utf8'), length, status: response.status, encoding: response.headers.get('content-encoding') }
+  }
+  const index = await get('/')
+  if (index.status !== 200) return null
+  const assets = [...index.body.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] as string)
+  let bytes = index.length
+  const encodings = new Set<string>()
+  for (const asset of assets) {
+    const answer = await get(asset)
+    bytes += answer.length
+    encodings.add(answer.encoding ?? 'identity')
+  }
+  return { kb: Math.round(bytes / 1024), files: assets.length + 1, encodings: [...encodings].join(',') }
+}
+
+interface Workload {
+  name: string
+  paths: string[]
+}
+
+async function main() {
+  const o = options(process.argv.slice(2))
+  const started = new Date()
+  const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100)
+  const log = pino({ level: 'warn' })
+  const name = `gm_bench_http_${randomBytes(4).toString('hex')}`
+  let adminUrl: string
+  let stopServer = async () => undefined as unknown
+  let tempDir: string | null = null
+  if (process.env.DATABASE_URL) {
+    adminUrl = process.env.DATABASE_URL
+  } else {
+    tempDir = mkdtempSync(path.join(os.tmpdir(), 'gm-bench-pg-'))
+    chmodSync(tempDir, 0o755)
+    const server = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'data'), port: 0, database: 'postgres', log })
+    adminUrl = server.urlFor('postgres')
+    stopServer = () => server.stop()
+  }
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  const databaseUrl = url.toString()
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE "${name}"`)
+  const children: Child[] = []
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'gm-bench-http-'))
+  try {
+    await runMigrations(databaseUrl)
+    const client = new pg.Client({ connectionString: databaseUrl })
+    await client.connect()
+    let t = performance.now()
+    await seed(client, o)
+    console.log(`写入：${o.consultations} 项意见征集，${o.opinions} 条意见，${o.events} 场活动，${o.policies} 份政策，${Math.round(performance.now() - t)} ms`)
+    t = performance.now()
+    const qaItems = existsSync(o.library) ? await importLibrary(databaseUrl, o.library) : 0
+    console.log(`问答库：${qaItems} 条，${Math.round(performance.now() - t)} ms`)
+    const { rows: sample } = await client.query<{ id: number }>('SELECT id FROM consultation ORDER BY id LIMIT 20')
+    await client.end()
+
+    const bffPort = await freePort()
+    const staticDir = path.join(root, 'miniapp', 'dist', 'h5')
+    const bff = await startChild(
+      [path.join(root, 'bff', 'dist', 'server.js')],
+      { DATABASE_URL: databaseUrl, PORT: String(bffPort), LOG_LEVEL: 'warn', RATE_LIMIT: 'off', STATIC_DIR: existsSync(staticDir) ? staticDir : scratch },
+      bffPort,
+      '/readyz',
+    )
+    children.push(bff)
+    const idle = rssOf(bff.process.pid)
+    const listJson = await (await fetch(`${bff.base}/api/consultations`)).text()
+    const bodyFile = path.join(scratch, 'consultations.json')
+    writeFileSync(bodyFile, listJson)
+    const koaPort = await freePort()
+    const koa = await startChild([path.join(benchDir, 'bareKoa.mjs'), bodyFile, String(koaPort)], {}, koaPort, '/api/consultations')
+    children.push(koa)
+
+    const queries = ['公积金提取', '社保卡丢了去哪补办', '驾照到期换证', '居住证办理', '退休了公积金怎么取出来']
+    const workloads: Workload[] = [
+      { name: 'GET /api/consultations (first page)', paths: ['/api/consultations'] },
+      { name: 'GET /api/consultations/:id', paths: sample.map((r) => `/api/consultations/${r.id}`) },
+      { name: 'GET /api/events', paths: ['/api/events'] },
+      { name: 'GET /api/policies', paths: ['/api/policies'] },
+      { name: 'GET /api/qa/search (5 queries)', paths: queries.map((q) => `/api/qa/search?q=${encodeURIComponent(q)}`) },
+    ]
+    const results: Record<string, Run & { ratio: number; koaRps: number }> = {}
+    let peak = idle.peakMb
+    for (const workload of workloads) {
+      await load(koa.base, ['/api/consultations'], o, 1) // warm-up both
+      await load(bff.base, workload.paths, o, 1)
+      const ceiling = await load(koa.base, ['/api/consultations'], o)
+      const run = await load(bff.base, workload.paths, o)
+      const rss = rssOf(bff.process.pid)
+      peak = Math.max(peak, rss.peakMb)
+      results[workload.name] = { ...run, koaRps: ceiling.rps, ratio: Math.round((run.rps / (ceiling.rps || 1)) * 1000) / 1000 }
+      console.log(`${workload.name}: ${run.rps} req/s (Koa ${ceiling.rps}), ratio ${results[workload.name]!.ratio}, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}, ${run.bytesPerRequest} B/req`)
+    }
+    const h5 = existsSync(staticDir)
+      ? { identity: await firstLoad(bff.base, 'identity'), compressed: await firstLoad(bff.base, 'br, gzip') }
+      : null
+    if (h5) console.log(`H5 first load: ${JSON.stringify(h5)}`)
+    const record = {
+      label: o.label,
+      date: started.toISOString(),
+      commit: gitHead(),
+      machine: { nproc: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', loadAverage: loadAtStart },
+      volume: { consultations: o.consultations, opinions: o.opinions, events: o.events, policies: o.policies, qaItems },
+      settings: { durationS: o.duration, connections: o.connections },
+      rss: { idleMb: idle.rssMb, peakMb: peak },
+      results,
+      h5,
+    }
+    mkdirSync(path.join(benchDir, 'results'), { recursive: true })
+    writeFileSync(path.join(benchDir, 'results', `${o.label}.json`), `${JSON.stringify(record, null, 2)}\n`)
+    writeFileSync(path.join(benchDir, 'RESULTS.md'), renderResults())
+    console.log(`已写入 bench/results/${o.label}.json 与 bench/RESULTS.md`)
+  } finally {
+    for (const child of children.reverse()) await child.stop()
+    rmSync(scratch, { recursive: true, force: true })
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined)
+    await admin.end()
+    await stopServer()
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true })
+  }
+}
+
+function gitHead() {
+  try {
+    const head = readFileSync(path.join(root, '.git', 'HEAD'), 'utf8').trim()
+    const ref = head.startsWith('ref: ') ? readFileSync(path.join(root, '.git', head.slice(5)), 'utf8').trim() : head
+    return ref.slice(0, 7)
+  } catch {
+    return 'unknown'
+  }
+}
+
+type StoredRun = {
+  label: string
+  date: string
+  commit: string
+  machine: { nproc: number; model: string; loadAverage: number[] }
+  volume: Record<string, number>
+  settings: { durationS: number; connections: number }
+  rss: { idleMb: number; peakMb: number }
+  results: Record<string, Run & { ratio: number; koaRps: number }>
+  h5: { identity: { kb: number; files: number; encodings: string } | null; compressed: { kb: number; files: number; encodings: string } | null } | null
+}
+
+/** bench/RESULTS.md from every stored run: "before" first, then the others by date. */
+function renderResults(): string {
+  const dir = path.join(benchDir, 'results')
+  const runs = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as StoredRun)
+    .sort((a, b) => (a.label === 'before' ? -1 : b.label === 'before' ? 1 : a.date.localeCompare(b.date)))
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r.results)))]
+  const cell = (r: StoredRun, n: string) => {
+    const x = r.results[n]
+    return x ? `${x.ratio} · ${x.rps} req/s · p50 ${x.p50} / p99 ${x.p99} ms · ${x.errors} err · ${x.bytesPerRequest} B` : '—'
+  }
+  const lines = [
+    '# HTTP benchmark results',
+    '',
+    'Written by `npm run bench` (see bench/README.md); do not edit by hand. Each cell: ratio to a bare Koa app',
+    'answering the same consultation-list JSON in the run just before it · req/s · latency p50 / p99 · errors',
+    '(non-2xx, timeouts, socket errors) · bytes per response. Absolute figures depend on how busy the machine was;',
+    'compare the ratios.',
+    '',
+    `| workload | ${runs.map((r) => `${r.label} (${r.commit})`).join(' | ')} |`,
+    `|---|${runs.map(() => '---').join('|')}|`,
+    ...names.map((n) => `| ${n} | ${runs.map((r) => cell(r, n)).join(' | ')} |`),
+    `| bare Koa req/s (per workload) | ${runs.map((r) => Object.values(r.results).map((x) => x.koaRps).join(' / ')).join(' | ')} |`,
+    `| BFF RSS idle → peak | ${runs.map((r) => `${r.rss.idleMb} → ${r.rss.peakMb} MB`).join(' | ')} |`,
+    `| H5 first load, identity | ${runs.map((r) => (r.h5?.identity ? `${r.h5.identity.kb} KB (${r.h5.identity.files} files)` : '—')).join(' | ')} |`,
+    `| H5 first load, Accept-Encoding: br, gzip | ${runs.map((r) => (r.h5?.compressed ? `${r.h5.compressed.kb} KB (${r.h5.compressed.encodings})` : '—')).join(' | ')} |`,
+    '',
+    '| run | date | machine | load average at start | volume | settings |',
+    '|---|---|---|---|---|---|',
+    ...runs.map(
+      (r) =>
+        `| ${r.label} | ${r.date} | ${r.machine.nproc} × ${r.machine.model} | ${r.machine.loadAverage.join(' ')} | ${Object.entries(r.volume)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')} | ${r.settings.durationS} s, ${r.settings.connections} connections |`,
+    ),
+    '',
+  ]
+  return lines.join('\n')
+}
+
+main().catch((err: Error) => {
+  console.error(err.stack ?? err.message)
+  process.exit(1)
+})
