@@ -18,8 +18,11 @@ export interface DatabaseHandle {
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000
 /** How much longer than the statement limit the client waits for a server that does not answer at all. */
 const NO_ANSWER_MARGIN_MS = 2_000
-/** A session left idle inside a transaction (its client gone or stuck) is ended by the server after this. */
-const IDLE_IN_TRANSACTION_MS = 60_000
+/**
+ * A session left idle inside a transaction (its client gone or stuck) is ended by the server after
+ * this: as long as the longest transaction we run (a Q&A import validates rows in JS between statements).
+ */
+const IDLE_IN_TRANSACTION_MS = 300_000
 
 export interface DatabaseClientOptions {
   poolMax: number
