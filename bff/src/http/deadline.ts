@@ -26,7 +26,9 @@ export function budgetOf(method: string, path: string, options: DeadlineOptions)
  * request is answered 503 SERVICE_UNAVAILABLE (the error handler adds Retry-After) and the late
  * work is left to finish on its own: its database calls are bounded by statement_timeout and the
  * client's query timeout, a transaction it had open is rolled back, and whatever it later sets on
- * the response is ignored because the response has been sent (Koa ignores writes after that).
+ * the response is ignored because the response has been sent (Koa ignores writes after that). A
+ * write that still commits late is why citizen writes carry idempotency keys: the client's retry
+ * with the same key gets that result.
  */
 export function deadline(options: DeadlineOptions): Middleware {
   return async (ctx, next) => {
