@@ -24,6 +24,7 @@ export const auditActionLabels: Record<string, string> = {
   reviewRegistration: '审核报名',
   drawLottery: '抽签',
   redrawLottery: '重新抽签',
+  setEventQuotas: '设置抽签配额',
   recordOutcome: '记录活动结果',
   readContactData: '查看个人信息',
   recordEventOpinion: '记录活动意见',

@@ -9,6 +9,7 @@ import { LinkRow } from '../../../../components/LinkRow'
 import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
+import { QuotaList } from '../../../../components/QuotaList'
 import { Paragraphs, Section } from '../../../../components/Section'
 import { useEvent, useRouteId, useSession } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
@@ -73,6 +74,12 @@ export default function EventDetailPage() {
                 <Text className='gm-event-detail__commitment-value' userSelect>
                   {e.drawCommitment}
                 </Text>
+              </Section>
+            )}
+            {e.selectionMode === 'LOTTERY' && (
+              <Section title='抽签分层配额' className='gm-event-detail__quotas'>
+                <Text className='gm-event-detail__commitment-hint'>报名开始前确定并公开，此后不能更改；抽签时先按顺序满足各项配额，再按抽签顺序补足剩余名额。</Text>
+                <QuotaList quotas={e.drawQuotas} />
               </Section>
             )}
             {e.selectionMode === 'LOTTERY' && (

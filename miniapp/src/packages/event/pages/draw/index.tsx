@@ -4,6 +4,7 @@ import { LoadGate } from '../../../../components/LoadGate'
 import { LotteryRules } from '../../../../components/LotteryRules'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
+import { QuotaList } from '../../../../components/QuotaList'
 import { Section } from '../../../../components/Section'
 import { useDraw, useEvent, useRouteId } from '../../../../hooks'
 import './index.scss'
@@ -29,6 +30,8 @@ export default function DrawPage() {
               <Section title='尚未抽签'>
                 <Notice tone='info'>报名截止后公开抽签。抽签后本页公开揭晓的密钥、候选名单、配额和结果，并可在本机验证。</Notice>
                 {e.drawCommitment && <Text className='gm-draw-page__hash' userSelect>{`承诺值：${e.drawCommitment}`}</Text>}
+                <Text className='gm-draw-page__label'>分层配额（报名开始前公布，不能更改）</Text>
+                <QuotaList quotas={e.drawQuotas} />
               </Section>
             )}
           </View>

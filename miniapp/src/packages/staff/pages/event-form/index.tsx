@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { EventDraftBodySchema, type EventKind, eventKindLabels, type SelectionMode, selectionModeLabels } from '@gm/shared'
+import { useState } from 'react'
 import { api } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { ChoiceGroup } from '../../../../components/ChoiceGroup'
@@ -9,12 +10,14 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { QuotaRows } from '../../../../components/QuotaRows'
 import { TextAreaField } from '../../../../components/TextAreaField'
 import { useForm, useMyDepartments, useStaffMe } from '../../../../hooks'
 import { openPage, replacePage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
 import { isoFromShanghai } from '../../../../utils/datetime'
 import type { FieldErrors } from '../../../../utils/form'
+import { type QuotaDraft, quotaIssueText, quotasOf } from '../../../../utils/quotas'
 import './index.scss'
 
 type Values = {
@@ -32,6 +35,8 @@ type Values = {
   waitlistCapacity: string
   selectionMode: string
   eligibility: string
+  /** Holds the message about the quota rows (the rows themselves live beside the form) */
+  drawQuotas: string
 }
 type Field = keyof Values
 
@@ -50,12 +55,14 @@ const initial: Values = {
   waitlistCapacity: '0',
   selectionMode: '',
   eligibility: '',
+  drawQuotas: '',
 }
 const DATE_HINT = '请按“2026-12-01 09:00”的格式填写（北京时间）'
 const times: Field[] = ['startsAt', 'endsAt', 'signupOpensAt', 'signupClosesAt']
 const numberOf = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined)
 
-function validate(values: Values) {
+/** Check the form and the quota rows (sent only for 公开抽签) as the BFF will. */
+export function validate(values: Values, quotaRows: readonly QuotaDraft[] = []) {
   const body = {
     kind: values.kind || undefined,
     title: values.title,
@@ -71,13 +78,14 @@ function validate(values: Values) {
     waitlistCapacity: numberOf(values.waitlistCapacity),
     selectionMode: values.selectionMode || undefined,
     eligibility: values.eligibility,
+    drawQuotas: values.selectionMode === 'LOTTERY' ? quotasOf(quotaRows) : [],
   }
   const errors: FieldErrors<Field> = {}
   const parsed = EventDraftBodySchema.safeParse(body)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const name = String(issue.path[0] ?? '') as Field
-      if (name && errors[name] === undefined) errors[name] = issue.message
+      if (name && errors[name] === undefined) errors[name] = name === 'drawQuotas' ? quotaIssueText(issue.path.slice(1), issue.message) : issue.message
     }
   }
   if (!values.kind) errors.kind = '请选择活动类型'
@@ -92,9 +100,10 @@ function validate(values: Values) {
 export default function EventFormPage() {
   const { me, can } = useStaffMe()
   const departments = useMyDepartments()
+  const [quotaRows, setQuotaRows] = useState<QuotaDraft[]>([])
   const form = useForm({
     initial,
-    validate,
+    validate: (values) => validate(values, quotaRows),
     submit: async (body) => {
       const event = await api.createEvent({ body })
       replacePage(routes.staffEvent(event.id))
@@ -166,6 +175,19 @@ export default function EventFormPage() {
             onChange={(v) => form.setField('selectionMode', v)}
           />
         </Section>
+        {values.selectionMode === 'LOTTERY' && (
+          <Section title='分层配额（可选）'>
+            <QuotaRows
+              rows={quotaRows}
+              hint='配额随抽签承诺值在报名开始时公开，报名开始后（或有人报名后）不能更改；抽签时先按顺序满足各项配额，再按抽签顺序补足剩余名额。'
+              error={errors.drawQuotas}
+              onChange={(rows) => {
+                setQuotaRows(rows)
+                form.setField('drawQuotas', '')
+              }}
+            />
+          </Section>
+        )}
         {form.formError && <Notice tone='error'>{form.formError.message}</Notice>}
         <ActionButton tone='primary' onPress={() => void form.handleSubmit()} busy={form.submitting} busyText='正在保存…'>
           保存活动（待发布）

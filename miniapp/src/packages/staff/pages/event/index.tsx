@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { CancelEventBodySchema, type EventDetail, eventKindLabels, formatShanghaiDateTime, OutcomeBodySchema, publicSeats, selectionModeLabels, signupStatusLabels } from '@gm/shared'
+import { CancelEventBodySchema, type EventDetail, EventQuotasBodySchema, eventKindLabels, formatShanghaiDateTime, OutcomeBodySchema, publicSeats, selectionModeLabels, signupStatusLabels } from '@gm/shared'
 import { useState } from 'react'
 import { api, downloadExport, type ExportFormat } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
@@ -13,6 +13,8 @@ import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { FormFailure } from '../../../../components/PersonalInfoOverride'
+import { QuotaList } from '../../../../components/QuotaList'
+import { QuotaRows } from '../../../../components/QuotaRows'
 import { Paragraphs, Section } from '../../../../components/Section'
 import { StaffRegistrationCard } from '../../../../components/StaffRegistrationCard'
 import { StaffSignIn } from '../../../../components/StaffSignIn'
@@ -22,6 +24,7 @@ import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { formatTimeRange } from '../../../../utils/format'
 import { validateWith } from '../../../../utils/form'
+import { type QuotaDraft, quotaDraftOf, quotaIssueText, quotasOf } from '../../../../utils/quotas'
 import './index.scss'
 
 /** 入选 / 不予入选 (with a reason) for a review-mode application. */
@@ -55,7 +58,54 @@ function ReviewActions({ registration, onDone }: { registration: StaffRegistrati
   )
 }
 
-/** One event for staff: publish, registrations and review, draw, check-in, outcome, cancel, export. */
+/**
+ * A lottery event's quotas: public, and editable (EDITOR) only before signups open and before anyone
+ * signed up — the server refuses later changes with DRAW_QUOTAS_LOCKED.
+ */
+function EventQuotas({ event, editable, onSaved }: { event: EventDetail; editable: boolean; onSaved: (e: EventDetail) => void }) {
+  const [rows, setRows] = useState<QuotaDraft[] | null>(null)
+  const [error, setError] = useState<string | undefined>()
+  const save = useAction(async (quotaRows: QuotaDraft[]) => {
+    onSaved(await api.setEventQuotas({ params: { id: event.id }, body: { quotas: quotasOf(quotaRows) } }))
+    setRows(null)
+  })
+  const submit = (quotaRows: QuotaDraft[]) => {
+    const checked = EventQuotasBodySchema.safeParse({ quotas: quotasOf(quotaRows) })
+    const issue = checked.success ? undefined : checked.error.issues[0]
+    setError(issue && quotaIssueText(issue.path.slice(1), issue.message))
+    if (!issue) void save.run(quotaRows)
+  }
+  const serverError = save.error && (Object.values(save.error.fields).join('；') || save.error.message)
+  return (
+    <Section title='分层配额'>
+      <Text className='gm-staff-event__hint'>随抽签承诺值在报名开始时公开，抽签只使用这些配额；报名开始后（或有人报名后）不能更改。</Text>
+      {rows === null ? (
+        <>
+          <QuotaList quotas={event.drawQuotas} />
+          {editable && <ActionButton onPress={() => setRows(event.drawQuotas.map(quotaDraftOf))}>修改配额</ActionButton>}
+        </>
+      ) : (
+        <>
+          <QuotaRows
+            rows={rows}
+            error={error}
+            onChange={(next) => {
+              setRows(next)
+              setError(undefined)
+            }}
+          />
+          {serverError && <Notice tone='error'>{serverError}</Notice>}
+          <ActionButton tone='primary' onPress={() => submit(rows)} busy={save.running} busyText='正在保存…'>
+            保存配额
+          </ActionButton>
+          <ActionButton onPress={() => setRows(null)}>不修改</ActionButton>
+        </>
+      )}
+    </Section>
+  )
+}
+
+/** One event for staff: publish, registrations and review, quotas, draw, check-in, outcome, cancel, export. */
 export default function StaffEventPage() {
   const id = useRouteId()
   const { me, can } = useStaffMe()
@@ -144,6 +194,10 @@ export default function StaffEventPage() {
                 />
               </Section>
 
+              {e.selectionMode === 'LOTTERY' && (
+                <EventQuotas event={e} editable={can('EDITOR') && e.signupStatus === 'upcoming' && !e.cancelled && !e.drawn} onSaved={(saved) => update(saved)} />
+              )}
+
               {!published && (
                 <Section title='发布'>
                   {reviewer ? (
@@ -161,7 +215,7 @@ export default function StaffEventPage() {
               {published && <LinkRow title='查看公开页面' onOpen={() => openPage(routes.eventDetail(e.id))} />}
               {published && !e.cancelled && <LinkRow title='现场签到' hint='输入或扫描签到码' onOpen={() => openPage(routes.staffCheckIn(e.id))} />}
               {published && e.selectionMode === 'LOTTERY' && reviewer && (
-                <LinkRow title={e.drawn ? '抽签结果' : '公开抽签'} hint={e.drawn ? '抽签记录已公开；重新抽签须说明理由' : '报名截止后抽签：设置配额和见证人，确认预览后进行'} onOpen={() => openPage(routes.staffEventDraw(e.id))} />
+                <LinkRow title={e.drawn ? '抽签结果' : '公开抽签'} hint={e.drawn ? '抽签记录已公开；重新抽签须说明理由' : '报名截止后抽签：按事先公布的配额，填写见证人，确认预览后进行'} onOpen={() => openPage(routes.staffEventDraw(e.id))} />
               )}
 
               {published && reviewer && (
