@@ -2,6 +2,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import type { EventDetail } from '@gm/shared'
 import EventDetailPage from '../../miniapp/src/packages/event/pages/detail/index'
+import { quotaHint } from '../../miniapp/src/packages/event/pages/signup/index'
 import StaffEventPage from '../../miniapp/src/packages/staff/pages/event/index'
 import EventFormPage from '../../miniapp/src/packages/staff/pages/event-form/index'
 import { fakeServer, sentRequests, signedIn, staff } from './fixtures'
@@ -161,5 +162,13 @@ describe('活动详情 (public): quotas', () => {
     await screen.findByText('抽签分层配额')
     expect(screen.getByText('1. 地区为「东区」：2 名')).toBeTruthy()
     expect(screen.getByText('2. 年龄段为「60+」：1 名')).toBeTruthy()
+  })
+})
+
+describe('报名: free-text attributes a quota names', () => {
+  it('tells the person the exact 地区 / 行业 values the published quotas name', () => {
+    const e = lotteryEvent({ drawQuotas: [{ field: 'region', value: '东区', seats: 2 }, { field: 'region', value: '西区', seats: 1 }, { field: 'gender', value: '女', seats: 1 }] })
+    expect(quotaHint(e, 'region')).toBe('本次抽签对以下地区设有配额：东区、西区。属于的请照此填写')
+    expect(quotaHint(e, 'sector')).toBeUndefined()
   })
 })

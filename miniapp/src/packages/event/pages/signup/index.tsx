@@ -28,6 +28,12 @@ const genderOptions = [
   { value: '', label: '不填' },
 ]
 
+/** For 地区 / 行业 (free text): the values the event's published lottery quotas name, to be typed exactly. */
+export function quotaHint(e: EventDetail, field: 'region' | 'sector'): string | undefined {
+  const values = e.drawQuotas.filter((q) => q.field === field).map((q) => q.value)
+  return values.length > 0 ? `本次抽签对以下${field === 'region' ? '地区' : '行业'}设有配额：${values.join('、')}。属于的请照此填写` : undefined
+}
+
 /** What to tell the person when the signup was refused. */
 export function signupErrorText(error: ApiError, event: EventDetail): string {
   switch (error.code) {
@@ -136,8 +142,8 @@ export default function SignupPage() {
                     onChange={(v) => form.setField('category', v)}
                   />
                   <Text className='gm-signup-page__optional'>以下信息选填，仅用于均衡遴选不同群体的代表</Text>
-                  <FormField name='region' label='所在地区（选填）' value={values.region} placeholder='如：高新区东区街道' maxlength={20} error={errors.region} onInput={(v) => form.setField('region', v)} />
-                  <FormField name='sector' label='所在行业（选填）' value={values.sector} placeholder='如：教育、制造业、退休' maxlength={20} error={errors.sector} onInput={(v) => form.setField('sector', v)} />
+                  <FormField name='region' label='所在地区（选填）' value={values.region} placeholder='如：高新区东区街道' hint={quotaHint(e, 'region')} maxlength={20} error={errors.region} onInput={(v) => form.setField('region', v)} />
+                  <FormField name='sector' label='所在行业（选填）' value={values.sector} placeholder='如：教育、制造业、退休' hint={quotaHint(e, 'sector')} maxlength={20} error={errors.sector} onInput={(v) => form.setField('sector', v)} />
                   <ChoiceGroup name='ageBand' label='年龄段（选填）' inline options={ageOptions} value={values.ageBand} error={errors.ageBand} onChange={(v) => form.setField('ageBand', v)} />
                   <ChoiceGroup name='gender' label='性别（选填）' inline options={genderOptions} value={values.gender} error={errors.gender} onChange={(v) => form.setField('gender', v)} />
                   <TextAreaField
