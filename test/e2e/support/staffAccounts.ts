@@ -26,6 +26,7 @@ export const e2eStaff: readonly E2eStaff[] = [
   { username: 'e2e.ev.checker', displayName: '签到人员（测试）', role: 'EDITOR', department: '政务服务中心' },
   { username: 'e2e.qa.reviewer', displayName: '咨询答复（测试）', role: 'REVIEWER', department: '人力资源和社会保障局' },
   { username: 'e2e.lottery.reviewer', displayName: '抽签主持（测试）', role: 'REVIEWER', department: '管委会办公室' },
+  { username: 'e2e.lottery.editor', displayName: '抽签配额编辑（测试）', role: 'EDITOR', department: '管委会办公室' },
   { username: 'e2e.pi.reviewer', displayName: '答复审核（测试）', role: 'REVIEWER', department: '建设局' },
   { username: 'e2e.pi.admin', displayName: '审计管理员（测试）', role: 'ADMIN', department: '管委会办公室' },
 ]
