@@ -34,6 +34,11 @@ const HOSTILE_TEXT = [
   'true', 'null', 'undefined', '__proto__', 'constructor', '2026-02-30', '2026-13-01T00:00:00Z', '+275760-09-13T00:00:00.000Z',
   '0000-00-00', '-000001-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z', '2026-12-06T25:61:61+99:99', 'A'.repeat(10_000), '中'.repeat(5_000),
 ]
+/** Dates and instants the ISO format allows but no calendar or database does: year 0, a year after 9999 through an offset, Feb 30. */
+const HOSTILE_DATES = [
+  '0000-01-01T00:00:00Z', '0001-01-01T00:00:00+14:00', '9999-12-31T23:59:59-23:59', '9999-12-31T23:00:00Z', '1970-01-01T00:00:00Z',
+  '2026-02-29T00:00:00Z', '2026-12-06T24:00:00Z', '0000-01-01', '9999-12-31', '2026-02-30', '1900-01-01', '2026-12-06T10:00:00.123456789Z',
+]
 const hostileText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...HOSTILE_TEXT),
   fc.string({ unit: fc.oneof(fc.constantFrom('政', '策', 'a', ' '), loneSurrogate, controlChar), maxLength: 30 }),
@@ -111,7 +116,11 @@ function hostileFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
       )
     }
     case 'string':
-      return fc.oneof({ weight: 3, arbitrary: plausibleText(def) }, { weight: 4, arbitrary: hostileText }, { weight: 1, arbitrary: wrongType })
+      return fc.oneof(
+        { weight: 3, arbitrary: plausibleText(def) },
+        { weight: 4, arbitrary: def.format === 'date' || def.format === 'datetime' ? fc.constantFrom(...HOSTILE_DATES) : hostileText },
+        { weight: 1, arbitrary: wrongType },
+      )
     case 'number':
     case 'int':
     case 'bigint':

@@ -33,6 +33,14 @@ function foreignKeyViolation(constraint: string): AppError {
 const BAD_VALUE_CODES = new Set(['22003', '22021', '22P05'])
 const badValue = () => new AppError('VALIDATION_FAILED', '提交的内容含有无法保存的字符或超出范围的数值')
 
+/**
+ * An instant PostgreSQL cannot store (22008 year 0 and earlier, 22007 a malformed one) or Prisma cannot
+ * send (a year after 9999, which an ISO offset can reach from 9999-12-31: "+010000-…").
+ */
+const BAD_INSTANT_CODES = new Set(['22007', '22008'])
+const PRISMA_BAD_DATETIME = /Could not convert argument value Object \{"\$type": String\("DateTime"\)/
+const badInstant = () => new AppError('VALIDATION_FAILED', '日期时间超出可保存的范围（公元 1 年至 9999 年）')
+
 /** The database's own guard of a rule the shared schema also states (e.g. a reason for 不予采纳). */
 function checkViolation(err: unknown): AppError {
   const text = JSON.stringify(err, Object.getOwnPropertyNames(err ?? {})) + String(err)
@@ -60,6 +68,7 @@ export function translateDatabaseError(err: unknown): AppError | null {
   if (sqlState === '23514' || /violates check constraint/.test(err instanceof Error ? err.message : '')) return checkViolation(err)
   if (prismaCode === 'P2020' || (typeof sqlState === 'string' && BAD_VALUE_CODES.has(sqlState))) return badValue()
   if (/JSON Error: (unexpected end of hex escape|lone leading surrogate|invalid unicode code point)/.test(err instanceof Error ? err.message : '')) return badValue()
+  if ((typeof sqlState === 'string' && BAD_INSTANT_CODES.has(sqlState)) || PRISMA_BAD_DATETIME.test(err instanceof Error ? err.message : '')) return badInstant()
   if (kind === 'UniqueConstraintViolation') return new AppError('ALREADY_EXISTS')
   if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return new AppError('SERVICE_UNAVAILABLE')
 
