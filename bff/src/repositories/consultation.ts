@@ -12,7 +12,7 @@ const summarySelect = {
   closesAt: true,
   feedbackPublishedAt: true,
   department: { select: { id: true, name: true } },
-  _count: { select: { opinions: true } },
+  tally: { select: { opinionCount: true } },
 } satisfies Prisma.ConsultationSelect
 
 export type ConsultationSummaryRow = Prisma.ConsultationGetPayload<{ select: typeof summarySelect }>

@@ -15,7 +15,8 @@ function toSummary(row: ConsultationSummaryRow, now: Date): ConsultationSummary 
     closesAt: iso(row.closesAt),
     status: consultationStatus(row.opensAt, row.closesAt, now),
     daysLeft: daysLeft(row.opensAt, row.closesAt, now),
-    opinionCount: row._count.opinions,
+    // Kept by triggers on opinion (consultation_tally): no row until the first opinion.
+    opinionCount: row.tally?.opinionCount ?? 0,
     feedbackPublished: row.feedbackPublishedAt !== null && row.feedbackPublishedAt <= now,
   }
 }
