@@ -1,4 +1,4 @@
-import { DAY_MS, shanghaiParts } from '@gm/shared'
+import { DAY_MS, DrawQuotasSchema, shanghaiParts } from '@gm/shared'
 import type { Database } from '../db/client'
 import { newDrawSecret } from '../services/lottery'
 
@@ -277,6 +277,11 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           reservedSeats: 2,
           selectionMode: 'LOTTERY',
           ...newDrawSecret(),
+          // Fixed and public before signups opened (an event's quotas never change once they open).
+          drawQuotas: DrawQuotasSchema.parse([
+            { field: 'category', value: 'STAKEHOLDER', seats: 4 },
+            { field: 'ageBand', value: '60+', seats: 2 },
+          ]),
           publishedAt: at(-2),
           eligibility: '改造范围内小区居民优先；专家、媒体代表各 1 名另行邀请',
         },
