@@ -35,6 +35,7 @@ export default defineAppConfig({
         'pages/decisions/index',
         'pages/decision-form/index',
         'pages/event-opinions/index',
+        'pages/holiday-calendar/index',
       ],
     },
   ],

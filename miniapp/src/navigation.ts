@@ -53,6 +53,8 @@ export const routes = {
   staffDecisionForm: (id?: number) => `/packages/staff/pages/decision-form/index${id ? `?id=${id}` : ''}`,
   /** 参加人员意见: record what attendees said at an event and answer it. */
   staffEventOpinions: (id: number) => `/packages/staff/pages/event-opinions/index?id=${id}`,
+  /** 放假安排: the holiday calendar deadlines are counted with (administrators). */
+  staffHolidayCalendar: () => '/packages/staff/pages/holiday-calendar/index',
 }
 
 /** Tab pages can only be reached with switchTab. */

@@ -24,6 +24,7 @@ import {
 } from './schemas/opinion'
 import { DecisionBodySchema, DecisionDetailSchema, DecisionListQuerySchema, DecisionSummarySchema } from './schemas/decision'
 import { DepartmentSchema } from './schemas/common'
+import { HolidayCalendarSchema, HolidayYearParamsSchema, HolidayYearSchema, ReplaceHolidayYearBodySchema } from './schemas/holidayCalendar'
 import { EventDetailSchema, EventListQuerySchema, EventListSchema, StaffEventSchema } from './schemas/event'
 import { OverviewSchema } from './schemas/overview'
 import {
@@ -747,6 +748,21 @@ export const contract = {
     method: 'GET', path: '/api/admin/audit', tag: 'admin', access: ADMIN,
     summary: '审计日志：工作人员的每一次写操作',
     query: AuditListQuerySchema, response: AuditListSchema,
+  },
+  getHolidayCalendar: {
+    method: 'GET', path: '/api/admin/holiday-calendar', tag: 'admin', access: ADMIN,
+    summary: '放假安排：内置数据包覆盖的年度与管理员录入的年度',
+    response: HolidayCalendarSchema,
+  },
+  getHolidayYear: {
+    method: 'GET', path: '/api/admin/holiday-calendar/:year', tag: 'admin', access: ADMIN,
+    summary: '某一年度的放假安排（放假日与调休上班日）及其来源',
+    params: HolidayYearParamsSchema, response: HolidayYearSchema,
+  },
+  replaceHolidayYear: {
+    method: 'PUT', path: '/api/admin/holiday-calendar/:year', tag: 'admin', access: ADMIN,
+    summary: '录入或替换某一年度的放假安排（按国务院办公厅通知；清空则恢复内置数据或按周末估算）',
+    params: HolidayYearParamsSchema, body: ReplaceHolidayYearBodySchema, response: HolidayYearSchema,
   },
 } as const satisfies Record<string, Endpoint>
 

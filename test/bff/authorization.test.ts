@@ -101,6 +101,9 @@ const expected: Record<EndpointName, Outcome[]> = {
   inviteStaff: ADMIN_ONLY,
   createDepartment: ADMIN_ONLY,
   listAudit: ADMIN_ONLY,
+  getHolidayCalendar: ADMIN_ONLY,
+  getHolidayYear: ADMIN_ONLY,
+  replaceHolidayYear: ADMIN_ONLY,
   // —— policy documents and the Q&A library ——
   searchQa: EVERYONE,
   listHotQa: EVERYONE,
@@ -178,6 +181,7 @@ const bodies: Partial<Record<EndpointName, () => unknown>> = {
   createStaff: () => ({ username: `made${++seq}`, displayName: '新人', role: 'EDITOR', departmentId }),
   updateStaff: () => ({ disabled: false }),
   createDepartment: () => ({ name: `矩阵部门${++seq}` }),
+  replaceHolidayYear: () => ({ source: '矩阵测试', days: [] }),
   askPolicyQuestion: () => ({ text: '矩阵测试：生育津贴怎么领？', idempotencyKey: `matrix-${++seq}-key` }),
   createQaSynonym: () => ({ terms: [`矩阵词${++seq}`], expansions: ['矩阵规范词'] }),
   createQaTopic: () => ({ name: `矩阵主题${++seq}` }),
@@ -199,7 +203,7 @@ describe.each(Object.keys(contract) as EndpointName[])('%s', (name) => {
   it.each(callers.map((caller, i) => [caller, i] as const))('as %s', async (caller, index) => {
     const endpoint = contract[name]
     const target = await app.db.staff.findFirstOrThrow({ select: { id: true } }).catch(() => ({ id: 1 }))
-    const params = { id: endpoint.path.includes('/admin/staff/') ? target.id : 1 }
+    const params = { id: endpoint.path.includes('/admin/staff/') ? target.id : 1, year: 2030 }
     const path = buildPath(endpoint.path, params)
     const body = bodies[name]?.()
     const response = await app.request(path, { method: endpoint.method, headers: await headersFor(caller), ...(body !== undefined ? { json: body } : {}) })

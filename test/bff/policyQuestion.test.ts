@@ -1,5 +1,6 @@
 import { addWorkingDays, POLICY_QUESTION_DAILY_LIMIT, shanghaiTime } from '@gm/shared'
 import { type FakeWechat, startFakeWechat } from '../../bff/src/dev/fakeWechat/server'
+import { buildWorkingCalendar } from '../../bff/src/services/holidayCalendar'
 import { setCitizenConsent, signInDemoCitizen, signInStaff } from '../support/identity'
 import { startTestApp, TEST_WECHAT, type TestApp } from '../support/testApp'
 
@@ -36,7 +37,7 @@ describe('asking', () => {
     const { status, body } = await ask(citizen, '我在高新区上班，生二胎的补贴去哪里申请？', { topic: '生育' })
     expect(status).toBe(201)
     expect(body).toMatchObject({ receiptCode: expect.stringMatching(/^ZX20261123-[A-Z2-9]{6}$/), status: 'PENDING', answer: null, heldForReview: false })
-    expect(body.dueAt).toBe(addWorkingDays(monday, 5).toISOString())
+    expect(body.dueAt).toBe(addWorkingDays(monday, 5, buildWorkingCalendar([])).toISOString())
     expect((await app.request('/api/me/policy-questions', { headers: citizen.auth })).body.items.map((q: { id: number }) => q.id)).toEqual([body.id])
   })
 

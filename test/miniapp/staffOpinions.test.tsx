@@ -23,6 +23,7 @@ function opinion(overrides: Partial<StaffOpinion> = {}): StaffOpinion {
     hiddenReason: null,
     createdAt: '2026-11-20T02:00:00.000Z',
     replyDeadline: '2026-12-18T16:00:00.000Z',
+    deadlineEstimated: false,
     overdue: false,
     group: null,
     answer: null,

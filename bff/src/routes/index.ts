@@ -56,6 +56,7 @@ import {
 } from '../services/policy'
 import { answerPolicyQuestion, askPolicyQuestion, listMyPolicyQuestions, listStaffPolicyQuestions, promotePolicyQuestion } from '../services/policyQuestion'
 import { bindStaffWechat, createDepartment, createStaff, inviteStaff, listStaff, updateStaff } from '../services/staffAdmin'
+import { getHolidayCalendar, getHolidayYear, replaceHolidayYear } from '../services/holidayCalendar'
 import { citizenOf, type Routes, staffOf, voterKeyOf } from './route'
 import type { RequestContext, SignedInActor } from '../http/actor'
 
@@ -180,5 +181,8 @@ export function apiRoutes(deps: Deps): Routes {
     inviteStaff: ({ params }, context) => inviteStaff(deps, asStaff(context), params.id),
     createDepartment: ({ body }, context) => createDepartment(deps, asStaff(context), body.name),
     listAudit: ({ query }) => listAudit(deps, query),
+    getHolidayCalendar: () => getHolidayCalendar(deps),
+    getHolidayYear: ({ params }) => getHolidayYear(deps, params.year),
+    replaceHolidayYear: ({ params, body }, context) => replaceHolidayYear(deps, asStaff(context), params.year, body),
   }
 }

@@ -38,6 +38,7 @@ import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { notify } from './notification'
 import { answerTexts, auditPublication, checkPublication, exemptionsOf, exemptionsFor, unexemptedInOpinion } from './personalInfo'
 import { buildFeedback } from './opinion'
+import { workingCalendar } from './holidayCalendar'
 import { effectiveAnswer, replyDeadline, toStaffOpinion } from './opinionView'
 import { iso, pageOf, pageWindow, repliedAtOf, replyBeforeReceipt } from './paging'
 
@@ -51,7 +52,7 @@ async function requireOpinion(db: DbOrTx, id: number) {
 async function staffOpinion(deps: Deps, db: DbOrTx, id: number): Promise<StaffOpinion> {
   const row = await findOpinion(db, id)
   if (!row) throw notFound('意见')
-  return toStaffOpinion(row, deps.clock())
+  return toStaffOpinion(row, deps.clock(), await workingCalendar(deps, db))
 }
 
 export async function listStaffOpinions(
@@ -62,6 +63,7 @@ export async function listStaffOpinions(
 ): Promise<ResponseOf<'listStaffOpinions'>> {
   await requireInScope(deps.db, context.actor, 'consultation', consultationId)
   const now = deps.clock()
+  const calendar = await workingCalendar(deps)
   const { rows, total } = await findOpinionsOfConsultation(deps.db, consultationId, { moderation: query.moderation, unanswered: query.unanswered }, pageWindow(query))
   await recordContactRead(deps.db, auditorOf(context), {
     via: 'listStaffOpinions',
@@ -71,7 +73,7 @@ export async function listStaffOpinions(
     fields: ['rawText', 'authorName', 'contactPhone'],
   })
   return pageOf(
-    rows.map((row) => toStaffOpinion(row, now)),
+    rows.map((row) => toStaffOpinion(row, now, calendar)),
     total,
     query,
   )
@@ -135,9 +137,12 @@ export async function listOverdueOpinions(deps: Deps, context: StaffContext): Pr
   const now = deps.clock()
   // 20 working days are never fewer than 20 calendar days: narrow in SQL, decide exactly here.
   const candidates = await findUnansweredSince(deps.db, new Date(now.getTime() - 20 * DAY_MS), scopeOf(context.actor))
+  const calendar = await workingCalendar(deps)
   return candidates.flatMap((row) => {
-    const deadline = replyDeadline(row.createdAt)
-    return deadline < now ? [{ id: row.id, receiptCode: row.receiptCode, consultation: row.consultation, createdAt: iso(row.createdAt), replyDeadline: iso(deadline) }] : []
+    const { deadline, estimated } = replyDeadline(row.createdAt, calendar)
+    return deadline < now
+      ? [{ id: row.id, receiptCode: row.receiptCode, consultation: row.consultation, createdAt: iso(row.createdAt), replyDeadline: iso(deadline), deadlineEstimated: estimated }]
+      : []
   })
 }
 

@@ -1,4 +1,4 @@
-import { addWorkingDays, findPersonalInfo, type PublicAnswer, REPLY_DEADLINE_WORKING_DAYS, type StaffOpinion } from '@gm/shared'
+import { findPersonalInfo, type PublicAnswer, REPLY_DEADLINE_WORKING_DAYS, type StaffOpinion, workingDayDeadline, type WorkingDayCalendar } from '@gm/shared'
 import type { GroupRow, OpinionRow } from '../repositories/opinion'
 import { iso } from './paging'
 
@@ -17,10 +17,11 @@ export function effectiveAnswer(row: { group: GroupRow | null; answer: OpinionRo
   return publicAnswer(row.group) ?? publicAnswer(row.answer)
 }
 
-export const replyDeadline = (createdAt: Date) => addWorkingDays(createdAt, REPLY_DEADLINE_WORKING_DAYS)
+/** 20 working days from receipt, and whether that count runs through a year without an official holiday arrangement. */
+export const replyDeadline = (receivedAt: Date, calendar: WorkingDayCalendar) => workingDayDeadline(receivedAt, REPLY_DEADLINE_WORKING_DAYS, calendar)
 
-export function toStaffOpinion(row: OpinionRow, now: Date): StaffOpinion {
-  const deadline = replyDeadline(row.createdAt)
+export function toStaffOpinion(row: OpinionRow, now: Date, calendar: WorkingDayCalendar): StaffOpinion {
+  const { deadline, estimated } = replyDeadline(row.createdAt, calendar)
   const answer = effectiveAnswer(row)
   return {
     id: row.id,
@@ -37,6 +38,7 @@ export function toStaffOpinion(row: OpinionRow, now: Date): StaffOpinion {
     hiddenReason: row.hiddenReason,
     createdAt: iso(row.createdAt),
     replyDeadline: iso(deadline),
+    deadlineEstimated: estimated,
     overdue: answer === null && now > deadline,
     group: row.group ? { id: row.group.id, title: row.group.title } : null,
     answer: row.answer ? { ...publicAnswer(row.answer)!, revisions: row.answer._count.revisions } : null,

@@ -11,6 +11,7 @@ import {
   type ResponseOf,
   type StaffPolicyQuestion,
   type StaffQaItem,
+  type WorkingDayCalendar,
 } from '@gm/shared'
 import type { Deps } from '../deps'
 import { newReceiptCode } from '../security/tokens'
@@ -32,6 +33,7 @@ import {
 import { findPolicyRef } from '../repositories/policy'
 import { bumpQaLibraryVersion, findQaItem, insertQaItem } from '../repositories/qa'
 import { auditorOf, recordAudit } from './audit'
+import { workingCalendar } from './holidayCalendar'
 import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { contentCheck, submitOnce } from './citizenSubmission'
 import { notify } from './notification'
@@ -45,7 +47,7 @@ const receiptCode = (now: Date) => newReceiptCode('ZX', now)
 const requestHashOf = (body: AskPolicyQuestionBody) =>
   createHash('sha256').update(JSON.stringify([body.text, body.topic ?? null, body.policyDocumentId ?? null])).digest('hex')
 
-export const replyDueAt = (askedAt: Date) => addWorkingDays(askedAt, POLICY_QUESTION_REPLY_WORKING_DAYS)
+export const replyDueAt = (askedAt: Date, calendar: WorkingDayCalendar) => addWorkingDays(askedAt, POLICY_QUESTION_REPLY_WORKING_DAYS, calendar)
 
 function toMine(row: PolicyQuestionRow): MyPolicyQuestion {
   return {
@@ -86,6 +88,7 @@ export async function askPolicyQuestion(deps: Deps, actor: CitizenActor, body: A
     toResult: toMine,
     create: async () => {
       const secCheckSuggest = await contentCheck(deps, actor.citizenId, body.text)
+      const calendar = await workingCalendar(deps)
       return deps.db.$transaction(async (tx) => {
         const now = deps.clock()
         await lockCitizenQuestions(tx, actor.citizenId)
@@ -102,7 +105,7 @@ export async function askPolicyQuestion(deps: Deps, actor: CitizenActor, body: A
           idempotencyKey: body.idempotencyKey,
           requestHash,
           secCheckSuggest,
-          dueAt: replyDueAt(now),
+          dueAt: replyDueAt(now, calendar),
           createdAt: now,
         })
         return toMine(row)

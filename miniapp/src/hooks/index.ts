@@ -60,6 +60,7 @@ export {
   type StaffRegistration,
 } from './useStaffEvents'
 export { useStaffMe, type StaffMe } from './useStaffMe'
+export { useHolidayCalendar, validateArrangement, type ArrangementValues, type HolidayCalendarState } from './useHolidayCalendar'
 export { useConsultationDraft, validateDraft, draftValuesOf, emptyDraft, type ConsultationDraftForm, type DraftErrors, type DraftValues } from './useConsultationDraft'
 export {
   useEventOpinionDesk,

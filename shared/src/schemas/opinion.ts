@@ -210,6 +210,8 @@ export const StaffOpinionSchema = z.object({
   hiddenReason: z.string().nullable(),
   createdAt: InstantSchema,
   replyDeadline: InstantSchema,
+  /** The deadline runs through a year without an official holiday arrangement: counted by weekends only. */
+  deadlineEstimated: z.boolean(),
   overdue: z.boolean(),
   group: z.object({ id: z.number().int(), title: z.string() }).nullable(),
   answer: StaffAnswerSchema.nullable(),
@@ -250,6 +252,8 @@ export const OverdueOpinionSchema = z.object({
   consultation: z.object({ id: z.number().int(), title: z.string() }),
   createdAt: InstantSchema,
   replyDeadline: InstantSchema,
+  /** Counted by weekends only through a year without an official holiday arrangement. */
+  deadlineEstimated: z.boolean(),
 })
 
 export const ExportQuerySchema = z.strictObject({ format: z.enum(['csv', 'xlsx']).default('csv') })

@@ -32,6 +32,7 @@ export const auditActionLabels: Record<string, string> = {
   promotePolicyQuestion: '咨询收入问答库',
   overridePersonalInfo: '未隐去个人信息仍公开',
   dismissPersonalInfo: '忽略个人信息识别结果',
+  replaceHolidayYear: '录入放假安排',
 }
 
 /** How personal contact data was read (`after.via` of a readContactData entry). */
@@ -54,4 +55,5 @@ export const auditEntityLabels: Record<string, string> = {
   registration: '报名',
   eventOpinion: '活动意见',
   policyQuestion: '政策咨询',
+  holiday_calendar: '放假安排',
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDate } from '@gm/shared'
+import { ESTIMATED_DEADLINE_NOTE, formatShanghaiDate } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
 import { ListState } from '../../../../components/ListState'
 import { PageShell } from '../../../../components/PageShell'
@@ -42,10 +42,11 @@ export default function StaffConsultationsPage() {
               className='gm-staff-consultations__overdue-item'
               hoverClass='gm-pressed'
               onClick={() => openPage(routes.staffOpinions(o.consultation.id))}
-              {...a11y(`${o.receiptCode}，${o.consultation.title}，已超期`, 'link')}
+              {...a11y(`${o.receiptCode}，${o.consultation.title}，已超期${o.deadlineEstimated ? `，${ESTIMATED_DEADLINE_NOTE}` : ''}`, 'link')}
             >
               <Text className='gm-staff-consultations__overdue-badge'>已超期</Text>
-              <Text className='gm-staff-consultations__overdue-text'>{`${o.receiptCode} · 期限 ${formatShanghaiDate(o.replyDeadline)} · ${o.consultation.title}`}</Text>
+              <Text className='gm-staff-consultations__overdue-text'>{`${o.receiptCode} · 期限 ${formatShanghaiDate(o.replyDeadline)}${o.deadlineEstimated ? '（估算）' : ''} · ${o.consultation.title}`}</Text>
+              {o.deadlineEstimated && <Text className='gm-staff-consultations__overdue-note'>{ESTIMATED_DEADLINE_NOTE}</Text>}
             </View>
           ))}
         </Section>
