@@ -87,6 +87,28 @@ describe('browsing and searching', () => {
   })
 })
 
+describe('lean search answers', () => {
+  it('carry an excerpt and the highlighted window of a long answer, not the whole answer; the detail has it whole', async () => {
+    const filler = '本事项按照有关规定办理，申请人应当如实提交材料。'
+    const answer = `${filler.repeat(120)}逾期未申领的，可以向街道便民服务中心补办长寿补贴。${filler.repeat(20)}`
+    const id = await publishItem({ question: '老年人津贴发放说明', answer, topic: '养老' })
+    const { body } = await search('长寿补贴补办')
+    const found = body.items.find((i: { id: number }) => i.id === id)
+    expect(found).not.toHaveProperty('answer')
+    expect(found.answerExcerpt).toBe(`${answer.slice(0, 120)}…`)
+    const window = text(found.highlight.answer)
+    expect(window.length).toBeLessThanOrEqual(122)
+    expect(window.startsWith('…') && window.endsWith('…')).toBe(true)
+    expect(hits(found.highlight.answer).join('|')).toContain('长寿补贴')
+    expect(answer).toContain(window.slice(1, -1))
+    for (const item of body.items) expect(JSON.stringify(item).length).toBeLessThan(2_000)
+    const listed = (await app.request(`/api/qa?topic=${encodeURIComponent('养老')}&pageSize=50`)).body.items.find((i: { id: number }) => i.id === id)
+    expect(listed).not.toHaveProperty('answer')
+    expect(listed.answerExcerpt).toBe(`${answer.slice(0, 120)}…`)
+    expect((await app.request(`/api/qa/${id}`)).body.answer).toBe(answer)
+  })
+})
+
 describe('bad input', () => {
   it('refuses an empty search and a 1,000-character one with a clear 400', async () => {
     for (const q of ['', '   ']) {

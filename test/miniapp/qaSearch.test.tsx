@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { QaList, QaListItem } from '@gm/shared'
 import { QaHighlight } from '../../miniapp/src/components/QaHighlight'
 import { QaRichText } from '../../miniapp/src/components/QaRichText'
+import { QaSearchResult } from '../../miniapp/src/components/QaSearchResult'
 import QaPage from '../../miniapp/src/pages/qa/index'
 import { fakeServer } from './fixtures'
 import Taro from './taroMock'
@@ -10,7 +11,7 @@ function qaItem(overrides: Partial<QaListItem> = {}): QaListItem {
   return {
     id: 7,
     question: '到了退休年龄，基本养老金怎么领取？',
-    answer: '携带身份证和社会保障卡到社保经办机构申领基本养老金。',
+    answerExcerpt: '携带身份证和社会保障卡到社保经办机构申领基本养老金。',
     topic: '养老',
     department: { id: 4, name: '人力资源和社会保障局' },
     policy: null,
@@ -53,6 +54,11 @@ const search = async (words: string) => {
 }
 
 describe('highlighted search snippets', () => {
+  it('shows the answer excerpt the list sends when a card has no highlight (the full answer is on the detail page)', () => {
+    const { container } = render(<QaSearchResult item={qaItem({ answerExcerpt: '第一句。'.repeat(30) })} />)
+    expect(container.querySelector('.gm-qa-card__answer')?.textContent).toBe(`答：${'第一句。'.repeat(15)}…`)
+  })
+
   it('renders the BFF segments as plain text, hits marked, markup left inert', () => {
     const { container } = render(
       <QaHighlight

@@ -365,9 +365,14 @@ export class SearchIndex implements LibraryStats {
     return -1
   }
 
+  /** The terms a highlight marks: bigrams and words; characters only when the query is nothing else. */
+  highlightTerms(plan: QueryPlan): Set<string> {
+    return new Set(plan.terms.filter((t) => t.kind !== 1 || plan.terms.every((u) => u.kind === 1)).map((t) => t.text))
+  }
+
   /** Character ranges of `text` that match the plan's terms (bigrams and words; characters only when the query is one). */
   matches(text: string, plan: QueryPlan): [number, number][] {
-    const wanted = new Set(plan.terms.filter((t) => t.kind !== 1 || plan.terms.every((u) => u.kind === 1)).map((t) => t.text))
+    const wanted = this.highlightTerms(plan)
     const ranges: [number, number][] = []
     for (const token of tokenize(text)) if (wanted.has(token.text)) ranges.push([token.start, token.end])
     return mergeRanges(ranges)

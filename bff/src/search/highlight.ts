@@ -1,4 +1,6 @@
 import type { TextSegment } from '@gm/shared'
+import { normalize } from './analyzer'
+import { mergeRanges } from './engine'
 
 /** The whole text as segments, `hit` on the given character ranges (sorted, not overlapping). */
 export function segments(text: string, ranges: [number, number][]): TextSegment[] {
@@ -14,11 +16,21 @@ export function segments(text: string, ranges: [number, number][]): TextSegment[
 }
 
 /**
- * A window of about `length` characters with the most matched characters (the start when nothing
- * matched), as segments; `…` (not a hit) marks where the text was cut.
+ * A window of about `length` characters of a long text where the query's terms occur most (the start
+ * when none does), highlighted, as segments; `…` (not a hit) marks where the text was cut. The window
+ * is chosen by plain substring search of the normalized text (normalize keeps positions) for `terms`,
+ * and only the window is tokenized for the exact highlight (`exact`), so a long answer costs a few
+ * indexOf calls over its first `scanChars` characters, not a tokenization of the whole text.
  */
-export function snippet(text: string, ranges: [number, number][], length = 120): TextSegment[] {
-  if (text.length <= length) return segments(text, ranges)
+export function snippet(text: string, terms: Iterable<string>, exact: (window: string) => [number, number][], length = 120, scanChars = 4_000): TextSegment[] {
+  if (text.length <= length) return segments(text, exact(text))
+  const normalized = normalize(text.slice(0, scanChars))
+  const found: [number, number][] = []
+  for (const term of terms) {
+    if (term === '') continue
+    for (let at = normalized.indexOf(term); at >= 0 && found.length < MAX_LOCATED; at = normalized.indexOf(term, at + 1)) found.push([at, at + term.length])
+  }
+  const ranges = mergeRanges(found)
   let bestStart = 0
   let bestScore = -1
   // Candidate windows start a little before each match.
@@ -32,7 +44,10 @@ export function snippet(text: string, ranges: [number, number][], length = 120):
     }
   }
   const end = bestStart + length
-  const inside = ranges.filter(([s, e]) => s >= bestStart && e <= end).map(([s, e]): [number, number] => [s - bestStart, e - bestStart])
-  const body = segments(text.slice(bestStart, end), inside)
+  const window = text.slice(bestStart, end)
+  const body = segments(window, exact(window))
   return [...(bestStart > 0 ? [{ text: '…', hit: false }] : []), ...body, ...(end < text.length ? [{ text: '…', hit: false }] : [])]
 }
+
+/** Occurrences looked at when choosing a window (a term repeated thousands of times must not cost more). */
+const MAX_LOCATED = 200

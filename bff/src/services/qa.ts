@@ -1,4 +1,4 @@
-import { DAY_MS, formatShanghaiDate, type QaHighlight, type QaItemDetail, type QaListItem, type QueryOf, type ResponseOf } from '@gm/shared'
+import { DAY_MS, formatShanghaiDate, QA_EXCERPT_CHARS, type QaHighlight, type QaItemDetail, type QaListItem, type QueryOf, type ResponseOf } from '@gm/shared'
 import type { Deps } from '../deps'
 import { notFound } from '../http/errors'
 import {
@@ -19,7 +19,7 @@ import { libraryOf } from '../search/library'
 import { searchHitDigest } from '../security/voter'
 import { pageOf, pageWindow } from './paging'
 import { storedBlocks } from './qaText'
-import { toQaItem } from './qaView'
+import { toQaItem, toQaListItem } from './qaView'
 
 /**
  * The best item must explain at least this share of what the citizen asked (each word weighted by
@@ -40,15 +40,16 @@ export function qaSearchIndex(deps: Deps): Promise<SearchIndex> {
   return libraryOf(deps.db).index(deps)
 }
 
-/** Matches in an answer are looked for in its first this many characters (the snippet shows ~120). */
+/** Matches in an answer are looked for in its first this many characters (the snippet shows QA_EXCERPT_CHARS). */
 const SNIPPET_SCAN_CHARS = 4_000
 
+/** Highlights of one returned item: its question, and only the answer window the card shows. */
 function highlightOf(index: SearchIndex, result: SearchResult, doc: number): QaHighlight {
   const item = index.doc(doc)
-  const scanned = item.answer.slice(0, SNIPPET_SCAN_CHARS)
+  const exact = (text: string) => index.matches(text, result.plan)
   return {
-    question: segments(item.question, index.matches(item.question, result.plan)),
-    answer: snippet(item.answer, index.matches(scanned, result.plan)),
+    question: segments(item.question, exact(item.question)),
+    answer: snippet(item.answer, index.highlightTerms(result.plan), exact, QA_EXCERPT_CHARS, SNIPPET_SCAN_CHARS),
   }
 }
 
@@ -66,7 +67,7 @@ export async function searchQa(deps: Deps, query: { q: string; topic?: string; p
   const byId = new Map(rows.map((row) => [row.id, row]))
   const items: QaListItem[] = result.hits.flatMap((hit) => {
     const row = byId.get(hit.id)
-    return row ? [{ ...toQaItem(row), highlight: highlightOf(index, result, hit.doc) }] : []
+    return row ? [{ ...toQaListItem(row), highlight: highlightOf(index, result, hit.doc) }] : []
   })
   if (skip === 0 && best && !noGoodAnswer && searcher) {
     // A search hit counts once per searcher, item and day, so repeating a search cannot push an item up the hot list.
@@ -81,7 +82,7 @@ export async function searchQa(deps: Deps, query: { q: string; topic?: string; p
 export async function listQaItems(deps: Deps, query: QueryOf<'listQaItems'>, searcher?: string): Promise<ResponseOf<'listQaItems'>> {
   if (query.q) return searchQa(deps, { ...query, q: query.q }, searcher)
   const { rows, total } = await findPublishedQaItems(deps.db, { topic: query.topic }, pageWindow(query))
-  return { ...pageOf(rows.map(toQaItem), total, query), noGoodAnswer: false }
+  return { ...pageOf(rows.map(toQaListItem), total, query), noGoodAnswer: false }
 }
 
 /**

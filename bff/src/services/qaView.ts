@@ -1,4 +1,4 @@
-import type { QaDraftBody, QaItem, RichText, StaffQaItem } from '@gm/shared'
+import { QA_EXCERPT_CHARS, type QaDraftBody, type QaItem, type QaListItem, type RichText, type StaffQaItem } from '@gm/shared'
 import type { QaItemRow, QaSummaryRow } from '../repositories/qa'
 import { iso, isoOrNull } from './paging'
 import { storedBlocks } from './qaText'
@@ -18,6 +18,18 @@ export function toQaItem(row: QaSummaryRow): QaItem {
     unhelpfulCount: row.unhelpfulCount,
     reviewNotice: row.reviewNotice,
   }
+}
+
+/** The answer's opening as one line, at most QA_EXCERPT_CHARS characters and `…` when cut. */
+export function answerExcerpt(answer: string): string {
+  const line = answer.replace(/\s+/g, ' ').trim()
+  return line.length > QA_EXCERPT_CHARS ? `${line.slice(0, QA_EXCERPT_CHARS)}…` : line
+}
+
+/** A list or search card: the item without its full answer. */
+export function toQaListItem(row: QaSummaryRow): QaListItem {
+  const { answer, ...item } = toQaItem(row)
+  return { ...item, answerExcerpt: answerExcerpt(answer) }
 }
 
 /** A pending revision as stored: the draft body with the answer already in blocks. */

@@ -83,12 +83,18 @@ export type QaItem = z.infer<typeof QaItemSchema>
 
 export const QaHighlightSchema = z.object({
   question: z.array(TextSegmentSchema),
-  /** A window of the answer around what matched, `…` marking cuts. */
+  /** A window of the answer (about QA_EXCERPT_CHARS characters) around what matched, `…` marking cuts. */
   answer: z.array(TextSegmentSchema),
 })
 export type QaHighlight = z.infer<typeof QaHighlightSchema>
 
-export const QaListItemSchema = QaItemSchema.extend({
+/** Longest answer excerpt a list or search item carries (plus `…` when cut); the detail has the whole answer. */
+export const QA_EXCERPT_CHARS = 120
+
+/** A card in a list or search result: the answer only as a short excerpt (the detail page loads it whole). */
+export const QaListItemSchema = QaItemSchema.omit({ answer: true }).extend({
+  /** The answer's opening as one line of plain text, at most QA_EXCERPT_CHARS characters and `…` when cut. */
+  answerExcerpt: z.string(),
   /** Present when the list is a search. */
   highlight: QaHighlightSchema.optional(),
 })

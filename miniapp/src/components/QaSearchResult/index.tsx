@@ -23,7 +23,7 @@ export function QaSearchResult({ item, onOpen }: QaSearchResultProps) {
       </View>
       <View className='gm-qa-card__answer'>
         <Text>答：</Text>
-        {highlight && highlight.answer.length > 0 ? <QaHighlight segments={highlight.answer} /> : <Text>{excerpt(item.answer)}</Text>}
+        {highlight && highlight.answer.length > 0 ? <QaHighlight segments={highlight.answer} /> : <Text>{excerpt(item.answerExcerpt)}</Text>}
       </View>
       {item.department && <Text className='gm-qa-card__department'>答复单位：{item.department.name}</Text>}
       {item.reviewNotice && <Text className='gm-qa-result__notice'>{item.reviewNotice}</Text>}
