@@ -12,6 +12,7 @@ import {
   GroupSuggestionSchema,
   ModerationBodySchema,
   MyOpinionListSchema,
+  OfflineOpinionBodySchema,
   OpinionReceiptSchema,
   OverdueOpinionSchema,
   RevisionBodySchema,
@@ -347,6 +348,11 @@ export const contract = {
     method: 'GET', path: '/api/staff/consultations/:id/opinions', tag: 'staff-opinion', access: REVIEWER,
     summary: '审核与答复队列：原文、个人信息识别建议、答复期限',
     params: IdParamsSchema, query: StaffOpinionListQuerySchema, response: StaffOpinionListSchema,
+  },
+  recordOfflineOpinion: {
+    method: 'POST', path: '/api/staff/consultations/:id/offline-opinions', tag: 'staff-opinion', access: ALL_STAFF,
+    summary: '录入线下收到的意见（电话、信函、电子邮件、座谈会、听证会、问卷），随后同样审核、答复并计入采纳情况',
+    params: IdParamsSchema, body: OfflineOpinionBodySchema, response: StaffOpinionSchema, status: 201,
   },
   moderateOpinion: {
     method: 'POST', path: '/api/staff/opinions/:id/moderation', tag: 'staff-opinion', access: REVIEWER,

@@ -49,6 +49,7 @@ const expected: Record<EndpointName, Outcome[]> = {
   publishConsultation: REVIEWER_ONLY,
   changeWindow: REVIEWER_ONLY,
   listStaffOpinions: REVIEWER_ONLY,
+  recordOfflineOpinion: STAFF_ONLY,
   moderateOpinion: REVIEWER_ONLY,
   answerOpinion: REVIEWER_ONLY,
   listOverdueOpinions: REVIEWER_ONLY,
@@ -169,6 +170,7 @@ async function headersFor(caller: Caller, privacyVersion: string | null = PRIVAC
 
 const bodies: Partial<Record<EndpointName, () => unknown>> = {
   rateQaItem: () => ({ helpful: true }),
+  recordOfflineOpinion: () => ({ channel: 'PHONE', receivedOn: shanghaiToday(), text: '矩阵测试：电话反映的意见' }),
   loginWithWechat: () => ({ code: 'matrix-code' }),
   loginStaffWithWechat: () => ({ code: 'matrix-code' }),
   loginDemo: () => ({ name: '矩阵' }),
@@ -310,6 +312,7 @@ describe('department scope', () => {
     exportRegistrations: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/events/${d.eventId}/export?format=xlsx`, read: true },
     reviewRegistration: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/registrations/${d.registrationId}/review`, body: () => ({ decision: 'REJECT', reason: '名额有限' }) },
     listEventOpinions: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/events/${d.eventId}/opinions`, read: true },
+    recordOfflineOpinion: { role: 'EDITOR', method: 'POST', path: (d) => `/api/staff/consultations/${d.consultationId}/offline-opinions`, body: () => ({ channel: 'LETTER', receivedOn: shanghaiToday(), text: '来信建议增加停车位' }) },
     recordEventOpinion: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/events/${d.eventId}/opinions`, body: () => ({ text: '希望开放日增加夜间场次' }) },
     answerEventOpinion: { role: 'REVIEWER', method: 'PUT', path: (d) => `/api/staff/event-opinions/${d.eventOpinionId}/answer`, body: answer },
     answerPolicyQuestion: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/policy-questions/${d.questionId}/answer`, body: (own) => ({ decision: 'ANSWER', answer: '可在政务服务网在线申请。', departmentId: own }) },

@@ -1,5 +1,5 @@
 import { type DbOrTx, independent } from '../db/client'
-import type { Adoption, ModerationStatus, OpinionConsent, Prisma } from '../generated/prisma/client'
+import type { Adoption, ModerationStatus, OpinionChannel, OpinionConsent, Prisma } from '../generated/prisma/client'
 
 const answerSelect = {
   adoption: true,
@@ -33,6 +33,8 @@ export const opinionSelect = {
   secCheckSuggest: true,
   moderation: true,
   hiddenReason: true,
+  channel: true,
+  receivedAt: true,
   createdAt: true,
   section: { select: { id: true, heading: true } },
   group: { select: groupSelect },
@@ -62,24 +64,29 @@ export function findSectionOfVersion(db: DbOrTx, consultationId: number, version
   return db.draftSection.findFirst({ where: { id: sectionId, consultationId, version }, select: { id: true } })
 }
 
+/** Every opinion enters here, online (a citizen's, keyed for retries) or offline (entered by staff, no citizen). */
 export function insertOpinion(
   db: DbOrTx,
   data: {
     consultationId: number
     sectionId: number | null
-    citizenId: number
+    citizenId: number | null
     receiptCode: string
     rawText: string
     consent: OpinionConsent
     authorName: string | null
     contactPhone: string | null
-    idempotencyKey: string
-    requestHash: string
+    idempotencyKey: string | null
+    requestHash: string | null
     secCheckSuggest: string | null
     createdAt: Date
+    /** Offline opinions only: how and when it was received, and who entered it. */
+    channel?: OpinionChannel
+    receivedAt?: Date
+    enteredById?: number
   },
 ) {
-  return db.opinion.create({ data, select: { id: true, receiptCode: true, moderation: true, secCheckSuggest: true, createdAt: true } })
+  return db.opinion.create({ data: { ...data, receivedAt: data.receivedAt ?? data.createdAt }, select: { id: true, receiptCode: true, moderation: true, secCheckSuggest: true, createdAt: true } })
 }
 
 export async function findOpinionsOfCitizen(db: DbOrTx, citizenId: number, page: { skip: number; take: number }) {
@@ -166,14 +173,14 @@ export async function saveAnswer(db: DbOrTx, opinionId: number, input: AnswerInp
 export function findUnansweredSince(db: DbOrTx, before: Date, departmentIds?: readonly number[]) {
   return db.opinion.findMany({
     where: {
-      createdAt: { lt: before },
+      receivedAt: { lt: before },
       moderation: { not: 'PENDING' },
       answer: null,
       OR: [{ groupId: null }, { group: { adoption: null } }],
       consultation: { feedbackPublishedAt: null, ...(departmentIds ? { departmentId: { in: [...departmentIds] } } : {}) },
     },
-    select: { id: true, receiptCode: true, createdAt: true, consultation: { select: { id: true, title: true } } },
-    orderBy: { createdAt: 'asc' },
+    select: { id: true, receiptCode: true, createdAt: true, receivedAt: true, consultation: { select: { id: true, title: true } } },
+    orderBy: { receivedAt: 'asc' },
   })
 }
 
@@ -192,7 +199,7 @@ export function findGroups(db: DbOrTx, consultationId: number) {
 export function findGroup(db: DbOrTx, id: number) {
   return db.opinionGroup.findUnique({
     where: { id },
-    select: { ...groupSelect, consultationId: true, consultation: { select: { feedbackPublishedAt: true } }, opinions: { select: { id: true, createdAt: true }, orderBy: { id: 'asc' } } },
+    select: { ...groupSelect, consultationId: true, consultation: { select: { feedbackPublishedAt: true } }, opinions: { select: { id: true, createdAt: true, receivedAt: true }, orderBy: { id: 'asc' } } },
   })
 }
 

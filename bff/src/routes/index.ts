@@ -21,6 +21,7 @@ import {
   updateGroup,
 } from '../services/moderation'
 import { getFeedback, listMyOpinions, submitOpinion } from '../services/opinion'
+import { recordOfflineOpinion } from '../services/offlineOpinion'
 import { createDecision, getDecision, listDecisions, updateDecision } from '../services/decision'
 import { getEvent, listEvents } from '../services/event'
 import { acceptPrivacy, bindPhone, deleteMyData, exportMyData, getMe, listMyNotifications, readNotification, recordSubscriptions } from '../services/me'
@@ -99,6 +100,7 @@ export function apiRoutes(deps: Deps): Routes {
     reviseDraft: ({ params, body }, context) => reviseDraft(deps, asStaff(context), params.id, body),
     changeWindow: ({ params, body }, context) => changeWindow(deps, asStaff(context), params.id, body),
     listStaffOpinions: ({ params, query }, context) => listStaffOpinions(deps, asStaff(context), params.id, query),
+    recordOfflineOpinion: ({ params, body }, context) => recordOfflineOpinion(deps, asStaff(context), params.id, body),
     moderateOpinion: ({ params, body }, context) => moderateOpinion(deps, asStaff(context), params.id, body),
     answerOpinion: ({ params, body }, context) => answerOpinion(deps, asStaff(context), params.id, body),
     listOverdueOpinions: (_, context) => listOverdueOpinions(deps, asStaff(context)),

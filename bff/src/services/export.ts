@@ -1,4 +1,4 @@
-import { adoptionLabels, formatShanghaiDate, formatShanghaiDateTime, opinionConsentLabels } from '@gm/shared'
+import { adoptionLabels, formatShanghaiDate, formatShanghaiDateTime, opinionChannelLabels, opinionConsentLabels } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../http/actor'
 import { notFound } from '../http/errors'
@@ -27,12 +27,13 @@ export async function exportOpinions(deps: Deps, context: StaffContext, consulta
   })
   const table: Table = {
     sheetName: '意见及答复',
-    header: ['受理编号', '提交时间', '条款', '意见原文', '公开文本', '公开方式', '署名', '联系电话', '审核状态', '集中意见', '采纳情况', '理由', '答复内容', '答复部门', '答复日期'],
+    header: ['受理编号', '渠道', '收到时间', '条款', '意见原文', '公开文本', '公开方式', '署名', '联系电话', '审核状态', '集中意见', '采纳情况', '理由', '答复内容', '答复部门', '答复日期'],
     rows: rows.map((row) => {
       const answer = effectiveAnswer(row)
       return [
         row.receiptCode,
-        formatShanghaiDateTime(row.createdAt),
+        opinionChannelLabels[row.channel],
+        formatShanghaiDateTime(row.receivedAt),
         row.section?.heading ?? '草案整体',
         row.rawText,
         row.publishedText,

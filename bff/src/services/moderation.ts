@@ -123,7 +123,7 @@ export async function answerOpinion(deps: Deps, context: StaffContext, id: numbe
   return deps.db.$transaction(async (tx) => {
     const opinion = await requireOpinion(tx, id)
     if (opinion.moderation === 'PENDING') throw new AppError('CONFLICT', '请先审核这条意见，再作答复')
-    if (replyPrecedesReceipt(body.repliedOn, opinion.createdAt)) throw replyBeforeReceipt(opinion.createdAt)
+    if (replyPrecedesReceipt(body.repliedOn, opinion.receivedAt)) throw replyBeforeReceipt(opinion.receivedAt)
     const input = { adoption: body.adoption, reason: body.reason?.trim() || null, content: body.content, departmentId: body.departmentId, repliedAt: repliedAtOf(body.repliedOn), staffId: context.actor.staffId }
     const check = checkPublication(answerTexts(input), body)
     await saveAnswer(tx, id, input)
@@ -139,7 +139,7 @@ export async function listOverdueOpinions(deps: Deps, context: StaffContext): Pr
   const candidates = await findUnansweredSince(deps.db, new Date(now.getTime() - 20 * DAY_MS), scopeOf(context.actor))
   const calendar = await workingCalendar(deps)
   return candidates.flatMap((row) => {
-    const { deadline, estimated } = replyDeadline(row.createdAt, calendar)
+    const { deadline, estimated } = replyDeadline(row.receivedAt, calendar)
     return deadline < now
       ? [{ id: row.id, receiptCode: row.receiptCode, consultation: row.consultation, createdAt: iso(row.createdAt), replyDeadline: iso(deadline), deadlineEstimated: estimated }]
       : []
@@ -222,7 +222,7 @@ export async function answerGroup(deps: Deps, context: StaffContext, id: number,
   return deps.db.$transaction(async (tx) => {
     const group = await requireGroup(tx, id)
     // One answer for all: not dated before the latest opinion of the group was received.
-    const lastReceived = group.opinions.reduce<Date | null>((latest, o) => (latest === null || o.createdAt > latest ? o.createdAt : latest), null)
+    const lastReceived = group.opinions.reduce<Date | null>((latest, o) => (latest === null || o.receivedAt > latest ? o.receivedAt : latest), null)
     if (lastReceived && replyPrecedesReceipt(body.repliedOn, lastReceived)) throw replyBeforeReceipt(lastReceived)
     const input = { adoption: body.adoption, reason: body.reason?.trim() || null, content: body.content, departmentId: body.departmentId, repliedAt: repliedAtOf(body.repliedOn) }
     const check = checkPublication(answerTexts(input), body)

@@ -5,6 +5,7 @@ import {
   consultationStatus,
   type Feedback,
   isAnswerPublic,
+  opinionChannels,
   type OpinionReceipt,
   opinionState,
   type QueryOf,
@@ -138,6 +139,10 @@ export async function buildFeedback(deps: Deps, consultationId: number, title: s
       partiallyAdopted: count('PARTIALLY_ADOPTED'),
       notAdopted: count('NOT_ADOPTED'),
       explained: count('EXPLAINED'),
+      channels: opinionChannels.flatMap((channel) => {
+        const collected = rows.filter((r) => r.channel === channel).length
+        return channel === 'ONLINE' || collected > 0 ? [{ channel, collected, valid: valid.filter((r) => r.channel === channel).length }] : []
+      }),
     },
     definitions: adoptionDefinitions,
     groups: groups.flatMap((group) => {
@@ -153,7 +158,8 @@ export async function buildFeedback(deps: Deps, consultationId: number, title: s
               text: row.consent === 'PRIVATE' ? null : publicOpinionText(row),
               authorName: row.consent === 'PUBLISH_NAMED' ? row.authorName : null,
               section: row.section,
-              receivedAt: iso(row.createdAt),
+              channel: row.channel,
+              receivedAt: iso(row.receivedAt),
               groupTitle: row.group?.title ?? null,
               answer,
             },

@@ -21,7 +21,7 @@ export function effectiveAnswer(row: { group: GroupRow | null; answer: OpinionRo
 export const replyDeadline = (receivedAt: Date, calendar: WorkingDayCalendar) => workingDayDeadline(receivedAt, REPLY_DEADLINE_WORKING_DAYS, calendar)
 
 export function toStaffOpinion(row: OpinionRow, now: Date, calendar: WorkingDayCalendar): StaffOpinion {
-  const { deadline, estimated } = replyDeadline(row.createdAt, calendar)
+  const { deadline, estimated } = replyDeadline(row.receivedAt, calendar)
   const answer = effectiveAnswer(row)
   return {
     id: row.id,
@@ -36,6 +36,8 @@ export function toStaffOpinion(row: OpinionRow, now: Date, calendar: WorkingDayC
     secCheckSuggest: row.secCheckSuggest,
     moderation: row.moderation,
     hiddenReason: row.hiddenReason,
+    channel: row.channel,
+    receivedAt: iso(row.receivedAt),
     createdAt: iso(row.createdAt),
     replyDeadline: iso(deadline),
     deadlineEstimated: estimated,

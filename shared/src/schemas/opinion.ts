@@ -14,6 +14,22 @@ export const opinionConsentLabels: Record<OpinionConsent, string> = {
   PRIVATE: '不公开',
 }
 export const OpinionStateSchema = z.enum(['SUBMITTED', 'ACCEPTED', 'ANSWERED'])
+
+/** How an opinion was received: online in the app, or offline and entered by staff. */
+export const opinionChannels = ['ONLINE', 'PHONE', 'LETTER', 'EMAIL', 'SYMPOSIUM', 'HEARING', 'SURVEY'] as const
+export const OpinionChannelSchema = z.enum(opinionChannels)
+export type OpinionChannel = z.infer<typeof OpinionChannelSchema>
+export const opinionChannelLabels: Record<OpinionChannel, string> = {
+  ONLINE: '线上',
+  PHONE: '电话',
+  LETTER: '信函',
+  EMAIL: '电子邮件',
+  SYMPOSIUM: '座谈会',
+  HEARING: '听证会',
+  SURVEY: '问卷',
+}
+export const offlineOpinionChannels = opinionChannels.filter((c): c is Exclude<OpinionChannel, 'ONLINE'> => c !== 'ONLINE')
+export const OfflineChannelSchema = z.enum(offlineOpinionChannels, { error: '请选择意见的收集渠道' })
 export const ModerationSchema = z.enum(['PENDING', 'APPROVED', 'HIDDEN'])
 
 const codePoints = (s: string) => [...s].length
@@ -36,6 +52,31 @@ export const SubmitOpinionBodySchema = z
   .refine((b) => b.consent !== 'PUBLISH_NAMED' || !!b.authorName, { path: ['authorName'], message: '选择署名公开时请填写署名' })
 export type SubmitOpinionBody = z.infer<typeof SubmitOpinionBodySchema>
 
+/**
+ * An opinion received offline, entered by staff. It then goes through the same moderation (masking)
+ * and answer flow as one submitted online. A contact phone is kept only when the person agreed to it.
+ */
+export const OfflineOpinionBodySchema = z
+  .strictObject({
+    channel: OfflineChannelSchema,
+    /** 收到日期 (Shanghai calendar date): not later than today, within the consultation's window. */
+    receivedOn: z.iso.date({ error: '请填写收到日期（YYYY-MM-DD）' }),
+    sectionId: IdNumberSchema.nullable().optional(),
+    text: longText('请填写意见内容')
+      .refine((t) => codePoints(t) >= OPINION_MIN_CHARS, `意见内容至少 ${OPINION_MIN_CHARS} 个字`)
+      .refine((t) => codePoints(t) <= OPINION_MAX_CHARS, `意见内容最多 ${OPINION_MAX_CHARS} 个字`),
+    consent: OpinionConsentSchema.default('PUBLISH_MASKED'),
+    authorName: plainText().min(1, '请填写署名').max(20, '署名最多 20 个字').optional(),
+    /** Mobile or landline (with area code). */
+    contactPhone: plainText()
+      .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请填写 11 位手机号码或带区号的固定电话')
+      .optional(),
+    /** The person agreed that their contact be kept (for the answer only, never published). */
+    contactConsent: z.boolean().optional(),
+  })
+  .refine((b) => b.consent !== 'PUBLISH_NAMED' || !!b.authorName, { path: ['authorName'], message: '选择署名公开时请填写署名' })
+  .refine((b) => !b.contactPhone || b.contactConsent === true, { path: ['contactConsent'], message: '留存联系方式须经本人同意，请确认已征得同意' })
+export type OfflineOpinionBody = z.infer<typeof OfflineOpinionBodySchema>
 export const OpinionReceiptSchema = z.object({
   id: z.number().int(),
   receiptCode: z.string(),
@@ -78,6 +119,8 @@ export const FeedbackReportSchema = z.object({
   partiallyAdopted: z.number().int(),
   notAdopted: z.number().int(),
   explained: z.number().int(),
+  /** Collected and valid opinions per channel (线上 always listed, offline channels when any). */
+  channels: z.array(z.object({ channel: OpinionChannelSchema, collected: z.number().int(), valid: z.number().int() })),
 })
 export type FeedbackReport = z.infer<typeof FeedbackReportSchema>
 
@@ -94,6 +137,7 @@ export const PublishedOpinionSchema = z.object({
   text: z.string().nullable(),
   authorName: z.string().nullable(),
   section: z.object({ id: z.number().int(), heading: z.string() }).nullable(),
+  channel: OpinionChannelSchema,
   receivedAt: InstantSchema,
   groupTitle: z.string().nullable(),
   answer: PublicAnswerSchema,
@@ -208,6 +252,9 @@ export const StaffOpinionSchema = z.object({
   secCheckSuggest: z.string().nullable(),
   moderation: ModerationSchema,
   hiddenReason: z.string().nullable(),
+  channel: OpinionChannelSchema,
+  /** When it was received (an offline opinion's 收到日期); the reply deadline counts from it. */
+  receivedAt: InstantSchema,
   createdAt: InstantSchema,
   replyDeadline: InstantSchema,
   /** The deadline runs through a year without an official holiday arrangement: counted by weekends only. */
