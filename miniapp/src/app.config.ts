@@ -23,6 +23,7 @@ export default defineAppConfig({
         'pages/consultation-form/index',
         'pages/opinions/index',
         'pages/groups/index',
+        'pages/offline-opinion/index',
         'pages/events/index',
         'pages/event/index',
         'pages/event-form/index',

@@ -37,6 +37,8 @@ export const routes = {
   staffConsultationForm: (id?: number) => `/packages/staff/pages/consultation-form/index${id ? `?id=${id}` : ''}`,
   staffOpinions: (id: number) => `/packages/staff/pages/opinions/index?id=${id}`,
   staffGroups: (id: number) => `/packages/staff/pages/groups/index?id=${id}`,
+  /** 录入线下意见 of one consultation (phone, letter, 座谈会…). */
+  staffOfflineOpinion: (id: number) => `/packages/staff/pages/offline-opinion/index?id=${id}`,
   staffEvents: () => '/packages/staff/pages/events/index',
   staffEvent: (id: number) => `/packages/staff/pages/event/index?id=${id}`,
   staffEventForm: () => '/packages/staff/pages/event-form/index',

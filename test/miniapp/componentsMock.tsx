@@ -82,6 +82,19 @@ export function Input(props: Props) {
   })
 }
 
+/** Taro's date Picker reports `{ detail: { value } }`; here a date input wraps nothing but stands for the picker. */
+export function Picker(props: Props) {
+  const onChange = props.onChange as ((e: { detail: { value: string } }) => void) | undefined
+  return createElement('input', {
+    type: 'date',
+    className: 'taro-picker',
+    value: props.value ?? '',
+    min: props.start,
+    max: props.end,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => onChange?.({ detail: { value: e.target.value } }),
+  })
+}
+
 /** Taro's Textarea reports `{ detail: { value } }` like Input. */
 export function Textarea(props: Props) {
   const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined

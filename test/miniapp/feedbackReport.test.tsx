@@ -9,7 +9,19 @@ const feedback: Feedback = {
   consultationId: 7,
   title: '关于《科技型中小企业若干政策（征求意见稿）》公开征求意见',
   publishedAt: '2026-10-27T02:00:00.000Z',
-  report: { collected: 5, valid: 4, adopted: 1, partiallyAdopted: 1, notAdopted: 2, explained: 0 },
+  report: {
+    collected: 5,
+    valid: 4,
+    adopted: 1,
+    partiallyAdopted: 1,
+    notAdopted: 2,
+    explained: 0,
+    channels: [
+      { channel: 'ONLINE', collected: 3, valid: 2 },
+      { channel: 'PHONE', collected: 1, valid: 1 },
+      { channel: 'SYMPOSIUM', collected: 1, valid: 1 },
+    ],
+  },
   definitions: adoptionDefinitions,
   groups: [
     {
@@ -25,6 +37,7 @@ const feedback: Feedback = {
       text: '<img src=x onerror="alert(1)"><b>门槛太高</b>，联系电话 139****5678',
       authorName: null,
       section: { id: 3, heading: '第一条 研发投入补助' },
+      channel: 'ONLINE',
       receivedAt: '2026-09-22T16:00:00.000Z',
       groupTitle: '建议降低研发投入补助门槛',
       answer: { adoption: 'NOT_ADOPTED', reason: '与省级政策衔接，降低门槛将重复支持', content: '暂不调整补助门槛。', department, repliedAt: '2026-10-22T16:00:00.000Z' },
@@ -34,6 +47,7 @@ const feedback: Feedback = {
       text: null,
       authorName: null,
       section: null,
+      channel: 'ONLINE',
       receivedAt: '2026-09-23T16:00:00.000Z',
       groupTitle: null,
       answer: { adoption: 'ADOPTED', reason: null, content: '已采纳，全程网上办理。', department, repliedAt: '2026-10-22T16:00:00.000Z' },
@@ -43,6 +57,7 @@ const feedback: Feedback = {
       text: '人才安居补贴建议覆盖硕士研究生。',
       authorName: '王先生',
       section: { id: 4, heading: '第二条 人才安居' },
+      channel: 'PHONE',
       receivedAt: '2026-09-24T16:00:00.000Z',
       groupTitle: null,
       answer: { adoption: 'PARTIALLY_ADOPTED', reason: '补贴标准为每月 1,000 元', content: '部分采纳。', department, repliedAt: '2026-10-22T16:00:00.000Z' },
@@ -69,6 +84,17 @@ describe('意见采纳情况 page', () => {
     expect([figure('collected'), figure('valid'), figure('adopted'), figure('partiallyAdopted'), figure('notAdopted'), figure('explained')]).toEqual(['5', '4', '1', '1', '2', '0'])
     expect(screen.getByText(`不予采纳：${adoptionDefinitions.NOT_ADOPTED}`)).toBeTruthy()
     expect(screen.getByText(`其他说明：${adoptionDefinitions.EXPLAINED}`)).toBeTruthy()
+  })
+
+  it('counts opinions per channel, offline ones included, and names the channel of an opinion received offline', async () => {
+    server.reply('/api/consultations/7/feedback', 200, feedback)
+    render(<FeedbackPage />)
+    await screen.findByText('收集渠道')
+    const channel = (name: string) => document.querySelector(`.gm-feedback-report__channel--${name}`)?.textContent
+    expect([channel('online'), channel('phone'), channel('symposium')]).toEqual(['线上收到 3 条，有效 2 条', '电话收到 1 条，有效 1 条', '座谈会收到 1 条，有效 1 条'])
+    const [online, , phone] = cards() as [HTMLElement, HTMLElement, HTMLElement]
+    expect(online.querySelector('.gm-published-opinion__channel')).toBeNull()
+    expect(within(phone).getByText('收集渠道：电话')).toBeTruthy()
   })
 
   it('shows the reason of a concentrated opinion that was not adopted', async () => {

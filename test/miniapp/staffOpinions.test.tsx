@@ -21,6 +21,8 @@ function opinion(overrides: Partial<StaffOpinion> = {}): StaffOpinion {
     secCheckSuggest: null,
     moderation: 'PENDING',
     hiddenReason: null,
+    channel: 'ONLINE',
+    receivedAt: '2026-11-20T02:00:00.000Z',
     createdAt: '2026-11-20T02:00:00.000Z',
     replyDeadline: '2026-12-18T16:00:00.000Z',
     deadlineEstimated: false,

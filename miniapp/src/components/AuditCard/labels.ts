@@ -12,6 +12,7 @@ export const auditActionLabels: Record<string, string> = {
   publishConsultation: '发布意见征集',
   reviseDraft: '修订草案',
   changeWindow: '调整征集期限',
+  recordOfflineOpinion: '录入线下意见',
   moderateOpinion: '审核意见',
   answerOpinion: '答复意见',
   createGroup: '归并意见',

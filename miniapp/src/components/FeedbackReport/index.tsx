@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import { type Adoption, adoptionLabels, adoptions, type FeedbackReport as Report } from '@gm/shared'
+import { type Adoption, adoptionLabels, adoptions, type FeedbackReport as Report, opinionChannelLabels } from '@gm/shared'
 import './index.scss'
 
-const figures: { key: keyof Report; label: string }[] = [
+const figures: { key: Exclude<keyof Report, 'channels'>; label: string }[] = [
   { key: 'collected', label: '收到意见' },
   { key: 'valid', label: '有效意见' },
   { key: 'adopted', label: adoptionLabels.ADOPTED },
@@ -16,7 +16,7 @@ export interface FeedbackReportProps {
   definitions: Partial<Record<Adoption, string>>
 }
 
-/** 采纳情况统计 with what each state means. */
+/** 采纳情况统计 with what each state means, and how many opinions came through each channel (线上, 电话, 座谈会…). */
 export function FeedbackReport({ report, definitions }: FeedbackReportProps) {
   return (
     <View className='gm-feedback-report'>
@@ -28,6 +28,17 @@ export function FeedbackReport({ report, definitions }: FeedbackReportProps) {
           </View>
         ))}
       </View>
+      {report.channels.length > 0 && (
+        <View className='gm-feedback-report__channels'>
+          <Text className='gm-feedback-report__subtitle'>收集渠道</Text>
+          {report.channels.map((c) => (
+            <View key={c.channel} className={`gm-feedback-report__channel gm-feedback-report__channel--${c.channel.toLowerCase()}`}>
+              <Text className='gm-feedback-report__channel-name'>{opinionChannelLabels[c.channel]}</Text>
+              <Text className='gm-feedback-report__channel-count'>{`收到 ${c.collected} 条，有效 ${c.valid} 条`}</Text>
+            </View>
+          ))}
+        </View>
+      )}
       <View className='gm-feedback-report__definitions'>
         <Text className='gm-feedback-report__subtitle'>说明</Text>
         {adoptions.map((a) =>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { PublishedOpinion } from '@gm/shared'
+import { opinionChannelLabels, type PublishedOpinion } from '@gm/shared'
 import { AnswerView } from '../AnswerView'
 import './index.scss'
 
@@ -8,6 +8,7 @@ export function PublishedOpinionCard({ opinion }: { opinion: PublishedOpinion })
   return (
     <View className='gm-published-opinion'>
       <Text className='gm-published-opinion__scope'>{opinion.section ? `针对：${opinion.section.heading}` : '针对：草案整体'}</Text>
+      {opinion.channel !== 'ONLINE' && <Text className='gm-published-opinion__channel'>{`收集渠道：${opinionChannelLabels[opinion.channel]}`}</Text>}
       {opinion.text === null ? (
         <Text className='gm-published-opinion__text gm-published-opinion__text--private'>意见人选择不公开</Text>
       ) : (

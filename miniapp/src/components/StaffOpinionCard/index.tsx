@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { ESTIMATED_DEADLINE_NOTE, formatShanghaiDate, formatShanghaiDateTime, opinionConsentLabels, type StaffOpinion } from '@gm/shared'
+import { ESTIMATED_DEADLINE_NOTE, formatShanghaiDate, formatShanghaiDateTime, opinionChannelLabels, opinionConsentLabels, type StaffOpinion } from '@gm/shared'
 import type { ReactNode } from 'react'
 import { cx } from '../../utils/format'
 import { Badge } from '../Badge'
@@ -19,7 +19,11 @@ export function StaffOpinionCard({ opinion: o, children }: { opinion: StaffOpini
           {o.overdue && <Text className='gm-staff-opinion__overdue'>已超期</Text>}
         </View>
       </View>
-      <Text className='gm-staff-opinion__meta'>{`针对：${o.section ? o.section.heading : '草案整体'}　收到：${formatShanghaiDateTime(o.createdAt)}`}</Text>
+      <Text className='gm-staff-opinion__meta'>
+        {o.channel === 'ONLINE'
+          ? `针对：${o.section ? o.section.heading : '草案整体'}　收到：${formatShanghaiDateTime(o.createdAt)}`
+          : `针对：${o.section ? o.section.heading : '草案整体'}　渠道：${opinionChannelLabels[o.channel]}　收到：${formatShanghaiDate(o.receivedAt)}`}
+      </Text>
       <Text className={cx('gm-staff-opinion__meta', o.overdue && 'gm-staff-opinion__meta--urgent')}>{`答复期限：${formatShanghaiDate(o.replyDeadline)}（20 个工作日）`}</Text>
       {o.deadlineEstimated && <Text className='gm-staff-opinion__meta gm-staff-opinion__meta--estimated'>{`⚠ ${ESTIMATED_DEADLINE_NOTE}`}</Text>}
       <Text className='gm-staff-opinion__meta'>{`公开意愿：${opinionConsentLabels[o.consent]}${o.authorName ? `（署名：${o.authorName}）` : ''}`}</Text>

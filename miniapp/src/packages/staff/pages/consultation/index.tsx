@@ -155,6 +155,9 @@ export default function StaffConsultationPage() {
                   <LinkRow title='集中意见' hint='自动归类建议、归并与统一答复' onOpen={() => openPage(routes.staffGroups(c.id))} />
                 </View>
               )}
+              {isPublished && !c.feedbackPublished && (
+                <LinkRow title='录入线下意见' hint='电话、信函、电子邮件、座谈会、听证会、问卷收到的意见' onOpen={() => openPage(routes.staffOfflineOpinion(c.id))} />
+              )}
               {isPublished && <LinkRow title='查看公开页面' onOpen={() => openPage(routes.consultationDetail(c.id))} />}
 
               {isPublished && can('REVIEWER') && status !== 'closed' && (
