@@ -30,6 +30,7 @@ export const e2eStaff: readonly E2eStaff[] = [
   { username: 'e2e.pi.reviewer', displayName: '答复审核（测试）', role: 'REVIEWER', department: '建设局' },
   { username: 'e2e.pi.admin', displayName: '审计管理员（测试）', role: 'ADMIN', department: '管委会办公室' },
   { username: 'e2e.cal.admin', displayName: '放假安排管理员（测试）', role: 'ADMIN', department: '管委会办公室' },
+  { username: 'e2e.off.reviewer', displayName: '线下意见审核（测试）', role: 'REVIEWER', department: '建设局' },
 ]
 
 const ENV_KEY = 'E2E_STAFF_PASSWORDS'
