@@ -416,7 +416,8 @@ let seq = 0
 
 beforeAll(async () => {
   wechat = await startFakeWechat({ appId: TEST_WECHAT.appId, secret: TEST_WECHAT.secret })
-  app = await startTestApp({ wechatBaseUrl: wechat.baseUrl, settings: { demoLogin: true } })
+  // A loaded machine must not turn a slow answer into 503: the suite checks input handling, not speed.
+  app = await startTestApp({ wechatBaseUrl: wechat.baseUrl, settings: { demoLogin: true }, app: { requestTimeoutMs: 120_000 } })
   await seedDemo(app.db, new Date())
   a = await createDepartmentItems(app, '恶意输入甲局')
   b = await createDepartmentItems(app, '恶意输入乙局')

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import pino from 'pino'
-import { createApp } from '../../bff/src/app'
+import { type AppOptions, createApp } from '../../bff/src/app'
 import { createDatabaseClient, type Database } from '../../bff/src/db/client'
 import type { Deps, Settings } from '../../bff/src/deps'
 import { createWechatClient } from '../../bff/src/integrations/wechat/client'
@@ -33,6 +33,8 @@ export interface TestAppOptions {
   /** Base URL of a fake WeChat server; without it the app runs with WeChat unconfigured. */
   wechatBaseUrl?: string
   settings?: Partial<Settings>
+  /** App options beyond the defaults, e.g. a longer per-request deadline for suites that must not measure speed. */
+  app?: Pick<AppOptions, 'requestTimeoutMs' | 'requestTimeoutLongMs'>
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -52,7 +54,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     wechat,
     settings: { demoLogin: false, sessionTtlHours: 24, templates: {}, ...options.settings },
   }
-  const app = createApp(deps, { bodyLimitKb: 64, staticDir: options.staticDir })
+  const app = createApp(deps, { bodyLimitKb: 64, staticDir: options.staticDir, ...options.app })
   const http: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s))
   })
