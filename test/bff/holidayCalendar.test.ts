@@ -1,4 +1,7 @@
-import { shanghaiTime } from '@gm/shared'
+import { hasOfficialCalendar, isWorkingDay, shanghaiTime } from '@gm/shared'
+import pino from 'pino'
+import { createDatabaseClient } from '../../bff/src/db/client'
+import { workingCalendar } from '../../bff/src/services/holidayCalendar'
 import { signInDemoCitizen, signInStaff } from '../support/identity'
 import { startTestApp, type TestApp } from '../support/testApp'
 
@@ -90,6 +93,26 @@ describe('a reply deadline running into a year without an official arrangement',
     expect(cleared.body).toMatchObject({ year: 2027, origin: 'NONE', days: [] })
     expect(await staffView()).toMatchObject({ replyDeadline: endOf(2027, 1, 1), deadlineEstimated: true })
     await put(admin, 2027, TEST_2027)
+  })
+})
+
+describe('the table behind every BFF instance', () => {
+  it('counts on another instance (its own connection and calendar) from its next request after a change', async () => {
+    const other = createDatabaseClient(app.databaseUrl, { poolMax: 2, log: pino({ level: 'silent' }) })
+    try {
+      const newYearsDay = shanghaiTime(2029, 1, 1, 12, 0)
+      const before = await workingCalendar({ db: other.db })
+      expect(hasOfficialCalendar(before, 2029)).toBe(false)
+      expect(await workingCalendar({ db: other.db })).toBe(before) // unchanged table: the instance's copy
+      expect((await put(admin, 2029, { source: '测试数据（非官方）', days: [{ date: '2029-01-01', kind: 'HOLIDAY', name: '元旦' }] })).status).toBe(200)
+      const entered = await workingCalendar({ db: other.db })
+      expect(hasOfficialCalendar(entered, 2029)).toBe(true)
+      expect(isWorkingDay(newYearsDay, entered)).toBe(false)
+      expect((await put(admin, 2029, { source: '撤回测试数据', days: [] })).status).toBe(200)
+      expect(hasOfficialCalendar(await workingCalendar({ db: other.db }), 2029)).toBe(false)
+    } finally {
+      await other.close()
+    }
   })
 })
 

@@ -24,6 +24,15 @@ export async function findHolidayDays(db: DbOrTx, year?: number): Promise<Holida
   return rows.map(toRow)
 }
 
+/**
+ * What changes whenever the table does: its row count and latest updated_at (a replacement deletes and
+ * inserts rows stamped with its transaction's time, an emptied year lowers the count).
+ */
+export async function holidayTableVersion(db: DbOrTx): Promise<string> {
+  const { _count, _max } = await db.holidayCalendarDay.aggregate({ _count: { _all: true }, _max: { updatedAt: true } })
+  return `${_count._all}:${_max.updatedAt?.getTime() ?? 0}`
+}
+
 /** Replace one year's rows (none: the year falls back to the package, or to weekends only). */
 export async function replaceHolidayYear(
   db: DbOrTx,

@@ -10,12 +10,11 @@ import {
 } from '@gm/shared'
 import packageData from 'chinese-days/dist/chinese-days.json'
 import packageInfo from 'chinese-days/package.json'
-import { performance } from 'node:perf_hooks'
 import type { Database, DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../http/actor'
 import { validationFailed } from '../http/errors'
-import { findHolidayDays, type HolidayDayRow, replaceHolidayYear as replaceRows } from '../repositories/holidayCalendar'
+import { findHolidayDays, type HolidayDayRow, holidayTableVersion, replaceHolidayYear as replaceRows } from '../repositories/holidayCalendar'
 import { auditorOf, recordAudit } from './audit'
 import { iso } from './paging'
 
@@ -57,27 +56,24 @@ export function buildWorkingCalendar(rows: readonly HolidayDayRow[]): WorkingDay
   return workingDayCalendar([...[...PACKAGE_YEARS].map(([year, days]) => arrangementOf(year, days)), ...table])
 }
 
-/**
- * How long an instance trusts its copy of the table. A change made through this instance is seen at
- * once (the copy is dropped); other instances read it within this time.
- */
-export const CALENDAR_CACHE_MS = 30_000
-const cache = new WeakMap<Database, { at: number; calendar: Promise<WorkingDayCalendar> }>()
+/** Each instance's calendar with the table version it was built from. */
+const cache = new WeakMap<Database, { version: string; calendar: WorkingDayCalendar }>()
 
 /**
- * The calendar to count deadlines with: package data plus the holiday_calendar table, cached briefly per
- * database. Inside a transaction pass it as `db`, so a miss reads through the connection already held.
+ * The calendar to count deadlines with: package data plus the holiday_calendar table. Every call asks
+ * the table for its version (row count and latest change, one index-only read) and rebuilds only when
+ * it moved, so a change made through any BFF instance counts on every instance from the next request.
+ * Inside a transaction pass it as `db`, so the reads use the connection already held.
  */
-export function workingCalendar(deps: Pick<Deps, 'db'>, db: DbOrTx = deps.db): Promise<WorkingDayCalendar> {
+export async function workingCalendar(deps: Pick<Deps, 'db'>, db: DbOrTx = deps.db): Promise<WorkingDayCalendar> {
+  const version = await holidayTableVersion(db)
   const hit = cache.get(deps.db)
-  if (hit && performance.now() - hit.at < CALENDAR_CACHE_MS) return hit.calendar
-  const calendar = findHolidayDays(db).then(buildWorkingCalendar)
-  cache.set(deps.db, { at: performance.now(), calendar })
-  calendar.catch(() => cache.delete(deps.db))
+  if (hit?.version === version) return hit.calendar
+  // Read after the version: a change in between only makes the next call rebuild once more.
+  const calendar = buildWorkingCalendar(await findHolidayDays(db))
+  cache.set(deps.db, { version, calendar })
   return calendar
 }
-
-const invalidate = (db: Database) => cache.delete(db)
 
 function yearView(year: number, rows: readonly HolidayDayRow[]): HolidayYear {
   if (rows.length > 0) {
@@ -127,21 +123,17 @@ function checkArrangement(year: number, days: BodyOf<'replaceHolidayYear'>['days
 export async function replaceHolidayYear(deps: Deps, context: StaffContext, year: number, body: BodyOf<'replaceHolidayYear'>): Promise<HolidayYear> {
   checkArrangement(year, body.days)
   const days = [...body.days].sort((a, b) => a.date.localeCompare(b.date))
-  try {
-    return await deps.db.$transaction(async (tx) => {
-      const before = yearView(year, await findHolidayDays(tx, year))
-      await replaceRows(tx, year, days, body.source)
-      const after = yearView(year, await findHolidayDays(tx, year))
-      await recordAudit(tx, auditorOf(context), {
-        action: 'replaceHolidayYear',
-        entity: 'holiday_calendar',
-        entityId: year,
-        before: before.origin === 'TABLE' ? { source: before.source, days: before.days } : null,
-        after: { source: body.source, days },
-      })
-      return after
+  return deps.db.$transaction(async (tx) => {
+    const before = yearView(year, await findHolidayDays(tx, year))
+    await replaceRows(tx, year, days, body.source)
+    const after = yearView(year, await findHolidayDays(tx, year))
+    await recordAudit(tx, auditorOf(context), {
+      action: 'replaceHolidayYear',
+      entity: 'holiday_calendar',
+      entityId: year,
+      before: before.origin === 'TABLE' ? { source: before.source, days: before.days } : null,
+      after: { source: body.source, days },
     })
-  } finally {
-    invalidate(deps.db)
-  }
+    return after
+  })
 }
