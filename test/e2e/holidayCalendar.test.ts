@@ -50,7 +50,7 @@ describe('放假安排', () => {
     await admin.page.setViewportSize({ width: 1280, height: 900 })
     const width = await table.evaluate((el) => el.getBoundingClientRect().width)
     expect(width).toBeGreaterThan(900)
-    await admin.screenshot('95-holiday-calendar-desktop', table)
+    await admin.screenshot('98-holiday-calendar-desktop', table)
     await admin.page.setViewportSize({ width: 390, height: 844 })
   })
 
