@@ -1,4 +1,5 @@
-// Instants the shared schema lets through but PostgreSQL or Prisma cannot store (year 0, a year after 9999 reached through an ISO offset): 400, never 500, and nothing stored.
+// Instants PostgreSQL or Prisma cannot store (year 0, a year after 9999 reached through an ISO offset): refused on the field by the shared schema, and by the database mapping behind it — 400, never 500, and nothing stored.
+import { translateDatabaseError } from '../../bff/src/db/errors'
 import { seedDemo } from '../../bff/src/seed/demo'
 import { signInStaff } from '../support/identity'
 import { startTestApp, type TestApp } from '../support/testApp'
@@ -50,7 +51,7 @@ const event = (opensAt: string, closesAt: string, endsAt: string) => ({
 
 function expectOutOfRange(response: { status: number; body: any }) {
   expect({ status: response.status, code: response.body?.error?.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' })
-  expect(response.body.error.message).toBe('日期时间超出可保存的范围（公元 1 年至 9999 年）')
+  expect(JSON.stringify(response.body.error.details)).toContain('日期时间须在 2000 年至 2099 年之间')
 }
 
 describe('instants outside what the database can store', () => {
@@ -64,6 +65,21 @@ describe('instants outside what the database can store', () => {
     const before = await app.db.event.count()
     expectOutOfRange(await app.request('/api/staff/events', { method: 'POST', headers: editor.auth, json: event(opensAt, closesAt, endsAt) }))
     expect(await app.db.event.count()).toBe(before)
+  })
+
+  it('maps what the database itself refuses to 400 as well (defence in depth behind the schema)', async () => {
+    const translated = async (query: () => Promise<unknown>) => {
+      try {
+        await query()
+      } catch (err) {
+        return translateDatabaseError(err)
+      }
+      throw new Error('the database accepted it')
+    }
+    for (const at of ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+14:00']) {
+      const error = await translated(() => app.db.$queryRawUnsafe('select $1::timestamptz', new Date(at)))
+      expect([error?.status, error?.code, error?.message]).toEqual([400, 'VALIDATION_FAILED', '日期时间超出可保存的范围（公元 1 年至 9999 年）'])
+    }
   })
 
   it('still accepts the same drafts with ordinary dates', async () => {

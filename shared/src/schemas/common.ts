@@ -83,8 +83,17 @@ export const IdSchema = wholeNumber(ID_MESSAGE).pipe(z.number().min(1, ID_MESSAG
 export const IdNumberSchema = z.number({ error: ID_MESSAGE }).int(ID_MESSAGE).min(1, ID_MESSAGE).max(INT4_MAX, '编号超出范围')
 export const IdParamsSchema = z.strictObject({ id: IdSchema })
 
-/** Instants travel as ISO-8601 strings in UTC. */
-export const InstantSchema = z.iso.datetime({ offset: true })
+/** The instants this channel can mean (a draft's window, a meeting, a reply): 2000-01-01 to 2099-12-31 UTC. */
+const INSTANT_MIN = Date.UTC(2000, 0, 1)
+const INSTANT_MAX = Date.UTC(2100, 0, 1)
+
+/** Instants travel as ISO-8601 strings with an offset; nonsense years (0000, 9999, 1970…) are refused on the field. */
+export const InstantSchema = z.iso
+  .datetime({ offset: true, error: '请填写有效的日期时间（ISO 8601，含时区）' })
+  .refine((v) => {
+    const at = Date.parse(v)
+    return at >= INSTANT_MIN && at < INSTANT_MAX
+  }, '日期时间须在 2000 年至 2099 年之间')
 
 export const PageQueryFields = {
   page: wholeNumber('页码须为整数').pipe(z.number().min(1, '页码从 1 开始').max(10_000, '页码最多 10000')).default(1),
