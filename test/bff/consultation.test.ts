@@ -124,7 +124,7 @@ describe('the seeded closed consultation', () => {
     expect(closed.feedbackPublished).toBe(true)
     const { status, body } = await app.request(`/api/consultations/${closed.id}/feedback`)
     expect(status).toBe(200)
-    expect(body.report).toEqual({ collected: 4, valid: 4, adopted: 1, partiallyAdopted: 1, notAdopted: 2, explained: 0 })
+    expect(body.report).toEqual({ collected: 4, valid: 4, adopted: 1, partiallyAdopted: 1, notAdopted: 2, explained: 0, channels: [{ channel: 'ONLINE', collected: 4, valid: 4 }] })
     expect(body.groups).toEqual([expect.objectContaining({ title: '建议降低研发投入补助门槛', opinionCount: 2, answer: expect.objectContaining({ adoption: 'NOT_ADOPTED', reason: expect.stringContaining('省级') }) })])
     expect(JSON.stringify(body)).not.toContain('13912345678')
     const open = (await app.request('/api/consultations?status=open&q=老旧小区')).body.items[0]

@@ -79,7 +79,7 @@ describe('征集管理 (staff)', () => {
       consultationId: 1,
       title: closed.title,
       publishedAt: '2026-12-06T02:00:00.000Z',
-      report: { collected: 3, valid: 3, adopted: 1, partiallyAdopted: 1, notAdopted: 1, explained: 0 },
+      report: { collected: 3, valid: 3, adopted: 1, partiallyAdopted: 1, notAdopted: 1, explained: 0, channels: [{ channel: 'ONLINE', collected: 3, valid: 3 }] },
       definitions: adoptionDefinitions,
       groups: [],
       opinions: [],
