@@ -28,6 +28,7 @@ import { DepartmentSchema } from './schemas/common'
 import { HolidayCalendarSchema, HolidayYearParamsSchema, HolidayYearSchema, ReplaceHolidayYearBodySchema } from './schemas/holidayCalendar'
 import { EventDetailSchema, EventListQuerySchema, EventListSchema, StaffEventSchema } from './schemas/event'
 import { OverviewSchema } from './schemas/overview'
+import { SearchQuerySchema, SearchResultSchema } from './schemas/search'
 import {
   AuditListQuerySchema,
   AuditListSchema,
@@ -137,6 +138,8 @@ const ADMIN = { staff: ['ADMIN'] } as const
 const EDITOR = { staff: ['EDITOR'] } as const
 const REVIEWER = { staff: ['REVIEWER'] } as const
 const EDITOR_OR_REVIEWER = { staff: ['EDITOR', 'REVIEWER'] } as const
+/** Opinion work: reviewers of the department, and administrators (so the first administrator can act before anyone else exists). */
+const REVIEWER_OR_ADMIN = { staff: ['REVIEWER', 'ADMIN'] } as const
 
 /** A downloaded file: `{ filename, contentType, content }` on the server side. */
 export const FileSchema = z.object({
@@ -217,6 +220,12 @@ export const contract = {
     summary: '活动详情',
     params: IdParamsSchema,
     response: EventDetailSchema,
+  },
+  searchAll: {
+    method: 'GET', path: '/api/search', tag: 'search', access: 'public',
+    summary: '首页一个搜索框：同时检索意见征集（含草案条款）、政策文件、政策解读、活动与政策问答，按类分组返回，命中处高亮',
+    query: SearchQuerySchema,
+    response: SearchResultSchema,
   },
   listQaItems: {
     method: 'GET', path: '/api/qa', tag: 'qa', access: 'public',
@@ -345,7 +354,7 @@ export const contract = {
     params: IdParamsSchema, body: WindowChangeBodySchema, response: ConsultationDetailSchema,
   },
   listStaffOpinions: {
-    method: 'GET', path: '/api/staff/consultations/:id/opinions', tag: 'staff-opinion', access: REVIEWER,
+    method: 'GET', path: '/api/staff/consultations/:id/opinions', tag: 'staff-opinion', access: REVIEWER_OR_ADMIN,
     summary: '审核与答复队列：原文、个人信息识别建议、答复期限',
     params: IdParamsSchema, query: StaffOpinionListQuerySchema, response: StaffOpinionListSchema,
   },
@@ -355,52 +364,52 @@ export const contract = {
     params: IdParamsSchema, body: OfflineOpinionBodySchema, response: StaffOpinionSchema, status: 201,
   },
   moderateOpinion: {
-    method: 'POST', path: '/api/staff/opinions/:id/moderation', tag: 'staff-opinion', access: REVIEWER,
+    method: 'POST', path: '/api/staff/opinions/:id/moderation', tag: 'staff-opinion', access: REVIEWER_OR_ADMIN,
     summary: '审核：确认去标识化后公开，或说明理由不予公开',
     params: IdParamsSchema, body: ModerationBodySchema, response: StaffOpinionSchema,
   },
   answerOpinion: {
-    method: 'PUT', path: '/api/staff/opinions/:id/answer', tag: 'staff-opinion', access: REVIEWER,
+    method: 'PUT', path: '/api/staff/opinions/:id/answer', tag: 'staff-opinion', access: REVIEWER_OR_ADMIN,
     summary: '答复意见（部分采纳、不予采纳须说明理由；保留修改历史）',
     params: IdParamsSchema, body: AnswerBodySchema, response: StaffOpinionSchema,
   },
   listOverdueOpinions: {
-    method: 'GET', path: '/api/staff/opinions/overdue', tag: 'staff-opinion', access: REVIEWER,
+    method: 'GET', path: '/api/staff/opinions/overdue', tag: 'staff-opinion', access: REVIEWER_OR_ADMIN,
     summary: '超过答复期限（20 个工作日）仍未答复的意见',
     response: z.array(OverdueOpinionSchema),
   },
   suggestGroups: {
-    method: 'GET', path: '/api/staff/consultations/:id/group-suggestions', tag: 'staff-opinion', access: REVIEWER,
+    method: 'GET', path: '/api/staff/consultations/:id/group-suggestions', tag: 'staff-opinion', access: REVIEWER_OR_ADMIN,
     summary: '相似意见自动归类建议（供确认或调整）',
     params: IdParamsSchema, response: z.array(GroupSuggestionSchema),
   },
   listGroups: {
-    method: 'GET', path: '/api/staff/consultations/:id/groups', tag: 'staff-opinion', access: REVIEWER,
+    method: 'GET', path: '/api/staff/consultations/:id/groups', tag: 'staff-opinion', access: REVIEWER_OR_ADMIN,
     summary: '集中意见列表',
     params: IdParamsSchema, response: z.array(GroupSchema),
   },
   createGroup: {
-    method: 'POST', path: '/api/staff/consultations/:id/groups', tag: 'staff-opinion', access: REVIEWER,
+    method: 'POST', path: '/api/staff/consultations/:id/groups', tag: 'staff-opinion', access: REVIEWER_OR_ADMIN,
     summary: '归并为一条集中意见',
     params: IdParamsSchema, body: GroupBodySchema, response: GroupSchema, status: 201,
   },
   updateGroup: {
-    method: 'PUT', path: '/api/staff/groups/:id', tag: 'staff-opinion', access: REVIEWER,
+    method: 'PUT', path: '/api/staff/groups/:id', tag: 'staff-opinion', access: REVIEWER_OR_ADMIN,
     summary: '修改集中意见的概括与成员',
     params: IdParamsSchema, body: GroupBodySchema, response: GroupSchema,
   },
   answerGroup: {
-    method: 'PUT', path: '/api/staff/groups/:id/answer', tag: 'staff-opinion', access: REVIEWER,
+    method: 'PUT', path: '/api/staff/groups/:id/answer', tag: 'staff-opinion', access: REVIEWER_OR_ADMIN,
     summary: '答复集中意见（一并答复其中每条意见）',
     params: IdParamsSchema, body: AnswerBodySchema, response: GroupSchema,
   },
   publishFeedback: {
-    method: 'POST', path: '/api/staff/consultations/:id/feedback', tag: 'staff-opinion', access: REVIEWER,
+    method: 'POST', path: '/api/staff/consultations/:id/feedback', tag: 'staff-opinion', access: REVIEWER_OR_ADMIN,
     summary: '一次性公开全部答复与采纳情况报告，并通知意见人',
     params: IdParamsSchema, body: PublishFeedbackBodySchema, response: FeedbackSchema,
   },
   exportOpinions: {
-    method: 'GET', path: '/api/staff/consultations/:id/export', tag: 'staff-opinion', access: REVIEWER,
+    method: 'GET', path: '/api/staff/consultations/:id/export', tag: 'staff-opinion', access: REVIEWER_OR_ADMIN,
     summary: '导出意见与答复（CSV 或 Excel）',
     params: IdParamsSchema, query: ExportQuerySchema, response: FileSchema, download: true,
   },
@@ -739,6 +748,11 @@ export const contract = {
     method: 'PATCH', path: '/api/admin/staff/:id', tag: 'admin', access: ADMIN,
     summary: '修改角色、部门，停用或解锁账号（停用即结束其全部会话）',
     params: IdParamsSchema, body: UpdateStaffBodySchema, response: StaffSchema,
+  },
+  resetStaffPassword: {
+    method: 'POST', path: '/api/admin/staff/:id/password-reset', tag: 'admin', access: ADMIN,
+    summary: '重置工作人员密码（返回一次性密码，本人下次登录须修改；结束其全部会话）',
+    params: IdParamsSchema, response: CreatedStaffSchema,
   },
   inviteStaff: {
     method: 'POST', path: '/api/admin/staff/:id/invite', tag: 'admin', access: ADMIN,

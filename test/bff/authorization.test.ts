@@ -22,6 +22,7 @@ const ADMIN_ONLY: Outcome[] = [401, 403, 403, 403, 'ok']
 const EDITOR_ONLY: Outcome[] = [401, 403, 'ok', 403, 403]
 const REVIEWER_ONLY: Outcome[] = [401, 403, 403, 'ok', 403]
 const EDITOR_OR_REVIEWER: Outcome[] = [401, 403, 'ok', 'ok', 403]
+const REVIEWER_OR_ADMIN: Outcome[] = [401, 403, 403, 'ok', 'ok']
 
 const expected: Record<EndpointName, Outcome[]> = {
   getOverview: EVERYONE,
@@ -48,18 +49,19 @@ const expected: Record<EndpointName, Outcome[]> = {
   reviseDraft: EDITOR_ONLY,
   publishConsultation: REVIEWER_ONLY,
   changeWindow: REVIEWER_ONLY,
-  listStaffOpinions: REVIEWER_ONLY,
+  listStaffOpinions: REVIEWER_OR_ADMIN,
   recordOfflineOpinion: STAFF_ONLY,
-  moderateOpinion: REVIEWER_ONLY,
-  answerOpinion: REVIEWER_ONLY,
-  listOverdueOpinions: REVIEWER_ONLY,
-  suggestGroups: REVIEWER_ONLY,
-  listGroups: REVIEWER_ONLY,
-  createGroup: REVIEWER_ONLY,
-  updateGroup: REVIEWER_ONLY,
-  answerGroup: REVIEWER_ONLY,
-  publishFeedback: REVIEWER_ONLY,
-  exportOpinions: REVIEWER_ONLY,
+  resetStaffPassword: ADMIN_ONLY,
+  moderateOpinion: REVIEWER_OR_ADMIN,
+  answerOpinion: REVIEWER_OR_ADMIN,
+  listOverdueOpinions: REVIEWER_OR_ADMIN,
+  suggestGroups: REVIEWER_OR_ADMIN,
+  listGroups: REVIEWER_OR_ADMIN,
+  createGroup: REVIEWER_OR_ADMIN,
+  updateGroup: REVIEWER_OR_ADMIN,
+  answerGroup: REVIEWER_OR_ADMIN,
+  publishFeedback: REVIEWER_OR_ADMIN,
+  exportOpinions: REVIEWER_OR_ADMIN,
   getDraw: EVERYONE,
   joinEvent: CITIZEN_ONLY,
   listMyRegistrations: CITIZEN_ONLY,

@@ -164,6 +164,33 @@ describe('工作台', () => {
       expect(within(staffCard('赵编辑')).getByRole('button', { name: '启用' })).toBeTruthy()
     })
 
+    it('reaches 意见征集管理: the administrator answers opinions itself', async () => {
+      server.reply('/api/admin/staff', 200, [me])
+      render(<StaffHomePage />)
+      await waitFor(() => expect(shownStaff()).toEqual(['王管理']))
+      fireEvent.click(screen.getByRole('link', { name: '意见征集管理' }))
+      expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/consultations/index' })
+    })
+
+    it('resets a password only after confirmation, shows the one-time password once, and never on the own row', async () => {
+      server.reply('/api/admin/staff', 200, [me, account()])
+      server.reply('POST /api/admin/staff/31/password-reset', 200, { staff: account(), initialPassword: 'Rst-9-onetime-pw' })
+      render(<StaffHomePage />)
+      await waitFor(() => expect(shownStaff()).toContain('赵编辑'))
+      expect(within(staffCard('王管理')).queryByRole('button', { name: '重置密码' })).toBeNull()
+
+      fireEvent.click(within(staffCard('赵编辑')).getByRole('button', { name: '重置密码' }))
+      expect(sentRequests().some((r) => r.path.endsWith('/password-reset'))).toBe(false)
+      expect(screen.getByRole('dialog', { name: '重置「赵编辑」的密码？' })).toBeTruthy()
+      fireEvent.click(screen.getByRole('button', { name: '确认重置' }))
+
+      expect(await within(staffCard('赵编辑')).findByText(/一次性密码：Rst-9-onetime-pw/)).toBeTruthy()
+      expect(within(staffCard('赵编辑')).getByText(/本人下次登录时必须修改密码/)).toBeTruthy()
+      expect(sentRequests().filter((r) => r.method === 'POST' && r.path === '/api/admin/staff/31/password-reset')).toHaveLength(1)
+      fireEvent.click(within(staffCard('赵编辑')).getByRole('button', { name: '我已记下，关闭' }))
+      expect(screen.queryByText(/Rst-9-onetime-pw/)).toBeNull()
+    })
+
     it('generates a binding invite', async () => {
       server.reply('/api/admin/staff', 200, [me, account()])
       server.reply('POST /api/admin/staff/31/invite', 201, { code: 'INV-123456', expiresAt: '2026-11-22T02:00:00.000Z' })

@@ -27,6 +27,7 @@ import { getEvent, listEvents } from '../services/event'
 import { acceptPrivacy, bindPhone, deleteMyData, exportMyData, getMe, listMyNotifications, readNotification, recordSubscriptions } from '../services/me'
 import { getOverview, listDepartments } from '../services/overview'
 import { getQaItem, listHotQa, listQaItems, listQaTopics, rateQaItem, searchQa } from '../services/qa'
+import { searchAll } from '../services/search'
 import {
   confirmQaItem,
   createQaItem,
@@ -56,7 +57,7 @@ import {
   updatePolicy,
 } from '../services/policy'
 import { answerPolicyQuestion, askPolicyQuestion, listMyPolicyQuestions, listStaffPolicyQuestions, promotePolicyQuestion } from '../services/policyQuestion'
-import { bindStaffWechat, createDepartment, createStaff, inviteStaff, listStaff, updateStaff } from '../services/staffAdmin'
+import { bindStaffWechat, createDepartment, createStaff, inviteStaff, listStaff, resetStaffPassword, updateStaff } from '../services/staffAdmin'
 import { getHolidayCalendar, getHolidayYear, replaceHolidayYear } from '../services/holidayCalendar'
 import { citizenOf, type Routes, staffOf, voterKeyOf } from './route'
 import type { RequestContext, SignedInActor } from '../http/actor'
@@ -77,6 +78,7 @@ export function apiRoutes(deps: Deps): Routes {
     getEvent: ({ params }) => getEvent(deps, params.id),
     listQaItems: ({ query }, context) => listQaItems(deps, query, voterKeyOf(context)),
     searchQa: ({ query }, context) => searchQa(deps, query, voterKeyOf(context)),
+    searchAll: ({ query }) => searchAll(deps, query),
     listHotQa: ({ query }) => listHotQa(deps, query),
     listQaTopics: () => listQaTopics(deps),
     getQaItem: ({ params }, context) => getQaItem(deps, params.id, voterKeyOf(context)),
@@ -181,6 +183,7 @@ export function apiRoutes(deps: Deps): Routes {
     createStaff: ({ body }, context) => createStaff(deps, asStaff(context), body),
     updateStaff: ({ params, body }, context) => updateStaff(deps, asStaff(context), params.id, body),
     inviteStaff: ({ params }, context) => inviteStaff(deps, asStaff(context), params.id),
+    resetStaffPassword: ({ params }, context) => resetStaffPassword(deps, asStaff(context), params.id),
     createDepartment: ({ body }, context) => createDepartment(deps, asStaff(context), body.name),
     listAudit: ({ query }) => listAudit(deps, query),
     getHolidayCalendar: () => getHolidayCalendar(deps),

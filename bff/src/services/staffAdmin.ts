@@ -67,6 +67,26 @@ export async function updateStaff(deps: Deps, context: StaffContext, id: number,
   return toStaff(row)
 }
 
+/**
+ * A forgotten password: the administrator gives the staff member a new generated one-time password,
+ * which they must change at their next sign-in; every session of theirs ends. Audited without the
+ * password. Administrators change their own password themselves (修改密码).
+ */
+export async function resetStaffPassword(deps: Deps, context: StaffContext, id: number): Promise<ResponseOf<'resetStaffPassword'>> {
+  if (id === context.actor.staffId) throw new AppError('FORBIDDEN', '不能重置自己的密码，请在「修改密码」中修改')
+  const initialPassword = generatePassword()
+  const passwordHash = await hashPassword(initialPassword)
+  const now = deps.clock()
+  const row = await deps.db.$transaction(async (tx) => {
+    if (!(await findStaff(tx, id))) throw new AppError('NOT_FOUND', '工作人员不存在')
+    const after = await updateStaffRow(tx, id, { passwordHash, mustChangePassword: true })
+    await revokeSessionsOf(tx, { staffId: id }, now)
+    await recordAudit(tx, auditorOf(context), { action: 'resetStaffPassword', entity: 'staff', entityId: id, after: { mustChangePassword: true, sessionsEnded: true } })
+    return after
+  })
+  return { staff: toStaff(row), initialPassword }
+}
+
 export async function inviteStaff(deps: Deps, context: StaffContext, id: number): Promise<ResponseOf<'inviteStaff'>> {
   const code = newCode()
   const expiresAt = new Date(deps.clock().getTime() + INVITE_TTL_MS)

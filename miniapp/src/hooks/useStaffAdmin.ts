@@ -26,9 +26,13 @@ export interface StaffAdmin {
   /** Resolves true once saved; false when refused (the message is in rowErrors). */
   update: (id: number, patch: StaffPatch) => Promise<boolean>
   invite: (id: number) => Promise<boolean>
+  /** One-time passwords just issued by 重置密码, per staff member, until dismissed. */
+  resetPasswords: Record<number, string>
+  resetPassword: (id: number) => Promise<boolean>
+  dismissReset: (id: number) => void
 }
 
-/** 工作人员管理 for an ADMIN: list, create, disable/enable, WeChat binding invites. */
+/** 工作人员管理 for an ADMIN: list, create, disable/enable, WeChat binding invites, password resets. */
 export function useStaffAdmin(enabled: boolean): StaffAdmin {
   const list = useRequest(() => (enabled ? api.listStaff() : Promise.resolve([] as Staff[])), [enabled])
   const [replaced, setReplaced] = useState<Record<number, Staff>>({})
@@ -36,6 +40,7 @@ export function useStaffAdmin(enabled: boolean): StaffAdmin {
   const [rowErrors, setRowErrors] = useState<Record<number, string>>({})
   const [invites, setInvites] = useState<Record<number, StaffInvite>>({})
   const [created, setCreated] = useState<CreatedStaff | null>(null)
+  const [resetPasswords, setResetPasswords] = useState<Record<number, string>>({})
 
   const rowAction = useCallback(async (id: number, action: () => Promise<void>) => {
     setBusyId(id)
@@ -70,6 +75,17 @@ export function useStaffAdmin(enabled: boolean): StaffAdmin {
     [rowAction],
   )
 
+  const resetPassword = useCallback(
+    (id: number) =>
+      rowAction(id, async () => {
+        const { staff, initialPassword } = await api.resetStaffPassword({ params: { id } })
+        setReplaced((r) => ({ ...r, [id]: staff }))
+        setResetPasswords((p) => ({ ...p, [id]: initialPassword }))
+      }),
+    [rowAction],
+  )
+  const dismissReset = useCallback((id: number) => setResetPasswords(({ [id]: _, ...rest }) => rest), [])
+
   const { reload } = list
   const create = useCallback(
     async (input: NewStaff) => {
@@ -91,6 +107,9 @@ export function useStaffAdmin(enabled: boolean): StaffAdmin {
     dismissCreated: () => setCreated(null),
     update,
     invite,
+    resetPasswords,
+    resetPassword,
+    dismissReset,
   }
 }
 

@@ -21,10 +21,16 @@ export interface StaffCardProps {
   departments?: readonly Department[]
   /** Save a new set of departments (the first is the primary one) */
   onSaveDepartments?: (staff: Staff, departmentIds: number[]) => Promise<boolean>
+  /** 重置密码 (asks for confirmation first); not on the admin's own row. */
+  onResetPassword?: (staff: Staff) => void
+  /** The one-time password a reset just issued, shown once until dismissed. */
+  resetPassword?: string
+  onDismissReset?: (staff: Staff) => void
 }
 
-/** One account in 工作人员管理 with its actions: 停用/启用, 生成绑定邀请码, 调整所属部门. */
-export function StaffCard({ staff, self = false, busy = false, error, invite, onToggleDisabled, onInvite, departments = [], onSaveDepartments }: StaffCardProps) {
+/** One account in 工作人员管理 with its actions: 停用/启用, 生成绑定邀请码, 调整所属部门, 重置密码. */
+export function StaffCard(props: StaffCardProps) {
+  const { staff, self = false, busy = false, error, invite, onToggleDisabled, onInvite, departments = [], onSaveDepartments, onResetPassword, resetPassword, onDismissReset } = props
   const [editing, setEditing] = useState<number[] | null>(null)
   const saveDepartments = async () => {
     if (!editing || editing.length === 0 || !onSaveDepartments) return
@@ -64,7 +70,24 @@ export function StaffCard({ staff, self = false, busy = false, error, invite, on
       {invite && (
         <Notice tone='info'>{`绑定邀请码：${invite.code}\n有效期至 ${formatShanghaiDateTime(invite.expiresAt)}，请通过内部渠道告知本人，在小程序「工作人员登录 → 绑定微信」中使用。`}</Notice>
       )}
+      {resetPassword && (
+        <View className='gm-staff-card__reset'>
+          <Notice tone='success'>
+            {`已重置「${staff.username}」的密码。\n一次性密码：${resetPassword}\n该密码只显示这一次，请通过内部渠道告知本人。本人下次登录时必须修改密码，已登录的设备均已退出。`}
+          </Notice>
+          {onDismissReset && (
+            <ActionButton className='gm-staff-card__action' onPress={() => onDismissReset(staff)}>
+              我已记下，关闭
+            </ActionButton>
+          )}
+        </View>
+      )}
       <View className='gm-staff-card__actions'>
+        {!self && onResetPassword && (
+          <ActionButton className='gm-staff-card__action' onPress={() => onResetPassword(staff)} disabled={busy}>
+            重置密码
+          </ActionButton>
+        )}
         {!self && (
           <ActionButton className='gm-staff-card__action' tone={staff.disabled ? 'default' : 'danger'} onPress={() => onToggleDisabled(staff)} disabled={busy}>
             {staff.disabled ? '启用' : '停用'}

@@ -149,7 +149,7 @@ export default function StaffConsultationPage() {
                 </Section>
               )}
 
-              {isPublished && can('REVIEWER') && (
+              {isPublished && can('REVIEWER', 'ADMIN') && (
                 <View className='gm-staff-consultation-page__work'>
                   <LinkRow title='审核与答复' hint={counts ? `待审核 ${counts.pending} 条，待答复 ${counts.unanswered} 条` : undefined} onOpen={() => openPage(routes.staffOpinions(c.id))} />
                   <LinkRow title='集中意见' hint='自动归类建议、归并与统一答复' onOpen={() => openPage(routes.staffGroups(c.id))} />
@@ -186,7 +186,7 @@ export default function StaffConsultationPage() {
                 </Section>
               )}
 
-              {isPublished && can('REVIEWER') && (
+              {isPublished && can('REVIEWER', 'ADMIN') && (
                 <Section title='意见采纳情况'>
                   {c.feedbackPublished ? (
                     <LinkRow title='查看已公开的采纳情况' onOpen={() => openPage(routes.consultationFeedback(c.id))} />
@@ -214,7 +214,7 @@ export default function StaffConsultationPage() {
                 </Section>
               )}
 
-              {isPublished && can('REVIEWER') && (
+              {isPublished && can('REVIEWER', 'ADMIN') && (
                 <Section title='导出意见与答复'>
                   {exportFile.error && <Notice tone='error'>{exportFile.error.message}</Notice>}
                   {downloaded && <Notice tone='success'>{downloaded}</Notice>}

@@ -15,7 +15,7 @@ import './index.scss'
 export default function StaffConsultationsPage() {
   const { me, can } = useStaffMe()
   const list = useStaffConsultationList(me !== null)
-  const overdue = useOverdueOpinions(can('REVIEWER'))
+  const overdue = useOverdueOpinions(can('REVIEWER', 'ADMIN'))
 
   if (!me) {
     return (
@@ -34,7 +34,7 @@ export default function StaffConsultationsPage() {
           新建意见征集
         </ActionButton>
       )}
-      {can('REVIEWER') && overdue.data && overdue.data.length > 0 && (
+      {can('REVIEWER', 'ADMIN') && overdue.data && overdue.data.length > 0 && (
         <Section title={`超期未答复（${overdue.data.length} 条）`} className='gm-staff-consultations__overdue'>
           {overdue.data.map((o) => (
             <View

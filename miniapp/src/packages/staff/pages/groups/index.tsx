@@ -111,11 +111,11 @@ function GroupCard({ group, opinions, departments, defaultDepartmentId, onDone }
   )
 }
 
-/** 集中意见 (REVIEWER): suggestions from text similarity, groups and their answers. */
+/** 集中意见 (REVIEWER, and administrators): suggestions from text similarity, groups and their answers. */
 export default function StaffGroupsPage() {
   const id = useRouteId()
   const { me, can } = useStaffMe()
-  const work = useGroupWork(me && can('REVIEWER') ? id : null)
+  const work = useGroupWork(me && can('REVIEWER', 'ADMIN') ? id : null)
   const departments = useMyDepartments()
 
   if (!me) {
@@ -125,10 +125,10 @@ export default function StaffGroupsPage() {
       </PageShell>
     )
   }
-  if (!can('REVIEWER') || id === null) {
+  if (!can('REVIEWER', 'ADMIN') || id === null) {
     return (
       <PageShell className='gm-staff-groups'>
-        <Notice tone='info'>只有「审核」角色可以归并和答复集中意见。</Notice>
+        <Notice tone='info'>只有「审核」角色和管理员可以归并和答复集中意见。</Notice>
       </PageShell>
     )
   }

@@ -53,6 +53,7 @@ export default function StaffHomePage() {
   })
   const [showForm, setShowForm] = useState(false)
   const [disabling, setDisabling] = useState<Staff | null>(null)
+  const [resetting, setResetting] = useState<Staff | null>(null)
   const form = useForm({
     initial: emptyStaff,
     validate: validateNewStaff,
@@ -92,13 +93,17 @@ export default function StaffHomePage() {
           ]}
         />
       </Section>
-      {me.role !== 'ADMIN' && (
-        <LinkRow
-          title='意见征集管理'
-          hint={me.role === 'EDITOR' ? '起草和修改意见征集' : '发布征集、审核与答复意见、集中意见、公开采纳情况'}
-          onOpen={() => openPage(routes.staffConsultations())}
-        />
-      )}
+      <LinkRow
+        title='意见征集管理'
+        hint={
+          me.role === 'EDITOR'
+            ? '起草和修改意见征集、录入线下意见'
+            : me.role === 'REVIEWER'
+              ? '发布征集、审核与答复意见、集中意见、公开采纳情况'
+              : '全部部门的意见：审核与答复、集中意见、公开采纳情况、录入线下意见'
+        }
+        onOpen={() => openPage(routes.staffConsultations())}
+      />
       <LinkRow
         title='活动管理'
         hint={me.role === 'EDITOR' ? '创建活动、现场签到' : me.role === 'REVIEWER' ? '发布活动、报名审核、抽签、签到、会议结果' : '现场签到'}
@@ -163,6 +168,9 @@ export default function StaffHomePage() {
                 onSaveDepartments={(s, ids) => admin.update(s.id, { departmentId: ids[0] ?? s.department.id, departmentIds: ids })}
                 onToggleDisabled={(s) => (s.disabled ? void admin.update(s.id, { disabled: false }) : setDisabling(s))}
                 onInvite={(s) => void admin.invite(s.id)}
+                onResetPassword={setResetting}
+                resetPassword={admin.resetPasswords[staff.id]}
+                onDismissReset={(s) => admin.dismissReset(s.id)}
               />
             ))
           ) : (
@@ -201,6 +209,17 @@ export default function StaffHomePage() {
           onConfirm={() => void admin.update(disabling.id, { disabled: true }).then(() => setDisabling(null))}
         >
           <Text>停用后该账号立即退出所有已登录的设备，且不能再登录，直到重新启用。</Text>
+        </ConfirmDialog>
+      )}
+      {resetting && (
+        <ConfirmDialog
+          title={`重置「${resetting.displayName}」的密码？`}
+          confirmText='确认重置'
+          busy={admin.busyId === resetting.id}
+          onCancel={() => setResetting(null)}
+          onConfirm={() => void admin.resetPassword(resetting.id).then(() => setResetting(null))}
+        >
+          <Text>将生成新的一次性密码（只显示一次），原密码立即失效，该账号已登录的设备全部退出；本人用新密码登录后必须修改密码。</Text>
         </ConfirmDialog>
       )}
     </PageShell>

@@ -147,12 +147,12 @@ function OpinionItem(props: ItemProps) {
   )
 }
 
-/** 审核与答复 for one consultation (REVIEWER). */
+/** 审核与答复 for one consultation (REVIEWER, and administrators). */
 export default function StaffOpinionsPage() {
   const id = useRouteId()
   const { me, can } = useStaffMe()
   const [queue, setQueue] = useState<OpinionQueue>('pending')
-  const list = useStaffOpinions(me && can('REVIEWER') ? id : null, queue)
+  const list = useStaffOpinions(me && can('REVIEWER', 'ADMIN') ? id : null, queue)
   const departments = useMyDepartments()
 
   if (!me) {
@@ -162,10 +162,10 @@ export default function StaffOpinionsPage() {
       </PageShell>
     )
   }
-  if (!can('REVIEWER')) {
+  if (!can('REVIEWER', 'ADMIN')) {
     return (
       <PageShell className='gm-staff-opinions'>
-        <Notice tone='info'>只有「审核」角色可以审核和答复意见。</Notice>
+        <Notice tone='info'>只有「审核」角色和管理员可以审核和答复意见。</Notice>
       </PageShell>
     )
   }
