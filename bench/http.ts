@@ -4,6 +4,9 @@
  *   npm run bench                                   seed the default volume, run, write bench/RESULTS.md
  *   npm run bench -- --label before                 store this run as the "before" column
  *   npm run bench -- --consultations 200 --opinions 250000 --duration 5 --connections 10
+ *   npm run bench -- --server /tmp/old/bff/dist/server.js --label before   (an earlier build, same database and load)
+ *   npm run bench -- --render                       rewrite bench/RESULTS.md from bench/results/*.json only
+ *   npm run bench -- --only consultations --bff-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"   (profile)
  *
  * A fresh database on DATABASE_URL's server (or an embedded PostgreSQL in a temporary folder) is
  * migrated and seeded with plain SQL (consultations with clauses, opinions, events, policies) plus
@@ -51,6 +54,14 @@ function options(argv: string[]) {
     duration: Math.max(1, int('duration', 5)),
     connections: Math.max(1, int('connections', 10)),
     label: map.get('label') ?? 'after',
+    /** Only the workloads whose name contains this. */
+    only: map.get('only'),
+    /** Extra node arguments for the BFF process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+    bffNodeArgs: (map.get('bff-node-args') ?? '').split(' ').filter((a) => a !== ''),
+    /** Another build of the server (e.g. of an earlier commit) to measure instead of bff/dist/server.js. */
+    server: map.get('server') ?? path.join(root, 'bff', 'dist', 'server.js'),
+    /** Koa/BFF pairs per workload; the ratio reported is their median (a busy machine moves single runs a lot). */
+    rounds: Math.max(1, int('rounds', 3)),
   }
 }
 type Options = ReturnType<typeof options>
@@ -214,6 +225,11 @@ interface Workload {
 }
 
 async function main() {
+  if (process.argv[2] === '--render') {
+    // Only rewrite bench/RESULTS.md from bench/results/*.json (after removing or renaming a run).
+    writeFileSync(path.join(benchDir, 'RESULTS.md'), renderResults())
+    return
+  }
   const o = options(process.argv.slice(2))
   const started = new Date()
   const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100)
@@ -255,7 +271,7 @@ async function main() {
     const bffPort = await freePort()
     const staticDir = path.join(root, 'miniapp', 'dist', 'h5')
     const bff = await startChild(
-      [path.join(root, 'bff', 'dist', 'server.js')],
+      [...o.bffNodeArgs, o.server],
       { DATABASE_URL: databaseUrl, PORT: String(bffPort), LOG_LEVEL: 'warn', RATE_LIMIT: 'off', STATIC_DIR: existsSync(staticDir) ? staticDir : scratch },
       bffPort,
       '/readyz',
@@ -279,14 +295,21 @@ async function main() {
     ]
     const results: Record<string, Run & { ratio: number; koaRps: number }> = {}
     let peak = idle.peakMb
-    for (const workload of workloads) {
+    for (const workload of workloads.filter((w) => !o.only || w.name.includes(o.only))) {
       await load(koa.base, ['/api/consultations'], o, 1) // warm-up both
       await load(bff.base, workload.paths, o, 1)
-      const ceiling = await load(koa.base, ['/api/consultations'], o)
-      const run = await load(bff.base, workload.paths, o)
+      const pairs: { ceiling: Run; run: Run; ratio: number }[] = []
+      for (let round = 0; round < o.rounds; round++) {
+        const ceiling = await load(koa.base, ['/api/consultations'], o)
+        const run = await load(bff.base, workload.paths, o)
+        pairs.push({ ceiling, run, ratio: run.rps / (ceiling.rps || 1) })
+      }
+      // The pair with the median ratio stands for the workload; errors are summed over all rounds.
+      const { ceiling, run } = [...pairs].sort((a, b) => a.ratio - b.ratio)[Math.floor(pairs.length / 2)]!
+      const errors = pairs.reduce((sum, p) => sum + p.run.errors, 0)
       const rss = rssOf(bff.process.pid)
       peak = Math.max(peak, rss.peakMb)
-      results[workload.name] = { ...run, koaRps: ceiling.rps, ratio: Math.round((run.rps / (ceiling.rps || 1)) * 1000) / 1000 }
+      results[workload.name] = { ...run, errors, koaRps: ceiling.rps, ratio: Math.round((run.rps / (ceiling.rps || 1)) * 1000) / 1000 }
       console.log(`${workload.name}: ${run.rps} req/s (Koa ${ceiling.rps}), ratio ${results[workload.name]!.ratio}, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}, ${run.bytesPerRequest} B/req`)
     }
     const h5 = existsSync(staticDir)
@@ -299,7 +322,7 @@ async function main() {
       commit: gitHead(),
       machine: { nproc: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', loadAverage: loadAtStart },
       volume: { consultations: o.consultations, opinions: o.opinions, events: o.events, policies: o.policies, qaItems },
-      settings: { durationS: o.duration, connections: o.connections },
+      settings: { durationS: o.duration, connections: o.connections, rounds: o.rounds, server: path.relative(root, o.server) },
       rss: { idleMb: idle.rssMb, peakMb: peak },
       results,
       h5,
@@ -334,7 +357,7 @@ type StoredRun = {
   commit: string
   machine: { nproc: number; model: string; loadAverage: number[] }
   volume: Record<string, number>
-  settings: { durationS: number; connections: number }
+  settings: { durationS: number; connections: number; rounds?: number; server?: string }
   rss: { idleMb: number; peakMb: number }
   results: Record<string, Run & { ratio: number; koaRps: number }>
   h5: { identity: { kb: number; files: number; encodings: string } | null; compressed: { kb: number; files: number; encodings: string } | null } | null
@@ -356,9 +379,9 @@ function renderResults(): string {
     '# HTTP benchmark results',
     '',
     'Written by `npm run bench` (see bench/README.md); do not edit by hand. Each cell: ratio to a bare Koa app',
-    'answering the same consultation-list JSON in the run just before it · req/s · latency p50 / p99 · errors',
-    '(non-2xx, timeouts, socket errors) · bytes per response. Absolute figures depend on how busy the machine was;',
-    'compare the ratios.',
+    'answering the same consultation-list JSON in the run just before it (median of the rounds) · req/s · latency',
+    'p50 / p99 · errors (non-2xx, timeouts, socket errors; all rounds) · bytes per response. Absolute figures depend',
+    'on how busy the machine was; compare the ratios.',
     '',
     `| workload | ${runs.map((r) => `${r.label} (${r.commit})`).join(' | ')} |`,
     `|---|${runs.map(() => '---').join('|')}|`,
@@ -374,7 +397,7 @@ function renderResults(): string {
       (r) =>
         `| ${r.label} | ${r.date} | ${r.machine.nproc} × ${r.machine.model} | ${r.machine.loadAverage.join(' ')} | ${Object.entries(r.volume)
           .map(([k, v]) => `${v} ${k}`)
-          .join(', ')} | ${r.settings.durationS} s, ${r.settings.connections} connections |`,
+          .join(', ')} | ${r.settings.durationS} s × ${r.settings.rounds ?? 1} rounds, ${r.settings.connections} connections${r.settings.server ? `, ${r.settings.server}` : ''} |`,
     ),
     '',
   ]
