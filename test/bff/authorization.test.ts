@@ -109,6 +109,7 @@ const expected: Record<EndpointName, Outcome[]> = {
   replaceHolidayYear: ADMIN_ONLY,
   // —— policy documents and the Q&A library ——
   searchQa: EVERYONE,
+  searchAll: EVERYONE,
   listHotQa: EVERYONE,
   listPolicies: EVERYONE,
   getPolicy: EVERYONE,

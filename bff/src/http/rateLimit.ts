@@ -37,6 +37,8 @@ export const ENDPOINT_POLICIES: Partial<Record<EndpointName, Policy[]>> = {
   joinEvent: [{ scope: 'citizen', points: 10, duration: MINUTE }],
   cancelRegistration: [{ scope: 'citizen', points: 10, duration: MINUTE }],
   rateQaItem: [{ scope: 'ip', points: 30, duration: MINUTE }],
+  // One search runs five queries (four keyword scans and the Q&A ranking): its own budget per address.
+  searchAll: [{ scope: 'ip', points: 60, duration: MINUTE }],
   // Each of these costs an outbound call to WeChat (code2Session, phone number): invalid codes must not.
   loginWithWechat: [{ scope: 'ip', points: 10, duration: MINUTE }],
   loginStaffWithWechat: [{ scope: 'ip', points: 10, duration: MINUTE }],

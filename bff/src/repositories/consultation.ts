@@ -1,6 +1,7 @@
 import type { WindowStatus } from '@gm/shared'
 import { type DbOrTx, independent } from '../db/client'
 import type { Prisma } from '../generated/prisma/client'
+import { consultationIdsMatching } from './search'
 import { windowWhere } from './window'
 
 const summarySelect = {
@@ -27,28 +28,30 @@ export interface ConsultationFilter {
 /** The public sees a consultation only once it is published. */
 export const publishedBy = (now: Date): Prisma.ConsultationWhereInput => ({ publishedAt: { lte: now } })
 
-function where(filter: ConsultationFilter): Prisma.ConsultationWhereInput {
+function where(filter: ConsultationFilter, keywordMatches: number[]): Prisma.ConsultationWhereInput {
   return {
     ...publishedBy(filter.now),
     ...(filter.status ? windowWhere(filter.status, filter.now, 'opensAt', 'closesAt') : {}),
     ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
     ...(filter.keyword
-      ? { OR: [{ title: { contains: filter.keyword, mode: 'insensitive' } }, { summary: { contains: filter.keyword, mode: 'insensitive' } }] }
+      ? // Title, summary or a clause of the current version (the box says 标题或内容), wildcards taken literally.
+        { id: { in: keywordMatches } }
       : {}),
   }
 }
 
 export async function findConsultations(db: DbOrTx, filter: ConsultationFilter, page: { skip: number; take: number }) {
+  const keywordMatches = filter.keyword ? await consultationIdsMatching(db, filter.keyword, filter.now) : []
   const [rows, total] = await Promise.all([
     db.consultation.findMany({
-      where: where(filter),
+      where: where(filter, keywordMatches),
       select: summarySelect,
       // Open ones closing soonest first; otherwise newest first.
       orderBy: filter.status === 'open' ? [{ closesAt: 'asc' }, { id: 'asc' }] : [{ opensAt: 'desc' }, { id: 'desc' }],
       skip: page.skip,
       take: page.take,
     }),
-    db.consultation.count({ where: where(filter) }),
+    db.consultation.count({ where: where(filter, keywordMatches) }),
   ])
   return { rows, total }
 }

@@ -27,7 +27,7 @@ export interface Token {
 }
 
 /** Question words and politeness: removed from queries and documents alike. */
-const FILLER_WORDS = [
+export const FILLER_WORDS = [
   '请问', '想问', '问一下', '问问', '咨询一下', '了解一下', '一下', '您好', '你好', '谢谢', '麻烦', '打扰',
   '怎么办理', '怎么办', '怎么样', '怎么', '怎样', '如何', '咋办', '咋样', '咋弄', '咋整', '怎么弄', '怎么搞', '弄',
   '什么样', '什么', '为什么', '为何', '哪里', '哪儿', '哪些', '哪个', '哪种', '在哪', '多少', '几个', '多久', '多长时间',
@@ -38,7 +38,7 @@ const FILLER_WORDS = [
 ]
 
 /** Characters that never form a token (except inside KEEP_WORDS). */
-const STRICT_STOP = new Set('的了吗呢吧啊呀嘛哦么我你您咋啥呗嗯哈噢哪'.split(''))
+export const STRICT_STOP = new Set('的了吗呢吧啊呀嘛哦么我你您咋啥呗嗯哈噢哪'.split(''))
 /** Characters that form bigrams but are too common to count on their own. */
 const LIGHT_STOP = new Set('是在有要会能该得地着过把被给让和与及或也都就很还再又才只这那个些之其此对向从到于为以请问办'.split(''))
 /** Words that contain a strict stop character and still mean something. */
