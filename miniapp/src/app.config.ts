@@ -10,6 +10,7 @@ export default defineAppConfig({
     { root: 'packages/event', pages: ['pages/detail/index', 'pages/signup/index', 'pages/draw/index'] },
     { root: 'packages/qa', pages: ['pages/detail/index', 'pages/policy/index', 'pages/interpretation/index', 'pages/ask/index', 'pages/questions/index', 'pages/question/index', 'pages/staff-questions/index'] },
     { root: 'packages/decision', pages: ['pages/list/index', 'pages/detail/index'] },
+    { root: 'packages/search', pages: ['pages/results/index'] },
     { root: 'packages/me', pages: ['pages/login/index', 'pages/notifications/index', 'pages/data/index', 'pages/opinions/index', 'pages/registrations/index'] },
     {
       root: 'packages/staff',

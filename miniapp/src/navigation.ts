@@ -15,6 +15,8 @@ export const routes = {
   qaDetail: (id: number) => `/packages/qa/pages/detail/index?id=${id}`,
   qaPolicy: (id: number) => `/packages/qa/pages/policy/index?id=${id}`,
   qaInterpretation: (id: number) => `/packages/qa/pages/interpretation/index?id=${id}`,
+  /** 搜索结果 of the home tab's one search box (consultations, policies, interpretations, events, Q&A). */
+  search: (q: string) => `/packages/search/pages/results/index?q=${encodeURIComponent(q)}`,
   /** 向工作人员提问, with the search words prefilled. */
   qaAsk: (q?: string) => `/packages/qa/pages/ask/index${q ? `?q=${encodeURIComponent(q)}` : ''}`,
   qaMyQuestions: () => '/packages/qa/pages/questions/index',

@@ -112,3 +112,4 @@ export {
   type StageField,
   type StaffDecisionList,
 } from './useStaffDecisions'
+export { useSiteSearch } from './useSiteSearch'

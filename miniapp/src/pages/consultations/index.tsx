@@ -1,3 +1,4 @@
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { Chips } from '../../components/Chips'
 import { ConsultationCard } from '../../components/ConsultationCard'
@@ -28,9 +29,21 @@ export default function ConsultationsPage() {
   const [departmentId, setDepartmentId] = useState<number | undefined>()
   const list = useConsultationList({ status, q, departmentId })
   const departments = useDepartments()
+  const [siteWords, setSiteWords] = useState('')
 
   return (
     <PageShell className='gm-consultations-page'>
+      <View className='gm-consultations-page__site-search'>
+        <Text className='gm-consultations-page__site-search-label'>全站搜索</Text>
+        <SearchBar
+          value={siteWords}
+          placeholder='搜索政策、问答、活动和意见征集'
+          onInput={setSiteWords}
+          onSearch={(value) => {
+            if (value.trim()) openPage(routes.search(value.trim()))
+          }}
+        />
+      </View>
       <SearchBar value={keyword} placeholder='搜索草案标题或内容' onInput={setKeyword} onSearch={(value) => setQ(value.trim())} />
       <Tabs label='征集状态' options={statusTabs} value={status} onChange={setStatus} />
       {departments.data && departments.data.length > 0 && (
