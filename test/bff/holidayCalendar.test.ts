@@ -171,3 +171,25 @@ describe('the holiday calendar endpoints', () => {
     expect(latest.after.days).toHaveLength(5)
   })
 })
+
+describe('a policy question whose stored due date runs into a year without an arrangement', () => {
+  it('is flagged to staff, and moves and loses the flag when an administrator enters the year', async () => {
+    expect((await put(admin, 2027, { source: '撤回测试数据', days: [] })).status).toBe(200)
+    app.now.value = shanghaiTime(2026, 12, 28, 10, 0) // a Monday: 5 working days reach into 2027
+    const citizen = await signInDemoCitizen(app, '孙十一')
+    const asked = await app.request('/api/policy-questions', {
+      method: 'POST',
+      headers: citizen.auth,
+      json: { text: '元旦前后办理居住证需要多久？', idempotencyKey: 'holiday-question-1' },
+    })
+    expect(asked.status).toBe(201)
+    expect(asked.body.dueAt).toBe(endOf(2027, 1, 4)) // 元旦 counted as a working day
+    const staffView = async () => (await app.request('/api/staff/policy-questions', { headers: reviewer.auth })).body.items.find((q: { id: number }) => q.id === asked.body.id)
+    expect(await staffView()).toMatchObject({ dueAt: endOf(2027, 1, 4), dueAtEstimated: true })
+
+    expect((await put(admin, 2027, TEST_2027)).status).toBe(200)
+    expect(await staffView()).toMatchObject({ dueAt: endOf(2027, 1, 5), dueAtEstimated: false })
+    const audit = await app.request('/api/admin/audit?entity=holiday_calendar', { headers: admin.auth })
+    expect(audit.body.items[0].after.policyQuestionsMoved).toBe(1)
+  })
+})

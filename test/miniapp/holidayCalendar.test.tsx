@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ESTIMATED_DEADLINE_NOTE, findPersonalInfo, type HolidayYear, type StaffOpinion } from '@gm/shared'
+import { PolicyQuestionCard } from '../../miniapp/src/components/PolicyQuestionCard'
 import { StaffOpinionCard } from '../../miniapp/src/components/StaffOpinionCard'
 import StaffConsultationsPage from '../../miniapp/src/packages/staff/pages/consultations/index'
 import StaffHolidayCalendarPage from '../../miniapp/src/packages/staff/pages/holiday-calendar/index'
@@ -44,6 +45,27 @@ describe('an estimated reply deadline', () => {
   it('is not flagged when the year has an official arrangement', () => {
     render(<StaffOpinionCard opinion={opinion({ deadlineEstimated: false, replyDeadline: '2027-01-04T15:59:59.999Z' })} />)
     expect(screen.queryByText(new RegExp(ESTIMATED_DEADLINE_NOTE))).toBeNull()
+  })
+
+  it('is flagged on a pending policy question for staff', () => {
+    const question = {
+      id: 9,
+      receiptCode: 'ZX20261228-HOLI03',
+      text: '元旦前后办理居住证需要多久？',
+      topic: null,
+      status: 'PENDING' as const,
+      createdAt: '2026-12-28T02:00:00.000Z',
+      dueAt: '2027-01-04T15:59:59.999Z',
+      answer: null,
+      declineReason: null,
+      department: null,
+      answeredAt: null,
+      heldForReview: false,
+    }
+    const { rerender } = render(<PolicyQuestionCard question={question} dueAtEstimated />)
+    expect(screen.getByText(`⚠ ${ESTIMATED_DEADLINE_NOTE}`)).toBeTruthy()
+    rerender(<PolicyQuestionCard question={question} />)
+    expect(screen.queryByText(`⚠ ${ESTIMATED_DEADLINE_NOTE}`)).toBeNull()
   })
 
   it('is flagged on the overdue dashboard', async () => {

@@ -72,6 +72,7 @@ describe('加入问答库: the library item is public', () => {
     answeredAt: '2026-12-02T02:00:00.000Z',
     heldForReview: false,
     secCheckSuggest: null,
+    dueAtEstimated: false,
     overdue: false,
     policy: null,
     promotedItemId: null,

@@ -87,6 +87,19 @@ export async function lockQuestion(db: DbOrTx, id: number) {
   return db.policyQuestion.findUnique({ where: { id }, select: { ...questionSelect, departmentId: true, policyDocumentId: true } })
 }
 
+/** Pending questions whose reply count runs through [from, to): asked before `to`, due on or after `from`. */
+export function findPendingThrough(db: DbOrTx, from: Date, to: Date) {
+  return db.policyQuestion.findMany({
+    where: { status: 'PENDING', createdAt: { lt: to }, dueAt: { gte: from } },
+    select: { id: true, createdAt: true, dueAt: true },
+    orderBy: { id: 'asc' },
+  })
+}
+
+export function updateDueAt(db: DbOrTx, id: number, dueAt: Date) {
+  return db.policyQuestion.update({ where: { id }, data: { dueAt }, select: { id: true } })
+}
+
 export function findQuestion(db: DbOrTx, id: number) {
   return db.policyQuestion.findUnique({ where: { id }, select: questionSelect })
 }

@@ -16,6 +16,7 @@ import type { StaffContext } from '../http/actor'
 import { validationFailed } from '../http/errors'
 import { findHolidayDays, type HolidayDayRow, holidayTableVersion, replaceHolidayYear as replaceRows } from '../repositories/holidayCalendar'
 import { auditorOf, recordAudit } from './audit'
+import { recountPolicyQuestionDueDates } from './policyQuestion'
 import { iso } from './paging'
 
 const PACKAGE_SOURCE = `chinese-days ${packageInfo.version}（国务院办公厅历年节假日安排）`
@@ -127,12 +128,14 @@ export async function replaceHolidayYear(deps: Deps, context: StaffContext, year
     const before = yearView(year, await findHolidayDays(tx, year))
     await replaceRows(tx, year, days, body.source)
     const after = yearView(year, await findHolidayDays(tx, year))
+    // Opinion deadlines are counted when read; policy questions store theirs, so those running through the year move now.
+    const policyQuestionsMoved = await recountPolicyQuestionDueDates(tx, buildWorkingCalendar(await findHolidayDays(tx)), year)
     await recordAudit(tx, auditorOf(context), {
       action: 'replaceHolidayYear',
       entity: 'holiday_calendar',
       entityId: year,
       before: before.origin === 'TABLE' ? { source: before.source, days: before.days } : null,
-      after: { source: body.source, days },
+      after: { source: body.source, days, policyQuestionsMoved },
     })
     return after
   })

@@ -11,8 +11,11 @@ import {
   type ResponseOf,
   type StaffPolicyQuestion,
   type StaffQaItem,
+  isDeadlineEstimated,
+  shanghaiTime,
   type WorkingDayCalendar,
 } from '@gm/shared'
+import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import { newReceiptCode } from '../security/tokens'
 import type { CitizenActor, StaffContext } from '../http/actor'
@@ -23,11 +26,13 @@ import {
   findQuestion,
   findQuestionByKey,
   findQuestions,
+  findPendingThrough,
   findQuestionsOfCitizen,
   insertQuestion,
   lockCitizenQuestions,
   lockQuestion,
   type PolicyQuestionRow,
+  updateDueAt,
   updateQuestion,
 } from '../repositories/policyQuestion'
 import { findPolicyRef } from '../repositories/policy'
@@ -49,6 +54,22 @@ const requestHashOf = (body: AskPolicyQuestionBody) =>
 
 export const replyDueAt = (askedAt: Date, calendar: WorkingDayCalendar) => addWorkingDays(askedAt, POLICY_QUESTION_REPLY_WORKING_DAYS, calendar)
 
+/**
+ * After an administrator changed `year`'s holiday arrangement: the stored due dates of pending
+ * questions whose count runs through that year, counted again. Returns how many moved.
+ */
+export async function recountPolicyQuestionDueDates(tx: DbOrTx, calendar: WorkingDayCalendar, year: number): Promise<number> {
+  const pending = await findPendingThrough(tx, shanghaiTime(year, 1, 1), shanghaiTime(year + 1, 1, 1))
+  let moved = 0
+  for (const question of pending) {
+    const dueAt = replyDueAt(question.createdAt, calendar)
+    if (dueAt.getTime() === question.dueAt.getTime()) continue
+    await updateDueAt(tx, question.id, dueAt)
+    moved++
+  }
+  return moved
+}
+
 function toMine(row: PolicyQuestionRow): MyPolicyQuestion {
   return {
     id: row.id,
@@ -66,10 +87,11 @@ function toMine(row: PolicyQuestionRow): MyPolicyQuestion {
   }
 }
 
-function toStaff(row: PolicyQuestionRow, now: Date): StaffPolicyQuestion {
+function toStaff(row: PolicyQuestionRow, now: Date, calendar: WorkingDayCalendar): StaffPolicyQuestion {
   return {
     ...toMine(row),
     secCheckSuggest: row.secCheckSuggest,
+    dueAtEstimated: isDeadlineEstimated(row.createdAt, row.dueAt, calendar),
     overdue: row.status === 'PENDING' && row.dueAt < now,
     policy: row.policyDocument,
     promotedItemId: row.promotedItemId,
@@ -126,9 +148,10 @@ export async function listStaffPolicyQuestions(
 ): Promise<ResponseOf<'listStaffPolicyQuestions'>> {
   const now = deps.clock()
   const filter = { status: query.status, overdueAt: query.overdue ? now : undefined, departmentIds: scopeOf(context.actor) }
+  const calendar = await workingCalendar(deps)
   const { rows, total } = await findQuestions(deps.db, filter, pageWindow(query))
   return pageOf(
-    rows.map((row) => toStaff(row, now)),
+    rows.map((row) => toStaff(row, now, calendar)),
     total,
     query,
   )
@@ -170,7 +193,7 @@ export async function answerPolicyQuestion(deps: Deps, context: StaffContext, id
       after: body.decision === 'ANSWER' ? { status: 'ANSWERED', departmentId: body.departmentId, answer: body.answer } : { status: 'DECLINED', reason: body.reason },
     })
     const row = await findQuestion(tx, id)
-    return toStaff(row as PolicyQuestionRow, now)
+    return toStaff(row as PolicyQuestionRow, now, await workingCalendar(deps, tx))
   })
 }
 

@@ -177,6 +177,8 @@ export const MyPolicyQuestionListQuerySchema = z.strictObject({ ...PageQueryFiel
 
 export const StaffPolicyQuestionSchema = MyPolicyQuestionSchema.extend({
   secCheckSuggest: z.string().nullable(),
+  /** dueAt runs through a year without an official holiday arrangement: counted by weekends only. */
+  dueAtEstimated: z.boolean(),
   overdue: z.boolean(),
   policy: DocRefSchema.nullable(),
   promotedItemId: z.number().int().nullable(),

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDate, formatShanghaiDateTime, type MyPolicyQuestion, policyQuestionStatusLabels } from '@gm/shared'
+import { ESTIMATED_DEADLINE_NOTE, formatShanghaiDate, formatShanghaiDateTime, type MyPolicyQuestion, policyQuestionStatusLabels } from '@gm/shared'
 import type { ReactNode } from 'react'
 import { cx } from '../../utils/format'
 import { Badge, type BadgeTone } from '../Badge'
@@ -11,13 +11,15 @@ export interface PolicyQuestionCardProps {
   question: MyPolicyQuestion
   /** Staff see 已超期 on a late question. */
   overdue?: boolean
+  /** Staff see that the deadline was counted by weekends only (no official holiday arrangement for its year). */
+  dueAtEstimated?: boolean
   focused?: boolean
   /** Extra lines or actions (the staff forms). */
   children?: ReactNode
 }
 
 /** One policy question: status, receipt, deadline, and the staff answer or the reason for declining. */
-export function PolicyQuestionCard({ question: q, overdue = false, focused = false, children }: PolicyQuestionCardProps) {
+export function PolicyQuestionCard({ question: q, overdue = false, dueAtEstimated = false, focused = false, children }: PolicyQuestionCardProps) {
   return (
     <View className={cx('gm-policy-question', `gm-policy-question--${q.status.toLowerCase()}`, focused && 'gm-policy-question--focused')}>
       <View className='gm-policy-question__head'>
@@ -31,6 +33,7 @@ export function PolicyQuestionCard({ question: q, overdue = false, focused = fal
       <Text className='gm-policy-question__meta'>{`受理编号：${q.receiptCode}`}</Text>
       <Text className='gm-policy-question__meta'>{`提交时间：${formatShanghaiDateTime(q.createdAt)}`}</Text>
       {q.status === 'PENDING' && <Text className='gm-policy-question__meta'>{`答复期限：${formatShanghaiDate(q.dueAt)} 前`}</Text>}
+      {q.status === 'PENDING' && dueAtEstimated && <Text className='gm-policy-question__meta gm-policy-question__meta--estimated'>{`⚠ ${ESTIMATED_DEADLINE_NOTE}`}</Text>}
       {q.heldForReview && <Text className='gm-policy-question__meta'>内容需人工核对后处理</Text>}
       {q.status === 'ANSWERED' && q.answer && (
         <View className='gm-policy-question__answer'>

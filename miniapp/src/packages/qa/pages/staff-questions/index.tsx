@@ -47,7 +47,7 @@ export default function StaffPolicyQuestionsPage() {
         status={queue.status}
         keyOf={(q) => q.id}
         renderItem={(q) => (
-          <PolicyQuestionCard question={q} overdue={q.overdue}>
+          <PolicyQuestionCard question={q} overdue={q.overdue} dueAtEstimated={q.dueAtEstimated}>
             <PolicyQuestionStaffActions
               question={q}
               departments={departments.data ?? [me.department]}
