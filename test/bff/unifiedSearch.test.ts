@@ -99,6 +99,13 @@ describe('consultation list search', () => {
   })
 })
 
+describe('policy list search', () => {
+  it('finds a released policy by a word of a clause, wildcards taken literally, never a draft', async () => {
+    expect((await app.request(`/api/policies?q=${encodeURIComponent('雨水花园')}`)).body.items.map((p: { id: number }) => p.id)).toEqual([ids.policy])
+    expect((await app.request(`/api/policies?q=${encodeURIComponent('%_%')}`)).body.total).toBe(0)
+  })
+})
+
 describe('GET /api/search', () => {
   it('finds a consultation by a clause word, with the clause as a highlighted excerpt and a link to its page', async () => {
     const { status, body } = await search('无障碍坡道')

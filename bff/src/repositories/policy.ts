@@ -1,5 +1,6 @@
 import { type DbOrTx, independent } from '../db/client'
 import type { ContentStatus, InterpretationKind, PolicyValidity, Prisma } from '../generated/prisma/client'
+import { policyIdsMatching } from './search'
 
 const summarySelect = {
   id: true,
@@ -37,11 +38,13 @@ export async function findPolicies(
   filter: { status?: ContentStatus; validity?: PolicyValidity; topic?: string; q?: string },
   page: { skip: number; take: number },
 ) {
+  const keywordMatches = filter.q ? await policyIdsMatching(db, filter.q) : []
   const where: Prisma.PolicyDocumentWhereInput = {
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.validity ? { validity: filter.validity } : {}),
     ...(filter.topic ? { topic: filter.topic } : {}),
-    ...(filter.q ? { OR: [{ title: { contains: filter.q, mode: 'insensitive' } }, { docNumber: { contains: filter.q, mode: 'insensitive' } }, { issuer: { contains: filter.q, mode: 'insensitive' } }] } : {}),
+    // Title, 文号, issuer, summary or a clause, wildcards taken literally.
+    ...(filter.q ? { id: { in: keywordMatches } } : {}),
   }
   const [rows, total] = await independent(
     db,

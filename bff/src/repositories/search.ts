@@ -18,6 +18,16 @@ export async function consultationIdsMatching(db: DbOrTx, keyword: string, now: 
   return rows.map((row) => row.id)
 }
 
+/** Ids of policy documents (any status: the caller filters) with `keyword` in the title, 文号, issuer, summary or a clause heading or body. */
+export async function policyIdsMatching(db: DbOrTx, keyword: string): Promise<number[]> {
+  const pattern = containsPattern(keyword)
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    SELECT p.id FROM policy_document p
+    WHERE p.title ILIKE ${pattern} OR p.doc_number ILIKE ${pattern} OR p.issuer ILIKE ${pattern} OR p.summary ILIKE ${pattern}
+      OR EXISTS (SELECT 1 FROM policy_section s WHERE s.document_id = p.id AND (s.heading ILIKE ${pattern} OR s.body ILIKE ${pattern}))`
+  return rows.map((row) => row.id)
+}
+
 export interface SearchRow {
   id: number
   title: string
