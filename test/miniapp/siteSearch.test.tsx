@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { SearchResult } from '@gm/shared'
 import SearchResultsPage from '../../miniapp/src/packages/search/pages/results/index'
 import ConsultationsPage from '../../miniapp/src/pages/consultations/index'
+import QaPage from '../../miniapp/src/pages/qa/index'
 import { consultation, fakeServer, page } from './fixtures'
 import Taro, { useRouter } from './taroMock'
 
@@ -88,6 +89,22 @@ describe('全站搜索', () => {
       fireEvent.keyDown(input, { key: 'Enter' })
     })
     expect(await screen.findByText('没有找到与「火星」相关的内容，可以换个说法再试')).toBeTruthy()
+  })
+
+  it('offers the same words across everything from a Q&A search without a good answer (开放日怎么报名)', async () => {
+    server.reply('/api/qa/topics', 200, [])
+    server.reply('/api/qa/hot', 200, [])
+    server.reply('/api/qa', 200, { items: [], total: 0, page: 1, pageSize: 10, noGoodAnswer: false })
+    server.reply('/api/qa/search', 200, { items: [], total: 0, page: 1, pageSize: 10, noGoodAnswer: true })
+    render(<QaPage />)
+    expect(screen.queryByRole('link', { name: /在全部内容中搜索/ })).toBeNull()
+    const input = document.querySelector('.gm-search-bar input') as HTMLInputElement
+    fireEvent.change(input, { target: { value: '开放日怎么报名' } })
+    await act(async () => {
+      fireEvent.keyDown(input, { key: 'Enter' })
+    })
+    fireEvent.click(await screen.findByRole('link', { name: '在全部内容中搜索「开放日怎么报名」' }))
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/packages/search/pages/results/index?q=${encodeURIComponent('开放日怎么报名')}` })
   })
 
   it('shows the BFF’s Chinese message with a retry when the search fails', async () => {

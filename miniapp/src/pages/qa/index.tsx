@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { QaAskOffer } from '../../components/QaAskOffer'
 import { Chips } from '../../components/Chips'
+import { LinkRow } from '../../components/LinkRow'
 import { PagedList } from '../../components/PagedList'
 import { PageShell } from '../../components/PageShell'
 import { QaHotList } from '../../components/QaHotList'
@@ -60,6 +61,10 @@ export default function QaPage() {
         onLoadMore={search.loadMore}
       />
       {q && search.status === 'empty' && <QaAskOffer query={q} onAsk={(query) => openPage(routes.qaAsk(query))} />}
+      {q && (search.noGoodAnswer || search.status === 'empty') && (
+        // 开放日怎么报名 is answered by an event, not by the library: the same words across everything published.
+        <LinkRow title={`在全部内容中搜索「${q}」`} hint='活动报名、政策文件与解读、意见征集' onOpen={() => openPage(routes.search(q))} />
+      )}
       <View className='gm-qa-page__links'>
         <Text className='gm-qa-page__link' onClick={() => openPage(routes.qaMyQuestions())} {...a11y('我的提问', 'link')}>
           我的提问
