@@ -151,6 +151,12 @@ describe('GET /api/search', () => {
     expect(groupIds((await search('example.com')).body, 'interpretations')).toEqual([])
   })
 
+  it('does not echo the words searched (a name or number typed in the box stays out of the answer)', async () => {
+    const { status, body } = await search('王小明13912345678')
+    expect(status).toBe(200)
+    expect(JSON.stringify(body)).not.toMatch(/王小明|13912345678/)
+  })
+
   it('refuses an empty or too long query with a Chinese message', async () => {
     for (const path of ['/api/search', '/api/search?q=', '/api/search?q=%20%20', `/api/search?q=${encodeURIComponent('长'.repeat(51))}`]) {
       const { status, body } = await app.request(path)

@@ -92,7 +92,6 @@ export async function searchAll(deps: Deps, query: QueryOf<'searchAll'>): Promis
     searchQa(deps, { q, page: 1, pageSize: take }),
   ])
   return {
-    q,
     groups: [
       groupOf('consultations', '意见征集', consultations, terms),
       groupOf('policies', '政策文件', policies, terms),

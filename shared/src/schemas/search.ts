@@ -35,8 +35,8 @@ export const SearchGroupSchema = z.object({
 })
 export type SearchGroup = z.infer<typeof SearchGroupSchema>
 
+/** The query is not echoed back (the caller has it): a search for a name must not put the name in an answer. */
 export const SearchResultSchema = z.object({
-  q: z.string(),
   /** Every area, in a fixed order, empty ones included (the page hides them). */
   groups: z.array(SearchGroupSchema),
 })

@@ -28,7 +28,7 @@ export default function SearchResultsPage() {
       <SearchBar value={keyword} placeholder='搜索政策、问答、活动和意见征集' onInput={setKeyword} onSearch={(value) => setQ(value.trim())} />
       {q ? (
         <LoadGate data={result.data} loading={result.loading} error={result.error} onRetry={() => void result.reload()}>
-          {(data) => (data ? <SearchResults q={data.q} groups={data.groups} /> : null)}
+          {(data) => (data ? <SearchResults q={q} groups={data.groups} /> : null)}
         </LoadGate>
       ) : null}
     </PageShell>
