@@ -17,18 +17,17 @@
  * Results go to bench/results/<label>.json; bench/RESULTS.md shows "before" next to the latest run.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import pino from 'pino'
 import { createDatabaseClient } from '../bff/src/db/client'
-import { freePort, startEmbeddedPostgres } from '../bff/src/db/embeddedPostgres'
-import { runMigrations } from '../bff/src/db/migrate'
+import { freePort } from '../bff/src/db/embeddedPostgres'
 import type { Deps } from '../bff/src/deps'
 import { importQaRows, parseQaFile } from '../bff/src/services/qaImport'
+import { freshBenchDatabase } from './database'
 
 const root = path.resolve(__dirname, '..', '..')
 const benchDir = path.join(root, 'bench')
@@ -234,29 +233,11 @@ async function main() {
   const started = new Date()
   const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100)
   const log = pino({ level: 'warn' })
-  const name = `gm_bench_http_${randomBytes(4).toString('hex')}`
-  let adminUrl: string
-  let stopServer = async () => undefined as unknown
-  let tempDir: string | null = null
-  if (process.env.DATABASE_URL) {
-    adminUrl = process.env.DATABASE_URL
-  } else {
-    tempDir = mkdtempSync(path.join(os.tmpdir(), 'gm-bench-pg-'))
-    chmodSync(tempDir, 0o755)
-    const server = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'data'), port: 0, database: 'postgres', log })
-    adminUrl = server.urlFor('postgres')
-    stopServer = () => server.stop()
-  }
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  const databaseUrl = url.toString()
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE "${name}"`)
+  const database = await freshBenchDatabase('gm_bench_http', log)
+  const databaseUrl = database.url
   const children: Child[] = []
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'gm-bench-http-'))
   try {
-    await runMigrations(databaseUrl)
     const client = new pg.Client({ connectionString: databaseUrl })
     await client.connect()
     let t = performance.now()
@@ -334,10 +315,7 @@ async function main() {
   } finally {
     for (const child of children.reverse()) await child.stop()
     rmSync(scratch, { recursive: true, force: true })
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined)
-    await admin.end()
-    await stopServer()
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true })
+    await database.drop()
   }
 }
 

@@ -13,19 +13,14 @@
  * and once measured. The last line printed is one JSON object:
  *   {"items":N,"queries":N,"recall1":x,"recall3":x,"recall10":x,"mrr10":x,"p95Ms":x}
  */
-import { randomBytes } from 'node:crypto'
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import pg from 'pg'
+import { readFileSync, writeFileSync } from 'node:fs'
 import pino from 'pino'
 import { createDatabaseClient } from '../bff/src/db/client'
-import { startEmbeddedPostgres } from '../bff/src/db/embeddedPostgres'
-import { runMigrations } from '../bff/src/db/migrate'
 import type { Deps } from '../bff/src/deps'
 import { libraryOf } from '../bff/src/search/library'
 import { searchQa } from '../bff/src/services/qa'
 import { importQaRows, parseQaFile } from '../bff/src/services/qaImport'
+import { freshBenchDatabase } from './database'
 
 function args(argv: string[]): Map<string, string> {
   const map = new Map<string, string>()
@@ -94,32 +89,10 @@ async function main() {
   const queries = readJsonl<{ query: string; gold: string[] }>(queriesFile)
   const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' })
 
-  // A fresh database on DATABASE_URL's server, or an embedded PostgreSQL.
-  const name = `gm_bench_${randomBytes(4).toString('hex')}`
-  let adminUrl: string
-  let stopServer = async () => undefined as unknown
-  let tempDir: string | null = null
-  if (process.env.DATABASE_URL) {
-    adminUrl = process.env.DATABASE_URL
-  } else {
-    tempDir = mkdtempSync(path.join(os.tmpdir(), 'gm-bench-pg-'))
-    chmodSync(tempDir, 0o755)
-    const server = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'data'), port: 0, database: 'postgres', log })
-    adminUrl = server.urlFor('postgres')
-    stopServer = () => server.stop()
-  }
-  const urlFor = (database: string) => {
-    const url = new URL(adminUrl)
-    url.pathname = `/${database}`
-    return url.toString()
-  }
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE "${name}"`)
-  const databaseUrl = urlFor(name)
+  const database = await freshBenchDatabase('gm_bench', log)
+  const databaseUrl = database.url
   const connection = createDatabaseClient(databaseUrl, { poolMax: 5, log })
   try {
-    await runMigrations(databaseUrl)
     const db = connection.db
     const department = await db.department.create({ data: { name: '基准测试' } })
     const staff = await db.staff.create({ data: { username: 'bench.reviewer', displayName: '基准测试', role: 'REVIEWER', departmentId: department.id, passwordHash: 'unused', mustChangePassword: false } })
@@ -164,10 +137,7 @@ async function main() {
     console.log(JSON.stringify({ items: report.created, queries: queries.length, recall1: round(share(1)), recall3: round(share(3)), recall10: round(share(10)), mrr10: round(mrr), p95Ms: round(percentile(sorted, 0.95), 2) }))
   } finally {
     await connection.close()
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined)
-    await admin.end()
-    await stopServer()
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true })
+    await database.drop()
   }
 }
 
