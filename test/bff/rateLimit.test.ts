@@ -1,6 +1,6 @@
 import type { Context } from 'koa'
 import { clientAddressResolver, createRateLimit, ENDPOINT_POLICIES, GENERAL_POLICY } from '../../bff/src/http/rateLimit'
-import { AppError } from '../../bff/src/http/errors'
+import { AppError } from '../../bff/src/domain/errors'
 import { createLimiterStore } from '../../bff/src/security/limiter'
 
 const request = (peer: string, forwardedFor?: string) =>

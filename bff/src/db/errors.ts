@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors'
+import { AppError } from '../domain/errors'
 
 /**
  * Connection failures, the server shutting down or refusing connections, and its own limits: 57014

@@ -2,7 +2,7 @@ import type { Middleware } from 'koa'
 import type { Deps } from '../deps'
 import { findSessionByTokenHash } from '../repositories/session'
 import { hashToken } from '../security/tokens'
-import type { Actor } from './actor'
+import type { Actor } from '../domain/actor'
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,100})$/
 

@@ -1,6 +1,6 @@
 import { type Access, contract, type EndpointName, PRIVACY_NOTICE_VERSION } from '@gm/shared'
-import type { Actor } from './actor'
-import { AppError } from './errors'
+import type { Actor } from '../domain/actor'
+import { AppError } from '../domain/errors'
 
 /** What a staff member who must still change the initial password may do. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<EndpointName> = new Set(['getMe', 'changePassword', 'logout'])

@@ -2,7 +2,7 @@
 import type { Middleware } from 'koa'
 import type { EndpointName } from '@gm/shared'
 import { endpointFor } from './endpoints'
-import { AppError } from './errors'
+import { AppError } from '../domain/errors'
 
 /** File imports and exports: the upload is parsed and the import committed in one request, exports read whole lists. */
 const LONG_RUNNING = new Set<EndpointName>(['createQaImport', 'addQaImportPart', 'commitQaImport'])

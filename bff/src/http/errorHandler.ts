@@ -1,6 +1,6 @@
 import type { Middleware } from 'koa'
 import { type ErrorBody, errorTable } from '@gm/shared'
-import { AppError } from './errors'
+import { AppError } from '../domain/errors'
 import { translateDatabaseError } from '../db/errors'
 
 /** Errors thrown by Koa's own layers (body parser, raw-body) carry a status and a `type`. */

@@ -1,6 +1,6 @@
 import { bodyParser } from '@koa/bodyparser'
 import type { Middleware } from 'koa'
-import { AppError } from './errors'
+import { AppError } from '../domain/errors'
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 

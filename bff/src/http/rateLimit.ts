@@ -3,8 +3,8 @@ import type { Context } from 'koa'
 import proxyAddr from 'proxy-addr'
 import { type EndpointName, contract } from '@gm/shared'
 import type { LimitRule, Limiter, LimiterStore } from '../security/limiter'
-import type { Actor } from './actor'
-import { AppError } from './errors'
+import type { Actor } from '../domain/actor'
+import { AppError } from '../domain/errors'
 
 /** Whose budget a request uses: the signed-in citizen, the signed-in staff member, or the client address. */
 type Scope = 'citizen' | 'actor' | 'ip'

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { validationFailed } from './errors'
+import { validationFailed } from '../domain/errors'
 
 /** Parse one part of a request with a contract schema; failures become VALIDATION_FAILED with per-field messages. */
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown, part: 'params' | 'query' | 'body'): z.infer<T> {

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/client'
 import type { EventKind, Prisma } from '../generated/prisma/client'
-import { AppError, notFound } from '../http/errors'
+import { AppError, notFound } from '../domain/errors'
 
 const summarySelect = {
   id: true,

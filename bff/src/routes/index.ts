@@ -60,7 +60,7 @@ import { answerPolicyQuestion, askPolicyQuestion, listMyPolicyQuestions, listSta
 import { bindStaffWechat, createDepartment, createStaff, inviteStaff, listStaff, resetStaffPassword, updateStaff } from '../services/staffAdmin'
 import { getHolidayCalendar, getHolidayYear, replaceHolidayYear } from '../services/holidayCalendar'
 import { citizenOf, type Routes, staffOf, voterKeyOf } from './route'
-import type { RequestContext, SignedInActor } from '../http/actor'
+import type { RequestContext, SignedInActor } from '../domain/actor'
 
 const signedIn = (context: RequestContext) => context.actor as SignedInActor
 const asStaff = (context: RequestContext) => ({ ...context, actor: staffOf(context) })

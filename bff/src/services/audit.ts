@@ -1,7 +1,7 @@
 import type { QueryOf, ResponseOf } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
-import type { RequestContext, StaffActor } from '../http/actor'
+import type { RequestContext, StaffActor } from '../domain/actor'
 import { findAudit, insertAudit } from '../repositories/audit'
 import { iso, pageOf, pageWindow } from './paging'
 

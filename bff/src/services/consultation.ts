@@ -1,6 +1,6 @@
 import { type ConsultationDetail, type ConsultationSummary, consultationStatus, daysLeft, isMajorConsultation, type QueryOf, type ResponseOf } from '@gm/shared'
 import type { Deps } from '../deps'
-import { notFound } from '../http/errors'
+import { notFound } from '../domain/errors'
 import { type ConsultationDetailRow, type ConsultationSummaryRow, findConsultationById, findConsultations } from '../repositories/consultation'
 import { iso, pageOf, pageWindow } from './paging'
 

@@ -1,8 +1,8 @@
 import { type BodyOf, type ConsultationDetail, consultationStatus, isMajorConsultation, publishWindowProblem, type ResponseOf, windowChangeKind, windowChangeProblem } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
-import type { StaffContext } from '../http/actor'
-import { AppError, notFound, validationFailed } from '../http/errors'
+import type { StaffContext } from '../domain/actor'
+import { AppError, notFound, validationFailed } from '../domain/errors'
 import {
   type ConsultationFields,
   findAllConsultationsForStaff,

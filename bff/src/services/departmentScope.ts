@@ -1,7 +1,7 @@
 // Department scope: editors and reviewers see and act on their own departments' consultations, events and policy questions only; admins on all.
-import type { StaffActor } from '../http/actor'
+import type { StaffActor } from '../domain/actor'
 import type { DbOrTx } from '../db/client'
-import { AppError, notFound } from '../http/errors'
+import { AppError, notFound } from '../domain/errors'
 import { findOwningDepartment, type ScopedItem } from '../repositories/departmentScope'
 
 /**

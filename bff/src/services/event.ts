@@ -1,7 +1,7 @@
 import { type EventDetail, type EventSummary, type QueryOf, QuotaSchema, type ResponseOf, seatsLeft, signupStatus } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
-import { notFound } from '../http/errors'
+import { notFound } from '../domain/errors'
 import { type EventDetailRow, findEventById, findEvents } from '../repositories/event'
 import { publicOpinionText } from './personalInfo'
 import { publicAnswer } from './opinionView'

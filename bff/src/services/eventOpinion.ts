@@ -1,7 +1,7 @@
 import { applyMasks, type BodyOf, formatShanghaiDate, replyPrecedesReceipt, type StaffEventOpinion } from '@gm/shared'
 import type { Deps } from '../deps'
-import type { StaffContext } from '../http/actor'
-import { AppError, notFound, validationFailed } from '../http/errors'
+import type { StaffContext } from '../domain/actor'
+import { AppError, notFound, validationFailed } from '../domain/errors'
 import { findEventById } from '../repositories/event'
 import {
   type EventOpinionRow,

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import type { DbOrTx } from '../db/client'
 import type { Prisma } from '../generated/prisma/client'
-import { AppError } from '../http/errors'
+import { AppError } from '../domain/errors'
 import { claimIdempotencyKey, purgeIdempotencyKeys, storeIdempotentResponse } from '../repositories/idempotency'
 import type { Deps } from '../deps'
 

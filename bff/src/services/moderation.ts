@@ -14,8 +14,8 @@ import {
 } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
-import type { StaffContext } from '../http/actor'
-import { AppError, notFound, validationFailed } from '../http/errors'
+import type { StaffContext } from '../domain/actor'
+import { AppError, notFound, validationFailed } from '../domain/errors'
 import { buildTemplateData } from '../integrations/wechat/templateData'
 import { findConsultationState, markFeedbackPublished } from '../repositories/consultation'
 import {

@@ -1,8 +1,8 @@
 // Opinions received offline (phone, letter, e-mail, 座谈会, 听证会, 问卷), entered by staff into the same record as online ones.
 import { type BodyOf, formatShanghaiDate, type StaffOpinion } from '@gm/shared'
 import type { Deps } from '../deps'
-import type { StaffContext } from '../http/actor'
-import { AppError, notFound, validationFailed } from '../http/errors'
+import type { StaffContext } from '../domain/actor'
+import { AppError, notFound, validationFailed } from '../domain/errors'
 import { findConsultationState } from '../repositories/consultation'
 import { findOpinion, findSectionOfVersion, insertOpinion, lockConsultationForSubmit } from '../repositories/opinion'
 import { newReceiptCode } from '../security/tokens'

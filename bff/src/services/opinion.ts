@@ -13,8 +13,8 @@ import {
 } from '@gm/shared'
 import type { Deps } from '../deps'
 import { newReceiptCode } from '../security/tokens'
-import type { CitizenActor } from '../http/actor'
-import { AppError, notFound, validationFailed } from '../http/errors'
+import type { CitizenActor } from '../domain/actor'
+import { AppError, notFound, validationFailed } from '../domain/errors'
 import { findConsultationState } from '../repositories/consultation'
 import {
   findGroups,

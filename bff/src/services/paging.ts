@@ -1,5 +1,5 @@
 import { formatShanghaiDate, shanghaiTime } from '@gm/shared'
-import { AppError } from '../http/errors'
+import { AppError } from '../domain/errors'
 
 /** Page/pageSize (1-based) → skip/take, and the list envelope every paged endpoint returns. */
 export function pageWindow(query: { page: number; pageSize: number }) {

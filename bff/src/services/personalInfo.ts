@@ -2,7 +2,7 @@
 import { type FieldDismissal, type Mask, maskUnexempted, type PublishedField, personalInfoLabels, publishedSpans, type Span, spanProblem, type UnmaskedSpan, unexemptedPersonalInfo, unmaskedPersonalInfo } from '@gm/shared'
 import { z } from 'zod'
 import type { DbOrTx } from '../db/client'
-import { AppError, validationFailed } from '../http/errors'
+import { AppError, validationFailed } from '../domain/errors'
 import { type Auditor, recordAudit } from './audit'
 
 /** One text about to be published, with the masks that will be applied to it (none for staff-written text). */

@@ -11,8 +11,8 @@ import {
 } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
-import type { StaffContext } from '../http/actor'
-import { AppError, notFound, validationFailed } from '../http/errors'
+import type { StaffContext } from '../domain/actor'
+import { AppError, notFound, validationFailed } from '../domain/errors'
 import type { Prisma } from '../generated/prisma/client'
 import {
   findInterpretation,

@@ -18,8 +18,8 @@ import {
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import { newReceiptCode } from '../security/tokens'
-import type { CitizenActor, StaffContext } from '../http/actor'
-import { AppError, notFound } from '../http/errors'
+import type { CitizenActor, StaffContext } from '../domain/actor'
+import { AppError, notFound } from '../domain/errors'
 import { buildTemplateData } from '../integrations/wechat/templateData'
 import {
   countQuestionsSince,

@@ -1,6 +1,6 @@
 import { DAY_MS, formatShanghaiDate, QA_EXCERPT_CHARS, type QaHighlight, type QaItemDetail, type QaListItem, type QueryOf, type ResponseOf } from '@gm/shared'
 import type { Deps } from '../deps'
-import { notFound } from '../http/errors'
+import { notFound } from '../domain/errors'
 import {
   adjustQaFeedback,
   countQaTopics,

@@ -1,8 +1,8 @@
 import type { BodyOf, QaDraftBody, QueryOf, ResponseOf, StaffQaItem } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
-import type { StaffContext } from '../http/actor'
-import { AppError, notFound, validationFailed } from '../http/errors'
+import type { StaffContext } from '../domain/actor'
+import { AppError, notFound, validationFailed } from '../domain/errors'
 import { Prisma } from '../generated/prisma/client'
 import { findPolicyRef, findSectionOfDocument } from '../repositories/policy'
 import {

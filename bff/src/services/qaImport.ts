@@ -15,8 +15,8 @@ import {
 } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
-import type { StaffContext } from '../http/actor'
-import { AppError, notFound, validationFailed } from '../http/errors'
+import type { StaffContext } from '../domain/actor'
+import { AppError, notFound, validationFailed } from '../domain/errors'
 import { Prisma } from '../generated/prisma/client'
 import { type Table, toCsv, toXlsx } from '../lib/spreadsheet'
 import {

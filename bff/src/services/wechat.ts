@@ -1,5 +1,5 @@
 import type { Deps } from '../deps'
-import { AppError } from '../http/errors'
+import { AppError } from '../domain/errors'
 import type { WechatClient } from '../integrations/wechat/client'
 import { WechatError } from '../integrations/wechat/errors'
 

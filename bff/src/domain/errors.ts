@@ -1,3 +1,4 @@
+// Domain errors: a stable code from the shared error table, a Chinese message and details; framework-free, thrown by services and repositories.
 import { type ErrorCode, errorTable } from '@gm/shared'
 
 /** A domain or protocol error with a stable code; rendered by the error middleware. */

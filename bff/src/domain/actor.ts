@@ -1,3 +1,4 @@
+// Who is calling and what a use case learns about the request: the domain vocabulary services take, free of Koa.
 import type { StaffRole } from '@gm/shared'
 
 /** Who is calling, resolved once per request from the bearer token. */
