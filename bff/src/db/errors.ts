@@ -50,6 +50,16 @@ function checkViolation(err: unknown): AppError {
 }
 
 /**
+ * A unique index refused the row: Prisma's P2002 from its own queries, or the driver adapter's
+ * UniqueConstraintViolation from a raw statement (e.g. an INSERT inside a WITH).
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  if (field(err, 'code') === 'P2002') return true
+  const kind = field(err, 'cause', 'kind') ?? field(err, 'kind') ?? field(err, 'meta', 'driverAdapterError', 'cause', 'kind')
+  return kind === 'UniqueConstraintViolation'
+}
+
+/**
  * Map database failures to domain errors: unique violation → ALREADY_EXISTS, missing row → NOT_FOUND,
  * an unreachable or restarting server → SERVICE_UNAVAILABLE. Anything else stays unknown (500).
  */

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/client'
-import type { AttendeeCategory, Prisma, RegistrationStatus } from '../generated/prisma/client'
+import { type AttendeeCategory, type EventKind, Prisma, type RegistrationStatus } from '../generated/prisma/client'
 
 export const registrationSelect = {
   id: true,
@@ -48,26 +48,113 @@ export function findEventForSignup(db: DbOrTx, id: number) {
 }
 
 /**
- * Whether a first-come event has neither a seat nor a waitlist place left (a plain read, no lock),
- * and whether the person already holds an active registration there.
+ * Everything a signup decides before writing, in one plain read (no transaction, no lock): the
+ * event's state, whether a first-come event has neither a seat nor a waitlist place left, whether
+ * the person already holds an active registration there, and what was stored for their
+ * idempotency key (a committed earlier attempt). Null when the event does not exist.
  */
-export async function peekFull(db: DbOrTx, eventId: number, citizenId: number) {
-  const rows = await db.$queryRaw<{ full: boolean; registered: boolean }[]>`
-    SELECT (e.selection_mode = 'FIRST_COME' AND e.confirmed_count >= e.capacity - e.reserved_seats AND e.waitlist_count >= e.waitlist_capacity) AS full,
-           EXISTS (SELECT 1 FROM registration r WHERE r.event_id = e.id AND r.citizen_id = ${citizenId} AND r.status <> 'CANCELLED') AS registered
-    FROM event e WHERE e.id = ${eventId}`
-  return rows[0] ?? null
+export async function peekSignup(db: DbOrTx, eventId: number, citizenId: number, key: string | null) {
+  const rows = await db.$queryRaw<
+    {
+      publishedAt: Date | null
+      cancelledAt: Date | null
+      signupOpensAt: Date
+      signupClosesAt: Date
+      firstCome: boolean
+      seatFree: boolean
+      waitlistCount: number
+      full: boolean
+      registered: boolean
+      storedOperation: string | null
+      storedRequestHash: string | null
+      storedResponse: unknown
+    }[]
+  >`
+    SELECT e.published_at AS "publishedAt", e.cancelled_at AS "cancelledAt", e.signup_opens_at AS "signupOpensAt", e.signup_closes_at AS "signupClosesAt",
+           e.selection_mode = 'FIRST_COME' AS "firstCome",
+           e.confirmed_count < e.capacity - e.reserved_seats AS "seatFree",
+           e.waitlist_count AS "waitlistCount",
+           (e.selection_mode = 'FIRST_COME' AND e.confirmed_count >= e.capacity - e.reserved_seats AND e.waitlist_count >= e.waitlist_capacity) AS full,
+           EXISTS (SELECT 1 FROM registration r WHERE r.event_id = e.id AND r.citizen_id = ${citizenId} AND r.status <> 'CANCELLED') AS registered,
+           k.operation AS "storedOperation", k.request_hash AS "storedRequestHash", k.response AS "storedResponse"
+    FROM event e LEFT JOIN idempotent_request k ON k.citizen_id = ${citizenId} AND k.key = ${key}
+    WHERE e.id = ${eventId}`
+  const row = rows[0]
+  if (!row) return null
+  const { storedOperation, storedRequestHash, storedResponse, ...peek } = row
+  return { ...peek, stored: storedOperation === null ? null : { operation: storedOperation, requestHash: storedRequestHash!, response: storedResponse } }
+}
+
+export type NewRegistration = {
+  eventId: number
+  citizenId: number
+  name: string
+  phone: string
+  category: AttendeeCategory
+  region: string | null
+  sector: string | null
+  ageBand: string | null
+  gender: string | null
+  accessibilityNeeds: string | null
+  keepInPool: boolean
+  status: RegistrationStatus
+  checkInCode: string
+  publicCode: string
+}
+
+/**
+ * A first-come signup in one statement: take a seat (only while nobody waits, so the waitlist
+ * keeps its turn) or a waitlist place (only when no seat is free) with a conditional UPDATE of the
+ * event's counters, and insert the registration in the same statement. The UPDATE re-checks its
+ * condition on the newest row version and holds the event row until commit, so places are never
+ * over-taken and waitlist ids follow the order the places were taken. Null when the place is not
+ * there (full, someone waits while a seat is free, or the event is no longer open to signups at
+ * `now`); a second active registration of the person fails on the partial unique index.
+ */
+export async function takePlaceAndRegister(db: DbOrTx, place: 'seat' | 'waitlist', data: Omit<NewRegistration, 'status'>, now: Date) {
+  const status: RegistrationStatus = place === 'seat' ? 'SELECTED' : 'WAITLISTED'
+  const condition =
+    place === 'seat'
+      ? Prisma.sql`confirmed_count < capacity - reserved_seats AND waitlist_count = 0`
+      : Prisma.sql`confirmed_count >= capacity - reserved_seats AND waitlist_count < waitlist_capacity`
+  const counter = place === 'seat' ? Prisma.sql`confirmed_count = confirmed_count + 1` : Prisma.sql`waitlist_count = waitlist_count + 1`
+  const rows = await db.$queryRaw<(Omit<RegistrationRow, 'status' | 'category'> & { status: RegistrationStatus; category: AttendeeCategory; eventTitle: string; eventKind: EventKind; eventStartsAt: Date; eventPlace: string })[]>`
+    WITH place AS (
+      UPDATE event SET ${counter}
+      WHERE id = ${data.eventId} AND selection_mode = 'FIRST_COME' AND cancelled_at IS NULL
+        AND published_at <= ${now}::timestamptz AND signup_opens_at <= ${now}::timestamptz AND signup_closes_at > ${now}::timestamptz
+        AND ${condition}
+      RETURNING id, title, kind, starts_at, place
+    ), reg AS (
+      INSERT INTO registration (event_id, citizen_id, name, phone, category, region, sector, age_band, gender, accessibility_needs,
+                                keep_in_pool, status, check_in_code, public_code, created_at, updated_at)
+      SELECT place.id, ${data.citizenId}, ${data.name}, ${data.phone}, ${data.category}::attendee_category, ${data.region}, ${data.sector}, ${data.ageBand},
+             ${data.gender}, ${data.accessibilityNeeds}, ${data.keepInPool}, ${status}::registration_status, ${data.checkInCode}, ${data.publicCode}, now(), now()
+      FROM place
+      RETURNING *
+    )
+    SELECT reg.id, reg.event_id AS "eventId", reg.citizen_id AS "citizenId", reg.name, reg.phone, reg.category::text AS category, reg.region, reg.sector,
+           reg.age_band AS "ageBand", reg.gender, reg.accessibility_needs AS "accessibilityNeeds", reg.status::text AS status, reg.check_in_code AS "checkInCode",
+           reg.public_code AS "publicCode", reg.review_reason AS "reviewReason", reg.keep_in_pool AS "keepInPool", reg.checked_in_at AS "checkedInAt",
+           reg.created_at AS "createdAt", place.title AS "eventTitle", place.kind::text AS "eventKind", place.starts_at AS "eventStartsAt", place.place AS "eventPlace"
+    FROM reg CROSS JOIN place`
+  const row = rows[0]
+  if (!row) return null
+  const { eventTitle, eventKind, eventStartsAt, eventPlace, ...registration } = row
+  return { ...registration, event: { id: registration.eventId, title: eventTitle, kind: eventKind, startsAt: eventStartsAt, place: eventPlace } }
 }
 
 /**
  * Lock the event row for a signup or cancellation (they take turns per event, which keeps the
- * waitlist first-come); null when the event does not exist.
+ * waitlist first-come), with whether it has neither a seat nor a waitlist place left; null when the
+ * event does not exist.
  */
 export async function lockEventForSignup(db: DbOrTx, eventId: number) {
-  const rows = await db.$queryRaw<{ confirmed_count: number; waitlist_count: number }[]>`
-    SELECT confirmed_count, waitlist_count FROM event WHERE id = ${eventId} FOR UPDATE`
+  const rows = await db.$queryRaw<{ confirmed_count: number; waitlist_count: number; full: boolean }[]>`
+    SELECT confirmed_count, waitlist_count, confirmed_count >= capacity - reserved_seats AND waitlist_count >= waitlist_capacity AS full
+    FROM event WHERE id = ${eventId} FOR UPDATE`
   const row = rows[0]
-  return row ? { confirmedCount: row.confirmed_count, waitlistCount: row.waitlist_count } : null
+  return row ? { confirmedCount: row.confirmed_count, waitlistCount: row.waitlist_count, full: row.full } : null
 }
 
 /**
@@ -96,25 +183,7 @@ export function releaseWaitlistPlace(db: DbOrTx, eventId: number) {
   return db.$executeRaw`UPDATE event SET waitlist_count = waitlist_count - 1 WHERE id = ${eventId}`
 }
 
-export function insertRegistration(
-  db: DbOrTx,
-  data: {
-    eventId: number
-    citizenId: number
-    name: string
-    phone: string
-    category: AttendeeCategory
-    region: string | null
-    sector: string | null
-    ageBand: string | null
-    gender: string | null
-    accessibilityNeeds: string | null
-    keepInPool: boolean
-    status: RegistrationStatus
-    checkInCode: string
-    publicCode: string
-  },
-) {
+export function insertRegistration(db: DbOrTx, data: NewRegistration) {
   return db.registration.create({ data, select: { ...registrationSelect, event: eventBrief } })
 }
 

@@ -25,14 +25,17 @@ export async function onceForKey<T>(
   if (!claim.key) return write()
   const requestHash = requestDigest(claim.operation, claim.input)
   const stored = await claimIdempotencyKey(tx, claim.citizenId, claim.key, claim.operation, requestHash)
-  if (stored) {
-    if (stored.operation !== claim.operation || stored.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED')
-    if (stored.response === null) throw new AppError('REQUEST_IN_PROGRESS')
-    return stored.response as T
-  }
+  if (stored) return replayStored<T>(claim, stored)
   const result = await write()
   await storeIdempotentResponse(tx, claim.citizenId, claim.key, result as Prisma.InputJsonValue)
   return result
+}
+
+/** The first result stored for a key (read before or within the claim): the same request replays it, another one is IDEMPOTENCY_KEY_REUSED. */
+export function replayStored<T>(claim: { operation: string; input: unknown }, stored: { operation: string; requestHash: string; response: unknown }): T {
+  if (stored.operation !== claim.operation || stored.requestHash !== requestDigest(claim.operation, claim.input)) throw new AppError('IDEMPOTENCY_KEY_REUSED')
+  if (stored.response === null) throw new AppError('REQUEST_IN_PROGRESS')
+  return stored.response as T
 }
 
 /** How long a key replays its first result. */

@@ -6,6 +6,7 @@ import {
   signupStatus,
 } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
+import { isUniqueViolation } from '../db/errors'
 import type { Deps } from '../deps'
 import { newCode } from '../security/tokens'
 import type { CitizenActor, StaffContext } from '../domain/actor'
@@ -25,7 +26,8 @@ import {
   lockEventForSignup,
   lockNextWaitlisted,
   lockRegistration,
-  peekFull,
+  peekSignup,
+  takePlaceAndRegister,
   markReminded,
   type RegistrationRow,
   releaseSeat,
@@ -36,7 +38,7 @@ import {
 } from '../repositories/registration'
 import { auditorOf, recordAudit, recordContactRead } from './audit'
 import { requireInScope } from './departmentScope'
-import { onceForKey } from './idempotency'
+import { onceForKey, replayStored } from './idempotency'
 import { notify } from './notification'
 import { iso } from './paging'
 
@@ -74,55 +76,77 @@ export function tellStatus(deps: Deps, tx: DbOrTx, citizenId: number | null, eve
 }
 
 /**
- * Sign up. The event row is locked for the whole signup, so signups and cancellations of one event
- * take turns and the waitlist is strictly first-come: while anyone waits, a free seat goes to the
- * first of them (in signup order) and a newcomer joins the end of the waitlist, then is refused with
- * SEATS_EXHAUSTED when that is full. Review and lottery events record the application for
- * selection. The partial unique index makes a second active registration by the same person
- * ALREADY_REGISTERED, and the whole transaction rolls back. With an idempotency key, a retry gets
- * the first result.
+ * Sign up. One plain read first (peekSignup): a retry of a committed signup gets its first
+ * result, and a closed, cancelled or unknown event, a second signup of the same person, or a
+ * first-come event with neither a seat nor a waitlist place left is refused there — no
+ * transaction, no write — so the crowd arriving after the last seat costs one statement each.
+ * (An earlier attempt with the same key still in flight cannot make the event look full: any place
+ * it takes is an uncommitted change of the event row that other signups wait for.)
+ *
+ * Otherwise, in one transaction: the idempotency claim, then for first-come events one statement
+ * takes a seat or a waitlist place and inserts the registration (takePlaceAndRegister); first-come
+ * stays first-come because that conditional UPDATE holds the event row until commit, a seat is
+ * taken only while nobody waits, and a waitlist place only when no seat is free. What that
+ * statement cannot settle (a seat free while people wait, e.g. after staff raised the capacity;
+ * the place gone meanwhile) and review and lottery events take the locked path: the event row is
+ * locked, anyone waiting is seated first, and the application is recorded. The partial unique
+ * index makes a second active registration by the same person ALREADY_REGISTERED, and the whole
+ * transaction rolls back.
  */
 export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number, body: BodyOf<'joinEvent'>, idempotencyKey?: string): Promise<MyRegistration> {
   const now = deps.clock()
   const { idempotencyKey: bodyKey, ...input } = body
+  const claim = { citizenId: actor.citizenId, key: idempotencyKey ?? bodyKey, operation: 'joinEvent', input: { eventId, ...input } }
+  const check = (event: { publishedAt: Date | null; cancelledAt: Date | null; signupOpensAt: Date; signupClosesAt: Date } | null) => {
+    if (!event?.publishedAt || event.publishedAt > now) throw notFound('活动')
+    if (event.cancelledAt) throw new AppError('EVENT_CANCELLED')
+    const window = signupStatus(event.signupOpensAt, event.signupClosesAt, now)
+    if (window === 'upcoming') throw new AppError('SIGNUP_NOT_OPEN')
+    if (window === 'closed') throw new AppError('SIGNUP_CLOSED')
+  }
+  const peek = await peekSignup(deps.db, eventId, actor.citizenId, claim.key ?? null)
+  if (peek?.stored) return replayStored<MyRegistration>(claim, peek.stored)
+  check(peek)
+  if (peek!.registered) throw new AppError('ALREADY_REGISTERED')
+  if (peek!.full) throw new AppError('SEATS_EXHAUSTED')
+
+  const registration = () => ({
+    eventId,
+    citizenId: actor.citizenId,
+    name: body.name,
+    phone: body.phone,
+    category: body.category,
+    region: body.region ?? null,
+    sector: body.sector ?? null,
+    ageBand: body.ageBand ?? null,
+    gender: body.gender ?? null,
+    accessibilityNeeds: body.accessibilityNeeds ?? null,
+    keepInPool: body.keepInPool ?? false,
+    checkInCode: newCode(8),
+    publicCode: `R${newCode(7)}`,
+  })
+  const detail = { SELECTED: '已确认入选，请凭签到码参加。', WAITLISTED: '已进入候补，有名额空出时将依次递补并通知您。', APPLIED: '已收到，遴选结果将另行通知。' }
   try {
     return await deps.db.$transaction(async (tx) =>
-      onceForKey(tx, { citizenId: actor.citizenId, key: idempotencyKey ?? bodyKey, operation: 'joinEvent', input: { eventId, ...input } }, async () => {
-        const check = (event: Awaited<ReturnType<typeof findEventForSignup>>) => {
-          if (!event?.publishedAt || event.publishedAt > now) throw notFound('活动')
-          if (event.cancelledAt) throw new AppError('EVENT_CANCELLED')
-          const window = signupStatus(event.signupOpensAt, event.signupClosesAt, now)
-          if (window === 'upcoming') throw new AppError('SIGNUP_NOT_OPEN')
-          if (window === 'closed') throw new AppError('SIGNUP_CLOSED')
-        }
-        // A crowd arriving at a full event is answered without queueing for the lock: it was full when read.
-        const peek = await peekFull(tx, eventId, actor.citizenId)
-        if (peek?.full) {
-          check(await findEventForSignup(tx, eventId))
-          throw new AppError(peek.registered ? 'ALREADY_REGISTERED' : 'SEATS_EXHAUSTED')
+      onceForKey(tx, claim, async () => {
+        if (peek!.firstCome) {
+          // A seat while nobody waits, else a waitlist place while no seat is free: one statement each.
+          const taken =
+            (peek!.seatFree && peek!.waitlistCount === 0 ? await takePlaceAndRegister(tx, 'seat', registration(), now) : null) ??
+            (await takePlaceAndRegister(tx, 'waitlist', registration(), now))
+          if (taken) {
+            await tellStatus(deps, tx, actor.citizenId, taken.event, taken.status as 'SELECTED' | 'WAITLISTED', detail[taken.status as 'SELECTED' | 'WAITLISTED'])
+            return toMyRegistration(taken)
+          }
         }
         const seats = await lockEventForSignup(tx, eventId)
         const event = seats && (await findEventForSignup(tx, eventId))
         check(event)
         if (!seats || !event) throw notFound('活动')
+        if (event.selectionMode === 'FIRST_COME' && seats.full) throw new AppError('SEATS_EXHAUSTED')
 
         // The registration first: a duplicate fails before any seat is touched.
-        const row = await insertRegistration(tx, {
-          eventId,
-          citizenId: actor.citizenId,
-          name: body.name,
-          phone: body.phone,
-          category: body.category,
-          region: body.region ?? null,
-          sector: body.sector ?? null,
-          ageBand: body.ageBand ?? null,
-          gender: body.gender ?? null,
-          accessibilityNeeds: body.accessibilityNeeds ?? null,
-          keepInPool: body.keepInPool ?? false,
-          status: 'APPLIED',
-          checkInCode: newCode(8),
-          publicCode: `R${newCode(7)}`,
-        })
+        const row = await insertRegistration(tx, { ...registration(), status: 'APPLIED' })
         let status: 'SELECTED' | 'WAITLISTED' | 'APPLIED' = 'APPLIED'
         if (event.selectionMode === 'FIRST_COME') {
           // Anyone already waiting comes first (a seat can be free while people wait, e.g. after staff raised the capacity).
@@ -133,14 +157,13 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
           else throw new AppError('SEATS_EXHAUSTED')
         }
         const saved = status === 'APPLIED' ? row : await setRegistrationStatus(tx, row.id, status)
-        const detail = { SELECTED: '已确认入选，请凭签到码参加。', WAITLISTED: '已进入候补，有名额空出时将依次递补并通知您。', APPLIED: '已收到，遴选结果将另行通知。' }[status]
-        await tellStatus(deps, tx, actor.citizenId, event, status, detail)
+        await tellStatus(deps, tx, actor.citizenId, event, status, detail[status])
         return toMyRegistration(saved)
       }),
     )
   } catch (err) {
     // The partial unique index (one active registration per person and event).
-    if ((err as { code?: string }).code === 'P2002') throw new AppError('ALREADY_REGISTERED')
+    if (isUniqueViolation(err)) throw new AppError('ALREADY_REGISTERED')
     throw err
   }
 }
