@@ -1,7 +1,7 @@
 import { hasOfficialCalendar, isWorkingDay, shanghaiTime } from '@gm/shared'
 import pino from 'pino'
 import { createDatabaseClient } from '../../bff/src/db/client'
-import { workingCalendar } from '../../bff/src/services/holidayCalendar'
+import { workingCalendar } from '../../bff/src/services/workingCalendar'
 import { signInDemoCitizen, signInStaff } from '../support/identity'
 import { startTestApp, type TestApp } from '../support/testApp'
 

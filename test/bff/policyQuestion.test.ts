@@ -1,6 +1,6 @@
 import { addWorkingDays, POLICY_QUESTION_DAILY_LIMIT, shanghaiTime } from '@gm/shared'
 import { type FakeWechat, startFakeWechat } from '../../bff/src/dev/fakeWechat/server'
-import { buildWorkingCalendar } from '../../bff/src/services/holidayCalendar'
+import { buildWorkingCalendar } from '../../bff/src/services/workingCalendar'
 import { setCitizenConsent, signInDemoCitizen, signInStaff } from '../support/identity'
 import { startTestApp, TEST_WECHAT, type TestApp } from '../support/testApp'
 

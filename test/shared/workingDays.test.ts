@@ -1,5 +1,5 @@
 import type { HolidayDayRow } from '../../bff/src/repositories/holidayCalendar'
-import { buildWorkingCalendar } from '../../bff/src/services/holidayCalendar'
+import { buildWorkingCalendar } from '../../bff/src/services/workingCalendar'
 import { shanghaiTime } from '../../shared/src/rules/time'
 import {
   addWorkingDays,

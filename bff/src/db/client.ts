@@ -1,3 +1,4 @@
+// The Prisma client over a pg pool with deadlines, and the few Prisma names services need (transaction client, JSON input).
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import type { Logger } from 'pino'
@@ -7,6 +8,13 @@ export type Database = PrismaClient
 /** A transaction client: what repositories receive inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Prisma.TransactionClient
 export type DbOrTx = Database | Tx
+
+/** A value as a JSON column takes it. */
+export type JsonInput = Prisma.InputJsonValue
+/** What JSON.stringify keeps of a value (undefined and functions dropped), as a JSON column takes it. */
+export const toJson = (value: unknown): JsonInput => JSON.parse(JSON.stringify(value)) as JsonInput
+/** SQL NULL in a nullable JSON column (plain `null` would mean the JSON literal). */
+export const SQL_NULL = Prisma.DbNull
 
 export interface DatabaseHandle {
   db: Database

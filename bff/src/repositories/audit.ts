@@ -1,5 +1,5 @@
-import type { DbOrTx } from '../db/client'
-import type { Prisma } from '../generated/prisma/client'
+// The audit log's rows: one per staff action, with the object before and after.
+import { type DbOrTx, toJson } from '../db/client'
 
 export interface AuditRecord {
   staffId: number | null
@@ -11,7 +11,7 @@ export interface AuditRecord {
   requestId?: string
 }
 
-const json = (value: unknown) => (value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue))
+const json = (value: unknown) => (value === undefined ? undefined : toJson(value))
 
 export function insertAudit(db: DbOrTx, record: AuditRecord) {
   return db.auditLog.create({

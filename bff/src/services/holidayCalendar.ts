@@ -1,80 +1,13 @@
-// The working-day calendar the BFF counts deadlines with (chinese-days package + administrators' table), and its admin use cases.
-import {
-  type BodyOf,
-  type HolidayArrangement,
-  type HolidayDay,
-  type HolidayYear,
-  type ResponseOf,
-  workingDayCalendar,
-  type WorkingDayCalendar,
-} from '@gm/shared'
-import packageData from 'chinese-days/dist/chinese-days.json'
-import packageInfo from 'chinese-days/package.json'
-import type { Database, DbOrTx } from '../db/client'
+// Administrators' holiday arrangements (放假安排): the per-year view of package and table data, and replacing a year.
+import { type BodyOf, type HolidayYear, type ResponseOf } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
 import { validationFailed } from '../domain/errors'
-import { findHolidayDays, type HolidayDayRow, holidayTableVersion, replaceHolidayYear as replaceRows } from '../repositories/holidayCalendar'
+import { findHolidayDays, type HolidayDayRow, replaceHolidayYear as replaceRows } from '../repositories/holidayCalendar'
 import { auditorOf, recordAudit } from './audit'
 import { recountPolicyQuestionDueDates } from './policyQuestion'
 import { iso } from './paging'
-
-const PACKAGE_SOURCE = `chinese-days ${packageInfo.version}（国务院办公厅历年节假日安排）`
-
-/** The package's holidays (放假) and adjusted working days (调休上班) by year; each value reads "English,中文,n". */
-const PACKAGE_YEARS: ReadonlyMap<number, HolidayDay[]> = (() => {
-  const byYear = new Map<number, HolidayDay[]>()
-  const add = (entries: Record<string, string>, kind: HolidayDay['kind']) => {
-    for (const [date, label] of Object.entries(entries)) {
-      const year = Number(date.slice(0, 4))
-      const days = byYear.get(year) ?? []
-      days.push({ date, kind, name: label.split(',')[1] ?? '' })
-      byYear.set(year, days)
-    }
-  }
-  add(packageData.holidays, 'HOLIDAY')
-  add(packageData.workdays, 'WORKDAY')
-  for (const days of byYear.values()) days.sort((a, b) => a.date.localeCompare(b.date))
-  return byYear
-})()
-const packageYears = [...PACKAGE_YEARS.keys()].sort((a, b) => a - b)
-
-const arrangementOf = (year: number, days: readonly Pick<HolidayDay, 'date' | 'kind'>[]): HolidayArrangement => ({
-  year,
-  holidays: days.filter((d) => d.kind === 'HOLIDAY').map((d) => d.date),
-  workdays: days.filter((d) => d.kind === 'WORKDAY').map((d) => d.date),
-})
-
-function byYear(rows: readonly HolidayDayRow[]): Map<number, HolidayDayRow[]> {
-  const years = new Map<number, HolidayDayRow[]>()
-  for (const row of rows) years.set(row.year, [...(years.get(row.year) ?? []), row])
-  return years
-}
-
-/** The package's years, then the table's years (which replace the package's arrangement for that year). */
-export function buildWorkingCalendar(rows: readonly HolidayDayRow[]): WorkingDayCalendar {
-  const table = [...byYear(rows)].map(([year, days]) => arrangementOf(year, days))
-  return workingDayCalendar([...[...PACKAGE_YEARS].map(([year, days]) => arrangementOf(year, days)), ...table])
-}
-
-/** Each instance's calendar with the table version it was built from. */
-const cache = new WeakMap<Database, { version: string; calendar: WorkingDayCalendar }>()
-
-/**
- * The calendar to count deadlines with: package data plus the holiday_calendar table. Every call asks
- * the table for its version (row count and latest change, one index-only read) and rebuilds only when
- * it moved, so a change made through any BFF instance counts on every instance from the next request.
- * Inside a transaction pass it as `db`, so the reads use the connection already held.
- */
-export async function workingCalendar(deps: Pick<Deps, 'db'>, db: DbOrTx = deps.db): Promise<WorkingDayCalendar> {
-  const version = await holidayTableVersion(db)
-  const hit = cache.get(deps.db)
-  if (hit?.version === version) return hit.calendar
-  // Read after the version: a change in between only makes the next call rebuild once more.
-  const calendar = buildWorkingCalendar(await findHolidayDays(db))
-  cache.set(deps.db, { version, calendar })
-  return calendar
-}
+import { buildWorkingCalendar, byYear, PACKAGE_SOURCE, PACKAGE_VERSION, PACKAGE_YEARS, packageYears } from './workingCalendar'
 
 function yearView(year: number, rows: readonly HolidayDayRow[]): HolidayYear {
   if (rows.length > 0) {
@@ -89,7 +22,7 @@ function yearView(year: number, rows: readonly HolidayDayRow[]): HolidayYear {
 export async function getHolidayCalendar(deps: Deps): Promise<ResponseOf<'getHolidayCalendar'>> {
   const rows = await findHolidayDays(deps.db)
   return {
-    package: { name: 'chinese-days', version: packageInfo.version, firstYear: packageYears[0] ?? 0, lastYear: packageYears.at(-1) ?? 0 },
+    package: { name: 'chinese-days', version: PACKAGE_VERSION, firstYear: packageYears[0] ?? 0, lastYear: packageYears.at(-1) ?? 0 },
     tableYears: [...byYear(rows)].map(([year, days]) => ({
       year,
       source: days[0]!.source,

@@ -1,7 +1,6 @@
 // Replays the first result of a citizen's keyed write (signup, cancellation) for retries with the same key.
 import { createHash } from 'node:crypto'
-import type { DbOrTx } from '../db/client'
-import type { Prisma } from '../generated/prisma/client'
+import type { DbOrTx, JsonInput } from '../db/client'
 import { AppError } from '../domain/errors'
 import { claimIdempotencyKey, purgeIdempotencyKeys, storeIdempotentResponse } from '../repositories/idempotency'
 import type { Deps } from '../deps'
@@ -27,7 +26,7 @@ export async function onceForKey<T>(
   const stored = await claimIdempotencyKey(tx, claim.citizenId, claim.key, claim.operation, requestHash)
   if (stored) return replayStored<T>(claim, stored)
   const result = await write()
-  await storeIdempotentResponse(tx, claim.citizenId, claim.key, result as Prisma.InputJsonValue)
+  await storeIdempotentResponse(tx, claim.citizenId, claim.key, result as JsonInput)
   return result
 }
 

@@ -38,7 +38,7 @@ import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { notify } from './notification'
 import { answerTexts, auditPublication, checkPublication, exemptionsOf, exemptionsFor, unexemptedInOpinion } from './personalInfo'
 import { buildFeedback } from './opinion'
-import { workingCalendar } from './holidayCalendar'
+import { workingCalendar } from './workingCalendar'
 import { effectiveAnswer, replyDeadline, toStaffOpinion } from './opinionView'
 import { iso, pageOf, pageWindow, repliedAtOf, replyBeforeReceipt } from './paging'
 

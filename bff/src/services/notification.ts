@@ -1,8 +1,7 @@
 import type { NotificationKind } from '@gm/shared'
-import type { DbOrTx } from '../db/client'
+import type { DbOrTx, JsonInput } from '../db/client'
 import type { Deps } from '../deps'
 import { WechatError } from '../integrations/wechat/errors'
-import type { Prisma } from '../generated/prisma/client'
 import { claimDueDeliveries, insertDelivery, insertNotification, settleDelivery, takeSubscribeCredit } from '../repositories/notification'
 
 export interface NotificationInput {
@@ -33,7 +32,7 @@ export async function notify(deps: Pick<Deps, 'settings' | 'clock'>, tx: DbOrTx,
       notificationId: notification.id,
       templateId,
       page: input.link,
-      data: input.templateData as Prisma.InputJsonValue,
+      data: input.templateData as JsonInput,
       nextAttemptAt: deps.clock(),
     })
   }

@@ -8,7 +8,7 @@ import { findOpinion, findSectionOfVersion, insertOpinion, lockConsultationForSu
 import { newReceiptCode } from '../security/tokens'
 import { auditorOf, recordAudit } from './audit'
 import { requireInScope } from './departmentScope'
-import { workingCalendar } from './holidayCalendar'
+import { workingCalendar } from './workingCalendar'
 import { toStaffOpinion } from './opinionView'
 import { repliedAtOf } from './paging'
 

@@ -9,11 +9,10 @@ import {
   shanghaiTime,
   type StaffPolicy,
 } from '@gm/shared'
-import type { DbOrTx } from '../db/client'
+import { type DbOrTx, toJson } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
 import { AppError, notFound, validationFailed } from '../domain/errors'
-import type { Prisma } from '../generated/prisma/client'
 import {
   findInterpretation,
   findPolicies,
@@ -240,7 +239,7 @@ async function staffInterpretation(db: DbOrTx, id: number) {
   return toStaffInterpretation(row)
 }
 
-const bodyJson = (body: BodyOf<'createInterpretation'>['body']) => JSON.parse(JSON.stringify(body)) as Prisma.InputJsonValue
+const bodyJson = (body: BodyOf<'createInterpretation'>['body']) => toJson(body)
 
 export async function createInterpretation(deps: Deps, context: StaffContext, documentId: number, body: BodyOf<'createInterpretation'>): Promise<ResponseOf<'createInterpretation'>> {
   return deps.db.$transaction(async (tx) => {

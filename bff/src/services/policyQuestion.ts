@@ -38,7 +38,7 @@ import {
 import { findPolicyRef } from '../repositories/policy'
 import { bumpQaLibraryVersion, findQaItem, insertQaItem } from '../repositories/qa'
 import { auditorOf, recordAudit } from './audit'
-import { workingCalendar } from './holidayCalendar'
+import { workingCalendar } from './workingCalendar'
 import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { contentCheck, submitOnce } from './citizenSubmission'
 import { notify } from './notification'

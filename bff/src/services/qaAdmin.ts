@@ -1,9 +1,8 @@
 import type { BodyOf, QaDraftBody, QueryOf, ResponseOf, StaffQaItem } from '@gm/shared'
-import type { DbOrTx } from '../db/client'
+import { type DbOrTx, SQL_NULL, toJson } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
 import { AppError, notFound, validationFailed } from '../domain/errors'
-import { Prisma } from '../generated/prisma/client'
 import { findPolicyRef, findSectionOfDocument } from '../repositories/policy'
 import {
   bumpQaLibraryVersion,
@@ -25,7 +24,6 @@ import { pageOf, pageWindow } from './paging'
 import { answerForms } from './qaText'
 import { type StoredRevision, toStaffQaItem } from './qaView'
 
-const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue
 
 /** Topic in the list, clause inside the document: rules a row's foreign keys cannot state. */
 export async function checkReferences(db: DbOrTx, input: { topic: string; policyDocumentId: number | null; clauseId: number | null }, topics?: Set<string>) {
@@ -44,7 +42,7 @@ export function itemData(body: QaDraftBody | StoredRevision): QaItemData {
     question: body.question,
     aliases: body.aliases,
     answer,
-    answerBlocks: json(answerBlocks),
+    answerBlocks: toJson(answerBlocks),
     topic: body.topic,
     departmentId: body.departmentId,
     policyDocumentId: body.policyDocumentId,
@@ -90,9 +88,9 @@ export async function updateQaItem(deps: Deps, context: StaffContext, id: number
     const data = itemData(body)
     if (item.status === 'PUBLISHED') {
       const revision: StoredRevision = { ...body, answer: answerForms(body.answer).answerBlocks }
-      await saveQaItem(tx, id, { pendingRevision: json(revision) })
+      await saveQaItem(tx, id, { pendingRevision: toJson(revision) })
     } else {
-      await saveQaItem(tx, id, { ...data, pendingRevision: Prisma.DbNull })
+      await saveQaItem(tx, id, { ...data, pendingRevision: SQL_NULL })
     }
     await recordAudit(tx, auditorOf(context), {
       action: 'updateQaItem',
@@ -130,7 +128,7 @@ export async function publishQaItem(deps: Deps, context: StaffContext, id: numbe
       reviewedAt: now,
       reviewNotice: null,
       flaggedAt: null,
-      pendingRevision: Prisma.DbNull,
+      pendingRevision: SQL_NULL,
     })
     await bumpQaLibraryVersion(tx)
     await recordAudit(tx, auditorOf(context), {

@@ -13,11 +13,10 @@ import {
   type ResponseOf,
   shanghaiTime,
 } from '@gm/shared'
-import type { DbOrTx } from '../db/client'
+import { type DbOrTx, SQL_NULL, toJson } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
 import { AppError, notFound, validationFailed } from '../domain/errors'
-import { Prisma } from '../generated/prisma/client'
 import { type Table, toCsv, toXlsx } from '../lib/spreadsheet'
 import {
   bumpQaLibraryVersion,
@@ -274,7 +273,6 @@ export async function validateRows(db: DbOrTx, raw: RawRow[], options: ImportOpt
 
 // —— writing ————————————————————————————————————————————————————————————————————————————————
 
-const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue
 const CREATE_BATCH = 500
 
 /**
@@ -314,7 +312,7 @@ export async function importQaRows(deps: Deps, context: StaffContext, raw: RawRo
         question: r.question,
         aliases: r.aliases,
         answer: r.answer,
-        answerBlocks: json(blocksFromText(r.answer)),
+        answerBlocks: toJson(blocksFromText(r.answer)),
         topic: r.topic,
         departmentId: r.departmentId,
         policyDocumentId: r.policyDocumentId,
@@ -340,11 +338,11 @@ export async function importQaRows(deps: Deps, context: StaffContext, raw: RawRo
         updated++
         if (item.status === 'PUBLISHED' && !options.publish) {
           // The public keeps the published answer until a reviewer publishes the imported one.
-          await updateQaItem(tx, item.id, { pendingRevision: json({ ...data(r), answer: blocksFromText(r.answer), answerBlocks: undefined }) })
+          await updateQaItem(tx, item.id, { pendingRevision: toJson({ ...data(r), answer: blocksFromText(r.answer), answerBlocks: undefined }) })
         } else {
           await updateQaItem(tx, item.id, {
             ...data(r),
-            ...(options.publish ? { status: 'PUBLISHED', publishedAt: now, reviewNotice: null, flaggedAt: null, pendingRevision: Prisma.DbNull } : {}),
+            ...(options.publish ? { status: 'PUBLISHED', publishedAt: now, reviewNotice: null, flaggedAt: null, pendingRevision: SQL_NULL } : {}),
             reviewedAt: r.reviewedAt ?? now,
           })
         }
@@ -412,7 +410,7 @@ export async function commitQaImport(deps: Deps, context: StaffContext, id: numb
     throw err
   }
   const report = await importQaRows(deps, context, rows, body)
-  if (!body.dryRun) await markQaImportCommitted(deps.db, id, deps.clock(), json(report))
+  if (!body.dryRun) await markQaImportCommitted(deps.db, id, deps.clock(), toJson(report))
   return report
 }
 
@@ -443,6 +441,6 @@ export async function exportQaItems(deps: Deps, query: { format: 'csv' | 'xlsx' 
     rows: records.map((r) => [r.id, r.question, r.aliases.join('；'), r.answer, r.topic, r.department, r.docNumber, r.clause, r.reviewedOn, statusLabels[r.status]]),
   }
   return query.format === 'xlsx'
-    ? { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: toXlsx(table) }
+    ? { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await toXlsx(table) }
     : { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(table) }
 }
