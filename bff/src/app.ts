@@ -13,7 +13,9 @@ import { requestContext } from './http/requestContext'
 import { securityHeaders } from './http/securityHeaders'
 import { staticFiles } from './http/staticFiles'
 import { buildOpenApiDocument } from './openapi'
+import type { PublicReadCache } from './http/publicReadCache'
 import { apiRoutes } from './routes'
+import { publicReadPolicies } from './routes/publicReads'
 import { mountAll } from './routes/route'
 
 // Validation messages in Chinese for every schema the BFF parses.
@@ -28,6 +30,8 @@ export interface AppOptions {
   /** Per-request deadline (REQUEST_TIMEOUT_MS, REQUEST_TIMEOUT_LONG_MS for imports and exports); 10 s and 5 min when omitted. */
   requestTimeoutMs?: number
   requestTimeoutLongMs?: number
+  /** This instance's cache of public reads (PUBLIC_CACHE); without it every public read is computed. */
+  publicCache?: PublicReadCache
 }
 
 async function databaseReachable(deps: Deps): Promise<boolean> {
@@ -53,7 +57,10 @@ export function createApp(deps: Deps, options: AppOptions): Koa {
   router.get('/api/openapi.json', (ctx) => {
     ctx.body = openApiDocument
   })
-  mountAll(router, apiRoutes(deps), deps.limits && deps.limits.multiplier > 0 ? createRateLimit(deps.limits) : undefined)
+  mountAll(router, apiRoutes(deps), deps.limits && deps.limits.multiplier > 0 ? createRateLimit(deps.limits) : undefined, {
+    policies: publicReadPolicies(deps),
+    cache: options.publicCache,
+  })
 
   app.use(requestContext(deps.log))
   const clientAddress = clientAddressResolver(options.trustedProxies ?? [])

@@ -65,6 +65,15 @@ const ConfigSchema = z.object({
     .regex(/^(on|off|\d+(\.\d+)?)$/, '只能是 on、off 或非负倍数（如 0.5、10）')
     .default('on')
     .transform((v) => (v === 'on' ? 1 : v === 'off' ? 0 : Number(v))),
+  /**
+   * Each instance's cache of public reads, emptied on every change through PostgreSQL LISTEN/NOTIFY
+   * (http/publicReadCache.ts): on by default; `false` computes every read.
+   */
+  PUBLIC_CACHE: booleanFlag.default(true),
+  /** The longest a cached public read is served even without a change or a schedule instant. */
+  PUBLIC_CACHE_TTL_MS: z.coerce.number({ error: '必须是毫秒数' }).int('必须是整数毫秒').min(100).max(3_600_000).default(30_000),
+  /** Memory the public-read cache may use, in MB. */
+  PUBLIC_CACHE_MAX_MB: z.coerce.number({ error: '必须是 MB 数' }).int('必须是整数').min(1).max(4_096).default(64),
   /** Prefix of the rate-limit keys in Redis (one per deployment or test run). */
   RATE_LIMIT_PREFIX: z.string().trim().regex(/^[\w:.-]{1,64}$/, '1–64 位字母、数字或 _ : . -').default('gm:rl'),
   /**

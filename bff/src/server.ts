@@ -4,7 +4,9 @@ import { createApp } from './app'
 import { createLogger } from './logger'
 import { type Config, ConfigError, loadConfig, settingsFrom } from './config'
 import { createDatabaseClient, type DatabaseHandle } from './db/client'
+import { type ChangeFeed, startChangeFeed } from './db/changeFeed'
 import { runMigrations } from './db/migrate'
+import { PublicReadCache } from './http/publicReadCache'
 import { type SelectedDatabase, selectDatabase } from './db/select'
 import { hasContent, seedDemo } from './seed/demo'
 import type { Deps } from './deps'
@@ -12,6 +14,7 @@ import { createWechatClient } from './integrations/wechat/client'
 import { createTokenCache, type TokenCache } from './integrations/wechat/tokenCache'
 import { createLimiterStore, type LimiterStore } from './security/limiter'
 import { bootstrapAdmin } from './services/bootstrap'
+import { nextScheduleInstant } from './services/schedule'
 import { purgeOldIdempotencyKeys } from './services/idempotency'
 import { startDeliveryWorker } from './services/notification'
 import { sendDueReminders } from './services/registration'
@@ -62,6 +65,7 @@ async function main() {
   let tokenCache: TokenCache | undefined
   let limits: LimiterStore | undefined
   let worker: { stop(): Promise<void> } | undefined
+  let changeFeed: ChangeFeed | undefined
   let stopping = false
 
   const shutdown = async (signal: string, exitCode = 0) => {
@@ -70,6 +74,7 @@ async function main() {
     log.info({ signal }, '正在停止服务')
     if (server) await closeServer(server, config.SHUTDOWN_TIMEOUT_MS)
     await worker?.stop()
+    await changeFeed?.stop()
     await tokenCache?.close().catch((err) => log.warn({ err }, 'token cache close failed'))
     await limits?.close().catch((err) => log.warn({ err }, 'rate limiter close failed'))
     await connection?.close().catch((err) => log.warn({ err }, 'database disconnect failed'))
@@ -110,12 +115,25 @@ async function main() {
     limits = createLimiterStore({ redisUrl: config.REDIS_URL, prefix: config.RATE_LIMIT_PREFIX, multiplier: config.RATE_LIMIT, log })
     const deps: Deps = { db, log, clock: () => new Date(), wechat, settings: settingsFrom(config), limits }
     worker = startDeliveryWorker(deps, [sendDueReminders, purgeOldIdempotencyKeys])
+    let publicCache: PublicReadCache | undefined
+    if (config.PUBLIC_CACHE) {
+      const cache = new PublicReadCache({
+        ttlMs: config.PUBLIC_CACHE_TTL_MS,
+        maxBytes: config.PUBLIC_CACHE_MAX_MB * 1024 * 1024,
+        clock: deps.clock,
+        nextScheduleInstant: (now) => nextScheduleInstant(deps, now),
+        log,
+      })
+      changeFeed = startChangeFeed(database.url, { onChange: () => cache.invalidate(), onUp: () => cache.up(), onDown: () => cache.down() }, { log })
+      publicCache = cache
+    }
     const app = createApp(deps, {
       bodyLimitKb: config.BODY_LIMIT_KB,
       staticDir: config.STATIC_DIR,
       trustedProxies: config.TRUSTED_PROXIES,
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
       requestTimeoutLongMs: config.REQUEST_TIMEOUT_LONG_MS,
+      publicCache,
     })
     server = await listen(app, config)
     const address = server.address()

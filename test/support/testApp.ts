@@ -5,6 +5,9 @@ import pino from 'pino'
 import { type AppOptions, createApp } from '../../bff/src/app'
 import { createDatabaseClient, type Database } from '../../bff/src/db/client'
 import type { Deps, Settings } from '../../bff/src/deps'
+import { type ChangeFeed, startChangeFeed } from '../../bff/src/db/changeFeed'
+import { PublicReadCache } from '../../bff/src/http/publicReadCache'
+import { nextScheduleInstant } from '../../bff/src/services/schedule'
 import { createWechatClient } from '../../bff/src/integrations/wechat/client'
 import { createMemoryTokenCache } from '../../bff/src/integrations/wechat/tokenCache'
 import { cloneDatabase, dropDatabase, serverFromEnv } from './postgres'
@@ -17,6 +20,8 @@ export interface TestApp {
   now: { value: Date }
   /** The dependencies the app runs with (for calling use cases and workers directly). */
   deps: Deps
+  /** The public-read cache when started with `publicCache`. */
+  publicCache?: PublicReadCache
   request(path: string, init?: RequestInit & { json?: unknown }): Promise<{ status: number; headers: Headers; body: any }>
   close(): Promise<void>
 }
@@ -35,6 +40,8 @@ export interface TestAppOptions {
   settings?: Partial<Settings>
   /** App options beyond the defaults, e.g. a longer per-request deadline for suites that must not measure speed. */
   app?: Pick<AppOptions, 'requestTimeoutMs' | 'requestTimeoutLongMs'>
+  /** Serve public reads through the public-read cache, invalidated by this database's change feed (as in production). */
+  publicCache?: { ttlMs?: number }
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -54,7 +61,21 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     wechat,
     settings: { demoLogin: false, sessionTtlHours: 24, templates: {}, ...options.settings },
   }
-  const app = createApp(deps, { bodyLimitKb: 64, staticDir: options.staticDir, ...options.app })
+  let publicCache: PublicReadCache | undefined
+  let changeFeed: ChangeFeed | undefined
+  if (options.publicCache) {
+    const cache = new PublicReadCache({
+      ttlMs: options.publicCache.ttlMs ?? 30_000,
+      maxBytes: 16 * 1024 * 1024,
+      clock: deps.clock,
+      nextScheduleInstant: (at) => nextScheduleInstant(deps, at),
+      log,
+    })
+    changeFeed = startChangeFeed(databaseUrl, { onChange: () => cache.invalidate(), onUp: () => cache.up(), onDown: () => cache.down() }, { log })
+    for (let i = 0; i < 100 && !cache.serving; i++) await new Promise((r) => setTimeout(r, 50))
+    publicCache = cache
+  }
+  const app = createApp(deps, { bodyLimitKb: 64, staticDir: options.staticDir, ...options.app, publicCache })
   const http: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s))
   })
@@ -81,8 +102,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       }
       return { status: response.status, headers: response.headers, body }
     },
+    publicCache,
     async close() {
       await new Promise((resolve) => http.close(resolve))
+      await changeFeed?.stop()
       await connection.close()
       await dropDatabase(server, name)
     },

@@ -2,6 +2,9 @@ import type Router from '@koa/router'
 import { type BodyOf, type Contract, contract, type EndpointName, type ParamsOf, type QueryOf, type ResponseOf } from '@gm/shared'
 import type { Actor, CitizenActor, RequestContext, StaffActor } from '../domain/actor'
 import { authorize } from '../http/authorize'
+import { JSON_TYPE, serializedJson } from '../http/cacheControl'
+import type { PublicReadCache } from '../http/publicReadCache'
+import type { ReadPolicies, ReadPolicy } from './publicReads'
 import { AppError } from '../domain/errors'
 import { deviceIdOf, type RateLimit } from '../http/rateLimit'
 import { parseInput } from '../http/validate'
@@ -60,7 +63,15 @@ function idempotencyKeyOf(header: string): string | undefined {
   return header
 }
 
-export function mount<N extends EndpointName>(router: Router, name: N, handler: Handler<N>, rateLimit?: RateLimit) {
+/** The public reads served through the public-read cache (routes/publicReads.ts) and the cache itself (absent: disabled). */
+export interface PublicReads {
+  policies: ReadPolicies
+  cache?: PublicReadCache
+}
+
+export function mount<N extends EndpointName>(router: Router, name: N, handler: Handler<N>, rateLimit?: RateLimit, publicReads?: PublicReads) {
+  const readPolicy = publicReads?.policies[name] as ReadPolicy<N> | undefined
+  const cacheKeyOf = (request: ParsedRequest<N>) => `${name}|${JSON.stringify(request.params ?? null)}|${JSON.stringify(request.query ?? null)}`
   const endpoint: Contract[EndpointName] = contract[name]
   const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'
   router[method](name, endpoint.path, async (ctx) => {
@@ -74,19 +85,36 @@ export function mount<N extends EndpointName>(router: Router, name: N, handler: 
       query: 'query' in endpoint ? parseInput(endpoint.query, ctx.query, 'query') : undefined,
       body: 'body' in endpoint ? parseInput(endpoint.body, ctx.request.body, 'body') : undefined,
     } as ParsedRequest<N>
-    const result = await handler(request, {
+    const context: RequestContext = {
       actor,
       requestId: ctx.state.requestId as string | undefined,
       clientIp,
       deviceId: deviceIdOf(ctx),
       idempotencyKey: idempotencyKeyOf(ctx.get('Idempotency-Key')),
-    })
+    }
+    if (readPolicy) {
+      // The same answer for every caller: from the cache (serialized, tagged) or computed and offered to it.
+      const compute = () => handler(request, context)
+      const keepAnswer = readPolicy.onServe !== undefined
+      const served = publicReads?.cache
+        ? await publicReads.cache.read(cacheKeyOf(request), compute, keepAnswer)
+        : await compute().then((answer) => ({ ...serializedJson(answer), answer: answer as unknown, cache: 'BYPASS' }))
+      if (readPolicy.onServe) await readPolicy.onServe(served.answer as ResponseOf<N>, request, context)
+      ctx.status = 200
+      ctx.type = JSON_TYPE
+      ctx.body = served.body
+      ctx.etag = served.etag
+      ctx.set('X-Cache', served.cache)
+      return
+    }
+    const result = await handler(request, context)
     ctx.status = ('status' in endpoint ? (endpoint.status as number) : undefined) ?? 200
     if ('download' in endpoint) {
       const file = result as { filename: string; contentType: string; content: string | Uint8Array }
       ctx.type = file.contentType
       ctx.attachment(file.filename)
-      ctx.set('Cache-Control', 'no-store')
+      // Staff and citizen files hold personal data; a public file (open data) is cacheable like any public read.
+      if (endpoint.access !== 'public') ctx.set('Cache-Control', 'no-store')
       ctx.body = typeof file.content === 'string' ? file.content : Buffer.from(file.content)
     } else if (ctx.status !== 204) {
       ctx.body = result
@@ -94,10 +122,10 @@ export function mount<N extends EndpointName>(router: Router, name: N, handler: 
   })
 }
 
-export function mountAll(router: Router, routes: Routes, rateLimit?: RateLimit) {
+export function mountAll(router: Router, routes: Routes, rateLimit?: RateLimit, publicReads?: PublicReads) {
   const missing = (Object.keys(contract) as EndpointName[]).filter((name) => !routes[name])
   if (missing.length > 0) throw new Error(`以下接口没有处理函数：${missing.join(', ')}`)
   for (const name of Object.keys(contract) as EndpointName[]) {
-    mount(router, name, routes[name] as Handler<typeof name>, rateLimit)
+    mount(router, name, routes[name] as Handler<typeof name>, rateLimit, publicReads)
   }
 }

@@ -1,4 +1,5 @@
 import { DAY_MS, formatShanghaiDate, QA_EXCERPT_CHARS, type QaHighlight, type QaItemDetail, type QaListItem, type QueryOf, type ResponseOf } from '@gm/shared'
+import { LRUCache } from 'lru-cache'
 import type { Deps } from '../deps'
 import { notFound } from '../domain/errors'
 import {
@@ -69,13 +70,39 @@ export async function searchQa(deps: Deps, query: { q: string; topic?: string; p
     const row = byId.get(hit.id)
     return row ? [{ ...toQaListItem(row), highlight: highlightOf(index, result, hit.doc) }] : []
   })
-  if (skip === 0 && best && !noGoodAnswer && searcher) {
-    // A search hit counts once per searcher, item and day, so repeating a search cannot push an item up the hot list.
-    const now = deps.clock()
-    const key = searchHitDigest(searcher, now)
-    if (await recordFirstQaView(deps.db, best.id, key)) libraryOf(deps.db).count(best.id, 'searchHits', now, deps.log)
-  }
-  return { ...pageOf(items, result.total, query), noGoodAnswer }
+  const answer = { ...pageOf(items, result.total, query), noGoodAnswer }
+  if (searcher) await countSearchHit(deps, answer, searcher)
+  return answer
+}
+
+/**
+ * Marks of "already counted" this instance remembers, so a repeated search or view (a cached answer
+ * served again) costs no database round trip; the database still counts each once across instances.
+ */
+const countedHere = new LRUCache<string, true>({ max: 50_000 })
+
+async function countOnce(deps: Deps, itemId: number, key: string, kind: 'views' | 'searchHits', now: Date) {
+  const mark = `${kind}:${itemId}:${key}`
+  if (countedHere.has(mark)) return
+  if (await recordFirstQaView(deps.db, itemId, key)) libraryOf(deps.db).count(itemId, kind, now, deps.log)
+  countedHere.set(mark, true)
+}
+
+/**
+ * A search's first page with a good answer counts a hit for its best item, once per searcher, item
+ * and day, so repeating a search cannot push an item up the hot list. Separate from the answer,
+ * which depends on nobody (the public-read cache serves it to everyone, see routes/publicReads.ts).
+ */
+export async function countSearchHit(deps: Deps, answer: { page: number; items: { id: number }[]; noGoodAnswer: boolean }, searcher: string): Promise<void> {
+  const best = answer.items[0]
+  if (answer.page !== 1 || !best || answer.noGoodAnswer) return
+  const now = deps.clock()
+  await countOnce(deps, best.id, searchHitDigest(searcher, now), 'searchHits', now)
+}
+
+/** Counts a view the first time this viewer (a digest of the person, device or address, see voterKeyOf) opens an item. */
+export async function countQaView(deps: Deps, id: number, viewer: string): Promise<void> {
+  await countOnce(deps, id, viewer, 'views', deps.clock())
 }
 
 /** The library page: a search when there is a query, otherwise a listing (most viewed first). */
@@ -92,7 +119,7 @@ export async function listQaItems(deps: Deps, query: QueryOf<'listQaItems'>, sea
 export async function getQaItem(deps: Deps, id: number, viewer?: string): Promise<QaItemDetail> {
   const row = await findPublishedQaItem(deps.db, id)
   if (!row) throw notFound('问答')
-  if (viewer && (await recordFirstQaView(deps.db, id, viewer))) libraryOf(deps.db).count(id, 'views', deps.clock(), deps.log)
+  if (viewer) await countQaView(deps, id, viewer)
   const index = await qaSearchIndex(deps)
   const related = index
     .search(row.question, { limit: RELATED_COUNT, excludeIds: new Set([id]) })
