@@ -89,6 +89,44 @@ export function insertOpinion(
   return db.opinion.create({ data: { ...data, receivedAt: data.receivedAt ?? data.createdAt }, select: { id: true, receiptCode: true, moderation: true, secCheckSuggest: true, createdAt: true } })
 }
 
+/**
+ * A citizen's opinion in one statement, stored only while the consultation is published and open
+ * at `now` and the clause (if any) belongs to its current draft version. The consultation row is
+ * share-locked for the statement, so an early close committed first is seen (the row is re-read)
+ * and one arriving meanwhile waits. The key's unique index refuses a second opinion under the same
+ * key (a unique violation). Null when the consultation, its window or the clause refuses it.
+ */
+export async function insertOpinionIfOpen(
+  db: DbOrTx,
+  data: {
+    consultationId: number
+    sectionId: number | null
+    citizenId: number
+    receiptCode: string
+    rawText: string
+    consent: OpinionConsent
+    authorName: string | null
+    contactPhone: string | null
+    idempotencyKey: string
+    requestHash: string
+    secCheckSuggest: string | null
+  },
+  now: Date,
+) {
+  const rows = await db.$queryRaw<{ id: number; receiptCode: string; moderation: ModerationStatus; secCheckSuggest: string | null; createdAt: Date }[]>`
+    INSERT INTO opinion (consultation_id, section_id, citizen_id, receipt_code, raw_text, consent, author_name, contact_phone,
+                         idempotency_key, request_hash, sec_check_suggest, created_at, received_at)
+    SELECT c.id, ${data.sectionId}::int, ${data.citizenId}, ${data.receiptCode}, ${data.rawText}, ${data.consent}::opinion_consent, ${data.authorName}, ${data.contactPhone},
+           ${data.idempotencyKey}, ${data.requestHash}, ${data.secCheckSuggest}, ${now}::timestamptz, ${now}::timestamptz
+    FROM consultation c
+    WHERE c.id = ${data.consultationId} AND c.published_at <= ${now}::timestamptz AND c.opens_at <= ${now}::timestamptz AND c.closes_at > ${now}::timestamptz
+      AND (${data.sectionId}::int IS NULL OR EXISTS (
+        SELECT 1 FROM draft_section s WHERE s.id = ${data.sectionId}::int AND s.consultation_id = c.id AND s.version = c.draft_version))
+    FOR SHARE OF c
+    RETURNING id, receipt_code AS "receiptCode", moderation::text AS moderation, sec_check_suggest AS "secCheckSuggest", created_at AS "createdAt"`
+  return rows[0] ?? null
+}
+
 export async function findOpinionsOfCitizen(db: DbOrTx, citizenId: number, page: { skip: number; take: number }) {
   const where = { citizenId }
   const [rows, total] = await Promise.all([

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../db/errors'
 import type { Deps } from '../deps'
 import { AppError } from '../domain/errors'
 import { findCitizenOpenid } from '../repositories/citizen'
@@ -23,12 +24,16 @@ export async function contentCheck(deps: Deps, citizenId: number, text: string):
  * A citizen's keyed submission (opinion, policy question): the same idempotency key returns the
  * first result, the key with different content is IDEMPOTENCY_KEY_REUSED, and a concurrent
  * duplicate that loses the race on the unique (citizen, key) index answers with the winner's result.
+ * With `lookupFirst: false` the stored result is looked for only when the create hits that index
+ * (one round trip less for a fresh submission; a retry costs the failed insert instead).
  */
 export async function submitOnce<Row extends { requestHash: string | null }, Result>(submission: {
   requestHash: string
   findExisting: () => Promise<Row | null>
   toResult: (row: Row) => Result
-  create: () => Promise<Result>
+  /** Gets the lookup of a stored result, for a create that finds out late that it may be a retry. */
+  create: (replay: () => Promise<Result | null>) => Promise<Result>
+  lookupFirst?: boolean
 }): Promise<Result> {
   const replay = async () => {
     const existing = await submission.findExisting()
@@ -36,12 +41,12 @@ export async function submitOnce<Row extends { requestHash: string | null }, Res
     if (existing.requestHash !== submission.requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED')
     return submission.toResult(existing)
   }
-  const replayed = await replay()
+  const replayed = submission.lookupFirst === false ? null : await replay()
   if (replayed) return replayed
   try {
-    return await submission.create()
+    return await submission.create(replay)
   } catch (err) {
-    if (err instanceof AppError || (err as { code?: string }).code !== 'P2002') throw err
+    if (err instanceof AppError || !isUniqueViolation(err)) throw err
     const first = await replay()
     if (!first) throw err
     return first

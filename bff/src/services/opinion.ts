@@ -23,6 +23,7 @@ import {
   findOpinionsOfConsultation,
   findSectionOfVersion,
   insertOpinion,
+  insertOpinionIfOpen,
   lockConsultationForSubmit,
 } from '../repositories/opinion'
 import { contentCheck, submitOnce } from './citizenSubmission'
@@ -46,9 +47,13 @@ const receiptOf = (row: { id: number; receiptCode: string; moderation: 'PENDING'
 })
 
 /**
- * Submit an opinion on the whole draft or one clause of its current version. The window is
- * checked with the consultation row locked; the same idempotency key returns the first receipt
- * (a different body with it is 422), so a retried submit never creates a second opinion.
+ * Submit an opinion on the whole draft or one clause of its current version. A fresh opinion is
+ * one statement (insertOpinionIfOpen: window and clause checked with the consultation row
+ * share-locked, so no opinion lands after a close). When it stores nothing, a stored opinion under
+ * the key is the answer, else the same checks run again in a transaction to say why (or store it, had the window changed in between). The same
+ * idempotency key returns the first receipt (a different body with it is 422), so a retried submit
+ * never creates a second opinion; with WeChat's content check configured, a retry is answered
+ * from the stored opinion before WeChat is asked again.
  */
 export async function submitOpinion(deps: Deps, actor: CitizenActor, consultationId: number, body: BodyOf<'submitOpinion'>): Promise<OpinionReceipt> {
   const requestHash = requestHashOf(consultationId, body)
@@ -56,34 +61,38 @@ export async function submitOpinion(deps: Deps, actor: CitizenActor, consultatio
     requestHash,
     findExisting: () => findOpinionByKey(deps.db, actor.citizenId, body.idempotencyKey),
     toResult: receiptOf,
-    create: async () => {
+    lookupFirst: deps.wechat !== null,
+    create: async (replay) => {
       const secCheckSuggest = await contentCheck(deps, actor.citizenId, body.text)
+      const now = deps.clock()
+      const opinion = {
+        consultationId,
+        sectionId: body.sectionId ?? null,
+        citizenId: actor.citizenId,
+        receiptCode: receiptCode(now),
+        rawText: body.text,
+        consent: body.consent,
+        authorName: body.consent === 'PUBLISH_NAMED' ? (body.authorName ?? null) : null,
+        contactPhone: body.contactPhone ?? null,
+        idempotencyKey: body.idempotencyKey,
+        requestHash,
+        secCheckSuggest,
+      }
+      const stored = await insertOpinionIfOpen(deps.db, opinion, now)
+      if (stored) return receiptOf(stored)
+      // Nothing stored: a retry of a stored opinion (e.g. after the close), or a refusal the checks below name.
+      const replayed = await replay()
+      if (replayed) return replayed
       return deps.db.$transaction(async (tx) => {
-        const now = deps.clock()
         const consultation = await lockConsultationForSubmit(tx, consultationId)
         if (!consultation?.published_at || consultation.published_at > now) throw notFound('意见征集')
         const status = consultationStatus(consultation.opens_at, consultation.closes_at, now)
         if (status === 'upcoming') throw new AppError('CONSULTATION_NOT_OPEN')
         if (status === 'closed') throw new AppError('CONSULTATION_CLOSED')
-        const sectionId = body.sectionId ?? null
-        if (sectionId !== null && !(await findSectionOfVersion(tx, consultationId, consultation.draft_version, sectionId))) {
+        if (opinion.sectionId !== null && !(await findSectionOfVersion(tx, consultationId, consultation.draft_version, opinion.sectionId))) {
           throw validationFailed({ sectionId: '所选条款不存在或已被修订，请刷新后重新选择' })
         }
-        const created = await insertOpinion(tx, {
-          consultationId,
-          sectionId,
-          citizenId: actor.citizenId,
-          receiptCode: receiptCode(now),
-          rawText: body.text,
-          consent: body.consent,
-          authorName: body.consent === 'PUBLISH_NAMED' ? (body.authorName ?? null) : null,
-          contactPhone: body.contactPhone ?? null,
-          idempotencyKey: body.idempotencyKey,
-          requestHash,
-          secCheckSuggest,
-          createdAt: now,
-        })
-        return receiptOf(created)
+        return receiptOf(await insertOpinion(tx, { ...opinion, createdAt: now }))
       })
     },
   })
