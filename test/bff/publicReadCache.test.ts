@@ -1,7 +1,9 @@
 // The public-read cache: a cached answer changes within a second of the write that changes it, on every BFF instance and whoever writes; time alone changes it on time.
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import pino from 'pino'
 import { CHANGE_FEED_APPLICATION, NOT_PUBLIC_TABLES } from '../../bff/src/db/changeFeed'
+import { PublicReadCache } from '../../bff/src/http/publicReadCache'
 import { type BffProcess, call, requireBuiltServer, startBffProcess } from '../support/bffProcess'
 import { cloneDatabase, dropDatabase, serverFromEnv } from '../support/postgres'
 import { startTestApp, type TestApp } from '../support/testApp'
@@ -99,6 +101,35 @@ describe('in one process, with the test clock', () => {
     expect(await daysLeft()).toBe(3)
     app.now.value = new Date(now + 5_000)
     expect(await daysLeft()).toBe(2)
+  })
+})
+
+describe('the cache alone', () => {
+  it('answers without keeping the answer when the next schedule instant cannot be read', async () => {
+    // (Outside jest, the version without the guard in fill() ended the process with an unhandled rejection here.)
+    const cache = new PublicReadCache({
+      ttlMs: 60_000,
+      maxBytes: 1_000_000,
+      clock: () => new Date(),
+      nextScheduleInstant: () => Promise.reject(new Error('数据库不可用')),
+      log: pino({ level: 'silent' }),
+    })
+    cache.up()
+    const compute = () => new Promise((resolve) => setTimeout(() => resolve({ items: [] }), 30))
+    // Two keys at once: the second waits on the first one's reading of the schedule.
+    const first = await Promise.all([cache.read('a', compute, false), cache.read('b', compute, false)])
+    expect(first.map((s) => s.cache)).toEqual(['MISS', 'MISS'])
+    expect((await cache.read('a', compute, false)).cache).toBe('MISS')
+  })
+
+  it('keeps within its byte budget, least recently used out first', async () => {
+    const cache = new PublicReadCache({ ttlMs: 60_000, maxBytes: 20_000, clock: () => new Date(), nextScheduleInstant: async () => null, log: pino({ level: 'silent' }) })
+    cache.up()
+    const big = (i: number) => async () => ({ i, text: 'x'.repeat(3_000) })
+    for (let i = 0; i < 20; i++) await cache.read(`k${i}`, big(i), false)
+    expect(cache.size.bytes).toBeLessThanOrEqual(20_000)
+    expect((await cache.read('k19', big(19), false)).cache).toBe('HIT')
+    expect((await cache.read('k0', big(0), false)).cache).toBe('MISS')
   })
 })
 

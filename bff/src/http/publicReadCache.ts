@@ -89,6 +89,8 @@ export class PublicReadCache {
     const generation = this.generation
     const startedAt = this.options.clock().getTime()
     const scheduleAt = this.scheduleOf(generation, startedAt)
+    // Awaited only after the answer is computed: a failure meanwhile must not count as unhandled (it would end the process).
+    scheduleAt.catch(() => undefined)
     const served: ServedRead = { ...this.serialize(await compute(), keepAnswer), cache: 'MISS' }
     let until: number
     try {
