@@ -7,7 +7,7 @@ import { searchQa } from './qa'
 
 /** Longest first: 怎么办理 is cut before 怎么. */
 const FILLERS = [...FILLER_WORDS].sort((a, b) => b.length - a.length)
-const SEPARATORS = /[\s,.;:!?，。；：！？、“”‘’"'（）()《》【】\[\]]+/
+const SEPARATORS = /[\s,.;:!?，。；：！？、“”‘’"'（）()《》【】[\]]+/
 
 /**
  * The words a query is searched for (any of them; items with more of them rank first): cut at spaces

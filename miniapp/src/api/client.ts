@@ -8,7 +8,7 @@ import { newIdempotencyKey } from '../utils/idempotency'
 import { clearSession, getToken, saveSession, sessionKind } from './session'
 
 /** Endpoints without required parts can be called with no argument: `api.getOverview()`. */
-type Args<N extends EndpointName> = {} extends RequestOf<N> ? [request?: RequestOf<N>] : [request: RequestOf<N>]
+type Args<N extends EndpointName> = Partial<RequestOf<N>> extends RequestOf<N> ? [request?: RequestOf<N>] : [request: RequestOf<N>]
 
 export type Api = { [N in EndpointName]: (...args: Args<N>) => Promise<ResponseOf<N>> }
 

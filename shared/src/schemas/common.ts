@@ -6,6 +6,7 @@ import { z } from 'zod'
 // (a multi-line text keeps \n \r \t), no lone UTF-16 surrogates (they cannot be stored or encoded),
 // trimmed, and text made only of invisible characters counts as empty, so a required field refuses it.
 
+/* eslint-disable no-control-regex, no-misleading-character-class -- control, format and combining characters are matched on purpose */
 const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f]/
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
@@ -15,6 +16,7 @@ const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
  */
 const INVISIBLE_ONLY =
   /^[\s\u0000-\u001f\u007f-\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3000\u3164\ufe00-\ufe0f\ufeff\uffa0\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]*$/u
+/* eslint-enable no-control-regex, no-misleading-character-class */
 
 /** Whether every UTF-16 surrogate in `text` is half of a pair (String#isWellFormed where the runtime has it). */
 export function isWellFormedText(text: string): boolean {
