@@ -30,6 +30,24 @@ import { EventDetailSchema, EventListQuerySchema, EventListSchema, StaffEventSch
 import { OverviewSchema } from './schemas/overview'
 import { SearchQuerySchema, SearchResultSchema } from './schemas/search'
 import {
+  ConsultationStatisticsSchema,
+  PublicStatisticsQuerySchema,
+  StaffStatisticsQuerySchema,
+  StaffStatisticsSchema,
+  StatisticsExportQuerySchema,
+  StatisticsSchema,
+} from './schemas/statistics'
+import {
+  OpenConsultationFeedSchema,
+  OpenDataCatalogSchema,
+  OpenDataCsvQuerySchema,
+  OpenDataQuerySchema,
+  OpenEventFeedSchema,
+  OpenGroupFeedSchema,
+  OpenOpinionFeedSchema,
+  OpenQaFeedSchema,
+} from './schemas/openData'
+import {
   AuditListQuerySchema,
   AuditListSchema,
   BindWechatBodySchema,
@@ -656,6 +674,83 @@ export const contract = {
     method: 'POST', path: '/api/staff/policy-questions/:id/promote', tag: 'staff-policy-question', access: REVIEWER,
     summary: '一键将好的答复收入问答库（直接发布）',
     params: IdParamsSchema, body: PromotePolicyQuestionBodySchema, response: StaffQaItemSchema, status: 201,
+  },
+
+  // —— statistics and open data ——
+  getPublicStatistics: {
+    method: 'GET', path: '/api/statistics', tag: 'statistics', access: 'public',
+    summary: '公开统计（按年度）：已公布采纳情况的征集的收到、有效、采纳等数字及口径说明，各部门活动与列席次数，问答有帮助率',
+    query: PublicStatisticsQuerySchema, response: StatisticsSchema,
+  },
+  getConsultationStatistics: {
+    method: 'GET', path: '/api/statistics/consultations/:id', tag: 'statistics', access: 'public',
+    summary: '某一征集的公开统计（采纳情况公布后）：各项数字、渠道分布、答复用时分布及口径说明',
+    params: IdParamsSchema, response: ConsultationStatisticsSchema,
+  },
+  getStaffStatistics: {
+    method: 'GET', path: '/api/staff/statistics', tag: 'staff-statistics', access: ALL_STAFF,
+    summary: '统计（按年度，本人所属部门；管理员全部）：按征集、部门、月份、渠道，答复用时，超期，活动与列席，问答',
+    query: StaffStatisticsQuerySchema, response: StaffStatisticsSchema,
+  },
+  exportStatistics: {
+    method: 'GET', path: '/api/staff/statistics/export', tag: 'staff-statistics', access: ALL_STAFF,
+    summary: '导出统计：Excel 一个工作簿（年度报告、部门统计、征集统计、活动与列席、政策问答、口径说明），或其中一张表的 CSV',
+    query: StatisticsExportQuerySchema, response: FileSchema, download: true,
+  },
+  getOpenDataCatalog: {
+    method: 'GET', path: '/api/open-data', tag: 'open-data', access: 'public',
+    summary: '开放数据目录：各数据集的说明、地址、条数与最近更新时间（可按 ETag 缓存）',
+    response: OpenDataCatalogSchema,
+  },
+  listOpenConsultations: {
+    method: 'GET', path: '/api/open-data/consultations', tag: 'open-data', access: 'public',
+    summary: '开放数据：已发布的意见征集及公布后的采纳统计（按 id 升序分页，updatedSince 增量同步）',
+    query: OpenDataQuerySchema, response: OpenConsultationFeedSchema,
+  },
+  listOpenOpinions: {
+    method: 'GET', path: '/api/open-data/opinions', tag: 'open-data', access: 'public',
+    summary: '开放数据：已公布采纳情况的意见（去标识化文本，不含署名与联系方式）及答复',
+    query: OpenDataQuerySchema, response: OpenOpinionFeedSchema,
+  },
+  listOpenGroups: {
+    method: 'GET', path: '/api/open-data/groups', tag: 'open-data', access: 'public',
+    summary: '开放数据：已公布的集中意见及答复',
+    query: OpenDataQuerySchema, response: OpenGroupFeedSchema,
+  },
+  listOpenEvents: {
+    method: 'GET', path: '/api/open-data/events', tag: 'open-data', access: 'public',
+    summary: '开放数据：已发布的活动及会议结果（参加人员意见去标识化）',
+    query: OpenDataQuerySchema, response: OpenEventFeedSchema,
+  },
+  listOpenQaItems: {
+    method: 'GET', path: '/api/open-data/qa', tag: 'open-data', access: 'public',
+    summary: '开放数据：已发布的政策问答库（可供 12345 热线知识库同步）',
+    query: OpenDataQuerySchema, response: OpenQaFeedSchema,
+  },
+  exportOpenConsultations: {
+    method: 'GET', path: '/api/open-data/consultations.csv', tag: 'open-data', access: 'public',
+    summary: '开放数据 CSV：意见征集',
+    query: OpenDataCsvQuerySchema, response: FileSchema, download: true,
+  },
+  exportOpenOpinions: {
+    method: 'GET', path: '/api/open-data/opinions.csv', tag: 'open-data', access: 'public',
+    summary: '开放数据 CSV：意见及答复（去标识化）',
+    query: OpenDataCsvQuerySchema, response: FileSchema, download: true,
+  },
+  exportOpenGroups: {
+    method: 'GET', path: '/api/open-data/groups.csv', tag: 'open-data', access: 'public',
+    summary: '开放数据 CSV：集中意见及答复',
+    query: OpenDataCsvQuerySchema, response: FileSchema, download: true,
+  },
+  exportOpenEvents: {
+    method: 'GET', path: '/api/open-data/events.csv', tag: 'open-data', access: 'public',
+    summary: '开放数据 CSV：活动及会议结果',
+    query: OpenDataCsvQuerySchema, response: FileSchema, download: true,
+  },
+  exportOpenQaItems: {
+    method: 'GET', path: '/api/open-data/qa.csv', tag: 'open-data', access: 'public',
+    summary: '开放数据 CSV：政策问答库',
+    query: OpenDataCsvQuerySchema, response: FileSchema, download: true,
   },
 
   // —— identity ——

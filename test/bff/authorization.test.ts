@@ -143,6 +143,21 @@ const expected: Record<EndpointName, Outcome[]> = {
   listStaffPolicyQuestions: REVIEWER_ONLY,
   answerPolicyQuestion: REVIEWER_ONLY,
   promotePolicyQuestion: REVIEWER_ONLY,
+  getPublicStatistics: EVERYONE,
+  getConsultationStatistics: EVERYONE,
+  getStaffStatistics: STAFF_ONLY,
+  exportStatistics: STAFF_ONLY,
+  getOpenDataCatalog: EVERYONE,
+  listOpenConsultations: EVERYONE,
+  listOpenOpinions: EVERYONE,
+  listOpenGroups: EVERYONE,
+  listOpenEvents: EVERYONE,
+  listOpenQaItems: EVERYONE,
+  exportOpenConsultations: EVERYONE,
+  exportOpenOpinions: EVERYONE,
+  exportOpenGroups: EVERYONE,
+  exportOpenEvents: EVERYONE,
+  exportOpenQaItems: EVERYONE,
 }
 
 let app: TestApp

@@ -1,5 +1,5 @@
 // Personal data is never kept by a cache: citizen, staff and sign-in answers say Cache-Control: no-store; public reads carry an ETag and are revalidated (304).
-import http from 'node:http'
+import { conditionalGet } from '../support/conditionalGet'
 import { contract, type Endpoint, type EndpointName } from '@gm/shared'
 import { signInDemoCitizen, signInStaff } from '../support/identity'
 import { startTestApp, type TestApp } from '../support/testApp'
@@ -12,22 +12,6 @@ afterAll(() => app.close())
 
 const isPublicRead = (endpoint: Endpoint) => endpoint.access === 'public' && endpoint.method === 'GET'
 const PUBLIC_READ = 'public, max-age=0, must-revalidate'
-/**
- * A GET through node:http, as a phone or proxy sends it: fetch() adds Cache-Control: no-cache to any
- * request carrying If-None-Match, and a client asking for no-cache is always answered in full.
- */
-function conditionalGet(url: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method, headers }, (response) => {
-      let body = ''
-      response.on('data', (chunk: Buffer) => (body += chunk.toString()))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }))
-    })
-    request.on('error', reject)
-    request.end()
-  })
-}
-
 const pathOf = (endpoint: Endpoint) => endpoint.path.replace(/:(\w+)/g, '1')
 
 describe('Cache-Control', () => {

@@ -1,4 +1,4 @@
-import AdmZip from 'adm-zip'
+import ExcelJS from 'exceljs'
 import { shanghaiTime } from '@gm/shared'
 import { type FakeWechat, startFakeWechat } from '../../bff/src/dev/fakeWechat/server'
 import { setCitizenConsent, signInDemoCitizen, signInStaff } from '../support/identity'
@@ -301,10 +301,11 @@ describe('published feedback', () => {
     expect(csvText.slice(1).startsWith('受理编号')).toBe(true)
     expect(csvText).toContain('13812345678') // internal export keeps the contact
     const xlsx = await fetch(`${app.baseUrl}/api/staff/consultations/${consultationId}/export?format=xlsx`, { headers: reviewer.auth })
-    const zip = new AdmZip(Buffer.from(await xlsx.arrayBuffer()))
-    const sheet = zip.readAsText('xl/worksheets/sheet1.xml')
-    expect(sheet).toContain('不予采纳')
-    expect(sheet).toContain('城市管理局')
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer)
+    const cells = workbook.worksheets[0]!.getSheetValues().flat().map(String)
+    expect(cells).toContain('不予采纳')
+    expect(cells).toContain('城市管理局')
     expect((await app.request(`/api/staff/consultations/${consultationId}/export?format=pdf`, { headers: reviewer.auth })).status).toBe(400)
     expect((await app.request(`/api/staff/consultations/${consultationId}/export`, { headers: editor.auth })).status).toBe(403)
   })

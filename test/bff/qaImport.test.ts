@@ -123,7 +123,7 @@ describe('importing', () => {
     const found = await app.request(`/api/qa/search?q=${encodeURIComponent('80岁的老人有高龄津贴吗')}`)
     expect(found.body.items[0]).toMatchObject({ question: 'Excel 导入的问题：高龄津贴', answerExcerpt: '年满 80 周岁可申请 <高龄津贴> & 护理补贴' })
 
-    const ours = toXlsx({ sheetName: '问答', header: ['问题', '答案', '主题'], rows: [['=1+1 公式不执行', '-以减号开头', '养老']] })
+    const ours = await toXlsx({ sheetName: '问答', header: ['问题', '答案', '主题'], rows: [['=1+1 公式不执行', '-以减号开头', '养老']] })
     expect(await parseQaFile('xlsx', ours)).toEqual([{ question: '=1+1 公式不执行', answer: '-以减号开头', topic: '养老' }])
   })
 

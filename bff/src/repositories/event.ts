@@ -56,6 +56,11 @@ export function findEventById(db: DbOrTx, id: number, visibility: { publishedBy:
   })
 }
 
+/** Events by id with what their page shows (the open-data feed; the caller chose published ones). */
+export function findEventsByIds(db: DbOrTx, ids: readonly number[]) {
+  return db.event.findMany({ where: { id: { in: [...ids] } }, select: detailSelect, orderBy: { id: 'asc' } })
+}
+
 /** Every event, unpublished included (staff); only those of `departmentIds` when given (department scope). */
 export function findEventsForStaff(db: DbOrTx, departmentIds?: readonly number[]) {
   return db.event.findMany({

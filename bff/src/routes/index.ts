@@ -59,6 +59,9 @@ import {
 import { answerPolicyQuestion, askPolicyQuestion, listMyPolicyQuestions, listStaffPolicyQuestions, promotePolicyQuestion } from '../services/policyQuestion'
 import { bindStaffWechat, createDepartment, createStaff, inviteStaff, listStaff, resetStaffPassword, updateStaff } from '../services/staffAdmin'
 import { getHolidayCalendar, getHolidayYear, replaceHolidayYear } from '../services/holidayCalendar'
+import { getConsultationStatistics, getPublicStatistics, getStaffStatistics } from '../services/statistics'
+import { exportStatistics } from '../services/statisticsExport'
+import { exportOpenData, getOpenDataCatalog, listOpenConsultations, listOpenEvents, listOpenGroups, listOpenOpinions, listOpenQaItems } from '../services/openData'
 import { citizenOf, type Routes, staffOf, voterKeyOf } from './route'
 import type { RequestContext, SignedInActor } from '../domain/actor'
 
@@ -164,6 +167,22 @@ export function apiRoutes(deps: Deps): Routes {
     listStaffPolicyQuestions: ({ query }, context) => listStaffPolicyQuestions(deps, asStaff(context), query),
     answerPolicyQuestion: ({ params, body }, context) => answerPolicyQuestion(deps, asStaff(context), params.id, body),
     promotePolicyQuestion: ({ params, body }, context) => promotePolicyQuestion(deps, asStaff(context), params.id, body),
+
+    getPublicStatistics: ({ query }) => getPublicStatistics(deps, query),
+    getConsultationStatistics: ({ params }) => getConsultationStatistics(deps, params.id),
+    getStaffStatistics: ({ query }, context) => getStaffStatistics(deps, asStaff(context), query),
+    exportStatistics: ({ query }, context) => exportStatistics(deps, asStaff(context), query),
+    getOpenDataCatalog: () => getOpenDataCatalog(deps),
+    listOpenConsultations: ({ query }) => listOpenConsultations(deps, query),
+    listOpenOpinions: ({ query }) => listOpenOpinions(deps, query),
+    listOpenGroups: ({ query }) => listOpenGroups(deps, query),
+    listOpenEvents: ({ query }) => listOpenEvents(deps, query),
+    listOpenQaItems: ({ query }) => listOpenQaItems(deps, query),
+    exportOpenConsultations: ({ query }) => exportOpenData(deps, 'consultations', query),
+    exportOpenOpinions: ({ query }) => exportOpenData(deps, 'opinions', query),
+    exportOpenGroups: ({ query }) => exportOpenData(deps, 'groups', query),
+    exportOpenEvents: ({ query }) => exportOpenData(deps, 'events', query),
+    exportOpenQaItems: ({ query }) => exportOpenData(deps, 'qa', query),
 
     loginWithWechat: ({ body }) => loginWithWechat(deps, body.code),
     loginDemo: ({ body }) => loginDemo(deps, body.name),

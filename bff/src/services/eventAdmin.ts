@@ -150,6 +150,6 @@ export async function exportRegistrations(deps: Deps, context: StaffContext, id:
     ]),
   }
   return format === 'xlsx'
-    ? { filename: `报名名单-${id}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: toXlsx(table) }
+    ? { filename: `报名名单-${id}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await toXlsx(table) }
     : { filename: `报名名单-${id}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(table) }
 }

@@ -52,6 +52,6 @@ export async function exportOpinions(deps: Deps, context: StaffContext, consulta
   }
   const base = `意见及答复-${consultationId}-${formatShanghaiDate(deps.clock())}`
   return format === 'xlsx'
-    ? { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: toXlsx(table) }
+    ? { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await toXlsx(table) }
     : { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(table) }
 }

@@ -1,5 +1,5 @@
 import { findPersonalInfo, type PublicAnswer, REPLY_DEADLINE_WORKING_DAYS, type StaffOpinion, workingDayDeadline, type WorkingDayCalendar } from '@gm/shared'
-import type { GroupRow, OpinionRow } from '../repositories/opinion'
+import type { OpinionRow } from '../repositories/opinion'
 import { iso } from './paging'
 
 type AnswerLike = { adoption: PublicAnswer['adoption'] | null; reason: string | null; content: string | null; repliedAt: Date | null; department: { id: number; name: string } | null }
@@ -13,7 +13,7 @@ export function publicAnswer(answer: AnswerLike | null | undefined): PublicAnswe
  * The answer that stands for an opinion: its concentrated-opinion group's once the group is
  * answered (one reasoned answer for all similar opinions), otherwise its own.
  */
-export function effectiveAnswer(row: { group: GroupRow | null; answer: OpinionRow['answer'] }): PublicAnswer | null {
+export function effectiveAnswer(row: { group: AnswerLike | null; answer: AnswerLike | null }): PublicAnswer | null {
   return publicAnswer(row.group) ?? publicAnswer(row.answer)
 }
 
