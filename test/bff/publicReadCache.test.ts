@@ -104,6 +104,29 @@ describe('in one process, with the test clock', () => {
   })
 })
 
+describe('in one process, without the change feed', () => {
+  let app: TestApp
+  beforeAll(async () => {
+    app = await startTestApp({ settings: { demoLogin: true }, publicCache: { ttlMs: 3_600_000, changeFeed: false } })
+  })
+  afterAll(() => app.close())
+
+  it('reads its own write at once: a write through this instance empties its cache before answering', async () => {
+    const item = await app.db.qaItem.create({ data: { question: '自己写自己读？', answer: '是。', topic: '缓存', status: 'PUBLISHED', publishedAt: new Date(Date.now() - DAY) } })
+    const helpful = async () => {
+      const answer = await app.request(`/api/qa/${item.id}`)
+      return { helpful: answer.body.helpfulCount as number, cache: answer.headers.get('x-cache') }
+    }
+    await helpful()
+    expect(await helpful()).toEqual({ helpful: 0, cache: 'HIT' })
+    expect((await app.request(`/api/qa/${item.id}/feedback`, { method: 'POST', json: { helpful: true } })).status).toBe(200)
+    expect(await helpful()).toEqual({ helpful: 1, cache: 'MISS' })
+    // Signing in writes nothing public: the cache stays.
+    expect((await app.request('/api/auth/demo', { method: 'POST', json: { name: '李四' } })).status).toBe(200)
+    expect((await helpful()).cache).toBe('HIT')
+  })
+})
+
 describe('the cache alone', () => {
   it('answers without keeping the answer when the next schedule instant cannot be read', async () => {
     // (Outside jest, the version without the guard in fill() ended the process with an unhandled rejection here.)

@@ -41,7 +41,7 @@ export interface TestAppOptions {
   /** App options beyond the defaults, e.g. a longer per-request deadline for suites that must not measure speed. */
   app?: Pick<AppOptions, 'requestTimeoutMs' | 'requestTimeoutLongMs'>
   /** Serve public reads through the public-read cache, invalidated by this database's change feed (as in production). */
-  publicCache?: { ttlMs?: number }
+  publicCache?: { ttlMs?: number; /** false: no LISTEN connection, only this app's own writes invalidate. */ changeFeed?: boolean }
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -71,7 +71,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       nextScheduleInstant: (at) => nextScheduleInstant(deps, at),
       log,
     })
-    changeFeed = startChangeFeed(databaseUrl, { onChange: () => cache.invalidate(), onUp: () => cache.up(), onDown: () => cache.down() }, { log })
+    if (options.publicCache.changeFeed === false) cache.up()
+    else changeFeed = startChangeFeed(databaseUrl, { onChange: () => cache.invalidate(), onUp: () => cache.up(), onDown: () => cache.down() }, { log })
     for (let i = 0; i < 100 && !cache.serving; i++) await new Promise((r) => setTimeout(r, 50))
     publicCache = cache
   }

@@ -108,6 +108,9 @@ export function mount<N extends EndpointName>(router: Router, name: N, handler: 
       return
     }
     const result = await handler(request, context)
+    // Read your own writes on this instance without waiting for the change feed's notice (other instances get it
+    // within milliseconds). Sign-in writes only sessions and citizens' accounts, which no public read shows.
+    if (endpoint.method !== 'GET' && endpoint.tag !== 'auth') publicReads?.cache?.invalidate()
     ctx.status = ('status' in endpoint ? (endpoint.status as number) : undefined) ?? 200
     if ('download' in endpoint) {
       const file = result as { filename: string; contentType: string; content: string | Uint8Array }
