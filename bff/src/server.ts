@@ -10,8 +10,7 @@ import { PublicReadCache } from './http/publicReadCache'
 import { type SelectedDatabase, selectDatabase } from './db/select'
 import { hasContent, seedDemo } from './seed/demo'
 import type { Deps } from './deps'
-import { createWechatClient } from './integrations/wechat/client'
-import { createTokenCache, type TokenCache } from './integrations/wechat/tokenCache'
+import { createWechatFromConfig } from './integrations/wechat'
 import { createLimiterStore, type LimiterStore } from './security/limiter'
 import { bootstrapAdmin } from './services/bootstrap'
 import { nextScheduleInstant } from './services/schedule'
@@ -62,7 +61,7 @@ async function main() {
   let database: SelectedDatabase | undefined
   let connection: DatabaseHandle | undefined
   let server: Server | undefined
-  let tokenCache: TokenCache | undefined
+  let wechatClient: ReturnType<typeof createWechatFromConfig>
   let limits: LimiterStore | undefined
   let worker: { stop(): Promise<void> } | undefined
   let changeFeed: ChangeFeed | undefined
@@ -75,7 +74,7 @@ async function main() {
     if (server) await closeServer(server, config.SHUTDOWN_TIMEOUT_MS)
     await worker?.stop()
     await changeFeed?.stop()
-    await tokenCache?.close().catch((err) => log.warn({ err }, 'token cache close failed'))
+    await wechatClient?.close().catch((err) => log.warn({ err }, 'token cache close failed'))
     await limits?.close().catch((err) => log.warn({ err }, 'rate limiter close failed'))
     await connection?.close().catch((err) => log.warn({ err }, 'database disconnect failed'))
     await database?.stop().catch((err) => log.warn({ err }, 'embedded database stop failed'))
@@ -105,13 +104,10 @@ async function main() {
         log.info({ username: config.BOOTSTRAP_ADMIN_USERNAME }, '已创建首个管理员账号（首次登录须修改密码）')
       }
     }
-    let wechat: Deps['wechat'] = null
-    if (config.WECHAT_APPID && config.WECHAT_SECRET) {
-      tokenCache = createTokenCache(config.REDIS_URL, { log })
-      wechat = createWechatClient({ baseUrl: config.WECHAT_API_BASE, appId: config.WECHAT_APPID, secret: config.WECHAT_SECRET, tokenCache, log })
-    } else {
-      log.warn('未配置 WECHAT_APPID/WECHAT_SECRET：小程序登录与订阅消息不可用')
-    }
+    // One token per AppID in Redis (gm:wechat:access_token:<appid>), shared by every instance of that app.
+    wechatClient = createWechatFromConfig(config, log)
+    if (!wechatClient) log.warn('未配置 WECHAT_APPID/WECHAT_SECRET：小程序登录与订阅消息不可用')
+    const wechat: Deps['wechat'] = wechatClient?.client ?? null
     limits = createLimiterStore({ redisUrl: config.REDIS_URL, prefix: config.RATE_LIMIT_PREFIX, multiplier: config.RATE_LIMIT, log })
     const deps: Deps = { db, log, clock: () => new Date(), wechat, settings: settingsFrom(config), limits }
     worker = startDeliveryWorker(deps, [sendDueReminders, purgeOldIdempotencyKeys])

@@ -164,8 +164,6 @@ export function tokenize(text: string): Token[] {
   return tokens
 }
 
-export const isCjkChar = isCjk
-
 /** True when the text contains a function character (的, 了, 个, 能…): such phrases are not words. */
 export function hasFunctionCharacter(text: string): boolean {
   for (const ch of text) if (STRICT_STOP.has(ch) || LIGHT_STOP.has(ch)) return true

@@ -2,7 +2,7 @@ import { type Me, type MyData, PRIVACY_NOTICE_VERSION, type QueryOf, type Respon
 import type { Deps } from '../deps'
 import type { CitizenActor, SignedInActor } from '../domain/actor'
 import { AppError } from '../domain/errors'
-import { deidentifyContributions, deleteCitizen, findCitizen, findCitizenOpenid, findPersonalDetails, updateCitizen } from '../repositories/citizen'
+import { deidentifyContributions, deleteCitizen, findCitizen, findPersonalDetails, updateCitizen } from '../repositories/citizen'
 import { deleteQaVotesAndViews } from '../repositories/qa'
 import { findMyRegistrations } from '../repositories/registration'
 import { onceForKey } from './idempotency'
@@ -123,8 +123,4 @@ export async function deleteMyData(deps: Deps, actor: CitizenActor): Promise<nul
   })
   deps.log.info({ citizenId: actor.citizenId }, 'citizen deleted their personal data')
   return null
-}
-
-export async function openidOf(deps: Deps, citizenId: number) {
-  return (await findCitizenOpenid(deps.db, citizenId))?.openid ?? null
 }
