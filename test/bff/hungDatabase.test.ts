@@ -10,7 +10,8 @@ import { startTestCluster, type TestCluster } from '../support/pgCluster'
  * with short limits, then the whole cluster — postmaster and every backend — stopped with SIGSTOP:
  * the server keeps its sockets open and answers nothing, as a hung host or a stalled disk does.
  * Reads, writes and signed-in requests must each get a 503 SERVICE_UNAVAILABLE with Retry-After
- * well before the database comes back; /healthz keeps answering. After SIGCONT the same BFF process
+ * well before the database comes back (a public read already cached is answered from the cache until
+ * the change feed's heartbeat finds the server gone); /healthz keeps answering. After SIGCONT the same BFF process
  * serves again without a restart, and a write retried with the key that got the 503 is stored once.
  * A restart of the server (stopped, then started) is answered the same way and recovered from.
  */
@@ -77,14 +78,20 @@ async function untilServed(base: string, pathname: string): Promise<Answer> {
 describe('a database that hangs, holds a lock or restarts', () => {
   it('is answered 503 with Retry-After within the deadline, and the same process recovers by itself after it resumes', async () => {
     const base = bff!.base
-    // Warm: the pool holds open connections to the server about to hang.
-    expect((await call(base, '/api/consultations')).status).toBe(200)
+    // Warm: the pool holds open connections to the server about to hang, and the consultation list is in the
+    // public-read cache (once the change feed is subscribed).
+    let warm = await call(base, '/api/consultations')
+    for (let i = 0; i < 100 && warm.headers.get('x-cache') !== 'HIT'; i++) {
+      await new Promise((r) => setTimeout(r, 100))
+      warm = await call(base, '/api/consultations')
+    }
+    expect([warm.status, warm.headers.get('x-cache')]).toEqual([200, 'HIT'])
     expect((await call(base, '/api/me', { headers: asCitizen })).status).toBe(200)
     const pidBefore = bff!.child.pid
 
     cluster!.pause()
     const retriedKey = 'hung-db-question-1'
-    const during = await Promise.all([
+    const [cached, ...during] = await Promise.all([
       timed((signal) => call(base, '/api/consultations', { signal })),
       timed((signal) => call(base, '/api/qa?page=1', { signal })),
       timed((signal) => call(base, '/api/me', { headers: asCitizen, signal })),
@@ -98,6 +105,15 @@ describe('a database that hangs, holds a lock or restarts', () => {
       expect(answer.headers.get('retry-after')).toBe('5')
       expect(ms).toBeLessThan(ANSWER_BOUND_MS)
     }
+    // A cached public read needs no database: nothing can commit while the server is stopped, so it is still true.
+    expect([cached!.answer.status, cached!.answer.headers.get('x-cache')]).toEqual([200, 'HIT'])
+    // Until the change feed's heartbeat finds the server gone: then the cache is not trusted, and the read waits on the database too.
+    let unverified = await timed((signal) => call(base, '/api/consultations', { signal }))
+    for (let i = 0; i < 30 && unverified.answer.status === 200; i++) {
+      await new Promise((r) => setTimeout(r, 500))
+      unverified = await timed((signal) => call(base, '/api/consultations', { signal }))
+    }
+    expect([unverified.answer.status, unverified.answer.body?.error?.code]).toEqual([503, 'SERVICE_UNAVAILABLE'])
     // A second wave while still hung: the pool's connections are stuck or cut, new ones get no greeting.
     const again = await timed((signal) => call(base, '/api/events', { signal }))
     expect([again.answer.status, again.answer.body?.error?.code]).toEqual([503, 'SERVICE_UNAVAILABLE'])
