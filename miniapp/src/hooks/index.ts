@@ -1,3 +1,4 @@
+// The miniapp's hooks, one import for pages: data, actions and forms per domain.
 export { useRequest, type RequestState } from './useRequest'
 export { usePagedList, listStatus, PAGE_SIZE, type ListStatus, type Page, type PagedListState } from './usePagedList'
 export { useConsultation, useConsultationList, useDepartments, type ConsultationFilter } from './useConsultations'
@@ -31,11 +32,23 @@ export { useFeedback, useMyOpinions, useOpinionForm, opinionBody, validateOpinio
 export { useLotteryDesk, type DrawInput, type LotteryDesk } from './useLottery'
 export { useDraw, useMyRegistrations, useSignupForm, signupBody, validateSignup, type MyRegistrations, type SignupForm, type SignupValues } from './useRegistrations'
 export {
+  useConsultationDesk,
+  useCreateGroup,
+  useGroupAnswer,
   useGroupWork,
+  useModeration,
+  useOfflineOpinionForm,
+  useOpinionAnswer,
   useOverdueOpinions,
   useStaffConsultation,
   useStaffConsultationList,
   useStaffOpinions,
+  validateOfflineOpinion,
+  validateWindow,
+  type ConsultationDesk,
+  type ModerationInput,
+  type OfflineOpinionEntry,
+  type WindowValues,
   type GroupSuggestion,
   type GroupWork,
   type OpinionGroup,
@@ -49,9 +62,15 @@ export { answerValues, useAnswerForm, validateAnswer } from './useAnswerForm'
 export { usePersonalInfoOverride, usePublishingForm, type PersonalInfoOverrideState, type PublishingForm } from './usePersonalInfoOverride'
 export {
   useCheckIn,
+  useEventOpinionAnswer,
+  useEventQuotas,
   useEventRegistrations,
+  useNewEventForm,
+  useRegistrationReview,
   useStaffEvent,
+  useStaffEventDesk,
   useStaffEventList,
+  type StaffEventDesk,
   type CheckInDesk,
   type CheckInResult,
   type EventRegistrations,
@@ -59,9 +78,30 @@ export {
   type StaffEventView,
   type StaffRegistration,
 } from './useStaffEvents'
-export { useStaffMe, type StaffMe } from './useStaffMe'
+export {
+  staffGateOf,
+  usePasswordChange,
+  useStaffGate,
+  useStaffMe,
+  useStaffWechatBinding,
+  validatePasswordChange,
+  type PasswordValues,
+  type StaffGate,
+  type StaffMe,
+} from './useStaffMe'
+export { useDownload, type Download } from './useDownload'
 export { useHolidayCalendar, validateArrangement, type ArrangementValues, type HolidayCalendarState } from './useHolidayCalendar'
-export { useConsultationDraft, validateDraft, draftValuesOf, emptyDraft, type ConsultationDraftForm, type DraftErrors, type DraftValues } from './useConsultationDraft'
+export {
+  useConsultationDraft,
+  useConsultationEditor,
+  validateDraft,
+  draftValuesOf,
+  emptyDraft,
+  type ConsultationDraftForm,
+  type ConsultationEditor,
+  type DraftErrors,
+  type DraftValues,
+} from './useConsultationDraft'
 export {
   useEventOpinionDesk,
   useEventOpinionForm,
@@ -71,29 +111,10 @@ export {
   type EventOpinionForm,
   type EventOpinions,
 } from './useEventOpinions'
-export {
-  emptyQaItem,
-  importFormatOf,
-  splitTerms,
-  useQaImport,
-  useQaItemEditor,
-  useQaSynonyms,
-  useStaffQaList,
-  validateQaItem,
-  validateSynonym,
-  type ImportFile,
-  type ImportOptions,
-  type PolicyChoice,
-  type QaFilter,
-  type QaImport,
-  type QaItemEditor,
-  type QaItemValues,
-  type QaSynonym,
-  type QaSynonyms,
-  type RowErrors,
-  type StaffQaList,
-  type SynonymValues,
-} from './useStaffQa'
+export { useQaExport, useStaffQaList, type QaFilter, type StaffQaList } from './useStaffQaList'
+export { emptyQaItem, useQaItemEditor, validateQaItem, type PolicyChoice, type QaItemEditor, type QaItemValues } from './useQaItemEditor'
+export { splitTerms, useQaSynonyms, validateSynonym, type QaSynonym, type QaSynonyms, type SynonymValues } from './useQaSynonyms'
+export { importFormatOf, useQaImport, type ImportFile, type ImportOptions, type QaImport, type RowErrors } from './useQaImport'
 export {
   decisionsByYear,
   decisionValuesOf,

@@ -1,6 +1,8 @@
+// 起草 / 修改意见征集 (EDITOR): the draft form, its clauses, its checks with the shared schema, and the consultation being edited.
 import { type ConsultationDetail, ConsultationDraftBodySchema, errorTable, isMajorConsultation, needsShortWindowReason } from '@gm/shared'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { type ApiError, api, toApiError } from '../api'
+import { type RequestState, useRequest } from './useRequest'
 import type { SectionDraft } from '../components/SectionsEditor'
 import { isoFromShanghai, shanghaiInputValue } from '../utils/datetime'
 
@@ -158,4 +160,25 @@ export function useConsultationDraft(id: number | null): ConsultationDraftForm {
   }, [id])
 
   return { values, sections, errors, formError, saving, setField, setSections, nextKey, load, save }
+}
+
+export interface ConsultationEditor {
+  draft: ConsultationDraftForm
+  /** The consultation being edited (null for a new one), loaded into the draft once it arrives. */
+  existing: RequestState<ConsultationDetail | null>
+}
+
+/** The draft form of a new consultation, or of consultation `id` once it is read (again when another staff member signs in). */
+export function useConsultationEditor(id: number | null, enabled: boolean, staffId: number | undefined): ConsultationEditor {
+  const draft = useConsultationDraft(id)
+  const existing = useRequest(() => (id === null || !enabled ? Promise.resolve(null) : api.getStaffConsultation({ params: { id } })), [id, enabled, staffId])
+  const loaded = useRef(false)
+  const { load } = draft
+  useEffect(() => {
+    if (existing.data && !loaded.current) {
+      loaded.current = true
+      load(existing.data)
+    }
+  }, [existing.data, load])
+  return { draft, existing }
 }

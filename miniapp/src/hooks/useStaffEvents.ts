@@ -1,7 +1,17 @@
-import type { EventDetail, ResponseOf } from '@gm/shared'
+// Staff work on events: the list, one event's desk (publish, outcome, cancel, export), review, quotas, check-in and event opinions' answers.
+import { type AnswerBody, CancelEventBodySchema, type EventDetail, EventDraftBodySchema, OutcomeBodySchema, type Quota, type ResponseOf, type StaffEventOpinion } from '@gm/shared'
+import type { z } from 'zod'
 import { useCallback, useState } from 'react'
-import { type ApiError, api, toApiError } from '../api'
+import { type ApiError, api, downloadExport, type ExportFormat, toApiError } from '../api'
+import type { AnswerValues } from '../components/AnswerForm'
+import { replacePage, routes } from '../navigation'
+import { validateWith, type Validation } from '../utils/form'
 import { notFound } from './notFound'
+import { type Action, useAction } from './useAction'
+import { useAnswerForm } from './useAnswerForm'
+import { useDownload } from './useDownload'
+import { type FormState, useForm } from './useForm'
+import { type PublishingForm, usePublishingForm } from './usePersonalInfoOverride'
 import { PAGE_SIZE, type PagedListState, usePagedList } from './usePagedList'
 import { type RequestState, useRequest } from './useRequest'
 
@@ -91,4 +101,77 @@ export function useCheckIn(eventId: number | null): CheckInDesk {
     [eventId],
   )
   return { running, last, attendeeCount: last?.attendeeCount ?? null, error, checkIn }
+}
+
+export interface StaffEventDesk {
+  view: RequestState<StaffEventView> & { update: (event: EventDetail, published?: boolean) => void }
+  publish: Action<[]>
+  exportFile: Action<[ExportFormat]>
+  downloaded: string | null
+  /** 会议结果: its summary is published, so personal information is refused unless masked or overridden. */
+  outcome: PublishingForm<{ summary: string }>
+  cancel: FormState<{ reason: string }>
+}
+
+/** One event for staff: publish it, export the registrations, record the outcome, cancel it. */
+export function useStaffEventDesk(id: number | null, enabled: boolean, onCancelled: () => void): StaffEventDesk {
+  const view = useStaffEvent(enabled ? id : null)
+  const { update } = view
+  const publish = useAction(async () => {
+    if (id !== null) update(await api.publishEvent({ params: { id } }), true)
+  })
+  const { exportFile, downloaded } = useDownload(async (format: ExportFormat) =>
+    id === null ? undefined : downloadExport('exportRegistrations', id, format, `报名名单-${id}.${format}`),
+  )
+  const outcome = usePublishingForm<{ summary: string }, z.output<typeof OutcomeBodySchema>>(
+    {
+      initial: { summary: '' },
+      validate: (values) => validateWith(OutcomeBodySchema, values),
+      submit: async (body) => {
+        if (id !== null) update(await api.recordOutcome({ params: { id }, body }))
+      },
+    },
+    ['summary'],
+  )
+  const cancel = useForm<{ reason: string }, z.output<typeof CancelEventBodySchema>>({
+    initial: { reason: '' },
+    validate: (values) => validateWith(CancelEventBodySchema, values),
+    submit: async (body) => {
+      if (id === null) return
+      update(await api.cancelEvent({ params: { id }, body }))
+      onCancelled()
+    },
+  })
+  return { view, publish, exportFile, downloaded, outcome, cancel }
+}
+
+/** 入选 / 不予入选 (with a reason) of a review-mode application. */
+export function useRegistrationReview(registrationId: number, onDone: (r: StaffRegistration) => void): { select: Action<[]>; reject: Action<[reason: string]> } {
+  const select = useAction(async () => onDone(await api.reviewRegistration({ params: { id: registrationId }, body: { decision: 'SELECT' } })))
+  const reject = useAction(async (reason: string) => onDone(await api.reviewRegistration({ params: { id: registrationId }, body: { decision: 'REJECT', reason } })))
+  return { select, reject }
+}
+
+/** 分层配额 of a lottery event (EDITOR, before signups open). */
+export function useEventQuotas(eventId: number, onSaved: (event: EventDetail) => void): Action<[quotas: Quota[]]> {
+  return useAction(async (quotas: Quota[]) => onSaved(await api.setEventQuotas({ params: { id: eventId }, body: { quotas } })))
+}
+
+/** 答复 of one event opinion; `onSaved` gets the opinion as the server answered it. */
+export function useEventOpinionAnswer(opinionId: number, initial: AnswerValues, onSaved: (opinion: StaffEventOpinion) => void): PublishingForm<AnswerValues> {
+  return useAnswerForm(initial, async (body: AnswerBody) => onSaved(await api.answerEventOpinion({ params: { id: opinionId }, body })))
+}
+
+type EventDraft = z.output<typeof EventDraftBodySchema>
+
+/** 新建活动 (EDITOR): the page checks the form (with its quota rows); the new draft's page opens once saved. */
+export function useNewEventForm<V extends Record<string, string>>(initial: V, validate: (values: V) => Validation<EventDraft, Extract<keyof V, string>>): FormState<V> {
+  return useForm<V, EventDraft>({
+    initial,
+    validate,
+    submit: async (body) => {
+      const event = await api.createEvent({ body })
+      replacePage(routes.staffEvent(event.id))
+    },
+  })
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ImportRowError, QaImportFormat, QaImportReport as Report } from '@gm/shared'
-import type { RowErrors } from '../../hooks/useStaffQa'
+import type { RowErrors } from '../../hooks/useQaImport'
 import { a11y } from '../../utils/a11y'
 import { Notice } from '../Notice'
 import './index.scss'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { QaSynonym } from '../../hooks/useStaffQa'
+import type { QaSynonym } from '../../hooks/useQaSynonyms'
 import { ActionButton } from '../ActionButton'
 import { Badge } from '../Badge'
 import './index.scss'

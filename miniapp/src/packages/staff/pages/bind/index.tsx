@@ -1,32 +1,17 @@
+// 绑定微信 (staff): bind this WeChat account with an administrator's invite code, for 微信快捷登录 later.
 import { Text, View } from '@tarojs/components'
-import { BindWechatBodySchema } from '@gm/shared'
-import { useState } from 'react'
-import { api, ApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { FormField } from '../../../../components/FormField'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
-import { useForm } from '../../../../hooks'
+import { useStaffWechatBinding } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
-import { validateWith } from '../../../../utils/form'
-
-const InviteSchema = BindWechatBodySchema.pick({ inviteCode: true })
 
 /** A staff member binds this WeChat account with the one-time invite code an admin generated. */
 export default function StaffBindPage() {
-  const [bound, setBound] = useState(false)
-  const form = useForm({
-    initial: { inviteCode: '' },
-    validate: (values) => validateWith(InviteSchema, values),
-    submit: async ({ inviteCode }) => {
-      const login = await platform.login()
-      if (!login.ok) throw new ApiError({ status: 0, code: 'UNEXPECTED', message: login.reason })
-      await api.bindStaffWechat({ body: { inviteCode, code: login.code } })
-      setBound(true)
-    },
-  })
+  const { form, bound } = useStaffWechatBinding()
 
   if (!platform.canLoginSilently) {
     return (

@@ -1,20 +1,18 @@
+// 起草 / 修改意见征集 (EDITOR): the draft, its window and clauses, the reason a short window needs.
 import { Text, View } from '@tarojs/components'
 import { isMajorConsultation, MAJOR_DECISION_MIN_DAYS, needsShortWindowReason, windowDays } from '@gm/shared'
-import { useEffect, useRef } from 'react'
-import { api } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { CheckRow } from '../../../../components/CheckRow'
 import { Chips } from '../../../../components/Chips'
 import { FormField } from '../../../../components/FormField'
-import { ListState } from '../../../../components/ListState'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
 import { SectionsEditor } from '../../../../components/SectionsEditor'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { StaffGate } from '../../../../components/StaffGate'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useConsultationDraft, useDecisionList, useMyDepartments, useRequest, useRouteId, useStaffMe } from '../../../../hooks'
-import { openPage, replacePage, routes } from '../../../../navigation'
+import { useConsultationEditor, useDecisionList, useMyDepartments, useRouteId, useStaffGate } from '../../../../hooks'
+import { replacePage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
 import { isoFromShanghai } from '../../../../utils/datetime'
 import './index.scss'
@@ -22,41 +20,13 @@ import './index.scss'
 /** 起草 / 修改意见征集 (EDITOR): fields, clauses, the 30-day rule asked up front. */
 export default function ConsultationFormPage() {
   const id = useRouteId()
-  const { me, can } = useStaffMe()
+  const gate = useStaffGate('EDITOR')
   const departments = useMyDepartments()
   const decisions = useDecisionList()
-  const draft = useConsultationDraft(id)
-  const existing = useRequest(() => (id === null || !can('EDITOR') ? Promise.resolve(null) : api.getStaffConsultation({ params: { id } })), [id, me?.id])
-  const loaded = useRef(false)
-  const { load } = draft
-  useEffect(() => {
-    if (existing.data && !loaded.current) {
-      loaded.current = true
-      load(existing.data)
-    }
-  }, [existing.data, load])
+  const { draft, existing } = useConsultationEditor(id, gate.allowed, gate.me?.id)
 
-  if (!me) {
-    return (
-      <PageShell className='gm-consultation-form'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
-  if (!can('EDITOR')) {
-    return (
-      <PageShell className='gm-consultation-form'>
-        <Notice tone='info'>只有「编辑」角色可以起草和修改意见征集。</Notice>
-      </PageShell>
-    )
-  }
-  if (id !== null && !existing.data) {
-    return (
-      <PageShell className='gm-consultation-form'>
-        <ListState status={existing.error ? 'error' : 'loading'} errorMessage={existing.error?.message} onRetry={() => void existing.reload()} />
-      </PageShell>
-    )
-  }
+  const waiting = id !== null && !existing.data
+  if (!gate.allowed || waiting) return <StaffGate gate={gate} className='gm-consultation-form' refusal='只有「编辑」角色可以起草和修改意见征集。' loading={existing} />
 
   const { values, errors } = draft
   const opensAt = isoFromShanghai(values.opensAt)

@@ -1,7 +1,8 @@
+// 意见征集 (staff): one consultation — publish it, change its window, its work queues, the feedback and exports.
 import { Text, View } from '@tarojs/components'
-import { consultationStatus, consultationStatusLabels, formatShanghaiDateTime, WindowChangeBodySchema } from '@gm/shared'
+import { consultationStatus, consultationStatusLabels, formatShanghaiDateTime } from '@gm/shared'
 import { useState } from 'react'
-import { api, type ApiError, downloadExport, type ExportFormat } from '../../../../api'
+import type { ApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { Badge } from '../../../../components/Badge'
 import { ClauseList } from '../../../../components/ClauseList'
@@ -14,14 +15,12 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { PersonalInfoOverride } from '../../../../components/PersonalInfoOverride'
 import { Section } from '../../../../components/Section'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { StaffGate } from '../../../../components/StaffGate'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useAction, useForm, usePersonalInfoOverride, useRouteId, useStaffConsultation, useStaffMe } from '../../../../hooks'
+import { useConsultationDesk, usePersonalInfoOverride, useRouteId, useStaffGate } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
-import { isoFromShanghai } from '../../../../utils/datetime'
-import { validateWith } from '../../../../utils/form'
 import './index.scss'
 
 /** FEEDBACK_NOT_READY says what is still open: `{ pending, unanswered }` in its details. */
@@ -34,62 +33,18 @@ export function notReadyText(error: ApiError): string {
   return error.message
 }
 
-type WindowValues = { closesAt: string; reason: string }
-
-function validateWindow(values: WindowValues) {
-  const closesAt = isoFromShanghai(values.closesAt)
-  const checked = validateWith<typeof WindowChangeBodySchema, keyof WindowValues>(WindowChangeBodySchema, { closesAt, reason: values.reason })
-  if (closesAt) return checked
-  return { ok: false as const, errors: { ...(checked.ok ? {} : checked.errors), closesAt: '请按“2026-12-01 09:00”的格式填写（北京时间）' } }
-}
-
 /** One consultation for staff: publish, change the window, the work queues, feedback and exports. */
 export default function StaffConsultationPage() {
   const id = useRouteId()
-  const { me, can } = useStaffMe()
-  const view = useStaffConsultation(me ? id : null)
+  const gate = useStaffGate()
   const [confirm, setConfirm] = useState<'publish' | 'feedback' | null>(null)
-  const [published, setPublished] = useState<string | null>(null)
-  const [downloaded, setDownloaded] = useState<string | null>(null)
   const [showWindow, setShowWindow] = useState(false)
-
-  const publish = useAction(async () => {
-    if (id === null) return
-    await api.publishConsultation({ params: { id } })
-    setPublished('征集已发布，公众现在可以看到并提交意见。')
-    await view.reload()
-  })
-  const feedback = useAction(async (override?: string) => {
-    if (id === null) return
-    await api.publishFeedback({ params: { id }, body: override ? { override } : {} })
-    setPublished('意见采纳情况已公开，已通知提交意见的公众。')
-    await view.reload()
-  })
+  const desk = useConsultationDesk(id, gate.allowed, () => setShowWindow(false))
+  const { view, publish, publishFeedback: feedback, published, exportFile, downloaded, windowForm } = desk
   const feedbackRefusal = usePersonalInfoOverride(feedback.error, feedback.running)
-  const exportFile = useAction(async (format: ExportFormat) => {
-    if (id === null) return
-    const file = await downloadExport('exportOpinions', id, format, `意见与答复-${id}.${format}`)
-    setDownloaded(file.opened ? `已下载：${file.filename}` : `已下载：${file.filename}（请在电脑上打开）`)
-  })
-  const windowForm = useForm({
-    initial: { closesAt: '', reason: '' },
-    validate: validateWindow,
-    submit: async (body) => {
-      if (id === null) return
-      await api.changeWindow({ params: { id }, body })
-      setShowWindow(false)
-      windowForm.reset()
-      await view.reload()
-    },
-  })
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-consultation-page'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-consultation-page' />
+  const { can } = gate
 
   return (
     <PageShell className='gm-staff-consultation-page'>

@@ -1,7 +1,7 @@
+// 新建活动 (EDITOR): the event's details, capacity, how attendees are chosen and, for a lottery, its quotas.
 import { Text, View } from '@tarojs/components'
 import { EventDraftBodySchema, type EventKind, eventKindLabels, type SelectionMode, selectionModeLabels } from '@gm/shared'
 import { useState } from 'react'
-import { api } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { ChoiceGroup } from '../../../../components/ChoiceGroup'
 import { Chips } from '../../../../components/Chips'
@@ -9,11 +9,10 @@ import { FormField } from '../../../../components/FormField'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { StaffGate } from '../../../../components/StaffGate'
 import { QuotaRows } from '../../../../components/QuotaRows'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useForm, useMyDepartments, useStaffMe } from '../../../../hooks'
-import { openPage, replacePage, routes } from '../../../../navigation'
+import { useMyDepartments, useNewEventForm, useStaffGate } from '../../../../hooks'
 import { a11y } from '../../../../utils/a11y'
 import { isoFromShanghai } from '../../../../utils/datetime'
 import type { FieldErrors } from '../../../../utils/form'
@@ -98,31 +97,11 @@ export function validate(values: Values, quotaRows: readonly QuotaDraft[] = []) 
 
 /** 新建活动 (EDITOR); the draft is published by a reviewer. */
 export default function EventFormPage() {
-  const { me, can } = useStaffMe()
+  const gate = useStaffGate('EDITOR')
   const departments = useMyDepartments()
   const [quotaRows, setQuotaRows] = useState<QuotaDraft[]>([])
-  const form = useForm({
-    initial,
-    validate: (values) => validate(values, quotaRows),
-    submit: async (body) => {
-      const event = await api.createEvent({ body })
-      replacePage(routes.staffEvent(event.id))
-    },
-  })
-  if (!me) {
-    return (
-      <PageShell className='gm-event-form'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
-  if (!can('EDITOR')) {
-    return (
-      <PageShell className='gm-event-form'>
-        <Notice tone='info'>只有「编辑」角色可以创建活动。</Notice>
-      </PageShell>
-    )
-  }
+  const form = useNewEventForm(initial, (values) => validate(values, quotaRows))
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-event-form' refusal='只有「编辑」角色可以创建活动。' />
   const { values, errors } = form
   const text = (name: Field, label: string, hint?: string, max = 200) => (
     <FormField name={name} label={label} value={values[name]} hint={hint} maxlength={max} error={errors[name]} onInput={(v) => form.setField(name, v)} />

@@ -1,7 +1,8 @@
+// 参加人员的意见 (staff, reviewers): record what attendees of a decision meeting said and answer it.
 import { Text, View } from '@tarojs/components'
 import { attendeeCategoryLabels, type Department, eventKindLabels, formatShanghaiDateTime, registrationStatusLabels, type StaffEventOpinion } from '@gm/shared'
 import { useState } from 'react'
-import { api, type ApiError } from '../../../../api'
+import type { ApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { AnswerForm } from '../../../../components/AnswerForm'
 import { AnswerView } from '../../../../components/AnswerView'
@@ -12,9 +13,8 @@ import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { answerValues, type StaffRegistration, useAnswerForm, useEventOpinionDesk, useEventOpinionForm, useMyDepartments, useRouteId, useStaffMe } from '../../../../hooks'
-import { openPage, routes } from '../../../../navigation'
+import { StaffGate } from '../../../../components/StaffGate'
+import { answerValues, type StaffRegistration, useEventOpinionAnswer, useEventOpinionDesk, useEventOpinionForm, useMyDepartments, useRouteId, useStaffGate } from '../../../../hooks'
 import { formatTimeRange } from '../../../../utils/format'
 import './index.scss'
 
@@ -35,8 +35,8 @@ interface AnswerProps {
 /** 答复, with the same adoption model as a consultation's opinions (shared AnswerBodySchema). */
 function Answer({ opinion, departments, defaultDepartmentId, locked, onChanged }: AnswerProps) {
   const [editing, setEditing] = useState(opinion.answer === null)
-  const form = useAnswerForm(answerValues(opinion.answer, defaultDepartmentId), async (body) => {
-    onChanged(await api.answerEventOpinion({ params: { id: opinion.id }, body }))
+  const form = useEventOpinionAnswer(opinion.id, answerValues(opinion.answer, defaultDepartmentId), (saved) => {
+    onChanged(saved)
     setEditing(false)
   })
   if (opinion.answer && (locked || !editing)) {
@@ -101,26 +101,13 @@ function Record({ eventId, attendees, attendeesFailed, onRecorded }: { eventId: 
 /** 参加人员意见 of one event (REVIEWER): record what attendees said and answer each before the outcome is published. */
 export default function StaffEventOpinionsPage() {
   const id = useRouteId()
-  const { me, can } = useStaffMe()
-  const reviewer = me !== null && can('REVIEWER')
-  const desk = useEventOpinionDesk(id, reviewer)
+  const gate = useStaffGate('REVIEWER')
+  const desk = useEventOpinionDesk(id, gate.allowed)
   const departments = useMyDepartments()
   const { event, opinions } = desk
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-event-opinions'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
-  if (!reviewer) {
-    return (
-      <PageShell className='gm-staff-event-opinions'>
-        <Notice tone='info'>只有「审核」角色可以记录和答复参加人员的意见。</Notice>
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-event-opinions' refusal='只有「审核」角色可以记录和答复参加人员的意见。' />
+  const { me } = gate
 
   const list = (locked: boolean) => {
     if (opinions.data === undefined) return <ListState status={opinions.error ? 'error' : 'loading'} errorMessage={opinions.error?.message} onRetry={() => void opinions.reload()} />

@@ -1,7 +1,7 @@
+// 活动 (staff): one event — publish, registrations and review, quotas, draw, check-in, outcome, cancel, export.
 import { Text, View } from '@tarojs/components'
-import { CancelEventBodySchema, type EventDetail, EventQuotasBodySchema, eventKindLabels, formatShanghaiDateTime, OutcomeBodySchema, publicSeats, selectionModeLabels, signupStatusLabels } from '@gm/shared'
+import { type EventDetail, EventQuotasBodySchema, eventKindLabels, formatShanghaiDateTime, publicSeats, selectionModeLabels, signupStatusLabels } from '@gm/shared'
 import { useState } from 'react'
-import { api, downloadExport, type ExportFormat } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { Badge } from '../../../../components/Badge'
 import { ConfirmDialog } from '../../../../components/ConfirmDialog'
@@ -17,13 +17,12 @@ import { QuotaList } from '../../../../components/QuotaList'
 import { QuotaRows } from '../../../../components/QuotaRows'
 import { Paragraphs, Section } from '../../../../components/Section'
 import { StaffRegistrationCard } from '../../../../components/StaffRegistrationCard'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { StaffGate } from '../../../../components/StaffGate'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { type StaffRegistration, useAction, useEventRegistrations, useForm, usePublishingForm, useRouteId, useStaffEvent, useStaffMe } from '../../../../hooks'
+import { type StaffRegistration, useEventQuotas, useEventRegistrations, useRegistrationReview, useRouteId, useStaffEventDesk, useStaffGate } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { formatTimeRange } from '../../../../utils/format'
-import { validateWith } from '../../../../utils/form'
 import { type QuotaDraft, quotaDraftOf, quotaIssueText, quotasOf } from '../../../../utils/quotas'
 import './index.scss'
 
@@ -31,8 +30,7 @@ import './index.scss'
 function ReviewActions({ registration, onDone }: { registration: StaffRegistration; onDone: (r: StaffRegistration) => void }) {
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | undefined>()
-  const select = useAction(async () => onDone(await api.reviewRegistration({ params: { id: registration.id }, body: { decision: 'SELECT' } })))
-  const reject = useAction(async () => onDone(await api.reviewRegistration({ params: { id: registration.id }, body: { decision: 'REJECT', reason } })))
+  const { select, reject } = useRegistrationReview(registration.id, onDone)
   const error = select.error ?? reject.error
   return (
     <View className='gm-staff-event__review'>
@@ -51,7 +49,7 @@ function ReviewActions({ registration, onDone }: { registration: StaffRegistrati
           setReasonError(undefined)
         }}
       />
-      <ActionButton onPress={() => (reason.trim().length < 2 ? setReasonError('请填写未入选理由') : void reject.run())} busy={reject.running} busyText='正在提交…' disabled={select.running}>
+      <ActionButton onPress={() => (reason.trim().length < 2 ? setReasonError('请填写未入选理由') : void reject.run(reason))} busy={reject.running} busyText='正在提交…' disabled={select.running}>
         {`${registration.name}：不予入选`}
       </ActionButton>
     </View>
@@ -65,15 +63,15 @@ function ReviewActions({ registration, onDone }: { registration: StaffRegistrati
 function EventQuotas({ event, editable, onSaved }: { event: EventDetail; editable: boolean; onSaved: (e: EventDetail) => void }) {
   const [rows, setRows] = useState<QuotaDraft[] | null>(null)
   const [error, setError] = useState<string | undefined>()
-  const save = useAction(async (quotaRows: QuotaDraft[]) => {
-    onSaved(await api.setEventQuotas({ params: { id: event.id }, body: { quotas: quotasOf(quotaRows) } }))
+  const save = useEventQuotas(event.id, (saved) => {
+    onSaved(saved)
     setRows(null)
   })
   const submit = (quotaRows: QuotaDraft[]) => {
     const checked = EventQuotasBodySchema.safeParse({ quotas: quotasOf(quotaRows) })
     const issue = checked.success ? undefined : checked.error.issues[0]
     setError(issue && quotaIssueText(issue.path.slice(1), issue.message))
-    if (!issue) void save.run(quotaRows)
+    if (!issue) void save.run(quotasOf(quotaRows))
   }
   const serverError = save.error && (Object.values(save.error.fields).join('；') || save.error.message)
   return (
@@ -108,49 +106,15 @@ function EventQuotas({ event, editable, onSaved }: { event: EventDetail; editabl
 /** One event for staff: publish, registrations and review, quotas, draw, check-in, outcome, cancel, export. */
 export default function StaffEventPage() {
   const id = useRouteId()
-  const { me, can } = useStaffMe()
-  const view = useStaffEvent(me ? id : null)
-  const reviewer = can('REVIEWER')
-  const registrations = useEventRegistrations(id, me !== null && reviewer && view.data?.published === true)
+  const gate = useStaffGate()
   const [confirmCancel, setConfirmCancel] = useState(false)
-  const [downloaded, setDownloaded] = useState<string | null>(null)
+  const { view, publish, exportFile, downloaded, outcome, cancel } = useStaffEventDesk(id, gate.allowed, () => setConfirmCancel(false))
+  const reviewer = gate.can('REVIEWER')
+  const registrations = useEventRegistrations(id, gate.allowed && reviewer && view.data?.published === true)
+
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-event' />
+  const { can } = gate
   const { update } = view
-
-  const publish = useAction(async () => {
-    if (id !== null) update(await api.publishEvent({ params: { id } }), true)
-  })
-  const exportFile = useAction(async (format: ExportFormat) => {
-    if (id === null) return
-    const file = await downloadExport('exportRegistrations', id, format, `报名名单-${id}.${format}`)
-    setDownloaded(`已下载：${file.filename}`)
-  })
-  const outcome = usePublishingForm(
-    {
-      initial: { summary: '' },
-      validate: (values: { summary: string }) => validateWith(OutcomeBodySchema, values),
-      submit: async (body) => {
-        if (id !== null) update(await api.recordOutcome({ params: { id }, body }))
-      },
-    },
-    ['summary'],
-  )
-  const cancel = useForm({
-    initial: { reason: '' },
-    validate: (values) => validateWith(CancelEventBodySchema, values),
-    submit: async (body) => {
-      if (id === null) return
-      update(await api.cancelEvent({ params: { id }, body }))
-      setConfirmCancel(false)
-    },
-  })
-
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-event'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
 
   const registrationList = (e: EventDetail) => {
     if (registrations.data === undefined) return <ListState status={registrations.error ? 'error' : 'loading'} errorMessage={registrations.error?.message} onRetry={() => void registrations.reload()} />

@@ -1,19 +1,17 @@
+// 集中意见 (staff, reviewers and administrators): group similar opinions and give each group one reasoned answer.
 import { Text, View } from '@tarojs/components'
 import type { Department, StaffOpinion } from '@gm/shared'
 import { useState } from 'react'
-import { api } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { AnswerForm } from '../../../../components/AnswerForm'
 import { AnswerView } from '../../../../components/AnswerView'
 import { FormField } from '../../../../components/FormField'
 import { LoadGate } from '../../../../components/LoadGate'
-import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { PersonalInfoOverride } from '../../../../components/PersonalInfoOverride'
 import { Section } from '../../../../components/Section'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { answerValues, type GroupSuggestion, type OpinionGroup, useAction, useAnswerForm, useGroupWork, useMyDepartments, usePersonalInfoOverride, useRouteId, useStaffMe } from '../../../../hooks'
-import { openPage, routes } from '../../../../navigation'
+import { StaffGate } from '../../../../components/StaffGate'
+import { answerValues, type GroupSuggestion, type OpinionGroup, useCreateGroup, useGroupAnswer, useGroupWork, useMyDepartments, usePersonalInfoOverride, useRouteId, useStaffGate } from '../../../../hooks'
 import { excerpt } from '../../../../utils/format'
 import { maskIn, spansStillIn } from '../../../../utils/personalInfo'
 import './index.scss'
@@ -37,10 +35,8 @@ function Members({ ids, opinions }: { ids: readonly number[]; opinions: Map<numb
 function SuggestionCard({ suggestion, opinions, consultationId, onDone }: { suggestion: GroupSuggestion; opinions: Map<number, StaffOpinion>; consultationId: number; onDone: () => void }) {
   const [title, setTitle] = useState(suggestion.keywords.length ? `关于${suggestion.keywords.slice(0, 3).join('、')}的意见` : '')
   const [titleError, setTitleError] = useState<string | undefined>()
-  const accept = useAction(async (override?: string) => {
-    await api.createGroup({ params: { id: consultationId }, body: { title, opinionIds: suggestion.opinionIds, ...(override ? { override } : {}) } })
-    onDone()
-  })
+  const create = useCreateGroup(consultationId, onDone)
+  const accept = { ...create, run: (override?: string) => create.run(title, suggestion.opinionIds, override) }
   const refusal = usePersonalInfoOverride(accept.error, accept.running)
   const unmasked = spansStillIn(refusal.spans, { title })
   return (
@@ -79,8 +75,7 @@ function SuggestionCard({ suggestion, opinions, consultationId, onDone }: { sugg
 /** One group and its single reasoned answer for every opinion in it. */
 function GroupCard({ group, opinions, departments, defaultDepartmentId, onDone }: { group: OpinionGroup; opinions: Map<number, StaffOpinion>; departments: readonly Department[]; defaultDepartmentId: number; onDone: () => void }) {
   const [editing, setEditing] = useState(group.answer === null)
-  const form = useAnswerForm(answerValues(group.answer, defaultDepartmentId), async (body) => {
-    await api.answerGroup({ params: { id: group.id }, body })
+  const form = useGroupAnswer(group.id, answerValues(group.answer, defaultDepartmentId), () => {
     setEditing(false)
     onDone()
   })
@@ -114,24 +109,12 @@ function GroupCard({ group, opinions, departments, defaultDepartmentId, onDone }
 /** 集中意见 (REVIEWER, and administrators): suggestions from text similarity, groups and their answers. */
 export default function StaffGroupsPage() {
   const id = useRouteId()
-  const { me, can } = useStaffMe()
-  const work = useGroupWork(me && can('REVIEWER', 'ADMIN') ? id : null)
+  const gate = useStaffGate('REVIEWER', 'ADMIN')
+  const work = useGroupWork(gate.allowed ? id : null)
   const departments = useMyDepartments()
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-groups'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
-  if (!can('REVIEWER', 'ADMIN') || id === null) {
-    return (
-      <PageShell className='gm-staff-groups'>
-        <Notice tone='info'>只有「审核」角色和管理员可以归并和答复集中意见。</Notice>
-      </PageShell>
-    )
-  }
+  if (!gate.allowed || id === null) return <StaffGate gate={gate} className='gm-staff-groups' refusal='只有「审核」角色和管理员可以归并和答复集中意见。' />
+  const { me } = gate
   const reload = () => void work.reload()
   return (
     <PageShell className='gm-staff-groups'>

@@ -1,75 +1,27 @@
+// 录入线下意见 (staff of the consultation's department): opinions received by phone, letter, e-mail, at meetings or in surveys.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDate, OfflineOpinionBodySchema, opinionChannelLabels, type StaffOpinion } from '@gm/shared'
-import { useState } from 'react'
-import { api } from '../../../../api'
+import { formatShanghaiDate, opinionChannelLabels } from '@gm/shared'
 import { LinkRow } from '../../../../components/LinkRow'
 import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
-import { OfflineOpinionForm, type OfflineOpinionValues } from '../../../../components/OfflineOpinionForm'
+import { OfflineOpinionForm } from '../../../../components/OfflineOpinionForm'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { useForm, useRouteId, useStaffConsultation, useStaffMe } from '../../../../hooks'
+import { StaffGate } from '../../../../components/StaffGate'
+import { useOfflineOpinionForm, useRouteId, useStaffConsultation, useStaffGate } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
-import { type FieldErrors, validateWith } from '../../../../utils/form'
 import './index.scss'
-
-const blank = (today: string): OfflineOpinionValues => ({
-  channel: '',
-  receivedOn: today,
-  sectionId: '',
-  text: '',
-  consent: 'PUBLISH_MASKED',
-  authorName: '',
-  contactPhone: '',
-  contactConsent: '',
-})
-
-/** The form's values as the endpoint's body, checked with the same shared schema the BFF uses. */
-export function validateOfflineOpinion(values: OfflineOpinionValues) {
-  const phone = values.contactPhone.trim()
-  const checked = validateWith<typeof OfflineOpinionBodySchema, keyof OfflineOpinionValues>(OfflineOpinionBodySchema, {
-    channel: values.channel || undefined,
-    receivedOn: values.receivedOn || undefined,
-    sectionId: values.sectionId ? Number(values.sectionId) : null,
-    text: values.text,
-    consent: values.consent,
-    ...(values.consent === 'PUBLISH_NAMED' ? { authorName: values.authorName } : {}),
-    ...(phone ? { contactPhone: phone, contactConsent: values.contactConsent === 'yes' } : {}),
-  })
-  if (checked.ok || values.channel) return checked
-  const errors: FieldErrors<keyof OfflineOpinionValues> = { ...checked.errors, channel: '请选择意见的收集渠道' }
-  return { ok: false as const, errors }
-}
 
 /** 录入线下意见 of one consultation (any staff role of its department): phone, letter, e-mail, 座谈会, 听证会, 问卷. */
 export default function StaffOfflineOpinionPage() {
   const id = useRouteId()
-  const { me, can } = useStaffMe()
-  const view = useStaffConsultation(me ? id : null)
+  const gate = useStaffGate()
+  const view = useStaffConsultation(gate.allowed ? id : null)
   const today = formatShanghaiDate(new Date())
-  const [entered, setEntered] = useState<StaffOpinion[]>([])
-  const form = useForm({
-    initial: blank(today),
-    validate: validateOfflineOpinion,
-    submit: async (body) => {
-      if (id === null) return
-      const opinion = await api.recordOfflineOpinion({ params: { id }, body })
-      setEntered((list) => [opinion, ...list])
-      // Letters or speeches of one 座谈会 come in batches: keep the channel and the date.
-      form.reset()
-      form.setField('channel', body.channel)
-      form.setField('receivedOn', body.receivedOn)
-    },
-  })
+  const { form, entered } = useOfflineOpinionForm(id, today)
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-offline-opinion'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-offline-opinion' />
+  const { can } = gate
 
   return (
     <PageShell className='gm-staff-offline-opinion'>

@@ -1,7 +1,7 @@
+// 审核与答复 (staff, reviewers and administrators): one consultation's opinions — masks, approval or hiding, answers.
 import { Text, View } from '@tarojs/components'
 import type { Department, StaffOpinion } from '@gm/shared'
 import { useState } from 'react'
-import { api } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { AnswerForm } from '../../../../components/AnswerForm'
 import { AnswerView } from '../../../../components/AnswerView'
@@ -11,10 +11,9 @@ import { Notice } from '../../../../components/Notice'
 import { PagedList } from '../../../../components/PagedList'
 import { PageShell } from '../../../../components/PageShell'
 import { StaffOpinionCard } from '../../../../components/StaffOpinionCard'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { StaffGate } from '../../../../components/StaffGate'
 import { Tabs } from '../../../../components/Tabs'
-import { answerValues, type OpinionQueue, useAction, useAnswerForm, useMyDepartments, usePersonalInfoOverride, useRouteId, useStaffMe, useStaffOpinions } from '../../../../hooks'
-import { openPage, routes } from '../../../../navigation'
+import { answerValues, type OpinionQueue, useModeration, useMyDepartments, useOpinionAnswer, usePersonalInfoOverride, useRouteId, useStaffGate, useStaffOpinions } from '../../../../hooks'
 import './index.scss'
 
 const queues = [
@@ -41,15 +40,14 @@ function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChang
   const [overrideReason, setOverrideReason] = useState('')
   const [hideReason, setHideReason] = useState('')
   const [hideError, setHideError] = useState<string | undefined>()
-  const approve = useAction(async (override?: string) => {
-    const masks = confirmedMasks(opinion.suggestedMasks, confirmed, extras.manual)
-    const dismissals = dismissalsOf(opinion.suggestedMasks, confirmed, extras.dismissReasons)
-    onChanged(await api.moderateOpinion({ params: { id: opinion.id }, body: { decision: 'APPROVE', masks, dismissals, ...(override ? { override } : {}) } }))
-  })
+  const { approve, hide } = useModeration(opinion.id, onChanged)
+  const approveWith = (override?: string) =>
+    approve.run({
+      masks: confirmedMasks(opinion.suggestedMasks, confirmed, extras.manual),
+      dismissals: dismissalsOf(opinion.suggestedMasks, confirmed, extras.dismissReasons),
+      ...(override ? { override } : {}),
+    })
   const unmasked = usePersonalInfoOverride(approve.error, approve.running).spans
-  const hide = useAction(async () => {
-    onChanged(await api.moderateOpinion({ params: { id: opinion.id }, body: { decision: 'HIDE', reason: hideReason } }))
-  })
   const busy = approve.running || hide.running
   return (
     <View className='gm-staff-opinions__moderation'>
@@ -65,11 +63,11 @@ function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChang
         unmasked={unmasked}
         overrideReason={overrideReason}
         onOverrideReason={setOverrideReason}
-        onOverride={() => void approve.run(overrideReason.trim())}
+        onOverride={() => void approveWith(overrideReason.trim())}
         overriding={approve.running}
       />
       {approve.error && !unmasked && <Notice tone='error'>{Object.values(approve.error.fields).join('；') || approve.error.message}</Notice>}
-      <ActionButton tone='primary' className='gm-staff-opinions__approve' onPress={() => void approve.run(undefined)} busy={approve.running} busyText='正在提交…' disabled={busy}>
+      <ActionButton tone='primary' className='gm-staff-opinions__approve' onPress={() => void approveWith(undefined)} busy={approve.running} busyText='正在提交…' disabled={busy}>
         {opinion.suggestedMasks.length > 0 ? '确认隐去并通过' : '审核通过'}
       </ActionButton>
       <FormField
@@ -86,7 +84,7 @@ function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChang
       />
       <ActionButton
         tone='danger'
-        onPress={() => (hideReason.trim().length < 2 ? setHideError('请填写不予公开的理由') : void hide.run())}
+        onPress={() => (hideReason.trim().length < 2 ? setHideError('请填写不予公开的理由') : void hide.run(hideReason))}
         busy={hide.running}
         busyText='正在提交…'
         disabled={busy}
@@ -100,8 +98,8 @@ function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChang
 /** 答复: the shared AnswerBodySchema decides, so a missing reason for 部分采纳 / 不予采纳 shows at 理由. */
 function Answer({ opinion, departments, defaultDepartmentId, onChanged }: ItemProps) {
   const [editing, setEditing] = useState(opinion.answer === null)
-  const form = useAnswerForm(answerValues(opinion.answer, defaultDepartmentId), async (body) => {
-    onChanged(await api.answerOpinion({ params: { id: opinion.id }, body }))
+  const form = useOpinionAnswer(opinion.id, answerValues(opinion.answer, defaultDepartmentId), (saved) => {
+    onChanged(saved)
     setEditing(false)
   })
   if (!editing && opinion.answer) {
@@ -150,25 +148,13 @@ function OpinionItem(props: ItemProps) {
 /** 审核与答复 for one consultation (REVIEWER, and administrators). */
 export default function StaffOpinionsPage() {
   const id = useRouteId()
-  const { me, can } = useStaffMe()
+  const gate = useStaffGate('REVIEWER', 'ADMIN')
   const [queue, setQueue] = useState<OpinionQueue>('pending')
-  const list = useStaffOpinions(me && can('REVIEWER', 'ADMIN') ? id : null, queue)
+  const list = useStaffOpinions(gate.allowed ? id : null, queue)
   const departments = useMyDepartments()
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-opinions'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
-  if (!can('REVIEWER', 'ADMIN')) {
-    return (
-      <PageShell className='gm-staff-opinions'>
-        <Notice tone='info'>只有「审核」角色和管理员可以审核和答复意见。</Notice>
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-opinions' refusal='只有「审核」角色和管理员可以审核和答复意见。' />
+  const { me } = gate
   return (
     <PageShell className='gm-staff-opinions'>
       <Tabs label='意见队列' options={queues} value={queue} onChange={setQueue} />

@@ -1,51 +1,20 @@
+// 修改密码 (staff): change the one-time password at first sign-in, or any time later.
 import { Text, View } from '@tarojs/components'
-import { ChangePasswordBodySchema, PASSWORD_MIN_LENGTH } from '@gm/shared'
+import { PASSWORD_MIN_LENGTH } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
 import { FormField } from '../../../../components/FormField'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
-import { api } from '../../../../api'
-import { useForm, useSession } from '../../../../hooks'
-import { openPage, replacePage, routes } from '../../../../navigation'
+import { StaffGate } from '../../../../components/StaffGate'
+import { usePasswordChange } from '../../../../hooks'
 import { a11y } from '../../../../utils/a11y'
-import { validateWith } from '../../../../utils/form'
 import './index.scss'
 
-type Values = { currentPassword: string; newPassword: string; confirmPassword: string }
-
-/** The new-password rules are the shared NewPasswordSchema: the form says what the BFF would. */
-function validate({ currentPassword, newPassword, confirmPassword }: Values) {
-  const checked = validateWith<typeof ChangePasswordBodySchema, keyof Values>(ChangePasswordBodySchema, { currentPassword, newPassword })
-  const mismatch = confirmPassword !== newPassword ? (confirmPassword ? '两次输入的新密码不一致' : '请再次输入新密码') : undefined
-  if (!mismatch) return checked
-  return { ok: false as const, errors: { ...(checked.ok ? {} : checked.errors), confirmPassword: mismatch } }
-}
-
+/** 修改密码: the one-time password first, and whenever a staff member wants to (staff who must change it are let in). */
 export default function StaffPasswordPage() {
-  const session = useSession()
-  const me = session.me
-  const form = useForm({
-    initial: { currentPassword: '', newPassword: '', confirmPassword: '' },
-    validate,
-    fieldOfCode: { WRONG_PASSWORD: 'currentPassword' },
-    submit: async (body) => {
-      await api.changePassword({ body })
-      if (me?.kind === 'staff') session.setMe({ ...me, mustChangePassword: false })
-      await session.refresh().catch(() => undefined)
-      replacePage(routes.staffHome())
-    },
-  })
-
-  if (me?.kind !== 'staff') {
-    return (
-      <PageShell className='gm-staff-password'>
-        <Notice tone='info'>请先使用工作人员账号登录。</Notice>
-        <ActionButton tone='primary' onPress={() => openPage(routes.staffLogin())}>
-          工作人员登录
-        </ActionButton>
-      </PageShell>
-    )
-  }
+  const { gate, form } = usePasswordChange()
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-password' signInText='请先使用工作人员账号登录。' />
+  const { me } = gate
 
   return (
     <PageShell className='gm-staff-password'>

@@ -1,7 +1,7 @@
+// 政策问答库管理 (staff): every item with its state; editors draft and edit, reviewers publish, confirm and withdraw; export.
 import { Text, View } from '@tarojs/components'
 import { contentStatusLabels } from '@gm/shared'
 import { useState } from 'react'
-import { downloadQaExport, type ExportFormat } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { Chips } from '../../../../components/Chips'
 import { LinkRow } from '../../../../components/LinkRow'
@@ -12,8 +12,8 @@ import { QaItemStaffActions } from '../../../../components/QaItemStaffActions'
 import { SearchBar } from '../../../../components/SearchBar'
 import { Section } from '../../../../components/Section'
 import { StaffQaCard } from '../../../../components/StaffQaCard'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { type QaFilter, useAction, useStaffMe, useStaffQaList } from '../../../../hooks'
+import { StaffGate } from '../../../../components/StaffGate'
+import { type QaFilter, useQaExport, useStaffGate, useStaffQaList } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import './index.scss'
@@ -33,26 +33,15 @@ const emptyTexts: Record<QaFilter | 'all', string> = {
 
 /** 政策问答库管理: every item with its state; editors draft and edit, reviewers publish, confirm and withdraw. */
 export default function StaffQaPage() {
-  const { me, can } = useStaffMe()
+  const gate = useStaffGate()
   const [filter, setFilter] = useState<QaFilter | undefined>(undefined)
   const [keyword, setKeyword] = useState('')
   const [q, setQ] = useState('')
-  const list = useStaffQaList(filter, q, me !== null)
-  const [downloaded, setDownloaded] = useState<string | null>(null)
-  const exportFile = useAction(async (format: ExportFormat) => {
-    setDownloaded(null)
-    const status = filter === 'review' ? undefined : filter
-    const file = await downloadQaExport(format, `政策问答库.${format}`, status ? { status } : {})
-    setDownloaded(file.opened ? `已下载：${file.filename}` : `已下载：${file.filename}（请在电脑上打开）`)
-  })
+  const list = useStaffQaList(filter, q, gate.allowed)
+  const { exportFile, downloaded } = useQaExport(filter)
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-qa-page'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-qa-page' />
+  const { can } = gate
 
   return (
     <PageShell className='gm-staff-qa-page'>
