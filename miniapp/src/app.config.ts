@@ -11,6 +11,8 @@ export default defineAppConfig({
     { root: 'packages/qa', pages: ['pages/detail/index', 'pages/policy/index', 'pages/interpretation/index', 'pages/ask/index', 'pages/questions/index', 'pages/question/index', 'pages/staff-questions/index'] },
     { root: 'packages/decision', pages: ['pages/list/index', 'pages/detail/index'] },
     { root: 'packages/search', pages: ['pages/results/index'] },
+    // The charts' engine lives only in this sub-package: staff and public statistics share it here.
+    { root: 'packages/statistics', pages: ['pages/staff/index', 'pages/public/index', 'pages/consultation/index'] },
     { root: 'packages/me', pages: ['pages/login/index', 'pages/notifications/index', 'pages/data/index', 'pages/opinions/index', 'pages/registrations/index'] },
     {
       root: 'packages/staff',

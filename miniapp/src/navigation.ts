@@ -59,6 +59,12 @@ export const routes = {
   staffEventOpinions: (id: number) => `/packages/staff/pages/event-opinions/index?id=${id}`,
   /** 放假安排: the holiday calendar deadlines are counted with (administrators). */
   staffHolidayCalendar: () => '/packages/staff/pages/holiday-calendar/index',
+  /** 统计分析 (staff: their departments, per year, exports). */
+  staffStatistics: () => '/packages/statistics/pages/staff/index',
+  /** 公开统计 (citizens: published figures per year). */
+  publicStatistics: () => '/packages/statistics/pages/public/index',
+  /** One consultation's published statistics. */
+  consultationStatistics: (id: number) => `/packages/statistics/pages/consultation/index?id=${id}`,
 }
 
 /** Tab pages can only be reached with switchTab. */

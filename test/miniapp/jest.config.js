@@ -3,6 +3,8 @@
 module.exports = require('../jest.base')('miniapp', {
   testEnvironment: 'jsdom',
   setupFilesAfterEnv: ['<rootDir>/test/miniapp/setup.ts'],
+  // ECharts (the statistics charts) ships ES modules only: compile it like app code.
+  transformIgnorePatterns: ['/node_modules/(?!(echarts|zrender)/)'],
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/miniapp/taroMock.ts',
     // @tarojs/components/lib/react needs Taro's web runtime and its build-time globals: see componentsMock

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { buildPath, type ContentStatus, contract, type Endpoint } from '@gm/shared'
+import { buildPath, type ContentStatus, contract, type Endpoint, type StatisticsTable } from '@gm/shared'
 import { ApiError, errorFromResponse, networkError } from './ApiError'
 import { API_BASE_URL, API_TIMEOUT_MS, type QueryValue, toQueryString } from './request'
 import { getToken } from './session'
@@ -29,7 +29,7 @@ export function filenameFrom(disposition: string | null | undefined, fallback: s
   return plain?.[1]?.trim() || fallback
 }
 
-function urlOf(name: DownloadName | 'exportQaItems', params: Record<string, number>, query: Record<string, QueryValue>): string {
+function urlOf(name: DownloadName | 'exportQaItems' | 'exportStatistics', params: Record<string, number>, query: Record<string, QueryValue>): string {
   const endpoint: Endpoint = contract[name]
   return `${API_BASE_URL}${buildPath(endpoint.path, params)}${toQueryString(query)}`
 }
@@ -96,6 +96,15 @@ export function downloadExport(name: DownloadName, id: number, format: ExportFor
 /** Download the 政策问答库 (all items, or those of one status / topic) in the columns the import reads. */
 export function downloadQaExport(format: ExportFormat, fallbackName: string, filter: { status?: ContentStatus; topic?: string } = {}): Promise<DownloadResult> {
   return download(urlOf('exportQaItems', {}, { format, ...filter }), format, fallbackName)
+}
+
+/** Download the statistics: the whole workbook (xlsx), or one table as CSV, for a year and optionally one department. */
+export function downloadStatisticsExport(
+  format: ExportFormat,
+  fallbackName: string,
+  filter: { year?: number; departmentId?: number; table?: StatisticsTable } = {},
+): Promise<DownloadResult> {
+  return download(urlOf('exportStatistics', {}, { format, ...filter }), format, fallbackName)
 }
 
 function download(url: string, format: ExportFormat, fallbackName: string): Promise<DownloadResult> {

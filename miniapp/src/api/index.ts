@@ -13,4 +13,4 @@ export {
   type SessionState,
   type StoredSession,
 } from './session'
-export { downloadExport, downloadQaExport, filenameFrom, type DownloadName, type DownloadResult, type ExportFormat } from './download'
+export { downloadExport, downloadQaExport, downloadStatisticsExport, filenameFrom, type DownloadName, type DownloadResult, type ExportFormat } from './download'

@@ -134,3 +134,4 @@ export {
   type StaffDecisionList,
 } from './useStaffDecisions'
 export { useSiteSearch } from './useSiteSearch'
+// useStatistics is imported by the statistics sub-package directly, so it stays out of the main package's common.js.

@@ -84,6 +84,7 @@ export default function ConsultationDetailPage() {
               )}
               <OpinionEntry c={c} status={status} />
               {c.feedbackPublished && <LinkRow title='查看意见采纳情况' hint='统计、集中意见的答复和理由、逐条答复' onOpen={() => openPage(routes.consultationFeedback(c.id))} />}
+              {c.feedbackPublished && <LinkRow title='本次征集统计' hint='采纳占比、答复用时、收集渠道（图表与表格）' onOpen={() => openPage(routes.consultationStatistics(c.id))} />}
               {(c.draftVersion > 1 || c.versionNote) && (
                 <Section title='修订说明' className='gm-consultation-detail__version'>
                   <Text className='gm-consultation-detail__version-text'>{`当前为第 ${c.draftVersion} 稿。${c.versionNote ?? ''}`}</Text>

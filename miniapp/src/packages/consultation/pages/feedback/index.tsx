@@ -47,6 +47,7 @@ export default function FeedbackPage() {
                 f.opinions.map((o) => <PublishedOpinionCard key={o.id} opinion={o} />)
               )}
             </Section>
+            <LinkRow title='本次征集统计' hint='采纳占比、答复用时、收集渠道（图表与表格）' onOpen={() => openPage(routes.consultationStatistics(f.consultationId))} />
             <LinkRow title='返回征集详情' onOpen={() => openPage(routes.consultationDetail(f.consultationId))} />
           </View>
         )}

@@ -120,6 +120,11 @@ export default function StaffHomePage() {
         hint={me.role === 'EDITOR' ? '新增和修改决策事项及其各阶段' : '查看公开的决策事项目录（由编辑维护）'}
         onOpen={() => openPage(routes.staffDecisions())}
       />
+      <LinkRow
+        title='统计分析'
+        hint={me.role === 'ADMIN' ? '全部部门的意见、采纳、答复用时、活动与列席、问答统计及图表，导出 Excel' : '本部门的意见、采纳、答复用时、活动与列席统计及图表，导出 Excel'}
+        onOpen={() => openPage(routes.staffStatistics())}
+      />
       {isAdmin && <LinkRow title='放假安排' hint='答复期限按国务院放假调休安排计算；内置数据没有的年度在这里录入' onOpen={() => openPage(routes.staffHolidayCalendar())} />}
       <LinkRow title='修改密码' onOpen={() => openPage(routes.staffPassword())} />
       {platform.canLoginSilently && !me.wechatBound && <LinkRow title='绑定微信' hint='凭管理员生成的邀请码绑定，之后可用微信快捷登录' onOpen={() => openPage(routes.staffBind())} />}

@@ -1,0 +1,60 @@
+// A table of figures that screen readers announce as one (role table, header cells), drawn with Views for both builds.
+import { Text, View } from '@tarojs/components'
+import { a11y } from '../../utils/a11y'
+import { cx } from '../../utils/format'
+import './index.scss'
+
+export interface DataColumn {
+  key: string
+  label: string
+  /** Right-aligned, tabular digits. */
+  numeric?: boolean
+}
+
+export type DataRow = Record<string, string | number | null> & { key: string | number }
+
+export interface DataTableProps {
+  /** The table's accessible name (also shown as its caption unless `hideCaption`). */
+  caption: string
+  columns: readonly DataColumn[]
+  rows: readonly DataRow[]
+  emptyText?: string
+  hideCaption?: boolean
+  className?: string
+}
+
+const shown = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '—' : String(value))
+
+/** Rows of numbers under a header row; wide tables scroll sideways on a phone instead of squeezing. */
+export function DataTable({ caption, columns, rows, emptyText = '暂无数据', hideCaption = false, className }: DataTableProps) {
+  return (
+    <View className={cx('gm-data-table', className)}>
+      {!hideCaption && <Text className="gm-data-table__caption">{caption}</Text>}
+      <View className="gm-data-table__scroll">
+        <View className="gm-data-table__table" {...a11y(caption, 'table')}>
+          <View className="gm-data-table__row gm-data-table__row--head" {...a11y(undefined, 'row')}>
+            {columns.map((c) => (
+              <Text
+                key={c.key}
+                className={cx('gm-data-table__cell', 'gm-data-table__cell--head', c.numeric && 'gm-data-table__cell--numeric')}
+                {...a11y(undefined, 'columnheader')}
+              >
+                {c.label}
+              </Text>
+            ))}
+          </View>
+          {rows.map((row) => (
+            <View key={row.key} className="gm-data-table__row" {...a11y(undefined, 'row')}>
+              {columns.map((c) => (
+                <Text key={c.key} className={cx('gm-data-table__cell', c.numeric && 'gm-data-table__cell--numeric')} {...a11y(undefined, 'cell')}>
+                  {shown(row[c.key])}
+                </Text>
+              ))}
+            </View>
+          ))}
+        </View>
+      </View>
+      {rows.length === 0 && <Text className="gm-data-table__empty">{emptyText}</Text>}
+    </View>
+  )
+}
