@@ -1,13 +1,13 @@
+// 政策咨询 (reviewers): citizens' policy questions — answer, decline, or add the answer to the Q&A library.
 import { type PolicyQuestionStatus, policyQuestionStatusLabels } from '@gm/shared'
 import { useState } from 'react'
-import { ActionButton } from '../../../../components/ActionButton'
 import { Chips } from '../../../../components/Chips'
-import { Notice } from '../../../../components/Notice'
 import { PagedList } from '../../../../components/PagedList'
 import { PageShell } from '../../../../components/PageShell'
 import { PolicyQuestionCard } from '../../../../components/PolicyQuestionCard'
 import { PolicyQuestionStaffActions } from '../../../../components/PolicyQuestionStaffActions'
-import { useMyDepartments, useStaffMe, useStaffPolicyQuestions } from '../../../../hooks'
+import { StaffGate } from '../../../../components/StaffGate'
+import { useMyDepartments, useStaffGate, useStaffPolicyQuestions } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import './index.scss'
 
@@ -15,29 +15,14 @@ const statusOptions = (['PENDING', 'ANSWERED', 'DECLINED'] as const).map((value)
 
 /** 政策咨询 (REVIEWER): answer or decline with a reason, and promote good answers into the library. */
 export default function StaffPolicyQuestionsPage() {
-  const { me, can } = useStaffMe()
+  const gate = useStaffGate('REVIEWER')
   const [status, setStatus] = useState<PolicyQuestionStatus | undefined>('PENDING')
-  const allowed = can('REVIEWER')
-  const queue = useStaffPolicyQuestions(status, allowed)
+  const queue = useStaffPolicyQuestions(status, gate.allowed)
   const departments = useMyDepartments()
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-policy-questions'>
-        <Notice tone='info'>政策咨询仅供工作人员处理，请使用工作人员账号登录。</Notice>
-        <ActionButton tone='primary' onPress={() => openPage(routes.staffLogin())}>
-          工作人员登录
-        </ActionButton>
-      </PageShell>
-    )
-  }
-  if (!allowed) {
-    return (
-      <PageShell className='gm-staff-policy-questions'>
-        <Notice tone='info'>政策咨询由审核人员答复，您的账号没有此权限。</Notice>
-      </PageShell>
-    )
-  }
+  if (!gate.allowed)
+    return <StaffGate gate={gate} className='gm-staff-policy-questions' signInText='政策咨询仅供工作人员处理，请使用工作人员账号登录。' refusal='政策咨询由审核人员答复，您的账号没有此权限。' />
+  const { me } = gate
 
   return (
     <PageShell className='gm-staff-policy-questions'>

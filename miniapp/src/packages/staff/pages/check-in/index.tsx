@@ -1,3 +1,4 @@
+// 现场签到 (staff): check attendees in by their code, typed or scanned, with the attendance so far.
 import { Text, View } from '@tarojs/components'
 import { attendeeCategoryLabels, CheckInBodySchema } from '@gm/shared'
 import { useState } from 'react'
@@ -7,9 +8,8 @@ import { FormField } from '../../../../components/FormField'
 import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { useCheckIn, useEvent, useRouteId, useStaffMe } from '../../../../hooks'
-import { openPage, routes } from '../../../../navigation'
+import { StaffGate } from '../../../../components/StaffGate'
+import { useCheckIn, useEvent, useRouteId, useStaffGate } from '../../../../hooks'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
 import { formatTimeRange } from '../../../../utils/format'
@@ -32,19 +32,13 @@ export function checkInErrorText(error: ApiError): string {
 /** 现场签到 (any staff): type or scan a code; each works once. */
 export default function CheckInPage() {
   const id = useRouteId()
-  const { me } = useStaffMe()
-  const event = useEvent(me ? id : null)
+  const gate = useStaffGate()
+  const event = useEvent(gate.allowed ? id : null)
   const desk = useCheckIn(id)
   const [code, setCode] = useState('')
   const [codeError, setCodeError] = useState<string | undefined>()
 
-  if (!me) {
-    return (
-      <PageShell className='gm-check-in'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-check-in' />
 
   const submit = async (raw: string) => {
     const parsed = CheckInBodySchema.safeParse({ code: raw })

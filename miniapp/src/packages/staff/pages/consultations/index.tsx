@@ -1,3 +1,4 @@
+// 意见征集管理 (staff): drafts and published consultations with the work waiting, and overdue answers.
 import { Text, View } from '@tarojs/components'
 import { ESTIMATED_DEADLINE_NOTE, formatShanghaiDate } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
@@ -5,25 +6,20 @@ import { ListState } from '../../../../components/ListState'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
 import { StaffConsultationCard } from '../../../../components/StaffConsultationCard'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { useOverdueOpinions, useStaffConsultationList, useStaffMe } from '../../../../hooks'
+import { StaffGate } from '../../../../components/StaffGate'
+import { useOverdueOpinions, useStaffConsultationList, useStaffGate } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
 import './index.scss'
 
 /** 意见征集管理: drafts and published consultations with the work waiting, and overdue answers. */
 export default function StaffConsultationsPage() {
-  const { me, can } = useStaffMe()
-  const list = useStaffConsultationList(me !== null)
-  const overdue = useOverdueOpinions(can('REVIEWER', 'ADMIN'))
+  const gate = useStaffGate()
+  const list = useStaffConsultationList(gate.allowed)
+  const overdue = useOverdueOpinions(gate.can('REVIEWER', 'ADMIN'))
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-consultations'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-consultations' />
+  const { can } = gate
 
   const items = list.data ?? []
   return (

@@ -1,43 +1,23 @@
+// 新增 / 修改决策事项 (EDITOR): one entry of the public decision catalog and its stages.
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '../../../../components/ActionButton'
 import { DecisionForm } from '../../../../components/DecisionForm'
-import { ListState } from '../../../../components/ListState'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { useDecisionEditor, useRouteId, useStaffMe } from '../../../../hooks'
+import { StaffGate } from '../../../../components/StaffGate'
+import { useDecisionEditor, useRouteId, useStaffGate } from '../../../../hooks'
 import { goBackTo, openPage, routes } from '../../../../navigation'
 import './index.scss'
 
 /** 新增 / 修改决策事项 (EDITOR). The catalog is public: a saved change shows at once. */
 export default function StaffDecisionFormPage() {
   const id = useRouteId()
-  const { me, can } = useStaffMe()
-  const allowed = can('EDITOR')
-  const editor = useDecisionEditor(id, allowed)
+  const gate = useStaffGate('EDITOR')
+  const editor = useDecisionEditor(id, gate.allowed)
   const { existing, saved } = editor
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-decision-form'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
-  if (!allowed) {
-    return (
-      <PageShell className='gm-staff-decision-form'>
-        <Notice tone='info'>只有「编辑」角色可以新增和修改决策事项。</Notice>
-      </PageShell>
-    )
-  }
-  if (id !== null && !existing.data) {
-    return (
-      <PageShell className='gm-staff-decision-form'>
-        <ListState status={existing.error ? 'error' : 'loading'} errorMessage={existing.error?.message} onRetry={() => void existing.reload()} />
-      </PageShell>
-    )
-  }
+  const waiting = id !== null && !existing.data
+  if (!gate.allowed || waiting) return <StaffGate gate={gate} className='gm-staff-decision-form' refusal='只有「编辑」角色可以新增和修改决策事项。' loading={existing} />
 
   const editing = id !== null || saved !== null
   return (

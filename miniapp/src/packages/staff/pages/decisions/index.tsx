@@ -1,3 +1,4 @@
+// 决策事项目录管理 (staff): the public decision catalog by year; editors add and change entries.
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '../../../../components/ActionButton'
 import { DecisionCard } from '../../../../components/DecisionCard'
@@ -5,25 +6,19 @@ import { ListState } from '../../../../components/ListState'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { useStaffDecisionList, useStaffMe } from '../../../../hooks'
+import { StaffGate } from '../../../../components/StaffGate'
+import { useStaffDecisionList, useStaffGate } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
 import './index.scss'
 
 /** 决策事项目录管理: the public catalog by year, newest first; editors add and change entries. */
 export default function StaffDecisionsPage() {
-  const { me, can } = useStaffMe()
-  const list = useStaffDecisionList(me !== null)
-  const canEdit = can('EDITOR')
+  const gate = useStaffGate()
+  const list = useStaffDecisionList(gate.allowed)
+  const canEdit = gate.can('EDITOR')
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-decisions'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-decisions' />
 
   return (
     <PageShell className='gm-staff-decisions'>

@@ -1,3 +1,4 @@
+// 公开抽签 (reviewers): preview the draw with its published quotas, name the witnesses, draw or redraw with a reason.
 import { Text, View } from '@tarojs/components'
 import { type DrawPreview, quotaFieldLabels } from '@gm/shared'
 import { useState } from 'react'
@@ -11,10 +12,9 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { QuotaList } from '../../../../components/QuotaList'
 import { Section } from '../../../../components/Section'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { StaffGate } from '../../../../components/StaffGate'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useLotteryDesk, useRouteId, useStaffMe } from '../../../../hooks'
-import { openPage, routes } from '../../../../navigation'
+import { useLotteryDesk, useRouteId, useStaffGate } from '../../../../hooks'
 import { a11y } from '../../../../utils/a11y'
 import { quotaValueText } from '../../../../utils/quotas'
 import './index.scss'
@@ -35,27 +35,14 @@ export function quotaCounts(preview: DrawPreview): string[] {
 /** 公开抽签 (REVIEWER): witnesses, a confirmation of the preview (with the event's fixed quotas), then the draw; redraw only with a reason. */
 export default function StaffEventDrawPage() {
   const id = useRouteId()
-  const { me, can } = useStaffMe()
-  const desk = useLotteryDesk(id, Boolean(me) && can('REVIEWER'))
+  const gate = useStaffGate('REVIEWER')
+  const desk = useLotteryDesk(id, gate.allowed)
   const [witnesses, setWitnesses] = useState('')
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [confirming, setConfirming] = useState<{ witnesses: string[]; reason?: string } | null>(null)
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-draw'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
-  if (!can('REVIEWER')) {
-    return (
-      <PageShell className='gm-staff-draw'>
-        <Notice tone='info'>只有「审核」角色可以主持抽签。</Notice>
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-draw' refusal='只有「审核」角色可以主持抽签。' />
   const record = desk.done ?? desk.record.data
   const preview = desk.preview.data
   if ((desk.record.loading && !record) || (desk.preview.loading && !preview)) {

@@ -1,26 +1,22 @@
+// 活动管理 (staff): unpublished drafts, then every published event.
 import { Text } from '@tarojs/components'
 import { ActionButton } from '../../../../components/ActionButton'
 import { EventCard } from '../../../../components/EventCard'
 import { PagedList } from '../../../../components/PagedList'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { useStaffEventList, useStaffMe } from '../../../../hooks'
+import { StaffGate } from '../../../../components/StaffGate'
+import { useStaffEventList, useStaffGate } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import './index.scss'
 
 /** 活动管理: unpublished drafts (every staff member sees them), then every published event. */
 export default function StaffEventsPage() {
-  const { me, can } = useStaffMe()
+  const gate = useStaffGate()
   const list = useStaffEventList()
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-events'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-events' />
+  const { can } = gate
   const open = (id: number) => openPage(routes.staffEvent(id))
   return (
     <PageShell className='gm-staff-events'>

@@ -1,3 +1,4 @@
+// 放假安排 (administrators): the State Council holiday arrangements reply deadlines are counted with.
 import { Text, View } from '@tarojs/components'
 import { ESTIMATED_DEADLINE_NOTE, formatShanghaiDateTime, holidayKindLabels } from '@gm/shared'
 import { useState } from 'react'
@@ -9,10 +10,9 @@ import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { StaffGate } from '../../../../components/StaffGate'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useHolidayCalendar, useStaffMe } from '../../../../hooks'
-import { openPage, routes } from '../../../../navigation'
+import { useHolidayCalendar, useStaffGate } from '../../../../hooks'
 import { a11y } from '../../../../utils/a11y'
 import { cx } from '../../../../utils/format'
 import { weekdayOf } from '../../../../utils/holidayCalendar'
@@ -22,26 +22,12 @@ const originLabels = { TABLE: '管理员录入', PACKAGE: '内置数据', NONE: 
 
 /** 放假安排 (administrators): the holiday calendar reply deadlines are counted with, and entering a year the package lacks. */
 export default function StaffHolidayCalendarPage() {
-  const { me, can } = useStaffMe()
-  const isAdmin = can('ADMIN')
-  const calendar = useHolidayCalendar(isAdmin)
+  const gate = useStaffGate('ADMIN')
+  const calendar = useHolidayCalendar(gate.allowed)
   const { form, year, arrangement } = calendar
   const [clearing, setClearing] = useState(false)
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-holidays'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
-  if (!isAdmin) {
-    return (
-      <PageShell className='gm-staff-holidays'>
-        <Notice tone='info'>放假安排由管理员维护。</Notice>
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-holidays' refusal='放假安排由管理员维护。' />
 
   const pkg = calendar.overview.data?.package
   return (

@@ -1,3 +1,4 @@
+// 批量导入 (editors and reviewers): import Q&A items from an Excel, CSV or JSON file, every row checked first.
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '../../../../components/ActionButton'
 import { CheckRow } from '../../../../components/CheckRow'
@@ -6,8 +7,8 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { QaImportReport } from '../../../../components/QaImportReport'
 import { Section } from '../../../../components/Section'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { useQaImport, useStaffMe } from '../../../../hooks'
+import { StaffGate } from '../../../../components/StaffGate'
+import { useQaImport, useStaffGate } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
@@ -19,24 +20,12 @@ const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.rou
 
 /** 批量导入 (EDITOR, REVIEWER): choose a file, check every row, import all or nothing. */
 export default function StaffQaImportPage() {
-  const { me, can } = useStaffMe()
+  const gate = useStaffGate('EDITOR', 'REVIEWER')
   const run = useQaImport()
   const { file, options, busy } = run
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-qa-import'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
-  if (!can('EDITOR', 'REVIEWER')) {
-    return (
-      <PageShell className='gm-staff-qa-import'>
-        <Notice tone='info'>批量导入由编辑和审核人员进行，您的账号没有此权限。</Notice>
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-qa-import' refusal='批量导入由编辑和审核人员进行，您的账号没有此权限。' />
+  const { can } = gate
 
   return (
     <PageShell className='gm-staff-qa-import'>

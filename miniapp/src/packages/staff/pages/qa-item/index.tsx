@@ -1,42 +1,22 @@
+// 起草 / 修改问答 (EDITOR): one Q&A item, its similar questions, answer, topic and cited policy.
 import { Text } from '@tarojs/components'
-import { ListState } from '../../../../components/ListState'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { QaItemForm } from '../../../../components/QaItemForm'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { useQaItemEditor, useRouteId, useStaffMe } from '../../../../hooks'
-import { openPage, routes } from '../../../../navigation'
+import { StaffGate } from '../../../../components/StaffGate'
+import { useQaItemEditor, useRouteId, useStaffGate } from '../../../../hooks'
 import './index.scss'
 
 /** 新建 / 修改问答 (EDITOR). A published item keeps its public answer until a reviewer publishes the change. */
 export default function StaffQaItemPage() {
   const id = useRouteId()
-  const { me, can } = useStaffMe()
-  const allowed = can('EDITOR')
-  const editor = useQaItemEditor(id, allowed)
+  const gate = useStaffGate('EDITOR')
+  const editor = useQaItemEditor(id, gate.allowed)
   const { existing, form, policy, saved } = editor
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-qa-item'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
-  if (!allowed) {
-    return (
-      <PageShell className='gm-staff-qa-item'>
-        <Notice tone='info'>只有「编辑」角色可以起草和修改问答，审核人员可在问答库列表中发布、复核和撤下。</Notice>
-      </PageShell>
-    )
-  }
-  if (id !== null && !existing.data) {
-    return (
-      <PageShell className='gm-staff-qa-item'>
-        <ListState status={existing.error ? 'error' : 'loading'} errorMessage={existing.error?.message} onRetry={() => void existing.reload()} />
-      </PageShell>
-    )
-  }
+  const waiting = id !== null && !existing.data
+  if (!gate.allowed || waiting)
+    return <StaffGate gate={gate} className='gm-staff-qa-item' refusal='只有「编辑」角色可以起草和修改问答，审核人员可在问答库列表中发布、复核和撤下。' loading={existing} />
 
   const item = saved ?? existing.data ?? null
   const published = item?.status === 'PUBLISHED'

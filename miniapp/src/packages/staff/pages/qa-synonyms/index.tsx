@@ -1,3 +1,4 @@
+// 同义词词典 (staff): how citizens say it → the library's words, used by the Q&A search.
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
@@ -9,27 +10,20 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { QaSynonymCard } from '../../../../components/QaSynonymCard'
 import { Section } from '../../../../components/Section'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
-import { type QaSynonym, useQaSynonyms, useStaffMe } from '../../../../hooks'
-import { openPage, routes } from '../../../../navigation'
+import { StaffGate } from '../../../../components/StaffGate'
+import { type QaSynonym, useQaSynonyms, useStaffGate } from '../../../../hooks'
 import { a11y } from '../../../../utils/a11y'
 import './index.scss'
 
 /** 同义词词典: what citizens say → what the library says; searches use a new entry at once. */
 export default function StaffQaSynonymsPage() {
-  const { me, can } = useStaffMe()
-  const canEdit = can('EDITOR', 'REVIEWER')
-  const synonyms = useQaSynonyms(me !== null)
+  const gate = useStaffGate()
+  const canEdit = gate.can('EDITOR', 'REVIEWER')
+  const synonyms = useQaSynonyms(gate.allowed)
   const { form, remove } = synonyms
   const [deleting, setDeleting] = useState<QaSynonym | null>(null)
 
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-qa-synonyms'>
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-qa-synonyms' />
 
   return (
     <PageShell className='gm-staff-qa-synonyms'>
