@@ -1,5 +1,6 @@
 // Statistics, exports and open data agree with the stored answers counted independently; the feed carries no personal data; staff statistics are department-scoped.
 import ExcelJS from 'exceljs'
+import { libraryOf } from '../../bff/src/search/library'
 import { conditionalGet } from '../support/conditionalGet'
 import { signInDemoCitizen, signInStaff } from '../support/identity'
 import { startTestApp, type TestApp } from '../support/testApp'
@@ -228,6 +229,30 @@ describe('statistics agree with the stored answers everywhere', () => {
     expect(other.events.byDepartment[0].figures).toMatchObject({ meetingAttendance: 1, meetingAttendanceMet: false })
     const events = await ok(as(null, '/api/open-data/events'))
     expect(events.total).toBe(4)
+  })
+})
+
+describe('Q&A statistics', () => {
+  it('counts searches and searches without a good answer (once per searcher and words a day), keeping none of the words', async () => {
+    const item = await app.db.qaItem.create({ data: { question: '高龄津贴怎么申请？', answer: '年满 80 周岁的老人可以申请高龄津贴。', topic: '养老', status: 'PUBLISHED', publishedAt: app.now.value } })
+    const search = (q: string, page = 1) => ok(as(null, `/api/qa/search?q=${encodeURIComponent(q)}&page=${page}`))
+    expect((await search('高龄津贴怎么申请')).items[0]).toMatchObject({ id: item.id })
+    await search('高龄津贴怎么申请') // the same words again: not another search
+    await search('高龄津贴怎么申请', 2) // the next page: neither
+    expect((await search(`我的手机号${RAW.mobile}能查社保吗`)).noGoodAnswer).toBe(true)
+    await libraryOf(app.db).flush(app.deps.log)
+    const year = new Date(app.now.value.getTime() + 8 * 3_600_000).getUTCFullYear()
+    const staff = await ok(as(reviewer, `/api/staff/statistics?year=${year}`))
+    expect(staff.qa).toMatchObject({ publishedItems: 1, searches: 2, unansweredSearches: 1, searchHits: 1 })
+    expect(staff.qa.mostAsked).toEqual([expect.objectContaining({ id: item.id, searchHits: 1 })])
+    expect((await ok(as(null, `/api/statistics?year=${year}`))).qa).toMatchObject({ searches: 2, unansweredSearches: 1 })
+    expect(JSON.stringify(await app.db.$queryRawUnsafe('SELECT * FROM qa_search_daily_stat'))).not.toContain(RAW.mobile)
+    const file = await fetch(`${app.baseUrl}/api/staff/statistics/export?year=${year}&format=xlsx`, { headers: reviewer.auth })
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(await file.arrayBuffer()) as unknown as ArrayBuffer)
+    const { statisticDefinitions } = await import('@gm/shared')
+    const annual = new Map((workbook.getWorksheet('年度报告')!.getSheetValues().slice(2) as unknown[][]).map((r) => [r[1], r[2]]))
+    expect([annual.get(statisticDefinitions.searches.label), annual.get(statisticDefinitions.unansweredSearches.label)]).toEqual([2, 1])
   })
 })
 

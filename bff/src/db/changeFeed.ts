@@ -7,7 +7,7 @@ export const PUBLIC_CHANGE_CHANNEL = 'gm_public_changed'
 /**
  * Tables without the trigger: no public read shows them (sessions, the audit log, notifications and
  * their deliveries, subscription credits, idempotency keys, per-voter Q&A votes and view marks, import
- * staging, staff invites, citizens' accounts). Q&A vote counts live on qa_item, imports commit into
+ * staging, staff invites, citizens' accounts, the daily search counts the statistics read). Q&A vote counts live on qa_item, imports commit into
  * qa_item, opinions keep their own rows. Every other table notifies.
  */
 export const NOT_PUBLIC_TABLES = [
@@ -24,6 +24,7 @@ export const NOT_PUBLIC_TABLES = [
   'qa_import_part',
   'staff_invite',
   'citizen',
+  'qa_search_daily_stat',
 ] as const
 
 /** How the listener shows in pg_stat_activity (tests end it there to check a lost connection is handled). */

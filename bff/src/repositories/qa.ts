@@ -309,6 +309,23 @@ export async function addQaStats(db: DbOrTx, increments: StatIncrement[]) {
     WHERE qa_item.id = s.item_id AND s.views > 0`
 }
 
+/** Searches made and searches without a good answer, per Shanghai day (counts only, never the words). */
+export interface SearchIncrement {
+  day: string
+  searches: number
+  unanswered: number
+}
+
+export async function addQaSearchStats(db: DbOrTx, increments: SearchIncrement[]) {
+  if (increments.length === 0) return
+  await db.$executeRaw`
+    INSERT INTO qa_search_daily_stat (day, searches, unanswered)
+    SELECT s.day, s.searches, s.unanswered
+    FROM unnest(${increments.map((i) => i.day)}::date[], ${increments.map((i) => i.searches)}::int[], ${increments.map((i) => i.unanswered)}::int[]) AS s(day, searches, unanswered)
+    ON CONFLICT (day) DO UPDATE
+      SET searches = qa_search_daily_stat.searches + EXCLUDED.searches, unanswered = qa_search_daily_stat.unanswered + EXCLUDED.unanswered`
+}
+
 export function findHotQaItems(db: DbOrTx, filter: { topic?: string; since: string; limit: number }) {
   const topic = filter.topic ?? null
   return db.$queryRaw<{ id: number; question: string; topic: string; views: number; searches: number }[]>`

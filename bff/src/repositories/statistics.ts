@@ -80,7 +80,7 @@ export async function findEventFigures(db: DbOrTx, filter: StatisticsFilter) {
   }))
 }
 
-/** Q&A library usage: published items and votes now, views and search hits on days in [from, to), the most asked. */
+/** Q&A library usage: published items and votes now; views, search hits, searches and searches without an answer on days in [from, to); the most asked. */
 export async function findQaFigures(db: DbOrTx, from: Date, to: Date) {
   const [totals] = await db.$queryRaw<{ items: bigint; helpful: bigint | null; unhelpful: bigint | null }[]>`
     SELECT count(*) AS items, sum(helpful_count) AS helpful, sum(unhelpful_count) AS unhelpful
@@ -92,7 +92,12 @@ export async function findQaFigures(db: DbOrTx, from: Date, to: Date) {
       AND s.day < (${to}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date
     GROUP BY q.id
     ORDER BY sum(s.views) + sum(s.search_hits) DESC, q.id ASC`
+  const [searches] = await db.$queryRaw<{ searches: bigint | null; unanswered: bigint | null }[]>`
+    SELECT sum(searches) AS searches, sum(unanswered) AS unanswered FROM qa_search_daily_stat
+    WHERE day >= (${from}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date AND day < (${to}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`
   return {
+    searches: Number(searches?.searches ?? 0),
+    unansweredSearches: Number(searches?.unanswered ?? 0),
     publishedItems: Number(totals?.items ?? 0),
     helpfulVotes: Number(totals?.helpful ?? 0),
     unhelpfulVotes: Number(totals?.unhelpful ?? 0),

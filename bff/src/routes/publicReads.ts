@@ -26,7 +26,7 @@ export type ReadPolicies = { [N in EndpointName]?: ReadPolicy<N> }
  */
 export function publicReadPolicies(deps: Deps): ReadPolicies {
   const searched = (answer: ResponseOf<'searchQa'>, q: string | undefined, context: RequestContext) =>
-    q ? countSearchHit(deps, answer, voterKeyOf(context)) : Promise.resolve()
+    q ? countSearchHit(deps, answer, voterKeyOf(context), q) : Promise.resolve()
   return {
     getOverview: {},
     listDepartments: {},

@@ -1,7 +1,7 @@
 import { formatShanghaiDate } from '@gm/shared'
 import type { Database } from '../db/client'
 import type { Deps } from '../deps'
-import { addQaStats, findQaSynonyms, findSearchableQaItems, readQaLibraryVersion, type StatIncrement } from '../repositories/qa'
+import { addQaSearchStats, addQaStats, findQaSynonyms, findSearchableQaItems, readQaLibraryVersion, type SearchIncrement, type StatIncrement } from '../repositories/qa'
 import { SearchIndex } from './engine'
 import { BUILT_IN_SYNONYMS, SynonymTable } from './synonyms'
 
@@ -30,6 +30,7 @@ class Library {
   private buildingVersion = -1
   private versionRead: Promise<number> | null = null
   private stats = new Map<string, StatIncrement>()
+  private searches = new Map<string, SearchIncrement>()
   private flushTimer: NodeJS.Timeout | null = null
   private flushing: Promise<void> | null = null
 
@@ -97,6 +98,20 @@ class Library {
     const entry = this.stats.get(key) ?? { itemId, day, views: 0, searchHits: 0 }
     entry[kind] += 1
     this.stats.set(key, entry)
+    this.scheduleFlush(log)
+  }
+
+  /** Count a search, and whether it found no good answer (statistics; written with the view counts). */
+  countSearch(unanswered: boolean, now: Date, log: Deps['log']) {
+    const day = formatShanghaiDate(now)
+    const entry = this.searches.get(day) ?? { day, searches: 0, unanswered: 0 }
+    entry.searches += 1
+    if (unanswered) entry.unanswered += 1
+    this.searches.set(day, entry)
+    this.scheduleFlush(log)
+  }
+
+  private scheduleFlush(log: Deps['log']) {
     if (!this.flushTimer) {
       this.flushTimer = setTimeout(() => void this.flush(log), STATS_FLUSH_MS)
       this.flushTimer.unref()
@@ -107,11 +122,14 @@ class Library {
     if (this.flushTimer) clearTimeout(this.flushTimer)
     this.flushTimer = null
     if (this.flushing) await this.flushing
-    if (this.stats.size === 0) return
+    if (this.stats.size === 0 && this.searches.size === 0) return
     const batch = [...this.stats.values()]
+    const searches = [...this.searches.values()]
     this.stats = new Map()
-    this.flushing = addQaStats(this.db, batch)
-      .catch((err) => log.warn({ err, entries: batch.length }, 'qa stats flush failed'))
+    this.searches = new Map()
+    this.flushing = Promise.all([addQaStats(this.db, batch), addQaSearchStats(this.db, searches)])
+      .then(() => undefined)
+      .catch((err) => log.warn({ err, entries: batch.length + searches.length }, 'qa stats flush failed'))
       .finally(() => {
         this.flushing = null
       })

@@ -1,4 +1,5 @@
 import { DAY_MS, formatShanghaiDate, QA_EXCERPT_CHARS, type QaHighlight, type QaItemDetail, type QaListItem, type QueryOf, type ResponseOf } from '@gm/shared'
+import { createHash } from 'node:crypto'
 import { LRUCache } from 'lru-cache'
 import type { Deps } from '../deps'
 import { notFound } from '../domain/errors'
@@ -71,7 +72,7 @@ export async function searchQa(deps: Deps, query: { q: string; topic?: string; p
     return row ? [{ ...toQaListItem(row), highlight: highlightOf(index, result, hit.doc) }] : []
   })
   const answer = { ...pageOf(items, result.total, query), noGoodAnswer }
-  if (searcher) await countSearchHit(deps, answer, searcher)
+  if (searcher) await countSearchHit(deps, answer, searcher, query.q)
   return answer
 }
 
@@ -93,11 +94,25 @@ async function countOnce(deps: Deps, itemId: number, key: string, kind: 'views' 
  * and day, so repeating a search cannot push an item up the hot list. Separate from the answer,
  * which depends on nobody (the public-read cache serves it to everyone, see routes/publicReads.ts).
  */
-export async function countSearchHit(deps: Deps, answer: { page: number; items: { id: number }[]; noGoodAnswer: boolean }, searcher: string): Promise<void> {
-  const best = answer.items[0]
-  if (answer.page !== 1 || !best || answer.noGoodAnswer) return
+export async function countSearchHit(deps: Deps, answer: { page: number; items: { id: number }[]; noGoodAnswer: boolean }, searcher: string, q: string): Promise<void> {
+  if (answer.page !== 1) return
   const now = deps.clock()
+  countSearchOnce(deps, answer.noGoodAnswer || answer.items.length === 0, searchHitDigest(searcher, now), q, now)
+  const best = answer.items[0]
+  if (!best || answer.noGoodAnswer) return
   await countOnce(deps, best.id, searchHitDigest(searcher, now), 'searchHits', now)
+}
+
+/**
+ * The statistics' searches and searches without a good answer: a searcher's same words count once a
+ * day in this instance (a refresh or the next page is not another search). Only a digest of the words
+ * is held, in memory; nothing of them is stored.
+ */
+function countSearchOnce(deps: Deps, unanswered: boolean, searcherToday: string, q: string, now: Date) {
+  const mark = `search:${createHash('sha256').update(`${searcherToday}\u0000${q}`).digest('base64url')}`
+  if (countedHere.has(mark)) return
+  countedHere.set(mark, true)
+  libraryOf(deps.db).countSearch(unanswered, now, deps.log)
 }
 
 /** Counts a view the first time this viewer (a digest of the person, device or address, see voterKeyOf) opens an item. */

@@ -39,10 +39,11 @@ function annualTable(s: StaffStatistics): Table {
       row('publishedItems', s.qa.publishedItems),
       row('views', s.qa.views),
       ['检索命中次数', s.qa.searchHits, '当年问答条目在检索结果中被命中的次数。'],
+      row('searches', s.qa.searches),
       row('helpfulVotes', s.qa.helpfulVotes),
       row('unhelpfulVotes', s.qa.unhelpfulVotes),
-      row('helpfulRate', s.qa.helpfulRate),
       row('unansweredSearches', s.qa.unansweredSearches),
+      row('helpfulRate', s.qa.helpfulRate),
     ],
   }
 }

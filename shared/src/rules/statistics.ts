@@ -43,7 +43,7 @@ export type OpinionFigureKey = (typeof opinionFigureKeys)[number]
 export const eventFigureKeys = ['events', 'registrations', 'selected', 'attended', 'meetingAttendance', 'meetingAttendanceMet'] as const
 export type EventFigureKey = (typeof eventFigureKeys)[number]
 
-export const qaFigureKeys = ['publishedItems', 'views', 'helpfulVotes', 'unhelpfulVotes', 'helpfulRate', 'unansweredSearches', 'mostAsked'] as const
+export const qaFigureKeys = ['publishedItems', 'views', 'searches', 'unansweredSearches', 'helpfulVotes', 'unhelpfulVotes', 'helpfulRate', 'mostAsked'] as const
 export type QaFigureKey = (typeof qaFigureKeys)[number]
 
 export type StatisticKey = OpinionFigureKey | EventFigureKey | QaFigureKey | 'year' | 'department'
@@ -107,7 +107,11 @@ export const statisticDefinitions: Record<StatisticKey, StatisticDefinition> = {
   helpfulVotes: { label: '“有帮助”票数', definition: '已发布条目收到的“有帮助”评价数（每人每条一票，可改票）。' },
   unhelpfulVotes: { label: '“没帮助”票数', definition: '已发布条目收到的“没帮助”评价数。' },
   helpfulRate: { label: '有帮助率', definition: '“有帮助”票数 ÷（“有帮助”票数 + “没帮助”票数），无评价时不计算。' },
-  unansweredSearches: { label: '未找到答案的检索', definition: '系统目前不记录检索词（保护个人信息），因此不统计未找到答案的检索次数，此项为空。' },
+  searches: { label: '检索次数', definition: '当年在政策问答中检索的次数（同一人当天同样的检索只计一次，翻页不另计）。系统只计数，不保存检索的文字。' },
+  unansweredSearches: {
+    label: '未找到答案的检索',
+    definition: '检索次数中，问答库没有足够好的答案（页面提示可转人工咨询）的次数。只计数，不保存检索的文字（群众常在检索框里输入姓名、电话）。',
+  },
   mostAsked: { label: '最常问的问题', definition: '当年浏览次数与检索命中次数之和最多的已发布条目（前 10 条）。' },
 }
 

@@ -74,7 +74,9 @@ export const QaStatisticsSchema = z.object({
   unhelpfulVotes: int(),
   /** 0–1, null without votes */
   helpfulRate: z.number().nullable(),
-  /** Null: searches are not recorded (see the definition) */
+  /** Q&A searches this year (a searcher's same words once a day) */
+  searches: int(),
+  /** Searches without a good answer (null only where not recorded) */
   unansweredSearches: int().nullable(),
   mostAsked: z.array(z.object({ id: int(), question: z.string(), topic: z.string(), views: int(), searchHits: int() })),
 })
