@@ -36,3 +36,7 @@ export interface RequestContext {
 
 /** The context of a use case only staff reach (the route has checked the role). */
 export type StaffContext = RequestContext & { actor: StaffActor }
+/** The context of a use case only citizens reach. */
+export type CitizenContext = RequestContext & { actor: CitizenActor }
+/** The context of a use case any signed-in person reaches. */
+export type SignedInContext = RequestContext & { actor: SignedInActor }

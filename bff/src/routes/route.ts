@@ -1,6 +1,6 @@
 import type Router from '@koa/router'
 import { type BodyOf, type Contract, contract, type EndpointName, type ParamsOf, type QueryOf, type ResponseOf } from '@gm/shared'
-import type { Actor, CitizenActor, RequestContext, StaffActor } from '../domain/actor'
+import type { Actor, CitizenContext, RequestContext, SignedInContext, StaffContext } from '../domain/actor'
 import { authorize } from '../http/authorize'
 import { JSON_TYPE, serializedJson } from '../http/cacheControl'
 import type { PublicReadCache } from '../http/publicReadCache'
@@ -16,16 +16,24 @@ export interface ParsedRequest<N extends EndpointName> {
   body: BodyOf<N>
 }
 
-export type Handler<N extends EndpointName> = (request: ParsedRequest<N>, context: RequestContext) => Promise<ResponseOf<N>>
+/**
+ * What a handler learns about the caller, typed from the endpoint's declared access: `mount` runs
+ * `authorize` first, so a citizen endpoint's handler sees a citizen, a staff endpoint's a staff member.
+ */
+export type ContextOf<N extends EndpointName> = Contract[N]['access'] extends 'citizen'
+  ? CitizenContext
+  : Contract[N]['access'] extends 'signedIn'
+    ? SignedInContext
+    : Contract[N]['access'] extends { staff: readonly unknown[] }
+      ? StaffContext
+      : RequestContext
 
-/** The registry of handlers, so the app can refuse to start with an endpoint left unrouted. */
+export type Handler<N extends EndpointName> = (request: ParsedRequest<N>, context: ContextOf<N>) => Promise<ResponseOf<N>>
+
+/** Handlers for some endpoints (one domain's file in routes/). */
 export type Routes = { [N in EndpointName]?: Handler<N> }
-
-/** The actor after `authorize` admitted a citizen-only endpoint. */
-export function citizenOf(context: RequestContext): CitizenActor {
-  if (context.actor.kind !== 'citizen') throw new AppError('FORBIDDEN')
-  return context.actor
-}
+/** A handler for every endpoint: the type checker and the app's start-up both refuse one left unrouted. */
+export type AllRoutes = { [N in EndpointName]: Handler<N> }
 
 /**
  * Who a vote or a view counts for, once per item: the signed-in person, else the miniapp's device
@@ -42,12 +50,6 @@ export function voterKeyOf(context: RequestContext): string {
           ? { deviceId: context.deviceId }
           : { clientIp: context.clientIp ?? 'unknown' },
   )
-}
-
-/** The actor after `authorize` admitted a staff endpoint. */
-export function staffOf(context: RequestContext): StaffActor {
-  if (context.actor.kind !== 'staff') throw new AppError('FORBIDDEN')
-  return context.actor
 }
 
 /**
@@ -94,7 +96,7 @@ export function mount<N extends EndpointName>(router: Router, name: N, handler: 
     }
     if (readPolicy) {
       // The same answer for every caller: from the cache (serialized, tagged) or computed and offered to it.
-      const compute = () => handler(request, context)
+      const compute = () => handler(request, context as ContextOf<N>)
       const keepAnswer = readPolicy.onServe !== undefined
       const served = publicReads?.cache
         ? await publicReads.cache.read(cacheKeyOf(request), compute, keepAnswer)
@@ -107,7 +109,7 @@ export function mount<N extends EndpointName>(router: Router, name: N, handler: 
       ctx.set('X-Cache', served.cache)
       return
     }
-    const result = await handler(request, context)
+    const result = await handler(request, context as ContextOf<N>)
     // Read your own writes on this instance without waiting for the change feed's notice (other instances get it
     // within milliseconds). Sign-in writes only sessions and citizens' accounts, which no public read shows.
     if (endpoint.method !== 'GET' && endpoint.tag !== 'auth') publicReads?.cache?.invalidate()
