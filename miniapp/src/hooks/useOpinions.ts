@@ -1,11 +1,10 @@
+// 意见 for citizens: the published feedback report, 我的意见, and the 提交意见 form.
 import { type Feedback, type MyOpinion, type OpinionConsent, type OpinionReceipt, type SubmitOpinionBody, SubmitOpinionBodySchema } from '@gm/shared'
-import { useCallback, useRef, useState } from 'react'
 import { api } from '../api'
 import { type FieldErrors, validateWith } from '../utils/form'
-import { newIdempotencyKey } from '../utils/idempotency'
 import { notFound } from './notFound'
-import { type FormState, useForm } from './useForm'
-import { useSubscriptions } from './useNotifications'
+import type { FormState } from './useForm'
+import { useKeyedSubmission } from './useKeyedSubmission'
 import { PAGE_SIZE, type PagedListState, usePagedList } from './usePagedList'
 import { type RequestState, useRequest } from './useRequest'
 import { useSession } from './useSession'
@@ -62,39 +61,11 @@ export interface OpinionForm {
  * consent for 意见答复 is asked at the first submit tap, before the request.
  */
 export function useOpinionForm(consultationId: number | null, sectionId: number | null): OpinionForm {
-  const subscriptions = useSubscriptions()
-  const [receipt, setReceipt] = useState<OpinionReceipt | null>(null)
-  const [idempotencyKey, setKey] = useState(newIdempotencyKey)
-  const keyRef = useRef(idempotencyKey)
-  keyRef.current = idempotencyKey
-  const askedSubscribe = useRef(false)
-
-  const form = useForm<OpinionValues, SubmitOpinionBody>({
+  const { result, ...rest } = useKeyedSubmission<OpinionValues, SubmitOpinionBody, OpinionReceipt>({
     initial: emptyOpinion,
-    validate: (values) => validateOpinion(values, sectionId, keyRef.current),
-    submit: async (body) => {
-      if (consultationId === null) throw notFound()
-      // Must start inside the tap: WeChat only shows the subscribe dialog for a user gesture.
-      if (!askedSubscribe.current) {
-        askedSubscribe.current = true
-        await subscriptions.subscribe(['OPINION_ANSWERED'])
-      }
-      try {
-        setReceipt(await api.submitOpinion({ params: { id: consultationId }, body }))
-      } catch (error) {
-        // The first attempt was stored with other content: a further submit is a new opinion.
-        if ((error as { code?: string }).code === 'IDEMPOTENCY_KEY_REUSED') setKey(newIdempotencyKey())
-        throw error
-      }
-    },
+    validate: (values, key) => validateOpinion(values, sectionId, key),
+    send: (body) => (consultationId === null ? Promise.reject(notFound()) : api.submitOpinion({ params: { id: consultationId }, body })),
+    subscribeTo: ['OPINION_ANSWERED'],
   })
-
-  const { reset } = form
-  const startOver = useCallback(() => {
-    reset()
-    setReceipt(null)
-    setKey(newIdempotencyKey())
-  }, [reset])
-
-  return { form, receipt, idempotencyKey, startOver }
+  return { ...rest, receipt: result }
 }

@@ -1,3 +1,4 @@
+// 政策 for citizens and staff: documents, interpretations, 向工作人员提问 with 我的提问, and the staff queue of policy questions.
 import {
   type AnswerPolicyQuestionBody,
   type AskPolicyQuestionBody,
@@ -8,13 +9,12 @@ import {
   type PolicyQuestionStatus,
   type StaffPolicyQuestion,
 } from '@gm/shared'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { type ApiError, api, toApiError } from '../api'
 import { validateWith } from '../utils/form'
-import { newIdempotencyKey } from '../utils/idempotency'
 import { notFound } from './notFound'
-import { type FormState, useForm } from './useForm'
-import { useSubscriptions } from './useNotifications'
+import type { FormState } from './useForm'
+import { useKeyedSubmission } from './useKeyedSubmission'
 import { PAGE_SIZE, type PagedListState, usePagedList } from './usePagedList'
 import { type RequestState, useRequest } from './useRequest'
 import { useSession } from './useSession'
@@ -61,40 +61,14 @@ export interface PolicyQuestionForm {
  * with the first receipt); the subscribe consent for the answer is asked at the first submit tap.
  */
 export function usePolicyQuestionForm(initial: Partial<PolicyQuestionValues>, policyDocumentId: number | null = null): PolicyQuestionForm {
-  const subscriptions = useSubscriptions()
-  const [receipt, setReceipt] = useState<MyPolicyQuestion | null>(null)
-  const [idempotencyKey, setKey] = useState(newIdempotencyKey)
-  const keyRef = useRef(idempotencyKey)
-  keyRef.current = idempotencyKey
-  const askedSubscribe = useRef(false)
-
-  const form = useForm<PolicyQuestionValues, AskPolicyQuestionBody>({
+  const { result, ...rest } = useKeyedSubmission<PolicyQuestionValues, AskPolicyQuestionBody, MyPolicyQuestion>({
     initial: { text: initial.text ?? '', topic: initial.topic ?? '' },
-    validate: (values) => validatePolicyQuestion(values, keyRef.current, policyDocumentId),
-    submit: async (body) => {
-      // Must start inside the tap: WeChat only shows the subscribe dialog for a user gesture.
-      // Answers to policy questions use the 「意见答复」 template (see the BFF's answerPolicyQuestion).
-      if (!askedSubscribe.current) {
-        askedSubscribe.current = true
-        await subscriptions.subscribe(['OPINION_ANSWERED'])
-      }
-      try {
-        setReceipt(await api.askPolicyQuestion({ body }))
-      } catch (error) {
-        if ((error as { code?: string }).code === 'IDEMPOTENCY_KEY_REUSED') setKey(newIdempotencyKey())
-        throw error
-      }
-    },
+    validate: (values, key) => validatePolicyQuestion(values, key, policyDocumentId),
+    send: (body) => api.askPolicyQuestion({ body }),
+    // Answers to policy questions use the 「意见答复」 template (see the BFF's answerPolicyQuestion).
+    subscribeTo: ['OPINION_ANSWERED'],
   })
-
-  const { reset } = form
-  const startOver = useCallback(() => {
-    reset()
-    setReceipt(null)
-    setKey(newIdempotencyKey())
-  }, [reset])
-
-  return { form, receipt, idempotencyKey, startOver }
+  return { ...rest, receipt: result }
 }
 
 /** 我的提问, page by page; reloads when another person signs in. */

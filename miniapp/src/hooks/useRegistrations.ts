@@ -1,11 +1,11 @@
+// 活动报名 for citizens: 我的报名 with cancelling, the public lottery record, and the 我要报名 form.
 import { type DrawRecord, JoinEventBodySchema, type MyRegistration } from '@gm/shared'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { ApiError, api, toApiError } from '../api'
 import { type FieldErrors, validateWith } from '../utils/form'
-import { newIdempotencyKey } from '../utils/idempotency'
 import { notFound } from './notFound'
-import { type FormState, useForm } from './useForm'
-import { useSubscriptions } from './useNotifications'
+import type { FormState } from './useForm'
+import { useKeyedSubmission } from './useKeyedSubmission'
 import { type RequestState, useRequest } from './useRequest'
 import { useSession } from './useSession'
 
@@ -112,27 +112,11 @@ export interface SignupForm {
  * attempt was recorded after all, the BFF answers with that registration instead of 您已报名该活动.
  */
 export function useSignupForm(eventId: number | null): SignupForm {
-  const subscriptions = useSubscriptions()
-  const [result, setResult] = useState<MyRegistration | null>(null)
-  const askedSubscribe = useRef(false)
-  const key = useRef(newIdempotencyKey())
-  const form = useForm({
+  const { form, result } = useKeyedSubmission({
     initial: emptySignup,
     validate: validateSignup,
-    submit: async (body) => {
-      if (eventId === null) throw notFound()
-      if (!askedSubscribe.current) {
-        askedSubscribe.current = true
-        await subscriptions.subscribe(['REGISTRATION_RESULT', 'EVENT_REMINDER'])
-      }
-      try {
-        setResult(await api.joinEvent({ params: { id: eventId }, body: { ...body, idempotencyKey: key.current } }))
-      } catch (error) {
-        // The recorded attempt had other details: the next submit is a new one.
-        if (error instanceof ApiError && error.code === 'IDEMPOTENCY_KEY_REUSED') key.current = newIdempotencyKey()
-        throw error
-      }
-    },
+    send: (body, idempotencyKey) => (eventId === null ? Promise.reject(notFound()) : api.joinEvent({ params: { id: eventId }, body: { ...body, idempotencyKey } })),
+    subscribeTo: ['REGISTRATION_RESULT', 'EVENT_REMINDER'],
   })
   return { form, result }
 }
