@@ -138,6 +138,8 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
             await tellStatus(deps, tx, actor.citizenId, taken.event, taken.status as 'SELECTED' | 'WAITLISTED', detail[taken.status as 'SELECTED' | 'WAITLISTED'])
             return toMyRegistration(taken)
           }
+          // Gone meanwhile (the crowd that arrived before the last place): refused on a plain read, without queueing for the event row.
+          if ((await peekSignup(tx, eventId, actor.citizenId, null))?.full) throw new AppError('SEATS_EXHAUSTED')
         }
         const seats = await lockEventForSignup(tx, eventId)
         const event = seats && (await findEventForSignup(tx, eventId))
