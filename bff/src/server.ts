@@ -95,18 +95,20 @@ async function main() {
     })
     const { db } = connection
     const seed = config.SEED_DEMO ?? database.embedded
+    let seeded = false
     if (seed && !(await hasContent(db))) {
       await seedDemo(db)
+      seeded = true
       log.info('已写入演示数据')
     }
+    let adminCreated = false
     if (config.BOOTSTRAP_ADMIN_USERNAME && config.BOOTSTRAP_ADMIN_PASSWORD) {
-      if (await bootstrapAdmin({ db }, config.BOOTSTRAP_ADMIN_USERNAME, config.BOOTSTRAP_ADMIN_PASSWORD)) {
-        log.info({ username: config.BOOTSTRAP_ADMIN_USERNAME }, '已创建首个管理员账号（首次登录须修改密码）')
-      }
+      adminCreated = await bootstrapAdmin({ db }, config.BOOTSTRAP_ADMIN_USERNAME, config.BOOTSTRAP_ADMIN_PASSWORD)
+      if (adminCreated) log.info({ username: config.BOOTSTRAP_ADMIN_USERNAME }, '已创建首个管理员账号（首次登录须修改密码）')
     }
     // One token per AppID in Redis (gm:wechat:access_token:<appid>), shared by every instance of that app.
     wechatClient = createWechatFromConfig(config, log)
-    if (!wechatClient) log.warn('未配置 WECHAT_APPID/WECHAT_SECRET：小程序登录与订阅消息不可用')
+    if (!wechatClient) log.info('未配置 WECHAT_APPID/WECHAT_SECRET：小程序登录与订阅消息不可用')
     const wechat: Deps['wechat'] = wechatClient?.client ?? null
     limits = createLimiterStore({ redisUrl: config.REDIS_URL, prefix: config.RATE_LIMIT_PREFIX, multiplier: config.RATE_LIMIT, log })
     const deps: Deps = { db, log, clock: () => new Date(), wechat, settings: settingsFrom(config), limits }
@@ -136,7 +138,27 @@ async function main() {
     const port = typeof address === 'object' && address ? address.port : config.PORT
     const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST
     log.info({ port, embedded: database.embedded }, 'listening')
-    console.log(`\n政民互动已启动：http://${host}:${port}/  （接口文档：/api/openapi.json，按 Ctrl-C 停止）\n`)
+    const base = `http://${host}:${port}`
+    console.log(
+      [
+        '',
+        '政民互动已启动',
+        `  访问地址      ${base}/`,
+        `  工作人员登录  ${base}/#/packages/staff/pages/login/index`,
+        `  接口文档      ${base}/api/openapi.json`,
+        `  数据库        ${database.embedded ? `内置 PostgreSQL（${config.EMBEDDED_PG_DIR}）` : '外部 PostgreSQL（DATABASE_URL）'}`,
+        `  演示数据      ${seeded ? '已写入' : seed ? '已有内容，未重复写入' : '未写入（SEED_DEMO=true 可写入空库）'}`,
+        `  群众演示登录  ${config.DEMO_LOGIN ? '已开启（DEMO_LOGIN）' : '关闭（DEMO_LOGIN=true 开启，仅 H5）'}`,
+        `  首个管理员    ${
+          config.BOOTSTRAP_ADMIN_USERNAME
+            ? `${config.BOOTSTRAP_ADMIN_USERNAME}${adminCreated ? '（已创建，首次登录须修改密码）' : '（已有管理员，未新建）'}`
+            : '未设置（BOOTSTRAP_ADMIN_USERNAME 与 BOOTSTRAP_ADMIN_PASSWORD 创建）'
+        }`,
+        `  微信登录      ${wechatClient ? '已配置' : '未配置（WECHAT_APPID / WECHAT_SECRET）'}`,
+        '按 Ctrl-C 停止',
+        '',
+      ].join('\n'),
+    )
   } catch (err) {
     log.error({ err }, '启动失败')
     console.error(`启动失败：${err instanceof Error ? err.message : String(err)}`)
