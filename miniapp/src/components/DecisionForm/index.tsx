@@ -1,7 +1,8 @@
+// The 决策事项 form: year, name, summary, department, planned time, participation methods and the stages, with errors inline.
 import { Text, View } from '@tarojs/components'
 import type { DecisionStageKind, Department } from '@gm/shared'
 import type { ApiError } from '../../api'
-import type { DecisionErrors, DecisionValues, StageDraft } from '../../hooks/useStaffDecisions'
+import type { DecisionErrors, DecisionValues, StageDraft } from '../../utils/decisionForm'
 import { a11y } from '../../utils/a11y'
 import { ActionButton } from '../ActionButton'
 import { Chips } from '../Chips'

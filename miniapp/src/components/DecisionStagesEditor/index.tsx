@@ -1,7 +1,8 @@
+// The stages of a 决策事项 (草案公布, 意见征集, 听证, 审议, 结果, 评估) as staff switch them on and fill them in, with each field's error.
 import { Text, View } from '@tarojs/components'
 import { type DecisionStageKind, decisionStageLabels } from '@gm/shared'
-import type { DecisionErrors, StageDraft } from '../../hooks/useStaffDecisions'
-import { stageErrorKey } from '../../hooks/useStaffDecisions'
+import type { DecisionErrors, StageDraft } from '../../utils/decisionForm'
+import { stageErrorKey } from '../../utils/decisionForm'
 import { a11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'
 import { CheckRow } from '../CheckRow'
