@@ -138,7 +138,7 @@ export function EventSection({ data }: { data: Statistics }) {
 export function QaSection({ data }: { data: Statistics }) {
   const d = data.definitions
   const qa = data.qa
-  const item = (key: 'publishedItems' | 'views' | 'helpfulRate' | 'unansweredSearches', value: number | string | null, unit?: string) => ({
+  const item = (key: 'publishedItems' | 'views' | 'searches' | 'helpfulRate' | 'unansweredSearches', value: number | string | null, unit?: string) => ({
     key,
     label: d[key]?.label ?? key,
     value,
@@ -151,8 +151,9 @@ export function QaSection({ data }: { data: Statistics }) {
         items={[
           item('publishedItems', qa.publishedItems, '条'),
           item('views', qa.views, '次'),
-          item('helpfulRate', percentText(qa.helpfulRate)),
+          item('searches', qa.searches, '次'),
           item('unansweredSearches', qa.unansweredSearches, '次'),
+          item('helpfulRate', percentText(qa.helpfulRate)),
         ]}
       />
       <DataTable

@@ -7,7 +7,7 @@ import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
-import { StaffSignIn } from '../../../../components/StaffSignIn'
+import { StaffGate } from '../../../../components/StaffGate'
 import {
   ChannelTable,
   ConsultationTable,
@@ -18,25 +18,18 @@ import {
   StatisticsChartGrid,
 } from '../../../../components/StatisticsReport'
 import { YearTabs } from '../../../../components/YearTabs'
-import { useStaffMe } from '../../../../hooks'
+import { useStaffGate } from '../../../../hooks'
 import { useStaffStatistics } from '../../../../hooks/useStatistics'
-import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { headlineKeys, staffExtraKeys } from '../../../../utils/statistics'
 import './index.scss'
 
 export default function StaffStatisticsPage() {
-  const { me } = useStaffMe()
-  const stats = useStaffStatistics(me !== null)
+  const gate = useStaffGate()
+  const stats = useStaffStatistics(gate.allowed)
   const { statistics, exportFile } = stats
 
-  if (!me) {
-    return (
-      <PageShell className="gm-staff-stats">
-        <StaffSignIn onSignIn={() => openPage(routes.staffLogin())} />
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-stats" />
 
   return (
     <PageShell className="gm-staff-stats">
