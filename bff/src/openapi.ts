@@ -36,6 +36,25 @@ const idempotencyHeader = {
   schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,64}$' },
 }
 
+const FILE_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+} as const
+
+/** A file download: the media types its `format` query offers (CSV when it has none), each a file body. */
+function fileContent(endpoint: Endpoint): JsonSchema {
+  const format = endpoint.query ? ((toSchema(endpoint.query, 'input') as { properties?: Record<string, { enum?: string[] }> }).properties?.format?.enum ?? ['csv']) : ['csv']
+  return Object.fromEntries(
+    format.filter((f): f is keyof typeof FILE_TYPES => f in FILE_TYPES).map((f) => [FILE_TYPES[f], { schema: { type: 'string', ...(f === 'xlsx' ? { format: 'binary' } : {}) } }]),
+  )
+}
+
+/** Public reads carry a strong ETag and answer 304 to a matching If-None-Match (http/cacheControl.ts). */
+const isPublicRead = (endpoint: Endpoint) => endpoint.access === 'public' && endpoint.method === 'GET'
+const etagHeader = { ETag: { description: '强 ETag；带 If-None-Match 再次请求，未变化时返回 304', schema: { type: 'string' } } }
+const notModified = { '304': { description: '未变化（If-None-Match 与 ETag 相同），无响应体' } }
+
 const errorResponse = { description: '错误：{ error: { code, message, details } }', content: { 'application/json': { schema: toSchema(ErrorBodySchema, 'output') } } }
 
 /** OpenAPI 3.1 generated from the shared contract: the document cannot drift from the code. */
@@ -55,7 +74,12 @@ export function buildOpenApiDocument(): JsonSchema {
         ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(endpoint.body, 'input') } } } }
         : {}),
       responses: {
-        [String(endpoint.status ?? 200)]: { description: '成功', content: { 'application/json': { schema: toSchema(endpoint.response, 'output') } } },
+        [String(endpoint.status ?? 200)]: {
+          description: endpoint.download ? '文件' : '成功',
+          content: endpoint.download ? fileContent(endpoint) : { 'application/json': { schema: toSchema(endpoint.response, 'output') } },
+          ...(isPublicRead(endpoint) ? { headers: etagHeader } : {}),
+        },
+        ...(isPublicRead(endpoint) ? notModified : {}),
         '4XX': errorResponse,
         '5XX': errorResponse,
       },

@@ -343,5 +343,16 @@ describe('open data', () => {
   it('is documented in the OpenAPI document', async () => {
     const doc = await ok(as(null, '/api/openapi.json'))
     for (const path of ['/api/open-data', '/api/open-data/opinions', '/api/open-data/qa.csv', '/api/statistics', '/api/staff/statistics']) expect([path, path in doc.paths]).toEqual([path, true])
+    const feed = doc.paths['/api/open-data/opinions'].get
+    expect(feed.parameters.map((p: { name: string }) => p.name)).toEqual(['page', 'pageSize', 'updatedSince'])
+    expect(Object.keys(feed.responses['200'].content['application/json'].schema.properties.items.items.properties)).toEqual(expect.arrayContaining(['id', 'text', 'answer', 'updatedAt']))
+    expect(feed.responses).toHaveProperty('304')
+    expect(feed.responses['200'].headers).toHaveProperty('ETag')
+    expect(Object.keys(doc.paths['/api/open-data/qa.csv'].get.responses['200'].content)).toEqual(['text/csv; charset=utf-8'])
+    expect(Object.keys(doc.paths['/api/staff/statistics/export'].get.responses['200'].content)).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'text/csv; charset=utf-8',
+    ])
+    expect(doc.paths['/api/staff/statistics'].get.responses).not.toHaveProperty('304')
   })
 })
