@@ -3,6 +3,7 @@ import { PRIVACY_NOTICE_VERSION } from '@gm/shared'
 import { useState } from 'react'
 import { api, sessionStore } from '../../miniapp/src/api'
 import { PrivacyGate } from '../../miniapp/src/components/PrivacyGate'
+import { usePrivacyConsent } from '../../miniapp/src/hooks'
 import { citizen, errorBody, fakeServer, LATER, sentRequests, signedIn, staff } from './fixtures'
 import Taro from './taroMock'
 
@@ -36,12 +37,17 @@ function OpinionForm() {
   )
 }
 
-const renderGate = () =>
-  render(
-    <PrivacyGate purpose='提交意见'>
+/** A page as the real ones are: it holds usePrivacyConsent and hands it to the gate around its form. */
+function Page() {
+  const consent = usePrivacyConsent()
+  return (
+    <PrivacyGate consent={consent} purpose='提交意见'>
       <OpinionForm />
-    </PrivacyGate>,
+    </PrivacyGate>
   )
+}
+
+const renderGate = () => render(<Page />)
 const form = () => screen.queryByLabelText('意见内容') as HTMLInputElement | null
 const agree = () => fireEvent.click(screen.getByRole('button', { name: '同意并继续' }))
 const typeAndSend = (text: string) => {

@@ -1,6 +1,7 @@
+// Wraps a form that collects personal data: the privacy notice over it when a write or WeChat needs consent, the form kept underneath.
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { usePrivacyConsent } from '../../hooks/usePrivacyConsent'
+import type { PrivacyConsent } from '../../hooks/usePrivacyConsent'
 import { platform } from '../../platform'
 import { ActionButton } from '../ActionButton'
 import { Notice } from '../Notice'
@@ -12,6 +13,8 @@ export interface PrivacyGateProps {
   children: ReactNode
   /** What the user cannot do without consent, e.g. 「提交意见」. */
   purpose?: string
+  /** The page's `usePrivacyConsent()`: whether the notice is open, and the answers to it. */
+  consent: PrivacyConsent
 }
 
 /**
@@ -20,8 +23,7 @@ export interface PrivacyGateProps {
  * (the API client then resends the same write after 同意), or when WeChat asks for privacy
  * authorization (a phone-number button). The form underneath keeps what the user typed.
  */
-export function PrivacyGate({ children, purpose = '继续' }: PrivacyGateProps) {
-  const consent = usePrivacyConsent()
+export function PrivacyGate({ children, purpose = '继续', consent }: PrivacyGateProps) {
   return (
     <View className='gm-privacy-gate'>
       {consent.declined && (

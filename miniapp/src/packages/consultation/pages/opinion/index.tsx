@@ -1,3 +1,4 @@
+// 提交意见 (citizens): an opinion on a consultation or one of its clauses, with the publication choice and the receipt.
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { consultationStatus, formatShanghaiDateTime, OPINION_MAX_CHARS, type OpinionConsent, opinionConsentLabels, opinionStateLabels } from '@gm/shared'
@@ -12,7 +13,7 @@ import { PageShell } from '../../../../components/PageShell'
 import { PrivacyGate } from '../../../../components/PrivacyGate'
 import { Section } from '../../../../components/Section'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useConsultation, useOpinionForm, useSession } from '../../../../hooks'
+import { useConsultation, useOpinionForm, usePrivacyConsent, useSession } from '../../../../hooks'
 import { leavePage, openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
@@ -50,6 +51,7 @@ export default function OpinionPage() {
   const consultation = useConsultation(consultationId)
   const { me } = useSession()
   const { form, receipt, startOver } = useOpinionForm(consultationId, sectionId)
+  const consent = usePrivacyConsent()
   const { values, errors } = form
 
   return (
@@ -124,7 +126,7 @@ export default function OpinionPage() {
           return (
             <View>
               {scope}
-              <PrivacyGate purpose='提交意见'>
+              <PrivacyGate consent={consent} purpose='提交意见'>
                 <View className='gm-opinion-page__form' {...a11y('意见表单', 'form')}>
                   <TextAreaField
                     name='text'

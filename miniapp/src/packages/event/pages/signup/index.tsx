@@ -1,3 +1,4 @@
+// 我要报名 (citizens): sign up for an event in a category, then the result and the check-in code.
 import { Text, View } from '@tarojs/components'
 import { ageBands, type AttendeeCategory, attendeeCategories, attendeeCategoryLabels, type EventDetail, formatShanghaiDateTime, registrationStatusLabels } from '@gm/shared'
 import type { ApiError } from '../../../../api'
@@ -13,7 +14,7 @@ import { QrCode } from '../../../../components/QrCode'
 import { spacedCode } from '../../../../components/RegistrationCard'
 import { Section } from '../../../../components/Section'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useEvent, useRouteId, useSession, useSignupForm } from '../../../../hooks'
+import { useEvent, usePrivacyConsent, useRouteId, useSession, useSignupForm } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
@@ -67,6 +68,7 @@ export default function SignupPage() {
   const event = useEvent(id)
   const { me } = useSession()
   const { form, result } = useSignupForm(id)
+  const consent = usePrivacyConsent()
   const { values, errors } = form
 
   return (
@@ -121,7 +123,7 @@ export default function SignupPage() {
           return (
             <View>
               {header}
-              <PrivacyGate purpose='报名活动'>
+              <PrivacyGate consent={consent} purpose='报名活动'>
                 <View className='gm-signup-page__form' {...a11y('报名表', 'form')}>
                   <FormField name='name' label='姓名' value={values.name} maxlength={20} error={errors.name} onInput={(v) => form.setField('name', v)} />
                   <FormField

@@ -1,3 +1,4 @@
+// 我的个人信息 (citizens): what is stored about me, binding a contact phone, and deleting my personal information.
 import { Button, Text } from '@tarojs/components'
 import { formatShanghaiDateTime } from '@gm/shared'
 import { useState } from 'react'
@@ -9,7 +10,7 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { PrivacyGate } from '../../../../components/PrivacyGate'
 import { Section } from '../../../../components/Section'
-import { useBindPhone, useMyData, useSession } from '../../../../hooks'
+import { useBindPhone, useMyData, usePrivacyConsent, useSession } from '../../../../hooks'
 import { openPage, openTab, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
 import './index.scss'
@@ -18,6 +19,7 @@ export default function MyDataPage() {
   const { me } = useSession()
   const data = useMyData()
   const phone = useBindPhone(() => void data.reload())
+  const consent = usePrivacyConsent()
   const [confirming, setConfirming] = useState(false)
 
   if (data.deletion.status === 'done') {
@@ -66,7 +68,7 @@ export default function MyDataPage() {
 
       {phone.available && !me.hasPhone && (
         <Section title='绑定联系电话'>
-          <PrivacyGate purpose='绑定联系电话'>
+          <PrivacyGate consent={consent} purpose='绑定联系电话'>
             <Text className='gm-my-data__text'>绑定后，工作人员可就您的意见或报名与您联系。电话号码不会公开。</Text>
             {phone.state.status === 'refused' && <Notice tone='info'>您没有授权手机号，可以稍后再绑定。</Notice>}
             {phone.state.status === 'error' && <Notice tone='error'>{phone.state.error.message}</Notice>}

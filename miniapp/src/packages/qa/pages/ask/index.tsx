@@ -1,3 +1,4 @@
+// 向工作人员提问 (citizens): a policy question for staff, with its receipt; 我的提问 shows the answer.
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { formatShanghaiDate, formatShanghaiDateTime, POLICY_QUESTION_REPLY_WORKING_DAYS, policyQuestionStatusLabels } from '@gm/shared'
@@ -11,7 +12,7 @@ import { PageShell } from '../../../../components/PageShell'
 import { PrivacyGate } from '../../../../components/PrivacyGate'
 import { Section } from '../../../../components/Section'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { usePolicyQuestionForm, useSession } from '../../../../hooks'
+import { usePolicyQuestionForm, usePrivacyConsent, useSession } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
@@ -48,6 +49,7 @@ export default function AskPage() {
   const params = useRouter().params
   const { me } = useSession()
   const { form, receipt, startOver } = usePolicyQuestionForm({ text: decode(params.q).slice(0, QUESTION_MAX), topic: decode(params.topic).slice(0, 20) }, parseId(params.policyId))
+  const consent = usePrivacyConsent()
   const { values, errors } = form
 
   if (receipt) {
@@ -87,7 +89,7 @@ export default function AskPage() {
       {me?.kind === 'staff' ? (
         <Notice tone='info'>工作人员账号不能提交政策咨询。如需以个人身份提问，请退出后用本人微信登录。</Notice>
       ) : (
-        <PrivacyGate purpose='向工作人员提问'>
+        <PrivacyGate consent={consent} purpose='向工作人员提问'>
           <View className='gm-qa-ask__form' {...a11y('提问表单', 'form')}>
             <TextAreaField
               name='text'
