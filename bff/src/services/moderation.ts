@@ -10,9 +10,9 @@ import {
   replyPrecedesReceipt,
   type ResponseOf,
   type StaffOpinion,
-  suggestGroups as clusterOpinions,
 } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
+import { suggestGroups as clusterOpinions } from '../search/similarity'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
 import { AppError, notFound, validationFailed } from '../domain/errors'

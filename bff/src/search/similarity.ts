@@ -12,7 +12,8 @@
  *   similarity of all their cross pairs stays at or above the threshold, so a chain A~B~C does not pull
  *   unrelated A and C together the way single linkage (union-find over pairs) would.
  *
- * No regex features beyond ES5, no Intl, no `normalize`: the same code runs in the WeChat runtime.
+ * BFF-only (the mini-program never clusters): text is normalised by the search analyzer's `normalize`, the one
+ * width/case rule of the BFF's search code.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -23,7 +24,7 @@
  * Function characters cut out of CJK runs unless part of a KEEP word: particles, pronouns,
  * prepositions, modal and degree words (向 应 对 有 要 太 多 更 最 时 — "补贴向老人", "应多补", "改造时").
  */
-import { normalizeWidth } from './text'
+import { normalize } from './analyzer'
 
 const STOP_CHARS = new Set('的了吗呢吧啊呀哦嘛呗是在我你他她它们也都就很把被给让这那请和与及或并而又还再等之其该此向应对有太要多更最时'.split(''))
 
@@ -73,9 +74,6 @@ function wordAt(run: string, i: number, table: Map<string, string[]>): string | 
   if (list) for (const w of list) if (run.slice(i, i + w.length) === w) return w
   return null
 }
-
-/** Full-width ASCII → half-width, ideographic space → space, lower case. */
-const normalize = (text: string) => normalizeWidth(text).toLowerCase()
 
 /**
  * Tokens of `text` in order, duplicates kept: Latin/number runs ("5g", "2026", "pm2") whole, CJK

@@ -1,4 +1,4 @@
-import { buildIndex, segment, similarity, suggestGroups } from '../../shared/src/rules/similarity'
+import { buildIndex, segment, similarity, suggestGroups } from '../../bff/src/search/similarity'
 
 /** Opinions on 《老旧小区改造和加装电梯补贴办法（征求意见稿）》. */
 const opinions = [
