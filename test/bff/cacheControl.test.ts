@@ -54,7 +54,12 @@ describe('Cache-Control', () => {
     ]
     for (const [path, auth] of personal) {
       const { status, headers } = await app.request(path, { headers: auth })
-      expect({ path, status, cacheControl: headers.get('cache-control'), etag: headers.get('etag') }).toEqual({ path, status: 200, cacheControl: 'no-store', etag: null })
+      expect({ path, status, cacheControl: headers.get('cache-control'), etag: headers.get('etag') }).toEqual({
+        path,
+        status: 200,
+        cacheControl: 'no-store',
+        etag: null,
+      })
       // A tag the client makes up never turns a personal answer into a 304.
       const again = await app.request(path, { headers: { ...auth, 'if-none-match': '*' } })
       expect({ path, status: again.status }).toEqual({ path, status: 200 })

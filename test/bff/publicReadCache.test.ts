@@ -52,7 +52,14 @@ describe('in one process, with the test clock', () => {
   it('serves a cached answer until the window closes, then the closed one at once (the TTL is an hour here)', async () => {
     const now = app.now.value.getTime()
     const consultation = await app.db.consultation.create({
-      data: { departmentId, title: '时间边界测试办法', summary: '—', opensAt: new Date(now - 40 * DAY), closesAt: new Date(now + 90_000), publishedAt: new Date(now - 40 * DAY) },
+      data: {
+        departmentId,
+        title: '时间边界测试办法',
+        summary: '—',
+        opensAt: new Date(now - 40 * DAY),
+        closesAt: new Date(now + 90_000),
+        publishedAt: new Date(now - 40 * DAY),
+      },
     })
     await sleep(300) // the insert's notice
     const read = async () => {
@@ -72,10 +79,18 @@ describe('in one process, with the test clock', () => {
     const now = app.now.value.getTime()
     const event = await app.db.event.create({
       data: {
-        kind: 'OPEN_DAY', title: '定时发布开放日', description: '—', place: '—', departmentId,
-        startsAt: new Date(now + 10 * DAY), endsAt: new Date(now + 10 * DAY + 3_600_000),
-        signupOpensAt: new Date(now + 120_000), signupClosesAt: new Date(now + 5 * DAY),
-        capacity: 10, selectionMode: 'FIRST_COME', publishedAt: new Date(now + 60_000),
+        kind: 'OPEN_DAY',
+        title: '定时发布开放日',
+        description: '—',
+        place: '—',
+        departmentId,
+        startsAt: new Date(now + 10 * DAY),
+        endsAt: new Date(now + 10 * DAY + 3_600_000),
+        signupOpensAt: new Date(now + 120_000),
+        signupClosesAt: new Date(now + 5 * DAY),
+        capacity: 10,
+        selectionMode: 'FIRST_COME',
+        publishedAt: new Date(now + 60_000),
       },
     })
     await sleep(300)
@@ -93,7 +108,14 @@ describe('in one process, with the test clock', () => {
   it('counts down 剩余天数 at closes_at minus whole days, not only at midnight', async () => {
     const now = app.now.value.getTime()
     const consultation = await app.db.consultation.create({
-      data: { departmentId, title: '剩余天数测试办法', summary: '—', opensAt: new Date(now - DAY), closesAt: new Date(now + 2 * DAY + 5_000), publishedAt: new Date(now - DAY) },
+      data: {
+        departmentId,
+        title: '剩余天数测试办法',
+        summary: '—',
+        opensAt: new Date(now - DAY),
+        closesAt: new Date(now + 2 * DAY + 5_000),
+        publishedAt: new Date(now - DAY),
+      },
     })
     await sleep(300)
     const daysLeft = async () => (await app.request(`/api/consultations/${consultation.id}`)).body.daysLeft as number
@@ -112,7 +134,9 @@ describe('in one process, without the change feed', () => {
   afterAll(() => app.close())
 
   it('reads its own write at once: a write through this instance empties its cache before answering', async () => {
-    const item = await app.db.qaItem.create({ data: { question: '自己写自己读？', answer: '是。', topic: '缓存', status: 'PUBLISHED', publishedAt: new Date(Date.now() - DAY) } })
+    const item = await app.db.qaItem.create({
+      data: { question: '自己写自己读？', answer: '是。', topic: '缓存', status: 'PUBLISHED', publishedAt: new Date(Date.now() - DAY) },
+    })
     const helpful = async () => {
       const answer = await app.request(`/api/qa/${item.id}`)
       return { helpful: answer.body.helpfulCount as number, cache: answer.headers.get('x-cache') }
@@ -146,7 +170,13 @@ describe('the cache alone', () => {
   })
 
   it('keeps within its byte budget, least recently used out first', async () => {
-    const cache = new PublicReadCache({ ttlMs: 60_000, maxBytes: 20_000, clock: () => new Date(), nextScheduleInstant: async () => null, log: pino({ level: 'silent' }) })
+    const cache = new PublicReadCache({
+      ttlMs: 60_000,
+      maxBytes: 20_000,
+      clock: () => new Date(),
+      nextScheduleInstant: async () => null,
+      log: pino({ level: 'silent' }),
+    })
     cache.up()
     const big = (i: number) => async () => ({ i, text: 'x'.repeat(3_000) })
     for (let i = 0; i < 20; i++) await cache.read(`k${i}`, big(i), false)
@@ -187,7 +217,16 @@ describe('two BFF processes on one PostgreSQL', () => {
     const env = { RATE_LIMIT: 'off', PUBLIC_CACHE_TTL_MS: '600000' }
     servers.push(...(await Promise.all([startBffProcess(url, env), startBffProcess(url, env)])))
     // Both change feeds subscribed.
-    for (const server of servers) expect((await until(() => consultation(server), (c) => c.cache !== 'BYPASS', 10_000)).afterMs).not.toBeNull()
+    for (const server of servers)
+      expect(
+        (
+          await until(
+            () => consultation(server),
+            (c) => c.cache !== 'BYPASS',
+            10_000,
+          )
+        ).afterMs,
+      ).not.toBeNull()
   }, 120_000)
 
   afterAll(async () => {
@@ -208,7 +247,11 @@ describe('two BFF processes on one PostgreSQL', () => {
     const vote = await call(servers[0]!.base, `/api/qa/${qaItemId}/feedback`, { method: 'POST', json: { helpful: true } })
     expect(vote.status).toBe(200)
     for (const server of servers) {
-      const seen = await until(() => helpful(server), (h) => h.helpful === 1, 1_000)
+      const seen = await until(
+        () => helpful(server),
+        (h) => h.helpful === 1,
+        1_000,
+      )
       expect({ port: server.base, helpful: seen.value.helpful }).toEqual({ port: server.base, helpful: 1 })
     }
   })
@@ -220,7 +263,11 @@ describe('two BFF processes on one PostgreSQL', () => {
     }
     await db.query(`UPDATE consultation SET title = '缓存测试办法（修改稿）' WHERE id = $1`, [consultationId])
     for (const server of servers) {
-      const seen = await until(() => consultation(server), (c) => c.title === '缓存测试办法（修改稿）', 1_000)
+      const seen = await until(
+        () => consultation(server),
+        (c) => c.title === '缓存测试办法（修改稿）',
+        1_000,
+      )
       expect({ port: server.base, title: seen.value.title }).toEqual({ port: server.base, title: '缓存测试办法（修改稿）' })
     }
     // A write that changes nothing public (a rolled-back transaction) does not empty the caches.
@@ -253,7 +300,11 @@ describe('two BFF processes on one PostgreSQL', () => {
     )
     await Promise.all([writer, ...readers])
     for (const server of servers) {
-      const seen = await until(() => consultation(server), (c) => c.title === last, 1_000)
+      const seen = await until(
+        () => consultation(server),
+        (c) => c.title === last,
+        1_000,
+      )
       expect({ port: server.base, title: seen.value.title }).toEqual({ port: server.base, title: last })
     }
     await sleep(300)
@@ -265,28 +316,54 @@ describe('two BFF processes on one PostgreSQL', () => {
       await consultation(server)
       expect((await consultation(server)).cache).toBe('HIT')
     }
-    const ended = await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [CHANGE_FEED_APPLICATION])
+    const ended = await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [
+      CHANGE_FEED_APPLICATION,
+    ])
     expect(ended.rowCount).toBe(2)
     // Written while neither instance listens: this notice reaches nobody.
     await db.query(`UPDATE consultation SET title = '缓存测试办法（断线期间修改）' WHERE id = $1`, [consultationId])
     for (const server of servers) {
-      const seen = await until(() => consultation(server), (c) => c.title === '缓存测试办法（断线期间修改）', 3_000)
+      const seen = await until(
+        () => consultation(server),
+        (c) => c.title === '缓存测试办法（断线期间修改）',
+        3_000,
+      )
       expect({ port: server.base, title: seen.value.title }).toEqual({ port: server.base, title: '缓存测试办法（断线期间修改）' })
     }
     // Subscribed again: cached, and invalidated as before.
-    for (const server of servers) expect((await until(() => consultation(server), (c) => c.cache === 'HIT', 5_000)).afterMs).not.toBeNull()
+    for (const server of servers)
+      expect(
+        (
+          await until(
+            () => consultation(server),
+            (c) => c.cache === 'HIT',
+            5_000,
+          )
+        ).afterMs,
+      ).not.toBeNull()
     await db.query(`UPDATE consultation SET title = '缓存测试办法（重连后修改）' WHERE id = $1`, [consultationId])
     for (const server of servers) {
-      const seen = await until(() => consultation(server), (c) => c.title === '缓存测试办法（重连后修改）', 1_000)
+      const seen = await until(
+        () => consultation(server),
+        (c) => c.title === '缓存测试办法（重连后修改）',
+        1_000,
+      )
       expect(seen.value.title).toBe('缓存测试办法（重连后修改）')
     }
   })
 
   it('a window that closes while cached shows 已结束 on both instances at once', async () => {
-    const { rows } = await db.query<{ closes: Date }>(`UPDATE consultation SET closes_at = now() + interval '1500 milliseconds' WHERE id = $1 RETURNING closes_at AS closes`, [consultationId])
+    const { rows } = await db.query<{ closes: Date }>(
+      `UPDATE consultation SET closes_at = now() + interval '1500 milliseconds' WHERE id = $1 RETURNING closes_at AS closes`,
+      [consultationId],
+    )
     const closesAt = rows[0]!.closes.getTime()
     for (const server of servers) {
-      await until(() => consultation(server), (c) => c.cache === 'HIT', 1_000)
+      await until(
+        () => consultation(server),
+        (c) => c.cache === 'HIT',
+        1_000,
+      )
       expect(await consultation(server)).toMatchObject({ status: 'open', cache: 'HIT' })
     }
     await sleep(Math.max(0, closesAt - Date.now() + 20))

@@ -37,7 +37,11 @@ function tagPublicRead(ctx: Context) {
   // A handler that decided itself (file downloads say no-store) is left alone.
   if (ctx.response.get('Cache-Control')) return
   if (!ctx.response.get('ETag')) {
-    const serialized = Buffer.isBuffer(body) ? { body, etag: calculateEtag(body) } : typeof body === 'string' ? { body, etag: calculateEtag(body) } : serializedJson(body)
+    const serialized = Buffer.isBuffer(body)
+      ? { body, etag: calculateEtag(body) }
+      : typeof body === 'string'
+        ? { body, etag: calculateEtag(body) }
+        : serializedJson(body)
     if (!Buffer.isBuffer(body) && typeof body !== 'string') ctx.type = JSON_TYPE
     ctx.body = serialized.body
     ctx.etag = serialized.etag
