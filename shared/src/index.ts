@@ -1,3 +1,4 @@
+// The shared package's entry point: re-exports the error table, the endpoint contract, the wire schemas and the pure rules.
 export * from './errors'
 export * from './contract'
 export * from './schemas/common'

@@ -1,3 +1,4 @@
+// Rules of a consultation's comment window: its status, the 30-day minimum for major decisions, early closing or extension reasons, days left.
 import { DAY_MS, type Instant, toDate } from './time'
 import { type WindowStatus, windowStatus } from './window'
 

@@ -1,3 +1,4 @@
+// The stages of a major administrative decision, their Chinese labels, and which stage a decision is in now.
 import { type Instant, toDate } from './time'
 
 /** The typed stages of a major administrative decision, in the order they happen. */

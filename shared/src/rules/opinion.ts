@@ -1,3 +1,4 @@
+// Rules of opinions: adoption outcomes with their published definitions, when a reason or reply date is valid, the state a citizen sees, when answers go public.
 import { formatShanghaiDate } from './time'
 
 /** Adoption of an opinion (采纳情况), with the definitions published alongside the report. */

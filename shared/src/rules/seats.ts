@@ -1,3 +1,4 @@
+// Event seat arithmetic (public seats after reservations, seats left) and the signup window's status and labels.
 import { type WindowStatus, windowStatus } from './window'
 
 /** Seats open to public signup: capacity minus the seats reserved for media or invited experts. */

@@ -1,3 +1,4 @@
+// Where now falls in a half-open [opensAt, closesAt) window: upcoming, open or closed.
 import { type Instant, toDate } from './time'
 
 /** Where "now" falls in a half-open window [opensAt, closesAt). */

@@ -1,3 +1,4 @@
+// Working-day arithmetic in Asia/Shanghai over a caller-supplied holiday calendar: reply deadlines, extensions and days between two instants.
 import { DAY_MS, type Instant, SHANGHAI_OFFSET_MS, toDate } from './time'
 
 /**

@@ -1,3 +1,4 @@
+// Building blocks of every request schema: safe text (plain, long, raw), ids and whole numbers, instants, keywords and paginated lists.
 import { z } from 'zod'
 
 // —— text at the input boundary ——————————————————————————————————————————————————————————

@@ -1,3 +1,4 @@
+// Wire shapes of public consultations (意见征集): list and detail, draft sections, window changes and the list query.
 import { z } from 'zod'
 import { DepartmentSchema, IdSchema, InstantSchema, KeywordSchema, PageQueryFields, paginated } from './common'
 

@@ -1,3 +1,4 @@
+// Wire shapes of the major-decision catalogue: entries with their stages, the list query, and the staff body that replaces an entry.
 import { z } from 'zod'
 import { decisionStageKinds } from '../rules/decisionStage'
 import { DepartmentSchema, IdSchema, InstantSchema, longText, plainText, wholeNumber } from './common'

@@ -1,3 +1,4 @@
+// Wire shapes of events (open days, meeting attendance, hearings): kinds, selection modes, list and detail, and the staff view.
 import { z } from 'zod'
 import { DepartmentSchema, InstantSchema, PageQueryFields, paginated } from './common'
 import { PublicAnswerSchema } from './opinion'

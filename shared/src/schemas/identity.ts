@@ -1,3 +1,4 @@
+// Wire shapes of identity: staff roles, the signed-in citizen or staff member, sign-in and password bodies, consent, notifications, my data, staff and audit administration.
 import { z } from 'zod'
 import { DepartmentSchema, IdNumberSchema, InstantSchema, isInvisibleText, PageQueryFields, paginated, plainText, rawText } from './common'
 

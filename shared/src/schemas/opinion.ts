@@ -1,3 +1,4 @@
+// Wire shapes of opinions: submitting online or offline, receipts, answers, feedback reports, moderation, groups and the staff opinion lists and exports.
 import { z } from 'zod'
 import { adoptionNeedsReason, adoptions, OPINION_MAX_CHARS, OPINION_MIN_CHARS } from '../rules/opinion'
 import { DepartmentSchema, IdNumberSchema, IdSchema, InstantSchema, longText, PageQueryFields, paginated, plainText } from './common'

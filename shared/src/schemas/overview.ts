@@ -1,3 +1,4 @@
+// Wire shapes of the headline figures on the 我的 page and service home, and of the health check.
 import { z } from 'zod'
 
 /** Headline figures for the "我的" page and the service home. */

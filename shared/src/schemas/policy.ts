@@ -1,3 +1,4 @@
+// Wire shapes of policy documents, their interpretations, validity changes and citizens' policy questions (政策咨询), public and staff side.
 import { z } from 'zod'
 import { DepartmentSchema, IdNumberSchema, InstantSchema, KeywordSchema, longText, PageQueryFields, paginated, plainText } from './common'
 import { ContentStatusSchema, PolicyValiditySchema, QaItemSchema, RichTextSchema } from './qa'

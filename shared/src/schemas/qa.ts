@@ -1,3 +1,4 @@
+// Wire shapes of the policy Q&A library: structured rich text, public items, search and feedback, staff editing, topics, synonyms and import/export.
 import { z } from 'zod'
 import { DepartmentSchema, IdNumberSchema, InstantSchema, KeywordSchema, longText, PageQueryFields, paginated, plainText, rawText, wholeNumber } from './common'
 

@@ -1,3 +1,4 @@
+// Wire shapes of event signups and their handling: joining, my registrations, staff review, the lottery draw record, check-in, event drafts and outcomes.
 import { z } from 'zod'
 import { IdSchema, InstantSchema, longText, plainText } from './common'
 import { EventKindSchema, SelectionModeSchema } from './event'
