@@ -1,3 +1,4 @@
+// Citizens' rows: find or create by WeChat openid, privacy consent and phone, their personal details, and deleting or de-identifying what they gave.
 import type { DbOrTx } from '../db/client'
 
 const meSelect = { id: true, nickname: true, phone: true, privacyAcceptedAt: true, privacyVersion: true, createdAt: true } as const

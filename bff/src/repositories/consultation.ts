@@ -1,3 +1,4 @@
+// Consultations' rows: public and staff lists and details with the current draft version, drafting, publishing, revisions, window changes and feedback publication.
 import type { WindowStatus } from '@gm/shared'
 import { type DbOrTx, independent } from '../db/client'
 import type { Prisma } from '../generated/prisma/client'

@@ -1,3 +1,4 @@
+// The major-decision catalogue's rows: lists by year, details with stages, and inserting or replacing an entry with its stages.
 import type { DbOrTx } from '../db/client'
 import type { DecisionBody, DecisionStageInput } from '@gm/shared'
 import type { Prisma } from '../generated/prisma/client'

@@ -1,3 +1,4 @@
+// Events' rows: public and staff lists and details, counts, edits, and the lottery's locked row, secret, quotas and draw rounds.
 import type { DbOrTx } from '../db/client'
 import type { EventKind, Prisma } from '../generated/prisma/client'
 import { AppError, notFound } from '../domain/errors'

@@ -1,3 +1,4 @@
+// Opinions recorded at an event (meeting attendees'), with their answers.
 import type { DbOrTx } from '../db/client'
 import type { Adoption, Prisma } from '../generated/prisma/client'
 

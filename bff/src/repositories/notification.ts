@@ -1,3 +1,4 @@
+// Notifications and the subscribe-message delivery queue: in-app messages, read marks, subscription credits, and claiming and settling due deliveries.
 import type { NotificationKind } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Prisma } from '../generated/prisma/client'

@@ -1,3 +1,4 @@
+// Opinions' rows: submitting while the window is open (locked against an early close), lists, moderation, answers with revisions, groups and overdue work.
 import { type DbOrTx, independent } from '../db/client'
 import type { Adoption, ModerationStatus, OpinionChannel, OpinionConsent, Prisma } from '../generated/prisma/client'
 

@@ -1,3 +1,4 @@
+// Policy documents' and interpretations' rows: lists with keyword search, details, drafts with sections and attachments, and state changes.
 import { type DbOrTx, independent } from '../db/client'
 import type { ContentStatus, InterpretationKind, PolicyValidity, Prisma } from '../generated/prisma/client'
 import { policyIdsMatching } from './search'

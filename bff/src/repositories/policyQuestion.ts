@@ -1,3 +1,4 @@
+// Citizens' policy questions (政策咨询): keyed inserts under a per-citizen lock for the daily limit, lists, due dates and answers.
 import { type DbOrTx, independent } from '../db/client'
 import type { PolicyQuestionStatus, Prisma } from '../generated/prisma/client'
 

@@ -1,3 +1,4 @@
+// Event registrations: race-free seat and waitlist taking, cancellations, staff review, check-in by code and due reminders.
 import type { DbOrTx } from '../db/client'
 import { type AttendeeCategory, type EventKind, Prisma, type RegistrationStatus } from '../generated/prisma/client'
 

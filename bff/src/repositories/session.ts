@@ -1,3 +1,4 @@
+// Sessions: create, resolve a token hash to its owner in one statement, and revoke.
 import type { DbOrTx } from '../db/client'
 import type { StaffRole } from '../generated/prisma/client'
 

@@ -1,3 +1,4 @@
+// The shared [opensAt, closesAt) window rule as a Prisma filter, so lists filtered by status agree with each item's status.
 import type { WindowStatus } from '@gm/shared'
 
 /**
