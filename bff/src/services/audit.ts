@@ -1,3 +1,4 @@
+// The audit trail of staff actions: recording a write in its own transaction, recording reads of personal contact data, and the audit list.
 import type { QueryOf, ResponseOf } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'

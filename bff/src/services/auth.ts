@@ -1,3 +1,4 @@
+// Sign-in use cases: citizens through WeChat or the H5 demo, staff by password (throttled) or bound WeChat; sign-out and password changes.
 import type { Session } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'

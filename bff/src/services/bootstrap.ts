@@ -1,3 +1,4 @@
+// Creates the first administrator from configuration at boot when no active administrator exists.
 import type { Deps } from '../deps'
 import { countActiveAdmins, insertStaff } from '../repositories/staff'
 import { findDepartments, insertDepartment } from '../repositories/department'

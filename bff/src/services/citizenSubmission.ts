@@ -1,3 +1,4 @@
+// What every citizen text submission shares: WeChat's content check before storing, and keyed submit-once with idempotency-key reuse detection.
 import { isUniqueViolation } from '../db/errors'
 import type { Deps } from '../deps'
 import { AppError } from '../domain/errors'

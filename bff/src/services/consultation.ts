@@ -1,3 +1,4 @@
+// Public consultation use cases: the list with status and days left, and the detail with its current draft version.
 import { type ConsultationDetail, type ConsultationSummary, consultationStatus, daysLeft, isMajorConsultation, type QueryOf, type ResponseOf } from '@gm/shared'
 import type { Deps } from '../deps'
 import { notFound } from '../domain/errors'

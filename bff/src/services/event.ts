@@ -1,3 +1,4 @@
+// Public event use cases: the list and detail with seats left, signup status, lottery commitment and outcome.
 import { type EventDetail, type EventSummary, type QueryOf, QuotaSchema, type ResponseOf, seatsLeft, signupStatus } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'

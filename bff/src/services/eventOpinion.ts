@@ -1,3 +1,4 @@
+// Opinions raised by event attendees: staff record them with masks, list them and answer them.
 import { applyMasks, type BodyOf, formatShanghaiDate, replyPrecedesReceipt, type StaffEventOpinion } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'

@@ -1,3 +1,4 @@
+// Staff export of a consultation's opinions and answers as CSV or xlsx (raw text and contact phone included, the read audited).
 import { adoptionLabels, formatShanghaiDate, formatShanghaiDateTime, opinionChannelLabels, opinionConsentLabels } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'

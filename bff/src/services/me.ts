@@ -1,3 +1,4 @@
+// A signed-in person's own account: who I am, privacy consent, phone binding, my messages and subscriptions, exporting and deleting my data.
 import { type Me, type MyData, PRIVACY_NOTICE_VERSION, type QueryOf, type ResponseOf, type NotificationKind } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { CitizenActor, SignedInActor } from '../domain/actor'

@@ -1,3 +1,4 @@
+// Telling citizens things: the in-app message plus a queued WeChat subscribe message, and the background worker that delivers them with retries.
 import type { NotificationKind } from '@gm/shared'
 import type { DbOrTx, JsonInput } from '../db/client'
 import type { Deps } from '../deps'

@@ -1,3 +1,4 @@
+// Citizen opinion use cases: submitting once per key while the window is open, my opinions, and the public adoption report.
 import { createHash } from 'node:crypto'
 import {
   adoptionDefinitions,

@@ -1,3 +1,4 @@
+// Opinion rows in wire shapes: the public answer (the group's when answered), the 20-working-day reply deadline, and the staff view.
 import { findPersonalInfo, type PublicAnswer, REPLY_DEADLINE_WORKING_DAYS, type StaffOpinion, workingDayDeadline, type WorkingDayCalendar } from '@gm/shared'
 import type { OpinionRow } from '../repositories/opinion'
 import { iso } from './paging'

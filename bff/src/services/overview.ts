@@ -1,3 +1,4 @@
+// The headline figures for the 我的 page and service home, and the department list.
 import { type Overview, shanghaiParts } from '@gm/shared'
 import type { Deps } from '../deps'
 import { countOpenConsultations, countOpinions } from '../repositories/consultation'

@@ -1,3 +1,4 @@
+// Helpers every list use case shares: page to skip/take, the paged envelope, ISO dates, and reply dates as Shanghai day starts.
 import { formatShanghaiDate, shanghaiTime } from '@gm/shared'
 import { AppError } from '../domain/errors'
 

@@ -1,3 +1,4 @@
+// Policy document use cases: public list and detail with published interpretations, staff drafting and publishing, validity changes that flag Q&A items.
 import {
   type BodyOf,
   formatShanghaiDate,

@@ -1,3 +1,4 @@
+// Public Q&A use cases: ranked search with highlights and the good-answer cut, listings, item detail with views, topics, helpful votes and the hot list.
 import { DAY_MS, formatShanghaiDate, QA_EXCERPT_CHARS, type QaHighlight, type QaItemDetail, type QaListItem, type QueryOf, type ResponseOf } from '@gm/shared'
 import { createHash } from 'node:crypto'
 import { LRUCache } from 'lru-cache'

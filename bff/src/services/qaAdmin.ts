@@ -1,3 +1,4 @@
+// Staff Q&A library use cases: drafting and editing items (revisions held until review), publishing, confirming after a policy change, withdrawing, topics and synonyms.
 import type { BodyOf, QaDraftBody, QueryOf, ResponseOf, StaffQaItem } from '@gm/shared'
 import { type DbOrTx, SQL_NULL, toJson } from '../db/client'
 import type { Deps } from '../deps'

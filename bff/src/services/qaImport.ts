@@ -1,3 +1,4 @@
+// Bulk Q&A import from xlsx, CSV or JSON (uploaded in parts, all or nothing, row-level error report) and export in the same columns.
 import {
   type BodyOf,
   formatShanghaiDate,

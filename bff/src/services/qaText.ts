@@ -1,3 +1,4 @@
+// Q&A answers as rich-text blocks and plain text, converted both ways.
 import type { RichText } from '@gm/shared'
 
 /**

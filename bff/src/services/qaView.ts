@@ -1,3 +1,4 @@
+// Q&A rows in wire shapes: the public item, list card with answer excerpt, and the staff item with its pending revision.
 import { QA_EXCERPT_CHARS, type QaDraftBody, type QaItem, type QaListItem, type RichText, type StaffQaItem } from '@gm/shared'
 import type { QaItemRow, QaSummaryRow } from '../repositories/qa'
 import { iso, isoOrNull } from './paging'

@@ -1,3 +1,4 @@
+// Administrators' staff use cases: creating accounts with one-time passwords, roles and departments, disabling, password resets, WeChat invites, departments.
 import type { BodyOf, ResponseOf, Staff } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'

@@ -1,3 +1,4 @@
+// Staff rows in wire shapes: their departments, the staff "me", the admin list entry, and what the audit log keeps.
 import type { Department, Me, Staff } from '@gm/shared'
 import type { StaffRow } from '../repositories/staff'
 import { iso } from './paging'

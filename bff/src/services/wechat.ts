@@ -1,3 +1,4 @@
+// Calls WeChat for a request, turning an unconfigured or unreachable WeChat into WECHAT_UNAVAILABLE and a bad code into WECHAT_CODE_INVALID.
 import type { Deps } from '../deps'
 import { AppError } from '../domain/errors'
 import type { WechatClient } from '../integrations/wechat/client'
