@@ -1,3 +1,4 @@
+// The Koa application: the middleware chain in order (request log, security and cache headers, errors, deadline, body, authentication), the API router and the H5 files.
 import Router from '@koa/router'
 import Koa from 'koa'
 import { z } from 'zod'

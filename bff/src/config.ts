@@ -1,3 +1,4 @@
+// The BFF's settings from the environment, parsed once at boot with zod; every problem names its variable.
 import path from 'node:path'
 import { z } from 'zod'
 

@@ -1,3 +1,4 @@
+// What use cases need from the outside world (database, clock, logger, WeChat client, rate-limit store, settings), passed in so tests supply their own.
 import type { Logger } from 'pino'
 import type { Database } from './db/client'
 import type { WechatClient } from './integrations/wechat/client'

@@ -1,3 +1,4 @@
+// The pino logger, with errors logged by type, message, code and stack only.
 import pino, { type Logger } from 'pino'
 
 /** Errors are logged by type, message, code and stack only: driver errors carry whole client objects. */

@@ -1,3 +1,4 @@
+// Generates the OpenAPI 3.1 document served at /api/openapi.json from the shared contract (access, rate limits, idempotency, ETags, file downloads).
 import { contract, type Endpoint, type EndpointName, ErrorBodySchema, errorTable } from '@gm/shared'
 import { ENDPOINT_POLICIES } from './http/rateLimit'
 import { z } from 'zod'

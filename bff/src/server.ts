@@ -1,3 +1,4 @@
+// The BFF process: loads config, starts or selects the database, migrates, seeds, starts the app, change feed and background jobs, and shuts down cleanly.
 import type { Server } from 'node:http'
 import type { Logger } from 'pino'
 import { createApp } from './app'

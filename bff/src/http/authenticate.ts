@@ -1,3 +1,4 @@
+// Middleware that turns the bearer token into the caller's actor; a missing, expired or revoked token leaves the caller anonymous.
 import type { Middleware } from 'koa'
 import type { Deps } from '../deps'
 import { findSessionByTokenHash } from '../repositories/session'

@@ -1,3 +1,4 @@
+// Deny by default: checks an endpoint's declared access (public, citizen, staff role, privacy consent) against the caller before its handler runs.
 import { type Access, contract, type EndpointName, PRIVACY_NOTICE_VERSION } from '@gm/shared'
 import type { Actor } from '../domain/actor'
 import { AppError } from '../domain/errors'

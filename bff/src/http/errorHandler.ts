@@ -1,3 +1,4 @@
+// The one error middleware: every thrown error becomes `{ error: { code, message, details, requestId } }`, unexpected ones logged once, never a stack trace.
 import type { Middleware } from 'koa'
 import { type ErrorBody, errorTable } from '@gm/shared'
 import { AppError } from '../domain/errors'

@@ -1,3 +1,4 @@
+// JSON body parsing with a size limit: other media types 415, malformed JSON 400, oversized bodies 413.
 import { bodyParser } from '@koa/bodyparser'
 import type { Middleware } from 'koa'
 import { AppError } from '../domain/errors'

@@ -1,3 +1,4 @@
+// Middleware giving each request an id, a child logger and one access-log line.
 import { randomUUID } from 'node:crypto'
 import type { Middleware } from 'koa'
 import type { Logger } from 'pino'

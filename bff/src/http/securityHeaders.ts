@@ -1,3 +1,4 @@
+// Security headers on every answer, including the Content-Security-Policy that admits only our scripts and the H5 page's hashed inline ones.
 import { createHash } from 'node:crypto'
 import type { Middleware } from 'koa'
 

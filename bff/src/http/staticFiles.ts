@@ -1,3 +1,4 @@
+// Serves the H5 build: hashed assets cached a year, pages revalidated, text compressed with brotli or gzip, paths kept inside the build folder.
 import { createReadStream } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'

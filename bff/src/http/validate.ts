@@ -1,3 +1,4 @@
+// Parses a request's params, query or body with its contract schema; failures become VALIDATION_FAILED with Chinese field messages.
 import type { z } from 'zod'
 import { validationFailed } from '../domain/errors'
 

@@ -1,3 +1,4 @@
+// Mounting a contract endpoint: rate limits, authorize, input parsing, the public-read cache, then the handler; typed handler contexts per access.
 import type Router from '@koa/router'
 import { type BodyOf, type Contract, contract, type EndpointName, type ParamsOf, type QueryOf, type ResponseOf } from '@gm/shared'
 import type { Actor, CitizenContext, RequestContext, SignedInContext, StaffContext } from '../domain/actor'

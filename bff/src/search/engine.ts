@@ -1,3 +1,4 @@
+// The in-memory BM25F index over published Q&A items, with coverage re-ranking: what the Q&A search ranks with.
 import { scan, type TermKey, termKey, tokenize, type TokenKind } from './analyzer'
 import { createFuzzyMatcher, type FuzzyMatcher } from './fuzzy'
 import { idf, type LibraryStats, planQuery, type QueryPlan, UNIGRAM_WEIGHT } from './query'

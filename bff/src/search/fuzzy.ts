@@ -1,3 +1,4 @@
+// Pinyin typo tolerance for Q&A search: an unknown bigram is replaced by library bigrams that sound the same.
 import { fuzzySyllable, readingsOf } from './pinyin'
 
 /**

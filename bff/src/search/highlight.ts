@@ -1,3 +1,4 @@
+// Highlighting for search results: text as hit/non-hit segments, and a highlighted excerpt around where the query's terms occur most.
 import type { TextSegment } from '@gm/shared'
 import { normalize } from './analyzer'
 import { mergeRanges } from './engine'

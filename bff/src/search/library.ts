@@ -1,3 +1,4 @@
+// One Q&A search index per process and database, rebuilt when the library's version moves, plus batched view and search counts.
 import { formatShanghaiDate } from '@gm/shared'
 import type { Database } from '../db/client'
 import type { Deps } from '../deps'

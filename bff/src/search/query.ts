@@ -1,3 +1,4 @@
+// Turns a citizen's words into weighted search terms: word-like bigrams, single characters, synonym expansions and typo corrections, grouped by concept.
 import { normalize, tokenize, type Token, type TokenKind } from './analyzer'
 import type { FuzzyMatcher } from './fuzzy'
 import type { Expansion, SynonymTable } from './synonyms'

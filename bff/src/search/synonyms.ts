@@ -1,3 +1,4 @@
+// The colloquial-to-official synonym dictionary for Q&A search (built-in entries plus staff ones) and its lookup in a query.
 import { hasFunctionCharacter, normalize, phraseTokens } from './analyzer'
 
 /**

@@ -1,3 +1,4 @@
+// Staff password hashing and checking with scrypt, and one-time initial passwords.
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
 /**

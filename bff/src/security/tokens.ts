@@ -1,3 +1,4 @@
+// Random session tokens (only their SHA-256 stored), short invite codes and readable receipt codes.
 import { formatShanghaiDate } from '@gm/shared'
 import { createHash, randomBytes, randomInt } from 'node:crypto'
 

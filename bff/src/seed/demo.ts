@@ -1,3 +1,4 @@
+// Demo content for a development zone (departments, consultations in every state, events, policies, Q&A), loaded into an empty database.
 import { DAY_MS, DrawQuotasSchema, shanghaiParts } from '@gm/shared'
 import type { Database } from '../db/client'
 import { newDrawSecret } from '../services/lottery'

@@ -1,3 +1,4 @@
+// `npm run db:seed`: loads the demo content into the DATABASE_URL database when it is empty.
 import { loadConfig } from '../config'
 import { createDatabaseClient } from '../db/client'
 import { createLogger } from '../logger'

@@ -1,3 +1,4 @@
+// A fake api.weixin.qq.com speaking WeChat's protocol (sign-in codes, tokens, content checks, subscribe messages, phone numbers) for tests and local runs.
 import { randomBytes } from 'node:crypto'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'

@@ -1,3 +1,4 @@
+// The WeChat server API client: code-to-session sign-in, the shared access_token with refresh, content security checks, phone numbers and subscribe messages.
 import type { Logger } from 'pino'
 import { z } from 'zod'
 import { TOKEN_ERRCODES, WechatError } from './errors'

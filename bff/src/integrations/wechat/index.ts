@@ -1,3 +1,4 @@
+// The WeChat integration's entry: re-exports the client, errors, template data and token cache, and builds the client from configuration.
 import type { Logger } from 'pino'
 import type { Config } from '../../config'
 import { createWechatClient, type MiniprogramState, type WechatClient } from './client'

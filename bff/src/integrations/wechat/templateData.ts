@@ -1,3 +1,4 @@
+// Subscribe-message field values fitted to WeChat's per-type limits (thing, phrase, name, time…), cut by code points so nothing is rejected.
 import type { TemplateData } from './client'
 
 /**

@@ -1,3 +1,4 @@
+// Where the WeChat access_token and its refresh lock live: in-process, or in Redis so every BFF instance shares one token.
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
