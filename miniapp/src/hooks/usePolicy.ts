@@ -10,13 +10,14 @@ import {
   type StaffPolicyQuestion,
 } from '@gm/shared'
 import { useCallback, useState } from 'react'
-import { type ApiError, api, toApiError } from '../api'
+import { type ApiError, api } from '../api'
 import { validateWith } from '../utils/form'
 import { notFound } from './notFound'
 import type { FormState } from './useForm'
 import { useKeyedSubmission } from './useKeyedSubmission'
 import { PAGE_SIZE, type PagedListState, usePagedList } from './usePagedList'
 import { type RequestState, useRequest } from './useRequest'
+import { useRowActions } from './useRowActions'
 import { useSession } from './useSession'
 
 /** A policy document: full text by sections, attachments, interpretations, its Q&A items. */
@@ -99,24 +100,9 @@ export function useStaffPolicyQuestions(status: PolicyQuestionStatus | undefined
       enabled ? api.listStaffPolicyQuestions({ query: { status, page, pageSize: PAGE_SIZE } }) : Promise.resolve({ items: [], total: 0, page, pageSize: PAGE_SIZE }),
     [status, enabled],
   )
-  const [busyId, setBusyId] = useState<number | null>(null)
-  const [rowErrors, setRowErrors] = useState<Record<number, ApiError | undefined>>({})
+  const { busyId, rowErrors, runFor: guard } = useRowActions()
   const [updated, setUpdated] = useState<Record<number, StaffPolicyQuestion>>({})
   const [promoted, setPromoted] = useState<Record<number, number>>({})
-
-  const guard = useCallback(async (id: number, work: () => Promise<void>) => {
-    setBusyId(id)
-    setRowErrors((e) => ({ ...e, [id]: undefined }))
-    try {
-      await work()
-      return true
-    } catch (error) {
-      setRowErrors((e) => ({ ...e, [id]: toApiError(error) }))
-      return false
-    } finally {
-      setBusyId(null)
-    }
-  }, [])
 
   const answer = useCallback(
     (id: number, body: AnswerPolicyQuestionBody) =>

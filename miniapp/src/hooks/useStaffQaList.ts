@@ -1,9 +1,10 @@
 // 政策问答库管理 (staff): the items of every status page by page, the reviewer's actions per item, and the export.
 import type { ContentStatus, StaffQaItem } from '@gm/shared'
 import { useCallback, useState } from 'react'
-import { type ApiError, api, downloadQaExport, type ExportFormat, toApiError } from '../api'
+import { type ApiError, api, downloadQaExport, type ExportFormat } from '../api'
 import { useDownload, type Download } from './useDownload'
 import { PAGE_SIZE, type PagedListState, usePagedList } from './usePagedList'
+import { useRowActions } from './useRowActions'
 
 /** 待复核 (policy changed, or an edit waiting for a reviewer), or one status. */
 export type QaFilter = 'review' | ContentStatus
@@ -30,24 +31,17 @@ export function useStaffQaList(filter: QaFilter | undefined, q: string, enabled:
         : noItems(page),
     [filter, q, enabled],
   )
-  const [busyId, setBusyId] = useState<number | null>(null)
-  const [rowErrors, setRowErrors] = useState<Record<number, ApiError | undefined>>({})
+  const { busyId, rowErrors, runFor } = useRowActions()
   const [updated, setUpdated] = useState<Record<number, StaffQaItem>>({})
 
-  const change = useCallback(async (id: number, work: () => Promise<StaffQaItem>) => {
-    setBusyId(id)
-    setRowErrors((e) => ({ ...e, [id]: undefined }))
-    try {
-      const item = await work()
-      setUpdated((u) => ({ ...u, [id]: item }))
-      return true
-    } catch (error) {
-      setRowErrors((e) => ({ ...e, [id]: toApiError(error) }))
-      return false
-    } finally {
-      setBusyId(null)
-    }
-  }, [])
+  const change = useCallback(
+    (id: number, work: () => Promise<StaffQaItem>) =>
+      runFor(id, async () => {
+        const item = await work()
+        setUpdated((u) => ({ ...u, [id]: item }))
+      }),
+    [runFor],
+  )
 
   const publish = useCallback((id: number) => change(id, () => api.publishQaItem({ params: { id } })), [change])
   const confirm = useCallback(

@@ -1,6 +1,7 @@
+// 工作台 (staff): who is signed in and the way to every staff page; for an administrator, staff accounts and the audit log.
 import { Text, View } from '@tarojs/components'
 import { CreateStaffBodySchema, type Staff, type StaffRole, staffRoleLabels } from '@gm/shared'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { AuditCard } from '../../../../components/AuditCard'
 import { ConfirmDialog } from '../../../../components/ConfirmDialog'
@@ -13,9 +14,10 @@ import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
 import { StaffCard } from '../../../../components/StaffCard'
 import { StaffForm, type StaffFormValues } from '../../../../components/StaffForm'
+import { StaffGate } from '../../../../components/StaffGate'
 import { parseDepartmentIds } from '../../../../components/DepartmentPicker'
-import { useAction, useAuditLog, useDepartments, useForm, useSession, useStaffAdmin } from '../../../../hooks'
-import { openPage, openTab, replacePage, routes } from '../../../../navigation'
+import { useAction, useAuditLog, useDepartments, useForm, useSession, useStaffAdmin, useStaffGate } from '../../../../hooks'
+import { openPage, openTab, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import type { FieldErrors } from '../../../../utils/form'
 import { validateWith } from '../../../../utils/form'
@@ -42,8 +44,8 @@ const emptyStaff: StaffFormValues = { username: '', displayName: '', role: '', d
 /** 工作台: who is signed in; for an ADMIN, staff accounts and the audit log. */
 export default function StaffHomePage() {
   const session = useSession()
-  const me = session.me?.kind === 'staff' ? session.me : null
-  const isAdmin = me?.role === 'ADMIN' && !me.mustChangePassword
+  const gate = useStaffGate()
+  const isAdmin = gate.can('ADMIN')
   const admin = useStaffAdmin(isAdmin)
   const audit = useAuditLog(isAdmin)
   const departments = useDepartments()
@@ -64,20 +66,8 @@ export default function StaffHomePage() {
     },
   })
 
-  useEffect(() => {
-    if (me?.mustChangePassword) replacePage(routes.staffPassword())
-  }, [me?.mustChangePassword])
-
-  if (!me) {
-    return (
-      <PageShell className='gm-staff-home'>
-        <Notice tone='info'>工作台仅供工作人员使用，请使用工作人员账号登录。</Notice>
-        <ActionButton tone='primary' onPress={() => openPage(routes.staffLogin())}>
-          工作人员登录
-        </ActionButton>
-      </PageShell>
-    )
-  }
+  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-home' signInText='工作台仅供工作人员使用，请使用工作人员账号登录。' />
+  const { me } = gate
 
   return (
     <PageShell className='gm-staff-home'>
