@@ -174,16 +174,16 @@ describe('staff administration and the audit log', () => {
     expect((await app.request(`/api/admin/staff/${admin.staff.id}`, { method: 'PATCH', headers: admin.auth, json: { role: 'EDITOR' } })).status).toBe(403)
   })
 
-  it('rejects a duplicate username or department with ALREADY_EXISTS and stores nothing', async () => {
+  it('rejects a duplicate username (USERNAME_TAKEN) or department (DEPARTMENT_EXISTS) and stores nothing', async () => {
     const admin = await signInStaff(app, 'ADMIN')
     const departmentId = (await app.db.department.findFirstOrThrow()).id
     const body = { username: 'twin.user', displayName: '甲', role: 'EDITOR', departmentId }
     expect((await app.request('/api/admin/staff', { method: 'POST', headers: admin.auth, json: body })).status).toBe(201)
     const again = await app.request('/api/admin/staff', { method: 'POST', headers: admin.auth, json: body })
-    expect([again.status, again.body.error.code]).toEqual([409, 'ALREADY_EXISTS'])
+    expect([again.status, again.body.error.code]).toEqual([409, 'USERNAME_TAKEN'])
     expect(await app.db.staff.count({ where: { username: 'twin.user' } })).toBe(1)
     expect((await app.request('/api/admin/departments', { method: 'POST', headers: admin.auth, json: { name: '统计局' } })).status).toBe(201)
-    expect((await app.request('/api/admin/departments', { method: 'POST', headers: admin.auth, json: { name: '统计局' } })).body.error.code).toBe('ALREADY_EXISTS')
+    expect((await app.request('/api/admin/departments', { method: 'POST', headers: admin.auth, json: { name: '统计局' } })).body.error.code).toBe('DEPARTMENT_EXISTS')
   })
 
   it('audit entries are readable by admins only', async () => {

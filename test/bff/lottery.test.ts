@@ -210,7 +210,7 @@ describe('the draw', () => {
     expect(open).toMatchObject({ signupClosed: false, drawn: false, candidateCount: 10, seats: 4, commitment: event.drawCommitment })
     expect(open.counts.sector).toEqual({ 制造业: 3, 服务业: 7 })
     expect(open.quotas).toEqual(quotas) // the event's, shown in the confirmation
-    expect((await draw(event.id, { listHash: open.listHash })).body.error.code).toBe('CONFLICT') // signup still open
+    expect((await draw(event.id, { listHash: open.listHash })).body.error.code).toBe('SIGNUP_STILL_OPEN')
 
     app.now.value = new Date(start + 6 * DAY)
     // Staff no longer type a seed.

@@ -125,7 +125,7 @@ describe('answering and promoting', () => {
     expect(promoted.body).toMatchObject({ status: 'PUBLISHED', topic: '医疗', department: { id: departmentId }, answer: expect.stringContaining('医保服务平台') })
     const found = await app.request(`/api/qa/search?q=${encodeURIComponent('打零工的怎么交医保')}`)
     expect(found.body.items[0].id).toBe(promoted.body.id)
-    expect((await staff(`/api/staff/policy-questions/${questionId}/promote`, { question: '再来一次', topic: '医疗' })).body.error.code).toBe('CONFLICT')
+    expect((await staff(`/api/staff/policy-questions/${questionId}/promote`, { question: '再来一次', topic: '医疗' })).body.error.code).toBe('ALREADY_PROMOTED')
     expect((await staff('/api/staff/policy-questions?status=ANSWERED')).body.items.find((q: { id: number }) => q.id === questionId).promotedItemId).toBe(promoted.body.id)
     const audit = await app.db.auditLog.findMany({ where: { entity: 'policyQuestion' }, select: { action: true } })
     expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['answerPolicyQuestion', 'promotePolicyQuestion']))

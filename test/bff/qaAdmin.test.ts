@@ -106,7 +106,7 @@ describe('drafting, review and publication', () => {
 
   it('lets reviewers extend the topic list', async () => {
     expect((await post(reviewer, '/api/staff/qa-topics', { name: '户籍' })).status).toBe(201)
-    expect((await post(reviewer, '/api/staff/qa-topics', { name: '户籍' })).body.error.code).toBe('ALREADY_EXISTS')
+    expect((await post(reviewer, '/api/staff/qa-topics', { name: '户籍' })).body.error.code).toBe('QA_TOPIC_EXISTS')
     expect((await post(editor, '/api/staff/qa', draft({ topic: '户籍' }))).status).toBe(201)
     expect((await app.request('/api/qa/topics')).body.map((t: { topic: string }) => t.topic)).toContain('户籍')
   })

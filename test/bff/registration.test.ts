@@ -178,7 +178,7 @@ describe('after the event', () => {
     const titles = (await app.request('/api/me/notifications', { headers: citizen.auth })).body.items.map((n: { title: string }) => n.title)
     expect(titles.filter((t: string) => t.startsWith('活动提醒'))).toHaveLength(1)
 
-    expect((await app.request(`/api/staff/events/${id}/outcome`, { method: 'PUT', headers: reviewer.auth, json: { summary: '会议审议通过了开放日改进方案。' } })).body.error.code).toBe('CONFLICT')
+    expect((await app.request(`/api/staff/events/${id}/outcome`, { method: 'PUT', headers: reviewer.auth, json: { summary: '会议审议通过了开放日改进方案。' } })).body.error.code).toBe('OUTCOME_TOO_EARLY')
     app.now.value = new Date(now + 10.2 * DAY)
     await app.request(`/api/staff/events/${id}/check-ins`, { method: 'POST', headers: editor.auth, json: { code: registration.checkInCode } })
     const outcome = await app.request(`/api/staff/events/${id}/outcome`, { method: 'PUT', headers: reviewer.auth, json: { summary: '会议审议通过了开放日改进方案，采纳市民意见 3 条。' } })

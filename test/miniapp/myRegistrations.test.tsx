@@ -94,7 +94,7 @@ describe('我的报名', () => {
 
   it('keeps the registration and shows why when cancelling fails', async () => {
     server.reply('/api/me/registrations', 200, [registration()])
-    server.reply('POST /api/me/registrations/5/cancel', 409, errorBody('CONFLICT', '活动已开始，不能取消报名'))
+    server.reply('POST /api/me/registrations/5/cancel', 409, errorBody('CANCEL_TOO_LATE', '活动已开始，不能取消报名'))
     render(<MyRegistrationsPage />)
     await screen.findByText('已入选')
 

@@ -65,7 +65,7 @@ describe('usePersonalInfoOverride', () => {
   it('takes the spans of a PERSONAL_INFO_UNMASKED refusal only', () => {
     const { result, rerender } = renderHook(({ error }) => usePersonalInfoOverride(error, false), { initialProps: { error: null as ApiError | null } })
     expect(result.current.spans).toBeUndefined()
-    rerender({ error: new ApiError({ status: 409, code: 'CONFLICT', message: '冲突' }) })
+    rerender({ error: new ApiError({ status: 409, code: 'ALREADY_PUBLISHED', message: '已发布，不能重复发布' }) })
     expect(result.current.spans).toBeUndefined()
     rerender({ error: refusal })
     expect(result.current.spans).toEqual([phone])

@@ -1,3 +1,5 @@
+// Database failures as domain errors: specific codes where a repository knows the constraint, else a general mapping.
+import type { ErrorCode } from '@gm/shared'
 import { AppError } from '../domain/errors'
 
 /**
@@ -57,6 +59,16 @@ export function isUniqueViolation(err: unknown): boolean {
   if (field(err, 'code') === 'P2002') return true
   const kind = field(err, 'cause', 'kind') ?? field(err, 'kind') ?? field(err, 'meta', 'driverAdapterError', 'cause', 'kind')
   return kind === 'UniqueConstraintViolation'
+}
+
+/** A write whose unique index means one thing (a taken username, a department's name): refused with that code. */
+export async function refusingDuplicates<T>(write: Promise<T>, code: ErrorCode): Promise<T> {
+  try {
+    return await write
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError(code)
+    throw err
+  }
 }
 
 /**

@@ -1,4 +1,6 @@
+// Departments: the list, a count for validating references, and a new department (its name is unique).
 import type { DbOrTx } from '../db/client'
+import { refusingDuplicates } from '../db/errors'
 
 export function findDepartments(db: DbOrTx) {
   return db.department.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } })
@@ -9,5 +11,5 @@ export function countDepartments(db: DbOrTx, ids: readonly number[]) {
 }
 
 export function insertDepartment(db: DbOrTx, name: string) {
-  return db.department.create({ data: { name }, select: { id: true, name: true } })
+  return refusingDuplicates(db.department.create({ data: { name }, select: { id: true, name: true } }), 'DEPARTMENT_EXISTS')
 }

@@ -1,4 +1,5 @@
 import { type DbOrTx, independent } from '../db/client'
+import { refusingDuplicates } from '../db/errors'
 import { Prisma } from '../generated/prisma/client'
 import type { ContentStatus } from '../generated/prisma/client'
 
@@ -248,7 +249,7 @@ export function findQaTopics(db: DbOrTx) {
 }
 
 export function insertQaTopic(db: DbOrTx, name: string, position: number) {
-  return db.qaTopic.create({ data: { name, position }, select: { id: true, name: true, position: true } })
+  return refusingDuplicates(db.qaTopic.create({ data: { name, position }, select: { id: true, name: true, position: true } }), 'QA_TOPIC_EXISTS')
 }
 
 export async function insertQaTopics(db: DbOrTx, names: string[]) {

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/client'
+import { refusingDuplicates } from '../db/errors'
 import type { Prisma, StaffRole } from '../generated/prisma/client'
 
 export const staffSelect = {
@@ -44,7 +45,7 @@ export function insertStaff(
   db: DbOrTx,
   data: { username: string; displayName: string; role: StaffRole; departmentId: number; passwordHash: string; mustChangePassword: boolean },
 ) {
-  return db.staff.create({ data, select: staffSelect })
+  return refusingDuplicates(db.staff.create({ data, select: staffSelect }), 'USERNAME_TAKEN')
 }
 
 export function updateStaffRow(db: DbOrTx, id: number, data: Prisma.StaffUncheckedUpdateInput) {

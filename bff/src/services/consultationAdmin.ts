@@ -102,7 +102,7 @@ export async function publishConsultation(deps: Deps, context: StaffContext, id:
   await requireInScope(deps.db, context.actor, 'consultation', id)
   return deps.db.$transaction(async (tx) => {
     const state = await requireState(tx, id)
-    if (state.publishedAt) throw new AppError('CONFLICT', '该征集已发布')
+    if (state.publishedAt) throw new AppError('ALREADY_PUBLISHED', '该征集已发布')
     if (state.closesAt <= now) throw validationFailed({ closesAt: '截止时间已过，请先修改征集期限' })
     if (publishWindowProblem(state)) {
       throw new AppError('SHORT_WINDOW_REASON_REQUIRED', undefined, { fields: { shortWindowReason: '重大行政决策事项征求意见期限不足 30 日，请填写理由（将随征集公开）' } })
@@ -119,7 +119,7 @@ export async function reviseDraft(deps: Deps, context: StaffContext, id: number,
   await requireInScope(deps.db, context.actor, 'consultation', id)
   return deps.db.$transaction(async (tx) => {
     const state = await requireState(tx, id)
-    if (!state.publishedAt) throw new AppError('CONFLICT', '未发布的草案请直接修改')
+    if (!state.publishedAt) throw new AppError('NOT_PUBLISHED_YET', '未发布的草案请直接修改')
     if (consultationStatus(state.opensAt, state.closesAt, now) === 'closed') throw new AppError('CONSULTATION_CLOSED', '征集已结束，不能再发布修订版本')
     const version = state.draftVersion + 1
     await insertRevision(tx, id, version, body.note, body.sections, now)
@@ -135,7 +135,7 @@ export async function changeWindow(deps: Deps, context: StaffContext, id: number
   const closesAt = new Date(body.closesAt)
   return deps.db.$transaction(async (tx) => {
     const state = await requireState(tx, id)
-    if (!state.publishedAt) throw new AppError('CONFLICT', '未发布的征集请直接修改期限')
+    if (!state.publishedAt) throw new AppError('NOT_PUBLISHED_YET', '未发布的征集请直接修改期限')
     if (state.closesAt <= now) throw new AppError('CONSULTATION_CLOSED', '征集已结束，不能再调整期限')
     const kind = windowChangeKind(state.closesAt, closesAt)
     if (!kind) throw validationFailed({ closesAt: '新的截止时间与原截止时间相同' })

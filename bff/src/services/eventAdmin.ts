@@ -56,7 +56,7 @@ export async function publishEvent(deps: Deps, context: StaffContext, id: number
   return deps.db.$transaction(async (tx) => {
     const event = await findEventForSignup(tx, id)
     if (!event) throw notFound('活动')
-    if (event.publishedAt) throw new AppError('CONFLICT', '活动已发布')
+    if (event.publishedAt) throw new AppError('ALREADY_PUBLISHED', '活动已发布')
     if (event.signupClosesAt <= now) throw new AppError('VALIDATION_FAILED', undefined, { fields: { signupClosesAt: '报名截止时间已过' } })
     await ensureDrawCommitted(tx, id)
     await updateEvent(tx, id, { publishedAt: now })
@@ -97,7 +97,7 @@ export async function recordOutcome(deps: Deps, context: StaffContext, id: numbe
   return deps.db.$transaction(async (tx) => {
     const event = await findEventById(tx, id, 'staff')
     if (!event) throw notFound('活动')
-    if (event.startsAt > now) throw new AppError('CONFLICT', '活动开始后才能公开会议结果')
+    if (event.startsAt > now) throw new AppError('OUTCOME_TOO_EARLY')
     const opinions = await findEventOpinions(tx, id)
     const unanswered = opinions.filter((o) => !eventOpinionAnswer(o)).length
     if (unanswered > 0) throw new AppError('FEEDBACK_NOT_READY', `还有 ${unanswered} 条活动意见未答复`, { unanswered })

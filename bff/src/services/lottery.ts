@@ -100,7 +100,7 @@ function checkDrawable(event: DrawEvent, now: Date) {
   if (event.selectionMode !== 'LOTTERY') throw new AppError('WRONG_SELECTION_MODE')
   if (event.cancelledAt) throw new AppError('EVENT_CANCELLED')
   if (!event.drawSecret || !event.drawCommitment) throw new AppError('DRAW_NOT_COMMITTED')
-  if (now < event.signupClosesAt) throw new AppError('CONFLICT', '报名截止后才能抽签')
+  if (now < event.signupClosesAt) throw new AppError('SIGNUP_STILL_OPEN')
 }
 
 function countBy(candidates: DrawCandidate[]): DrawPreview['counts'] {
@@ -151,7 +151,7 @@ async function runRound(deps: Deps, tx: DbOrTx, context: StaffContext, event: Dr
   const result = runLottery({ secret: event.drawSecret!, candidates: next.candidates, quotas, seats: next.seats })
   const selected = new Set(result.selected)
   if (next.held > 0) await releaseSeats(tx, event.id, next.held)
-  if (selected.size > 0 && !(await takeSeat(tx, event.id, selected.size))) throw new AppError('CONFLICT', '席位数已变化，请重试')
+  if (selected.size > 0 && !(await takeSeat(tx, event.id, selected.size))) throw new AppError('SEATS_CHANGED')
   const redraw = input.reason !== null
   for (const row of next.rows) {
     const won = selected.has(row.publicCode)
@@ -215,8 +215,8 @@ export async function redrawLottery(deps: Deps, context: StaffContext, eventId: 
     if (!event) throw notFound('活动')
     if (!event.drawAt) throw new AppError('DRAW_NOT_DONE')
     checkDrawable(event, deps.clock())
-    if (event.startsAt <= deps.clock()) throw new AppError('CONFLICT', '活动已开始，不能重新抽签')
-    if ((await findRegistrationsOfEvent(tx, eventId, 'CHECKED_IN')).length > 0) throw new AppError('CONFLICT', '已有人签到，不能重新抽签')
+    if (event.startsAt <= deps.clock()) throw new AppError('REDRAW_TOO_LATE', '活动已开始，不能重新抽签')
+    if ((await findRegistrationsOfEvent(tx, eventId, 'CHECKED_IN')).length > 0) throw new AppError('REDRAW_TOO_LATE', '已有人签到，不能重新抽签')
     await runRound(deps, tx, context, event, { listHash: body.listHash, witnesses: body.witnesses, reason })
   })
   return publicDraw(deps, deps.db, eventId)

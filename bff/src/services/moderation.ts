@@ -122,7 +122,7 @@ export async function answerOpinion(deps: Deps, context: StaffContext, id: numbe
   assertInScope(context.actor, body.departmentId, 'departmentId')
   return deps.db.$transaction(async (tx) => {
     const opinion = await requireOpinion(tx, id)
-    if (opinion.moderation === 'PENDING') throw new AppError('CONFLICT', '请先审核这条意见，再作答复')
+    if (opinion.moderation === 'PENDING') throw new AppError('OPINION_NOT_MODERATED')
     if (replyPrecedesReceipt(body.repliedOn, opinion.receivedAt)) throw replyBeforeReceipt(opinion.receivedAt)
     const input = { adoption: body.adoption, reason: body.reason?.trim() || null, content: body.content, departmentId: body.departmentId, repliedAt: repliedAtOf(body.repliedOn), staffId: context.actor.staffId }
     const check = checkPublication(answerTexts(input), body)

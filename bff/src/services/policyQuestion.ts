@@ -207,7 +207,7 @@ export async function promotePolicyQuestion(deps: Deps, context: StaffContext, i
     const question = await lockQuestion(tx, id)
     if (!question) throw notFound('政策咨询')
     if (question.status !== 'ANSWERED' || !question.answer) throw new AppError('QUESTION_NOT_ANSWERED')
-    if (question.promotedItemId) throw new AppError('CONFLICT', '该答复已收入问答库', { qaItemId: question.promotedItemId })
+    if (question.promotedItemId) throw new AppError('ALREADY_PROMOTED', undefined, { qaItemId: question.promotedItemId })
     const draft = { question: body.question, aliases: [], answer: body.answer ?? question.answer, topic: body.topic, departmentId: question.department?.id ?? null, policyDocumentId: body.policyDocumentId, clauseId: body.clauseId }
     const check = checkPublication([{ field: 'question', text: draft.question }, { field: 'answer', text: draft.answer }], body)
     await checkReferences(tx, draft)

@@ -203,8 +203,8 @@ export async function cancelRegistration(deps: Deps, actor: CitizenActor, id: nu
       if (!(await lockRegistration(tx, id))) throw notFound('报名')
       const mine = (await findMyRegistration(tx, actor.citizenId, id))!
       if (mine.status === 'CANCELLED') return toMyRegistration(mine)
-      if (mine.status === 'CHECKED_IN') throw new AppError('CONFLICT', '已签到的报名不能取消')
-      if (mine.event.startsAt <= now) throw new AppError('CONFLICT', '活动已开始，不能取消报名')
+      if (mine.status === 'CHECKED_IN') throw new AppError('CANCEL_TOO_LATE', '已签到的报名不能取消')
+      if (mine.event.startsAt <= now) throw new AppError('CANCEL_TOO_LATE', '活动已开始，不能取消报名')
       return toMyRegistration(await cancelLockedRegistration(deps, tx, id))
     }),
   )
@@ -263,7 +263,7 @@ export async function reviewRegistration(deps: Deps, context: StaffContext, id: 
     if (!(await lockRegistration(tx, id))) throw notFound('报名')
     const registration = (await findRegistration(tx, id))!
     if (registration.event.selectionMode !== 'REVIEW') throw new AppError('WRONG_SELECTION_MODE')
-    if (registration.status !== 'APPLIED') throw new AppError('CONFLICT', `该报名当前为「${registrationStatusLabels[registration.status]}」，不能再审核`)
+    if (registration.status !== 'APPLIED') throw new AppError('REVIEW_NOT_PENDING', `该报名当前为「${registrationStatusLabels[registration.status]}」，不能再审核`)
     let updated: RegistrationRow
     if (body.decision === 'SELECT') {
       if (!(await takeSeat(tx, registration.eventId))) throw new AppError('SEATS_EXHAUSTED', '名额已满')
