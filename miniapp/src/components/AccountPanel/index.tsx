@@ -1,3 +1,4 @@
+// The top of the 我的 tab: a 登录 button when signed out, else who is signed in with links to messages, opinions, registrations, my data and the 工作台.
 import { Text, View } from '@tarojs/components'
 import { type Me, staffRoleLabels } from '@gm/shared'
 import { ActionButton } from '../ActionButton'

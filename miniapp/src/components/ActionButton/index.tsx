@@ -1,3 +1,4 @@
+// The app's full-width button with a tone, a busy text while its action runs, and a large touch target.
 import { View } from '@tarojs/components'
 import { a11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'

@@ -1,3 +1,4 @@
+// The staff answer form: 采纳情况 with what each means, the reason where required, department, reply date and reply text, with personal-data review.
 import { Text, View } from '@tarojs/components'
 import { type Adoption, adoptionDefinitions, adoptionLabels, adoptionNeedsReason, adoptions, type Department, type UnmaskedSpan } from '@gm/shared'
 import type { FieldErrors } from '../../utils/form'

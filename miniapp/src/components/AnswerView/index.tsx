@@ -1,3 +1,4 @@
+// Shows a published answer: 采纳情况 and its reason, the reply, the replying department and the dates.
 import { Text, View } from '@tarojs/components'
 import { type Adoption, adoptionLabels, formatShanghaiDate, type Instant, type PublicAnswer } from '@gm/shared'
 import { cx } from '../../utils/format'

@@ -1,3 +1,4 @@
+// One entry of the 审计日志 page: who did what to which record and when, including personal-data overrides and contact-data reads.
 import { Text, View } from '@tarojs/components'
 import { formatShanghaiDateTime, type PersonalInfoKind, personalInfoLabels } from '@gm/shared'
 import type { AuditEntry } from '../../hooks/useStaffAdmin'

@@ -1,3 +1,4 @@
+// A small status label (open, upcoming, closed, info) on cards, such as signup status or 已超期.
 import { Text } from '@tarojs/components'
 import { cx } from '../../utils/format'
 import './index.scss'

@@ -1,3 +1,4 @@
+// A checkbox drawn as a whole-row touch target with a visible ☑ / ☐ mark and an optional hint.
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { cx } from '../../utils/format'

@@ -1,3 +1,4 @@
+// A horizontally scrolling filter row of chips with 全部 first (department, event kind, Q&A topic).
 import { ScrollView, View } from '@tarojs/components'
 import { a11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'

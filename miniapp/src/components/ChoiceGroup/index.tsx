@@ -1,3 +1,4 @@
+// One choice out of a few as large rows with a visible mark, optionally side by side (性别、年龄段、采纳情况).
 import { Text, View } from '@tarojs/components'
 import { a11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'

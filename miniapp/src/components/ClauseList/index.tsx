@@ -1,3 +1,4 @@
+// A consultation draft's clauses in order, each optionally with a 对本条提意见 button.
 import { Text, View } from '@tarojs/components'
 import type { DraftSection } from '@gm/shared'
 import { a11y } from '../../utils/a11y'

@@ -1,3 +1,4 @@
+// A modal yes/no question with two large buttons, the safe 取消 first, for destructive or final actions.
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { a11y } from '../../utils/a11y'

@@ -1,3 +1,4 @@
+// One consultation in the 意见征集 list: title, department, window, countdown (urgent near the end) and opinions received.
 import { Text, View } from '@tarojs/components'
 import { type ConsultationSummary, consultationStatus, consultationStatusLabels, daysLeft, type Instant } from '@gm/shared'
 import { a11y } from '../../utils/a11y'

@@ -1,3 +1,4 @@
+// One entry of the major-decision catalogue list: year, current stage, title, department, planned decision time and participation methods.
 import { Text, View } from '@tarojs/components'
 import { type DecisionSummary, decisionStageLabels } from '@gm/shared'
 import { a11y } from '../../utils/a11y'

@@ -1,3 +1,4 @@
+// One event in the 活动报名 list: kind, title, time, place, signup status and seats left.
 import { Text, View } from '@tarojs/components'
 import { type EventSummary, eventKindLabels, selectionModeLabels, signupStatusLabels } from '@gm/shared'
 import { a11y } from '../../utils/a11y'

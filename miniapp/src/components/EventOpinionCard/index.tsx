@@ -1,3 +1,4 @@
+// One opinion raised at an event as staff recorded it: who raised it, when, raw and published text, with its answer or answer form.
 import { Text, View } from '@tarojs/components'
 import { formatShanghaiDateTime, type StaffEventOpinion } from '@gm/shared'
 import type { ReactNode } from 'react'

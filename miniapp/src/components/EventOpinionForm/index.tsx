@@ -1,3 +1,4 @@
+// The 记录意见 form for an event: which attendee raised it, the text and date, and the masks that make the published text.
 import { View } from '@tarojs/components'
 import type { FieldErrors } from '../../utils/form'
 import { ActionButton } from '../ActionButton'

@@ -1,3 +1,4 @@
+// The adoption report of a consultation's feedback: counts per 采纳情况 with their definitions, and opinions per channel.
 import { Text, View } from '@tarojs/components'
 import { type Adoption, adoptionLabels, adoptions, type FeedbackReport as Report, opinionChannelLabels } from '@gm/shared'
 import './index.scss'

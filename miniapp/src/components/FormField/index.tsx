@@ -1,3 +1,4 @@
+// A labelled single-line text input with its hint or error right below it.
 import { Input, Text, View } from '@tarojs/components'
 import { a11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'

@@ -1,3 +1,4 @@
+// Label / value rows on detail pages (承办单位、征集时间…).
 import { Text, View } from '@tarojs/components'
 import './index.scss'
 

@@ -1,3 +1,4 @@
+// The 大字模式 switch row on the 我的 tab; the whole row is the touch target.
 import { Text, View } from '@tarojs/components'
 import { cx } from '../../utils/format'
 import './index.scss'

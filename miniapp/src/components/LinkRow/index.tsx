@@ -1,3 +1,4 @@
+// A full-width navigation row with a title, an optional hint and a › mark.
 import { Text, View } from '@tarojs/components'
 import { a11y } from '../../utils/a11y'
 import './index.scss'

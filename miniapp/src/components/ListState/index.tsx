@@ -1,3 +1,4 @@
+// What a list shows instead of or below its items: loading, empty, error with retry, 加载更多, or the end.
 import { Text, View } from '@tarojs/components'
 import type { ListStatus } from '../../hooks/usePagedList'
 import { a11y } from '../../utils/a11y'

@@ -1,3 +1,4 @@
+// Shows a single resource's loading or error state until its data arrives, then renders the content with it.
 import type { ReactNode } from 'react'
 import type { ApiError } from '../../api'
 import { ListState } from '../ListState'

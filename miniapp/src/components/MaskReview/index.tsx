@@ -1,3 +1,4 @@
+// The 去标识化 review staff do before text is published: detected personal information to mask, dismissals with reasons, manual masks, a preview, and the override.
 import { Text, View } from '@tarojs/components'
 import { applyMasks, type PersonalInfoKind, personalInfoLabels, type UnmaskedSpan } from '@gm/shared'
 import { useState } from 'react'

@@ -1,3 +1,4 @@
+// A boxed message inside a page (error, success or info): a failed submit, a finished action, an explanation.
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { a11y } from '../../utils/a11y'

@@ -1,3 +1,4 @@
+// One message of 我的消息, with a visible 未读 mark until read.
 import { Text, View } from '@tarojs/components'
 import { formatShanghaiDateTime, type Notification } from '@gm/shared'
 import { a11y } from '../../utils/a11y'

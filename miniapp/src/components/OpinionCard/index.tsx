@@ -1,3 +1,4 @@
+// One of 我的意见: the consultation, where the opinion stands, its receipt code and the published answer once there is one.
 import { Text, View } from '@tarojs/components'
 import { formatShanghaiDateTime, type MyOpinion, opinionConsentLabels, opinionStateLabels } from '@gm/shared'
 import { a11y } from '../../utils/a11y'

@@ -1,3 +1,4 @@
+// The service's headline figures on the 我的 tab.
 import { Text, View } from '@tarojs/components'
 import type { Overview } from '@gm/shared'
 import './index.scss'

@@ -1,3 +1,4 @@
+// A list's items followed by its state line (loading, empty, error, 加载更多, end).
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { ListStatus } from '../../hooks/usePagedList'

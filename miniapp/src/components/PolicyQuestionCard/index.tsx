@@ -1,3 +1,4 @@
+// One policy question (政策咨询): status, receipt code, deadline (overdue or estimated for staff) and the answer or the reason for declining.
 import { Text, View } from '@tarojs/components'
 import { ESTIMATED_DEADLINE_NOTE, formatShanghaiDate, formatShanghaiDateTime, type MyPolicyQuestion, policyQuestionStatusLabels } from '@gm/shared'
 import type { ReactNode } from 'react'

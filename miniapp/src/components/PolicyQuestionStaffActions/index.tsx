@@ -1,3 +1,4 @@
+// Staff actions on a policy question: answer or decline with a reason (personal-data override included), and 加入问答库 for an answered one.
 import { Text, View } from '@tarojs/components'
 import {
   type AnswerPolicyQuestionBody,

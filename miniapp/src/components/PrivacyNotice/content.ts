@@ -1,3 +1,4 @@
+// The text of the privacy notice citizens accept before personal data is first collected (tied to PRIVACY_NOTICE_VERSION).
 import { PRIVACY_NOTICE_VERSION } from '@gm/shared'
 
 /**

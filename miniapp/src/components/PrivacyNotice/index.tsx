@@ -1,3 +1,4 @@
+// The privacy notice dialog: purpose, data collected, retention and contact, then 同意 / 不同意 (wired to WeChat's agree button).
 import { Button, Text, View } from '@tarojs/components'
 import { a11y } from '../../utils/a11y'
 import { ActionButton } from '../ActionButton'

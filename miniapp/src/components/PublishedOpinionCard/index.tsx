@@ -1,3 +1,4 @@
+// One published opinion in a consultation's feedback: its masked text (or that it is not public) and its answer.
 import { Text, View } from '@tarojs/components'
 import { opinionChannelLabels, type PublishedOpinion } from '@gm/shared'
 import { AnswerView } from '../AnswerView'

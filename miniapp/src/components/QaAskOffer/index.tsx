@@ -1,3 +1,4 @@
+// The 没有找到满意的答案？ box under a Q&A search that leads to asking staff with the search words.
 import { Text, View } from '@tarojs/components'
 import { POLICY_QUESTION_REPLY_WORKING_DAYS } from '@gm/shared'
 import { a11y } from '../../utils/a11y'

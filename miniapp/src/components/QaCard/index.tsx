@@ -1,3 +1,4 @@
+// One Q&A item in the staff library list: topic, question, answer excerpt and answering department.
 import { Text, View } from '@tarojs/components'
 import type { QaItem } from '@gm/shared'
 import { a11y } from '../../utils/a11y'

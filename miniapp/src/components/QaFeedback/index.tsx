@@ -1,3 +1,4 @@
+// The 这条回答有帮助吗？ row on a Q&A item: two large buttons with the counts.
 import { Text, View } from '@tarojs/components'
 import { a11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'

@@ -1,3 +1,4 @@
+// Renders search snippets from the BFF's { text, hit } segments as plain text with the hits emphasised, never as markup.
 import { Text } from '@tarojs/components'
 import type { TextSegment } from '@gm/shared'
 import { cx } from '../../utils/format'

@@ -1,3 +1,4 @@
+// The 热门问题 list on the 政策问答 tab: numbered, large tappable rows.
 import { Text, View } from '@tarojs/components'
 import type { QaHot } from '@gm/shared'
 import { a11y } from '../../utils/a11y'

@@ -1,3 +1,4 @@
+// What staff can do with one Q&A item by role and state: edit, publish, confirm after a policy change, withdraw with a reason.
 import { Text, View } from '@tarojs/components'
 import { type StaffQaItem, WithdrawBodySchema } from '@gm/shared'
 import { useState } from 'react'

@@ -1,3 +1,4 @@
+// Renders staff rich text (data, never HTML) on Q&A pages: paragraphs, headings, lists, https images and allowed links.
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { Inline, RichBlock } from '@gm/shared'

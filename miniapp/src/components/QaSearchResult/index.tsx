@@ -1,3 +1,4 @@
+// One Q&A card on the 政策问答 tab: highlighted question and answer snippet for a search, else a plain preview.
 import { Text, View } from '@tarojs/components'
 import type { QaListItem } from '@gm/shared'
 import { a11y } from '../../utils/a11y'

@@ -1,3 +1,4 @@
+// A QR code drawn with plain views (no canvas or image service), for check-in codes; it scales in large-font mode.
 import { View } from '@tarojs/components'
 import { useMemo } from 'react'
 import { encodeQr } from '../../utils/qrcode'

@@ -1,3 +1,4 @@
+// One of 我的报名: status, the check-in code in large text and as a QR code, and 取消报名 while still allowed.
 import { Text, View } from '@tarojs/components'
 import { attendeeCategoryLabels, eventKindLabels, formatShanghaiDateTime, type MyRegistration, registrationStatusLabels, type RegistrationStatus } from '@gm/shared'
 import { a11y } from '../../utils/a11y'

@@ -1,3 +1,4 @@
+// A search input with a 搜索 button; searches on confirm or tap.
 import { Input, View } from '@tarojs/components'
 import { a11y } from '../../utils/a11y'
 import './index.scss'

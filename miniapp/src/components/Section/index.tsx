@@ -1,3 +1,4 @@
+// A titled block of a detail page, and plain text shown with its line breaks kept.
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import './index.scss'

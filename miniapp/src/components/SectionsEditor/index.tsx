@@ -1,3 +1,4 @@
+// The staff 条款 editor of a consultation draft: add, remove and reorder clauses with their errors.
 import { Text, View } from '@tarojs/components'
 import { ActionButton } from '../ActionButton'
 import { FormField } from '../FormField'

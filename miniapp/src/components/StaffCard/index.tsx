@@ -1,3 +1,4 @@
+// One account in 工作人员管理 with its actions: disable or enable, WeChat binding invite, departments, password reset.
 import { Text, View } from '@tarojs/components'
 import { type Department, formatShanghaiDateTime, type Staff, staffRoleLabels } from '@gm/shared'
 import { useState } from 'react'

@@ -1,3 +1,4 @@
+// One consultation in the staff 征集管理 list: state, window and the work waiting (待审核 / 待答复).
 import { Text, View } from '@tarojs/components'
 import { consultationStatusLabels } from '@gm/shared'
 import type { StaffConsultation } from '../../hooks/useStaffConsultations'

@@ -1,3 +1,4 @@
+// The 新增工作人员 form: username, name, role and departments (the server generates the password).
 import { Text, View } from '@tarojs/components'
 import { type Department, type StaffRole, staffRoleLabels, staffRoles } from '@gm/shared'
 import type { FieldErrors } from '../../utils/form'

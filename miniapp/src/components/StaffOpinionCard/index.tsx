@@ -1,3 +1,4 @@
+// One opinion in the staff moderation and answer queue: visibility, deadlines and state, with its actions as children.
 import { Text, View } from '@tarojs/components'
 import { ESTIMATED_DEADLINE_NOTE, formatShanghaiDate, formatShanghaiDateTime, opinionChannelLabels, opinionConsentLabels, type StaffOpinion } from '@gm/shared'
 import type { ReactNode } from 'react'

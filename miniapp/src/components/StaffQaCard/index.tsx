@@ -1,3 +1,4 @@
+// One item in 政策问答库管理: state, review flag and reason, the policy it rests on, with its actions as children.
 import { Text, View } from '@tarojs/components'
 import { contentStatusLabels, formatShanghaiDate, policyValidityLabels, type StaffQaItem } from '@gm/shared'
 import type { ReactNode } from 'react'

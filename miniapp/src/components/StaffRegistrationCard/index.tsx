@@ -1,3 +1,4 @@
+// One registration in the staff 报名名单 (with the phone number), with its actions as children.
 import { Text, View } from '@tarojs/components'
 import { attendeeCategoryLabels, formatShanghaiDateTime, registrationStatusLabels } from '@gm/shared'
 import type { ReactNode } from 'react'

@@ -1,3 +1,4 @@
+// A major decision's stages in their legal order with the current one highlighted.
 import { Text, View } from '@tarojs/components'
 import { type DecisionStage, type DecisionStageKind, decisionStageKinds, decisionStageLabels, formatShanghaiDate } from '@gm/shared'
 import { cx } from '../../utils/format'

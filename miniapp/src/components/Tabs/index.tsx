@@ -1,3 +1,4 @@
+// A row of equal-width segment tabs (征集中 / 未开始 / 已结束).
 import { View } from '@tarojs/components'
 import { a11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'

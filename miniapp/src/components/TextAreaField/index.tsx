@@ -1,3 +1,4 @@
+// A labelled multi-line input with a character count, hint or error right below it.
 import { Text, Textarea, View } from '@tarojs/components'
 import { a11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'
