@@ -1,3 +1,4 @@
+// The NOT_FOUND ApiError hooks give a page opened with a missing or malformed id, without asking the BFF.
 import { ApiError } from '../api'
 
 /** A page opened with a missing or malformed id. */

@@ -1,3 +1,4 @@
+// Gives a page a button action (微信登录, 退出登录…) that runs once at a time, with its running flag and ApiError.
 import { useCallback, useRef, useState } from 'react'
 import { type ApiError, toApiError } from '../api'
 

@@ -1,3 +1,4 @@
+// Gives staff pages one answer form (opinion, group or event opinion): values, checks against the shared AnswerBodySchema, and personal-data refusals to mask or override.
 import { type AnswerBody, AnswerBodySchema, type PublicAnswer } from '@gm/shared'
 import type { AnswerValues } from '../components/AnswerForm'
 import { type FieldErrors, validateWith } from '../utils/form'

@@ -1,3 +1,4 @@
+// Gives the consultation pages their data from the API: the filtered paged list, one consultation's detail, and the departments for the filter.
 import type { ConsultationDetail, ConsultationSummary, Department } from '@gm/shared'
 import { api } from '../api'
 import { notFound } from './notFound'

@@ -1,3 +1,4 @@
+// Gives the decision-catalogue pages the list of a year's major decisions and one decision's detail from the API.
 import type { DecisionDetail, DecisionSummary } from '@gm/shared'
 import { api } from '../api'
 import { notFound } from './notFound'

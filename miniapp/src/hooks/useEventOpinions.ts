@@ -1,3 +1,4 @@
+// Gives the 参加人员意见 page an event's recorded opinions, who attended, and the record form with personal-data masks for the published text.
 import { findPersonalInfo, type PersonalInfoMatch, RecordEventOpinionBodySchema, type StaffEventOpinion, type UnmaskedSpan } from '@gm/shared'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { api } from '../api'

@@ -1,3 +1,4 @@
+// Gives the event pages the paged event list (by kind) and one event's detail from the API.
 import type { EventDetail, EventKind, EventSummary } from '@gm/shared'
 import { api } from '../api'
 import { notFound } from './notFound'

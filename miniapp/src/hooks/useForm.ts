@@ -1,3 +1,4 @@
+// Gives a page a form that keeps its input, checks it before sending, and shows server errors by field and one message for the rest.
 import { useCallback, useRef, useState } from 'react'
 import { ApiError, toApiError } from '../api'
 import { type FieldErrors, serverFieldErrors, type Validation } from '../utils/form'

@@ -1,3 +1,4 @@
+// Gives pages the 大字模式 (large-font) switch, persisted in storage and broadcast to every open page.
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useState } from 'react'
 

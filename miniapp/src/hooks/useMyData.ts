@@ -1,3 +1,4 @@
+// Gives 我的个人信息 what the BFF holds about the signed-in citizen, deleting it, and binding a phone through WeChat's button.
 import type { MyData } from '@gm/shared'
 import { useCallback, useState } from 'react'
 import { ApiError, api, clearSession, toApiError } from '../api'

@@ -1,3 +1,4 @@
+// Gives 我的消息 the citizen's paged messages with read marks and links, and subscribe-message consent recorded with the BFF.
 import type { Notification, NotificationKind } from '@gm/shared'
 import { useCallback, useState } from 'react'
 import { type ApiError, api, toApiError } from '../api'

@@ -1,3 +1,4 @@
+// Gives the 我的 page the service's headline figures from the API.
 import type { Overview } from '@gm/shared'
 import { api } from '../api'
 import { type RequestState, useRequest } from './useRequest'

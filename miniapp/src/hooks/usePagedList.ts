@@ -1,3 +1,4 @@
+// Gives list pages paging on top of useRequest: first page on filter change, more on reach-bottom or 加载更多, pull-down refresh, and the list's status.
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { type DependencyList, useCallback, useRef, useState } from 'react'
 import { type ApiError, toApiError } from '../api'

@@ -1,3 +1,4 @@
+// Gives pages that collect personal data the privacy notice state: opened when the BFF refuses a write or WeChat asks, and accept that resumes the refused write.
 import { PRIVACY_NOTICE_VERSION } from '@gm/shared'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { type ApiError, api, onConsentNeeded, toApiError } from '../api'

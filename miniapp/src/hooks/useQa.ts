@@ -1,3 +1,4 @@
+// Gives the 政策问答 pages search in the citizen's own words or the library by topic with hot questions, and one item's detail with 有帮助吗 votes.
 import type { QaHot, QaItemDetail, QaList, QaListItem, QaTopics } from '@gm/shared'
 import { useCallback, useState } from 'react'
 import { type ApiError, api, toApiError } from '../api'

@@ -1,3 +1,4 @@
+// The one way hooks load data: runs a fetcher when its inputs change, drops stale answers, and reports failures as ApiError.
 import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react'
 import { type ApiError, toApiError } from '../api'
 

@@ -1,3 +1,4 @@
+// Gives a page the `id` parameter of its route as a number, or null when missing or malformed.
 import { useRouter } from '@tarojs/taro'
 import { parseId } from '../utils/format'
 

@@ -1,3 +1,4 @@
+// Gives pages the session: who is signed in (from storage, confirmed once with getMe), and signing in and out.
 import type { Me } from '@gm/shared'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import { api, ApiError, callEndpoint, clearSession, saveSession, sessionStore, setChecking, updateMe } from '../api'

@@ -1,3 +1,4 @@
+// Gives the administrator pages staff management (list, create, disable, WeChat invites, password resets) and the paged audit log.
 import type { BodyOf, ResponseOf, Staff } from '@gm/shared'
 import { useCallback, useState } from 'react'
 import { type ApiError, api, toApiError } from '../api'
