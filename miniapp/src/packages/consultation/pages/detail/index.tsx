@@ -1,3 +1,4 @@
+// 征集详情: one consultation's status, window, summary and clauses, with 提交意见 while open, or why not and the adoption report once public.
 import { Text, View } from '@tarojs/components'
 import { type ConsultationDetail, consultationStatus, consultationStatusLabels, daysLeft, formatShanghaiDateTime } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'

@@ -1,3 +1,4 @@
+// 意见采纳情况: a consultation's adoption report, its concentrated opinions with answers and reasons, and every published opinion.
 import { Text, View } from '@tarojs/components'
 import { formatShanghaiDateTime } from '@gm/shared'
 import { AnswerView } from '../../../../components/AnswerView'

@@ -1,3 +1,4 @@
+// 决策事项: one major decision's details, summary and stage timeline, its consultations and events, and a QR code and button to share it.
 import { Button, Text, View } from '@tarojs/components'
 import { useShareAppMessage } from '@tarojs/taro'
 import { LinkRow } from '../../../../components/LinkRow'

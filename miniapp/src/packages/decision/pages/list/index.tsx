@@ -1,3 +1,4 @@
+// 决策事项目录: the published major-decision catalogue as a list of cards.
 import { DecisionCard } from '../../../../components/DecisionCard'
 import { LoadGate } from '../../../../components/LoadGate'
 import { PagedList } from '../../../../components/PagedList'

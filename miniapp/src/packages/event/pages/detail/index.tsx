@@ -1,3 +1,4 @@
+// 活动详情: one event's time, place, seats, selection mode and quotas, with 我要报名 while signup is open, or why not, and the outcome afterwards.
 import { Text, View } from '@tarojs/components'
 import { type EventDetail, eventKindLabels, formatShanghaiDateTime, publicSeats, selectionModeLabels, signupStatusLabels } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'

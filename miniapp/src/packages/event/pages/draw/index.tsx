@@ -1,3 +1,4 @@
+// 抽签公示: an event's lottery rules in plain words, the commitment, and once drawn every input, the result and its verification.
 import { Text, View } from '@tarojs/components'
 import { DrawRecordView } from '../../../../components/DrawRecordView'
 import { LoadGate } from '../../../../components/LoadGate'

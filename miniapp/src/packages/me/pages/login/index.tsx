@@ -1,3 +1,4 @@
+// 登录: citizens sign in with 微信登录 in the mini-program, or 演示登录 with a name in the H5 build.
 import { Text, View } from '@tarojs/components'
 import { DemoLoginBodySchema } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'

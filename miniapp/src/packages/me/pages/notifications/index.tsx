@@ -1,3 +1,4 @@
+// 我的消息: the citizen's messages page by page, and turning on WeChat reminders (subscribe messages).
 import { Text, View } from '@tarojs/components'
 import { notificationKinds } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'

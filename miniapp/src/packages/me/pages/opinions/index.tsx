@@ -1,3 +1,4 @@
+// 我的意见: the citizen's opinions with their state, receipt code and, once published, the answer.
 import { OpinionCard } from '../../../../components/OpinionCard'
 import { PagedList } from '../../../../components/PagedList'
 import { PageShell } from '../../../../components/PageShell'

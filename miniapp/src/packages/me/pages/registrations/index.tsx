@@ -1,3 +1,4 @@
+// 我的报名: the citizen's registrations with status, check-in code and QR code, and cancelling after a confirmation.
 import { Text } from '@tarojs/components'
 import { type MyRegistration, registrationStatusLabels } from '@gm/shared'
 import { useState } from 'react'

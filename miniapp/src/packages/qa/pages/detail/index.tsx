@@ -1,3 +1,4 @@
+// 问答详情: one Q&A item's answer, the policy and clause it rests on, its source, 有帮助吗 votes, related questions and a way to ask staff.
 import { Text, View } from '@tarojs/components'
 import { formatShanghaiDate, policyValidityLabels } from '@gm/shared'
 import { InfoList } from '../../../../components/InfoList'

@@ -1,3 +1,4 @@
+// 政策解读: one interpretation of a policy document, with a warning when the document is no longer valid and a link to it.
 import { Text, View } from '@tarojs/components'
 import { formatShanghaiDate, interpretationKindLabels, policyValidityLabels } from '@gm/shared'
 import { InfoList } from '../../../../components/InfoList'

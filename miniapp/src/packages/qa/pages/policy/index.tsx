@@ -1,3 +1,4 @@
+// 政策文件: one policy document's validity, replacements, summary, interpretations, full text and attachments.
 import { Text, View } from '@tarojs/components'
 import { formatShanghaiDate, interpretationKindLabels, policyValidityLabels } from '@gm/shared'
 import { Badge } from '../../../../components/Badge'

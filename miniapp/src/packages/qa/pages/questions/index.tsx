@@ -1,3 +1,4 @@
+// 我的提问: the citizen's policy questions with status, deadline and the staff answer, and a way to ask another.
 import { useRouter } from '@tarojs/taro'
 import { ActionButton } from '../../../../components/ActionButton'
 import { Notice } from '../../../../components/Notice'

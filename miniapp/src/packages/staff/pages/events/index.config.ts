@@ -1,3 +1,4 @@
+// Page config of 活动管理 (the staff event list): its title.
 export default definePageConfig({
   navigationBarTitleText: '活动管理',
 })

@@ -1,3 +1,4 @@
+// 工作人员登录: staff sign in with username and password (or WeChat once bound), then go on, to the forced password change first.
 import { Text, View } from '@tarojs/components'
 import { type Me, StaffLoginBodySchema } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
