@@ -1,3 +1,4 @@
+// The mini-program's app config: the four tab pages, one sub-package per domain, the tab bar and window settings.
 export default defineAppConfig({
   pages: [
     'pages/consultations/index',

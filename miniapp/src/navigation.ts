@@ -1,3 +1,4 @@
+// Every in-app route by domain, and the navigation helpers pages use (open, replace, switch tab, go back, open a notification link).
 import Taro from '@tarojs/taro'
 
 /** Every in-app route, by domain. Subpackage pages live under packages/<domain>/. */

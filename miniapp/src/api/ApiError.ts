@@ -1,3 +1,4 @@
+// ApiError, the one error type of the API client: the shared error codes plus the client's own (network, timeout), with Chinese messages and field errors.
 import { ErrorBodySchema, type ErrorCode, errorTable, isErrorCode } from '@gm/shared'
 
 /** Codes the client produces itself, next to the server's ErrorCode table. */

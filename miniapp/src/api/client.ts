@@ -1,3 +1,4 @@
+// The one typed API client: `api.<endpointName>(request)` built from the contract, with the session token, idempotency keys, re-sign-in and the privacy-consent retry.
 import { buildPath, contract, type Endpoint, type EndpointName, type RequestOf, type ResponseOf } from '@gm/shared'
 import { openPageOnce, routes } from '../navigation'
 import { platform } from '../platform'

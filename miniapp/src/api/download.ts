@@ -1,3 +1,4 @@
+// Staff file downloads (opinion and registration exports, the Q&A library, statistics): fetched with the session token, saved on H5 or opened in WeChat's document viewer.
 import Taro from '@tarojs/taro'
 import { buildPath, type ContentStatus, contract, type Endpoint, type StatisticsTable } from '@gm/shared'
 import { ApiError, errorFromResponse, networkError } from './ApiError'

@@ -1,3 +1,4 @@
+// The API client's public surface: `api`, ApiError, the session store, consent hooks and downloads.
 export { api, callEndpoint, type Api, type CallOptions, type SignInMode } from './client'
 export { ApiError, toApiError, type ApiErrorCode } from './ApiError'
 export { API_BASE_URL } from './request'

@@ -1,3 +1,4 @@
+// The only place that talks HTTP (Taro.request): base URL, timeout, query strings, bearer token, idempotency key and device id; failures become ApiError.
 import Taro from '@tarojs/taro'
 import type { HttpMethod } from '@gm/shared'
 import { badResponse, errorFromResponse, networkError } from './ApiError'

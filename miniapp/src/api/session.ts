@@ -1,3 +1,4 @@
+// The app's one session store on the phone: bearer token, expiry and last known identity, kept in storage and broadcast to useSession.
 import Taro from '@tarojs/taro'
 import type { Me, Session } from '@gm/shared'
 

@@ -1,3 +1,4 @@
+// The browser (H5) implementation of the platform APIs: no WeChat login, phone or scanning, files through a hidden file input.
 import type { FileChoice, Platform } from './types'
 
 /** The H5 build (browser preview, end-to-end tests) has no WeChat account behind it. */

@@ -1,3 +1,4 @@
+// The platform APIs of the current build target (WeChat or H5), chosen at build time.
 import { h5Platform } from './h5'
 import type { Platform } from './types'
 import { weappPlatform } from './weapp'

@@ -1,3 +1,4 @@
+// Subscribe-message template ids per notification kind from the build's .env files, and WeChat's three-per-request limit.
 import type { NotificationKind } from '@gm/shared'
 
 /**

@@ -1,3 +1,4 @@
+// The Platform interface: the WeChat-only abilities pages need (login code, subscribe messages, phone number, privacy authorization, scanning, file picking).
 import type { NotificationKind } from '@gm/shared'
 
 export type LoginCodeResult = { ok: true; code: string } | { ok: false; reason: string }

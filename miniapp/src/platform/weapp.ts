@@ -1,3 +1,4 @@
+// The WeChat mini-program implementation of the platform APIs (wx.login, subscribe messages, phone number, privacy authorization, scanning, chat files).
 import Taro from '@tarojs/taro'
 import type { NotificationKind } from '@gm/shared'
 import { MAX_TEMPLATES_PER_REQUEST, templateIds } from './templates'

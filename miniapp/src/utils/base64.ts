@@ -1,3 +1,4 @@
+// Base64 encoding of bytes that works the same in the mini-program and the browser (Q&A import uploads).
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 
 /** Standard base64 (with `=` padding) of some bytes, the same in the mini-program and the browser. */

@@ -1,3 +1,4 @@
+// Staff date-time input as Asia/Shanghai wall-clock text: parsing it to an instant and formatting instants back for form fields.
 import { formatShanghaiDate, formatShanghaiDateTime, type Instant, shanghaiParts, shanghaiTime } from '@gm/shared'
 
 /**

@@ -1,3 +1,4 @@
+// Form validation helpers: field messages from a shared zod schema and from the BFF's VALIDATION_FAILED answer, keyed by the form's fields.
 import type { z } from 'zod'
 
 export type FieldErrors<K extends string = string> = Partial<Record<K, string>>

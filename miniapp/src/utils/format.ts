@@ -1,3 +1,4 @@
+// Display formatting for pages: BEM class joining, consultation windows, event time ranges, days until, route ids and one-line excerpts.
 import { DAY_MS, formatShanghaiDate, formatShanghaiDateTime, type Instant, shanghaiParts, toDate } from '@gm/shared'
 
 /** Join BEM class names, skipping falsy ones. */

@@ -1,3 +1,4 @@
+// Idempotency keys for forms: one per form, kept across retries so a lost submit is never stored twice.
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
 function randomIndex(): number {

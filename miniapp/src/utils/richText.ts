@@ -1,3 +1,4 @@
+// Plain text of Q&A rich-text blocks, and whether the blocks hold formatting plain text would lose.
 import type { RichText } from '@gm/shared'
 
 /** The text of structured rich text, a line per paragraph, heading or list item. */

@@ -1,3 +1,4 @@
+// The 意见征集 tab: the site-wide search box and the consultation list by status, keyword and department.
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { Chips } from '../../components/Chips'

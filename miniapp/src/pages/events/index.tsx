@@ -1,3 +1,4 @@
+// The 活动报名 tab: the list of events open to signup, filtered by kind.
 import { type EventKind, eventKindLabels } from '@gm/shared'
 import { useState } from 'react'
 import { Chips } from '../../components/Chips'

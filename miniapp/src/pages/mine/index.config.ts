@@ -1,3 +1,4 @@
+// Page config of the 我的 tab: its title.
 export default definePageConfig({
   navigationBarTitleText: '我的',
 })

@@ -1,3 +1,4 @@
+// The 我的 tab: account panel and sign-in, service figures, large-font switch, links to the catalogue, statistics and my questions, and the privacy notice.
 import { Text, View } from '@tarojs/components'
 import { AccountPanel } from '../../components/AccountPanel'
 import { LargeFontSwitch } from '../../components/LargeFontSwitch'

@@ -1,3 +1,4 @@
+// The 政策问答 tab: search the Q&A library in one's own words or browse by topic with hot questions, and ask staff when nothing answers well.
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { QaAskOffer } from '../../components/QaAskOffer'
