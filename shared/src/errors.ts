@@ -1,3 +1,4 @@
+// The one error table both sides read: each stable code with its HTTP status and Chinese message, and the shape of an error answer.
 import { z } from 'zod'
 
 /**

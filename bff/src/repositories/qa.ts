@@ -1,3 +1,4 @@
+// The Q&A library's rows: published and staff items, topics, synonyms, votes and views, usage counts, the library version, and import uploads.
 import { type DbOrTx, independent } from '../db/client'
 import { refusingDuplicates } from '../db/errors'
 import { Prisma } from '../generated/prisma/client'

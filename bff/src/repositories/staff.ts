@@ -1,3 +1,4 @@
+// Staff accounts' rows: lookups by username or WeChat openid, password hashes, departments, admins count, and single-use invites.
 import type { DbOrTx } from '../db/client'
 import { refusingDuplicates } from '../db/errors'
 import type { Prisma, StaffRole } from '../generated/prisma/client'

@@ -1,3 +1,4 @@
+// Staff consultation use cases: drafting, publishing (30-day rule), revising the draft, and extending or closing the window early with a reason.
 import { type BodyOf, type ConsultationDetail, consultationStatus, isMajorConsultation, publishWindowProblem, type ResponseOf, windowChangeKind, windowChangeProblem } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'

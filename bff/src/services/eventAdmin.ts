@@ -1,3 +1,4 @@
+// Staff event use cases: listing, creating, publishing and cancelling events, recording outcomes (attendees told), and exporting registrations.
 import { adoptionLabels, attendeeCategoryLabels, type BodyOf, type EventDetail, type StaffEvent, formatShanghaiDateTime, registrationStatusLabels } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'

@@ -1,3 +1,4 @@
+// Staff work on opinions: moderation with personal-data masks, answers, concentrated-opinion groups, overdue lists, and publishing the feedback report.
 import {
   adoptionLabels,
   applyMasks,

@@ -1,3 +1,4 @@
+// Citizens' policy questions (政策咨询): asking within the daily limit, due dates in working days, staff answers, and promotion into the Q&A library.
 import { createHash } from 'node:crypto'
 import {
   addWorkingDays,

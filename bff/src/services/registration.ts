@@ -1,3 +1,4 @@
+// Event registration use cases: signing up (first come, review, lottery) and cancelling with the waitlist moving up, staff review, check-in and reminders.
 import {
   attendeeCategoryLabels,
   type BodyOf,
