@@ -3,6 +3,7 @@ import Router from '@koa/router'
 import Koa from 'koa'
 import { z } from 'zod'
 import type { Deps } from './deps'
+import { databaseReachable } from './db/client'
 import { authenticate } from './http/authenticate'
 import { cacheControl } from './http/cacheControl'
 import { deadline } from './http/deadline'
@@ -35,12 +36,6 @@ export interface AppOptions {
   publicCache?: PublicReadCache
 }
 
-async function databaseReachable(deps: Deps): Promise<boolean> {
-  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000).unref())
-  const probe = deps.db.$queryRaw`SELECT 1`.then(() => true, () => false)
-  return Promise.race([probe, timeout])
-}
-
 export function createApp(deps: Deps, options: AppOptions): Koa {
   const app = new Koa()
   // Errors are rendered and logged by errorHandler; Koa's default printer would log them twice.
@@ -51,7 +46,7 @@ export function createApp(deps: Deps, options: AppOptions): Koa {
     ctx.body = { status: 'ok' }
   })
   router.get('/readyz', async (ctx) => {
-    if (!(await databaseReachable(deps))) throw new AppError('SERVICE_UNAVAILABLE', '数据库暂时无法连接')
+    if (!(await databaseReachable(deps.db))) throw new AppError('SERVICE_UNAVAILABLE', '数据库暂时无法连接')
     ctx.body = { status: 'ok' }
   })
   const openApiDocument = buildOpenApiDocument()

@@ -16,6 +16,16 @@ export const toJson = (value: unknown): JsonInput => JSON.parse(JSON.stringify(v
 /** SQL NULL in a nullable JSON column (plain `null` would mean the JSON literal). */
 export const SQL_NULL = Prisma.DbNull
 
+/** Whether the database answers a trivial query within the time (the readiness probe). */
+export async function databaseReachable(db: Database, timeoutMs = 2_000): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref())
+  const probe = db.$queryRaw`SELECT 1`.then(
+    () => true,
+    () => false,
+  )
+  return Promise.race([probe, timeout])
+}
+
 export interface DatabaseHandle {
   db: Database
   /** Disconnect Prisma and end the pool (Prisma does not end a pool it was given). */
