@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Author a migration: diff the schema as of the last migration (a copy kept next to each
-// migration.sql) against prisma/schema.prisma and write prisma/migrations/<timestamp>_<name>/.
+// Author a migration: diff the schema as of the last migration (one copy, kept next to the latest
+// migration.sql) against prisma/schema.prisma and write prisma/migrations/<timestamp>_<name>/; the copy
+// moves to the new folder, so the migrations folder holds exactly one schema snapshot.
 // `prisma migrate dev` does not work with the JS engine (see ../shared/docs/environment.md).
 //   npm run db:migration -- <name>          write a new migration
 //   npm run db:migration -- --check         exit 1 when the schema has changes no migration covers
 // The CLI connects its adapter even for a datamodel diff: DATABASE_URL must reach any PostgreSQL.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -23,9 +24,8 @@ if (!process.env.DATABASE_URL) {
   process.exit(2)
 }
 
-const previous = existsSync(migrationsDir)
-  ? readdirSync(migrationsDir).filter((d) => existsSync(path.join(migrationsDir, d, 'schema.prisma'))).sort().at(-1)
-  : undefined
+const snapshots = existsSync(migrationsDir) ? readdirSync(migrationsDir).filter((d) => existsSync(path.join(migrationsDir, d, 'schema.prisma'))).sort() : []
+const previous = snapshots.at(-1)
 const from = previous ? ['--from-schema-datamodel', path.join(migrationsDir, previous, 'schema.prisma')] : ['--from-empty']
 const cli = path.join(root, 'node_modules', 'prisma', 'build', 'index.js')
 const args = [cli, 'migrate', 'diff', ...from, '--to-schema-datamodel', schema, '--script', '--config', path.join(root, 'prisma', 'prisma.config.ts')]
@@ -49,6 +49,7 @@ const dir = path.join(migrationsDir, `${stamp}_${arg.replace(/\W+/g, '_')}`)
 mkdirSync(dir, { recursive: true })
 writeFileSync(path.join(dir, 'migration.sql'), sql)
 copyFileSync(schema, path.join(dir, 'schema.prisma'))
+for (const old of snapshots) rmSync(path.join(migrationsDir, old, 'schema.prisma'))
 if (!existsSync(path.join(migrationsDir, 'migration_lock.toml'))) {
   writeFileSync(path.join(migrationsDir, 'migration_lock.toml'), 'provider = "postgresql"\n')
 }
