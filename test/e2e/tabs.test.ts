@@ -65,4 +65,20 @@ describe('a citizen walks through the four tabs of the H5 build', () => {
     await expect(overview.textContent()).resolves.toMatch(/\d/)
     await screenshot(page, '05-mine')
   })
+
+  it('switches 大字模式 on 我的 and every open tab page scales, also after a reload', async () => {
+    const largeFont = () => page.locator('.gm-mine-page').getByRole('switch', { name: '大字模式' })
+    await largeFont().click()
+    await page.locator('.gm-mine-page.gm-page--large').waitFor()
+    // 活动报名 stayed mounted since it was opened: the app passes the preference to it too.
+    await tab('活动报名').click()
+    await page.locator('.gm-page--large .gm-event-card').first().waitFor()
+    await page.reload()
+    await page.locator('.gm-page--large .gm-event-card').first().waitFor()
+    await tab('我的').click()
+    await largeFont().click()
+    await page.locator('.gm-mine-page:not(.gm-page--large)').waitFor()
+    await tab('活动报名').click()
+    await page.locator('.gm-page:not(.gm-page--large) .gm-event-card').first().waitFor()
+  })
 })

@@ -1,4 +1,6 @@
+// 大字模式: the switch on 我的 scales every open page (the app passes the preference down) and is remembered.
 import { fireEvent, render, screen } from '@testing-library/react'
+import App from '../../miniapp/src/app'
 import { PageShell } from '../../miniapp/src/components/PageShell'
 import { LARGE_FONT_STORAGE_KEY } from '../../miniapp/src/hooks'
 import MinePage from '../../miniapp/src/pages/mine/index'
@@ -11,10 +13,10 @@ describe('大字模式', () => {
   it('scales the page, stores the choice and tells other open pages when switched on', async () => {
     respond(200, overview)
     render(
-      <>
+      <App>
         <MinePage />
         <PageShell className='another-tab-page' />
-      </>,
+      </App>,
     )
     await screen.findByText('已收到意见')
     const toggle = screen.getByRole('switch', { name: '大字模式' })
@@ -32,7 +34,11 @@ describe('大字模式', () => {
   it('switches back off', async () => {
     Taro.setStorageSync(LARGE_FONT_STORAGE_KEY, true)
     respond(200, overview)
-    render(<MinePage />)
+    render(
+      <App>
+        <MinePage />
+      </App>,
+    )
     await screen.findByText('已收到意见')
     expect(largePages()).toHaveLength(1)
 
@@ -45,7 +51,11 @@ describe('大字模式', () => {
   it('starts in large mode when the choice was stored earlier', () => {
     Taro.setStorageSync(LARGE_FONT_STORAGE_KEY, true)
 
-    render(<PageShell />)
+    render(
+      <App>
+        <PageShell />
+      </App>,
+    )
 
     expect(largePages()).toHaveLength(1)
   })

@@ -1,3 +1,4 @@
+// PrivacyGate: the notice opens when a write needs consent, keeps the form, and resends the same write after 同意.
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { PRIVACY_NOTICE_VERSION } from '@gm/shared'
 import { useState } from 'react'

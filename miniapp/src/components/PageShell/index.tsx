@@ -1,18 +1,18 @@
+// The root of every page: the page's class and 大字模式, which the app passes down to every page (see app.tsx).
 import { View } from '@tarojs/components'
-import type { ReactNode } from 'react'
-import { useLargeFont } from '../../hooks/useLargeFont'
+import { createContext, type ReactNode, useContext } from 'react'
 import { cx } from '../../utils/format'
+
+/** 大字模式 for every page: app.tsx provides the preference (useLargeFont), so each page scales without asking for it. */
+export const LargeFontContext = createContext(false)
 
 export interface PageShellProps {
   children?: ReactNode
   className?: string
 }
 
-/**
- * The root of every page. It reads the 大字模式 preference itself (a local setting, not a request)
- * so that each page scales without passing it around.
- */
+/** The root of every page; in 大字模式 it carries `gm-page--large`, which scales every size on the page. */
 export function PageShell({ children, className }: PageShellProps) {
-  const { enabled } = useLargeFont()
-  return <View className={cx('gm-page', enabled && 'gm-page--large', className)}>{children}</View>
+  const large = useContext(LargeFontContext)
+  return <View className={cx('gm-page', large && 'gm-page--large', className)}>{children}</View>
 }

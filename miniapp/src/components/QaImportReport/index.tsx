@@ -1,3 +1,4 @@
+// The outcome of a Q&A import check or run: the counts, or each failing row's errors by column.
 import { Text, View } from '@tarojs/components'
 import type { ImportRowError, QaImportFormat, QaImportReport as Report } from '@gm/shared'
 import type { RowErrors } from '../../hooks/useQaImport'

@@ -1,3 +1,4 @@
+// The Q&A item form: question, similar questions, answer, topic, department, and the policy document and clause it rests on.
 import { Text, View } from '@tarojs/components'
 import { type Department, QA_ANSWER_MAX } from '@gm/shared'
 import { useState } from 'react'

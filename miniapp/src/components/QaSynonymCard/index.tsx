@@ -1,3 +1,4 @@
+// One entry of the Q&A search dictionary: what citizens say → what the library says, with delete.
 import { Text, View } from '@tarojs/components'
 import type { QaSynonym } from '../../hooks/useQaSynonyms'
 import { ActionButton } from '../ActionButton'
