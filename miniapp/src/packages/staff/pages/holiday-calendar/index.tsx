@@ -12,6 +12,7 @@ import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
 import { StaffGate } from '../../../../components/StaffGate'
 import { TextAreaField } from '../../../../components/TextAreaField'
+import { YearTabs } from '../../../../components/YearTabs'
 import { useHolidayCalendar, useStaffGate } from '../../../../hooks'
 import { a11y } from '../../../../utils/a11y'
 import { cx } from '../../../../utils/format'
@@ -39,20 +40,7 @@ export default function StaffHolidayCalendarPage() {
           : '正在读取放假安排…'}
       </Text>
 
-      <View className='gm-staff-holidays__years' {...a11y('选择年度', 'tablist')}>
-        {calendar.years.map((y) => (
-          <View
-            key={y}
-            className={cx('gm-staff-holidays__year', y === year && 'gm-staff-holidays__year--active')}
-            hoverClass='gm-pressed'
-            onClick={() => calendar.setYear(y)}
-            {...a11y(`${y} 年`, 'tab')}
-            {...{ 'aria-selected': y === year ? 'true' : 'false' }}
-          >
-            <Text>{`${y} 年`}</Text>
-          </View>
-        ))}
-      </View>
+      <YearTabs years={calendar.years} value={year} onChange={calendar.setYear} />
 
       <LoadGate data={arrangement.data} loading={arrangement.loading} error={arrangement.error} onRetry={() => void arrangement.reload()}>
         {(current) => (
