@@ -1,9 +1,10 @@
 // Gives the administrator pages staff management (list, create, disable, WeChat invites, password resets) and the paged audit log.
 import type { BodyOf, ResponseOf, Staff } from '@gm/shared'
 import { useCallback, useState } from 'react'
-import { type ApiError, api, toApiError } from '../api'
+import { api } from '../api'
 import { PAGE_SIZE, type PagedListState, usePagedList } from './usePagedList'
 import { type RequestState, useRequest } from './useRequest'
+import { useRowActions } from './useRowActions'
 
 export type AuditEntry = ResponseOf<'listAudit'>['items'][number]
 export type CreatedStaff = ResponseOf<'createStaff'>
@@ -37,26 +38,13 @@ export interface StaffAdmin {
 export function useStaffAdmin(enabled: boolean): StaffAdmin {
   const list = useRequest(() => (enabled ? api.listStaff() : Promise.resolve([] as Staff[])), [enabled])
   const [replaced, setReplaced] = useState<Record<number, Staff>>({})
-  const [busyId, setBusyId] = useState<number | null>(null)
-  const [rowErrors, setRowErrors] = useState<Record<number, string>>({})
   const [invites, setInvites] = useState<Record<number, StaffInvite>>({})
   const [created, setCreated] = useState<CreatedStaff | null>(null)
   const [resetPasswords, setResetPasswords] = useState<Record<number, string>>({})
 
-  const rowAction = useCallback(async (id: number, action: () => Promise<void>) => {
-    setBusyId(id)
-    setRowErrors(({ [id]: _, ...rest }) => rest)
-    try {
-      await action()
-      return true
-    } catch (e) {
-      const error: ApiError = toApiError(e)
-      setRowErrors((errors) => ({ ...errors, [id]: error.message }))
-      return false
-    } finally {
-      setBusyId(null)
-    }
-  }, [])
+  const { busyId, rowErrors: rowFailures, runFor: rowAction } = useRowActions()
+  const rowErrors: Record<number, string> = {}
+  for (const [id, error] of Object.entries(rowFailures)) if (error) rowErrors[Number(id)] = error.message
 
   const update = useCallback(
     (id: number, patch: StaffPatch) =>
