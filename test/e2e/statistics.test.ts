@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { shanghaiParts, statisticsTableLabels, statisticsTables } from '@gm/shared'
 import type { Browser, Locator } from 'playwright-core'
@@ -120,6 +121,14 @@ describe('统计分析 (staff, desktop)', () => {
     const receivedRow = rows.find((row) => row.some((cell) => typeof cell === 'string' && cell.startsWith('收到意见')))
     expect(receivedRow).toBeDefined()
     expect(receivedRow).toContain(received)
+  })
+
+  it('exports one table as CSV (UTF-8 with BOM, opening in Excel), here 部门统计', async () => {
+    const [download] = await Promise.all([staff.page.waitForEvent('download'), staff.button('gm-staff-stats', '导出 CSV：部门统计').click()])
+    expect(download.suggestedFilename()).toMatch(/部门统计.*\.csv$/)
+    const text = readFileSync(await download.path(), 'utf8')
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    expect(text).toContain('经济发展局')
   })
 })
 
