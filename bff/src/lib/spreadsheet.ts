@@ -1,4 +1,5 @@
 // Spreadsheet files for staff exports and open data: CSV (RFC 4180, UTF-8 BOM) and .xlsx through exceljs, formulas neutralised.
+import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 
 /** One sheet of text cells: a header row and data rows. */
@@ -13,15 +14,12 @@ export const neutralise = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${v
 
 /** CSV (RFC 4180) with a UTF-8 BOM so Excel opens Chinese text correctly. */
 export function toCsv(table: Table): Buffer {
-  const cell = (value: string | number | null) => {
-    const text = neutralise(value === null ? '' : String(value))
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-  }
-  const lines = [table.header, ...table.rows].map((row) => row.map(cell).join(','))
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8')
+  const rows = [table.header, ...table.rows].map((row) => row.map((value) => neutralise(value === null ? '' : String(value))))
+  return Buffer.from(stringify(rows, { bom: true, record_delimiter: '\r\n', quoted_match: /[\r\n]/ }), 'utf8')
 }
 
 /** Characters XML 1.0 cannot carry (an .xlsx is XML): dropped. */
+// eslint-disable-next-line no-control-regex -- the tab, newline and carriage return XML allows are named on purpose
 const xmlSafe = (text: string) => text.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
 
 /** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
