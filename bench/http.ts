@@ -7,6 +7,7 @@
  *   npm run bench -- --server /tmp/old/bff/dist/server.js --label before   (an earlier build, same database and load)
  *   npm run bench -- --render                       rewrite bench/RESULTS.md from bench/results/*.json only
  *   npm run bench -- --only consultations --bff-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"   (profile)
+ *   npm run bench -- --only opinions,signups        the write workloads only (comma-separated name parts)
  *
  * A fresh database on DATABASE_URL's server (or an embedded PostgreSQL in a temporary folder) is
  * migrated and seeded with plain SQL (consultations with clauses, opinions, events, policies) plus
@@ -15,6 +16,8 @@
  * Koa app answering the BFF's own consultation-list JSON (bench/bareKoa.mjs) run as processes;
  * each workload runs right after a bare Koa run of the same length, and its ratio is to that run.
  * Results go to bench/results/<label>.json; bench/RESULTS.md shows "before" next to the latest run.
+ * The write workloads (bench/writes.ts): opinions from distinct citizens, checked afterwards to be
+ * stored once each, and a burst of --burst-people signups for --burst-seats seats across two BFF instances.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
@@ -28,6 +31,7 @@ import { freePort } from '../bff/src/db/embeddedPostgres'
 import type { Deps } from '../bff/src/deps'
 import { importQaRows, parseQaFile } from '../bff/src/services/qaImport'
 import { freshBenchDatabase } from './database'
+import { BURST_WORKLOAD, type BurstResult, burstCell, checkOpinionsStored, OPINIONS_WORKLOAD, type OpinionsStored, opinionRequests, seedCitizens, signupBurst, storedCell } from './writes'
 
 const root = path.resolve(__dirname, '..', '..')
 const benchDir = path.join(root, 'bench')
@@ -53,8 +57,15 @@ function options(argv: string[]) {
     duration: Math.max(1, int('duration', 5)),
     connections: Math.max(1, int('connections', 10)),
     label: map.get('label') ?? 'after',
-    /** Only the workloads whose name contains this. */
-    only: map.get('only'),
+    /** Only the workloads whose name contains one of these (comma-separated). */
+    only: map.get('only')?.split(',').filter((t) => t !== ''),
+    /** Signed-in citizens seeded for the write workloads. */
+    citizens: Math.max(1, int('citizens', 26_000)),
+    /** The signup burst: people at once, seats, rounds (fewer when a round takes over 30 s), and how long a client waits for an answer. */
+    burstPeople: Math.max(1, int('burst-people', 5_000)),
+    burstSeats: Math.max(1, int('burst-seats', 100)),
+    burstRounds: Math.max(1, int('burst-rounds', 3)),
+    burstTimeoutMs: Math.max(1000, int('burst-timeout-ms', 60_000)),
     /** Extra node arguments for the BFF process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
     bffNodeArgs: (map.get('bff-node-args') ?? '').split(' ').filter((a) => a !== ''),
     /** Another build of the server (e.g. of an earlier commit) to measure instead of bff/dist/server.js. */
@@ -143,7 +154,10 @@ async function startChild(args: string[], env: Record<string, string>, port: num
     if (child.exitCode !== null || child.signalCode !== null) return
     const exited = new Promise((r) => child.once('exit', r))
     child.kill('SIGTERM')
+    // A server that does not finish draining (e.g. after a burst it could not answer) is killed.
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000)
     await exited
+    clearTimeout(killer)
   }
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`进程退出：${args.join(' ')}\n${output}`)
@@ -177,14 +191,16 @@ interface Run {
   bytesPerRequest: number
 }
 
-async function load(base: string, paths: string[], o: Options, duration = o.duration): Promise<Run> {
+/** GET the paths in turn, or send what `request` makes. */
+async function load(base: string, target: string[] | autocannon.Request, o: Options, duration = o.duration): Promise<Run> {
   let next = 0
+  const paths = Array.isArray(target) ? target : []
   const result = await autocannon({
     url: base,
     connections: o.connections,
     duration,
     headers: { 'accept-encoding': 'identity' },
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+    requests: [Array.isArray(target) ? { method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) } : target],
   })
   const total = result.requests.total || 1
   return {
@@ -220,7 +236,7 @@ async function firstLoad(base: string, encoding: string) {
 
 interface Workload {
   name: string
-  paths: string[]
+  paths: string[] | autocannon.Request
 }
 
 async function main() {
@@ -242,21 +258,18 @@ async function main() {
     await client.connect()
     let t = performance.now()
     await seed(client, o)
+    await seedCitizens(client, o.citizens)
     console.log(`写入：${o.consultations} 项意见征集，${o.opinions} 条意见，${o.events} 场活动，${o.policies} 份政策，${Math.round(performance.now() - t)} ms`)
     t = performance.now()
     const qaItems = existsSync(o.library) ? await importLibrary(databaseUrl, o.library) : 0
     console.log(`问答库：${qaItems} 条，${Math.round(performance.now() - t)} ms`)
     const { rows: sample } = await client.query<{ id: number }>('SELECT id FROM consultation ORDER BY id LIMIT 20')
-    await client.end()
+    const { rows: open } = await client.query<{ id: number }>('SELECT id FROM consultation WHERE opens_at <= now() AND closes_at > now() ORDER BY id LIMIT 20')
 
     const bffPort = await freePort()
     const staticDir = path.join(root, 'miniapp', 'dist', 'h5')
-    const bff = await startChild(
-      [...o.bffNodeArgs, o.server],
-      { DATABASE_URL: databaseUrl, PORT: String(bffPort), LOG_LEVEL: 'warn', RATE_LIMIT: 'off', STATIC_DIR: existsSync(staticDir) ? staticDir : scratch },
-      bffPort,
-      '/readyz',
-    )
+    const bffEnv = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', RATE_LIMIT: 'off', STATIC_DIR: existsSync(staticDir) ? staticDir : scratch }
+    const bff = await startChild([...o.bffNodeArgs, o.server], { ...bffEnv, PORT: String(bffPort) }, bffPort, '/readyz')
     children.push(bff)
     const idle = rssOf(bff.process.pid)
     const listJson = await (await fetch(`${bff.base}/api/consultations`)).text()
@@ -274,9 +287,12 @@ async function main() {
       { name: 'GET /api/policies', paths: ['/api/policies'] },
       { name: 'GET /api/qa/search (5 queries)', paths: queries.map((q) => `/api/qa/search?q=${encodeURIComponent(q)}`) },
     ]
+    const selected = (name: string) => !o.only || o.only.some((t) => name.includes(t))
+    const opinions = opinionRequests(open.map((r) => r.id), o.citizens)
+    if (open.length > 0) workloads.push({ name: OPINIONS_WORKLOAD, paths: opinions.request })
     const results: Record<string, Run & { ratio: number; koaRps: number }> = {}
     let peak = idle.peakMb
-    for (const workload of workloads.filter((w) => !o.only || w.name.includes(o.only))) {
+    for (const workload of workloads.filter((w) => selected(w.name))) {
       await load(koa.base, ['/api/consultations'], o, 1) // warm-up both
       await load(bff.base, workload.paths, o, 1)
       const pairs: { ceiling: Run; run: Run; ratio: number }[] = []
@@ -293,6 +309,27 @@ async function main() {
       results[workload.name] = { ...run, errors, koaRps: ceiling.rps, ratio: Math.round((run.rps / (ceiling.rps || 1)) * 1000) / 1000 }
       console.log(`${workload.name}: ${run.rps} req/s (Koa ${ceiling.rps}), ratio ${results[workload.name]!.ratio}, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}, ${run.bytesPerRequest} B/req`)
     }
+    const writes: { opinions?: OpinionsStored; burst?: BurstResult } = {}
+    if (results[OPINIONS_WORKLOAD]) {
+      writes.opinions = await checkOpinionsStored(client, opinions.run, opinions.acknowledged)
+      console.log(`opinions: ${storedCell(writes.opinions)}`)
+    }
+    if (selected(BURST_WORKLOAD)) {
+      // A second instance on the same database, like production behind a load balancer.
+      const secondPort = await freePort()
+      const second = await startChild([o.server], { ...bffEnv, PORT: String(secondPort) }, secondPort, '/readyz')
+      children.push(second)
+      const burst: BurstResult = { people: o.burstPeople, seats: o.burstSeats, rounds: [] }
+      for (let round = 0; round < o.burstRounds && o.citizens >= (round + 1) * o.burstPeople; round++) {
+        const result = await signupBurst(client, [bff.base, second.base], { people: o.burstPeople, seats: o.burstSeats, firstCitizen: 1 + round * o.burstPeople, timeoutMs: o.burstTimeoutMs })
+        burst.rounds.push(result)
+        console.log(`${BURST_WORKLOAD}, round ${round + 1}: ${JSON.stringify(result)}`)
+        if (result.wallMs > 30_000) break
+      }
+      peak = Math.max(peak, rssOf(bff.process.pid).peakMb)
+      writes.burst = burst
+    }
+    await client.end()
     const h5 = existsSync(staticDir)
       ? { identity: await firstLoad(bff.base, 'identity'), compressed: await firstLoad(bff.base, 'br, gzip') }
       : null
@@ -302,10 +339,11 @@ async function main() {
       date: started.toISOString(),
       commit: gitHead(),
       machine: { nproc: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', loadAverage: loadAtStart },
-      volume: { consultations: o.consultations, opinions: o.opinions, events: o.events, policies: o.policies, qaItems },
+      volume: { consultations: o.consultations, opinions: o.opinions, events: o.events, policies: o.policies, qaItems, ...(o.only && !o.only.some((t) => OPINIONS_WORKLOAD.includes(t) || BURST_WORKLOAD.includes(t)) ? {} : { citizens: o.citizens }) },
       settings: { durationS: o.duration, connections: o.connections, rounds: o.rounds, server: path.relative(root, o.server) },
       rss: { idleMb: idle.rssMb, peakMb: peak },
       results,
+      writes,
       h5,
     }
     mkdirSync(path.join(benchDir, 'results'), { recursive: true })
@@ -338,6 +376,7 @@ type StoredRun = {
   settings: { durationS: number; connections: number; rounds?: number; server?: string }
   rss: { idleMb: number; peakMb: number }
   results: Record<string, Run & { ratio: number; koaRps: number }>
+  writes?: { opinions?: OpinionsStored; burst?: BurstResult }
   h5: { identity: { kb: number; files: number; encodings: string } | null; compressed: { kb: number; files: number; encodings: string } | null } | null
 }
 
@@ -364,6 +403,8 @@ function renderResults(): string {
     `| workload | ${runs.map((r) => `${r.label} (${r.commit})`).join(' | ')} |`,
     `|---|${runs.map(() => '---').join('|')}|`,
     ...names.map((n) => `| ${n} | ${runs.map((r) => cell(r, n)).join(' | ')} |`),
+    ...(runs.some((r) => r.writes?.opinions) ? [`| POST opinions: acknowledged writes in the database | ${runs.map((r) => storedCell(r.writes?.opinions)).join(' | ')} |`] : []),
+    ...(runs.some((r) => r.writes?.burst) ? [`| ${BURST_WORKLOAD} | ${runs.map((r) => burstCell(r.writes?.burst)).join(' | ')} |`] : []),
     `| bare Koa req/s (per workload) | ${runs.map((r) => Object.values(r.results).map((x) => x.koaRps).join(' / ')).join(' | ')} |`,
     `| BFF RSS idle → peak | ${runs.map((r) => `${r.rss.idleMb} → ${r.rss.peakMb} MB`).join(' | ')} |`,
     `| H5 first load, identity | ${runs.map((r) => (r.h5?.identity ? `${r.h5.identity.kb} KB (${r.h5.identity.files} files)` : '—')).join(' | ')} |`,
