@@ -1,3 +1,4 @@
+// The H5 build in Chromium: a citizen walks the four tabs (consultations, events, Q&A, 我的) and switches 大字模式.
 import type { Browser, Page } from 'playwright-core'
 import { baseUrl, launchBrowser, phonePage, screenshot } from './support/browser'
 
@@ -54,7 +55,9 @@ describe('a citizen walks through the four tabs of the H5 build', () => {
     await input.fill('养老金')
     await input.press('Enter')
     await page.locator('.gm-qa-card', { hasText: '基本养老金怎么领取' }).waitFor()
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('.gm-qa-card')).filter((el) => (el as HTMLElement).offsetParent !== null).length === 1)
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('.gm-qa-card')).filter((el) => (el as HTMLElement).offsetParent !== null).length === 1,
+    )
     await screenshot(page, '04-qa-search')
   })
 

@@ -15,7 +15,7 @@ describe('大字模式', () => {
     render(
       <App>
         <MinePage />
-        <PageShell className='another-tab-page' />
+        <PageShell className="another-tab-page" />
       </App>,
     )
     await screen.findByText('已收到意见')

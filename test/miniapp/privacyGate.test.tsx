@@ -18,7 +18,20 @@ Taro.onNeedPrivacyAuthorization.mockImplementation((listener: WechatListener) =>
 
 const REFUSED = { error: { code: 'PRIVACY_NOT_ACCEPTED', message: '请先阅读并同意个人信息保护说明', details: { requiredVersion: PRIVACY_NOTICE_VERSION } } }
 const QUESTIONS = '/api/policy-questions'
-const asked = (r: { id: number }) => ({ id: r.id, receiptCode: `ZX-${r.id}`, text: '生育津贴怎么领？', topic: null, status: 'PENDING', createdAt: LATER, dueAt: LATER, answer: null, declineReason: null, department: null, answeredAt: null, heldForReview: false })
+const asked = (r: { id: number }) => ({
+  id: r.id,
+  receiptCode: `ZX-${r.id}`,
+  text: '生育津贴怎么领？',
+  topic: null,
+  status: 'PENDING',
+  createdAt: LATER,
+  dueAt: LATER,
+  answer: null,
+  declineReason: null,
+  department: null,
+  answeredAt: null,
+  heldForReview: false,
+})
 
 /** A form standing for 「提交意见」: it keeps what the user typed in its own state and sends it through the API client. */
 function OpinionForm() {
@@ -31,7 +44,7 @@ function OpinionForm() {
     )
   return (
     <>
-      <input aria-label='意见内容' value={text} onChange={(e) => setText(e.target.value)} />
+      <input aria-label="意见内容" value={text} onChange={(e) => setText(e.target.value)} />
       <button onClick={() => void send()}>发送</button>
       {result && <p>{result}</p>}
     </>
@@ -42,7 +55,7 @@ function OpinionForm() {
 function Page() {
   const consent = usePrivacyConsent()
   return (
-    <PrivacyGate consent={consent} purpose='提交意见'>
+    <PrivacyGate consent={consent} purpose="提交意见">
       <OpinionForm />
     </PrivacyGate>
   )
@@ -164,7 +177,9 @@ describe('PrivacyGate', () => {
     signedIn(citizen({ privacyAccepted: false }))
     const server = fakeServer()
     server.reply(`POST ${QUESTIONS}`, 403, REFUSED)
-    await expect(api.askPolicyQuestion({ body: { text: '没有表单时', idempotencyKey: 'gate-test-key-c' } })).rejects.toMatchObject({ code: 'PRIVACY_NOT_ACCEPTED' })
+    await expect(api.askPolicyQuestion({ body: { text: '没有表单时', idempotencyKey: 'gate-test-key-c' } })).rejects.toMatchObject({
+      code: 'PRIVACY_NOT_ACCEPTED',
+    })
     expect(sentRequests().map((r) => r.path)).toEqual([QUESTIONS])
   })
 

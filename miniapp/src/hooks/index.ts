@@ -26,11 +26,29 @@ export { usePrivacyConsent, type PrivacyConsent } from './usePrivacyConsent'
 export { useForm, type FormOptions, type FormState } from './useForm'
 export { useMyNotifications, useSubscriptions, notificationKindLabels, type MyNotifications, type SubscribeState, type Subscriptions } from './useNotifications'
 export { useMyData, useBindPhone, type ActionState, type BindPhone, type MyDataState } from './useMyData'
-export { useStaffAdmin, useAuditLog, type AuditEntry, type CreatedStaff, type NewStaff, type StaffAdmin, type StaffInvite, type StaffPatch } from './useStaffAdmin'
+export {
+  useStaffAdmin,
+  useAuditLog,
+  type AuditEntry,
+  type CreatedStaff,
+  type NewStaff,
+  type StaffAdmin,
+  type StaffInvite,
+  type StaffPatch,
+} from './useStaffAdmin'
 export { useAction, type Action } from './useAction'
 export { useFeedback, useMyOpinions, useOpinionForm, opinionBody, validateOpinion, type OpinionForm, type OpinionValues } from './useOpinions'
 export { useLotteryDesk, type DrawInput, type LotteryDesk } from './useLottery'
-export { useDraw, useMyRegistrations, useSignupForm, signupBody, validateSignup, type MyRegistrations, type SignupForm, type SignupValues } from './useRegistrations'
+export {
+  useDraw,
+  useMyRegistrations,
+  useSignupForm,
+  signupBody,
+  validateSignup,
+  type MyRegistrations,
+  type SignupForm,
+  type SignupValues,
+} from './useRegistrations'
 export {
   useConsultationDesk,
   useCreateGroup,

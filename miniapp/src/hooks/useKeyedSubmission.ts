@@ -32,7 +32,12 @@ export interface KeyedSubmission<V extends Record<string, string>, R> {
  * a lost answer is never stored twice (the BFF answers a replay with the first result). When the
  * server says the key went with other content (IDEMPOTENCY_KEY_REUSED), the next submit is a new one.
  */
-export function useKeyedSubmission<V extends Record<string, string>, T, R>({ initial, validate, send, subscribeTo }: KeyedSubmissionOptions<V, T, R>): KeyedSubmission<V, R> {
+export function useKeyedSubmission<V extends Record<string, string>, T, R>({
+  initial,
+  validate,
+  send,
+  subscribeTo,
+}: KeyedSubmissionOptions<V, T, R>): KeyedSubmission<V, R> {
   const subscriptions = useSubscriptions()
   const [result, setResult] = useState<R | null>(null)
   const [idempotencyKey, setKey] = useState(newIdempotencyKey)

@@ -76,7 +76,10 @@ export function usePolicyQuestionForm(initial: Partial<PolicyQuestionValues>, po
 export function useMyPolicyQuestions(): PagedListState<MyPolicyQuestion> {
   const { me } = useSession()
   return usePagedList(
-    (page) => (me?.kind === 'citizen' ? api.listMyPolicyQuestions({ query: { page, pageSize: PAGE_SIZE } }) : Promise.resolve({ items: [], total: 0, page, pageSize: PAGE_SIZE })),
+    (page) =>
+      me?.kind === 'citizen'
+        ? api.listMyPolicyQuestions({ query: { page, pageSize: PAGE_SIZE } })
+        : Promise.resolve({ items: [], total: 0, page, pageSize: PAGE_SIZE }),
     [me?.kind, me?.id],
   )
 }
@@ -97,7 +100,9 @@ export interface StaffPolicyQuestions extends PagedListState<StaffPolicyQuestion
 export function useStaffPolicyQuestions(status: PolicyQuestionStatus | undefined, enabled: boolean): StaffPolicyQuestions {
   const list = usePagedList(
     (page) =>
-      enabled ? api.listStaffPolicyQuestions({ query: { status, page, pageSize: PAGE_SIZE } }) : Promise.resolve({ items: [], total: 0, page, pageSize: PAGE_SIZE }),
+      enabled
+        ? api.listStaffPolicyQuestions({ query: { status, page, pageSize: PAGE_SIZE } })
+        : Promise.resolve({ items: [], total: 0, page, pageSize: PAGE_SIZE }),
     [status, enabled],
   )
   const { busyId, rowErrors, runFor: guard } = useRowActions()

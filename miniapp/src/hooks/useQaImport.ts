@@ -1,5 +1,13 @@
 // 批量导入 (staff): a Q&A spreadsheet or JSON file sent in parts, checked row by row, then imported all or nothing.
-import { CommitQaImportBodySchema, IMPORT_MAX_BYTES, IMPORT_PART_BYTES, type ImportRowError, ImportRowErrorSchema, type QaImportFormat, type QaImportReport } from '@gm/shared'
+import {
+  CommitQaImportBodySchema,
+  IMPORT_MAX_BYTES,
+  IMPORT_PART_BYTES,
+  type ImportRowError,
+  ImportRowErrorSchema,
+  type QaImportFormat,
+  type QaImportReport,
+} from '@gm/shared'
 import { useCallback, useRef, useState } from 'react'
 import { z } from 'zod'
 import { type ApiError, api, toApiError } from '../api'
@@ -141,7 +149,12 @@ export function useQaImport(): QaImport {
           if (uploadId.current === null) uploadId.current = await upload(current)
           setBusy(dryRun ? 'checking' : 'importing')
           const result = await api.commitQaImport({ params: { id: uploadId.current }, body: checked.data })
-          if (result.errors.length > 0) setRowErrors({ message: `共 ${result.errors.length} 处错误（涉及 ${new Set(result.errors.map((e) => e.row)).size} 行），须全部改正后才能导入`, errors: result.errors, count: result.errors.length })
+          if (result.errors.length > 0)
+            setRowErrors({
+              message: `共 ${result.errors.length} 处错误（涉及 ${new Set(result.errors.map((e) => e.row)).size} 行），须全部改正后才能导入`,
+              errors: result.errors,
+              count: result.errors.length,
+            })
           setReport(result)
           if (!dryRun) {
             uploadId.current = null

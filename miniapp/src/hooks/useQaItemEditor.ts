@@ -120,7 +120,8 @@ export function useQaItemEditor(id: number | null, enabled: boolean): QaItemEdit
     loaded.current = { answer: start.values.answer, blocks: start.blocks }
     for (const [name, value] of Object.entries(start.values) as [keyof QaItemValues, string][]) setField(name, value)
     const policy = item.policy
-    if (policy && (!item.pendingRevision || item.pendingRevision.policyDocumentId === policy.id)) setSelected({ id: policy.id, title: policy.title, docNumber: policy.docNumber })
+    if (policy && (!item.pendingRevision || item.pendingRevision.policyDocumentId === policy.id))
+      setSelected({ id: policy.id, title: policy.title, docNumber: policy.docNumber })
     // A pending change citing another document: its title comes with the clauses below.
     else if (item.pendingRevision?.policyDocumentId) setSelected({ id: item.pendingRevision.policyDocumentId, title: '', docNumber: '' })
   }, [item, setField])
@@ -129,13 +130,21 @@ export function useQaItemEditor(id: number | null, enabled: boolean): QaItemEdit
     () =>
       keyword === null || !enabled
         ? Promise.resolve(null)
-        : api.listStaffPolicies({ query: { ...(keyword ? { q: keyword } : {}), pageSize: 20 } }).then((page) => page.items.map(({ id, title, docNumber }) => ({ id, title, docNumber }))),
+        : api
+            .listStaffPolicies({ query: { ...(keyword ? { q: keyword } : {}), pageSize: 20 } })
+            .then((page) => page.items.map(({ id, title, docNumber }) => ({ id, title, docNumber }))),
     [keyword, enabled],
   )
-  const policyDoc = useRequest(() => (selected === null || !enabled ? Promise.resolve(null) : api.getStaffPolicy({ params: { id: selected.id } })), [selected?.id, enabled])
+  const policyDoc = useRequest(
+    () => (selected === null || !enabled ? Promise.resolve(null) : api.getStaffPolicy({ params: { id: selected.id } })),
+    [selected?.id, enabled],
+  )
   const clauses = {
     ...policyDoc,
-    data: policyDoc.data === undefined ? undefined : (policyDoc.data?.sections.map((s) => ({ id: s.id, label: `第 ${s.position} 条 ${s.heading}`.trim() })) ?? null),
+    data:
+      policyDoc.data === undefined
+        ? undefined
+        : (policyDoc.data?.sections.map((s) => ({ id: s.id, label: `第 ${s.position} 条 ${s.heading}`.trim() })) ?? null),
   }
   const shown = selected && !selected.title && policyDoc.data ? { id: selected.id, title: policyDoc.data.title, docNumber: policyDoc.data.docNumber } : selected
 

@@ -15,7 +15,10 @@ export type SynonymValues = { terms: string; expansions: string }
 export const splitTerms = (text: string) => text.split(/[\s,，、;；]+/).filter(Boolean)
 
 export function validateSynonym(values: SynonymValues) {
-  return validateWith<typeof QaSynonymBodySchema, keyof SynonymValues>(QaSynonymBodySchema, { terms: splitTerms(values.terms), expansions: splitTerms(values.expansions) })
+  return validateWith<typeof QaSynonymBodySchema, keyof SynonymValues>(QaSynonymBodySchema, {
+    terms: splitTerms(values.terms),
+    expansions: splitTerms(values.expansions),
+  })
 }
 
 export interface QaSynonyms {

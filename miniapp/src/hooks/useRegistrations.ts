@@ -115,7 +115,8 @@ export function useSignupForm(eventId: number | null): SignupForm {
   const { form, result } = useKeyedSubmission({
     initial: emptySignup,
     validate: validateSignup,
-    send: (body, idempotencyKey) => (eventId === null ? Promise.reject(notFound()) : api.joinEvent({ params: { id: eventId }, body: { ...body, idempotencyKey } })),
+    send: (body, idempotencyKey) =>
+      eventId === null ? Promise.reject(notFound()) : api.joinEvent({ params: { id: eventId }, body: { ...body, idempotencyKey } }),
     subscribeTo: ['REGISTRATION_RESULT', 'EVENT_REMINDER'],
   })
   return { form, result }

@@ -55,11 +55,19 @@ export interface StaffOpinions extends PagedListState<StaffOpinion> {
 
 /** 审核与答复 queue of one consultation: 待审核, 待答复 or all. */
 export function useStaffOpinions(consultationId: number | null, queue: OpinionQueue): StaffOpinions {
-  const list = usePagedList((page) => {
-    if (consultationId === null) return Promise.reject(notFound())
-    const query = { page, pageSize: 20, ...(queue === 'pending' ? { moderation: 'PENDING' as const } : {}), ...(queue === 'unanswered' ? { unanswered: 'true' as const } : {}) }
-    return api.listStaffOpinions({ params: { id: consultationId }, query })
-  }, [consultationId, queue])
+  const list = usePagedList(
+    (page) => {
+      if (consultationId === null) return Promise.reject(notFound())
+      const query = {
+        page,
+        pageSize: 20,
+        ...(queue === 'pending' ? { moderation: 'PENDING' as const } : {}),
+        ...(queue === 'unanswered' ? { unanswered: 'true' as const } : {}),
+      }
+      return api.listStaffOpinions({ params: { id: consultationId }, query })
+    },
+    [consultationId, queue],
+  )
   const [replaced, setReplaced] = useState<Record<number, StaffOpinion>>({})
   const replace = useCallback((opinion: StaffOpinion) => setReplaced((r) => ({ ...r, [opinion.id]: opinion })), [])
   const { reload } = list
@@ -161,7 +169,10 @@ export interface ModerationInput {
 }
 
 /** 审核 of one opinion: approve with the confirmed masks (or an override reason), or hide it with a reason. */
-export function useModeration(opinionId: number, onChanged: (opinion: StaffOpinion) => void): { approve: Action<[ModerationInput]>; hide: Action<[reason: string]> } {
+export function useModeration(
+  opinionId: number,
+  onChanged: (opinion: StaffOpinion) => void,
+): { approve: Action<[ModerationInput]>; hide: Action<[reason: string]> } {
   const approve = useAction(async ({ masks, dismissals, override }: ModerationInput) => {
     onChanged(await api.moderateOpinion({ params: { id: opinionId }, body: { decision: 'APPROVE', masks, dismissals, ...(override ? { override } : {}) } }))
   })

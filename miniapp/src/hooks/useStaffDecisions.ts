@@ -1,12 +1,6 @@
 // 决策事项目录 for staff: the catalog by year and the editor of one entry with its stages.
 import Taro from '@tarojs/taro'
-import {
-  type DecisionBody,
-  type DecisionDetail,
-  type DecisionStageKind,
-  type DecisionSummary,
-  type Department,
-} from '@gm/shared'
+import { type DecisionBody, type DecisionDetail, type DecisionStageKind, type DecisionSummary, type Department } from '@gm/shared'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { type ApiError, api, toApiError } from '../api'
 import {
@@ -131,7 +125,10 @@ export function useDecisionEditor(id: number | null, enabled: boolean): Decision
   const setStage = useCallback((kind: DecisionStageKind, patch: Partial<Omit<StageDraft, 'kind'>>) => {
     setStages((rows) => rows.map((row) => (row.kind === kind ? { ...row, ...patch } : row)))
     setErrors((e) => {
-      const touched = 'enabled' in patch ? Object.keys(e).filter((k) => k === 'stages' || k.startsWith(`stages.${kind}`)) : Object.keys(patch).map((f) => stageErrorKey(kind, f as StageField))
+      const touched =
+        'enabled' in patch
+          ? Object.keys(e).filter((k) => k === 'stages' || k.startsWith(`stages.${kind}`))
+          : Object.keys(patch).map((f) => stageErrorKey(kind, f as StageField))
       return touched.some((k) => e[k] !== undefined) ? { ...e, ...Object.fromEntries(touched.map((k) => [k, undefined])) } : e
     })
     setSaved(null)

@@ -1,5 +1,14 @@
 // Staff work on events: the list, one event's desk (publish, outcome, cancel, export), review, quotas, check-in and event opinions' answers.
-import { type AnswerBody, CancelEventBodySchema, type EventDetail, EventDraftBodySchema, OutcomeBodySchema, type Quota, type ResponseOf, type StaffEventOpinion } from '@gm/shared'
+import {
+  type AnswerBody,
+  CancelEventBodySchema,
+  type EventDetail,
+  EventDraftBodySchema,
+  OutcomeBodySchema,
+  type Quota,
+  type ResponseOf,
+  type StaffEventOpinion,
+} from '@gm/shared'
 import type { z } from 'zod'
 import { useCallback, useState } from 'react'
 import { type ApiError, api, downloadExport, type ExportFormat, toApiError } from '../api'
@@ -146,9 +155,14 @@ export function useStaffEventDesk(id: number | null, enabled: boolean, onCancell
 }
 
 /** 入选 / 不予入选 (with a reason) of a review-mode application. */
-export function useRegistrationReview(registrationId: number, onDone: (r: StaffRegistration) => void): { select: Action<[]>; reject: Action<[reason: string]> } {
+export function useRegistrationReview(
+  registrationId: number,
+  onDone: (r: StaffRegistration) => void,
+): { select: Action<[]>; reject: Action<[reason: string]> } {
   const select = useAction(async () => onDone(await api.reviewRegistration({ params: { id: registrationId }, body: { decision: 'SELECT' } })))
-  const reject = useAction(async (reason: string) => onDone(await api.reviewRegistration({ params: { id: registrationId }, body: { decision: 'REJECT', reason } })))
+  const reject = useAction(async (reason: string) =>
+    onDone(await api.reviewRegistration({ params: { id: registrationId }, body: { decision: 'REJECT', reason } })),
+  )
   return { select, reject }
 }
 
@@ -165,7 +179,10 @@ export function useEventOpinionAnswer(opinionId: number, initial: AnswerValues, 
 type EventDraft = z.output<typeof EventDraftBodySchema>
 
 /** 新建活动 (EDITOR): the page checks the form (with its quota rows); the new draft's page opens once saved. */
-export function useNewEventForm<V extends Record<string, string>>(initial: V, validate: (values: V) => Validation<EventDraft, Extract<keyof V, string>>): FormState<V> {
+export function useNewEventForm<V extends Record<string, string>>(
+  initial: V,
+  validate: (values: V) => Validation<EventDraft, Extract<keyof V, string>>,
+): FormState<V> {
   return useForm<V, EventDraft>({
     initial,
     validate,

@@ -26,7 +26,12 @@ export function useStaffQaList(filter: QaFilter | undefined, q: string, enabled:
     (page) =>
       enabled
         ? api.listStaffQaItems({
-            query: { ...(filter === 'review' ? { needsReview: 'true' as const } : filter ? { status: filter } : {}), ...(q ? { q } : {}), page, pageSize: PAGE_SIZE },
+            query: {
+              ...(filter === 'review' ? { needsReview: 'true' as const } : filter ? { status: filter } : {}),
+              ...(q ? { q } : {}),
+              page,
+              pageSize: PAGE_SIZE,
+            },
           })
         : noItems(page),
     [filter, q, enabled],

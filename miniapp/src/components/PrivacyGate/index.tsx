@@ -25,16 +25,16 @@ export interface PrivacyGateProps {
  */
 export function PrivacyGate({ children, purpose = '继续', consent }: PrivacyGateProps) {
   return (
-    <View className='gm-privacy-gate'>
+    <View className="gm-privacy-gate">
       {consent.declined && (
-        <View className='gm-privacy-gate__declined'>
-          <Notice tone='info'>{`您未同意个人信息保护说明，暂时无法${purpose}。您填写的内容仍保留，同意后可再次提交；浏览其他内容不受影响。`}</Notice>
+        <View className="gm-privacy-gate__declined">
+          <Notice tone="info">{`您未同意个人信息保护说明，暂时无法${purpose}。您填写的内容仍保留，同意后可再次提交；浏览其他内容不受影响。`}</Notice>
           <ActionButton onPress={consent.reconsider}>重新阅读说明</ActionButton>
         </View>
       )}
       {children}
       {consent.asking && (
-        <View className='gm-privacy-gate__overlay'>
+        <View className="gm-privacy-gate__overlay">
           <PrivacyNotice
             accepting={consent.accepting}
             error={consent.error?.message}

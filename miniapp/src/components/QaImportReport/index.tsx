@@ -42,15 +42,15 @@ export function QaImportReport({ report, rowErrors, format }: QaImportReportProp
   if (rowErrors) {
     const shown = rowErrors.errors.length
     return (
-      <View className='gm-import-report gm-import-report--invalid'>
-        <Notice tone='error'>{`${rowErrors.message}。请改正文件后重新选择并导入。`}</Notice>
-        {rowErrors.count > shown && <Text className='gm-import-report__more'>{`以下列出前 ${shown} 处，共 ${rowErrors.count} 处错误。`}</Text>}
-        <View className='gm-import-report__rows' {...a11y('逐行错误', 'list')}>
+      <View className="gm-import-report gm-import-report--invalid">
+        <Notice tone="error">{`${rowErrors.message}。请改正文件后重新选择并导入。`}</Notice>
+        {rowErrors.count > shown && <Text className="gm-import-report__more">{`以下列出前 ${shown} 处，共 ${rowErrors.count} 处错误。`}</Text>}
+        <View className="gm-import-report__rows" {...a11y('逐行错误', 'list')}>
           {groupByRow(rowErrors.errors).map(([row, errors]) => (
-            <View key={row} className='gm-import-report__row' {...a11y(undefined, 'listitem')}>
-              <Text className='gm-import-report__row-label'>{rowLabel(row, format)}</Text>
+            <View key={row} className="gm-import-report__row" {...a11y(undefined, 'listitem')}>
+              <Text className="gm-import-report__row-label">{rowLabel(row, format)}</Text>
               {errors.map((e, i) => (
-                <Text key={i} className='gm-import-report__error'>{`${importFieldLabels[e.field] ?? e.field}：${e.message}`}</Text>
+                <Text key={i} className="gm-import-report__error">{`${importFieldLabels[e.field] ?? e.field}：${e.message}`}</Text>
               ))}
             </View>
           ))}
@@ -60,8 +60,8 @@ export function QaImportReport({ report, rowErrors, format }: QaImportReportProp
   }
   if (!report) return null
   if (report.dryRun) {
-    return <Notice tone='success'>{`检查通过：共 ${report.rows} 行，全部符合要求，可以导入。`}</Notice>
+    return <Notice tone="success">{`检查通过：共 ${report.rows} 行，全部符合要求，可以导入。`}</Notice>
   }
   const topics = report.createdTopics.length > 0 ? `；新增主题：${report.createdTopics.join('、')}` : ''
-  return <Notice tone='success'>{`导入完成：共 ${report.rows} 行，新建 ${report.created} 条，更新 ${report.updated} 条${topics}。`}</Notice>
+  return <Notice tone="success">{`导入完成：共 ${report.rows} 行，新建 ${report.created} 条，更新 ${report.updated} 条${topics}。`}</Notice>
 }

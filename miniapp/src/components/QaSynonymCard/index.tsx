@@ -18,23 +18,23 @@ export function QaSynonymCard({ entry, canDelete, busy, onDelete }: QaSynonymCar
   const same = entry.terms.join('、') === entry.expansions.join('、')
   const id = entry.id
   return (
-    <View className='gm-qa-synonym'>
-      <View className='gm-qa-synonym__text'>
+    <View className="gm-qa-synonym">
+      <View className="gm-qa-synonym__text">
         {same ? (
-          <Text className='gm-qa-synonym__terms'>{`同义：${entry.terms.join('、')}`}</Text>
+          <Text className="gm-qa-synonym__terms">{`同义：${entry.terms.join('、')}`}</Text>
         ) : (
           <>
-            <Text className='gm-qa-synonym__terms'>{`群众说法：${entry.terms.join('、')}`}</Text>
-            <Text className='gm-qa-synonym__expansions'>{`→ 规范说法：${entry.expansions.join('、')}`}</Text>
+            <Text className="gm-qa-synonym__terms">{`群众说法：${entry.terms.join('、')}`}</Text>
+            <Text className="gm-qa-synonym__expansions">{`→ 规范说法：${entry.expansions.join('、')}`}</Text>
           </>
         )}
       </View>
       {entry.builtIn ? (
-        <Badge tone='info'>内置</Badge>
+        <Badge tone="info">内置</Badge>
       ) : (
         canDelete &&
         id !== null && (
-          <ActionButton className='gm-qa-synonym__delete' onPress={() => onDelete(id)} busy={busy} busyText='正在删除…'>
+          <ActionButton className="gm-qa-synonym__delete" onPress={() => onDelete(id)} busy={busy} busyText="正在删除…">
             删除
           </ActionButton>
         )

@@ -22,7 +22,8 @@ export interface StaffGateProps {
 export function StaffGate({ gate, className, refusal, signInText, loading }: StaffGateProps) {
   let content
   if (!gate.me) content = <StaffSignIn text={signInText} onSignIn={gate.signIn} />
-  else if (!gate.allowed) content = refusal ? <Notice tone='info'>{refusal}</Notice> : null
-  else if (loading) content = <ListState status={loading.error ? 'error' : 'loading'} errorMessage={loading.error?.message} onRetry={() => void loading.reload()} />
+  else if (!gate.allowed) content = refusal ? <Notice tone="info">{refusal}</Notice> : null
+  else if (loading)
+    content = <ListState status={loading.error ? 'error' : 'loading'} errorMessage={loading.error?.message} onRetry={() => void loading.reload()} />
   return <PageShell className={className}>{content}</PageShell>
 }

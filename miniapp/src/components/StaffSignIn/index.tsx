@@ -6,8 +6,8 @@ import { Notice } from '../Notice'
 export function StaffSignIn({ onSignIn, text = '此页面仅供工作人员使用，请使用工作人员账号登录。' }: { onSignIn: () => void; text?: string }) {
   return (
     <>
-      <Notice tone='info'>{text}</Notice>
-      <ActionButton tone='primary' onPress={onSignIn}>
+      <Notice tone="info">{text}</Notice>
+      <ActionButton tone="primary" onPress={onSignIn}>
         工作人员登录
       </ActionButton>
     </>

@@ -26,7 +26,11 @@ const consentHints: Record<OpinionConsent, string> = {
   PUBLISH_NAMED: '公开时附上您填写的署名（其他个人信息仍会隐去）',
   PRIVATE: '仅供工作人员研究答复，不公开展示意见内容',
 }
-const consentOptions = (Object.keys(opinionConsentLabels) as OpinionConsent[]).map((value) => ({ value, label: opinionConsentLabels[value], hint: consentHints[value] }))
+const consentOptions = (Object.keys(opinionConsentLabels) as OpinionConsent[]).map((value) => ({
+  value,
+  label: opinionConsentLabels[value],
+  hint: consentHints[value],
+}))
 
 /** What to tell the user when the submit failed for a reason that is not one field. */
 export function opinionErrorText(error: ApiError): string {
@@ -55,26 +59,26 @@ export default function OpinionPage() {
   const { values, errors } = form
 
   return (
-    <PageShell className='gm-opinion-page'>
+    <PageShell className="gm-opinion-page">
       <LoadGate data={consultation.data} loading={consultation.loading} error={consultation.error} onRetry={() => void consultation.reload()}>
         {(c) => {
           const section = sectionId === null ? null : (c.sections.find((s) => s.id === sectionId) ?? null)
           const status = consultationStatus(c.opensAt, c.closesAt)
           const scope = (
-            <Section title='提交意见'>
-              <Text className='gm-opinion-page__consultation'>{c.title}</Text>
-              <Text className='gm-opinion-page__scope'>{section ? `针对条款：${section.heading}` : '针对：草案整体'}</Text>
-              {section && <Text className='gm-opinion-page__clause'>{excerpt(section.body, 120)}</Text>}
-              {sectionId !== null && !section && <Notice tone='error'>所选条款不存在或已被修订，请返回草案重新选择。</Notice>}
+            <Section title="提交意见">
+              <Text className="gm-opinion-page__consultation">{c.title}</Text>
+              <Text className="gm-opinion-page__scope">{section ? `针对条款：${section.heading}` : '针对：草案整体'}</Text>
+              {section && <Text className="gm-opinion-page__clause">{excerpt(section.body, 120)}</Text>}
+              {sectionId !== null && !section && <Notice tone="error">所选条款不存在或已被修订，请返回草案重新选择。</Notice>}
             </Section>
           )
 
           if (receipt) {
             return (
               <View>
-                <Notice tone='success'>{`您的意见已提交，受理编号：${receipt.receiptCode}`}</Notice>
-                <Section title='意见回执' className='gm-opinion-page__receipt'>
-                  <Text className='gm-opinion-page__receipt-code' userSelect {...a11y(`受理编号 ${receipt.receiptCode}`)}>
+                <Notice tone="success">{`您的意见已提交，受理编号：${receipt.receiptCode}`}</Notice>
+                <Section title="意见回执" className="gm-opinion-page__receipt">
+                  <Text className="gm-opinion-page__receipt-code" userSelect {...a11y(`受理编号 ${receipt.receiptCode}`)}>
                     {receipt.receiptCode}
                   </Text>
                   <InfoList
@@ -85,14 +89,14 @@ export default function OpinionPage() {
                       { label: '当前状态', value: opinionStateLabels[receipt.state] },
                     ]}
                   />
-                  <Text className='gm-opinion-page__receipt-note'>
+                  <Text className="gm-opinion-page__receipt-note">
                     {receipt.heldForReview
                       ? '您的意见需经人工审核后方可公开，请耐心等待。'
                       : '工作人员审核后将受理您的意见。征集结束后，答复和采纳情况将一并公开，届时会通知您。'}
                   </Text>
                 </Section>
-                <View className='gm-opinion-page__actions'>
-                  <ActionButton tone='primary' onPress={() => openPage(routes.myOpinions())}>
+                <View className="gm-opinion-page__actions">
+                  <ActionButton tone="primary" onPress={() => openPage(routes.myOpinions())}>
                     查看我的意见
                   </ActionButton>
                   <ActionButton onPress={startOver}>再提一条意见</ActionButton>
@@ -106,8 +110,10 @@ export default function OpinionPage() {
             return (
               <View>
                 {scope}
-                <Notice tone='info'>
-                  {status === 'closed' ? `意见征集已于 ${formatShanghaiDateTime(c.closesAt)} 结束，不再接收意见。` : `意见征集将于 ${formatShanghaiDateTime(c.opensAt)} 开始，届时可以提交意见。`}
+                <Notice tone="info">
+                  {status === 'closed'
+                    ? `意见征集已于 ${formatShanghaiDateTime(c.closesAt)} 结束，不再接收意见。`
+                    : `意见征集将于 ${formatShanghaiDateTime(c.opensAt)} 开始，届时可以提交意见。`}
                 </Notice>
                 <ActionButton onPress={() => leavePage(routes.consultations())}>返回</ActionButton>
               </View>
@@ -118,7 +124,7 @@ export default function OpinionPage() {
             return (
               <View>
                 {scope}
-                <Notice tone='info'>工作人员账号不能提交公众意见。如需以个人身份提意见，请退出后用本人微信登录。</Notice>
+                <Notice tone="info">工作人员账号不能提交公众意见。如需以个人身份提意见，请退出后用本人微信登录。</Notice>
               </View>
             )
           }
@@ -126,21 +132,21 @@ export default function OpinionPage() {
           return (
             <View>
               {scope}
-              <PrivacyGate consent={consent} purpose='提交意见'>
-                <View className='gm-opinion-page__form' {...a11y('意见表单', 'form')}>
+              <PrivacyGate consent={consent} purpose="提交意见">
+                <View className="gm-opinion-page__form" {...a11y('意见表单', 'form')}>
                   <TextAreaField
-                    name='text'
-                    label='意见内容'
+                    name="text"
+                    label="意见内容"
                     value={values.text}
-                    placeholder='请写下您的意见和建议，以及理由'
+                    placeholder="请写下您的意见和建议，以及理由"
                     count={{ current: countChars(values.text), max: OPINION_MAX_CHARS }}
                     error={errors.text}
                     tall
                     onInput={(v) => form.setField('text', v)}
                   />
                   <ChoiceGroup<OpinionConsent>
-                    name='consent'
-                    label='是否公开您的意见'
+                    name="consent"
+                    label="是否公开您的意见"
                     options={consentOptions}
                     value={values.consent as OpinionConsent | ''}
                     error={errors.consent}
@@ -148,29 +154,29 @@ export default function OpinionPage() {
                   />
                   {values.consent === 'PUBLISH_NAMED' && (
                     <FormField
-                      name='authorName'
-                      label='署名'
+                      name="authorName"
+                      label="署名"
                       value={values.authorName}
-                      placeholder='如：李阿姨、某某小区居民'
-                      hint='公开时显示的署名，最多 20 个字'
+                      placeholder="如：李阿姨、某某小区居民"
+                      hint="公开时显示的署名，最多 20 个字"
                       maxlength={20}
                       error={errors.authorName}
                       onInput={(v) => form.setField('authorName', v)}
                     />
                   )}
                   <FormField
-                    name='contactPhone'
-                    label='联系电话（选填）'
+                    name="contactPhone"
+                    label="联系电话（选填）"
                     value={values.contactPhone}
-                    placeholder='11 位手机号码'
-                    hint='仅供工作人员就您的意见联系您，不会公开'
+                    placeholder="11 位手机号码"
+                    hint="仅供工作人员就您的意见联系您，不会公开"
                     maxlength={11}
                     error={errors.contactPhone}
                     onInput={(v) => form.setField('contactPhone', v)}
                   />
-                  {platform.name === 'weapp' && <Text className='gm-opinion-page__subscribe'>提交时会询问您是否接收「意见答复」微信提醒，可以不开启。</Text>}
-                  {form.formError && <Notice tone='error'>{opinionErrorText(form.formError)}</Notice>}
-                  <ActionButton tone='primary' onPress={() => void form.handleSubmit()} busy={form.submitting} busyText='正在提交…'>
+                  {platform.name === 'weapp' && <Text className="gm-opinion-page__subscribe">提交时会询问您是否接收「意见答复」微信提醒，可以不开启。</Text>}
+                  {form.formError && <Notice tone="error">{opinionErrorText(form.formError)}</Notice>}
+                  <ActionButton tone="primary" onPress={() => void form.handleSubmit()} busy={form.submitting} busyText="正在提交…">
                     提交意见
                   </ActionButton>
                 </View>

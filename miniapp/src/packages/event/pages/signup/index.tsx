@@ -1,6 +1,14 @@
 // 我要报名 (citizens): sign up for an event in a category, then the result and the check-in code.
 import { Text, View } from '@tarojs/components'
-import { ageBands, type AttendeeCategory, attendeeCategories, attendeeCategoryLabels, type EventDetail, formatShanghaiDateTime, registrationStatusLabels } from '@gm/shared'
+import {
+  ageBands,
+  type AttendeeCategory,
+  attendeeCategories,
+  attendeeCategoryLabels,
+  type EventDetail,
+  formatShanghaiDateTime,
+  registrationStatusLabels,
+} from '@gm/shared'
 import type { ApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { CheckRow } from '../../../../components/CheckRow'
@@ -22,7 +30,10 @@ import { formatTimeRange } from '../../../../utils/format'
 import './index.scss'
 
 const categoryOptions = attendeeCategories.map((value) => ({ value, label: attendeeCategoryLabels[value] }))
-const ageOptions = [...ageBands.map((value) => ({ value: value as string, label: value === '60+' ? '60 岁及以上' : `${value.replace('-', '–')} 岁` })), { value: '', label: '不填' }]
+const ageOptions = [
+  ...ageBands.map((value) => ({ value: value as string, label: value === '60+' ? '60 岁及以上' : `${value.replace('-', '–')} 岁` })),
+  { value: '', label: '不填' },
+]
 const genderOptions = [
   { value: '男', label: '男' },
   { value: '女', label: '女' },
@@ -72,14 +83,14 @@ export default function SignupPage() {
   const { values, errors } = form
 
   return (
-    <PageShell className='gm-signup-page'>
+    <PageShell className="gm-signup-page">
       <LoadGate data={event.data} loading={event.loading} error={event.error} onRetry={() => void event.reload()}>
         {(e) => {
           const header = (
-            <Section title='报名活动'>
-              <Text className='gm-signup-page__event'>{e.title}</Text>
-              <Text className='gm-signup-page__meta'>{`时间：${formatTimeRange(e.startsAt, e.endsAt)}`}</Text>
-              <Text className='gm-signup-page__meta'>{`地点：${e.place}`}</Text>
+            <Section title="报名活动">
+              <Text className="gm-signup-page__event">{e.title}</Text>
+              <Text className="gm-signup-page__meta">{`时间：${formatTimeRange(e.startsAt, e.endsAt)}`}</Text>
+              <Text className="gm-signup-page__meta">{`地点：${e.place}`}</Text>
             </Section>
           )
           if (result) {
@@ -87,16 +98,16 @@ export default function SignupPage() {
             return (
               <View>
                 {header}
-                <Notice tone='success'>{text}</Notice>
+                <Notice tone="success">{text}</Notice>
                 {result.checkInCode && (
-                  <Section title='签到码' className='gm-signup-page__code-box'>
-                    <Text className='gm-signup-page__code' userSelect {...a11y(`签到码 ${result.checkInCode.split('').join(' ')}`)}>
+                  <Section title="签到码" className="gm-signup-page__code-box">
+                    <Text className="gm-signup-page__code" userSelect {...a11y(`签到码 ${result.checkInCode.split('').join(' ')}`)}>
                       {spacedCode(result.checkInCode)}
                     </Text>
                     <QrCode value={result.checkInCode} label={`签到二维码，内容为签到码 ${result.checkInCode}`} />
                   </Section>
                 )}
-                <ActionButton tone='primary' onPress={() => openPage(routes.myRegistrations())}>
+                <ActionButton tone="primary" onPress={() => openPage(routes.myRegistrations())}>
                   查看我的报名
                 </ActionButton>
               </View>
@@ -106,8 +117,12 @@ export default function SignupPage() {
             return (
               <View>
                 {header}
-                <Notice tone='info'>
-                  {e.cancelled ? `本活动已取消：${e.cancelled.reason}` : e.signupStatus === 'upcoming' ? `报名将于 ${formatShanghaiDateTime(e.signupOpensAt)} 开始。` : '报名已截止。'}
+                <Notice tone="info">
+                  {e.cancelled
+                    ? `本活动已取消：${e.cancelled.reason}`
+                    : e.signupStatus === 'upcoming'
+                      ? `报名将于 ${formatShanghaiDateTime(e.signupOpensAt)} 开始。`
+                      : '报名已截止。'}
                 </Notice>
               </View>
             )
@@ -116,60 +131,98 @@ export default function SignupPage() {
             return (
               <View>
                 {header}
-                <Notice tone='info'>工作人员账号不能报名。如需以个人身份报名，请退出后用本人微信登录。</Notice>
+                <Notice tone="info">工作人员账号不能报名。如需以个人身份报名，请退出后用本人微信登录。</Notice>
               </View>
             )
           }
           return (
             <View>
               {header}
-              <PrivacyGate consent={consent} purpose='报名活动'>
-                <View className='gm-signup-page__form' {...a11y('报名表', 'form')}>
-                  <FormField name='name' label='姓名' value={values.name} maxlength={20} error={errors.name} onInput={(v) => form.setField('name', v)} />
+              <PrivacyGate consent={consent} purpose="报名活动">
+                <View className="gm-signup-page__form" {...a11y('报名表', 'form')}>
+                  <FormField name="name" label="姓名" value={values.name} maxlength={20} error={errors.name} onInput={(v) => form.setField('name', v)} />
                   <FormField
-                    name='phone'
-                    label='手机号码'
+                    name="phone"
+                    label="手机号码"
                     value={values.phone}
-                    hint='仅用于活动联系，不会公开'
+                    hint="仅用于活动联系，不会公开"
                     maxlength={11}
                     error={errors.phone}
                     onInput={(v) => form.setField('phone', v)}
                   />
                   <ChoiceGroup<AttendeeCategory>
-                    name='category'
-                    label='报名类别'
+                    name="category"
+                    label="报名类别"
                     options={categoryOptions}
                     value={values.category as AttendeeCategory | ''}
                     error={errors.category}
                     onChange={(v) => form.setField('category', v)}
                   />
-                  <Text className='gm-signup-page__optional'>以下信息选填，仅用于均衡遴选不同群体的代表</Text>
-                  <FormField name='region' label='所在地区（选填）' value={values.region} placeholder='如：高新区东区街道' hint={quotaHint(e, 'region')} maxlength={20} error={errors.region} onInput={(v) => form.setField('region', v)} />
-                  <FormField name='sector' label='所在行业（选填）' value={values.sector} placeholder='如：教育、制造业、退休' hint={quotaHint(e, 'sector')} maxlength={20} error={errors.sector} onInput={(v) => form.setField('sector', v)} />
-                  <ChoiceGroup name='ageBand' label='年龄段（选填）' inline options={ageOptions} value={values.ageBand} error={errors.ageBand} onChange={(v) => form.setField('ageBand', v)} />
-                  <ChoiceGroup name='gender' label='性别（选填）' inline options={genderOptions} value={values.gender} error={errors.gender} onChange={(v) => form.setField('gender', v)} />
+                  <Text className="gm-signup-page__optional">以下信息选填，仅用于均衡遴选不同群体的代表</Text>
+                  <FormField
+                    name="region"
+                    label="所在地区（选填）"
+                    value={values.region}
+                    placeholder="如：高新区东区街道"
+                    hint={quotaHint(e, 'region')}
+                    maxlength={20}
+                    error={errors.region}
+                    onInput={(v) => form.setField('region', v)}
+                  />
+                  <FormField
+                    name="sector"
+                    label="所在行业（选填）"
+                    value={values.sector}
+                    placeholder="如：教育、制造业、退休"
+                    hint={quotaHint(e, 'sector')}
+                    maxlength={20}
+                    error={errors.sector}
+                    onInput={(v) => form.setField('sector', v)}
+                  />
+                  <ChoiceGroup
+                    name="ageBand"
+                    label="年龄段（选填）"
+                    inline
+                    options={ageOptions}
+                    value={values.ageBand}
+                    error={errors.ageBand}
+                    onChange={(v) => form.setField('ageBand', v)}
+                  />
+                  <ChoiceGroup
+                    name="gender"
+                    label="性别（选填）"
+                    inline
+                    options={genderOptions}
+                    value={values.gender}
+                    error={errors.gender}
+                    onChange={(v) => form.setField('gender', v)}
+                  />
                   <TextAreaField
-                    name='accessibilityNeeds'
-                    label='无障碍需求（选填）'
+                    name="accessibilityNeeds"
+                    label="无障碍需求（选填）"
                     value={values.accessibilityNeeds}
-                    placeholder='如：需要轮椅通道、手语翻译、助听设备'
+                    placeholder="如：需要轮椅通道、手语翻译、助听设备"
                     error={errors.accessibilityNeeds}
                     onInput={(v) => form.setField('accessibilityNeeds', v)}
                   />
                   <CheckRow
-                    label='同意进入代表库'
-                    hint='未入选时保留您的报名信息，今后同类活动可邀请您参加'
+                    label="同意进入代表库"
+                    hint="未入选时保留您的报名信息，今后同类活动可邀请您参加"
                     checked={values.keepInPool === 'true'}
                     onChange={(v) => form.setField('keepInPool', v ? 'true' : '')}
                   />
-                  {platform.name === 'weapp' && <Text className='gm-signup-page__subscribe'>提交时会询问您是否接收「报名结果」「活动提醒」微信提醒，可以不开启。</Text>}
+                  {platform.name === 'weapp' && (
+                    <Text className="gm-signup-page__subscribe">提交时会询问您是否接收「报名结果」「活动提醒」微信提醒，可以不开启。</Text>
+                  )}
                   {form.formError && (
-                    <View className='gm-signup-page__error'>
-                      <Notice tone='error'>{signupErrorText(form.formError, e)}</Notice>
-                      {form.formError.code === 'ALREADY_REGISTERED' && <ActionButton onPress={() => openPage(routes.myRegistrations())}>查看我的报名</ActionButton>}
+                    <View className="gm-signup-page__error">
+                      <Notice tone="error">{signupErrorText(form.formError, e)}</Notice>
+                      {form.formError.code === 'ALREADY_REGISTERED' && (
+                        <ActionButton onPress={() => openPage(routes.myRegistrations())}>查看我的报名</ActionButton>
+                      )}
                     </View>
                   )}
-                  <ActionButton tone='primary' onPress={() => void form.handleSubmit()} busy={form.submitting} busyText='正在提交…'>
+                  <ActionButton tone="primary" onPress={() => void form.handleSubmit()} busy={form.submitting} busyText="正在提交…">
                     提交报名
                   </ActionButton>
                 </View>

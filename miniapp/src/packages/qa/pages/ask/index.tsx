@@ -48,16 +48,19 @@ function decode(raw: string | undefined): string {
 export default function AskPage() {
   const params = useRouter().params
   const { me } = useSession()
-  const { form, receipt, startOver } = usePolicyQuestionForm({ text: decode(params.q).slice(0, QUESTION_MAX), topic: decode(params.topic).slice(0, 20) }, parseId(params.policyId))
+  const { form, receipt, startOver } = usePolicyQuestionForm(
+    { text: decode(params.q).slice(0, QUESTION_MAX), topic: decode(params.topic).slice(0, 20) },
+    parseId(params.policyId),
+  )
   const consent = usePrivacyConsent()
   const { values, errors } = form
 
   if (receipt) {
     return (
-      <PageShell className='gm-qa-ask'>
-        <Notice tone='success'>{`您的问题已提交，受理编号：${receipt.receiptCode}`}</Notice>
-        <Section title='提问回执'>
-          <Text className='gm-qa-ask__receipt-code' userSelect {...a11y(`受理编号 ${receipt.receiptCode}`)}>
+      <PageShell className="gm-qa-ask">
+        <Notice tone="success">{`您的问题已提交，受理编号：${receipt.receiptCode}`}</Notice>
+        <Section title="提问回执">
+          <Text className="gm-qa-ask__receipt-code" userSelect {...a11y(`受理编号 ${receipt.receiptCode}`)}>
             {receipt.receiptCode}
           </Text>
           <InfoList
@@ -67,12 +70,12 @@ export default function AskPage() {
               { label: '答复期限', value: `${formatShanghaiDate(receipt.dueAt)} 前` },
             ]}
           />
-          <Text className='gm-qa-ask__note'>
+          <Text className="gm-qa-ask__note">
             {receipt.heldForReview ? '您的问题需经人工核对后处理，请耐心等待。' : '工作人员答复后会通知您，答复可在「我的提问」查看。'}
           </Text>
         </Section>
-        <View className='gm-qa-ask__actions'>
-          <ActionButton tone='primary' onPress={() => openPage(routes.qaMyQuestions())}>
+        <View className="gm-qa-ask__actions">
+          <ActionButton tone="primary" onPress={() => openPage(routes.qaMyQuestions())}>
             查看我的提问
           </ActionButton>
           <ActionButton onPress={startOver}>再提一个问题</ActionButton>
@@ -82,43 +85,43 @@ export default function AskPage() {
   }
 
   return (
-    <PageShell className='gm-qa-ask'>
-      <Section title='向工作人员提问'>
-        <Text className='gm-qa-ask__intro'>{`请写下您想咨询的政策问题，工作人员将在 ${POLICY_QUESTION_REPLY_WORKING_DAYS} 个工作日内答复。请不要填写身份证号等个人信息。`}</Text>
+    <PageShell className="gm-qa-ask">
+      <Section title="向工作人员提问">
+        <Text className="gm-qa-ask__intro">{`请写下您想咨询的政策问题，工作人员将在 ${POLICY_QUESTION_REPLY_WORKING_DAYS} 个工作日内答复。请不要填写身份证号等个人信息。`}</Text>
       </Section>
       {me?.kind === 'staff' ? (
-        <Notice tone='info'>工作人员账号不能提交政策咨询。如需以个人身份提问，请退出后用本人微信登录。</Notice>
+        <Notice tone="info">工作人员账号不能提交政策咨询。如需以个人身份提问，请退出后用本人微信登录。</Notice>
       ) : (
-        <PrivacyGate consent={consent} purpose='向工作人员提问'>
-          <View className='gm-qa-ask__form' {...a11y('提问表单', 'form')}>
+        <PrivacyGate consent={consent} purpose="向工作人员提问">
+          <View className="gm-qa-ask__form" {...a11y('提问表单', 'form')}>
             <TextAreaField
-              name='text'
-              label='您的问题'
+              name="text"
+              label="您的问题"
               value={values.text}
-              placeholder='如：我在外地交的社保，回本市后退休金怎么领？'
+              placeholder="如：我在外地交的社保，回本市后退休金怎么领？"
               count={{ current: countChars(values.text), max: QUESTION_MAX }}
               error={errors.text}
               tall
               onInput={(v) => form.setField('text', v)}
             />
             <FormField
-              name='topic'
-              label='问题类别（选填）'
+              name="topic"
+              label="问题类别（选填）"
               value={values.topic}
-              placeholder='如：养老、社保、住房'
+              placeholder="如：养老、社保、住房"
               maxlength={20}
               error={errors.topic}
               onInput={(v) => form.setField('topic', v)}
             />
-            {platform.name === 'weapp' && <Text className='gm-qa-ask__subscribe'>提交时会询问您是否接收答复的微信提醒，可以不开启。</Text>}
-            {form.formError && <Notice tone='error'>{askErrorText(form.formError)}</Notice>}
-            <ActionButton tone='primary' onPress={() => void form.handleSubmit()} busy={form.submitting} busyText='正在提交…'>
+            {platform.name === 'weapp' && <Text className="gm-qa-ask__subscribe">提交时会询问您是否接收答复的微信提醒，可以不开启。</Text>}
+            {form.formError && <Notice tone="error">{askErrorText(form.formError)}</Notice>}
+            <ActionButton tone="primary" onPress={() => void form.handleSubmit()} busy={form.submitting} busyText="正在提交…">
               提交问题
             </ActionButton>
           </View>
         </PrivacyGate>
       )}
-      <LinkRow title='我的提问' hint='查看提问的处理状态和答复' onOpen={() => openPage(routes.qaMyQuestions())} />
+      <LinkRow title="我的提问" hint="查看提问的处理状态和答复" onOpen={() => openPage(routes.qaMyQuestions())} />
     </PageShell>
   )
 }

@@ -21,12 +21,19 @@ export default function StaffPolicyQuestionsPage() {
   const departments = useMyDepartments()
 
   if (!gate.allowed)
-    return <StaffGate gate={gate} className='gm-staff-policy-questions' signInText='政策咨询仅供工作人员处理，请使用工作人员账号登录。' refusal='政策咨询由审核人员答复，您的账号没有此权限。' />
+    return (
+      <StaffGate
+        gate={gate}
+        className="gm-staff-policy-questions"
+        signInText="政策咨询仅供工作人员处理，请使用工作人员账号登录。"
+        refusal="政策咨询由审核人员答复，您的账号没有此权限。"
+      />
+    )
   const { me } = gate
 
   return (
-    <PageShell className='gm-staff-policy-questions'>
-      <Chips label='处理状态' allLabel='全部' options={statusOptions} value={status} onChange={setStatus} />
+    <PageShell className="gm-staff-policy-questions">
+      <Chips label="处理状态" allLabel="全部" options={statusOptions} value={status} onChange={setStatus} />
       <PagedList
         items={queue.data}
         status={queue.status}

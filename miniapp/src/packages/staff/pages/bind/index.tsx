@@ -15,37 +15,37 @@ export default function StaffBindPage() {
 
   if (!platform.canLoginSilently) {
     return (
-      <PageShell className='gm-staff-bind'>
-        <Notice tone='info'>绑定微信需在微信小程序中进行。</Notice>
+      <PageShell className="gm-staff-bind">
+        <Notice tone="info">绑定微信需在微信小程序中进行。</Notice>
       </PageShell>
     )
   }
   if (bound) {
     return (
-      <PageShell className='gm-staff-bind'>
-        <Notice tone='success'>绑定成功。今后可在「工作人员登录」页使用微信快捷登录。</Notice>
-        <ActionButton tone='primary' onPress={() => openPage(routes.staffLogin())}>
+      <PageShell className="gm-staff-bind">
+        <Notice tone="success">绑定成功。今后可在「工作人员登录」页使用微信快捷登录。</Notice>
+        <ActionButton tone="primary" onPress={() => openPage(routes.staffLogin())}>
           去登录
         </ActionButton>
       </PageShell>
     )
   }
   return (
-    <PageShell className='gm-staff-bind'>
-      <Text className='gm-page__title'>绑定微信</Text>
+    <PageShell className="gm-staff-bind">
+      <Text className="gm-page__title">绑定微信</Text>
       <View {...a11y('绑定微信', 'form')}>
-        {form.formError && <Notice tone='error'>{form.formError.message}</Notice>}
+        {form.formError && <Notice tone="error">{form.formError.message}</Notice>}
         <FormField
-          name='inviteCode'
-          label='邀请码'
+          name="inviteCode"
+          label="邀请码"
           value={form.values.inviteCode}
-          hint='由管理员在工作台生成，一次有效'
+          hint="由管理员在工作台生成，一次有效"
           error={form.errors.inviteCode}
           maxlength={64}
           onInput={(v) => form.setField('inviteCode', v)}
           onConfirm={() => void form.handleSubmit()}
         />
-        <ActionButton tone='primary' onPress={() => void form.handleSubmit()} busy={form.submitting} busyText='正在绑定…'>
+        <ActionButton tone="primary" onPress={() => void form.handleSubmit()} busy={form.submitting} busyText="正在绑定…">
           绑定当前微信
         </ActionButton>
       </View>

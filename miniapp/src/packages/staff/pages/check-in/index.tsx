@@ -38,7 +38,7 @@ export default function CheckInPage() {
   const [code, setCode] = useState('')
   const [codeError, setCodeError] = useState<string | undefined>()
 
-  if (!gate.allowed) return <StaffGate gate={gate} className='gm-check-in' />
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-check-in" />
 
   const submit = async (raw: string) => {
     const parsed = CheckInBodySchema.safeParse({ code: raw })
@@ -58,28 +58,26 @@ export default function CheckInPage() {
   }
 
   return (
-    <PageShell className='gm-check-in'>
+    <PageShell className="gm-check-in">
       <LoadGate data={event.data} loading={event.loading} error={event.error} onRetry={() => void event.reload()}>
         {(e) => (
           <View>
-            <Text className='gm-page__title'>现场签到</Text>
-            <Text className='gm-check-in__event'>{e.title}</Text>
-            <Text className='gm-check-in__meta'>{formatTimeRange(e.startsAt, e.endsAt)}</Text>
-            <View className='gm-check-in__count' {...a11y(undefined, 'status')}>
-              <Text className='gm-check-in__count-label'>已签到</Text>
-              <Text className='gm-check-in__count-value'>{desk.attendeeCount === null ? '—' : `${desk.attendeeCount} 人`}</Text>
-              {desk.attendeeCount === null && <Text className='gm-check-in__count-hint'>签到第一人后显示本活动累计人数</Text>}
+            <Text className="gm-page__title">现场签到</Text>
+            <Text className="gm-check-in__event">{e.title}</Text>
+            <Text className="gm-check-in__meta">{formatTimeRange(e.startsAt, e.endsAt)}</Text>
+            <View className="gm-check-in__count" {...a11y(undefined, 'status')}>
+              <Text className="gm-check-in__count-label">已签到</Text>
+              <Text className="gm-check-in__count-value">{desk.attendeeCount === null ? '—' : `${desk.attendeeCount} 人`}</Text>
+              {desk.attendeeCount === null && <Text className="gm-check-in__count-hint">签到第一人后显示本活动累计人数</Text>}
             </View>
-            {desk.last && (
-              <Notice tone='success'>{`签到成功：${desk.last.name}（${attendeeCategoryLabels[desk.last.category]}）`}</Notice>
-            )}
-            {desk.error && <Notice tone='error'>{checkInErrorText(desk.error)}</Notice>}
+            {desk.last && <Notice tone="success">{`签到成功：${desk.last.name}（${attendeeCategoryLabels[desk.last.category]}）`}</Notice>}
+            {desk.error && <Notice tone="error">{checkInErrorText(desk.error)}</Notice>}
             <FormField
-              name='code'
-              label='签到码'
+              name="code"
+              label="签到码"
               value={code}
-              placeholder='请输入参加人出示的签到码'
-              hint='不区分大小写，可忽略空格'
+              placeholder="请输入参加人出示的签到码"
+              hint="不区分大小写，可忽略空格"
               maxlength={20}
               error={codeError}
               onInput={(v) => {
@@ -88,11 +86,11 @@ export default function CheckInPage() {
               }}
               onConfirm={() => void submit(code)}
             />
-            <ActionButton tone='primary' onPress={() => void submit(code)} busy={desk.running} busyText='正在签到…'>
+            <ActionButton tone="primary" onPress={() => void submit(code)} busy={desk.running} busyText="正在签到…">
               确认签到
             </ActionButton>
             {platform.canScanCode && (
-              <ActionButton className='gm-check-in__scan' onPress={() => void scan()} disabled={desk.running}>
+              <ActionButton className="gm-check-in__scan" onPress={() => void scan()} disabled={desk.running}>
                 扫码签到
               </ActionButton>
             )}

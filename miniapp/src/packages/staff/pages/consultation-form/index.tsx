@@ -26,7 +26,8 @@ export default function ConsultationFormPage() {
   const { draft, existing } = useConsultationEditor(id, gate.allowed, gate.me?.id)
 
   const waiting = id !== null && !existing.data
-  if (!gate.allowed || waiting) return <StaffGate gate={gate} className='gm-consultation-form' refusal='只有「编辑」角色可以起草和修改意见征集。' loading={existing} />
+  if (!gate.allowed || waiting)
+    return <StaffGate gate={gate} className="gm-consultation-form" refusal="只有「编辑」角色可以起草和修改意见征集。" loading={existing} />
 
   const { values, errors } = draft
   const opensAt = isoFromShanghai(values.opensAt)
@@ -41,35 +42,35 @@ export default function ConsultationFormPage() {
   }
 
   return (
-    <PageShell className='gm-consultation-form'>
-      <Text className='gm-page__title'>{id === null ? '新建意见征集' : '修改意见征集草稿'}</Text>
+    <PageShell className="gm-consultation-form">
+      <Text className="gm-page__title">{id === null ? '新建意见征集' : '修改意见征集草稿'}</Text>
       <View {...a11y('意见征集草稿', 'form')}>
-        <Section title='基本信息'>
-          <FormField name='title' label='标题' value={values.title} maxlength={200} error={errors.title} onInput={(v) => draft.setField('title', v)} />
-          <TextAreaField name='summary' label='内容摘要' value={values.summary} error={errors.summary} onInput={(v) => draft.setField('summary', v)} />
-          <View className='gm-consultation-form__group'>
-            <Text className='gm-consultation-form__label'>承办单位</Text>
+        <Section title="基本信息">
+          <FormField name="title" label="标题" value={values.title} maxlength={200} error={errors.title} onInput={(v) => draft.setField('title', v)} />
+          <TextAreaField name="summary" label="内容摘要" value={values.summary} error={errors.summary} onInput={(v) => draft.setField('summary', v)} />
+          <View className="gm-consultation-form__group">
+            <Text className="gm-consultation-form__label">承办单位</Text>
             <Chips<number>
-              label='承办单位'
-              allLabel='未选择'
+              label="承办单位"
+              allLabel="未选择"
               options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
               value={values.departmentId ? Number(values.departmentId) : undefined}
               onChange={(v) => draft.setField('departmentId', v === undefined ? '' : String(v))}
             />
-            {errors.departmentId && <Text className='gm-field__error'>{errors.departmentId}</Text>}
+            {errors.departmentId && <Text className="gm-field__error">{errors.departmentId}</Text>}
           </View>
-          <View className='gm-consultation-form__group'>
-            <Text className='gm-consultation-form__label'>关联决策事项（重大行政决策事项目录）</Text>
+          <View className="gm-consultation-form__group">
+            <Text className="gm-consultation-form__label">关联决策事项（重大行政决策事项目录）</Text>
             <Chips<number>
-              label='关联决策事项'
-              allLabel='不关联'
+              label="关联决策事项"
+              allLabel="不关联"
               options={(decisions.data ?? []).map((d) => ({ value: d.id, label: `${d.year} ${d.title}` }))}
               value={linked ? Number(values.decisionId) : undefined}
               onChange={(v) => draft.setField('decisionId', v === undefined ? '' : String(v))}
             />
           </View>
           <CheckRow
-            label='属于重大行政决策事项'
+            label="属于重大行政决策事项"
             hint={
               linked
                 ? `已关联决策事项目录，按重大行政决策办理：征求意见不少于 ${MAJOR_DECISION_MIN_DAYS} 日，不足须说明理由`
@@ -80,29 +81,59 @@ export default function ConsultationFormPage() {
             onChange={(v) => draft.setField('isMajorDecision', v ? 'true' : '')}
           />
         </Section>
-        <Section title='征集期限'>
-          <FormField name='opensAt' label='开始时间' value={values.opensAt} placeholder='2026-12-01 09:00' hint='北京时间，如 2026-12-01 09:00' maxlength={19} error={errors.opensAt} onInput={(v) => draft.setField('opensAt', v)} />
-          <FormField name='closesAt' label='截止时间' value={values.closesAt} placeholder='2027-01-01 00:00' hint='到此时刻停止接收意见' maxlength={19} error={errors.closesAt} onInput={(v) => draft.setField('closesAt', v)} />
-          {days !== null && <Text className='gm-consultation-form__days'>{`征集期约 ${days < 1 ? '不足 1' : Math.floor(days)} 天`}</Text>}
+        <Section title="征集期限">
+          <FormField
+            name="opensAt"
+            label="开始时间"
+            value={values.opensAt}
+            placeholder="2026-12-01 09:00"
+            hint="北京时间，如 2026-12-01 09:00"
+            maxlength={19}
+            error={errors.opensAt}
+            onInput={(v) => draft.setField('opensAt', v)}
+          />
+          <FormField
+            name="closesAt"
+            label="截止时间"
+            value={values.closesAt}
+            placeholder="2027-01-01 00:00"
+            hint="到此时刻停止接收意见"
+            maxlength={19}
+            error={errors.closesAt}
+            onInput={(v) => draft.setField('closesAt', v)}
+          />
+          {days !== null && <Text className="gm-consultation-form__days">{`征集期约 ${days < 1 ? '不足 1' : Math.floor(days)} 天`}</Text>}
           <TextAreaField
-            name='shortWindowReason'
+            name="shortWindowReason"
             label={short ? '缩短理由（必填）' : '缩短理由（征集期不足 30 日时填写）'}
             value={values.shortWindowReason}
-            hint='理由将在征集页面公开'
+            hint="理由将在征集页面公开"
             error={errors.shortWindowReason}
             onInput={(v) => draft.setField('shortWindowReason', v)}
           />
         </Section>
-        <Section title='草案条款'>
+        <Section title="草案条款">
           <SectionsEditor sections={draft.sections} errors={errors} onChange={draft.setSections} nextKey={draft.nextKey} />
         </Section>
-        <Section title='说明材料'>
-          <TextAreaField name='explanation' label='起草说明' value={values.explanation} error={errors.explanation} onInput={(v) => draft.setField('explanation', v)} />
-          <TextAreaField name='background' label='依据与背景' value={values.background} error={errors.background} onInput={(v) => draft.setField('background', v)} />
+        <Section title="说明材料">
+          <TextAreaField
+            name="explanation"
+            label="起草说明"
+            value={values.explanation}
+            error={errors.explanation}
+            onInput={(v) => draft.setField('explanation', v)}
+          />
+          <TextAreaField
+            name="background"
+            label="依据与背景"
+            value={values.background}
+            error={errors.background}
+            onInput={(v) => draft.setField('background', v)}
+          />
         </Section>
-        {Object.values(errors).some(Boolean) && <Notice tone='error'>请按提示修改标红的内容后再保存。</Notice>}
-        {draft.formError && <Notice tone='error'>{draft.formError.message}</Notice>}
-        <ActionButton tone='primary' onPress={() => void save()} busy={draft.saving} busyText='正在保存…'>
+        {Object.values(errors).some(Boolean) && <Notice tone="error">请按提示修改标红的内容后再保存。</Notice>}
+        {draft.formError && <Notice tone="error">{draft.formError.message}</Notice>}
+        <ActionButton tone="primary" onPress={() => void save()} busy={draft.saving} busyText="正在保存…">
           保存草稿
         </ActionButton>
       </View>

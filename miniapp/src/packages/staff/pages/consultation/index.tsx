@@ -43,26 +43,27 @@ export default function StaffConsultationPage() {
   const { view, publish, publishFeedback: feedback, published, exportFile, downloaded, windowForm } = desk
   const feedbackRefusal = usePersonalInfoOverride(feedback.error, feedback.running)
 
-  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-consultation-page' />
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-consultation-page" />
   const { can } = gate
 
   return (
-    <PageShell className='gm-staff-consultation-page'>
+    <PageShell className="gm-staff-consultation-page">
       <LoadGate data={view.data} loading={view.loading} error={view.error} onRetry={() => void view.reload()}>
         {({ detail: c, summary }) => {
           const isPublished = summary?.published ?? false
           const status = consultationStatus(c.opensAt, c.closesAt)
           const counts = summary?.counts
-          const reasonError = publish.error?.code === 'SHORT_WINDOW_REASON_REQUIRED' ? (publish.error.fields.shortWindowReason ?? publish.error.message) : undefined
+          const reasonError =
+            publish.error?.code === 'SHORT_WINDOW_REASON_REQUIRED' ? (publish.error.fields.shortWindowReason ?? publish.error.message) : undefined
           return (
             <View>
-              <View className='gm-staff-consultation-page__badges'>
-                {isPublished ? <Badge tone={status}>{consultationStatusLabels[status]}</Badge> : <Badge tone='info'>草稿（未发布）</Badge>}
-                {c.feedbackPublished && <Badge tone='open'>已公开采纳情况</Badge>}
+              <View className="gm-staff-consultation-page__badges">
+                {isPublished ? <Badge tone={status}>{consultationStatusLabels[status]}</Badge> : <Badge tone="info">草稿（未发布）</Badge>}
+                {c.feedbackPublished && <Badge tone="open">已公开采纳情况</Badge>}
               </View>
-              <Text className='gm-page__title'>{c.title}</Text>
-              {published && <Notice tone='success'>{published}</Notice>}
-              <Section title='征集信息'>
+              <Text className="gm-page__title">{c.title}</Text>
+              {published && <Notice tone="success">{published}</Notice>}
+              <Section title="征集信息">
                 <InfoList
                   items={[
                     { label: '承办单位', value: c.department.name },
@@ -73,11 +74,11 @@ export default function StaffConsultationPage() {
                     ...(counts ? [{ label: '意见', value: `共 ${counts.opinions} 条，待审核 ${counts.pending} 条，待答复 ${counts.unanswered} 条` }] : []),
                   ]}
                 />
-                <View className='gm-field gm-field--shortWindowReason gm-staff-consultation-page__reason'>
-                  <Text className='gm-field__label'>缩短理由</Text>
-                  <Text className='gm-staff-consultation-page__reason-text'>{c.shortWindowReason ?? '未填写'}</Text>
+                <View className="gm-field gm-field--shortWindowReason gm-staff-consultation-page__reason">
+                  <Text className="gm-field__label">缩短理由</Text>
+                  <Text className="gm-staff-consultation-page__reason-text">{c.shortWindowReason ?? '未填写'}</Text>
                   {reasonError && (
-                    <Text className='gm-field__error' {...a11y(undefined, 'alert')}>
+                    <Text className="gm-field__error" {...a11y(undefined, 'alert')}>
                       {`${reasonError}。请「编辑」修改草稿填写理由后再发布。`}
                     </Text>
                   )}
@@ -85,53 +86,67 @@ export default function StaffConsultationPage() {
               </Section>
 
               {!isPublished && (
-                <Section title='发布'>
+                <Section title="发布">
                   {can('EDITOR') && (
-                    <ActionButton className='gm-staff-consultation-page__action' onPress={() => openPage(routes.staffConsultationForm(c.id))}>
+                    <ActionButton className="gm-staff-consultation-page__action" onPress={() => openPage(routes.staffConsultationForm(c.id))}>
                       修改草稿
                     </ActionButton>
                   )}
                   {can('REVIEWER') ? (
                     <>
-                      {publish.error && !reasonError && <Notice tone='error'>{Object.values(publish.error.fields).join('；') || publish.error.message}</Notice>}
-                      <ActionButton tone='primary' onPress={() => setConfirm('publish')} busy={publish.running} busyText='正在发布…'>
+                      {publish.error && !reasonError && <Notice tone="error">{Object.values(publish.error.fields).join('；') || publish.error.message}</Notice>}
+                      <ActionButton tone="primary" onPress={() => setConfirm('publish')} busy={publish.running} busyText="正在发布…">
                         发布征集
                       </ActionButton>
                     </>
                   ) : (
-                    <Text className='gm-staff-consultation-page__hint'>草稿由「审核」角色发布。发布后草案内容不能再修改，只能发布修订版本。</Text>
+                    <Text className="gm-staff-consultation-page__hint">草稿由「审核」角色发布。发布后草案内容不能再修改，只能发布修订版本。</Text>
                   )}
                 </Section>
               )}
 
               {isPublished && can('REVIEWER', 'ADMIN') && (
-                <View className='gm-staff-consultation-page__work'>
-                  <LinkRow title='审核与答复' hint={counts ? `待审核 ${counts.pending} 条，待答复 ${counts.unanswered} 条` : undefined} onOpen={() => openPage(routes.staffOpinions(c.id))} />
-                  <LinkRow title='集中意见' hint='自动归类建议、归并与统一答复' onOpen={() => openPage(routes.staffGroups(c.id))} />
+                <View className="gm-staff-consultation-page__work">
+                  <LinkRow
+                    title="审核与答复"
+                    hint={counts ? `待审核 ${counts.pending} 条，待答复 ${counts.unanswered} 条` : undefined}
+                    onOpen={() => openPage(routes.staffOpinions(c.id))}
+                  />
+                  <LinkRow title="集中意见" hint="自动归类建议、归并与统一答复" onOpen={() => openPage(routes.staffGroups(c.id))} />
                 </View>
               )}
               {isPublished && !c.feedbackPublished && (
-                <LinkRow title='录入线下意见' hint='电话、信函、电子邮件、座谈会、听证会、问卷收到的意见' onOpen={() => openPage(routes.staffOfflineOpinion(c.id))} />
+                <LinkRow
+                  title="录入线下意见"
+                  hint="电话、信函、电子邮件、座谈会、听证会、问卷收到的意见"
+                  onOpen={() => openPage(routes.staffOfflineOpinion(c.id))}
+                />
               )}
-              {isPublished && <LinkRow title='查看公开页面' onOpen={() => openPage(routes.consultationDetail(c.id))} />}
+              {isPublished && <LinkRow title="查看公开页面" onOpen={() => openPage(routes.consultationDetail(c.id))} />}
 
               {isPublished && can('REVIEWER') && status !== 'closed' && (
-                <Section title='调整征集期限'>
+                <Section title="调整征集期限">
                   {showWindow ? (
                     <View>
                       <FormField
-                        name='windowClosesAt'
-                        label='新的截止时间'
+                        name="windowClosesAt"
+                        label="新的截止时间"
                         value={windowForm.values.closesAt}
-                        placeholder='2027-01-15 00:00'
-                        hint='晚于原截止时间为延长，早于为提前结束；理由将公开'
+                        placeholder="2027-01-15 00:00"
+                        hint="晚于原截止时间为延长，早于为提前结束；理由将公开"
                         maxlength={19}
                         error={windowForm.errors.closesAt}
                         onInput={(v) => windowForm.setField('closesAt', v)}
                       />
-                      <TextAreaField name='windowReason' label='理由' value={windowForm.values.reason} error={windowForm.errors.reason} onInput={(v) => windowForm.setField('reason', v)} />
-                      {windowForm.formError && <Notice tone='error'>{windowForm.formError.message}</Notice>}
-                      <ActionButton tone='primary' onPress={() => void windowForm.handleSubmit()} busy={windowForm.submitting} busyText='正在保存…'>
+                      <TextAreaField
+                        name="windowReason"
+                        label="理由"
+                        value={windowForm.values.reason}
+                        error={windowForm.errors.reason}
+                        onInput={(v) => windowForm.setField('reason', v)}
+                      />
+                      {windowForm.formError && <Notice tone="error">{windowForm.formError.message}</Notice>}
+                      <ActionButton tone="primary" onPress={() => void windowForm.handleSubmit()} busy={windowForm.submitting} busyText="正在保存…">
                         保存期限调整
                       </ActionButton>
                     </View>
@@ -142,26 +157,28 @@ export default function StaffConsultationPage() {
               )}
 
               {isPublished && can('REVIEWER', 'ADMIN') && (
-                <Section title='意见采纳情况'>
+                <Section title="意见采纳情况">
                   {c.feedbackPublished ? (
-                    <LinkRow title='查看已公开的采纳情况' onOpen={() => openPage(routes.consultationFeedback(c.id))} />
+                    <LinkRow title="查看已公开的采纳情况" onOpen={() => openPage(routes.consultationFeedback(c.id))} />
                   ) : status !== 'closed' ? (
-                    <Text className='gm-staff-consultation-page__hint'>{`征集结束（${formatShanghaiDateTime(c.closesAt)}）且全部意见审核、答复完毕后，可一次性公开全部答复和采纳情况报告。`}</Text>
+                    <Text className="gm-staff-consultation-page__hint">{`征集结束（${formatShanghaiDateTime(c.closesAt)}）且全部意见审核、答复完毕后，可一次性公开全部答复和采纳情况报告。`}</Text>
                   ) : (
                     <>
-                      {feedback.error && !feedbackRefusal.spans && <Notice tone='error'>{feedback.error.code === 'FEEDBACK_NOT_READY' ? notReadyText(feedback.error) : feedback.error.message}</Notice>}
+                      {feedback.error && !feedbackRefusal.spans && (
+                        <Notice tone="error">{feedback.error.code === 'FEEDBACK_NOT_READY' ? notReadyText(feedback.error) : feedback.error.message}</Notice>
+                      )}
                       {feedbackRefusal.spans && (
                         <PersonalInfoOverride
                           spans={feedbackRefusal.spans}
                           describe={(s) => `${s.opinionId ? `意见 #${s.opinionId} · ` : ''}${s.label}：${s.text}`}
-                          hint='以上内容在已审核意见的公开文本中（可能审核于识别规则更新之前）。确需公开时：'
+                          hint="以上内容在已审核意见的公开文本中（可能审核于识别规则更新之前）。确需公开时："
                           reason={feedbackRefusal.reason}
                           onReason={feedbackRefusal.setReason}
                           onOverride={(reason) => void feedback.run(reason)}
                           overriding={feedback.running}
                         />
                       )}
-                      <ActionButton tone='primary' onPress={() => setConfirm('feedback')} busy={feedback.running} busyText='正在公开…'>
+                      <ActionButton tone="primary" onPress={() => setConfirm('feedback')} busy={feedback.running} busyText="正在公开…">
                         公开采纳情况
                       </ActionButton>
                     </>
@@ -170,30 +187,40 @@ export default function StaffConsultationPage() {
               )}
 
               {isPublished && can('REVIEWER', 'ADMIN') && (
-                <Section title='导出意见与答复'>
-                  {exportFile.error && <Notice tone='error'>{exportFile.error.message}</Notice>}
-                  {downloaded && <Notice tone='success'>{downloaded}</Notice>}
-                  <View className='gm-staff-consultation-page__exports'>
+                <Section title="导出意见与答复">
+                  {exportFile.error && <Notice tone="error">{exportFile.error.message}</Notice>}
+                  {downloaded && <Notice tone="success">{downloaded}</Notice>}
+                  <View className="gm-staff-consultation-page__exports">
                     {platform.name === 'h5' && (
-                      <ActionButton className='gm-staff-consultation-page__export' onPress={() => void exportFile.run('csv')} busy={exportFile.running} busyText='正在下载…'>
+                      <ActionButton
+                        className="gm-staff-consultation-page__export"
+                        onPress={() => void exportFile.run('csv')}
+                        busy={exportFile.running}
+                        busyText="正在下载…"
+                      >
                         导出 CSV
                       </ActionButton>
                     )}
-                    <ActionButton className='gm-staff-consultation-page__export' onPress={() => void exportFile.run('xlsx')} busy={exportFile.running} busyText='正在下载…'>
+                    <ActionButton
+                      className="gm-staff-consultation-page__export"
+                      onPress={() => void exportFile.run('xlsx')}
+                      busy={exportFile.running}
+                      busyText="正在下载…"
+                    >
                       导出 Excel
                     </ActionButton>
                   </View>
                 </Section>
               )}
 
-              <Section title='草案条款'>
+              <Section title="草案条款">
                 <ClauseList sections={c.sections} />
               </Section>
 
               {confirm === 'publish' && (
                 <ConfirmDialog
-                  title='确定发布这项意见征集吗？'
-                  confirmText='确认发布'
+                  title="确定发布这项意见征集吗？"
+                  confirmText="确认发布"
                   busy={publish.running}
                   onCancel={() => setConfirm(null)}
                   onConfirm={() => void publish.run().then(() => setConfirm(null))}
@@ -203,8 +230,8 @@ export default function StaffConsultationPage() {
               )}
               {confirm === 'feedback' && (
                 <ConfirmDialog
-                  title='确定公开意见采纳情况吗？'
-                  confirmText='确认公开'
+                  title="确定公开意见采纳情况吗？"
+                  confirmText="确认公开"
                   busy={feedback.running}
                   onCancel={() => setConfirm(null)}
                   onConfirm={() => void feedback.run(undefined).then(() => setConfirm(null))}

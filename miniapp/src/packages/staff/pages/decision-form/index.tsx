@@ -17,13 +17,14 @@ export default function StaffDecisionFormPage() {
   const { existing, saved } = editor
 
   const waiting = id !== null && !existing.data
-  if (!gate.allowed || waiting) return <StaffGate gate={gate} className='gm-staff-decision-form' refusal='只有「编辑」角色可以新增和修改决策事项。' loading={existing} />
+  if (!gate.allowed || waiting)
+    return <StaffGate gate={gate} className="gm-staff-decision-form" refusal="只有「编辑」角色可以新增和修改决策事项。" loading={existing} />
 
   const editing = id !== null || saved !== null
   return (
-    <PageShell className='gm-staff-decision-form'>
-      <Text className='gm-page__title'>{editing ? '修改决策事项' : '新增决策事项'}</Text>
-      <Notice tone='info'>决策事项目录是公开的：保存后群众即可看到修改后的内容。</Notice>
+    <PageShell className="gm-staff-decision-form">
+      <Text className="gm-page__title">{editing ? '修改决策事项' : '新增决策事项'}</Text>
+      <Notice tone="info">决策事项目录是公开的：保存后群众即可看到修改后的内容。</Notice>
       <DecisionForm
         values={editor.values}
         stages={editor.stages}
@@ -39,9 +40,9 @@ export default function StaffDecisionFormPage() {
         onSubmit={() => void editor.save()}
       />
       {saved && (
-        <View className='gm-staff-decision-form__saved'>
-          <Notice tone='success'>{`已保存「${saved.title}」，决策事项目录已公开更新后的内容。`}</Notice>
-          <ActionButton tone='primary' onPress={() => goBackTo(routes.staffDecisions())}>
+        <View className="gm-staff-decision-form__saved">
+          <Notice tone="success">{`已保存「${saved.title}」，决策事项目录已公开更新后的内容。`}</Notice>
+          <ActionButton tone="primary" onPress={() => goBackTo(routes.staffDecisions())}>
             返回决策事项目录
           </ActionButton>
           <ActionButton onPress={() => openPage(routes.decisionDetail(saved.id))}>查看公开页面</ActionButton>

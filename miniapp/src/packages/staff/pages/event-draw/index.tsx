@@ -29,7 +29,9 @@ export function splitWitnesses(text: string): string[] {
 
 /** How many candidates match each of the event's quotas: "地区为「东区」的候选人 4 人". */
 export function quotaCounts(preview: DrawPreview): string[] {
-  return preview.quotas.map((q) => `${quotaFieldLabels[q.field]}为「${quotaValueText(q)}」的候选人 ${preview.counts[q.field][q.value] ?? 0} 人（配额 ${q.seats} 名）`)
+  return preview.quotas.map(
+    (q) => `${quotaFieldLabels[q.field]}为「${quotaValueText(q)}」的候选人 ${preview.counts[q.field][q.value] ?? 0} 人（配额 ${q.seats} 名）`,
+  )
 }
 
 /** 公开抽签 (REVIEWER): witnesses, a confirmation of the preview (with the event's fixed quotas), then the draw; redraw only with a reason. */
@@ -42,20 +44,20 @@ export default function StaffEventDrawPage() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [confirming, setConfirming] = useState<{ witnesses: string[]; reason?: string } | null>(null)
 
-  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-draw' refusal='只有「审核」角色可以主持抽签。' />
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-draw" refusal="只有「审核」角色可以主持抽签。" />
   const record = desk.done ?? desk.record.data
   const preview = desk.preview.data
   if ((desk.record.loading && !record) || (desk.preview.loading && !preview)) {
     return (
-      <PageShell className='gm-staff-draw'>
-        <ListState status='loading' />
+      <PageShell className="gm-staff-draw">
+        <ListState status="loading" />
       </PageShell>
     )
   }
   if (!preview) {
     return (
-      <PageShell className='gm-staff-draw'>
-        <Notice tone='error'>{desk.preview.error?.message ?? '无法读取抽签预览'}</Notice>
+      <PageShell className="gm-staff-draw">
+        <Notice tone="error">{desk.preview.error?.message ?? '无法读取抽签预览'}</Notice>
       </PageShell>
     )
   }
@@ -77,9 +79,13 @@ export default function StaffEventDrawPage() {
   }
 
   return (
-    <PageShell className='gm-staff-draw'>
-      <Text className='gm-page__title'>{redraw ? '抽签结果' : '公开抽签'}</Text>
-      {desk.done && <Notice tone='success'>{desk.done.round > 1 ? '已重新抽签，理由和此前各轮结果已公开，结果有变化的报名人已收到通知。' : '抽签完成，记录已公开，结果已通知每位报名人。'}</Notice>}
+    <PageShell className="gm-staff-draw">
+      <Text className="gm-page__title">{redraw ? '抽签结果' : '公开抽签'}</Text>
+      {desk.done && (
+        <Notice tone="success">
+          {desk.done.round > 1 ? '已重新抽签，理由和此前各轮结果已公开，结果有变化的报名人已收到通知。' : '抽签完成，记录已公开，结果已通知每位报名人。'}
+        </Notice>
+      )}
       {record && <DrawRecordView record={record} />}
       <View {...a11y(redraw ? '重新抽签' : '抽签设置', 'form')}>
         <Section title={redraw ? '重新抽签（须说明理由并公开）' : '抽签预览'}>
@@ -90,20 +96,36 @@ export default function StaffEventDrawPage() {
               { label: '承诺值', value: preview.commitment ?? '未公布' },
             ]}
           />
-          {!preview.signupClosed && <Notice tone='info'>报名尚未截止，截止后才能抽签。</Notice>}
-          {!redraw && <Text className='gm-staff-draw__hint'>随机性来自创建活动时封存的密钥（其承诺值已公开），工作人员不再输入随机种子。</Text>}
-          {redraw && <TextAreaField name='reason' label='重新抽签理由' value={reason} hint='将与新结果、此前各轮结果一并公开' error={errors.reason} onInput={setReason} />}
-          <FormField name='witnesses' label='见证人' value={witnesses} hint='多人用“、”分隔，如：张三（公证员）、李四（居民代表）' maxlength={400} onInput={setWitnesses} />
+          {!preview.signupClosed && <Notice tone="info">报名尚未截止，截止后才能抽签。</Notice>}
+          {!redraw && <Text className="gm-staff-draw__hint">随机性来自创建活动时封存的密钥（其承诺值已公开），工作人员不再输入随机种子。</Text>}
+          {redraw && (
+            <TextAreaField
+              name="reason"
+              label="重新抽签理由"
+              value={reason}
+              hint="将与新结果、此前各轮结果一并公开"
+              error={errors.reason}
+              onInput={setReason}
+            />
+          )}
+          <FormField
+            name="witnesses"
+            label="见证人"
+            value={witnesses}
+            hint="多人用“、”分隔，如：张三（公证员）、李四（居民代表）"
+            maxlength={400}
+            onInput={setWitnesses}
+          />
         </Section>
-        <Section title='分层配额（报名开始前已公布，抽签时不能更改）'>
+        <Section title="分层配额（报名开始前已公布，抽签时不能更改）">
           <QuotaList quotas={preview.quotas} />
           {quotaCounts(preview).map((line) => (
-            <Text key={line} className='gm-staff-draw__hint'>
+            <Text key={line} className="gm-staff-draw__hint">
               {line}
             </Text>
           ))}
         </Section>
-        {desk.error && !confirming && <Notice tone='error'>{desk.error.message}</Notice>}
+        {desk.error && !confirming && <Notice tone="error">{desk.error.message}</Notice>}
         <ActionButton tone={redraw ? 'danger' : 'primary'} disabled={!preview.signupClosed} onPress={askConfirmation}>
           {redraw ? '重新抽签…' : '开始抽签…'}
         </ActionButton>

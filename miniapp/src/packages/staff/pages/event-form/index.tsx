@@ -101,53 +101,65 @@ export default function EventFormPage() {
   const departments = useMyDepartments()
   const [quotaRows, setQuotaRows] = useState<QuotaDraft[]>([])
   const form = useNewEventForm(initial, (values) => validate(values, quotaRows))
-  if (!gate.allowed) return <StaffGate gate={gate} className='gm-event-form' refusal='只有「编辑」角色可以创建活动。' />
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-event-form" refusal="只有「编辑」角色可以创建活动。" />
   const { values, errors } = form
   const text = (name: Field, label: string, hint?: string, max = 200) => (
     <FormField name={name} label={label} value={values[name]} hint={hint} maxlength={max} error={errors[name]} onInput={(v) => form.setField(name, v)} />
   )
   return (
-    <PageShell className='gm-event-form'>
-      <Text className='gm-page__title'>新建活动</Text>
+    <PageShell className="gm-event-form">
+      <Text className="gm-page__title">新建活动</Text>
       <View {...a11y('新建活动', 'form')}>
-        <Section title='基本信息'>
+        <Section title="基本信息">
           <ChoiceGroup<EventKind>
-            name='kind'
-            label='活动类型'
+            name="kind"
+            label="活动类型"
             options={(Object.keys(eventKindLabels) as EventKind[]).map((k) => ({ value: k, label: eventKindLabels[k] }))}
             value={values.kind as EventKind | ''}
             error={errors.kind}
             onChange={(v) => form.setField('kind', v)}
           />
           {text('title', '活动名称')}
-          <TextAreaField name='description' label='活动介绍' value={values.description} error={errors.description} onInput={(v) => form.setField('description', v)} />
+          <TextAreaField
+            name="description"
+            label="活动介绍"
+            value={values.description}
+            error={errors.description}
+            onInput={(v) => form.setField('description', v)}
+          />
           {text('place', '活动地点', '可附地图说明，如“（地图：高新区政务服务中心）”')}
-          <View className='gm-event-form__group'>
-            <Text className='gm-event-form__label'>主办单位</Text>
+          <View className="gm-event-form__group">
+            <Text className="gm-event-form__label">主办单位</Text>
             <Chips<number>
-              label='主办单位'
-              allLabel='未选择'
+              label="主办单位"
+              allLabel="未选择"
               options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
               value={values.departmentId ? Number(values.departmentId) : undefined}
               onChange={(v) => form.setField('departmentId', v === undefined ? '' : String(v))}
             />
-            {errors.departmentId && <Text className='gm-field__error'>{errors.departmentId}</Text>}
+            {errors.departmentId && <Text className="gm-field__error">{errors.departmentId}</Text>}
           </View>
-          <TextAreaField name='eligibility' label='报名条件' value={values.eligibility} error={errors.eligibility} onInput={(v) => form.setField('eligibility', v)} />
+          <TextAreaField
+            name="eligibility"
+            label="报名条件"
+            value={values.eligibility}
+            error={errors.eligibility}
+            onInput={(v) => form.setField('eligibility', v)}
+          />
         </Section>
-        <Section title='时间'>
+        <Section title="时间">
           {text('startsAt', '活动开始', '北京时间，如 2026-12-20 09:30', 19)}
           {text('endsAt', '活动结束', undefined, 19)}
           {text('signupOpensAt', '报名开始', undefined, 19)}
           {text('signupClosesAt', '报名截止', '须在活动开始前', 19)}
         </Section>
-        <Section title='名额与遴选'>
+        <Section title="名额与遴选">
           {text('capacity', '总席位', undefined, 5)}
           {text('reservedSeats', '预留席位', '如为媒体、受邀专家预留，不参与公开报名', 5)}
           {text('waitlistCapacity', '候补名额', '先报先得活动满员后可候补的人数', 5)}
           <ChoiceGroup<SelectionMode>
-            name='selectionMode'
-            label='确定方式'
+            name="selectionMode"
+            label="确定方式"
             options={(Object.keys(selectionModeLabels) as SelectionMode[]).map((m) => ({ value: m, label: selectionModeLabels[m] }))}
             value={values.selectionMode as SelectionMode | ''}
             error={errors.selectionMode}
@@ -155,10 +167,10 @@ export default function EventFormPage() {
           />
         </Section>
         {values.selectionMode === 'LOTTERY' && (
-          <Section title='分层配额（可选）'>
+          <Section title="分层配额（可选）">
             <QuotaRows
               rows={quotaRows}
-              hint='配额随抽签承诺值在报名开始时公开，报名开始后（或有人报名后）不能更改；抽签时先按顺序满足各项配额，再按抽签顺序补足剩余名额。'
+              hint="配额随抽签承诺值在报名开始时公开，报名开始后（或有人报名后）不能更改；抽签时先按顺序满足各项配额，再按抽签顺序补足剩余名额。"
               error={errors.drawQuotas}
               onChange={(rows) => {
                 setQuotaRows(rows)
@@ -167,8 +179,8 @@ export default function EventFormPage() {
             />
           </Section>
         )}
-        {form.formError && <Notice tone='error'>{form.formError.message}</Notice>}
-        <ActionButton tone='primary' onPress={() => void form.handleSubmit()} busy={form.submitting} busyText='正在保存…'>
+        {form.formError && <Notice tone="error">{form.formError.message}</Notice>}
+        <ActionButton tone="primary" onPress={() => void form.handleSubmit()} busy={form.submitting} busyText="正在保存…">
           保存活动（待发布）
         </ActionButton>
       </View>

@@ -14,7 +14,16 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
 import { StaffGate } from '../../../../components/StaffGate'
-import { answerValues, type StaffRegistration, useEventOpinionAnswer, useEventOpinionDesk, useEventOpinionForm, useMyDepartments, useRouteId, useStaffGate } from '../../../../hooks'
+import {
+  answerValues,
+  type StaffRegistration,
+  useEventOpinionAnswer,
+  useEventOpinionDesk,
+  useEventOpinionForm,
+  useMyDepartments,
+  useRouteId,
+  useStaffGate,
+} from '../../../../hooks'
 import { formatTimeRange } from '../../../../utils/format'
 import './index.scss'
 
@@ -41,8 +50,8 @@ function Answer({ opinion, departments, defaultDepartmentId, locked, onChanged }
   })
   if (opinion.answer && (locked || !editing)) {
     return (
-      <View className='gm-staff-event-opinions__answer'>
-        <Text className='gm-staff-event-opinions__answer-title'>{locked ? '答复（已随会议结果公开）' : '答复（公开会议结果时一并公开）'}</Text>
+      <View className="gm-staff-event-opinions__answer">
+        <Text className="gm-staff-event-opinions__answer-title">{locked ? '答复（已随会议结果公开）' : '答复（公开会议结果时一并公开）'}</Text>
         <AnswerView answer={opinion.answer} receivedAt={opinion.createdAt} />
         {!locked && <ActionButton onPress={() => setEditing(true)}>修改答复</ActionButton>}
       </View>
@@ -64,17 +73,31 @@ function Answer({ opinion, departments, defaultDepartmentId, locked, onChanged }
 }
 
 /** 记录意见 for one event. */
-function Record({ eventId, attendees, attendeesFailed, onRecorded }: { eventId: number; attendees: readonly StaffRegistration[]; attendeesFailed: boolean; onRecorded: (o: StaffEventOpinion) => void }) {
+function Record({
+  eventId,
+  attendees,
+  attendeesFailed,
+  onRecorded,
+}: {
+  eventId: number
+  attendees: readonly StaffRegistration[]
+  attendeesFailed: boolean
+  onRecorded: (o: StaffEventOpinion) => void
+}) {
   const form = useEventOpinionForm(eventId, onRecorded)
   return (
     <View>
-      {form.recorded && <Notice tone='success'>已记录。请在上方「已记录的意见」中答复。</Notice>}
+      {form.recorded && <Notice tone="success">已记录。请在上方「已记录的意见」中答复。</Notice>}
       <EventOpinionForm
         values={form.values}
         errors={form.errors}
         formError={form.formError ? messageOf(form.formError) : undefined}
         submitting={form.submitting}
-        attendees={attendees.map((r) => ({ id: r.id, label: attendeeLabel(r), hint: `${registrationStatusLabels[r.status]} · ${attendeeCategoryLabels[r.category]}` }))}
+        attendees={attendees.map((r) => ({
+          id: r.id,
+          label: attendeeLabel(r),
+          hint: `${registrationStatusLabels[r.status]} · ${attendeeCategoryLabels[r.category]}`,
+        }))}
         attendeesFailed={attendeesFailed}
         recordedText={form.recordedText}
         suggestions={form.suggestions}
@@ -106,17 +129,18 @@ export default function StaffEventOpinionsPage() {
   const departments = useMyDepartments()
   const { event, opinions } = desk
 
-  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-event-opinions' refusal='只有「审核」角色可以记录和答复参加人员的意见。' />
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-event-opinions" refusal="只有「审核」角色可以记录和答复参加人员的意见。" />
   const { me } = gate
 
   const list = (locked: boolean) => {
-    if (opinions.data === undefined) return <ListState status={opinions.error ? 'error' : 'loading'} errorMessage={opinions.error?.message} onRetry={() => void opinions.reload()} />
-    if (opinions.data.length === 0) return <ListState status='empty' emptyText={locked ? '本次活动没有记录参加人员的意见' : '还没有记录意见'} />
+    if (opinions.data === undefined)
+      return <ListState status={opinions.error ? 'error' : 'loading'} errorMessage={opinions.error?.message} onRetry={() => void opinions.reload()} />
+    if (opinions.data.length === 0) return <ListState status="empty" emptyText={locked ? '本次活动没有记录参加人员的意见' : '还没有记录意见'} />
     const unanswered = opinions.data.filter((o) => o.answer === null).length
     return (
       <View>
-        <Text className='gm-staff-event-opinions__count'>{`共 ${opinions.data.length} 条，待答复 ${unanswered} 条`}</Text>
-        {!locked && unanswered === 0 && <Notice tone='success'>全部意见已答复，可以回到活动页面公开会议结果。</Notice>}
+        <Text className="gm-staff-event-opinions__count">{`共 ${opinions.data.length} 条，待答复 ${unanswered} 条`}</Text>
+        {!locked && unanswered === 0 && <Notice tone="success">全部意见已答复，可以回到活动页面公开会议结果。</Notice>}
         {opinions.data.map((o) => {
           const r = desk.registrationOf(o.registrationId)
           return (
@@ -130,23 +154,23 @@ export default function StaffEventOpinionsPage() {
   }
 
   return (
-    <PageShell className='gm-staff-event-opinions'>
+    <PageShell className="gm-staff-event-opinions">
       <LoadGate data={event.data} loading={event.loading} error={event.error} onRetry={() => void event.reload()}>
         {({ event: e }) => {
           const locked = e.outcome !== null
           return (
             <View>
-              <Text className='gm-staff-event-opinions__kind'>{eventKindLabels[e.kind]}</Text>
-              <Text className='gm-page__title'>{e.title}</Text>
-              <Text className='gm-staff-event-opinions__meta'>{formatTimeRange(e.startsAt, e.endsAt)}</Text>
+              <Text className="gm-staff-event-opinions__kind">{eventKindLabels[e.kind]}</Text>
+              <Text className="gm-page__title">{e.title}</Text>
+              <Text className="gm-staff-event-opinions__meta">{formatTimeRange(e.startsAt, e.endsAt)}</Text>
               {e.outcome ? (
-                <Notice tone='info'>{`会议结果已于 ${formatShanghaiDateTime(e.outcome.publishedAt)} 公开，以下意见及答复已一并公开（隐去个人信息），不能再补录或修改。`}</Notice>
+                <Notice tone="info">{`会议结果已于 ${formatShanghaiDateTime(e.outcome.publishedAt)} 公开，以下意见及答复已一并公开（隐去个人信息），不能再补录或修改。`}</Notice>
               ) : (
-                <Notice tone='info'>记录参加人员在活动中提出的意见并逐条答复。全部答复后才能公开会议结果，意见的公开文本和答复将随会议结果一并公开。</Notice>
+                <Notice tone="info">记录参加人员在活动中提出的意见并逐条答复。全部答复后才能公开会议结果，意见的公开文本和答复将随会议结果一并公开。</Notice>
               )}
-              <Section title='已记录的意见'>{list(locked)}</Section>
+              <Section title="已记录的意见">{list(locked)}</Section>
               {!locked && (
-                <Section title='记录意见'>
+                <Section title="记录意见">
                   <Record eventId={e.id} attendees={desk.attendees} attendeesFailed={desk.attendeesFailed} onRecorded={opinions.put} />
                 </Section>
               )}

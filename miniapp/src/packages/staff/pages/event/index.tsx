@@ -1,6 +1,14 @@
 // 活动 (staff): one event — publish, registrations and review, quotas, draw, check-in, outcome, cancel, export.
 import { Text, View } from '@tarojs/components'
-import { type EventDetail, EventQuotasBodySchema, eventKindLabels, formatShanghaiDateTime, publicSeats, selectionModeLabels, signupStatusLabels } from '@gm/shared'
+import {
+  type EventDetail,
+  EventQuotasBodySchema,
+  eventKindLabels,
+  formatShanghaiDateTime,
+  publicSeats,
+  selectionModeLabels,
+  signupStatusLabels,
+} from '@gm/shared'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { Badge } from '../../../../components/Badge'
@@ -19,7 +27,15 @@ import { Paragraphs, Section } from '../../../../components/Section'
 import { StaffRegistrationCard } from '../../../../components/StaffRegistrationCard'
 import { StaffGate } from '../../../../components/StaffGate'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { type StaffRegistration, useEventQuotas, useEventRegistrations, useRegistrationReview, useRouteId, useStaffEventDesk, useStaffGate } from '../../../../hooks'
+import {
+  type StaffRegistration,
+  useEventQuotas,
+  useEventRegistrations,
+  useRegistrationReview,
+  useRouteId,
+  useStaffEventDesk,
+  useStaffGate,
+} from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { formatTimeRange } from '../../../../utils/format'
@@ -33,14 +49,14 @@ function ReviewActions({ registration, onDone }: { registration: StaffRegistrati
   const { select, reject } = useRegistrationReview(registration.id, onDone)
   const error = select.error ?? reject.error
   return (
-    <View className='gm-staff-event__review'>
-      {error && <Notice tone='error'>{error.message}</Notice>}
-      <ActionButton tone='primary' onPress={() => void select.run()} busy={select.running} busyText='正在提交…' disabled={reject.running}>
+    <View className="gm-staff-event__review">
+      {error && <Notice tone="error">{error.message}</Notice>}
+      <ActionButton tone="primary" onPress={() => void select.run()} busy={select.running} busyText="正在提交…" disabled={reject.running}>
         {`${registration.name}：入选`}
       </ActionButton>
       <FormField
         name={`rejectReason-${registration.id}`}
-        label='不予入选的理由'
+        label="不予入选的理由"
         value={reason}
         maxlength={200}
         error={reasonError}
@@ -49,7 +65,12 @@ function ReviewActions({ registration, onDone }: { registration: StaffRegistrati
           setReasonError(undefined)
         }}
       />
-      <ActionButton onPress={() => (reason.trim().length < 2 ? setReasonError('请填写未入选理由') : void reject.run(reason))} busy={reject.running} busyText='正在提交…' disabled={select.running}>
+      <ActionButton
+        onPress={() => (reason.trim().length < 2 ? setReasonError('请填写未入选理由') : void reject.run(reason))}
+        busy={reject.running}
+        busyText="正在提交…"
+        disabled={select.running}
+      >
         {`${registration.name}：不予入选`}
       </ActionButton>
     </View>
@@ -75,8 +96,8 @@ function EventQuotas({ event, editable, onSaved }: { event: EventDetail; editabl
   }
   const serverError = save.error && (Object.values(save.error.fields).join('；') || save.error.message)
   return (
-    <Section title='分层配额'>
-      <Text className='gm-staff-event__hint'>随抽签承诺值在报名开始时公开，抽签只使用这些配额；报名开始后（或有人报名后）不能更改。</Text>
+    <Section title="分层配额">
+      <Text className="gm-staff-event__hint">随抽签承诺值在报名开始时公开，抽签只使用这些配额；报名开始后（或有人报名后）不能更改。</Text>
       {rows === null ? (
         <>
           <QuotaList quotas={event.drawQuotas} />
@@ -92,8 +113,8 @@ function EventQuotas({ event, editable, onSaved }: { event: EventDetail; editabl
               setError(undefined)
             }}
           />
-          {serverError && <Notice tone='error'>{serverError}</Notice>}
-          <ActionButton tone='primary' onPress={() => submit(rows)} busy={save.running} busyText='正在保存…'>
+          {serverError && <Notice tone="error">{serverError}</Notice>}
+          <ActionButton tone="primary" onPress={() => submit(rows)} busy={save.running} busyText="正在保存…">
             保存配额
           </ActionButton>
           <ActionButton onPress={() => setRows(null)}>不修改</ActionButton>
@@ -112,17 +133,20 @@ export default function StaffEventPage() {
   const reviewer = gate.can('REVIEWER')
   const registrations = useEventRegistrations(id, gate.allowed && reviewer && view.data?.published === true)
 
-  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-event' />
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-event" />
   const { can } = gate
   const { update } = view
 
   const registrationList = (e: EventDetail) => {
-    if (registrations.data === undefined) return <ListState status={registrations.error ? 'error' : 'loading'} errorMessage={registrations.error?.message} onRetry={() => void registrations.reload()} />
-    if (registrations.data.length === 0) return <ListState status='empty' emptyText='还没有人报名' />
+    if (registrations.data === undefined)
+      return (
+        <ListState status={registrations.error ? 'error' : 'loading'} errorMessage={registrations.error?.message} onRetry={() => void registrations.reload()} />
+      )
+    if (registrations.data.length === 0) return <ListState status="empty" emptyText="还没有人报名" />
     const checkedIn = registrations.data.filter((r) => r.status === 'CHECKED_IN').length
     return (
       <View>
-        <Text className='gm-staff-event__count'>{`共 ${registrations.data.length} 人报名，已签到 ${checkedIn} 人`}</Text>
+        <Text className="gm-staff-event__count">{`共 ${registrations.data.length} 人报名，已签到 ${checkedIn} 人`}</Text>
         {registrations.data.map((r) => (
           <StaffRegistrationCard key={r.id} registration={r}>
             {e.selectionMode === 'REVIEW' && r.status === 'APPLIED' && <ReviewActions registration={r} onDone={registrations.replace} />}
@@ -133,19 +157,25 @@ export default function StaffEventPage() {
   }
 
   return (
-    <PageShell className='gm-staff-event'>
+    <PageShell className="gm-staff-event">
       <LoadGate data={view.data} loading={view.loading} error={view.error} onRetry={() => void view.reload()}>
         {({ event: e, published }) => {
           const started = new Date(e.startsAt).getTime() <= Date.now()
           return (
             <View>
-              <View className='gm-staff-event__badges'>
-                <Text className='gm-staff-event__kind'>{eventKindLabels[e.kind]}</Text>
-                {e.cancelled ? <Badge tone='closed'>已取消</Badge> : published ? <Badge tone={e.signupStatus}>{signupStatusLabels[e.signupStatus]}</Badge> : <Badge tone='info'>未发布</Badge>}
+              <View className="gm-staff-event__badges">
+                <Text className="gm-staff-event__kind">{eventKindLabels[e.kind]}</Text>
+                {e.cancelled ? (
+                  <Badge tone="closed">已取消</Badge>
+                ) : published ? (
+                  <Badge tone={e.signupStatus}>{signupStatusLabels[e.signupStatus]}</Badge>
+                ) : (
+                  <Badge tone="info">未发布</Badge>
+                )}
               </View>
-              <Text className='gm-page__title'>{e.title}</Text>
-              {e.cancelled && <Notice tone='error'>{`已于 ${formatShanghaiDateTime(e.cancelled.at)} 取消：${e.cancelled.reason}`}</Notice>}
-              <Section title='活动信息'>
+              <Text className="gm-page__title">{e.title}</Text>
+              {e.cancelled && <Notice tone="error">{`已于 ${formatShanghaiDateTime(e.cancelled.at)} 取消：${e.cancelled.reason}`}</Notice>}
+              <Section title="活动信息">
                 <InfoList
                   items={[
                     { label: '活动编号', value: String(e.id) },
@@ -159,40 +189,53 @@ export default function StaffEventPage() {
               </Section>
 
               {e.selectionMode === 'LOTTERY' && (
-                <EventQuotas event={e} editable={can('EDITOR') && e.signupStatus === 'upcoming' && !e.cancelled && !e.drawn} onSaved={(saved) => update(saved)} />
+                <EventQuotas
+                  event={e}
+                  editable={can('EDITOR') && e.signupStatus === 'upcoming' && !e.cancelled && !e.drawn}
+                  onSaved={(saved) => update(saved)}
+                />
               )}
 
               {!published && (
-                <Section title='发布'>
+                <Section title="发布">
                   {reviewer ? (
                     <>
-                      {publish.error && <Notice tone='error'>{Object.values(publish.error.fields).join('；') || publish.error.message}</Notice>}
-                      <ActionButton tone='primary' onPress={() => void publish.run()} busy={publish.running} busyText='正在发布…'>
+                      {publish.error && <Notice tone="error">{Object.values(publish.error.fields).join('；') || publish.error.message}</Notice>}
+                      <ActionButton tone="primary" onPress={() => void publish.run()} busy={publish.running} busyText="正在发布…">
                         发布活动
                       </ActionButton>
                     </>
                   ) : (
-                    <Text className='gm-staff-event__hint'>{`活动由「审核」角色发布。请告知审核人员活动编号 ${e.id}。`}</Text>
+                    <Text className="gm-staff-event__hint">{`活动由「审核」角色发布。请告知审核人员活动编号 ${e.id}。`}</Text>
                   )}
                 </Section>
               )}
-              {published && <LinkRow title='查看公开页面' onOpen={() => openPage(routes.eventDetail(e.id))} />}
-              {published && !e.cancelled && <LinkRow title='现场签到' hint='输入或扫描签到码' onOpen={() => openPage(routes.staffCheckIn(e.id))} />}
+              {published && <LinkRow title="查看公开页面" onOpen={() => openPage(routes.eventDetail(e.id))} />}
+              {published && !e.cancelled && <LinkRow title="现场签到" hint="输入或扫描签到码" onOpen={() => openPage(routes.staffCheckIn(e.id))} />}
               {published && e.selectionMode === 'LOTTERY' && reviewer && (
-                <LinkRow title={e.drawn ? '抽签结果' : '公开抽签'} hint={e.drawn ? '抽签记录已公开；重新抽签须说明理由' : '报名截止后抽签：按事先公布的配额，填写见证人，确认预览后进行'} onOpen={() => openPage(routes.staffEventDraw(e.id))} />
+                <LinkRow
+                  title={e.drawn ? '抽签结果' : '公开抽签'}
+                  hint={e.drawn ? '抽签记录已公开；重新抽签须说明理由' : '报名截止后抽签：按事先公布的配额，填写见证人，确认预览后进行'}
+                  onOpen={() => openPage(routes.staffEventDraw(e.id))}
+                />
               )}
 
               {published && reviewer && (
-                <Section title='报名名单'>
-                  {exportFile.error && <Notice tone='error'>{exportFile.error.message}</Notice>}
-                  {downloaded && <Notice tone='success'>{downloaded}</Notice>}
-                  <View className='gm-staff-event__exports'>
+                <Section title="报名名单">
+                  {exportFile.error && <Notice tone="error">{exportFile.error.message}</Notice>}
+                  {downloaded && <Notice tone="success">{downloaded}</Notice>}
+                  <View className="gm-staff-event__exports">
                     {platform.name === 'h5' && (
-                      <ActionButton className='gm-staff-event__export' onPress={() => void exportFile.run('csv')} busy={exportFile.running} busyText='正在下载…'>
+                      <ActionButton
+                        className="gm-staff-event__export"
+                        onPress={() => void exportFile.run('csv')}
+                        busy={exportFile.running}
+                        busyText="正在下载…"
+                      >
                         导出 CSV
                       </ActionButton>
                     )}
-                    <ActionButton className='gm-staff-event__export' onPress={() => void exportFile.run('xlsx')} busy={exportFile.running} busyText='正在下载…'>
+                    <ActionButton className="gm-staff-event__export" onPress={() => void exportFile.run('xlsx')} busy={exportFile.running} busyText="正在下载…">
                       导出 Excel
                     </ActionButton>
                   </View>
@@ -202,45 +245,57 @@ export default function StaffEventPage() {
 
               {published && reviewer && started && !e.cancelled && (
                 <LinkRow
-                  title='参加人员意见及答复'
+                  title="参加人员意见及答复"
                   hint={e.outcome ? '已随会议结果公开' : '记录参加人员提出的意见并逐条答复，全部答复后才能公开会议结果'}
                   onOpen={() => openPage(routes.staffEventOpinions(e.id))}
                 />
               )}
               {published && reviewer && (
-                <Section title='会议结果'>
+                <Section title="会议结果">
                   {e.outcome && (
-                    <View className='gm-staff-event__outcome'>
-                      <Text className='gm-staff-event__hint'>{`已公开（${formatShanghaiDateTime(e.outcome.publishedAt)}），实际参加 ${e.outcome.attendeeCount} 人：`}</Text>
+                    <View className="gm-staff-event__outcome">
+                      <Text className="gm-staff-event__hint">{`已公开（${formatShanghaiDateTime(e.outcome.publishedAt)}），实际参加 ${e.outcome.attendeeCount} 人：`}</Text>
                       <Paragraphs text={e.outcome.summary} />
                     </View>
                   )}
                   {started ? (
                     <View>
                       <TextAreaField
-                        name='outcomeSummary'
+                        name="outcomeSummary"
                         label={e.outcome ? '更新会议纪要摘要' : '会议纪要摘要'}
                         value={outcome.values.summary}
-                        hint='公开后通知已入选和已签到的人员'
+                        hint="公开后通知已入选和已签到的人员"
                         error={outcome.errors.summary}
                         onInput={(v) => outcome.setField('summary', v)}
                       />
-                      <FormFailure formError={outcome.formError?.message} privacy={outcome.privacy} hint='纪要摘要将公开：请点「隐去」或改写后再公开；确需公开时：' maskedText='已隐去，请再次公开会议结果。' />
-                      <ActionButton tone='primary' onPress={() => void outcome.handleSubmit()} busy={outcome.submitting} busyText='正在公开…'>
+                      <FormFailure
+                        formError={outcome.formError?.message}
+                        privacy={outcome.privacy}
+                        hint="纪要摘要将公开：请点「隐去」或改写后再公开；确需公开时："
+                        maskedText="已隐去，请再次公开会议结果。"
+                      />
+                      <ActionButton tone="primary" onPress={() => void outcome.handleSubmit()} busy={outcome.submitting} busyText="正在公开…">
                         公开会议结果
                       </ActionButton>
                     </View>
                   ) : (
-                    <Text className='gm-staff-event__hint'>活动开始后可以公开会议结果和实际参加人数。</Text>
+                    <Text className="gm-staff-event__hint">活动开始后可以公开会议结果和实际参加人数。</Text>
                   )}
                 </Section>
               )}
 
               {reviewer && !e.cancelled && (
-                <Section title='取消活动'>
-                  <TextAreaField name='cancelReason' label='取消原因' value={cancel.values.reason} hint='原因将公开，并通知所有报名人员' error={cancel.errors.reason} onInput={(v) => cancel.setField('reason', v)} />
-                  {cancel.formError && <Notice tone='error'>{cancel.formError.message}</Notice>}
-                  <ActionButton tone='danger' onPress={() => setConfirmCancel(true)}>
+                <Section title="取消活动">
+                  <TextAreaField
+                    name="cancelReason"
+                    label="取消原因"
+                    value={cancel.values.reason}
+                    hint="原因将公开，并通知所有报名人员"
+                    error={cancel.errors.reason}
+                    onInput={(v) => cancel.setField('reason', v)}
+                  />
+                  {cancel.formError && <Notice tone="error">{cancel.formError.message}</Notice>}
+                  <ActionButton tone="danger" onPress={() => setConfirmCancel(true)}>
                     取消活动
                   </ActionButton>
                 </Section>
@@ -248,9 +303,9 @@ export default function StaffEventPage() {
 
               {confirmCancel && (
                 <ConfirmDialog
-                  title='确定取消这场活动吗？'
-                  confirmText='确认取消活动'
-                  cancelText='不取消'
+                  title="确定取消这场活动吗？"
+                  confirmText="确认取消活动"
+                  cancelText="不取消"
                   danger
                   busy={cancel.submitting}
                   onCancel={() => setConfirmCancel(false)}

@@ -11,18 +11,29 @@ import { PageShell } from '../../../../components/PageShell'
 import { PersonalInfoOverride } from '../../../../components/PersonalInfoOverride'
 import { Section } from '../../../../components/Section'
 import { StaffGate } from '../../../../components/StaffGate'
-import { answerValues, type GroupSuggestion, type OpinionGroup, useCreateGroup, useGroupAnswer, useGroupWork, useMyDepartments, usePersonalInfoOverride, useRouteId, useStaffGate } from '../../../../hooks'
+import {
+  answerValues,
+  type GroupSuggestion,
+  type OpinionGroup,
+  useCreateGroup,
+  useGroupAnswer,
+  useGroupWork,
+  useMyDepartments,
+  usePersonalInfoOverride,
+  useRouteId,
+  useStaffGate,
+} from '../../../../hooks'
 import { excerpt } from '../../../../utils/format'
 import { maskIn, spansStillIn } from '../../../../utils/personalInfo'
 import './index.scss'
 
 function Members({ ids, opinions }: { ids: readonly number[]; opinions: Map<number, StaffOpinion> }) {
   return (
-    <View className='gm-staff-groups__members'>
+    <View className="gm-staff-groups__members">
       {ids.map((id) => {
         const o = opinions.get(id)
         return (
-          <Text key={id} className='gm-staff-groups__member'>
+          <Text key={id} className="gm-staff-groups__member">
             {o ? `${o.receiptCode}：${excerpt(o.publishedText ?? o.rawText, 50)}` : `意见 #${id}`}
           </Text>
         )
@@ -32,7 +43,17 @@ function Members({ ids, opinions }: { ids: readonly number[]; opinions: Map<numb
 }
 
 /** Accept a suggestion into a group, with a title staff write (the keywords are only a start). */
-function SuggestionCard({ suggestion, opinions, consultationId, onDone }: { suggestion: GroupSuggestion; opinions: Map<number, StaffOpinion>; consultationId: number; onDone: () => void }) {
+function SuggestionCard({
+  suggestion,
+  opinions,
+  consultationId,
+  onDone,
+}: {
+  suggestion: GroupSuggestion
+  opinions: Map<number, StaffOpinion>
+  consultationId: number
+  onDone: () => void
+}) {
   const [title, setTitle] = useState(suggestion.keywords.length ? `关于${suggestion.keywords.slice(0, 3).join('、')}的意见` : '')
   const [titleError, setTitleError] = useState<string | undefined>()
   const create = useCreateGroup(consultationId, onDone)
@@ -40,12 +61,12 @@ function SuggestionCard({ suggestion, opinions, consultationId, onDone }: { sugg
   const refusal = usePersonalInfoOverride(accept.error, accept.running)
   const unmasked = spansStillIn(refusal.spans, { title })
   return (
-    <View className='gm-staff-groups__card'>
-      <Text className='gm-staff-groups__meta'>{`相似度 ${Math.round(suggestion.score * 100)}% · 关键词：${suggestion.keywords.join('、') || '无'} · ${suggestion.opinionIds.length} 条意见`}</Text>
+    <View className="gm-staff-groups__card">
+      <Text className="gm-staff-groups__meta">{`相似度 ${Math.round(suggestion.score * 100)}% · 关键词：${suggestion.keywords.join('、') || '无'} · ${suggestion.opinionIds.length} 条意见`}</Text>
       <Members ids={suggestion.opinionIds} opinions={opinions} />
       <FormField
-        name='groupTitle'
-        label='集中意见概括'
+        name="groupTitle"
+        label="集中意见概括"
         value={title}
         maxlength={200}
         error={titleError ?? accept.error?.fields.title ?? (accept.error && !accept.error.fields.title && !refusal.spans ? accept.error.message : undefined)}
@@ -57,7 +78,7 @@ function SuggestionCard({ suggestion, opinions, consultationId, onDone }: { sugg
       {unmasked && unmasked.length > 0 && (
         <PersonalInfoOverride
           spans={unmasked}
-          hint='概括将随采纳情况公开：请点「隐去」或改写概括；确需公开时：'
+          hint="概括将随采纳情况公开：请点「隐去」或改写概括；确需公开时："
           onMask={(span) => setTitle((t) => maskIn(t, span))}
           reason={refusal.reason}
           onReason={refusal.setReason}
@@ -65,7 +86,12 @@ function SuggestionCard({ suggestion, opinions, consultationId, onDone }: { sugg
           overriding={accept.running}
         />
       )}
-      <ActionButton tone='primary' onPress={() => (title.trim().length < 2 ? setTitleError('请填写集中意见的概括') : void accept.run(undefined))} busy={accept.running} busyText='正在归并…'>
+      <ActionButton
+        tone="primary"
+        onPress={() => (title.trim().length < 2 ? setTitleError('请填写集中意见的概括') : void accept.run(undefined))}
+        busy={accept.running}
+        busyText="正在归并…"
+      >
         归为一条集中意见
       </ActionButton>
     </View>
@@ -73,16 +99,28 @@ function SuggestionCard({ suggestion, opinions, consultationId, onDone }: { sugg
 }
 
 /** One group and its single reasoned answer for every opinion in it. */
-function GroupCard({ group, opinions, departments, defaultDepartmentId, onDone }: { group: OpinionGroup; opinions: Map<number, StaffOpinion>; departments: readonly Department[]; defaultDepartmentId: number; onDone: () => void }) {
+function GroupCard({
+  group,
+  opinions,
+  departments,
+  defaultDepartmentId,
+  onDone,
+}: {
+  group: OpinionGroup
+  opinions: Map<number, StaffOpinion>
+  departments: readonly Department[]
+  defaultDepartmentId: number
+  onDone: () => void
+}) {
   const [editing, setEditing] = useState(group.answer === null)
   const form = useGroupAnswer(group.id, answerValues(group.answer, defaultDepartmentId), () => {
     setEditing(false)
     onDone()
   })
   return (
-    <View className='gm-staff-groups__card'>
-      <Text className='gm-staff-groups__title'>{group.title}</Text>
-      <Text className='gm-staff-groups__meta'>{`${group.opinionIds.length} 条意见`}</Text>
+    <View className="gm-staff-groups__card">
+      <Text className="gm-staff-groups__title">{group.title}</Text>
+      <Text className="gm-staff-groups__meta">{`${group.opinionIds.length} 条意见`}</Text>
       <Members ids={group.opinionIds} opinions={opinions} />
       {!editing && group.answer ? (
         <View>
@@ -99,7 +137,7 @@ function GroupCard({ group, opinions, departments, defaultDepartmentId, onDone }
           onChange={form.setField}
           onSubmit={() => void form.handleSubmit()}
           privacy={form.privacy}
-          submitLabel='保存集中意见的答复'
+          submitLabel="保存集中意见的答复"
         />
       )}
     </View>
@@ -113,27 +151,38 @@ export default function StaffGroupsPage() {
   const work = useGroupWork(gate.allowed ? id : null)
   const departments = useMyDepartments()
 
-  if (!gate.allowed || id === null) return <StaffGate gate={gate} className='gm-staff-groups' refusal='只有「审核」角色和管理员可以归并和答复集中意见。' />
+  if (!gate.allowed || id === null) return <StaffGate gate={gate} className="gm-staff-groups" refusal="只有「审核」角色和管理员可以归并和答复集中意见。" />
   const { me } = gate
   const reload = () => void work.reload()
   return (
-    <PageShell className='gm-staff-groups'>
+    <PageShell className="gm-staff-groups">
       <LoadGate data={work.data} loading={work.loading} error={work.error} onRetry={reload}>
         {(w) => (
           <View>
             <Section title={`集中意见（${w.groups.length} 项）`}>
               {w.groups.length === 0 ? (
-                <Text className='gm-staff-groups__empty'>还没有集中意见。可从下方的归类建议中归并。</Text>
+                <Text className="gm-staff-groups__empty">还没有集中意见。可从下方的归类建议中归并。</Text>
               ) : (
-                w.groups.map((g) => <GroupCard key={g.id} group={g} opinions={w.opinions} departments={departments.data ?? []} defaultDepartmentId={me.department.id} onDone={reload} />)
+                w.groups.map((g) => (
+                  <GroupCard
+                    key={g.id}
+                    group={g}
+                    opinions={w.opinions}
+                    departments={departments.data ?? []}
+                    defaultDepartmentId={me.department.id}
+                    onDone={reload}
+                  />
+                ))
               )}
             </Section>
             <Section title={`归类建议（${w.suggestions.length} 项）`}>
-              <Text className='gm-staff-groups__hint'>根据意见文字的相似程度自动生成，请核对后再归并；概括可以修改。</Text>
+              <Text className="gm-staff-groups__hint">根据意见文字的相似程度自动生成，请核对后再归并；概括可以修改。</Text>
               {w.suggestions.length === 0 ? (
-                <Text className='gm-staff-groups__empty'>暂无相似的意见。</Text>
+                <Text className="gm-staff-groups__empty">暂无相似的意见。</Text>
               ) : (
-                w.suggestions.map((s) => <SuggestionCard key={s.opinionIds.join('-')} suggestion={s} opinions={w.opinions} consultationId={id} onDone={reload} />)
+                w.suggestions.map((s) => (
+                  <SuggestionCard key={s.opinionIds.join('-')} suggestion={s} opinions={w.opinions} consultationId={id} onDone={reload} />
+                ))
               )}
             </Section>
           </View>

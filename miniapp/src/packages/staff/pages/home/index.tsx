@@ -66,13 +66,13 @@ export default function StaffHomePage() {
     },
   })
 
-  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-home' signInText='工作台仅供工作人员使用，请使用工作人员账号登录。' />
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-home" signInText="工作台仅供工作人员使用，请使用工作人员账号登录。" />
   const { me } = gate
 
   return (
-    <PageShell className='gm-staff-home'>
-      <Text className='gm-page__title'>{`您好，${me.displayName}`}</Text>
-      <Section title='我的账号'>
+    <PageShell className="gm-staff-home">
+      <Text className="gm-page__title">{`您好，${me.displayName}`}</Text>
+      <Section title="我的账号">
         <InfoList
           items={[
             { label: '姓名', value: me.displayName },
@@ -84,7 +84,7 @@ export default function StaffHomePage() {
         />
       </Section>
       <LinkRow
-        title='意见征集管理'
+        title="意见征集管理"
         hint={
           me.role === 'EDITOR'
             ? '起草和修改意见征集、录入线下意见'
@@ -95,43 +95,63 @@ export default function StaffHomePage() {
         onOpen={() => openPage(routes.staffConsultations())}
       />
       <LinkRow
-        title='活动管理'
+        title="活动管理"
         hint={me.role === 'EDITOR' ? '创建活动、现场签到' : me.role === 'REVIEWER' ? '发布活动、报名审核、抽签、签到、会议结果' : '现场签到'}
         onOpen={() => openPage(routes.staffEvents())}
       />
       <LinkRow
-        title='政策问答库管理'
-        hint={me.role === 'EDITOR' ? '起草和修改问答、批量导入、同义词' : me.role === 'REVIEWER' ? '发布与撤下问答、政策变化后复核、批量导入、同义词' : '查看和导出问答库'}
+        title="政策问答库管理"
+        hint={
+          me.role === 'EDITOR'
+            ? '起草和修改问答、批量导入、同义词'
+            : me.role === 'REVIEWER'
+              ? '发布与撤下问答、政策变化后复核、批量导入、同义词'
+              : '查看和导出问答库'
+        }
         onOpen={() => openPage(routes.staffQa())}
       />
-      {me.role === 'REVIEWER' && <LinkRow title='政策咨询' hint='答复群众的政策咨询，好的答复可加入问答库' onOpen={() => openPage(routes.staffPolicyQuestions())} />}
+      {me.role === 'REVIEWER' && (
+        <LinkRow title="政策咨询" hint="答复群众的政策咨询，好的答复可加入问答库" onOpen={() => openPage(routes.staffPolicyQuestions())} />
+      )}
       <LinkRow
-        title='决策事项目录'
+        title="决策事项目录"
         hint={me.role === 'EDITOR' ? '新增和修改决策事项及其各阶段' : '查看公开的决策事项目录（由编辑维护）'}
         onOpen={() => openPage(routes.staffDecisions())}
       />
       <LinkRow
-        title='统计分析'
-        hint={me.role === 'ADMIN' ? '全部部门的意见、采纳、答复用时、活动与列席、问答统计及图表，导出 Excel' : '本部门的意见、采纳、答复用时、活动与列席统计及图表，导出 Excel'}
+        title="统计分析"
+        hint={
+          me.role === 'ADMIN'
+            ? '全部部门的意见、采纳、答复用时、活动与列席、问答统计及图表，导出 Excel'
+            : '本部门的意见、采纳、答复用时、活动与列席统计及图表，导出 Excel'
+        }
         onOpen={() => openPage(routes.staffStatistics())}
       />
-      {isAdmin && <LinkRow title='放假安排' hint='答复期限按国务院放假调休安排计算；内置数据没有的年度在这里录入' onOpen={() => openPage(routes.staffHolidayCalendar())} />}
-      <LinkRow title='修改密码' onOpen={() => openPage(routes.staffPassword())} />
-      {platform.canLoginSilently && !me.wechatBound && <LinkRow title='绑定微信' hint='凭管理员生成的邀请码绑定，之后可用微信快捷登录' onOpen={() => openPage(routes.staffBind())} />}
+      {isAdmin && (
+        <LinkRow
+          title="放假安排"
+          hint="答复期限按国务院放假调休安排计算；内置数据没有的年度在这里录入"
+          onOpen={() => openPage(routes.staffHolidayCalendar())}
+        />
+      )}
+      <LinkRow title="修改密码" onOpen={() => openPage(routes.staffPassword())} />
+      {platform.canLoginSilently && !me.wechatBound && (
+        <LinkRow title="绑定微信" hint="凭管理员生成的邀请码绑定，之后可用微信快捷登录" onOpen={() => openPage(routes.staffBind())} />
+      )}
 
       {isAdmin && (
-        <Section title='工作人员管理' className='gm-staff-home__admin'>
+        <Section title="工作人员管理" className="gm-staff-home__admin">
           {admin.created && (
-            <View className='gm-staff-home__created'>
-              <Notice tone='success'>
+            <View className="gm-staff-home__created">
+              <Notice tone="success">
                 {`已创建账号「${admin.created.staff.username}」（${admin.created.staff.displayName}）。\n初始密码：${admin.created.initialPassword}\n该密码只显示这一次，请立即告知本人。本人首次登录时必须修改密码。`}
               </Notice>
               <ActionButton onPress={admin.dismissCreated}>我已记下，关闭</ActionButton>
             </View>
           )}
           {showForm ? (
-            <View className='gm-staff-home__form'>
-              <Text className='gm-staff-home__subtitle'>新增工作人员</Text>
+            <View className="gm-staff-home__form">
+              <Text className="gm-staff-home__subtitle">新增工作人员</Text>
               <StaffForm
                 values={form.values}
                 errors={form.errors}
@@ -141,12 +161,12 @@ export default function StaffHomePage() {
                 onChange={form.setField}
                 onSubmit={() => void form.handleSubmit()}
               />
-              <ActionButton className='gm-staff-home__cancel' onPress={() => setShowForm(false)}>
+              <ActionButton className="gm-staff-home__cancel" onPress={() => setShowForm(false)}>
                 取消
               </ActionButton>
             </View>
           ) : (
-            <ActionButton tone='primary' className='gm-staff-home__add' onPress={() => setShowForm(true)}>
+            <ActionButton tone="primary" className="gm-staff-home__add" onPress={() => setShowForm(true)}>
               新增工作人员
             </ActionButton>
           )}
@@ -175,29 +195,29 @@ export default function StaffHomePage() {
       )}
 
       {isAdmin && (
-        <Section title='审计日志' className='gm-staff-home__audit'>
+        <Section title="审计日志" className="gm-staff-home__audit">
           <PagedList
             items={audit.data}
             status={audit.status}
             keyOf={(entry) => entry.id}
             renderItem={(entry) => <AuditCard entry={entry} />}
             errorMessage={audit.error?.message}
-            emptyText='暂无操作记录'
+            emptyText="暂无操作记录"
             onRetry={audit.retry}
             onLoadMore={audit.loadMore}
           />
         </Section>
       )}
 
-      {signOut.error && <Notice tone='error'>{signOut.error.message}</Notice>}
-      <ActionButton onPress={() => void signOut.run()} busy={signOut.running} busyText='正在退出…'>
+      {signOut.error && <Notice tone="error">{signOut.error.message}</Notice>}
+      <ActionButton onPress={() => void signOut.run()} busy={signOut.running} busyText="正在退出…">
         退出登录
       </ActionButton>
 
       {disabling && (
         <ConfirmDialog
           title={`停用「${disabling.displayName}」？`}
-          confirmText='确认停用'
+          confirmText="确认停用"
           danger
           busy={admin.busyId === disabling.id}
           onCancel={() => setDisabling(null)}
@@ -209,7 +229,7 @@ export default function StaffHomePage() {
       {resetting && (
         <ConfirmDialog
           title={`重置「${resetting.displayName}」的密码？`}
-          confirmText='确认重置'
+          confirmText="确认重置"
           busy={admin.busyId === resetting.id}
           onCancel={() => setResetting(null)}
           onConfirm={() => void admin.resetPassword(resetting.id).then(() => setResetting(null))}

@@ -20,34 +20,37 @@ export default function StaffOfflineOpinionPage() {
   const today = formatShanghaiDate(new Date())
   const { form, entered } = useOfflineOpinionForm(id, today)
 
-  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-offline-opinion' />
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-offline-opinion" />
   const { can } = gate
 
   return (
-    <PageShell className='gm-staff-offline-opinion'>
+    <PageShell className="gm-staff-offline-opinion">
       <LoadGate data={view.data} loading={view.loading} error={view.error} onRetry={() => void view.reload()}>
         {({ detail: c, summary }) => {
           const closesOn = formatShanghaiDate(c.closesAt)
           const lastDay = closesOn < today ? closesOn : today
           return (
             <View>
-              <Text className='gm-page__title'>录入线下意见</Text>
-              <Text className='gm-staff-offline-opinion__consultation'>{c.title}</Text>
+              <Text className="gm-page__title">录入线下意见</Text>
+              <Text className="gm-staff-offline-opinion__consultation">{c.title}</Text>
               {entered.length > 0 && (
-                <Section title='本次已录入'>
+                <Section title="本次已录入">
                   {entered.map((o) => (
-                    <Notice key={o.id} tone='success'>{`已录入（受理编号 ${o.receiptCode}，${opinionChannelLabels[o.channel]}，收到于 ${formatShanghaiDate(o.receivedAt)}），待审核。`}</Notice>
+                    <Notice
+                      key={o.id}
+                      tone="success"
+                    >{`已录入（受理编号 ${o.receiptCode}，${opinionChannelLabels[o.channel]}，收到于 ${formatShanghaiDate(o.receivedAt)}），待审核。`}</Notice>
                   ))}
-                  {can('REVIEWER', 'ADMIN') && <LinkRow title='去审核与答复' onOpen={() => openPage(routes.staffOpinions(c.id))} />}
+                  {can('REVIEWER', 'ADMIN') && <LinkRow title="去审核与答复" onOpen={() => openPage(routes.staffOpinions(c.id))} />}
                 </Section>
               )}
               {summary && !summary.published ? (
-                <Notice tone='info'>征集发布后才能录入意见。</Notice>
+                <Notice tone="info">征集发布后才能录入意见。</Notice>
               ) : c.feedbackPublished ? (
-                <Notice tone='info'>意见采纳情况已公开，不能再录入意见。</Notice>
+                <Notice tone="info">意见采纳情况已公开，不能再录入意见。</Notice>
               ) : (
-                <Section title='意见'>
-                  <Text className='gm-staff-offline-opinion__hint'>
+                <Section title="意见">
+                  <Text className="gm-staff-offline-opinion__hint">
                     通过电话、信函、电子邮件、座谈会、听证会或问卷收到的意见，与线上意见一样审核（隐去个人信息）、答复，并按渠道计入公开的采纳情况。
                   </Text>
                   <OfflineOpinionForm
@@ -63,7 +66,7 @@ export default function StaffOfflineOpinionPage() {
                   />
                 </Section>
               )}
-              <LinkRow title='返回征集' onOpen={() => openPage(routes.staffConsultation(c.id))} />
+              <LinkRow title="返回征集" onOpen={() => openPage(routes.staffConsultation(c.id))} />
             </View>
           )
         }}

@@ -13,7 +13,17 @@ import { PageShell } from '../../../../components/PageShell'
 import { StaffOpinionCard } from '../../../../components/StaffOpinionCard'
 import { StaffGate } from '../../../../components/StaffGate'
 import { Tabs } from '../../../../components/Tabs'
-import { answerValues, type OpinionQueue, useModeration, useMyDepartments, useOpinionAnswer, usePersonalInfoOverride, useRouteId, useStaffGate, useStaffOpinions } from '../../../../hooks'
+import {
+  answerValues,
+  type OpinionQueue,
+  useModeration,
+  useMyDepartments,
+  useOpinionAnswer,
+  usePersonalInfoOverride,
+  useRouteId,
+  useStaffGate,
+  useStaffOpinions,
+} from '../../../../hooks'
 import './index.scss'
 
 const queues = [
@@ -50,7 +60,7 @@ function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChang
   const unmasked = usePersonalInfoOverride(approve.error, approve.running).spans
   const busy = approve.running || hide.running
   return (
-    <View className='gm-staff-opinions__moderation'>
+    <View className="gm-staff-opinions__moderation">
       <MaskReview
         rawText={opinion.rawText}
         suggestions={opinion.suggestedMasks}
@@ -66,15 +76,22 @@ function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChang
         onOverride={() => void approveWith(overrideReason.trim())}
         overriding={approve.running}
       />
-      {approve.error && !unmasked && <Notice tone='error'>{Object.values(approve.error.fields).join('；') || approve.error.message}</Notice>}
-      <ActionButton tone='primary' className='gm-staff-opinions__approve' onPress={() => void approveWith(undefined)} busy={approve.running} busyText='正在提交…' disabled={busy}>
+      {approve.error && !unmasked && <Notice tone="error">{Object.values(approve.error.fields).join('；') || approve.error.message}</Notice>}
+      <ActionButton
+        tone="primary"
+        className="gm-staff-opinions__approve"
+        onPress={() => void approveWith(undefined)}
+        busy={approve.running}
+        busyText="正在提交…"
+        disabled={busy}
+      >
         {opinion.suggestedMasks.length > 0 ? '确认隐去并通过' : '审核通过'}
       </ActionButton>
       <FormField
         name={`hideReason-${opinion.id}`}
-        label='不予公开的理由'
+        label="不予公开的理由"
         value={hideReason}
-        hint='如：与本草案无关、含有违法或不当内容'
+        hint="如：与本草案无关、含有违法或不当内容"
         maxlength={200}
         error={hideError ?? (hide.error ? Object.values(hide.error.fields).join('；') || hide.error.message : undefined)}
         onInput={(v) => {
@@ -83,10 +100,10 @@ function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChang
         }}
       />
       <ActionButton
-        tone='danger'
+        tone="danger"
         onPress={() => (hideReason.trim().length < 2 ? setHideError('请填写不予公开的理由') : void hide.run(hideReason))}
         busy={hide.running}
-        busyText='正在提交…'
+        busyText="正在提交…"
         disabled={busy}
       >
         不予公开
@@ -104,8 +121,8 @@ function Answer({ opinion, departments, defaultDepartmentId, onChanged }: ItemPr
   })
   if (!editing && opinion.answer) {
     return (
-      <View className='gm-staff-opinions__answer'>
-        <Text className='gm-staff-opinions__answer-title'>{`答复（修改 ${opinion.answer.revisions} 次，公开采纳情况前仅内部可见）`}</Text>
+      <View className="gm-staff-opinions__answer">
+        <Text className="gm-staff-opinions__answer-title">{`答复（修改 ${opinion.answer.revisions} 次，公开采纳情况前仅内部可见）`}</Text>
         <AnswerView answer={opinion.answer} receivedAt={opinion.createdAt} />
         <ActionButton onPress={() => setEditing(true)}>修改答复</ActionButton>
       </View>
@@ -133,11 +150,11 @@ function OpinionItem(props: ItemProps) {
         <Moderation opinion={opinion} onChanged={props.onChanged} />
       ) : (
         <View>
-          <Text className='gm-staff-opinions__label'>{opinion.moderation === 'APPROVED' ? '公开文本' : '原文（不予公开）'}</Text>
-          <Text className='gm-staff-opinions__text' userSelect>
+          <Text className="gm-staff-opinions__label">{opinion.moderation === 'APPROVED' ? '公开文本' : '原文（不予公开）'}</Text>
+          <Text className="gm-staff-opinions__text" userSelect>
             {opinion.moderation === 'APPROVED' ? (opinion.publishedText ?? '') : opinion.rawText}
           </Text>
-          {opinion.group && <Notice tone='info'>{`已归入集中意见「${opinion.group.title}」：集中意见的答复将代替本条的答复。`}</Notice>}
+          {opinion.group && <Notice tone="info">{`已归入集中意见「${opinion.group.title}」：集中意见的答复将代替本条的答复。`}</Notice>}
           <Answer {...props} />
         </View>
       )}
@@ -153,11 +170,11 @@ export default function StaffOpinionsPage() {
   const list = useStaffOpinions(gate.allowed ? id : null, queue)
   const departments = useMyDepartments()
 
-  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-opinions' refusal='只有「审核」角色和管理员可以审核和答复意见。' />
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-opinions" refusal="只有「审核」角色和管理员可以审核和答复意见。" />
   const { me } = gate
   return (
-    <PageShell className='gm-staff-opinions'>
-      <Tabs label='意见队列' options={queues} value={queue} onChange={setQueue} />
+    <PageShell className="gm-staff-opinions">
+      <Tabs label="意见队列" options={queues} value={queue} onChange={setQueue} />
       <PagedList
         items={list.data}
         status={list.status}

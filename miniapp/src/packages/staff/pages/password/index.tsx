@@ -13,17 +13,17 @@ import './index.scss'
 /** 修改密码: the one-time password first, and whenever a staff member wants to (staff who must change it are let in). */
 export default function StaffPasswordPage() {
   const { gate, form } = usePasswordChange()
-  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-password' signInText='请先使用工作人员账号登录。' />
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-password" signInText="请先使用工作人员账号登录。" />
   const { me } = gate
 
   return (
-    <PageShell className='gm-staff-password'>
-      <Text className='gm-page__title'>修改密码</Text>
-      {me.mustChangePassword && <Notice tone='info'>首次登录或密码被重置后，请先设置您自己的密码，才能使用工作台。</Notice>}
-      <View className='gm-staff-password__form' {...a11y('修改密码', 'form')}>
-        {form.formError && <Notice tone='error'>{form.formError.message}</Notice>}
+    <PageShell className="gm-staff-password">
+      <Text className="gm-page__title">修改密码</Text>
+      {me.mustChangePassword && <Notice tone="info">首次登录或密码被重置后，请先设置您自己的密码，才能使用工作台。</Notice>}
+      <View className="gm-staff-password__form" {...a11y('修改密码', 'form')}>
+        {form.formError && <Notice tone="error">{form.formError.message}</Notice>}
         <FormField
-          name='currentPassword'
+          name="currentPassword"
           label={me.mustChangePassword ? '初始密码' : '当前密码'}
           value={form.values.currentPassword}
           error={form.errors.currentPassword}
@@ -32,8 +32,8 @@ export default function StaffPasswordPage() {
           onInput={(v) => form.setField('currentPassword', v)}
         />
         <FormField
-          name='newPassword'
-          label='新密码'
+          name="newPassword"
+          label="新密码"
           value={form.values.newPassword}
           error={form.errors.newPassword}
           hint={`至少 ${PASSWORD_MIN_LENGTH} 位，同时包含字母和数字`}
@@ -42,8 +42,8 @@ export default function StaffPasswordPage() {
           onInput={(v) => form.setField('newPassword', v)}
         />
         <FormField
-          name='confirmPassword'
-          label='再次输入新密码'
+          name="confirmPassword"
+          label="再次输入新密码"
           value={form.values.confirmPassword}
           error={form.errors.confirmPassword}
           password
@@ -51,7 +51,7 @@ export default function StaffPasswordPage() {
           onInput={(v) => form.setField('confirmPassword', v)}
           onConfirm={() => void form.handleSubmit()}
         />
-        <ActionButton tone='primary' onPress={() => void form.handleSubmit()} busy={form.submitting} busyText='正在保存…'>
+        <ActionButton tone="primary" onPress={() => void form.handleSubmit()} busy={form.submitting} busyText="正在保存…">
           保存新密码
         </ActionButton>
       </View>

@@ -16,19 +16,24 @@ export default function StaffQaItemPage() {
 
   const waiting = id !== null && !existing.data
   if (!gate.allowed || waiting)
-    return <StaffGate gate={gate} className='gm-staff-qa-item' refusal='只有「编辑」角色可以起草和修改问答，审核人员可在问答库列表中发布、复核和撤下。' loading={existing} />
+    return (
+      <StaffGate
+        gate={gate}
+        className="gm-staff-qa-item"
+        refusal="只有「编辑」角色可以起草和修改问答，审核人员可在问答库列表中发布、复核和撤下。"
+        loading={existing}
+      />
+    )
 
   const item = saved ?? existing.data ?? null
   const published = item?.status === 'PUBLISHED'
   return (
-    <PageShell className='gm-staff-qa-item'>
-      <Text className='gm-page__title'>{item ? '修改问答' : '新建问答'}</Text>
-      {published && !saved && <Notice tone='info'>这条问答已发布。修改提交后须由审核人员发布，发布前公众仍看到原来的内容。</Notice>}
-      {item?.reviewNotice && <Notice tone='error'>{`待复核：${item.reviewNotice}`}</Notice>}
+    <PageShell className="gm-staff-qa-item">
+      <Text className="gm-page__title">{item ? '修改问答' : '新建问答'}</Text>
+      {published && !saved && <Notice tone="info">这条问答已发布。修改提交后须由审核人员发布，发布前公众仍看到原来的内容。</Notice>}
+      {item?.reviewNotice && <Notice tone="error">{`待复核：${item.reviewNotice}`}</Notice>}
       {saved && (
-        <Notice tone='success'>
-          {saved.status === 'PUBLISHED' ? '修改已提交，审核人员发布后替换公开的内容。' : '已保存为草稿，审核人员发布后公开。'}
-        </Notice>
+        <Notice tone="success">{saved.status === 'PUBLISHED' ? '修改已提交，审核人员发布后替换公开的内容。' : '已保存为草稿，审核人员发布后公开。'}</Notice>
       )}
       <QaItemForm
         values={form.values}

@@ -40,23 +40,25 @@ export default function StaffQaPage() {
   const list = useStaffQaList(filter, q, gate.allowed)
   const { exportFile, downloaded } = useQaExport(filter)
 
-  if (!gate.allowed) return <StaffGate gate={gate} className='gm-staff-qa-page' />
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-qa-page" />
   const { can } = gate
 
   return (
-    <PageShell className='gm-staff-qa-page'>
-      <Text className='gm-page__title'>政策问答库管理</Text>
+    <PageShell className="gm-staff-qa-page">
+      <Text className="gm-page__title">政策问答库管理</Text>
       {can('EDITOR') && (
-        <ActionButton tone='primary' className='gm-staff-qa-page__new' onPress={() => openPage(routes.staffQaItem())}>
+        <ActionButton tone="primary" className="gm-staff-qa-page__new" onPress={() => openPage(routes.staffQaItem())}>
           新建问答
         </ActionButton>
       )}
-      {can('EDITOR', 'REVIEWER') && <LinkRow title='批量导入' hint='从 Excel、CSV 或 JSON 文件导入，逐行检查' onOpen={() => openPage(routes.staffQaImport())} />}
-      <LinkRow title='同义词词典' hint='群众的口语说法 → 问答库的规范说法' onOpen={() => openPage(routes.staffQaSynonyms())} />
+      {can('EDITOR', 'REVIEWER') && (
+        <LinkRow title="批量导入" hint="从 Excel、CSV 或 JSON 文件导入，逐行检查" onOpen={() => openPage(routes.staffQaImport())} />
+      )}
+      <LinkRow title="同义词词典" hint="群众的口语说法 → 问答库的规范说法" onOpen={() => openPage(routes.staffQaSynonyms())} />
 
-      <SearchBar value={keyword} placeholder='按问题或答案查找' onInput={setKeyword} onSearch={(v) => setQ(v.trim())} />
-      <Chips<QaFilter> label='筛选' allLabel='全部' options={filters} value={filter} onChange={setFilter} />
-      {list.total > 0 && <Text className='gm-staff-qa-page__total'>{`共 ${list.total} 条`}</Text>}
+      <SearchBar value={keyword} placeholder="按问题或答案查找" onInput={setKeyword} onSearch={(v) => setQ(v.trim())} />
+      <Chips<QaFilter> label="筛选" allLabel="全部" options={filters} value={filter} onChange={setFilter} />
+      {list.total > 0 && <Text className="gm-staff-qa-page__total">{`共 ${list.total} 条`}</Text>}
       <PagedList
         items={list.data}
         status={list.status}
@@ -82,16 +84,16 @@ export default function StaffQaPage() {
         onLoadMore={list.loadMore}
       />
 
-      <Section title='导出' className='gm-staff-qa-page__export'>
-        <Text className='gm-staff-qa-page__hint'>{`导出${filter && filter !== 'review' ? `「${contentStatusLabels[filter]}」的` : '全部'}问答，列与批量导入相同，修改后可再导入。`}</Text>
-        {exportFile.error && <Notice tone='error'>{exportFile.error.message}</Notice>}
-        {downloaded && <Notice tone='success'>{downloaded}</Notice>}
-        <View className='gm-staff-qa-page__export-buttons'>
-          <ActionButton onPress={() => void exportFile.run('xlsx')} busy={exportFile.running} busyText='正在下载…'>
+      <Section title="导出" className="gm-staff-qa-page__export">
+        <Text className="gm-staff-qa-page__hint">{`导出${filter && filter !== 'review' ? `「${contentStatusLabels[filter]}」的` : '全部'}问答，列与批量导入相同，修改后可再导入。`}</Text>
+        {exportFile.error && <Notice tone="error">{exportFile.error.message}</Notice>}
+        {downloaded && <Notice tone="success">{downloaded}</Notice>}
+        <View className="gm-staff-qa-page__export-buttons">
+          <ActionButton onPress={() => void exportFile.run('xlsx')} busy={exportFile.running} busyText="正在下载…">
             导出 Excel
           </ActionButton>
           {platform.name === 'h5' && (
-            <ActionButton onPress={() => void exportFile.run('csv')} busy={exportFile.running} busyText='正在下载…'>
+            <ActionButton onPress={() => void exportFile.run('csv')} busy={exportFile.running} busyText="正在下载…">
               导出 CSV
             </ActionButton>
           )}
