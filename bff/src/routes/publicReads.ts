@@ -3,7 +3,8 @@ import type { EndpointName, ResponseOf } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { RequestContext } from '../domain/actor'
 import { countQaView, countSearchHit } from '../services/qa'
-import { type ParsedRequest, voterKeyOf } from './route'
+import { voterKeyOf } from '../security/voter'
+import type { ParsedRequest } from './route'
 
 export interface ReadPolicy<N extends EndpointName> {
   /** Runs on every answer, cached or not, with the answer (e.g. counting a view for this viewer). */

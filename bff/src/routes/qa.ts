@@ -3,7 +3,7 @@ import type { Deps } from '../deps'
 import { getQaItem, listHotQa, listQaItems, listQaTopics, rateQaItem, searchQa } from '../services/qa'
 import { confirmQaItem, createQaItem, createQaSynonym, createQaTopic, deleteQaSynonym, getStaffQaItem, listQaSynonyms, listStaffQaItems, publishQaItem, updateQaItem, withdrawQaItem } from '../services/qaAdmin'
 import { addQaImportPart, commitQaImport, createQaImport, exportQaItems } from '../services/qaImport'
-import { voterKeyOf } from './route'
+import { voterKeyOf } from '../security/voter'
 import type { Routes } from './route'
 
 export const qaRoutes = (deps: Deps) =>

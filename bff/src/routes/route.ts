@@ -9,7 +9,6 @@ import type { ReadPolicies, ReadPolicy } from './publicReads'
 import { AppError } from '../domain/errors'
 import { deviceIdOf, type RateLimit } from '../http/rateLimit'
 import { parseInput } from '../http/validate'
-import { voterDigest } from '../security/voter'
 
 export interface ParsedRequest<N extends EndpointName> {
   params: ParamsOf<N>
@@ -35,23 +34,6 @@ export type Handler<N extends EndpointName> = (request: ParsedRequest<N>, contex
 export type Routes = { [N in EndpointName]?: Handler<N> }
 /** A handler for every endpoint: the type checker and the app's start-up both refuse one left unrouted. */
 export type AllRoutes = { [N in EndpointName]: Handler<N> }
-
-/**
- * Who a vote or a view counts for, once per item: the signed-in person, else the miniapp's device
- * id, else the client address.
- */
-export function voterKeyOf(context: RequestContext): string {
-  const { actor } = context
-  return voterDigest(
-    actor.kind === 'citizen'
-      ? { citizenId: actor.citizenId }
-      : actor.kind === 'staff'
-        ? { staffId: actor.staffId }
-        : context.deviceId
-          ? { deviceId: context.deviceId }
-          : { clientIp: context.clientIp ?? 'unknown' },
-  )
-}
 
 /**
  * Mount a contract endpoint: check the declared access, parse params, query and body with the

@@ -1,6 +1,7 @@
 // Who a Q&A vote, view or search hit counts for, kept only as a digest: no account id or address in the clear.
 import { createHash } from 'node:crypto'
 import { DAY_MS, formatShanghaiDate } from '@gm/shared'
+import type { RequestContext } from '../domain/actor'
 
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url')
 
@@ -12,6 +13,23 @@ export function voterDigest(voter: Voter): string {
   if ('citizenId' in voter) return digest(`c:${voter.citizenId}`)
   if ('staffId' in voter) return digest(`s:${voter.staffId}`)
   return digest('deviceId' in voter ? `d:${voter.deviceId}` : `ip:${voter.clientIp}`)
+}
+
+/**
+ * Who a vote or a view counts for, once per item: the signed-in person, else the miniapp's device
+ * id, else the client address.
+ */
+export function voterKeyOf(context: RequestContext): string {
+  const { actor } = context
+  return voterDigest(
+    actor.kind === 'citizen'
+      ? { citizenId: actor.citizenId }
+      : actor.kind === 'staff'
+        ? { staffId: actor.staffId }
+        : context.deviceId
+          ? { deviceId: context.deviceId }
+          : { clientIp: context.clientIp ?? 'unknown' },
+  )
 }
 
 /** The qa_view key of a voter's search hits on one Shanghai day (a hit counts once per searcher, item and day). */
