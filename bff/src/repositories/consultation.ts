@@ -136,6 +136,11 @@ export async function rewriteUnpublishedConsultation(db: DbOrTx, id: number, fie
   await db.consultation.update({ where: { id }, data: { ...fields, sections: { create: sectionRows(sections, 1) } } })
 }
 
+/** The clauses of one draft version (id and position), in order. */
+export function findDraftSections(db: DbOrTx, consultationId: number, version: number) {
+  return db.draftSection.findMany({ where: { consultationId, version }, select: { id: true, position: true }, orderBy: { position: 'asc' } })
+}
+
 export function findConsultationState(db: DbOrTx, id: number) {
   return db.consultation.findUnique({
     where: { id },

@@ -208,6 +208,11 @@ export async function saveAnswer(db: DbOrTx, opinionId: number, input: AnswerInp
   return answer
 }
 
+/** An answer stored as it stands, with no revision kept: content loaded whole (the demo). A staff reply goes through saveAnswer. */
+export function insertAnswer(db: DbOrTx, opinionId: number, input: AnswerInput) {
+  return db.opinionAnswer.create({ data: { opinionId, ...input }, select: { id: true } })
+}
+
 /** Unanswered (directly or through an answered group), moderated opinions older than `before`. */
 export function findUnansweredSince(db: DbOrTx, before: Date, departmentIds?: readonly number[]) {
   return db.opinion.findMany({

@@ -68,6 +68,11 @@ export function findPolicyRef(db: DbOrTx, id: number) {
   return db.policyDocument.findUnique({ where: { id }, select: { id: true, title: true, docNumber: true, status: true, validity: true } })
 }
 
+/** A document's clauses (id and position), in order. */
+export function findPolicySections(db: DbOrTx, documentId: number) {
+  return db.policySection.findMany({ where: { documentId }, select: { id: true, position: true }, orderBy: { position: 'asc' } })
+}
+
 export function findSectionOfDocument(db: DbOrTx, documentId: number, sectionId: number) {
   return db.policySection.findFirst({ where: { id: sectionId, documentId }, select: { id: true } })
 }

@@ -166,6 +166,11 @@ export function insertQaItem(db: DbOrTx, data: QaItemData & { status?: ContentSt
   return db.qaItem.create({ data, select: { id: true } })
 }
 
+/** Items whose answer is plain text only (no blocks: read back as paragraphs), in one statement: a library loaded whole (the demo). */
+export function insertPlainQaItems(db: DbOrTx, items: (Omit<QaItemData, 'answerBlocks'> & { status: ContentStatus; publishedAt: Date | null; reviewedAt: Date })[]) {
+  return db.qaItem.createMany({ data: items })
+}
+
 export function updateQaItem(
   db: DbOrTx,
   id: number,

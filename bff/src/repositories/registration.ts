@@ -188,6 +188,14 @@ export function insertRegistration(db: DbOrTx, data: NewRegistration) {
   return db.registration.create({ data, select: { ...registrationSelect, event: eventBrief } })
 }
 
+/** Registrations of people a department invited (no citizen account), in one statement: a past meeting's attendance (the demo). */
+export function insertInvitedRegistrations(
+  db: DbOrTx,
+  rows: { eventId: number; name: string; phone: string; category: AttendeeCategory; status: RegistrationStatus; checkInCode: string; publicCode: string; checkedInAt: Date | null }[],
+) {
+  return db.registration.createMany({ data: rows })
+}
+
 export function findMyRegistrations(db: DbOrTx, citizenId: number) {
   return db.registration.findMany({ where: { citizenId }, select: { ...registrationSelect, event: eventBrief }, orderBy: { id: 'desc' } })
 }
