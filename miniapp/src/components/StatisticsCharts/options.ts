@@ -26,6 +26,9 @@ function base(look: ChartLook): ChartOption {
   }
 }
 
+/** The grid shrinks so that the axis labels stay inside it (ECharts 6's form of containLabel). */
+const labelsInside = { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const
+
 const axisLabel = (look: ChartLook) => ({ fontSize: axisFontSize(look), color: colors.text })
 
 export interface MonthPoint {
@@ -46,7 +49,7 @@ export function opinionsOverTimeOption(points: readonly MonthPoint[], look: Char
   return {
     ...base(look),
     legend: { top: 0, textStyle: axisLabel(look), itemGap: 16 },
-    grid: { left: 8, right: 8, top: fontSize(look) * 3, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: fontSize(look) * 3, bottom: 8, ...labelsInside },
     xAxis: { type: 'category', data: points.map((p) => `${p.month}月`), axisLabel: axisLabel(look) },
     yAxis: { type: 'value', minInterval: 1, axisLabel: axisLabel(look), splitLine: { lineStyle: { color: colors.grid } } },
     series: series.map((s) => ({
@@ -95,7 +98,7 @@ export function adoptionSharesOption(shares: readonly Share[], look: ChartLook):
 export function replyTimeOption(buckets: readonly (Share & { overDeadline: boolean })[], look: ChartLook): ChartOption {
   return {
     ...base(look),
-    grid: { left: 8, right: 8, top: fontSize(look) * 2, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: fontSize(look) * 2, bottom: 8, ...labelsInside },
     xAxis: { type: 'category', data: buckets.map((b) => b.label), axisLabel: { ...axisLabel(look), interval: 0, width: look.fontSize * 5, overflow: 'break' } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: axisLabel(look), splitLine: { lineStyle: { color: colors.grid } } },
     series: [
@@ -119,7 +122,7 @@ export function meetingAttendanceOption(rows: readonly AttendanceRow[], minimum:
   const ordered = [...rows].reverse() // a horizontal bar chart lists its first category at the bottom
   return {
     ...base(look),
-    grid: { left: 8, right: fontSize(look) * 5, top: fontSize(look) * 2, bottom: 8, containLabel: true },
+    grid: { left: 8, right: fontSize(look) * 5, top: fontSize(look) * 2, bottom: 8, ...labelsInside },
     xAxis: {
       type: 'value',
       minInterval: 1,
