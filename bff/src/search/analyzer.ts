@@ -81,37 +81,6 @@ class WordTable {
   }
 }
 
-const FILLER = new WordTable(FILLER_WORDS)
-const KEEP = new WordTable(KEEP_WORDS)
-
-/**
- * Marks, for one normalised CJK run, which characters are cut (filler words, strict stop
- * characters) and which are "light" (no single-character token).
- */
-function classify(run: string): Uint8Array {
-  // 0 = content, 1 = light, 2 = cut
-  const marks = new Uint8Array(run.length)
-  let i = 0
-  while (i < run.length) {
-    const keep = KEEP.at(run, i)
-    if (keep) {
-      i += keep.length
-      continue
-    }
-    const filler = FILLER.at(run, i)
-    if (filler) {
-      marks.fill(2, i, i + filler.length)
-      i += filler.length
-      continue
-    }
-    const ch = run.charAt(i)
-    if (STRICT_STOP.has(ch)) marks[i] = 2
-    else if (LIGHT_STOP.has(ch)) marks[i] = 1
-    i++
-  }
-  return marks
-}
-
 /** Kinds of token: a Latin/digit word, a single CJK character, a CJK bigram. */
 export type TokenKind = 0 | 1 | 2
 
@@ -122,46 +91,107 @@ export type TokenKind = 0 | 1 | 2
 export type TermKey = number | string
 
 /**
- * Walk the tokens of a text without allocating them: `emit(kind, start, end, key)`.
- * `tokenize` and the index both use it, so queries and documents are analysed identically.
+ * What an analysis cuts and keeps. The Q&A search and the opinion clustering use the same tokenizer
+ * and differ only here: which words and characters say nothing, which words survive although they
+ * contain one, and whether every content character is also a token or only one standing alone.
  */
-export function scan(text: string, emit: (kind: TokenKind, start: number, end: number, key: TermKey) => void): void {
-  const s = normalize(text)
-  let i = 0
-  while (i < s.length) {
-    const c = s.charCodeAt(i)
-    let j = i + 1
-    if (isWordChar(c)) {
-      while (j < s.length && isWordChar(s.charCodeAt(j))) j++
-      emit(0, i, j, s.slice(i, j))
-    } else if (isCjk(c)) {
-      while (j < s.length && isCjk(s.charCodeAt(j))) j++
-      const run = s.slice(i, j)
-      const marks = classify(run)
-      for (let k = 0; k < run.length; k++) {
-        if (marks[k] === 2) continue
-        const code = run.charCodeAt(k)
-        if (marks[k] === 0) emit(1, i + k, i + k + 1, code)
-        if (k + 1 < run.length && marks[k + 1] !== 2) emit(2, i + k, i + k + 2, code * 65536 + run.charCodeAt(k + 1))
-      }
-    }
-    i = j
-  }
+export interface AnalyzerProfile {
+  /** Words cut out before bigrams are made (question fillers, politeness, hedges). */
+  cutWords: readonly string[]
+  /** Characters that never form a token. */
+  cutChars: ReadonlySet<string>
+  /** Characters that form bigrams but no single-character token. */
+  lightChars: ReadonlySet<string>
+  /** Words that contain a cut character and still mean something: never cut. */
+  keepWords: readonly string[]
+  /** 'content': every content character is also a token; 'isolated': only one with no neighbour in its piece. */
+  unigrams: 'content' | 'isolated'
 }
+
+export interface Analyzer {
+  /**
+   * Walk the tokens of a text without allocating them: `emit(kind, start, end, key)`. Queries and
+   * documents go through the same walk, so they are analysed identically.
+   */
+  scan(text: string, emit: (kind: TokenKind, start: number, end: number, key: TermKey) => void): void
+  /** Tokens of a text in order of position. */
+  tokenize(text: string): Token[]
+}
+
+export function createAnalyzer(profile: AnalyzerProfile): Analyzer {
+  const cut = new WordTable(profile.cutWords)
+  const keep = new WordTable(profile.keepWords)
+  const isolatedOnly = profile.unigrams === 'isolated'
+
+  /** Marks, for one normalised CJK run: 0 content, 1 light (no single-character token), 2 cut. */
+  function classify(run: string): Uint8Array {
+    const marks = new Uint8Array(run.length)
+    let i = 0
+    while (i < run.length) {
+      const kept = keep.at(run, i)
+      if (kept) {
+        i += kept.length
+        continue
+      }
+      const word = cut.at(run, i)
+      if (word) {
+        marks.fill(2, i, i + word.length)
+        i += word.length
+        continue
+      }
+      const ch = run.charAt(i)
+      if (profile.cutChars.has(ch)) marks[i] = 2
+      else if (profile.lightChars.has(ch)) marks[i] = 1
+      i++
+    }
+    return marks
+  }
+
+  function scan(text: string, emit: (kind: TokenKind, start: number, end: number, key: TermKey) => void): void {
+    const s = normalize(text)
+    let i = 0
+    while (i < s.length) {
+      const c = s.charCodeAt(i)
+      let j = i + 1
+      if (isWordChar(c)) {
+        while (j < s.length && isWordChar(s.charCodeAt(j))) j++
+        emit(0, i, j, s.slice(i, j))
+      } else if (isCjk(c)) {
+        while (j < s.length && isCjk(s.charCodeAt(j))) j++
+        const run = s.slice(i, j)
+        const marks = classify(run)
+        for (let k = 0; k < run.length; k++) {
+          if (marks[k] === 2) continue
+          const code = run.charCodeAt(k)
+          const alone = (k === 0 || marks[k - 1] === 2) && (k + 1 === run.length || marks[k + 1] === 2)
+          if (marks[k] === 0 && (!isolatedOnly || alone)) emit(1, i + k, i + k + 1, code)
+          if (k + 1 < run.length && marks[k + 1] !== 2) emit(2, i + k, i + k + 2, code * 65536 + run.charCodeAt(k + 1))
+        }
+      }
+      i = j
+    }
+  }
+
+  function tokenize(text: string): Token[] {
+    const s = normalize(text)
+    const tokens: Token[] = []
+    scan(text, (kind, start, end) => tokens.push({ text: s.slice(start, end), start, end, kind }))
+    return tokens
+  }
+
+  return { scan, tokenize }
+}
+
+/** The Q&A search's analysis (library, queries, highlights). */
+const qaAnalyzer = createAnalyzer({ cutWords: FILLER_WORDS, cutChars: STRICT_STOP, lightChars: LIGHT_STOP, keepWords: KEEP_WORDS, unigrams: 'content' })
+export const scan = qaAnalyzer.scan
+export const tokenize = qaAnalyzer.tokenize
 
 /** The key of a token's text (see TermKey). */
 export function termKey(text: string): TermKey {
   if (text.length === 1 && isCjk(text.charCodeAt(0))) return text.charCodeAt(0)
   if (text.length === 2 && isCjk(text.charCodeAt(0)) && isCjk(text.charCodeAt(1))) return text.charCodeAt(0) * 65536 + text.charCodeAt(1)
   return text
-}
-
-/** Tokens of a text in order of position. */
-export function tokenize(text: string): Token[] {
-  const s = normalize(text)
-  const tokens: Token[] = []
-  scan(text, (kind, start, end) => tokens.push({ text: s.slice(start, end), start, end, kind }))
-  return tokens
 }
 
 /** True when the text contains a function character (的, 了, 个, 能…): such phrases are not words. */

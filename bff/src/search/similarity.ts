@@ -16,6 +16,8 @@
  * width/case rule of the BFF's search code.
  */
 
+import { createAnalyzer, normalize } from './analyzer'
+
 // ---------------------------------------------------------------------------------------------
 // Segmentation
 // ---------------------------------------------------------------------------------------------
@@ -24,8 +26,6 @@
  * Function characters cut out of CJK runs unless part of a KEEP word: particles, pronouns,
  * prepositions, modal and degree words (向 应 对 有 要 太 多 更 最 时 — "补贴向老人", "应多补", "改造时").
  */
-import { normalize } from './analyzer'
-
 const STOP_CHARS = new Set('的了吗呢吧啊呀哦嘛呗是在我你他她它们也都就很把被给让这那请和与及或并而又还再等之其该此向应对有太要多更最时'.split(''))
 
 /** Words with no meaning in an opinion: requests, hedges, pronouns, connectives, the addressee. */
@@ -52,28 +52,8 @@ const KEEP_WORDS = [
   '适时', '届时',
 ]
 
-const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)
-const isLatinOrDigit = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)
-
-/** Words by first character, longest first, for matching at a position. */
-function byFirstChar(words: string[]): Map<string, string[]> {
-  const byFirst = new Map<string, string[]>()
-  for (const w of words) {
-    const list = byFirst.get(w.charAt(0)) || []
-    list.push(w)
-    byFirst.set(w.charAt(0), list)
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length)
-  return byFirst
-}
-const STOP_BY_FIRST = byFirstChar(STOP_WORDS)
-const KEEP_BY_FIRST = byFirstChar(KEEP_WORDS)
-
-function wordAt(run: string, i: number, table: Map<string, string[]>): string | null {
-  const list = table.get(run.charAt(i))
-  if (list) for (const w of list) if (run.slice(i, i + w.length) === w) return w
-  return null
-}
+/** The search analyzer's tokenizer with the opinion lists: a one-character piece counts as itself, longer pieces as bigrams. */
+const opinionAnalyzer = createAnalyzer({ cutWords: STOP_WORDS, cutChars: STOP_CHARS, lightChars: new Set(), keepWords: KEEP_WORDS, unigrams: 'isolated' })
 
 /**
  * Tokens of `text` in order, duplicates kept: Latin/number runs ("5g", "2026", "pm2") whole, CJK
@@ -81,49 +61,7 @@ function wordAt(run: string, i: number, table: Map<string, string[]>): string | 
  * everything else separates runs.
  */
 export function segment(text: string): string[] {
-  const s = normalize(text)
-  const tokens: string[] = []
-  let i = 0
-  while (i < s.length) {
-    const c = s.charCodeAt(i)
-    let j = i + 1
-    if (isLatinOrDigit(c)) {
-      while (j < s.length && isLatinOrDigit(s.charCodeAt(j))) j++
-      tokens.push(s.slice(i, j))
-    } else if (isCjk(c)) {
-      while (j < s.length && isCjk(s.charCodeAt(j))) j++
-      segmentCjkRun(s.slice(i, j), tokens)
-    }
-    i = j
-  }
-  return tokens
-}
-
-/** Cuts stop words out of a CJK run and emits each remaining piece's bigrams (or its one character). */
-function segmentCjkRun(run: string, tokens: string[]) {
-  let start = 0 // the current piece is run.slice(start, i)
-  const flush = (end: number) => {
-    if (end - start === 1) tokens.push(run.charAt(start))
-    for (let k = start; k + 1 < end; k++) tokens.push(run.slice(k, k + 2))
-  }
-  let i = 0
-  while (i < run.length) {
-    const keep = wordAt(run, i, KEEP_BY_FIRST)
-    if (keep !== null) {
-      i += keep.length
-      continue
-    }
-    const stop = wordAt(run, i, STOP_BY_FIRST)
-    const cut = stop !== null ? stop.length : STOP_CHARS.has(run.charAt(i)) ? 1 : 0
-    if (cut > 0) {
-      flush(i)
-      i += cut
-      start = i
-      continue
-    }
-    i++
-  }
-  flush(i)
+  return opinionAnalyzer.tokenize(text).map((token) => token.text)
 }
 
 // ---------------------------------------------------------------------------------------------
