@@ -53,6 +53,15 @@ describe('rate limit table', () => {
     const off = createRateLimit(createLimiterStore({ prefix: 't3', multiplier: 0 }))
     expect(await refusedAfter(() => off('getOverview', anonymous, '3.3.3.3'), GENERAL_POLICY.points + 5)).toBeNull()
   })
+
+  it('refuses an address past ten whole open-data files a minute per data set, and past 30 yearly statistics; the paged feed is not limited so', async () => {
+    const limit = createRateLimit(createLimiterStore({ prefix: `t-open-${Math.random()}`, multiplier: 1 }))
+    expect((await refusedAfter(() => limit('exportOpenOpinions', anonymous, '4.4.4.4'), 50))?.at).toBe(11)
+    await expect(limit('exportOpenQaItems', anonymous, '4.4.4.4')).resolves.toBeUndefined()
+    await expect(limit('exportOpenOpinions', anonymous, '4.4.4.5')).resolves.toBeUndefined()
+    expect((await refusedAfter(() => limit('getPublicStatistics', anonymous, '4.4.4.6'), 50))?.at).toBe(31)
+    expect(await refusedAfter(() => limit('listOpenOpinions', anonymous, '4.4.4.7'), 100)).toBeNull()
+  })
 })
 
 describe('limiter store', () => {

@@ -356,3 +356,31 @@ describe('open data', () => {
     expect(doc.paths['/api/staff/statistics'].get.responses).not.toHaveProperty('304')
   })
 })
+
+describe('open data through the public-read cache', () => {
+  let cached: TestApp
+  beforeAll(async () => {
+    cached = await startTestApp({ now: start, publicCache: {} })
+  })
+  afterAll(() => cached.close())
+
+  it('serves the feed from the cache and shows a change made anywhere (here: SQL by hand) within seconds', async () => {
+    const department = await cached.db.department.create({ data: { name: '缓存测试局' } })
+    const published = (title: string) =>
+      cached.db.consultation.create({ data: { departmentId: department.id, title, summary: '—', opensAt: start, closesAt: new Date(start.getTime() + 30 * DAY), publishedAt: start } })
+    await published('第一个公开的征集')
+    const read = () => cached.request('/api/open-data/consultations')
+    let first = await read()
+    for (let i = 0; i < 30 && first.body.total !== 1; i++) first = await read() // the change feed catching up with the insert
+    const again = await read()
+    expect([first.body.total, again.headers.get('x-cache'), again.headers.get('etag')]).toEqual([1, 'HIT', first.headers.get('etag')])
+    const second = await published('第二个公开的征集')
+    let seen = again
+    for (let i = 0; i < 30 && seen.body.total !== 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      seen = await read()
+    }
+    expect(seen.body.items.map((c: { id: number }) => c.id)).toContain(second.id)
+  })
+})
+

@@ -25,6 +25,9 @@ const DAY = 24 * 60 * 60
 export const GENERAL_POLICY: Policy = { scope: 'actor', points: 600, duration: MINUTE }
 export const CITIZEN_WRITE_POLICY: Policy = { scope: 'citizen', points: 60, duration: MINUTE }
 
+/** A whole open-data set as one file: ten a minute per address (the paged JSON feed is the way to sync often). */
+const OPEN_DATA_FILE: Policy = { scope: 'ip', points: 10, duration: MINUTE }
+
 export const ENDPOINT_POLICIES: Partial<Record<EndpointName, Policy[]>> = {
   submitOpinion: [
     { scope: 'citizen', points: 5, duration: MINUTE },
@@ -47,6 +50,16 @@ export const ENDPOINT_POLICIES: Partial<Record<EndpointName, Policy[]>> = {
   // loginStaff: the auth service reserves each attempt per username+address and per address before
   // scrypt runs (SIGN_IN_THROTTLE), so a flood costs at most those password checks and gets one answer.
   changePassword: [{ scope: 'actor', points: 10, duration: MINUTE }],
+  // A year's statistics recount every opinion of the year and are not served from the public-read cache;
+  // an open-data CSV reads a whole data set: their own budgets per address (staff: per person).
+  getPublicStatistics: [{ scope: 'ip', points: 30, duration: MINUTE }],
+  getConsultationStatistics: [{ scope: 'ip', points: 60, duration: MINUTE }],
+  exportStatistics: [{ scope: 'actor', points: 20, duration: MINUTE }],
+  exportOpenConsultations: [OPEN_DATA_FILE],
+  exportOpenOpinions: [OPEN_DATA_FILE],
+  exportOpenGroups: [OPEN_DATA_FILE],
+  exportOpenEvents: [OPEN_DATA_FILE],
+  exportOpenQaItems: [OPEN_DATA_FILE],
 }
 
 /** The client's address: the socket peer, or the nearest untrusted hop of X-Forwarded-For when the peer is a trusted proxy. */

@@ -1,6 +1,6 @@
 // Reads behind the statistics: consultations, their opinions with answers, events with registration counts, Q&A usage of a year.
 import { type DbOrTx } from '../db/client'
-import { Prisma } from '../generated/prisma/client'
+import { type Adoption, type ModerationStatus, type OpinionChannel, Prisma } from '../generated/prisma/client'
 
 export interface StatisticsFilter {
   /** Consultations opened, events starting in [from, to) */
@@ -14,11 +14,59 @@ export interface StatisticsFilter {
   consultationIds?: readonly number[]
 }
 
-const answerSelect = { adoption: true, reason: true, content: true, repliedAt: true, department: { select: { id: true, name: true } } } satisfies Prisma.OpinionAnswerSelect
+/** An answer as the statistics need it: what decides whether it stands (see publicAnswer), never its text. */
+export interface AnswerFacts {
+  adoption: Adoption | null
+  /** '' when the answer has content (its text is not read), null when it has none */
+  content: string | null
+  reason: null
+  repliedAt: Date | null
+  department: { id: number; name: string } | null
+}
 
-/** Consultations opened in [from, to) with every opinion and its answer (and its group's). */
-export function findConsultationsWithOpinions(db: DbOrTx, filter: Omit<StatisticsFilter, 'from' | 'to'> & Partial<Pick<StatisticsFilter, 'from' | 'to'>>) {
-  return db.consultation.findMany({
+export interface StatisticsOpinion {
+  id: number
+  consultationId: number
+  citizenId: number | null
+  rawText: string
+  moderation: ModerationStatus
+  channel: OpinionChannel
+  receivedAt: Date
+  answer: AnswerFacts | null
+  group: AnswerFacts | null
+}
+
+type OpinionFactsRow = {
+  id: number
+  consultation_id: number
+  citizen_id: number | null
+  raw_text: string
+  moderation: ModerationStatus
+  channel: OpinionChannel
+  received_at: Date
+  a_adoption: Adoption | null
+  a_replied_at: Date | null
+  a_department_id: number | null
+  g_adoption: Adoption | null
+  g_content: boolean | null
+  g_replied_at: Date | null
+  g_department_id: number | null
+}
+
+const facts = (adoption: Adoption | null, hasContent: boolean, repliedAt: Date | null, departmentId: number | null): AnswerFacts => ({
+  adoption,
+  content: hasContent ? '' : null,
+  reason: null,
+  repliedAt,
+  department: departmentId === null ? null : { id: departmentId, name: '' },
+})
+
+/**
+ * Consultations opened in [from, to), each with every opinion (in order of receipt) and the facts of its
+ * answer and its group's answer. One flat query for the opinions: a year can hold tens of thousands.
+ */
+export async function findConsultationsWithOpinions(db: DbOrTx, filter: Omit<StatisticsFilter, 'from' | 'to'> & Partial<Pick<StatisticsFilter, 'from' | 'to'>>) {
+  const consultations = await db.consultation.findMany({
     where: {
       ...(filter.from && filter.to ? { opensAt: { gte: filter.from, lt: filter.to } } : {}),
       publishedAt: filter.publishedBy ? { lte: filter.publishedBy } : { not: null },
@@ -26,32 +74,36 @@ export function findConsultationsWithOpinions(db: DbOrTx, filter: Omit<Statistic
       ...(filter.departmentIds ? { departmentId: { in: [...filter.departmentIds] } } : {}),
       ...(filter.consultationIds ? { id: { in: [...filter.consultationIds] } } : {}),
     },
-    select: {
-      id: true,
-      title: true,
-      opensAt: true,
-      closesAt: true,
-      feedbackPublishedAt: true,
-      department: { select: { id: true, name: true } },
-      opinions: {
-        select: {
-          id: true,
-          citizenId: true,
-          rawText: true,
-          moderation: true,
-          channel: true,
-          receivedAt: true,
-          answer: { select: answerSelect },
-          group: { select: { id: true, ...answerSelect } },
-        },
-        orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
-      },
-    },
+    select: { id: true, title: true, opensAt: true, closesAt: true, feedbackPublishedAt: true, department: { select: { id: true, name: true } } },
     orderBy: [{ opensAt: 'asc' }, { id: 'asc' }],
   })
+  if (consultations.length === 0) return []
+  const rows = await db.$queryRaw<OpinionFactsRow[]>`
+    SELECT o.id, o.consultation_id, o.citizen_id, o.raw_text, o.moderation::text AS moderation, o.channel::text AS channel, o.received_at,
+           a.adoption::text AS a_adoption, a.replied_at AS a_replied_at, a.department_id AS a_department_id,
+           g.adoption::text AS g_adoption, g.content IS NOT NULL AS g_content, g.replied_at AS g_replied_at, g.department_id AS g_department_id
+    FROM opinion o
+    LEFT JOIN opinion_answer a ON a.opinion_id = o.id
+    LEFT JOIN opinion_group g ON g.id = o.group_id
+    WHERE o.consultation_id = ANY(${consultations.map((c) => c.id)}::int[])
+    ORDER BY o.received_at, o.id`
+  const byConsultation = new Map<number, StatisticsOpinion[]>(consultations.map((c) => [c.id, []]))
+  for (const r of rows) {
+    byConsultation.get(r.consultation_id)!.push({
+      id: r.id,
+      consultationId: r.consultation_id,
+      citizenId: r.citizen_id,
+      rawText: r.raw_text,
+      moderation: r.moderation,
+      channel: r.channel,
+      receivedAt: r.received_at,
+      answer: r.a_adoption === null ? null : facts(r.a_adoption, true, r.a_replied_at, r.a_department_id),
+      group: r.g_content === null ? null : facts(r.g_adoption, r.g_content === true, r.g_replied_at, r.g_department_id),
+    })
+  }
+  return consultations.map((c) => ({ ...c, opinions: byConsultation.get(c.id)! }))
 }
 export type ConsultationWithOpinions = Awaited<ReturnType<typeof findConsultationsWithOpinions>>[number]
-export type StatisticsOpinion = ConsultationWithOpinions['opinions'][number]
 
 /** Published, not cancelled events starting in [from, to), with registrations by outcome. */
 export async function findEventFigures(db: DbOrTx, filter: StatisticsFilter) {

@@ -17,7 +17,7 @@ export type ReadPolicies = { [N in EndpointName]?: ReadPolicy<N> }
  * Every public GET of the contract was checked for whether its answer depends on who asks; these do
  * not (their handlers read only params and query), so one cached answer serves every caller:
  * - the catalogue reads (overview, departments, decisions, consultations, events, policies,
- *   interpretations, feedback reports, lottery results, unified search, hot Q&A, topics);
+ *   interpretations, feedback reports, lottery results, unified search, hot Q&A, topics) and the open-data feeds;
  * - Q&A search, the library list and an item: the answer is the same for everyone, but a search hit
  *   and a view are counted per person, device or address, so that part runs in `onServe` on every
  *   request (cheap: each instance remembers what it counted, see services/qa.ts).
@@ -48,5 +48,14 @@ export function publicReadPolicies(deps: Deps): ReadPolicies {
     listQaItems: { onServe: (answer, { query }, context) => searched(answer, query.q, context) },
     searchQa: { onServe: (answer, { query }, context) => searched(answer, query.q, context) },
     getQaItem: { onServe: (_answer, { params }, context) => countQaView(deps, params.id, voterKeyOf(context)) },
+    // Open data: what is published, read as of now (a scheduled publication is a schedule instant; overdue
+    // figures change at Shanghai midnight). The statistics stay uncached: they count Q&A searches
+    // (qa_search_daily_stat, no change trigger) and 列席 held by now.
+    getOpenDataCatalog: {},
+    listOpenConsultations: {},
+    listOpenOpinions: {},
+    listOpenGroups: {},
+    listOpenEvents: {},
+    listOpenQaItems: {},
   }
 }

@@ -143,7 +143,7 @@ export const listOpenQaItems = (deps: Deps, query: OpenQuery) => feedPage(deps, 
 
 // —— CSV: the whole set (or the part updated since), flattened ——
 
-const CSV_BATCH = 500
+const CSV_BATCH = 2_000
 
 async function allItems<T>(deps: Deps, set: OpenDataSet, load: Loader<T>, query: CsvQuery): Promise<T[]> {
   const now = deps.clock()

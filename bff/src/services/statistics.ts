@@ -1,6 +1,7 @@
 // Statistics use cases: the figures of a year (staff, department-scoped; public, published only) and of one published consultation.
 import {
   type ConsultationStatistics,
+  DAY_MS,
   type Department,
   duplicateKey,
   type EventFigures,
@@ -13,6 +14,7 @@ import {
   REPLY_TIME_BUCKETS,
   replyTimeBucket,
   type QueryOf,
+  SHANGHAI_OFFSET_MS,
   shanghaiParts,
   shanghaiTime,
   type StaffStatistics,
@@ -55,7 +57,29 @@ interface Counted {
 }
 
 /** Each opinion of a consultation with its effective answer, reply time and deadline, and whether it repeats an earlier one. */
-function countedOpinions(consultation: ConsultationWithOpinions, calendar: WorkingDayCalendar, now: Date): Counted[] {
+/** Deadlines and reply times depend only on Shanghai calendar days: each day (or pair of days) is counted once per run. */
+function dayCounter(calendar: WorkingDayCalendar) {
+  const dayOf = (at: Date) => Math.floor((at.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS)
+  const deadlines = new Map<number, Date>()
+  const spans = new Map<string, number>()
+  return {
+    deadline(receivedAt: Date): Date {
+      const day = dayOf(receivedAt)
+      let deadline = deadlines.get(day)
+      if (!deadline) deadlines.set(day, (deadline = replyDeadline(receivedAt, calendar).deadline))
+      return deadline
+    },
+    between(from: Date, to: Date): number {
+      const key = `${dayOf(from)}:${dayOf(to)}:${to > from ? 1 : 0}`
+      let days = spans.get(key)
+      if (days === undefined) spans.set(key, (days = workingDaysBetween(from, to, calendar)))
+      return days
+    },
+  }
+}
+type DayCounter = ReturnType<typeof dayCounter>
+
+function countedOpinions(consultation: ConsultationWithOpinions, days: DayCounter, now: Date): Counted[] {
   const seen = new Set<string>()
   return consultation.opinions.map((opinion) => {
     const key = duplicateKey(opinion.rawText)
@@ -63,7 +87,7 @@ function countedOpinions(consultation: ConsultationWithOpinions, calendar: Worki
     seen.add(key)
     const answer = opinion.moderation === 'HIDDEN' ? null : effectiveAnswer(opinion)
     const repliedAt = answer ? new Date(answer.repliedAt) : null
-    const { deadline } = replyDeadline(opinion.receivedAt, calendar)
+    const deadline = days.deadline(opinion.receivedAt)
     return {
       consultationId: consultation.id,
       citizenId: opinion.citizenId,
@@ -72,7 +96,7 @@ function countedOpinions(consultation: ConsultationWithOpinions, calendar: Worki
       receivedAt: opinion.receivedAt,
       duplicate,
       adoption: opinion.moderation === 'APPROVED' ? (answer?.adoption ?? null) : null,
-      replyDays: opinion.moderation === 'APPROVED' && repliedAt ? workingDaysBetween(opinion.receivedAt, repliedAt, calendar) : null,
+      replyDays: opinion.moderation === 'APPROVED' && repliedAt ? days.between(opinion.receivedAt, repliedAt) : null,
       overdueAnswered: repliedAt !== null && repliedAt > deadline,
       overdueOpen: opinion.moderation !== 'HIDDEN' && repliedAt === null && now > deadline,
     }
@@ -122,13 +146,16 @@ function byChannel(opinions: readonly Counted[]) {
 }
 
 function byMonth(opinions: readonly Counted[], year: number) {
-  return Array.from({ length: 12 }, (_, i) => {
-    const of = opinions.filter((o) => {
-      const parts = shanghaiParts(o.receivedAt)
-      return parts.year === year && parts.month === i + 1
-    })
-    return { month: i + 1, received: of.length, valid: of.filter((o) => o.moderation === 'APPROVED').length, answered: of.filter((o) => o.adoption !== null).length }
-  })
+  const months = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, received: 0, valid: 0, answered: 0 }))
+  for (const o of opinions) {
+    const parts = shanghaiParts(o.receivedAt)
+    if (parts.year !== year) continue
+    const month = months[parts.month - 1]!
+    month.received++
+    if (o.moderation === 'APPROVED') month.valid++
+    if (o.adoption !== null) month.answered++
+  }
+  return months
 }
 
 const definitions = statisticDefinitions as Record<string, { label: string; definition: string }>
@@ -154,7 +181,8 @@ async function yearStatistics(deps: Deps, year: number, departments: readonly De
     findStatisticsYears(deps.db),
     workingCalendar(deps),
   ])
-  const perConsultation = consultations.map((c) => ({ consultation: c, opinions: countedOpinions(c, calendar, now) }))
+  const days = dayCounter(calendar)
+  const perConsultation = consultations.map((c) => ({ consultation: c, opinions: countedOpinions(c, days, now) }))
   const all = perConsultation.flatMap((c) => c.opinions)
   const votes = qa.helpfulVotes + qa.unhelpfulVotes
   return {
@@ -212,7 +240,8 @@ export async function publishedFiguresOf(deps: Deps, consultationIds: readonly n
     findConsultationsWithOpinions(deps.db, { publishedBy: now, consultationIds }),
     workingCalendar(deps),
   ])
-  return new Map(consultations.map((c) => [c.id, opinionFigures(countedOpinions(c, calendar, now))]))
+  const days = dayCounter(calendar)
+  return new Map(consultations.map((c) => [c.id, opinionFigures(countedOpinions(c, days, now))]))
 }
 
 const yearRange = (year: number) => ({ from: shanghaiTime(year, 1, 1), to: shanghaiTime(year + 1, 1, 1) })
@@ -248,7 +277,7 @@ export async function getConsultationStatistics(deps: Deps, consultationId: numb
     workingCalendar(deps),
   ])
   if (!consultation) throw notFound('意见征集')
-  const opinions = countedOpinions(consultation, calendar, now)
+  const opinions = countedOpinions(consultation, dayCounter(calendar), now)
   return {
     consultation: {
       id: consultation.id,
