@@ -145,3 +145,13 @@ it('confirms exactly the seats and waitlist places when 40 people sign up at onc
   expect(rows.map((r) => r.status)).toEqual([...Array(5).fill('SELECTED'), ...Array(5).fill('WAITLISTED')])
   expect(await app.db.event.findUniqueOrThrow({ where: { id: eventId }, select: { confirmedCount: true, waitlistCount: true } })).toEqual({ confirmedCount: 5, waitlistCount: 5 })
 })
+
+it('answers a retry racing its own first attempt with the first result, one registration', async () => {
+  const eventId = await firstComeEvent(3, 0)
+  const who = await signInDemoCitizen(app, '辛')
+  const answers = await Promise.all(Array.from({ length: 4 }, () => signup(eventId, who, 'racekey-0001')))
+  expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201])
+  expect(answers.map((a) => a.body)).toEqual(Array(4).fill(answers[0]!.body))
+  expect(await app.db.registration.count({ where: { eventId } })).toBe(1)
+  expect(await app.db.event.findUniqueOrThrow({ where: { id: eventId }, select: { confirmedCount: true } })).toEqual({ confirmedCount: 1 })
+})

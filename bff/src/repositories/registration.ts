@@ -63,6 +63,7 @@ export async function peekSignup(db: DbOrTx, eventId: number, citizenId: number,
       signupClosesAt: Date
       firstCome: boolean
       seatFree: boolean
+      waitlistFree: boolean
       waitlistCount: number
       full: boolean
       registered: boolean
@@ -74,6 +75,7 @@ export async function peekSignup(db: DbOrTx, eventId: number, citizenId: number,
     SELECT e.published_at AS "publishedAt", e.cancelled_at AS "cancelledAt", e.signup_opens_at AS "signupOpensAt", e.signup_closes_at AS "signupClosesAt",
            e.selection_mode = 'FIRST_COME' AS "firstCome",
            e.confirmed_count < e.capacity - e.reserved_seats AS "seatFree",
+           e.waitlist_count < e.waitlist_capacity AS "waitlistFree",
            e.waitlist_count AS "waitlistCount",
            (e.selection_mode = 'FIRST_COME' AND e.confirmed_count >= e.capacity - e.reserved_seats AND e.waitlist_count >= e.waitlist_capacity) AS full,
            EXISTS (SELECT 1 FROM registration r WHERE r.event_id = e.id AND r.citizen_id = ${citizenId} AND r.status <> 'CANCELLED') AS registered,

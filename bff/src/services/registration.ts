@@ -84,8 +84,9 @@ export function tellStatus(deps: Deps, tx: DbOrTx, citizenId: number | null, eve
  * (An earlier attempt with the same key still in flight cannot make the event look full: any place
  * it takes is an uncommitted change of the event row that other signups wait for.)
  *
- * Otherwise, in one transaction: the idempotency claim, then for first-come events one statement
- * takes a seat or a waitlist place and inserts the registration (takePlaceAndRegister); first-come
+ * Otherwise, in one transaction: for first-come events one statement takes a seat or a waitlist
+ * place and inserts the registration (takePlaceAndRegister), then the idempotency key is claimed
+ * (a crowd that lost the last place meanwhile is refused on a re-read, having written nothing); first-come
  * stays first-come because that conditional UPDATE holds the event row until commit, a seat is
  * taken only while nobody waits, and a waitlist place only when no seat is free. What that
  * statement cannot settle (a seat free while people wait, e.g. after staff raised the capacity;
@@ -127,22 +128,36 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
     publicCode: `R${newCode(7)}`,
   })
   const detail = { SELECTED: '已确认入选，请凭签到码参加。', WAITLISTED: '已进入候补，有名额空出时将依次递补并通知您。', APPLIED: '已收到，遴选结果将另行通知。' }
+  // The key's claim comes after the event row is held (by the seat statement or the lock), so a crowd
+  // that arrives before the last place is gone and then loses it writes nothing; a retry racing its own
+  // first attempt meets it on the claim or on the one-registration-per-person index and gets its result.
+  let replayed: { result: MyRegistration } | null = null
+  const once = (tx: DbOrTx, write: () => Promise<MyRegistration>) => {
+    let wrote = false
+    return onceForKey(tx, claim, () => ((wrote = true), write())).then((result) => {
+      // A first attempt committed meanwhile: undo this one's writes and answer with that result.
+      if (!wrote) throw Object.assign(new Error('replayed'), { replayed: (replayed = { result }) })
+      return result
+    })
+  }
   try {
-    return await deps.db.$transaction(async (tx) =>
-      onceForKey(tx, claim, async () => {
-        if (peek!.firstCome) {
-          // A seat while nobody waits, else a waitlist place while no seat is free: one statement each.
-          const taken =
-            (peek!.seatFree && peek!.waitlistCount === 0 ? await takePlaceAndRegister(tx, 'seat', registration(), now) : null) ??
-            (await takePlaceAndRegister(tx, 'waitlist', registration(), now))
-          if (taken) {
+    return await deps.db.$transaction(async (tx) => {
+      if (peek!.firstCome) {
+        // A seat while nobody waits, else a waitlist place while no seat is free: one statement each.
+        const taken =
+          (peek!.seatFree && peek!.waitlistCount === 0 ? await takePlaceAndRegister(tx, 'seat', registration(), now) : null) ??
+          (!peek!.seatFree && peek!.waitlistFree ? await takePlaceAndRegister(tx, 'waitlist', registration(), now) : null)
+        if (taken) {
+          return once(tx, async () => {
             await tellStatus(deps, tx, actor.citizenId, taken.event, taken.status as 'SELECTED' | 'WAITLISTED', detail[taken.status as 'SELECTED' | 'WAITLISTED'])
             return toMyRegistration(taken)
-          }
-          // Gone meanwhile (the crowd that arrived before the last place): refused on a plain read, without queueing for the event row.
-          if ((await peekSignup(tx, eventId, actor.citizenId, null))?.full) throw new AppError('SEATS_EXHAUSTED')
+          })
         }
-        const seats = await lockEventForSignup(tx, eventId)
+        // Gone meanwhile (the crowd that arrived before the last place): refused on a plain read, without queueing for the event row.
+        if ((await peekSignup(tx, eventId, actor.citizenId, null))?.full) throw new AppError('SEATS_EXHAUSTED')
+      }
+      const seats = await lockEventForSignup(tx, eventId)
+      return once(tx, async () => {
         const event = seats && (await findEventForSignup(tx, eventId))
         check(event)
         if (!seats || !event) throw notFound('活动')
@@ -162,11 +177,17 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
         const saved = status === 'APPLIED' ? row : await setRegistrationStatus(tx, row.id, status)
         await tellStatus(deps, tx, actor.citizenId, event, status, detail[status])
         return toMyRegistration(saved)
-      }),
-    )
+      })
+    })
   } catch (err) {
-    // The partial unique index (one active registration per person and event).
-    if (isUniqueViolation(err)) throw new AppError('ALREADY_REGISTERED')
+    if (replayed) return (replayed as { result: MyRegistration }).result
+    // The partial unique index (one active registration per person and event): a first attempt with
+    // this key that committed meanwhile is answered with its result, anything else is a second signup.
+    if (isUniqueViolation(err)) {
+      const stored = claim.key ? (await peekSignup(deps.db, eventId, actor.citizenId, claim.key))?.stored : null
+      if (stored) return replayStored<MyRegistration>(claim, stored)
+      throw new AppError('ALREADY_REGISTERED')
+    }
     throw err
   }
 }
