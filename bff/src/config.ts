@@ -67,7 +67,7 @@ const ConfigSchema = z.object({
     .default('on')
     .transform((v) => (v === 'on' ? 1 : v === 'off' ? 0 : Number(v))),
   /**
-   * Each instance's cache of public reads, emptied on every change through PostgreSQL LISTEN/NOTIFY
+   * Each instance's cache of public reads, emptied on every change seen in PostgreSQL's change log
    * (http/publicReadCache.ts): on by default; `false` computes every read.
    */
   PUBLIC_CACHE: booleanFlag.default(true),

@@ -11,7 +11,7 @@ import { startTestCluster, type TestCluster } from '../support/pgCluster'
  * the server keeps its sockets open and answers nothing, as a hung host or a stalled disk does.
  * Reads, writes and signed-in requests must each get a 503 SERVICE_UNAVAILABLE with Retry-After
  * well before the database comes back (a public read already cached is answered from the cache until
- * the change feed's heartbeat finds the server gone); /healthz keeps answering. After SIGCONT the same BFF process
+ * the change feed's poll finds the server gone); /healthz keeps answering. After SIGCONT the same BFF process
  * serves again without a restart, and a write retried with the key that got the 503 is stored once.
  * A restart of the server (stopped, then started) is answered the same way and recovered from.
  */
@@ -107,7 +107,7 @@ describe('a database that hangs, holds a lock or restarts', () => {
     }
     // A cached public read needs no database: nothing can commit while the server is stopped, so it is still true.
     expect([cached!.answer.status, cached!.answer.headers.get('x-cache')]).toEqual([200, 'HIT'])
-    // Until the change feed's heartbeat finds the server gone: then the cache is not trusted, and the read waits on the database too.
+    // Until the change feed's poll finds the server gone: then the cache is not trusted, and the read waits on the database too.
     let unverified = await timed((signal) => call(base, '/api/consultations', { signal }))
     for (let i = 0; i < 30 && unverified.answer.status === 200; i++) {
       await new Promise((r) => setTimeout(r, 500))

@@ -32,7 +32,7 @@ describe('in one process, with the test clock', () => {
   })
   afterAll(() => app.close())
 
-  it('notifies on every table except the ones listed as shown by no public read', async () => {
+  it('records changes of every table except the ones listed as shown by no public read', async () => {
     const client = new pg.Client({ connectionString: app.databaseUrl })
     await client.connect()
     const { rows } = await client
@@ -195,7 +195,12 @@ describe('two BFF processes on one PostgreSQL', () => {
 
   const consultation = async (server: BffProcess) => {
     const answer = await call(server.base, `/api/consultations/${consultationId}`)
-    return { title: answer.body.title as string, status: answer.body.status as string, cache: answer.headers.get('x-cache') }
+    return {
+      title: answer.body.title as string,
+      status: answer.body.status as string,
+      closesAt: answer.body.closesAt as string,
+      cache: answer.headers.get('x-cache'),
+    }
   }
 
   beforeAll(async () => {
@@ -235,31 +240,52 @@ describe('two BFF processes on one PostgreSQL', () => {
     if (database) await dropDatabase(serverFromEnv(), database)
   }, 60_000)
 
-  it('a vote through one instance shows on the other within a second', async () => {
-    const helpful = async (server: BffProcess) => {
-      const answer = await call(server.base, `/api/qa/${qaItemId}`)
-      return { helpful: answer.body.helpfulCount as number, cache: answer.headers.get('x-cache') }
-    }
+  // First: a view counted by a later test is flushed seconds afterwards and would empty the caches here anyway.
+  it('a lost change-feed connection serves nothing stale: what changed meanwhile shows once it is back', async () => {
     for (const server of servers) {
-      await helpful(server)
-      expect(await helpful(server)).toEqual({ helpful: 0, cache: 'HIT' })
+      await consultation(server)
+      expect((await consultation(server)).cache).toBe('HIT')
     }
-    const vote = await call(servers[0]!.base, `/api/qa/${qaItemId}/feedback`, { method: 'POST', json: { helpful: true } })
-    expect(vote.status).toBe(200)
+    const ended = await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [
+      CHANGE_FEED_APPLICATION,
+    ])
+    expect(ended.rowCount).toBe(2)
+    // Written while neither instance listens: this notice reaches nobody.
+    await db.query(`UPDATE consultation SET title = '缓存测试办法（断线期间修改）' WHERE id = $1`, [consultationId])
     for (const server of servers) {
       const seen = await until(
-        () => helpful(server),
-        (h) => h.helpful === 1,
+        () => consultation(server),
+        (c) => c.title === '缓存测试办法（断线期间修改）',
+        3_000,
+      )
+      expect({ port: server.base, title: seen.value.title }).toEqual({ port: server.base, title: '缓存测试办法（断线期间修改）' })
+    }
+    // Subscribed again: cached, and invalidated as before.
+    for (const server of servers)
+      expect(
+        (
+          await until(
+            () => consultation(server),
+            (c) => c.cache === 'HIT',
+            5_000,
+          )
+        ).afterMs,
+      ).not.toBeNull()
+    await db.query(`UPDATE consultation SET title = '缓存测试办法（重连后修改）' WHERE id = $1`, [consultationId])
+    for (const server of servers) {
+      const seen = await until(
+        () => consultation(server),
+        (c) => c.title === '缓存测试办法（重连后修改）',
         1_000,
       )
-      expect({ port: server.base, helpful: seen.value.helpful }).toEqual({ port: server.base, helpful: 1 })
+      expect(seen.value.title).toBe('缓存测试办法（重连后修改）')
     }
   })
 
   it('a write by SQL typed by hand reaches both instances within a second', async () => {
     for (const server of servers) {
       await consultation(server)
-      expect(await consultation(server)).toMatchObject({ title: '缓存测试办法（征求意见稿）', cache: 'HIT' })
+      expect((await consultation(server)).cache).toBe('HIT')
     }
     await db.query(`UPDATE consultation SET title = '缓存测试办法（修改稿）' WHERE id = $1`, [consultationId])
     for (const server of servers) {
@@ -311,47 +337,6 @@ describe('two BFF processes on one PostgreSQL', () => {
     for (const server of servers) expect((await consultation(server)).title).toBe(last)
   })
 
-  it('a lost change-feed connection serves nothing stale: what changed meanwhile shows once it is back', async () => {
-    for (const server of servers) {
-      await consultation(server)
-      expect((await consultation(server)).cache).toBe('HIT')
-    }
-    const ended = await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [
-      CHANGE_FEED_APPLICATION,
-    ])
-    expect(ended.rowCount).toBe(2)
-    // Written while neither instance listens: this notice reaches nobody.
-    await db.query(`UPDATE consultation SET title = '缓存测试办法（断线期间修改）' WHERE id = $1`, [consultationId])
-    for (const server of servers) {
-      const seen = await until(
-        () => consultation(server),
-        (c) => c.title === '缓存测试办法（断线期间修改）',
-        3_000,
-      )
-      expect({ port: server.base, title: seen.value.title }).toEqual({ port: server.base, title: '缓存测试办法（断线期间修改）' })
-    }
-    // Subscribed again: cached, and invalidated as before.
-    for (const server of servers)
-      expect(
-        (
-          await until(
-            () => consultation(server),
-            (c) => c.cache === 'HIT',
-            5_000,
-          )
-        ).afterMs,
-      ).not.toBeNull()
-    await db.query(`UPDATE consultation SET title = '缓存测试办法（重连后修改）' WHERE id = $1`, [consultationId])
-    for (const server of servers) {
-      const seen = await until(
-        () => consultation(server),
-        (c) => c.title === '缓存测试办法（重连后修改）',
-        1_000,
-      )
-      expect(seen.value.title).toBe('缓存测试办法（重连后修改）')
-    }
-  })
-
   it('a window that closes while cached shows 已结束 on both instances at once', async () => {
     const { rows } = await db.query<{ closes: Date }>(
       `UPDATE consultation SET closes_at = now() + interval '1500 milliseconds' WHERE id = $1 RETURNING closes_at AS closes`,
@@ -359,14 +344,38 @@ describe('two BFF processes on one PostgreSQL', () => {
     )
     const closesAt = rows[0]!.closes.getTime()
     for (const server of servers) {
+      // Cached again after the change (an answer from before it is a HIT too, until the next poll empties the cache).
+      const changed = new Date(closesAt).toISOString()
       await until(
         () => consultation(server),
-        (c) => c.cache === 'HIT',
+        (c) => c.closesAt === changed && c.cache === 'HIT',
         1_000,
       )
-      expect(await consultation(server)).toMatchObject({ status: 'open', cache: 'HIT' })
+      expect(await consultation(server)).toMatchObject({ status: 'open', closesAt: changed, cache: 'HIT' })
     }
     await sleep(Math.max(0, closesAt - Date.now() + 20))
     for (const server of servers) expect((await consultation(server)).status).toBe('closed')
+  })
+
+  // Last: reading the item counts a view, flushed seconds later, which empties the caches (harmless, but not before the HIT checks above).
+  it('a vote through one instance shows on the other within a second', async () => {
+    const helpful = async (server: BffProcess) => {
+      const answer = await call(server.base, `/api/qa/${qaItemId}`)
+      return { helpful: answer.body.helpfulCount as number, cache: answer.headers.get('x-cache') }
+    }
+    for (const server of servers) {
+      await helpful(server)
+      expect(await helpful(server)).toEqual({ helpful: 0, cache: 'HIT' })
+    }
+    const vote = await call(servers[0]!.base, `/api/qa/${qaItemId}/feedback`, { method: 'POST', json: { helpful: true } })
+    expect(vote.status).toBe(200)
+    for (const server of servers) {
+      const seen = await until(
+        () => helpful(server),
+        (h) => h.helpful === 1,
+        1_000,
+      )
+      expect({ port: server.base, helpful: seen.value.helpful }).toEqual({ port: server.base, helpful: 1 })
+    }
   })
 })

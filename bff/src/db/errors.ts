@@ -97,8 +97,9 @@ export function translateDatabaseError(err: unknown): AppError | null {
   const code = sqlState ?? field(err, 'cause', 'code') ?? field(err, 'code')
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return new AppError('SERVICE_UNAVAILABLE')
   const message = err instanceof Error ? err.message : ''
-  // The client's own limits (pg's query_timeout, a connection it cut) arrive as plain messages.
-  if (/ECONNREFUSED|Connection terminated|timeout exceeded when trying to connect|terminating connection|Query read timeout|not queryable|canceling statement due to/i.test(message)) {
+  // The client's own limits (pg's query_timeout, a connection it cut) arrive as plain messages, and so does a
+  // new connection refused while the server restarts (the adapter's "Can't reach database server", P2010).
+  if (/ECONNREFUSED|Can't reach database server|Connection terminated|timeout exceeded when trying to connect|terminating connection|Query read timeout|not queryable|canceling statement due to/i.test(message)) {
     return new AppError('SERVICE_UNAVAILABLE')
   }
   return null

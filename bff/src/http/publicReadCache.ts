@@ -39,7 +39,7 @@ export interface PublicReadCacheOptions {
 /**
  * Correctness rests on three rules:
  * - every committed change to a table a public read shows reaches `invalidate()` (PostgreSQL
- *   triggers NOTIFY every instance's change feed, db/changeFeed.ts), and an answer computed while an
+ *   triggers record it in the change log every instance's change feed polls, db/changeFeed.ts), and an answer computed while an
  *   invalidation arrived is not stored (the generation check: it may have read the old rows);
  * - while the change feed is not subscribed (starting, connection lost, reconnecting) nothing is
  *   served from or stored in the cache, and it is emptied when the feed is back, because
