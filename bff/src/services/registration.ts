@@ -134,10 +134,15 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
   let replayed: { result: MyRegistration } | null = null
   const once = (tx: DbOrTx, write: () => Promise<MyRegistration>) => {
     let wrote = false
-    return onceForKey(tx, claim, () => ((wrote = true), write())).then((result) => {
+    const run = () => {
+      wrote = true
+      return write()
+    }
+    return onceForKey(tx, claim, run).then((result) => {
+      if (wrote) return result
       // A first attempt committed meanwhile: undo this one's writes and answer with that result.
-      if (!wrote) throw Object.assign(new Error('replayed'), { replayed: (replayed = { result }) })
-      return result
+      replayed = { result }
+      throw new Error('a first attempt with this key committed meanwhile')
     })
   }
   try {
