@@ -104,6 +104,13 @@ describe('统计分析 (staff, desktop)', () => {
     expect(cells.some((row) => row.startsWith('合计'))).toBe(true)
     await scrollToTop(page().locator('.gm-stats-report__charts'))
     await staff.screenshot('111-statistics-staff-desktop')
+    // and the four charts in one picture: the page scrolls inside Taro's own box, so the screen is made as tall as they are
+    const grid = page().locator('.gm-stats-report__charts')
+    const height = Math.ceil((await grid.boundingBox())!.height)
+    await staff.page.setViewportSize({ width: 1366, height: height + 40 })
+    await scrollToTop(grid)
+    await staff.screenshot('115-statistics-staff-charts')
+    await staff.page.setViewportSize({ width: 1366, height: 900 })
     await adoption.getByRole('button', { name: '收起「采纳情况」表格' }).click()
   })
 

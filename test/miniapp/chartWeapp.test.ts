@@ -83,6 +83,6 @@ describe('a chart in the mini-program', () => {
     // the node was sized for the device pixels, and the bars, labels and the minimum's line drawn on it
     expect([node.width, node.height]).toEqual([640, 480])
     expect(screen.fills()).toBeGreaterThan(0)
-    expect(screen.texts).toEqual(expect.arrayContaining(['建设局', '1 次 未达标', '最低 2 次']))
+    expect(screen.texts).toEqual(expect.arrayContaining(['未达标 建设局', '1 次', '最低 2 次']))
   })
 })

@@ -12,6 +12,9 @@ export type BuildChart = (look: ChartLook) => ChartOption
 /** A chart ECharts drew (disposed when its box goes). */
 export type DrawnChart = ReturnType<typeof initChart>
 
+/** getWindowInfo from base library 2.20.1, getSystemInfoSync before it. */
+const pixelRatio = () => (typeof Taro.getWindowInfo === 'function' ? Taro.getWindowInfo() : Taro.getSystemInfoSync()).pixelRatio
+
 /** What the selector query gives for a Canvas type="2d" node: its 2d context and pixel size, and no DOM methods. */
 interface MiniCanvasNode {
   width: number
@@ -57,7 +60,7 @@ export function drawInMiniProgram(id: string, build: BuildChart, onDrawn: (chart
         const chart = initChart(canvasOf(found.node), undefined, {
           width: found.width,
           height: found.height,
-          devicePixelRatio: Taro.getWindowInfo().pixelRatio,
+          devicePixelRatio: pixelRatio(),
         })
         chart.setOption(build({ fontSize: fontSizeOf(found.fontSize) }))
         onDrawn(chart)

@@ -94,19 +94,20 @@ export function adoptionSharesOption(shares: readonly Share[], look: ChartLook):
   }
 }
 
-/** 答复用时分布: how many answered opinions took each span of working days; spans past the deadline in red. */
+/** 答复用时分布: how many answered opinions took each span of working days, as horizontal bars (the span names are long); spans past the deadline in red. */
 export function replyTimeOption(buckets: readonly (Share & { overDeadline: boolean })[], look: ChartLook): ChartOption {
+  const ordered = [...buckets].reverse() // a horizontal bar chart lists its first category at the bottom
   return {
     ...base(look),
-    grid: { left: 8, right: 8, top: fontSize(look) * 2, bottom: 8, ...labelsInside },
-    xAxis: { type: 'category', data: buckets.map((b) => b.label), axisLabel: { ...axisLabel(look), interval: 0, width: look.fontSize * 5, overflow: 'break' } },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: axisLabel(look), splitLine: { lineStyle: { color: colors.grid } } },
+    grid: { left: 8, right: fontSize(look) * 3, top: 8, bottom: 8, ...labelsInside },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: axisLabel(look), splitLine: { lineStyle: { color: colors.grid } } },
+    yAxis: { type: 'category', data: ordered.map((b) => b.label), axisLabel: axisLabel(look) },
     series: [
       {
         type: 'bar',
         name: '已答复意见',
-        data: buckets.map((b) => ({ value: b.count, itemStyle: { color: b.overDeadline ? colors.short : colors.received } })),
-        label: { show: true, position: 'top', formatter: '{c} 条', fontSize: fontSize(look), color: colors.text },
+        data: ordered.map((b) => ({ value: b.count, itemStyle: { color: b.overDeadline ? colors.short : colors.received } })),
+        label: { show: true, position: 'right', formatter: '{c} 条', fontSize: fontSize(look), color: colors.text },
       },
     ],
   }
@@ -117,7 +118,7 @@ export interface AttendanceRow {
   count: number
 }
 
-/** 列席 per department against the plans' yearly minimum: a bar per department and a line at the minimum. */
+/** 列席 per department against the plans' yearly minimum: a bar per department, a line at the minimum, 未达标 named on the axis. */
 export function meetingAttendanceOption(rows: readonly AttendanceRow[], minimum: number, look: ChartLook): ChartOption {
   const ordered = [...rows].reverse() // a horizontal bar chart lists its first category at the bottom
   return {
@@ -130,7 +131,12 @@ export function meetingAttendanceOption(rows: readonly AttendanceRow[], minimum:
       axisLabel: axisLabel(look),
       splitLine: { lineStyle: { color: colors.grid } },
     },
-    yAxis: { type: 'category', data: ordered.map((r) => r.department), axisLabel: { ...axisLabel(look), width: look.fontSize * 9, overflow: 'truncate' } },
+    // 未达标 in words before the name (a truncated name still says it), not only in the bar's colour
+    yAxis: {
+      type: 'category',
+      data: ordered.map((r) => (r.count >= minimum ? r.department : `未达标 ${r.department}`)),
+      axisLabel: { ...axisLabel(look), width: look.fontSize * 11, overflow: 'truncate' },
+    },
     series: [
       {
         type: 'bar',
@@ -141,7 +147,7 @@ export function meetingAttendanceOption(rows: readonly AttendanceRow[], minimum:
           position: 'right',
           fontSize: fontSize(look),
           color: colors.text,
-          formatter: (p: { value: unknown }) => `${String(p.value)} 次${Number(p.value) >= minimum ? '' : ' 未达标'}`,
+          formatter: '{c} 次',
         },
         markLine: {
           symbol: 'none',
