@@ -31,7 +31,18 @@ import { freePort } from '../bff/src/db/embeddedPostgres'
 import type { Deps } from '../bff/src/deps'
 import { importQaRows, parseQaFile } from '../bff/src/services/qaImport'
 import { freshBenchDatabase } from './database'
-import { BURST_WORKLOAD, type BurstResult, burstCell, checkOpinionsStored, OPINIONS_WORKLOAD, type OpinionsStored, opinionRequests, seedCitizens, signupBurst, storedCell } from './writes'
+import {
+  BURST_WORKLOAD,
+  type BurstResult,
+  burstCell,
+  checkOpinionsStored,
+  OPINIONS_WORKLOAD,
+  type OpinionsStored,
+  opinionRequests,
+  seedCitizens,
+  signupBurst,
+  storedCell,
+} from './writes'
 
 const root = path.resolve(__dirname, '..', '..')
 const benchDir = path.join(root, 'bench')
@@ -58,7 +69,10 @@ function options(argv: string[]) {
     connections: Math.max(1, int('connections', 10)),
     label: map.get('label') ?? 'after',
     /** Only the workloads whose name contains one of these (comma-separated). */
-    only: map.get('only')?.split(',').filter((t) => t !== ''),
+    only: map
+      .get('only')
+      ?.split(',')
+      .filter((t) => t !== ''),
     /** Signed-in citizens seeded for the write workloads. */
     citizens: Math.max(1, int('citizens', 26_000)),
     /** The signup burst: people at once, seats, rounds (fewer when a round takes over 30 s), and how long a client waits for an answer. */
@@ -129,7 +143,17 @@ async function importLibrary(databaseUrl: string, file: string) {
       data: { username: 'bench.reviewer', displayName: '基准测试', role: 'REVIEWER', departmentId: 1, passwordHash: 'unused', mustChangePassword: false },
     })
     const deps: Deps = { db, log, clock: () => new Date(), wechat: null, settings: { demoLogin: false, sessionTtlHours: 1, templates: {} } }
-    const context = { actor: { kind: 'staff' as const, staffId: staff.id, role: 'REVIEWER' as const, departmentId: 1, departmentIds: [1], mustChangePassword: false, sessionId: 0 } }
+    const context = {
+      actor: {
+        kind: 'staff' as const,
+        staffId: staff.id,
+        role: 'REVIEWER' as const,
+        departmentId: 1,
+        departmentIds: [1],
+        mustChangePassword: false,
+        sessionId: 0,
+      },
+    }
     const rows = await parseQaFile('jsonl', readFileSync(file))
     const report = await importQaRows(deps, context, rows, { publish: true, createTopics: true, defaultTopic: '综合', dryRun: false })
     return report.created
@@ -288,7 +312,10 @@ async function main() {
       { name: 'GET /api/qa/search (5 queries)', paths: queries.map((q) => `/api/qa/search?q=${encodeURIComponent(q)}`) },
     ]
     const selected = (name: string) => !o.only || o.only.some((t) => name.includes(t))
-    const opinions = opinionRequests(open.map((r) => r.id), o.citizens)
+    const opinions = opinionRequests(
+      open.map((r) => r.id),
+      o.citizens,
+    )
     if (open.length > 0) workloads.push({ name: OPINIONS_WORKLOAD, paths: opinions.request })
     const results: Record<string, Run & { ratio: number; koaRps: number }> = {}
     let peak = idle.peakMb
@@ -307,7 +334,9 @@ async function main() {
       const rss = rssOf(bff.process.pid)
       peak = Math.max(peak, rss.peakMb)
       results[workload.name] = { ...run, errors, koaRps: ceiling.rps, ratio: Math.round((run.rps / (ceiling.rps || 1)) * 1000) / 1000 }
-      console.log(`${workload.name}: ${run.rps} req/s (Koa ${ceiling.rps}), ratio ${results[workload.name]!.ratio}, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}, ${run.bytesPerRequest} B/req`)
+      console.log(
+        `${workload.name}: ${run.rps} req/s (Koa ${ceiling.rps}), ratio ${results[workload.name]!.ratio}, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}, ${run.bytesPerRequest} B/req`,
+      )
     }
     const writes: { opinions?: OpinionsStored; burst?: BurstResult } = {}
     if (results[OPINIONS_WORKLOAD]) {
@@ -321,7 +350,12 @@ async function main() {
       children.push(second)
       const burst: BurstResult = { people: o.burstPeople, seats: o.burstSeats, rounds: [] }
       for (let round = 0; round < o.burstRounds && o.citizens >= (round + 1) * o.burstPeople; round++) {
-        const result = await signupBurst(client, [bff.base, second.base], { people: o.burstPeople, seats: o.burstSeats, firstCitizen: 1 + round * o.burstPeople, timeoutMs: o.burstTimeoutMs })
+        const result = await signupBurst(client, [bff.base, second.base], {
+          people: o.burstPeople,
+          seats: o.burstSeats,
+          firstCitizen: 1 + round * o.burstPeople,
+          timeoutMs: o.burstTimeoutMs,
+        })
         burst.rounds.push(result)
         console.log(`${BURST_WORKLOAD}, round ${round + 1}: ${JSON.stringify(result)}`)
         if (result.wallMs > 30_000) break
@@ -330,16 +364,21 @@ async function main() {
       writes.burst = burst
     }
     await client.end()
-    const h5 = existsSync(staticDir)
-      ? { identity: await firstLoad(bff.base, 'identity'), compressed: await firstLoad(bff.base, 'br, gzip') }
-      : null
+    const h5 = existsSync(staticDir) ? { identity: await firstLoad(bff.base, 'identity'), compressed: await firstLoad(bff.base, 'br, gzip') } : null
     if (h5) console.log(`H5 first load: ${JSON.stringify(h5)}`)
     const record = {
       label: o.label,
       date: started.toISOString(),
       commit: gitHead(),
       machine: { nproc: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', loadAverage: loadAtStart },
-      volume: { consultations: o.consultations, opinions: o.opinions, events: o.events, policies: o.policies, qaItems, ...(o.only && !o.only.some((t) => OPINIONS_WORKLOAD.includes(t) || BURST_WORKLOAD.includes(t)) ? {} : { citizens: o.citizens }) },
+      volume: {
+        consultations: o.consultations,
+        opinions: o.opinions,
+        events: o.events,
+        policies: o.policies,
+        qaItems,
+        ...(o.only && !o.only.some((t) => OPINIONS_WORKLOAD.includes(t) || BURST_WORKLOAD.includes(t)) ? {} : { citizens: o.citizens }),
+      },
       settings: { durationS: o.duration, connections: o.connections, rounds: o.rounds, server: path.relative(root, o.server) },
       rss: { idleMb: idle.rssMb, peakMb: peak },
       results,
@@ -403,9 +442,17 @@ function renderResults(): string {
     `| workload | ${runs.map((r) => `${r.label} (${r.commit})`).join(' | ')} |`,
     `|---|${runs.map(() => '---').join('|')}|`,
     ...names.map((n) => `| ${n} | ${runs.map((r) => cell(r, n)).join(' | ')} |`),
-    ...(runs.some((r) => r.writes?.opinions) ? [`| POST opinions: acknowledged writes in the database | ${runs.map((r) => storedCell(r.writes?.opinions)).join(' | ')} |`] : []),
+    ...(runs.some((r) => r.writes?.opinions)
+      ? [`| POST opinions: acknowledged writes in the database | ${runs.map((r) => storedCell(r.writes?.opinions)).join(' | ')} |`]
+      : []),
     ...(runs.some((r) => r.writes?.burst) ? [`| ${BURST_WORKLOAD} | ${runs.map((r) => burstCell(r.writes?.burst)).join(' | ')} |`] : []),
-    `| bare Koa req/s (per workload) | ${runs.map((r) => Object.values(r.results).map((x) => x.koaRps).join(' / ')).join(' | ')} |`,
+    `| bare Koa req/s (per workload) | ${runs
+      .map((r) =>
+        Object.values(r.results)
+          .map((x) => x.koaRps)
+          .join(' / '),
+      )
+      .join(' | ')} |`,
     `| BFF RSS idle → peak | ${runs.map((r) => `${r.rss.idleMb} → ${r.rss.peakMb} MB`).join(' | ')} |`,
     `| H5 first load, identity | ${runs.map((r) => (r.h5?.identity ? `${r.h5.identity.kb} KB (${r.h5.identity.files} files)` : '—')).join(' | ')} |`,
     `| H5 first load, Accept-Encoding: br, gzip | ${runs.map((r) => (r.h5?.compressed ? `${r.h5.compressed.kb} KB (${r.h5.compressed.encodings})` : '—')).join(' | ')} |`,
@@ -416,7 +463,9 @@ function renderResults(): string {
       (r) =>
         `| ${r.label} | ${r.date} | ${r.machine.nproc} × ${r.machine.model} | ${r.machine.loadAverage.join(' ')} | ${Object.entries(r.volume)
           .map(([k, v]) => `${v} ${k}`)
-          .join(', ')} | ${r.settings.durationS} s × ${r.settings.rounds ?? 1} rounds, ${r.settings.connections} connections${r.settings.server ? `, ${r.settings.server}` : ''} |`,
+          .join(
+            ', ',
+          )} | ${r.settings.durationS} s × ${r.settings.rounds ?? 1} rounds, ${r.settings.connections} connections${r.settings.server ? `, ${r.settings.server}` : ''} |`,
     ),
     '',
   ]

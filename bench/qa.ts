@@ -78,7 +78,8 @@ async function main() {
   if (options.has('make-synthetic')) {
     const size = Number(options.get('make-synthetic'))
     const out = options.get('out')
-    if (!Number.isInteger(size) || size < 1 || !out) throw new Error('用法：npm run bench:qa -- --make-synthetic 20000 --library <问答库.jsonl> --out <输出.jsonl>')
+    if (!Number.isInteger(size) || size < 1 || !out)
+      throw new Error('用法：npm run bench:qa -- --make-synthetic 20000 --library <问答库.jsonl> --out <输出.jsonl>')
     const library = synthesize(readJsonl<LibraryLine>(libraryFile), size)
     writeFileSync(out, `${library.map((line) => JSON.stringify(line)).join('\n')}\n`)
     console.log(`已生成 ${library.length} 条：${out}`)
@@ -95,9 +96,28 @@ async function main() {
   try {
     const db = connection.db
     const department = await db.department.create({ data: { name: '基准测试' } })
-    const staff = await db.staff.create({ data: { username: 'bench.reviewer', displayName: '基准测试', role: 'REVIEWER', departmentId: department.id, passwordHash: 'unused', mustChangePassword: false } })
+    const staff = await db.staff.create({
+      data: {
+        username: 'bench.reviewer',
+        displayName: '基准测试',
+        role: 'REVIEWER',
+        departmentId: department.id,
+        passwordHash: 'unused',
+        mustChangePassword: false,
+      },
+    })
     const deps: Deps = { db, log, clock: () => new Date(), wechat: null, settings: { demoLogin: false, sessionTtlHours: 1, templates: {} } }
-    const context = { actor: { kind: 'staff' as const, staffId: staff.id, role: 'REVIEWER' as const, departmentId: department.id, departmentIds: [department.id], mustChangePassword: false, sessionId: 0 } }
+    const context = {
+      actor: {
+        kind: 'staff' as const,
+        staffId: staff.id,
+        role: 'REVIEWER' as const,
+        departmentId: department.id,
+        departmentIds: [department.id],
+        mustChangePassword: false,
+        sessionId: 0,
+      },
+    }
 
     let started = performance.now()
     const rows = await parseQaFile('jsonl', readFileSync(libraryFile))
@@ -132,9 +152,21 @@ async function main() {
     const share = (k: number) => ranks.filter((r) => r >= 0 && r < k).length / n
     const mrr = ranks.reduce((sum, r) => sum + (r >= 0 && r < 10 ? 1 / (r + 1) : 0), 0) / n
     const sorted = [...latencies].sort((a, b) => a - b)
-    console.log(`延迟（ms）：p50 ${round(percentile(sorted, 0.5), 2)}，p95 ${round(percentile(sorted, 0.95), 2)}，最大 ${round(sorted[sorted.length - 1] ?? 0, 2)}`)
+    console.log(
+      `延迟（ms）：p50 ${round(percentile(sorted, 0.5), 2)}，p95 ${round(percentile(sorted, 0.95), 2)}，最大 ${round(sorted[sorted.length - 1] ?? 0, 2)}`,
+    )
     await libraryOf(db).flush(log)
-    console.log(JSON.stringify({ items: report.created, queries: queries.length, recall1: round(share(1)), recall3: round(share(3)), recall10: round(share(10)), mrr10: round(mrr), p95Ms: round(percentile(sorted, 0.95), 2) }))
+    console.log(
+      JSON.stringify({
+        items: report.created,
+        queries: queries.length,
+        recall1: round(share(1)),
+        recall3: round(share(3)),
+        recall10: round(share(10)),
+        mrr10: round(mrr),
+        p95Ms: round(percentile(sorted, 0.95), 2),
+      }),
+    )
   } finally {
     await connection.close()
     await database.drop()

@@ -37,7 +37,11 @@ export function opinionRequests(consultationIds: number[], citizens: number) {
         ...req,
         path: `/api/consultations/${consultationIds[n % consultationIds.length]}/opinions`,
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token(1 + (n % citizens))}` },
-        body: JSON.stringify({ text: `第${n}条基准意见：建议进一步简化申请材料，明确办理时限。`, consent: 'PUBLISH_MASKED', idempotencyKey: `bench-${run}-${n}` }),
+        body: JSON.stringify({
+          text: `第${n}条基准意见：建议进一步简化申请材料，明确办理时限。`,
+          consent: 'PUBLISH_MASKED',
+          idempotencyKey: `bench-${run}-${n}`,
+        }),
       }
     },
     onResponse: (status, body) => {
@@ -51,7 +55,10 @@ export function opinionRequests(consultationIds: number[], citizens: number) {
 export async function checkOpinionsStored(client: pg.Client, run: string, acknowledged: string[]) {
   const distinct = new Set(acknowledged)
   const found = await client.query<{ n: string }>('SELECT count(*) AS n FROM opinion WHERE receipt_code = ANY($1)', [[...distinct]])
-  const all = await client.query<{ n: string; keys: string }>(`SELECT count(*) AS n, count(DISTINCT idempotency_key) AS keys FROM opinion WHERE idempotency_key LIKE $1`, [`bench-${run}-%`])
+  const all = await client.query<{ n: string; keys: string }>(
+    `SELECT count(*) AS n, count(DISTINCT idempotency_key) AS keys FROM opinion WHERE idempotency_key LIKE $1`,
+    [`bench-${run}-%`],
+  )
   return {
     acknowledged: acknowledged.length,
     distinctReceipts: distinct.size,
@@ -83,7 +90,11 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * with its own Idempotency-Key like the mini-program, no retries; answers not received within
  * `timeoutMs` count as "0 timeout".
  */
-export async function signupBurst(client: pg.Client, bases: string[], o: { people: number; seats: number; firstCitizen: number; timeoutMs: number }): Promise<BurstRound> {
+export async function signupBurst(
+  client: pg.Client,
+  bases: string[],
+  o: { people: number; seats: number; firstCitizen: number; timeoutMs: number },
+): Promise<BurstRound> {
   const event = await client.query<{ id: number }>(
     `INSERT INTO event (kind, title, description, place, department_id, starts_at, ends_at, signup_opens_at, signup_closes_at,
                         capacity, reserved_seats, waitlist_capacity, selection_mode, published_at)

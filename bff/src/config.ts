@@ -76,7 +76,11 @@ const ConfigSchema = z.object({
   /** Memory the public-read cache may use, in MB. */
   PUBLIC_CACHE_MAX_MB: z.coerce.number({ error: '必须是 MB 数' }).int('必须是整数').min(1).max(4_096).default(64),
   /** Prefix of the rate-limit keys in Redis (one per deployment or test run). */
-  RATE_LIMIT_PREFIX: z.string().trim().regex(/^[\w:.-]{1,64}$/, '1–64 位字母、数字或 _ : . -').default('gm:rl'),
+  RATE_LIMIT_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[\w:.-]{1,64}$/, '1–64 位字母、数字或 _ : . -')
+    .default('gm:rl'),
   /**
    * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDR ranges, or
    * `loopback`, `uniquelocal`); without it the client address is the socket's peer.
@@ -85,7 +89,12 @@ const ConfigSchema = z.object({
     .string()
     .trim()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.every((entry) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry)), '必须是逗号分隔的 IP 地址或网段'),
   /** WeChat API base URL: the real servers in production, the fake server in tests and local development. */
   WECHAT_API_BASE: z.url({ error: '必须是 http(s):// 地址' }).default('https://api.weixin.qq.com'),
@@ -97,12 +106,21 @@ const ConfigSchema = z.object({
   WECHAT_TEMPLATE_EVENT_REMINDER: z.string().trim().min(1).optional(),
   /** The H5 build's demo login for citizens: never on unless explicitly enabled. */
   DEMO_LOGIN: booleanFlag.default(false),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   /**
    * The first administrator, created at boot when no staff account exists yet. The password is a
    * one-time password: it must be changed at first sign-in. There is no built-in default.
    */
-  BOOTSTRAP_ADMIN_USERNAME: z.string().trim().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '3–32 位小写字母、数字或 _ . -，以字母开头').optional(),
+  BOOTSTRAP_ADMIN_USERNAME: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_.-]{2,31}$/, '3–32 位小写字母、数字或 _ . -，以字母开头')
+    .optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10, '至少 10 位').optional(),
 })
 

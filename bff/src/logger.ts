@@ -5,7 +5,14 @@ import pino, { type Logger } from 'pino'
 function serializeError(err: unknown): unknown {
   if (!(err instanceof Error)) return err
   const { code, kind } = err as { code?: unknown; kind?: unknown }
-  return { type: err.constructor.name, message: err.message, code, kind, stack: err.stack, cause: err.cause instanceof Error ? serializeError(err.cause) : undefined }
+  return {
+    type: err.constructor.name,
+    message: err.message,
+    code,
+    kind,
+    stack: err.stack,
+    cause: err.cause instanceof Error ? serializeError(err.cause) : undefined,
+  }
 }
 
 export function createLogger(level: string): Logger {

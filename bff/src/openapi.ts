@@ -45,9 +45,13 @@ const FILE_TYPES = {
 
 /** A file download: the media types its `format` query offers (CSV when it has none), each a file body. */
 function fileContent(endpoint: Endpoint): JsonSchema {
-  const format = endpoint.query ? ((toSchema(endpoint.query, 'input') as { properties?: Record<string, { enum?: string[] }> }).properties?.format?.enum ?? ['csv']) : ['csv']
+  const format = endpoint.query
+    ? ((toSchema(endpoint.query, 'input') as { properties?: Record<string, { enum?: string[] }> }).properties?.format?.enum ?? ['csv'])
+    : ['csv']
   return Object.fromEntries(
-    format.filter((f): f is keyof typeof FILE_TYPES => f in FILE_TYPES).map((f) => [FILE_TYPES[f], { schema: { type: 'string', ...(f === 'xlsx' ? { format: 'binary' } : {}) } }]),
+    format
+      .filter((f): f is keyof typeof FILE_TYPES => f in FILE_TYPES)
+      .map((f) => [FILE_TYPES[f], { schema: { type: 'string', ...(f === 'xlsx' ? { format: 'binary' } : {}) } }]),
   )
 }
 
@@ -56,7 +60,10 @@ const isPublicRead = (endpoint: Endpoint) => endpoint.access === 'public' && end
 const etagHeader = { ETag: { description: '强 ETag；带 If-None-Match 再次请求，未变化时返回 304', schema: { type: 'string' } } }
 const notModified = { '304': { description: '未变化（If-None-Match 与 ETag 相同），无响应体' } }
 
-const errorResponse = { description: '错误：{ error: { code, message, details } }', content: { 'application/json': { schema: toSchema(ErrorBodySchema, 'output') } } }
+const errorResponse = {
+  description: '错误：{ error: { code, message, details } }',
+  content: { 'application/json': { schema: toSchema(ErrorBodySchema, 'output') } },
+}
 
 /** OpenAPI 3.1 generated from the shared contract: the document cannot drift from the code. */
 export function buildOpenApiDocument(): JsonSchema {
@@ -71,9 +78,7 @@ export function buildOpenApiDocument(): JsonSchema {
       'x-access': endpoint.access,
       parameters: endpoint.method === 'GET' ? parameters(endpoint) : [...parameters(endpoint), idempotencyHeader],
       ...(ENDPOINT_POLICIES[operationId as EndpointName] ? { 'x-rate-limits': ENDPOINT_POLICIES[operationId as EndpointName] } : {}),
-      ...(endpoint.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(endpoint.body, 'input') } } } }
-        : {}),
+      ...(endpoint.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(endpoint.body, 'input') } } } } : {}),
       responses: {
         [String(endpoint.status ?? 200)]: {
           description: endpoint.download ? '文件' : '成功',

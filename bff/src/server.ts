@@ -27,9 +27,7 @@ function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Serv
     server.keepAliveTimeout = 65_000
     server.headersTimeout = 66_000
     server.once('listening', () => resolve(server))
-    server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new Error(`端口 ${config.PORT} 已被占用：请换一个 PORT`) : err),
-    )
+    server.once('error', (err: NodeJS.ErrnoException) => reject(err.code === 'EADDRINUSE' ? new Error(`端口 ${config.PORT} 已被占用：请换一个 PORT`) : err))
   })
 }
 

@@ -15,9 +15,7 @@ const sharedEntry = path.join(sharedRoot, 'src/index.ts')
  * time; these replacements also remove the code that could call it, so the weapp bundle contains no
  * `new Function(` for a reviewer (or the platform's scanner) to find.
  */
-const noEvalReplacements: [RegExp, string][] = [
-  [/[\\/]zod[\\/]v4[\\/]core[\\/]doc\.c?js$/, path.join(__dirname, 'shims/zod-doc.js')],
-]
+const noEvalReplacements: [RegExp, string][] = [[/[\\/]zod[\\/]v4[\\/]core[\\/]doc\.c?js$/, path.join(__dirname, 'shims/zod-doc.js')]]
 
 /**
  * webpack's `__webpack_require__.g` runtime falls back to `new Function('return this')()` when

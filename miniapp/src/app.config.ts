@@ -1,15 +1,21 @@
 // The mini-program's app config: the four tab pages, one sub-package per domain, the tab bar and window settings.
 export default defineAppConfig({
-  pages: [
-    'pages/consultations/index',
-    'pages/events/index',
-    'pages/qa/index',
-    'pages/mine/index',
-  ],
+  pages: ['pages/consultations/index', 'pages/events/index', 'pages/qa/index', 'pages/mine/index'],
   subPackages: [
     { root: 'packages/consultation', pages: ['pages/detail/index', 'pages/opinion/index', 'pages/feedback/index'] },
     { root: 'packages/event', pages: ['pages/detail/index', 'pages/signup/index', 'pages/draw/index'] },
-    { root: 'packages/qa', pages: ['pages/detail/index', 'pages/policy/index', 'pages/interpretation/index', 'pages/ask/index', 'pages/questions/index', 'pages/question/index', 'pages/staff-questions/index'] },
+    {
+      root: 'packages/qa',
+      pages: [
+        'pages/detail/index',
+        'pages/policy/index',
+        'pages/interpretation/index',
+        'pages/ask/index',
+        'pages/questions/index',
+        'pages/question/index',
+        'pages/staff-questions/index',
+      ],
+    },
     { root: 'packages/decision', pages: ['pages/list/index', 'pages/detail/index'] },
     { root: 'packages/search', pages: ['pages/results/index'] },
     // The charts' engine lives only in this sub-package: staff and public statistics share it here.

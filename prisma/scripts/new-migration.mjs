@@ -24,7 +24,11 @@ if (!process.env.DATABASE_URL) {
   process.exit(2)
 }
 
-const snapshots = existsSync(migrationsDir) ? readdirSync(migrationsDir).filter((d) => existsSync(path.join(migrationsDir, d, 'schema.prisma'))).sort() : []
+const snapshots = existsSync(migrationsDir)
+  ? readdirSync(migrationsDir)
+      .filter((d) => existsSync(path.join(migrationsDir, d, 'schema.prisma')))
+      .sort()
+  : []
 const previous = snapshots.at(-1)
 const from = previous ? ['--from-schema-datamodel', path.join(migrationsDir, previous, 'schema.prisma')] : ['--from-empty']
 const cli = path.join(root, 'node_modules', 'prisma', 'build', 'index.js')

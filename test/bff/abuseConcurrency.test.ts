@@ -113,9 +113,13 @@ describe('the waitlist across two processes', () => {
     const eventId = await createEvent(20, 100)
     // Citizens 1–20 hold the seats, 21–30 wait (in this order), 31–60 are newcomers.
     for (let i = 1; i <= 30; i++) expect((await signup(i, eventId)).body.status).toBe(i <= 20 ? 'SELECTED' : 'WAITLISTED')
-    const mine = await db.query<{ id: number; citizen_id: number }>(`SELECT id, citizen_id FROM registration WHERE event_id = $1 AND status = 'SELECTED'`, [eventId])
+    const mine = await db.query<{ id: number; citizen_id: number }>(`SELECT id, citizen_id FROM registration WHERE event_id = $1 AND status = 'SELECTED'`, [
+      eventId,
+    ])
     const numberOf = new Map([...citizenIds].map(([n, id]) => [id, n]))
-    const waitingBefore = (await db.query<{ id: number }>(`SELECT id FROM registration WHERE event_id = $1 AND status = 'WAITLISTED' ORDER BY id`, [eventId])).rows.map((r) => r.id)
+    const waitingBefore = (
+      await db.query<{ id: number }>(`SELECT id FROM registration WHERE event_id = $1 AND status = 'WAITLISTED' ORDER BY id`, [eventId])
+    ).rows.map((r) => r.id)
 
     const cancellations = mine.rows.map((r) => {
       const n = numberOf.get(r.citizen_id)!
@@ -127,11 +131,20 @@ describe('the waitlist across two processes', () => {
     expect(answers.slice(0, 20).map((a) => a.status)).toEqual(Array(20).fill(200))
     expect(answers.slice(20).every((a) => a.status === 201)).toBe(true)
 
-    const rows = await db.query<{ id: number; status: string; citizen_id: number }>('SELECT id, status, citizen_id FROM registration WHERE event_id = $1 ORDER BY id', [eventId])
-    const event = (await db.query<{ confirmed_count: number; waitlist_count: number }>('SELECT confirmed_count, waitlist_count FROM event WHERE id = $1', [eventId])).rows[0]!
+    const rows = await db.query<{ id: number; status: string; citizen_id: number }>(
+      'SELECT id, status, citizen_id FROM registration WHERE event_id = $1 ORDER BY id',
+      [eventId],
+    )
+    const event = (
+      await db.query<{ confirmed_count: number; waitlist_count: number }>('SELECT confirmed_count, waitlist_count FROM event WHERE id = $1', [eventId])
+    ).rows[0]!
     const byStatus = (status: string) => rows.rows.filter((r) => r.status === status)
     // Full, with the counters matching the rows.
-    expect({ selected: byStatus('SELECTED').length, waiting: byStatus('WAITLISTED').length, cancelled: byStatus('CANCELLED').length }).toEqual({ selected: 20, waiting: 20, cancelled: 20 })
+    expect({ selected: byStatus('SELECTED').length, waiting: byStatus('WAITLISTED').length, cancelled: byStatus('CANCELLED').length }).toEqual({
+      selected: 20,
+      waiting: 20,
+      cancelled: 20,
+    })
     expect(event).toEqual({ confirmed_count: 20, waitlist_count: 20 })
     // The ten who were waiting all got seats…
     const status = new Map(rows.rows.map((r) => [r.id, r.status]))
@@ -154,7 +167,12 @@ describe('idempotent signups', () => {
   it('answers a retried signup (same key, either process, even at the same time) with the first registration', async () => {
     const eventId = await createEvent(5, 5)
     const key = { 'idempotency-key': `signup-${randomBytes(8).toString('hex')}` }
-    const attempt = (k: number) => call(base(k), `/api/events/${eventId}/registrations`, { method: 'POST', headers: { ...auth(61), ...key }, json: { name: '重试', phone: '13800138000', category: 'PUBLIC' } })
+    const attempt = (k: number) =>
+      call(base(k), `/api/events/${eventId}/registrations`, {
+        method: 'POST',
+        headers: { ...auth(61), ...key },
+        json: { name: '重试', phone: '13800138000', category: 'PUBLIC' },
+      })
     const answers = await Promise.all(Array.from({ length: 6 }, (_, k) => attempt(k)))
     expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201))
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1)
@@ -165,7 +183,9 @@ describe('idempotent signups', () => {
     // The same key for a different request is refused.
     expect((await signup(61, eventId, key)).body.error.code).toBe('IDEMPOTENCY_KEY_REUSED')
     const cancelKey = { 'idempotency-key': `cancel-${randomBytes(8).toString('hex')}` }
-    const cancels = await Promise.all([0, 1].map((k) => call(base(k), `/api/me/registrations/${answers[0]!.body.id}/cancel`, { method: 'POST', headers: { ...auth(61), ...cancelKey } })))
+    const cancels = await Promise.all(
+      [0, 1].map((k) => call(base(k), `/api/me/registrations/${answers[0]!.body.id}/cancel`, { method: 'POST', headers: { ...auth(61), ...cancelKey } })),
+    )
     expect(cancels.map((c) => [c.status, c.body.status])).toEqual([
       [200, 'CANCELLED'],
       [200, 'CANCELLED'],
@@ -181,15 +201,20 @@ describe('staff password burst', () => {
 
   beforeAll(async () => {
     const hash = await hashPassword(password)
-    staffId = (await db.query<{ id: number }>(`INSERT INTO staff (username, display_name, password_hash, role, department_id, must_change_password) VALUES ('burst.admin', '管理员', $1, 'ADMIN', $2, false) RETURNING id`, [hash, departmentId])).rows[0]!.id
+    staffId = (
+      await db.query<{ id: number }>(
+        `INSERT INTO staff (username, display_name, password_hash, role, department_id, must_change_password) VALUES ('burst.admin', '管理员', $1, 'ADMIN', $2, false) RETURNING id`,
+        [hash, departmentId],
+      )
+    ).rows[0]!.id
   })
-  const login = (k: number, pw: string, ip: string, username = 'burst.admin') => call(base(k), '/api/auth/staff', { method: 'POST', headers: from(ip), json: { username, password: pw } })
+  const login = (k: number, pw: string, ip: string, username = 'burst.admin') =>
+    call(base(k), '/api/auth/staff', { method: 'POST', headers: from(ip), json: { username, password: pw } })
   /** Password checks that failed for the burst account, across both processes (their security log). */
   const failedChecks = async () => {
     await new Promise((resolve) => setTimeout(resolve, 300)) // the processes' output arrives through pipes
-    return servers
-      .flatMap((s) => s.output().split('\n'))
-      .filter((line) => line.includes('"staff sign-in failed"') && line.includes(`"staffId":${staffId},`)).length
+    return servers.flatMap((s) => s.output().split('\n')).filter((line) => line.includes('"staff sign-in failed"') && line.includes(`"staffId":${staffId},`))
+      .length
   }
   const sameAnswer = (a: Answer) => [a.status, a.body.error?.code, a.body.error?.message]
 
@@ -223,7 +248,11 @@ describe('floods', () => {
     const id = consultation.rows[0]!.id
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, k) =>
-        call(base(k), `/api/consultations/${id}/opinions`, { method: 'POST', headers: auth(62), json: { text: `第${k}条刷屏意见内容`, consent: 'PRIVATE', idempotencyKey: `flood-${k}-${randomBytes(4).toString('hex')}` } }),
+        call(base(k), `/api/consultations/${id}/opinions`, {
+          method: 'POST',
+          headers: auth(62),
+          json: { text: `第${k}条刷屏意见内容`, consent: 'PRIVATE', idempotencyKey: `flood-${k}-${randomBytes(4).toString('hex')}` },
+        }),
       ),
     )
     const accepted = answers.filter((a) => a.status === 201).length
@@ -241,11 +270,21 @@ describe('floods', () => {
       `INSERT INTO qa_item (question, answer, topic, status, published_at) VALUES ('防刷测试：怎么办理？', '按规定办理。', '防刷', 'PUBLISHED', now()) RETURNING id`,
     )
     const id = item.rows[0]!.id
-    const votes = await Promise.all(Array.from({ length: 60 }, (_, k) => call(base(k), `/api/qa/${id}/feedback`, { method: 'POST', headers: from('192.0.2.50'), json: { helpful: true } })))
+    const votes = await Promise.all(
+      Array.from({ length: 60 }, (_, k) => call(base(k), `/api/qa/${id}/feedback`, { method: 'POST', headers: from('192.0.2.50'), json: { helpful: true } })),
+    )
     expect(votes.every((v) => v.status === 200 || (v.status === 429 && v.body.error.code === 'RATE_LIMITED'))).toBe(true)
     expect(votes.filter((v) => v.status === 429).length).toBe(60 - ENDPOINT_POLICIES.rateQaItem![0]!.points)
     // The same device from many addresses counts once too.
-    await Promise.all(Array.from({ length: 10 }, (_, k) => call(base(k), `/api/qa/${id}/feedback`, { method: 'POST', headers: { ...from(`192.0.2.${100 + k}`), 'x-device-id': 'flooding-device-1' }, json: { helpful: true } })))
+    await Promise.all(
+      Array.from({ length: 10 }, (_, k) =>
+        call(base(k), `/api/qa/${id}/feedback`, {
+          method: 'POST',
+          headers: { ...from(`192.0.2.${100 + k}`), 'x-device-id': 'flooding-device-1' },
+          json: { helpful: true },
+        }),
+      ),
+    )
     expect((await db.query('SELECT helpful_count FROM qa_item WHERE id = $1', [id])).rows[0]).toEqual({ helpful_count: 2 })
 
     const views = await Promise.all(Array.from({ length: 60 }, (_, k) => call(base(k), `/api/qa/${id}`, { headers: from('192.0.2.51') })))
@@ -260,7 +299,11 @@ describe('floods', () => {
 
   it('bounds the outbound code2Session calls of an invalid WeChat code flood', async () => {
     const before = fake.requests.filter((r) => r.path === '/sns/jscode2session').length
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, k) => call(base(k), '/api/auth/wechat', { method: 'POST', headers: from('192.0.2.60'), json: { code: `invalid-code-${k}` } })))
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, k) =>
+        call(base(k), '/api/auth/wechat', { method: 'POST', headers: from('192.0.2.60'), json: { code: `invalid-code-${k}` } }),
+      ),
+    )
     const limit = ENDPOINT_POLICIES.loginWithWechat![0]!.points
     expect(tally(answers)).toEqual({ '400 WECHAT_CODE_INVALID': limit, '429 RATE_LIMITED': 50 - limit })
     expect(fake.requests.filter((r) => r.path === '/sns/jscode2session').length - before).toBe(limit)

@@ -15,7 +15,8 @@ beforeEach(() => {
 
 const login = (username: string, password: string) => app.request('/api/auth/staff', { method: 'POST', json: { username, password } })
 /** The password checks that failed for this staff member, as the security log records them. */
-const failedChecks = (warn: jest.SpyInstance, staffId: number) => warn.mock.calls.filter(([fields, message]) => message === 'staff sign-in failed' && fields.staffId === staffId).length
+const failedChecks = (warn: jest.SpyInstance, staffId: number) =>
+  warn.mock.calls.filter(([fields, message]) => message === 'staff sign-in failed' && fields.staffId === staffId).length
 
 describe('staff password sign-in', () => {
   it('signs in with the right password and answers the same for a wrong password and an unknown user', async () => {
@@ -114,7 +115,11 @@ describe('first administrator and password change', () => {
   it('makes a new staff member change the one-time password before doing anything else, and ends other sessions', async () => {
     const admin = await signInStaff(app, 'ADMIN')
     const departmentId = (await app.db.department.findFirstOrThrow()).id
-    const created = await app.request('/api/admin/staff', { method: 'POST', headers: admin.auth, json: { username: 'new.member', displayName: '李四', role: 'REVIEWER', departmentId } })
+    const created = await app.request('/api/admin/staff', {
+      method: 'POST',
+      headers: admin.auth,
+      json: { username: 'new.member', displayName: '李四', role: 'REVIEWER', departmentId },
+    })
     expect(created.status).toBe(201)
     const initial = created.body.initialPassword as string
     expect(initial).toMatch(/^[\w-]{16}$/)
@@ -128,9 +133,17 @@ describe('first administrator and password change', () => {
 
     const weak = await app.request('/api/auth/password', { method: 'PUT', headers: auth, json: { currentPassword: initial, newPassword: 'short' } })
     expect(weak.body.error.details.fields.newPassword).toMatch(/10/)
-    const wrong = await app.request('/api/auth/password', { method: 'PUT', headers: auth, json: { currentPassword: 'wrong-passw0rd', newPassword: 'Brand-new-passw0rd' } })
+    const wrong = await app.request('/api/auth/password', {
+      method: 'PUT',
+      headers: auth,
+      json: { currentPassword: 'wrong-passw0rd', newPassword: 'Brand-new-passw0rd' },
+    })
     expect(wrong.body.error.code).toBe('WRONG_PASSWORD')
-    const changed = await app.request('/api/auth/password', { method: 'PUT', headers: auth, json: { currentPassword: initial, newPassword: 'Brand-new-passw0rd' } })
+    const changed = await app.request('/api/auth/password', {
+      method: 'PUT',
+      headers: auth,
+      json: { currentPassword: initial, newPassword: 'Brand-new-passw0rd' },
+    })
     expect(changed.status).toBe(204)
 
     expect((await app.request('/api/me', { headers: auth })).body.mustChangePassword).toBe(false)
@@ -183,7 +196,9 @@ describe('staff administration and the audit log', () => {
     expect([again.status, again.body.error.code]).toEqual([409, 'USERNAME_TAKEN'])
     expect(await app.db.staff.count({ where: { username: 'twin.user' } })).toBe(1)
     expect((await app.request('/api/admin/departments', { method: 'POST', headers: admin.auth, json: { name: '统计局' } })).status).toBe(201)
-    expect((await app.request('/api/admin/departments', { method: 'POST', headers: admin.auth, json: { name: '统计局' } })).body.error.code).toBe('DEPARTMENT_EXISTS')
+    expect((await app.request('/api/admin/departments', { method: 'POST', headers: admin.auth, json: { name: '统计局' } })).body.error.code).toBe(
+      'DEPARTMENT_EXISTS',
+    )
   })
 
   it('audit entries are readable by admins only', async () => {

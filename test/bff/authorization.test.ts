@@ -173,7 +173,9 @@ async function headersFor(caller: Caller, privacyVersion: string | null = PRIVAC
   seq += 1
   let owner: { citizenId: number } | { staffId: number }
   if (caller === 'citizen') {
-    owner = { citizenId: (await app.db.citizen.create({ data: { openid: `matrix-${seq}`, privacyVersion, privacyAcceptedAt: privacyVersion ? new Date() : null } })).id }
+    owner = {
+      citizenId: (await app.db.citizen.create({ data: { openid: `matrix-${seq}`, privacyVersion, privacyAcceptedAt: privacyVersion ? new Date() : null } })).id,
+    }
   } else {
     const role = caller.toUpperCase() as 'EDITOR' | 'REVIEWER' | 'ADMIN'
     const staff = await app.db.staff.create({
@@ -259,8 +261,16 @@ describe.each(NEEDS_CONSENT)('%s without consent to the current privacy notice',
   ] as const)('refuses %s with PRIVACY_NOT_ACCEPTED', async (_, privacyVersion) => {
     const endpoint = contract[name]
     const body = bodies[name]?.()
-    const response = await app.request(buildPath(endpoint.path, { id: 1 }), { method: endpoint.method, headers: await headersFor('citizen', privacyVersion), ...(body !== undefined ? { json: body } : {}) })
-    expect([response.status, response.body.error.code, response.body.error.details]).toEqual([403, 'PRIVACY_NOT_ACCEPTED', { requiredVersion: PRIVACY_NOTICE_VERSION }])
+    const response = await app.request(buildPath(endpoint.path, { id: 1 }), {
+      method: endpoint.method,
+      headers: await headersFor('citizen', privacyVersion),
+      ...(body !== undefined ? { json: body } : {}),
+    })
+    expect([response.status, response.body.error.code, response.body.error.details]).toEqual([
+      403,
+      'PRIVACY_NOT_ACCEPTED',
+      { requiredVersion: PRIVACY_NOTICE_VERSION },
+    ])
     expect(response.body.error.message).toMatch(/个人信息保护说明/)
   })
 })
@@ -321,19 +331,54 @@ describe('department scope', () => {
     suggestGroups: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/consultations/${d.consultationId}/group-suggestions`, read: true },
     listGroups: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/consultations/${d.consultationId}/groups`, read: true },
     answerOpinion: { role: 'REVIEWER', method: 'PUT', path: (d) => `/api/staff/opinions/${d.opinionId}/answer`, body: answer },
-    moderateOpinion: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/opinions/${d.overdueOpinionId}/moderation`, body: () => ({ decision: 'HIDE', reason: '与本次征集无关' }) },
-    createGroup: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/consultations/${d.consultationId}/groups`, body: () => ({ title: '新的集中意见', opinionIds: [1] }) },
+    moderateOpinion: {
+      role: 'REVIEWER',
+      method: 'POST',
+      path: (d) => `/api/staff/opinions/${d.overdueOpinionId}/moderation`,
+      body: () => ({ decision: 'HIDE', reason: '与本次征集无关' }),
+    },
+    createGroup: {
+      role: 'REVIEWER',
+      method: 'POST',
+      path: (d) => `/api/staff/consultations/${d.consultationId}/groups`,
+      body: () => ({ title: '新的集中意见', opinionIds: [1] }),
+    },
     answerGroup: { role: 'REVIEWER', method: 'PUT', path: (d) => `/api/staff/groups/${d.groupId}/answer`, body: answer },
-    changeWindow: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/consultations/${d.consultationId}/window`, body: () => ({ closesAt: new Date(Date.now() + 40 * 86_400_000).toISOString(), reason: '延长征集期限，便于更多群众参与' }) },
+    changeWindow: {
+      role: 'REVIEWER',
+      method: 'POST',
+      path: (d) => `/api/staff/consultations/${d.consultationId}/window`,
+      body: () => ({ closesAt: new Date(Date.now() + 40 * 86_400_000).toISOString(), reason: '延长征集期限，便于更多群众参与' }),
+    },
     publishFeedback: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/consultations/${d.consultationId}/feedback` },
     listRegistrations: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/events/${d.eventId}/registrations`, read: true },
     exportRegistrations: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/events/${d.eventId}/export?format=xlsx`, read: true },
-    reviewRegistration: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/registrations/${d.registrationId}/review`, body: () => ({ decision: 'REJECT', reason: '名额有限' }) },
+    reviewRegistration: {
+      role: 'REVIEWER',
+      method: 'POST',
+      path: (d) => `/api/staff/registrations/${d.registrationId}/review`,
+      body: () => ({ decision: 'REJECT', reason: '名额有限' }),
+    },
     listEventOpinions: { role: 'REVIEWER', method: 'GET', path: (d) => `/api/staff/events/${d.eventId}/opinions`, read: true },
-    recordOfflineOpinion: { role: 'EDITOR', method: 'POST', path: (d) => `/api/staff/consultations/${d.consultationId}/offline-opinions`, body: () => ({ channel: 'LETTER', receivedOn: shanghaiToday(), text: '来信建议增加停车位' }) },
-    recordEventOpinion: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/events/${d.eventId}/opinions`, body: () => ({ text: '希望开放日增加夜间场次' }) },
+    recordOfflineOpinion: {
+      role: 'EDITOR',
+      method: 'POST',
+      path: (d) => `/api/staff/consultations/${d.consultationId}/offline-opinions`,
+      body: () => ({ channel: 'LETTER', receivedOn: shanghaiToday(), text: '来信建议增加停车位' }),
+    },
+    recordEventOpinion: {
+      role: 'REVIEWER',
+      method: 'POST',
+      path: (d) => `/api/staff/events/${d.eventId}/opinions`,
+      body: () => ({ text: '希望开放日增加夜间场次' }),
+    },
     answerEventOpinion: { role: 'REVIEWER', method: 'PUT', path: (d) => `/api/staff/event-opinions/${d.eventOpinionId}/answer`, body: answer },
-    answerPolicyQuestion: { role: 'REVIEWER', method: 'POST', path: (d) => `/api/staff/policy-questions/${d.questionId}/answer`, body: (own) => ({ decision: 'ANSWER', answer: '可在政务服务网在线申请。', departmentId: own }) },
+    answerPolicyQuestion: {
+      role: 'REVIEWER',
+      method: 'POST',
+      path: (d) => `/api/staff/policy-questions/${d.questionId}/answer`,
+      body: (own) => ({ decision: 'ANSWER', answer: '可在政务服务网在线申请。', departmentId: own }),
+    },
     getStaffConsultation: { role: 'EDITOR', method: 'GET', path: (d) => `/api/staff/consultations/${d.consultationId}`, read: true },
     getStaffEvent: { role: 'EDITOR', method: 'GET', path: (d) => `/api/staff/events/${d.eventId}`, read: true },
     checkIn: { role: 'EDITOR', method: 'POST', path: (d) => `/api/staff/events/${d.eventId}/check-ins`, body: () => ({ code: b.checkInCode }) },
@@ -356,7 +401,10 @@ describe('department scope', () => {
     it(`admits ${row.role.toLowerCase()} of department B, and of A and B together`, async () => {
       for (const departments of [[b.departmentId], [a.departmentId, b.departmentId]]) {
         const response = await call(row, await staffOf(row.role, departments), b.departmentId)
-        expect({ departments, code: response.body?.error?.code }).toEqual({ departments, code: expect.not.stringMatching(/^(FORBIDDEN|FORBIDDEN_DEPARTMENT|UNAUTHORIZED)$/) })
+        expect({ departments, code: response.body?.error?.code }).toEqual({
+          departments,
+          code: expect.not.stringMatching(/^(FORBIDDEN|FORBIDDEN_DEPARTMENT|UNAUTHORIZED)$/),
+        })
         expect(response.status).toBeLessThan(500)
         if (row.read) expect(response.status).toBe(200)
       }
@@ -375,7 +423,11 @@ describe('department scope', () => {
   it('refuses to answer in another department’s name, on one’s own department’s item', async () => {
     const reviewer = await staffOf('REVIEWER', [a.departmentId])
     const response = await app.request(`/api/staff/opinions/${a.opinionId}/answer`, { method: 'PUT', headers: reviewer, json: answer(b.departmentId) })
-    expect([response.status, response.body.error.code, response.body.error.details.fields]).toEqual([403, 'FORBIDDEN_DEPARTMENT', { departmentId: '只能选择您所属的部门' }])
+    expect([response.status, response.body.error.code, response.body.error.details.fields]).toEqual([
+      403,
+      'FORBIDDEN_DEPARTMENT',
+      { departmentId: '只能选择您所属的部门' },
+    ])
     expect(await app.db.opinionAnswer.findUnique({ where: { opinionId: a.opinionId } })).toBeNull()
   })
 
@@ -409,7 +461,12 @@ describe('department scope', () => {
       ['/api/staff/events', event],
     ] as const) {
       const refused = await app.request(path, { method: 'POST', headers: editor, json: body(b.departmentId) })
-      expect([path, refused.status, refused.body.error?.code, refused.body.error?.details]).toEqual([path, 403, 'FORBIDDEN_DEPARTMENT', { fields: { departmentId: '只能选择您所属的部门' } }])
+      expect([path, refused.status, refused.body.error?.code, refused.body.error?.details]).toEqual([
+        path,
+        403,
+        'FORBIDDEN_DEPARTMENT',
+        { fields: { departmentId: '只能选择您所属的部门' } },
+      ])
       const created = await app.request(path, { method: 'POST', headers: editor, json: body(a.departmentId) })
       expect([path, created.status]).toEqual([path, 201])
     }

@@ -11,7 +11,8 @@ let reviewer: Awaited<ReturnType<typeof signInStaff>>
 let departmentId: number
 let decisionId: number
 
-const post = (who: { auth: Record<string, string> }, path: string, json?: unknown, method = 'POST') => app.request(path, { method, headers: who.auth, ...(json !== undefined ? { json } : {}) })
+const post = (who: { auth: Record<string, string> }, path: string, json?: unknown, method = 'POST') =>
+  app.request(path, { method, headers: who.auth, ...(json !== undefined ? { json } : {}) })
 
 const draft = (overrides: Record<string, unknown> = {}) => ({
   title: '高新区口袋公园建设管理办法（征求意见稿）',
@@ -30,7 +31,16 @@ beforeAll(async () => {
   editor = await signInStaff(app, 'EDITOR')
   reviewer = await signInStaff(app, 'REVIEWER')
   decisionId = (
-    await app.db.decision.create({ data: { year: 2026, title: '高新区口袋公园建设管理办法', summary: '—', departmentId, plannedDecisionAt: '2027年第一季度', participationMethods: ['公开征求意见'] } })
+    await app.db.decision.create({
+      data: {
+        year: 2026,
+        title: '高新区口袋公园建设管理办法',
+        summary: '—',
+        departmentId,
+        plannedDecisionAt: '2027年第一季度',
+        participationMethods: ['公开征求意见'],
+      },
+    })
   ).id
 })
 afterAll(() => app.close())
@@ -111,7 +121,11 @@ describe('the catalog link of a draft changes only when asked', () => {
     const id = created.body.id as number
     expect((await post(reviewer, `/api/staff/consultations/${id}/publish`)).status).toBe(200)
     const refused = await post(editor, `/api/staff/consultations/${id}`, draft({ decisionId: null, ...longWindow }), 'PUT')
-    expect([refused.status, refused.body.error.code, refused.body.error.message]).toEqual([409, 'DECISION_LINK_LOCKED', '征集已发布，不能取消与重大行政决策事项目录的关联'])
+    expect([refused.status, refused.body.error.code, refused.body.error.message]).toEqual([
+      409,
+      'DECISION_LINK_LOCKED',
+      '征集已发布，不能取消与重大行政决策事项目录的关联',
+    ])
     // Any other rewrite of a published draft keeps its own answer.
     const rewrite = await post(editor, `/api/staff/consultations/${id}`, draft({ ...longWindow }), 'PUT')
     expect([rewrite.status, rewrite.body.error.code]).toEqual([409, 'DRAFT_IMMUTABLE'])
@@ -130,13 +144,21 @@ describe('a reply date cannot precede the day the opinion was received', () => {
   const answer = (repliedOn: string) => ({ adoption: 'EXPLAINED', content: '感谢您的意见，已转相关科室研究。', departmentId, repliedOn })
 
   beforeAll(async () => {
-    const created = await post(editor, '/api/staff/consultations', draft({ title: '高新区夜间经济发展若干措施（征求意见稿）', closesAt: new Date(opensAt.getTime() + 40 * DAY).toISOString() }))
+    const created = await post(
+      editor,
+      '/api/staff/consultations',
+      draft({ title: '高新区夜间经济发展若干措施（征求意见稿）', closesAt: new Date(opensAt.getTime() + 40 * DAY).toISOString() }),
+    )
     consultationId = created.body.id
     expect((await post(reviewer, `/api/staff/consultations/${consultationId}/publish`)).status).toBe(200)
     // Received 2026-12-12 23:30 Shanghai time (15:30 UTC).
     app.now.value = shanghaiTime(2026, 12, 12, 23, 30)
     const citizen = await signInDemoCitizen(app, '夜市摊主')
-    const submitted = await post(citizen, `/api/consultations/${consultationId}/opinions`, { text: '建议夜市延长至凌晨一点。', consent: 'PRIVATE', idempotencyKey: 'reply-date-0001' })
+    const submitted = await post(citizen, `/api/consultations/${consultationId}/opinions`, {
+      text: '建议夜市延长至凌晨一点。',
+      consent: 'PRIVATE',
+      idempotencyKey: 'reply-date-0001',
+    })
     expect(submitted.status).toBe(201)
     opinionId = submitted.body.id
     app.now.value = shanghaiTime(2026, 12, 20, 10, 0)
@@ -151,20 +173,30 @@ describe('a reply date cannot precede the day the opinion was received', () => {
     const response = await post(reviewer, `/api/staff/opinions/${opinionId}/answer`, answer(repliedOn), 'PUT')
     expect(response.status).toBe(status)
     if (status === 400) {
-      expect(response.body.error).toMatchObject({ code: 'REPLY_BEFORE_RECEIPT', message: expect.stringContaining('2026-12-12'), details: { receivedOn: '2026-12-12', fields: { repliedOn: expect.stringMatching(/不能早于/) } } })
+      expect(response.body.error).toMatchObject({
+        code: 'REPLY_BEFORE_RECEIPT',
+        message: expect.stringContaining('2026-12-12'),
+        details: { receivedOn: '2026-12-12', fields: { repliedOn: expect.stringMatching(/不能早于/) } },
+      })
     }
   })
 
   it('does not change a stored answer when a later one is dated too early', async () => {
     const before = await app.db.opinionAnswer.findUniqueOrThrow({ where: { opinionId } })
-    expect((await post(reviewer, `/api/staff/opinions/${opinionId}/answer`, { ...answer('2025-01-01'), content: '不应保存的答复内容' }, 'PUT')).status).toBe(400)
+    expect((await post(reviewer, `/api/staff/opinions/${opinionId}/answer`, { ...answer('2025-01-01'), content: '不应保存的答复内容' }, 'PUT')).status).toBe(
+      400,
+    )
     expect(await app.db.opinionAnswer.findUniqueOrThrow({ where: { opinionId } })).toEqual(before)
   })
 
   it('dates a concentrated opinion’s answer no earlier than its latest opinion', async () => {
     app.now.value = shanghaiTime(2026, 12, 15, 8, 0)
     const later = await signInDemoCitizen(app, '夜跑爱好者')
-    const second = await post(later, `/api/consultations/${consultationId}/opinions`, { text: '建议夜间路灯延长开放。', consent: 'PRIVATE', idempotencyKey: 'reply-date-0002' })
+    const second = await post(later, `/api/consultations/${consultationId}/opinions`, {
+      text: '建议夜间路灯延长开放。',
+      consent: 'PRIVATE',
+      idempotencyKey: 'reply-date-0002',
+    })
     app.now.value = shanghaiTime(2026, 12, 20, 10, 0)
     const group = await post(reviewer, `/api/staff/consultations/${consultationId}/groups`, { title: '夜间开放时间', opinionIds: [opinionId, second.body.id] })
     expect(group.status).toBe(201)
@@ -182,16 +214,29 @@ describe('opinions staff record from a meeting or a letter, with the day they we
     const now = app.now.value.getTime()
     const event = await app.db.event.create({
       data: {
-        kind: 'HEARING', title: '口袋公园建设座谈会', description: '—', place: '管委会 301', departmentId,
-        startsAt: new Date(now - 5 * DAY), endsAt: new Date(now - 5 * DAY + 7_200_000), signupOpensAt: new Date(now - 20 * DAY), signupClosesAt: new Date(now - 6 * DAY),
-        capacity: 10, reservedSeats: 0, waitlistCapacity: 0, selectionMode: 'REVIEW', publishedAt: new Date(now - 20 * DAY),
+        kind: 'HEARING',
+        title: '口袋公园建设座谈会',
+        description: '—',
+        place: '管委会 301',
+        departmentId,
+        startsAt: new Date(now - 5 * DAY),
+        endsAt: new Date(now - 5 * DAY + 7_200_000),
+        signupOpensAt: new Date(now - 20 * DAY),
+        signupClosesAt: new Date(now - 6 * DAY),
+        capacity: 10,
+        reservedSeats: 0,
+        waitlistCapacity: 0,
+        selectionMode: 'REVIEW',
+        publishedAt: new Date(now - 20 * DAY),
       },
     })
     eventId = event.id
   })
 
-  const record = (json: Record<string, unknown>) => post(reviewer, `/api/staff/events/${eventId}/opinions`, { text: '建议公园夜间照明改为感应灯。', masks: [], ...json })
-  const answerIt = (id: number, repliedOn: string) => post(reviewer, `/api/staff/event-opinions/${id}/answer`, { adoption: 'ADOPTED', content: '已纳入设计方案。', departmentId, repliedOn }, 'PUT')
+  const record = (json: Record<string, unknown>) =>
+    post(reviewer, `/api/staff/events/${eventId}/opinions`, { text: '建议公园夜间照明改为感应灯。', masks: [], ...json })
+  const answerIt = (id: number, repliedOn: string) =>
+    post(reviewer, `/api/staff/event-opinions/${id}/answer`, { adoption: 'ADOPTED', content: '已纳入设计方案。', departmentId, repliedOn }, 'PUT')
 
   it('keeps the received day given by staff and refuses an answer dated before it', async () => {
     const recorded = await record({ receivedOn: '2026-12-15' })

@@ -72,7 +72,11 @@ describe('privacy and personal data', () => {
     wechat.setPhoneNumber('phone-code-erin', '13800138000')
     // Before consent the number is not even fetched from WeChat: the same code still works afterwards.
     const refused = await app.request('/api/me/phone', { method: 'POST', headers: auth, json: { code: 'phone-code-erin' } })
-    expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([403, 'PRIVACY_NOT_ACCEPTED', { requiredVersion: PRIVACY_NOTICE_VERSION }])
+    expect([refused.status, refused.body.error.code, refused.body.error.details]).toEqual([
+      403,
+      'PRIVACY_NOT_ACCEPTED',
+      { requiredVersion: PRIVACY_NOTICE_VERSION },
+    ])
     expect(wechat.requests.some((r) => JSON.stringify(r).includes('phone-code-erin'))).toBe(false)
     expect((await app.db.citizen.findUniqueOrThrow({ where: { id } })).phone).toBeNull()
     await app.request('/api/me/privacy', { method: 'POST', headers: auth, json: { version: PRIVACY_NOTICE_VERSION } })
@@ -87,7 +91,9 @@ describe('privacy and personal data', () => {
     const { id, auth } = await wechatLogin('openid-fay')
     const other = await wechatLogin('openid-fay-neighbour')
     await app.db.$transaction((tx) => notify(app.deps, tx, { citizenId: id, kind: 'OPINION_ANSWERED', title: '答复', body: '内容' }))
-    const item = await app.db.qaItem.create({ data: { question: '电动自行车充电桩怎么申请安装？', answer: '向街道提出申请。', topic: '删除数据测试', status: 'PUBLISHED', publishedAt: new Date() } })
+    const item = await app.db.qaItem.create({
+      data: { question: '电动自行车充电桩怎么申请安装？', answer: '向街道提出申请。', topic: '删除数据测试', status: 'PUBLISHED', publishedAt: new Date() },
+    })
     const traces = async () => [await app.db.qaVote.count({ where: { itemId: item.id } }), await app.db.qaView.count({ where: { itemId: item.id } })]
     const useLibrary = async (who: Record<string, string>) => {
       expect((await app.request(`/api/qa/${item.id}`, { headers: who })).status).toBe(200)
@@ -99,7 +105,9 @@ describe('privacy and personal data', () => {
     // Fay's view, vote and search hit, then the neighbour's.
     expect(await useLibrary(auth)).toEqual([1, 2])
     expect(await useLibrary(other.auth)).toEqual([2, 4])
-    await app.db.idempotentRequest.create({ data: { citizenId: id, key: 'signup-key-fay', operation: 'joinEvent', requestHash: 'h', response: { name: '费某' } } })
+    await app.db.idempotentRequest.create({
+      data: { citizenId: id, key: 'signup-key-fay', operation: 'joinEvent', requestHash: 'h', response: { name: '费某' } },
+    })
     await app.db.idempotentRequest.create({ data: { citizenId: other.id, key: 'signup-key-other', operation: 'joinEvent', requestHash: 'h' } })
 
     expect((await app.request('/api/me', { method: 'DELETE', headers: auth })).status).toBe(204)
@@ -107,7 +115,9 @@ describe('privacy and personal data', () => {
     expect(await app.db.notification.count({ where: { citizenId: id } })).toBe(0)
     // Only the neighbour's rows are left; the helpful count stays an anonymous total.
     expect(await traces()).toEqual([1, 2])
-    expect(await app.db.idempotentRequest.findMany({ where: { citizenId: { in: [id, other.id] } }, select: { key: true } })).toEqual([{ key: 'signup-key-other' }])
+    expect(await app.db.idempotentRequest.findMany({ where: { citizenId: { in: [id, other.id] } }, select: { key: true } })).toEqual([
+      { key: 'signup-key-other' },
+    ])
     expect((await app.db.qaItem.findUniqueOrThrow({ where: { id: item.id } })).helpfulCount).toBe(2)
     expect((await app.request('/api/me', { headers: auth })).body.error.code).toBe('SESSION_EXPIRED')
   })
@@ -141,7 +151,16 @@ describe('notifications: in-app always, WeChat when subscribed', () => {
     return citizen
   }
   const send = (citizenId: number) =>
-    app.db.$transaction((tx) => notify(app.deps, tx, { citizenId, kind: 'OPINION_ANSWERED', title: '您的意见已答复', body: '详见答复', link: '/pages/mine/index', templateData: templateData() }))
+    app.db.$transaction((tx) =>
+      notify(app.deps, tx, {
+        citizenId,
+        kind: 'OPINION_ANSWERED',
+        title: '您的意见已答复',
+        body: '详见答复',
+        link: '/pages/mine/index',
+        templateData: templateData(),
+      }),
+    )
   const deliveryOf = (notificationId: number) => app.db.notificationDelivery.findUnique({ where: { notificationId } })
 
   it('sends one subscribe message per accepted subscription, with fields within WeChat limits', async () => {

@@ -23,10 +23,25 @@ const writes = {
     app.request(`/api/consultations/${consultationId}/opinions`, {
       method: 'POST',
       headers: who.auth,
-      json: { text: '建议加装电梯，联系我 13812345678，幸福小区 3 栋 2 单元 501 室', consent: 'PUBLISH_MASKED', contactPhone: '13812345678', idempotencyKey: `consent-${++seq}-key` },
+      json: {
+        text: '建议加装电梯，联系我 13812345678，幸福小区 3 栋 2 单元 501 室',
+        consent: 'PUBLISH_MASKED',
+        contactPhone: '13812345678',
+        idempotencyKey: `consent-${++seq}-key`,
+      },
     }),
-  signup: (who: Who) => app.request(`/api/events/${eventId}/registrations`, { method: 'POST', headers: who.auth, json: { name: '王同意', phone: '13912345678', category: 'PUBLIC' } }),
-  question: (who: Who) => app.request('/api/policy-questions', { method: 'POST', headers: who.auth, json: { text: '我的电话 13812345678，生育津贴怎么领？', idempotencyKey: `consent-q-${++seq}-key` } }),
+  signup: (who: Who) =>
+    app.request(`/api/events/${eventId}/registrations`, {
+      method: 'POST',
+      headers: who.auth,
+      json: { name: '王同意', phone: '13912345678', category: 'PUBLIC' },
+    }),
+  question: (who: Who) =>
+    app.request('/api/policy-questions', {
+      method: 'POST',
+      headers: who.auth,
+      json: { text: '我的电话 13812345678，生育津贴怎么领？', idempotencyKey: `consent-q-${++seq}-key` },
+    }),
 }
 
 async function storedBy(citizenId: number) {
@@ -39,7 +54,11 @@ async function storedBy(citizenId: number) {
 }
 
 const refusal = { status: 403, code: 'PRIVACY_NOT_ACCEPTED', details: { requiredVersion: PRIVACY_NOTICE_VERSION } }
-const outcome = (r: { status: number; body: { error?: { code: string; details?: unknown } } }) => ({ status: r.status, code: r.body.error?.code, details: r.body.error?.details })
+const outcome = (r: { status: number; body: { error?: { code: string; details?: unknown } } }) => ({
+  status: r.status,
+  code: r.body.error?.code,
+  details: r.body.error?.details,
+})
 
 describe('a citizen who has not accepted the privacy notice', () => {
   it('cannot submit an opinion with a phone number, sign up or ask a question: nothing is stored', async () => {

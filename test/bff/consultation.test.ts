@@ -37,8 +37,7 @@ afterAll(() => app.close())
 async function statusAt(now: number) {
   app.now.value = new Date(now)
   const detail = await app.request(`/api/consultations/${boundaryId}`)
-  const ids = async (status: string) =>
-    (await app.request(`/api/consultations?status=${status}&q=边界测试`)).body.items.map((c: { id: number }) => c.id)
+  const ids = async (status: string) => (await app.request(`/api/consultations?status=${status}&q=边界测试`)).body.items.map((c: { id: number }) => c.id)
   return { shown: detail.body.status, open: await ids('open'), upcoming: await ids('upcoming'), closed: await ids('closed') }
 }
 
@@ -124,8 +123,22 @@ describe('the seeded closed consultation', () => {
     expect(closed.feedbackPublished).toBe(true)
     const { status, body } = await app.request(`/api/consultations/${closed.id}/feedback`)
     expect(status).toBe(200)
-    expect(body.report).toEqual({ collected: 4, valid: 4, adopted: 1, partiallyAdopted: 1, notAdopted: 2, explained: 0, channels: [{ channel: 'ONLINE', collected: 4, valid: 4 }] })
-    expect(body.groups).toEqual([expect.objectContaining({ title: '建议降低研发投入补助门槛', opinionCount: 2, answer: expect.objectContaining({ adoption: 'NOT_ADOPTED', reason: expect.stringContaining('省级') }) })])
+    expect(body.report).toEqual({
+      collected: 4,
+      valid: 4,
+      adopted: 1,
+      partiallyAdopted: 1,
+      notAdopted: 2,
+      explained: 0,
+      channels: [{ channel: 'ONLINE', collected: 4, valid: 4 }],
+    })
+    expect(body.groups).toEqual([
+      expect.objectContaining({
+        title: '建议降低研发投入补助门槛',
+        opinionCount: 2,
+        answer: expect.objectContaining({ adoption: 'NOT_ADOPTED', reason: expect.stringContaining('省级') }),
+      }),
+    ])
     expect(JSON.stringify(body)).not.toContain('13912345678')
     const open = (await app.request('/api/consultations?status=open&q=老旧小区')).body.items[0]
     expect((await app.request(`/api/consultations/${open.id}/feedback`)).body.error.code).toBe('FEEDBACK_NOT_PUBLISHED')

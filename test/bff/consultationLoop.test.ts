@@ -38,11 +38,16 @@ const draft = () => ({
   ],
 })
 
-const staffPost = (who: { auth: Record<string, string> }, path: string, json?: unknown, method = 'POST') => app.request(path, { method, headers: who.auth, ...(json !== undefined ? { json } : {}) })
+const staffPost = (who: { auth: Record<string, string> }, path: string, json?: unknown, method = 'POST') =>
+  app.request(path, { method, headers: who.auth, ...(json !== undefined ? { json } : {}) })
 
 beforeAll(async () => {
   wechat = await startFakeWechat(TEST_WECHAT)
-  app = await startTestApp({ now: new Date(opensAt.getTime() - 3 * 86_400_000), wechatBaseUrl: wechat.baseUrl, settings: { demoLogin: true, sessionTtlHours: 24 * 90 } })
+  app = await startTestApp({
+    now: new Date(opensAt.getTime() - 3 * 86_400_000),
+    wechatBaseUrl: wechat.baseUrl,
+    settings: { demoLogin: true, sessionTtlHours: 24 * 90 },
+  })
   departmentId = (await app.db.department.create({ data: { name: '城市管理局' } })).id
   editor = await signInStaff(app, 'EDITOR')
   reviewer = await signInStaff(app, 'REVIEWER')
@@ -65,7 +70,12 @@ describe('drafting and publishing', () => {
     expect([refused.status, refused.body.error.code]).toEqual([400, 'SHORT_WINDOW_REASON_REQUIRED'])
     expect((await staffPost(editor, `/api/staff/consultations/${consultationId}/publish`)).status).toBe(403)
 
-    const updated = await staffPost(editor, `/api/staff/consultations/${consultationId}`, { ...draft(), shortWindowReason: '需在年底前出台以衔接市级条例，经主任办公会同意缩短期限' }, 'PUT')
+    const updated = await staffPost(
+      editor,
+      `/api/staff/consultations/${consultationId}`,
+      { ...draft(), shortWindowReason: '需在年底前出台以衔接市级条例，经主任办公会同意缩短期限' },
+      'PUT',
+    )
     expect(updated.status).toBe(200)
     clauseId = updated.body.sections[1].id
     const published = await staffPost(reviewer, `/api/staff/consultations/${consultationId}/publish`)
@@ -78,7 +88,8 @@ describe('drafting and publishing', () => {
 
 describe('submitting opinions within the window (Asia/Shanghai)', () => {
   let citizen: Awaited<ReturnType<typeof signInDemoCitizen>>
-  const submit = (body: Record<string, unknown>, who = citizen) => app.request(`/api/consultations/${consultationId}/opinions`, { method: 'POST', headers: who.auth, json: body })
+  const submit = (body: Record<string, unknown>, who = citizen) =>
+    app.request(`/api/consultations/${consultationId}/opinions`, { method: 'POST', headers: who.auth, json: body })
   const opinion = (text: string, key: string, extra: Record<string, unknown> = {}) => ({ text, consent: 'PUBLISH_MASKED', idempotencyKey: key, ...extra })
 
   beforeAll(async () => {
@@ -105,7 +116,9 @@ describe('submitting opinions within the window (Asia/Shanghai)', () => {
     const whole = await submit(opinion('建议增加对老年人分类投放的上门指导，我叫王小明，电话 13812345678。', 'whole-0001', { contactPhone: '13812345678' }))
     expect(whole.status).toBe(201)
     expect(whole.body).toMatchObject({ receiptCode: expect.stringMatching(/^YJ\d{8}-[A-Z2-9]{6}$/), state: 'SUBMITTED' })
-    const clause = await submit(opinion('厨余垃圾的定义应包括家庭装修产生的绿植废弃物。', 'clause-0001', { sectionId: clauseId, consent: 'PUBLISH_NAMED', authorName: '赵六' }))
+    const clause = await submit(
+      opinion('厨余垃圾的定义应包括家庭装修产生的绿植废弃物。', 'clause-0001', { sectionId: clauseId, consent: 'PUBLISH_NAMED', authorName: '赵六' }),
+    )
     expect(clause.status).toBe(201)
   })
 
@@ -173,15 +186,25 @@ describe('before feedback is published nothing internal leaks', () => {
 })
 
 describe('moderation, answers and concentrated opinions', () => {
-  const list = async (query = '') => (await app.request(`/api/staff/consultations/${consultationId}/opinions?pageSize=50${query}`, { headers: reviewer.auth })).body.items
+  const list = async (query = '') =>
+    (await app.request(`/api/staff/consultations/${consultationId}/opinions?pageSize=50${query}`, { headers: reviewer.auth })).body.items
   const today = '2026-12-02'
-  const answer = (extra: Record<string, unknown>) => ({ adoption: 'ADOPTED', content: '已采纳，修改后的办法将增加相关规定。', departmentId, repliedOn: today, ...extra })
+  const answer = (extra: Record<string, unknown>) => ({
+    adoption: 'ADOPTED',
+    content: '已采纳，修改后的办法将增加相关规定。',
+    departmentId,
+    repliedOn: today,
+    ...extra,
+  })
 
   it('proposes masks for personal information and publishes only the confirmed masked text', async () => {
     const target = (await list()).find((o: { rawText: string }) => o.rawText.includes('13812345678'))
     const kinds = target.suggestedMasks.map((m: { kind: string }) => m.kind)
     expect(kinds).toEqual(expect.arrayContaining(['PHONE', 'NAME']))
-    const approved = await staffPost(reviewer, `/api/staff/opinions/${target.id}/moderation`, { decision: 'APPROVE', masks: target.suggestedMasks.map(({ start, end, kind }: { start: number; end: number; kind: string }) => ({ start, end, kind })) })
+    const approved = await staffPost(reviewer, `/api/staff/opinions/${target.id}/moderation`, {
+      decision: 'APPROVE',
+      masks: target.suggestedMasks.map(({ start, end, kind }: { start: number; end: number; kind: string }) => ({ start, end, kind })),
+    })
     expect(approved.body.moderation).toBe('APPROVED')
     expect(approved.body.publishedText).not.toContain('13812345678')
     expect(approved.body.publishedText).not.toContain('王小明')
@@ -211,26 +234,46 @@ describe('moderation, answers and concentrated opinions', () => {
     }
     expect(await app.db.opinionAnswer.count({ where: { opinionId: target.id } })).toBe(0)
     await expect(
-      app.db.opinionAnswer.create({ data: { opinionId: target.id, adoption: 'NOT_ADOPTED', content: '绕过接口', departmentId, repliedAt: new Date(), staffId: reviewer.staff.id } }),
+      app.db.opinionAnswer.create({
+        data: { opinionId: target.id, adoption: 'NOT_ADOPTED', content: '绕过接口', departmentId, repliedAt: new Date(), staffId: reviewer.staff.id },
+      }),
     ).rejects.toThrow(/reason_required|check constraint/)
 
     expect((await staffPost(reviewer, `/api/staff/opinions/${target.id}/answer`, answer({ adoption: 'EXPLAINED' }), 'PUT')).status).toBe(200)
-    const second = await staffPost(reviewer, `/api/staff/opinions/${target.id}/answer`, answer({ adoption: 'NOT_ADOPTED', reason: '上门指导已由社区网格员承担，无需另行规定。' }), 'PUT')
+    const second = await staffPost(
+      reviewer,
+      `/api/staff/opinions/${target.id}/answer`,
+      answer({ adoption: 'NOT_ADOPTED', reason: '上门指导已由社区网格员承担，无需另行规定。' }),
+      'PUT',
+    )
     expect(second.body.answer).toMatchObject({ adoption: 'NOT_ADOPTED', revisions: 2 })
-    expect((await staffPost(reviewer, `/api/staff/opinions/${target.id}/answer`, answer({ departmentId: 999999 }), 'PUT')).body.error.details.fields.departmentId).toBeDefined()
+    expect(
+      (await staffPost(reviewer, `/api/staff/opinions/${target.id}/answer`, answer({ departmentId: 999999 }), 'PUT')).body.error.details.fields.departmentId,
+    ).toBeDefined()
   })
 
   it('groups similar opinions and answers them with one reasoned answer', async () => {
     const opinions = (await list()) as { id: number; moderation: string; answer: unknown }[]
-    const members = opinions.filter((o) => o.moderation !== 'HIDDEN' && !o.answer).slice(0, 2).map((o) => o.id)
+    const members = opinions
+      .filter((o) => o.moderation !== 'HIDDEN' && !o.answer)
+      .slice(0, 2)
+      .map((o) => o.id)
     expect((await app.request(`/api/staff/consultations/${consultationId}/group-suggestions`, { headers: reviewer.auth })).status).toBe(200)
-    const foreign = await staffPost(reviewer, `/api/staff/consultations/${consultationId}/groups`, { title: '混入其他征集的意见', opinionIds: [...members, 999999] })
+    const foreign = await staffPost(reviewer, `/api/staff/consultations/${consultationId}/groups`, {
+      title: '混入其他征集的意见',
+      opinionIds: [...members, 999999],
+    })
     expect(foreign.body.error.details.fields.opinionIds).toBeDefined()
     const group = await staffPost(reviewer, `/api/staff/consultations/${consultationId}/groups`, { title: '关于投放时间和方式的意见', opinionIds: members })
     expect(group.status).toBe(201)
     const noReason = await staffPost(reviewer, `/api/staff/groups/${group.body.id}/answer`, answer({ adoption: 'NOT_ADOPTED' }), 'PUT')
     expect(noReason.status).toBe(400)
-    const answered = await staffPost(reviewer, `/api/staff/groups/${group.body.id}/answer`, answer({ adoption: 'NOT_ADOPTED', reason: '投放时间由各小区根据实际确定，办法不作统一规定。' }), 'PUT')
+    const answered = await staffPost(
+      reviewer,
+      `/api/staff/groups/${group.body.id}/answer`,
+      answer({ adoption: 'NOT_ADOPTED', reason: '投放时间由各小区根据实际确定，办法不作统一规定。' }),
+      'PUT',
+    )
     expect(answered.body.answer).toMatchObject({ adoption: 'NOT_ADOPTED' })
   })
 
@@ -243,7 +286,8 @@ describe('moderation, answers and concentrated opinions', () => {
     const blocked = await staffPost(reviewer, `/api/staff/consultations/${consultationId}/feedback`)
     expect(blocked.body.error).toMatchObject({ code: 'FEEDBACK_NOT_READY', details: { unanswered: unanswered.length } })
     // Some came in on the last day: their answers are dated after it (a reply cannot precede receipt).
-    for (const o of unanswered) expect((await staffPost(reviewer, `/api/staff/opinions/${o.id}/answer`, answer({ repliedOn: '2026-12-22' }), 'PUT')).status).toBe(200)
+    for (const o of unanswered)
+      expect((await staffPost(reviewer, `/api/staff/opinions/${o.id}/answer`, answer({ repliedOn: '2026-12-22' }), 'PUT')).status).toBe(200)
   })
 })
 
@@ -258,7 +302,12 @@ describe('published feedback', () => {
     expect(body.report.valid).toBe(total - hidden)
     expect(body.report.adopted + body.report.partiallyAdopted + body.report.notAdopted + body.report.explained).toBe(body.report.valid)
     expect(body.definitions.NOT_ADOPTED).toMatch(/理由/)
-    expect(body.groups).toEqual([expect.objectContaining({ title: '关于投放时间和方式的意见', answer: expect.objectContaining({ adoption: 'NOT_ADOPTED', reason: expect.stringContaining('不作统一规定') }) })])
+    expect(body.groups).toEqual([
+      expect.objectContaining({
+        title: '关于投放时间和方式的意见',
+        answer: expect.objectContaining({ adoption: 'NOT_ADOPTED', reason: expect.stringContaining('不作统一规定') }),
+      }),
+    ])
     expect(body.opinions).toHaveLength(total - hidden)
     for (const o of body.opinions) expect(o.answer).toMatchObject({ department: { name: '城市管理局' }, repliedAt: expect.any(String) })
 
@@ -275,7 +324,12 @@ describe('published feedback', () => {
   })
 
   it('shows the citizen their opinions as 已答复 with the published answer and the group they joined', async () => {
-    const mine = (await app.request('/api/me/opinions?pageSize=50', { headers: author.auth })).body.items as { state: string; answer: unknown; group: unknown; text: string }[]
+    const mine = (await app.request('/api/me/opinions?pageSize=50', { headers: author.auth })).body.items as {
+      state: string
+      answer: unknown
+      group: unknown
+      text: string
+    }[]
     const me = (await app.request('/api/me', { headers: author.auth })).body
     // Every opinion of theirs is answered to them, including one hidden from the public.
     expect(mine).toHaveLength(await app.db.opinion.count({ where: { consultationId, citizenId: me.id } }))
@@ -286,7 +340,12 @@ describe('published feedback', () => {
 
   it('freezes answers once published', async () => {
     const any = await app.db.opinion.findFirstOrThrow({ where: { consultationId, moderation: 'APPROVED' } })
-    const late = await staffPost(reviewer, `/api/staff/opinions/${any.id}/answer`, { adoption: 'ADOPTED', content: '改答复', departmentId, repliedOn: '2026-12-30' }, 'PUT')
+    const late = await staffPost(
+      reviewer,
+      `/api/staff/opinions/${any.id}/answer`,
+      { adoption: 'ADOPTED', content: '改答复', departmentId, repliedOn: '2026-12-30' },
+      'PUT',
+    )
     expect(late.body.error.code).toBe('FEEDBACK_ALREADY_PUBLISHED')
     expect((await staffPost(reviewer, `/api/staff/consultations/${consultationId}/feedback`)).body.error.code).toBe('FEEDBACK_ALREADY_PUBLISHED')
   })
@@ -314,14 +373,28 @@ describe('published feedback', () => {
 describe('my opinions', () => {
   it('lists a citizen’s opinions with state and, once published, the answer and group', async () => {
     const citizen = await signInDemoCitizen(app, '钱七')
-    const second = await staffPost(editor, '/api/staff/consultations', { ...draft(), title: '高新区道路停车收费办法（征求意见稿）', opensAt: new Date(app.now.value.getTime() - 86_400_000).toISOString(), closesAt: new Date(app.now.value.getTime() + 40 * 86_400_000).toISOString() })
+    const second = await staffPost(editor, '/api/staff/consultations', {
+      ...draft(),
+      title: '高新区道路停车收费办法（征求意见稿）',
+      opensAt: new Date(app.now.value.getTime() - 86_400_000).toISOString(),
+      closesAt: new Date(app.now.value.getTime() + 40 * 86_400_000).toISOString(),
+    })
     await staffPost(reviewer, `/api/staff/consultations/${second.body.id}/publish`)
-    const submitted = await app.request(`/api/consultations/${second.body.id}/opinions`, { method: 'POST', headers: citizen.auth, json: { text: '建议夜间停车免费，方便居民。', consent: 'PUBLISH_MASKED', idempotencyKey: 'mine-00001' } })
+    const submitted = await app.request(`/api/consultations/${second.body.id}/opinions`, {
+      method: 'POST',
+      headers: citizen.auth,
+      json: { text: '建议夜间停车免费，方便居民。', consent: 'PUBLISH_MASKED', idempotencyKey: 'mine-00001' },
+    })
     expect(submitted.status).toBe(201)
     const mine = await app.request('/api/me/opinions', { headers: citizen.auth })
     expect(mine.body.items).toEqual([expect.objectContaining({ receiptCode: submitted.body.receiptCode, state: 'SUBMITTED', answer: null })])
     await staffPost(reviewer, `/api/staff/opinions/${submitted.body.id}/moderation`, { decision: 'APPROVE', masks: [] })
-    await staffPost(reviewer, `/api/staff/opinions/${submitted.body.id}/answer`, { adoption: 'EXPLAINED', content: '夜间停车收费标准另行制定。', departmentId, repliedOn: '2026-12-23' }, 'PUT')
+    await staffPost(
+      reviewer,
+      `/api/staff/opinions/${submitted.body.id}/answer`,
+      { adoption: 'EXPLAINED', content: '夜间停车收费标准另行制定。', departmentId, repliedOn: '2026-12-23' },
+      'PUT',
+    )
     const accepted = (await app.request('/api/me/opinions', { headers: citizen.auth })).body.items[0]
     expect(accepted).toMatchObject({ state: 'ACCEPTED', answer: null }) // answered, but not yet published
   })
@@ -330,25 +403,46 @@ describe('my opinions', () => {
 describe('revisions and window changes', () => {
   it('publishes a revision as a new version, refuses opinions on superseded clauses, and shows window changes publicly', async () => {
     const now = app.now.value
-    const created = await staffPost(editor, '/api/staff/consultations', { ...draft(), title: '高新区共享单车停放管理规定（征求意见稿）', opensAt: new Date(now.getTime() - 86_400_000).toISOString(), closesAt: new Date(now.getTime() + 35 * 86_400_000).toISOString() })
+    const created = await staffPost(editor, '/api/staff/consultations', {
+      ...draft(),
+      title: '高新区共享单车停放管理规定（征求意见稿）',
+      opensAt: new Date(now.getTime() - 86_400_000).toISOString(),
+      closesAt: new Date(now.getTime() + 35 * 86_400_000).toISOString(),
+    })
     const id = created.body.id
     const oldClause = created.body.sections[0].id
     await staffPost(reviewer, `/api/staff/consultations/${id}/publish`)
-    const revised = await staffPost(editor, `/api/staff/consultations/${id}/revisions`, { note: '根据企业意见调整第一条', sections: [{ heading: '第一条 停放区域', body: '共享单车应在施划的停放区内停放。' }] })
+    const revised = await staffPost(editor, `/api/staff/consultations/${id}/revisions`, {
+      note: '根据企业意见调整第一条',
+      sections: [{ heading: '第一条 停放区域', body: '共享单车应在施划的停放区内停放。' }],
+    })
     expect(revised.status).toBe(201)
     const detail = (await app.request(`/api/consultations/${id}`)).body
     expect(detail).toMatchObject({ draftVersion: 2, versionNote: '根据企业意见调整第一条' })
     expect(await app.db.draftSection.count({ where: { consultationId: id, version: 1 } })).toBe(2)
 
     const citizen = await signInDemoCitizen(app, '孙八')
-    const stale = await app.request(`/api/consultations/${id}/opinions`, { method: 'POST', headers: citizen.auth, json: { text: '针对旧版第一条的意见', consent: 'PRIVATE', sectionId: oldClause, idempotencyKey: 'stale-0001' } })
+    const stale = await app.request(`/api/consultations/${id}/opinions`, {
+      method: 'POST',
+      headers: citizen.auth,
+      json: { text: '针对旧版第一条的意见', consent: 'PRIVATE', sectionId: oldClause, idempotencyKey: 'stale-0001' },
+    })
     expect(stale.body.error.details.fields.sectionId).toMatch(/修订/)
 
-    const extended = await staffPost(reviewer, `/api/staff/consultations/${id}/window`, { closesAt: new Date(now.getTime() + 45 * 86_400_000).toISOString(), reason: '应企业要求延长十天' })
+    const extended = await staffPost(reviewer, `/api/staff/consultations/${id}/window`, {
+      closesAt: new Date(now.getTime() + 45 * 86_400_000).toISOString(),
+      reason: '应企业要求延长十天',
+    })
     expect(extended.body.windowChanges).toEqual([expect.objectContaining({ kind: 'EXTENDED', reason: '应企业要求延长十天' })])
-    const noReason = await staffPost(reviewer, `/api/staff/consultations/${id}/window`, { closesAt: new Date(now.getTime() + 2 * 86_400_000).toISOString(), reason: '' })
+    const noReason = await staffPost(reviewer, `/api/staff/consultations/${id}/window`, {
+      closesAt: new Date(now.getTime() + 2 * 86_400_000).toISOString(),
+      reason: '',
+    })
     expect(noReason.status).toBe(400)
-    const closedEarly = await staffPost(reviewer, `/api/staff/consultations/${id}/window`, { closesAt: new Date(now.getTime() + 60_000).toISOString(), reason: '上级文件已出台，提前结束征集' })
+    const closedEarly = await staffPost(reviewer, `/api/staff/consultations/${id}/window`, {
+      closesAt: new Date(now.getTime() + 60_000).toISOString(),
+      reason: '上级文件已出台，提前结束征集',
+    })
     expect(closedEarly.body.windowChanges.map((c: { kind: string }) => c.kind)).toEqual(['EXTENDED', 'CLOSED_EARLY'])
     expect((await app.request(`/api/consultations/${id}`)).body.windowChanges).toHaveLength(2)
   })
@@ -358,9 +452,18 @@ describe('reply deadlines', () => {
   it('lists moderated opinions unanswered after 20 working days as overdue', async () => {
     const citizen = await signInDemoCitizen(app, '周九')
     const now = app.now.value
-    const created = await staffPost(editor, '/api/staff/consultations', { ...draft(), title: '高新区户外广告设置管理办法（征求意见稿）', opensAt: new Date(now.getTime() - 86_400_000).toISOString(), closesAt: new Date(now.getTime() + 35 * 86_400_000).toISOString() })
+    const created = await staffPost(editor, '/api/staff/consultations', {
+      ...draft(),
+      title: '高新区户外广告设置管理办法（征求意见稿）',
+      opensAt: new Date(now.getTime() - 86_400_000).toISOString(),
+      closesAt: new Date(now.getTime() + 35 * 86_400_000).toISOString(),
+    })
     await staffPost(reviewer, `/api/staff/consultations/${created.body.id}/publish`)
-    const submitted = await app.request(`/api/consultations/${created.body.id}/opinions`, { method: 'POST', headers: citizen.auth, json: { text: '广告牌夜间亮灯时间应有限制。', consent: 'PUBLISH_MASKED', idempotencyKey: 'late-00001' } })
+    const submitted = await app.request(`/api/consultations/${created.body.id}/opinions`, {
+      method: 'POST',
+      headers: citizen.auth,
+      json: { text: '广告牌夜间亮灯时间应有限制。', consent: 'PUBLISH_MASKED', idempotencyKey: 'late-00001' },
+    })
     await staffPost(reviewer, `/api/staff/opinions/${submitted.body.id}/moderation`, { decision: 'APPROVE', masks: [] })
     const overdueIds = async () => (await app.request('/api/staff/opinions/overdue', { headers: reviewer.auth })).body.map((o: { id: number }) => o.id)
     app.now.value = new Date(now.getTime() + 20 * 86_400_000)

@@ -60,7 +60,11 @@ describe('opinion counts on the public consultation list and detail', () => {
 
   it('does not count a refused submission', async () => {
     const citizen = await signInDemoCitizen(app, '计数迟到')
-    const { closesAt } = await app.db.consultation.update({ where: { id: openId }, data: { closesAt: new Date(app.now.value.getTime() - 1000) }, select: { closesAt: true } })
+    const { closesAt } = await app.db.consultation.update({
+      where: { id: openId },
+      data: { closesAt: new Date(app.now.value.getTime() - 1000) },
+      select: { closesAt: true },
+    })
     const late = await app.request(`/api/consultations/${openId}/opinions`, {
       method: 'POST',
       headers: citizen.auth,

@@ -78,7 +78,11 @@ describe('keeping an entry current', () => {
       { kind: 'CONSULTATION', startsAt: day('2026-10-01'), endsAt: day('2026-10-31') },
       { kind: 'MEETING_REVIEW', startsAt: day('2026-11-10'), summary: '管委会主任办公会审议', link: '/packages/event/pages/detail/index?id=1' },
     ]
-    const updated = await app.request(`/api/staff/decisions/${id}`, { method: 'PUT', headers: editor, json: entry({ title: '高新区停车设施建设补助办法', plannedDecisionAt: '2026年第四季度', stages }) })
+    const updated = await app.request(`/api/staff/decisions/${id}`, {
+      method: 'PUT',
+      headers: editor,
+      json: entry({ title: '高新区停车设施建设补助办法', plannedDecisionAt: '2026年第四季度', stages }),
+    })
     expect(updated.status).toBe(200)
     expect(updated.body.stages.map((s: { kind: string }) => s.kind)).toEqual(['DRAFT_PUBLISHED', 'CONSULTATION', 'MEETING_REVIEW'])
     expect(updated.body.currentStage).toBe(app.now.value >= new Date(day('2026-11-10')) ? 'MEETING_REVIEW' : expect.any(String))
@@ -97,7 +101,11 @@ describe('keeping an entry current', () => {
     expect((await app.request('/api/staff/decisions/424242', { method: 'PUT', headers: editor, json: entry() })).status).toBe(404)
     const { id } = (await app.request('/api/decisions')).body[0]
     const before = (await app.request(`/api/decisions/${id}`)).body
-    const bad = await app.request(`/api/staff/decisions/${id}`, { method: 'PUT', headers: editor, json: entry({ stages: [{ kind: 'HEARING' }, { kind: 'HEARING' }] }) })
+    const bad = await app.request(`/api/staff/decisions/${id}`, {
+      method: 'PUT',
+      headers: editor,
+      json: entry({ stages: [{ kind: 'HEARING' }, { kind: 'HEARING' }] }),
+    })
     expect(bad.status).toBe(400)
     expect((await app.request(`/api/decisions/${id}`)).body).toEqual(before)
   })
@@ -108,7 +116,11 @@ describe('the public decision page', () => {
     const { id } = (await app.request('/api/decisions')).body.find((d: { title: string }) => d.title.includes('老旧小区'))
     const linked = await app.db.event.findFirstOrThrow({ where: { decisionId: id } })
     const draft = await app.db.event.create({
-      data: { ...(({ id: _id, createdAt: _c, drawSecret: _s, drawCommitment: _k, drawQuotas: _q, ...rest }) => rest)(linked), title: '尚未发布的座谈会', publishedAt: null },
+      data: {
+        ...(({ id: _id, createdAt: _c, drawSecret: _s, drawCommitment: _k, drawQuotas: _q, ...rest }) => rest)(linked),
+        title: '尚未发布的座谈会',
+        publishedAt: null,
+      },
     })
     const { body } = await app.request(`/api/decisions/${id}`)
     expect(body.events.map((e: { id: number }) => e.id)).not.toContain(draft.id)

@@ -25,7 +25,9 @@ describe('staff lists show only their departments’ items', () => {
   it('filters consultations, events, overdue opinions and policy questions; administrators see all', async () => {
     const reviewerA = await signInStaff(app, 'REVIEWER', undefined, { departments: [a.departmentId] })
     const admin = await signInStaff(app, 'ADMIN', undefined, { departments: [a.departmentId] })
-    const unassigned = await app.db.policyQuestion.create({ data: { receiptCode: 'ZX-UNASSIGNED-1', text: '还没有部门接手的咨询', dueAt: new Date(Date.now() + 86_400_000) } })
+    const unassigned = await app.db.policyQuestion.create({
+      data: { receiptCode: 'ZX-UNASSIGNED-1', text: '还没有部门接手的咨询', dueAt: new Date(Date.now() + 86_400_000) },
+    })
 
     const consultations = ids((await get('/api/staff/consultations', reviewerA.auth)).body)
     expect(consultations).toContain(a.consultationId)
@@ -66,8 +68,16 @@ describe('every read of contact data is in the audit log', () => {
     expect(await get(`/api/staff/events/${b.eventId}/opinions`, reviewer.auth)).toMatchObject({ status: 200 })
 
     expect(await contactReads(reviewer.staff.id)).toEqual([
-      { entity: 'consultation', entityId: String(b.consultationId), after: { via: 'listStaffOpinions', records: 2, fields: ['rawText', 'authorName', 'contactPhone'] } },
-      { entity: 'consultation', entityId: String(b.consultationId), after: { via: 'exportOpinions', records: 2, fields: ['rawText', 'authorName', 'contactPhone'], format: 'csv' } },
+      {
+        entity: 'consultation',
+        entityId: String(b.consultationId),
+        after: { via: 'listStaffOpinions', records: 2, fields: ['rawText', 'authorName', 'contactPhone'] },
+      },
+      {
+        entity: 'consultation',
+        entityId: String(b.consultationId),
+        after: { via: 'exportOpinions', records: 2, fields: ['rawText', 'authorName', 'contactPhone'], format: 'csv' },
+      },
       { entity: 'event', entityId: String(b.eventId), after: { via: 'listRegistrations', records: 1, fields: ['name', 'phone'] } },
       { entity: 'event', entityId: String(b.eventId), after: { via: 'exportRegistrations', records: 1, fields: ['name', 'phone'], format: 'xlsx' } },
       { entity: 'event', entityId: String(b.eventId), after: { via: 'listEventOpinions', records: 1, fields: ['rawText'] } },
@@ -77,7 +87,11 @@ describe('every read of contact data is in the audit log', () => {
   it('counts the records of the page read, and logs a check-in’s name lookup', async () => {
     const reviewer = await signInStaff(app, 'REVIEWER', undefined, { departments: [a.departmentId] })
     await get(`/api/staff/consultations/${a.consultationId}/opinions?pageSize=1`, reviewer.auth)
-    const selected = await app.request(`/api/staff/registrations/${a.registrationId}/review`, { method: 'POST', headers: reviewer.auth, json: { decision: 'SELECT' } })
+    const selected = await app.request(`/api/staff/registrations/${a.registrationId}/review`, {
+      method: 'POST',
+      headers: reviewer.auth,
+      json: { decision: 'SELECT' },
+    })
     expect(selected.status).toBe(200)
     const checkedIn = await app.request(`/api/staff/events/${a.eventId}/check-ins`, { method: 'POST', headers: reviewer.auth, json: { code: a.checkInCode } })
     expect(checkedIn.body).toMatchObject({ name: a.secrets.registrantName })
@@ -91,7 +105,11 @@ describe('every read of contact data is in the audit log', () => {
   it('shows the entries to administrators in the audit log', async () => {
     const admin = await signInStaff(app, 'ADMIN')
     const log = await get('/api/admin/audit?entity=event&pageSize=50', admin.auth)
-    expect(log.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'readContactData', entityId: String(b.eventId), after: expect.objectContaining({ via: 'exportRegistrations' }) })]))
+    expect(log.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'readContactData', entityId: String(b.eventId), after: expect.objectContaining({ via: 'exportRegistrations' }) }),
+      ]),
+    )
   })
 })
 
@@ -104,14 +122,28 @@ describe('staff of several departments', () => {
       json: { username: 'multi.reviewer', displayName: '双部门审核', role: 'REVIEWER', departmentId: a.departmentId, departmentIds: [b.departmentId] },
     })
     expect(created.status).toBe(201)
-    expect(created.body.staff).toMatchObject({ department: { id: a.departmentId }, departments: [{ id: a.departmentId, name: '范围甲局' }, { id: b.departmentId, name: '范围乙局' }] })
+    expect(created.body.staff).toMatchObject({
+      department: { id: a.departmentId },
+      departments: [
+        { id: a.departmentId, name: '范围甲局' },
+        { id: b.departmentId, name: '范围乙局' },
+      ],
+    })
     const listed = (await get('/api/admin/staff', admin.auth)).body.find((s: { username: string }) => s.username === 'multi.reviewer')
     expect(listed.departments.map((d: { name: string }) => d.name)).toEqual(['范围甲局', '范围乙局'])
 
     // Signs in with the one-time password, changes it, then reads both departments' opinions.
     const login = await app.request('/api/auth/staff', { method: 'POST', json: { username: 'multi.reviewer', password: created.body.initialPassword } })
     const auth = { Authorization: `Bearer ${login.body.token}` }
-    expect((await app.request('/api/auth/password', { method: 'PUT', headers: auth, json: { currentPassword: created.body.initialPassword, newPassword: 'Another-passw0rd-9' } })).status).toBeLessThan(300)
+    expect(
+      (
+        await app.request('/api/auth/password', {
+          method: 'PUT',
+          headers: auth,
+          json: { currentPassword: created.body.initialPassword, newPassword: 'Another-passw0rd-9' },
+        })
+      ).status,
+    ).toBeLessThan(300)
     for (const d of [a, b]) expect((await get(`/api/staff/consultations/${d.consultationId}/opinions`, auth)).status).toBe(200)
     expect((await get('/api/me', auth)).body.departments.map((d: { name: string }) => d.name)).toEqual(['范围甲局', '范围乙局'])
   })
@@ -122,23 +154,41 @@ describe('staff of several departments', () => {
     const path = `/api/staff/events/${b.eventId}/registrations`
     expect((await get(path, reviewer.auth)).body.error.code).toBe('FORBIDDEN_DEPARTMENT')
 
-    const widened = await app.request(`/api/admin/staff/${reviewer.staff.id}`, { method: 'PATCH', headers: admin.auth, json: { departmentIds: [a.departmentId, b.departmentId] } })
+    const widened = await app.request(`/api/admin/staff/${reviewer.staff.id}`, {
+      method: 'PATCH',
+      headers: admin.auth,
+      json: { departmentIds: [a.departmentId, b.departmentId] },
+    })
     expect(widened.body.departments.map((d: { id: number }) => d.id)).toEqual([a.departmentId, b.departmentId])
     expect((await get(path, reviewer.auth)).status).toBe(200)
 
     // Moving the primary department to B drops A.
-    const moved = await app.request(`/api/admin/staff/${reviewer.staff.id}`, { method: 'PATCH', headers: admin.auth, json: { departmentId: b.departmentId, departmentIds: [b.departmentId] } })
+    const moved = await app.request(`/api/admin/staff/${reviewer.staff.id}`, {
+      method: 'PATCH',
+      headers: admin.auth,
+      json: { departmentId: b.departmentId, departmentIds: [b.departmentId] },
+    })
     expect(moved.body).toMatchObject({ department: { id: b.departmentId }, departments: [{ id: b.departmentId }] })
     expect((await get(`/api/staff/events/${a.eventId}/registrations`, reviewer.auth)).body.error.code).toBe('FORBIDDEN_DEPARTMENT')
     expect((await get(path, reviewer.auth)).status).toBe(200)
 
-    const audit = await app.db.auditLog.findFirst({ where: { action: 'updateStaff', entityId: String(reviewer.staff.id) }, orderBy: { id: 'desc' }, select: { before: true, after: true } })
+    const audit = await app.db.auditLog.findFirst({
+      where: { action: 'updateStaff', entityId: String(reviewer.staff.id) },
+      orderBy: { id: 'desc' },
+      select: { before: true, after: true },
+    })
     expect(audit).toMatchObject({ before: { departmentIds: [a.departmentId, b.departmentId] }, after: { departmentIds: [b.departmentId] } })
   })
 
   it('refuses unknown, repeated or no departments with a field message', async () => {
     const admin = await signInStaff(app, 'ADMIN')
-    const body = (departmentIds: unknown) => ({ username: `bad.${Math.floor(Math.random() * 1e6)}`, displayName: '错误', role: 'EDITOR', departmentId: a.departmentId, departmentIds })
+    const body = (departmentIds: unknown) => ({
+      username: `bad.${Math.floor(Math.random() * 1e6)}`,
+      displayName: '错误',
+      role: 'EDITOR',
+      departmentId: a.departmentId,
+      departmentIds,
+    })
     for (const [departmentIds, message] of [
       [[a.departmentId, 987654], '包含不存在的部门'],
       [[b.departmentId, b.departmentId], '部门不能重复'],
@@ -162,7 +212,9 @@ describe('the staff_department migration', () => {
     const copy = /INSERT INTO "staff_department"[^;]+;/.exec(sql)?.[0]
     expect(copy).toBeDefined()
     // Staff as they were before the migration: a department, no membership rows.
-    const before = await app.db.staff.create({ data: { username: 'before.migration', displayName: '老账号', role: 'REVIEWER', departmentId: b.departmentId, passwordHash: 'unused' } })
+    const before = await app.db.staff.create({
+      data: { username: 'before.migration', displayName: '老账号', role: 'REVIEWER', departmentId: b.departmentId, passwordHash: 'unused' },
+    })
     await app.db.staffDepartment.deleteMany({})
     await app.db.$executeRawUnsafe(copy!)
     expect(await app.db.staffDepartment.findMany({ where: { staffId: before.id }, select: { departmentId: true } })).toEqual([{ departmentId: b.departmentId }])

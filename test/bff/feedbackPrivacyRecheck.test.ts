@@ -52,7 +52,12 @@ async function insertLegacyApproved(consultationId: number, text = LEGACY) {
     RETURNING id`
   const id = rows[0]!.id
   app.now.value = new Date(start.getTime() + 3 * DAY)
-  const answered = await as(reviewer, `/api/staff/opinions/${id}/answer`, { adoption: 'ADOPTED', content: '已采纳，将增设垃圾桶。', departmentId, repliedOn: '2026-12-04' }, 'PUT')
+  const answered = await as(
+    reviewer,
+    `/api/staff/opinions/${id}/answer`,
+    { adoption: 'ADOPTED', content: '已采纳，将增设垃圾桶。', departmentId, repliedOn: '2026-12-04' },
+    'PUT',
+  )
   expect(answered.status).toBe(200)
   return id
 }
@@ -122,7 +127,13 @@ describe('the public rendering of approved opinions', () => {
     app.now.value = new Date(start.getTime() + 2 * DAY)
     const citizenText = `我的电话${PHONE}，可以打城管服务电话0571-88776655反映问题，建议增加督导员。`
     const { id } = await app.db.opinion.create({
-      data: { consultationId, receiptCode: `RAW-${Date.now()}`, rawText: citizenText, consent: 'PUBLISH_MASKED', createdAt: new Date(start.getTime() + 2 * DAY) },
+      data: {
+        consultationId,
+        receiptCode: `RAW-${Date.now()}`,
+        rawText: citizenText,
+        consent: 'PUBLISH_MASKED',
+        createdAt: new Date(start.getTime() + 2 * DAY),
+      },
       select: { id: true },
     })
     const staffList = await as(reviewer, `/api/staff/consultations/${consultationId}/opinions?pageSize=50`, undefined, 'GET')
@@ -137,7 +148,10 @@ describe('the public rendering of approved opinions', () => {
     expect(approved.status).toBe(200)
     // A text staff changed behind the review (or a newer detector) adds a phone no decision covers.
     await app.db.$executeRaw`UPDATE opinion SET published_text = published_text || ${`另：${PHONE}`} WHERE id = ${id}`
-    expect((await as(reviewer, `/api/staff/opinions/${id}/answer`, { adoption: 'ADOPTED', content: '已采纳。', departmentId, repliedOn: '2026-12-04' }, 'PUT')).status).toBe(200)
+    expect(
+      (await as(reviewer, `/api/staff/opinions/${id}/answer`, { adoption: 'ADOPTED', content: '已采纳。', departmentId, repliedOn: '2026-12-04' }, 'PUT'))
+        .status,
+    ).toBe(200)
     app.now.value = new Date(start.getTime() + 32 * DAY)
     const refused = await as(reviewer, `/api/staff/consultations/${consultationId}/feedback`)
     expect(refused.body.error.details.spans.map((s: { kind: string; text: string }) => [s.kind, s.text])).toEqual([['PHONE', PHONE]])
@@ -173,10 +187,20 @@ describe('the public rendering of approved opinions', () => {
       dismissals: [{ start: hotlineAt, end: hotlineAt + '0571-88776655'.length, reason: '城管局对外公开的服务电话，不是个人信息' }],
     })
     expect(recorded.status).toBe(201)
-    expect((await as(reviewer, `/api/staff/event-opinions/${recorded.body.id}/answer`, { adoption: 'ADOPTED', content: '已采纳。', departmentId, repliedOn: '2026-12-01' }, 'PUT')).status).toBe(200)
+    expect(
+      (
+        await as(
+          reviewer,
+          `/api/staff/event-opinions/${recorded.body.id}/answer`,
+          { adoption: 'ADOPTED', content: '已采纳。', departmentId, repliedOn: '2026-12-01' },
+          'PUT',
+        )
+      ).status,
+    ).toBe(200)
     // A text changed behind the review (or a newer detector) adds what no decision covers.
     await app.db.$executeRaw`UPDATE event_opinion SET published_text = published_text || ${`另：${PHONE}，住${ADDRESS}`} WHERE id = ${recorded.body.id}`
-    await app.db.$executeRaw`UPDATE event SET outcome_summary = '会议审议通过了督导办法。', outcome_published_at = ${new Date(start.getTime() + 6 * DAY)} WHERE id = ${eventId}`
+    await app.db
+      .$executeRaw`UPDATE event SET outcome_summary = '会议审议通过了督导办法。', outcome_published_at = ${new Date(start.getTime() + 6 * DAY)} WHERE id = ${eventId}`
     app.now.value = new Date(start.getTime() + 7 * DAY)
     const detail = await app.request(`/api/events/${eventId}`)
     expect(detail.status).toBe(200)

@@ -14,7 +14,8 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-const post = (path: string, auth: Record<string, string>, json?: unknown) => app.request(path, { method: 'POST', headers: auth, ...(json !== undefined ? { json } : {}) })
+const post = (path: string, auth: Record<string, string>, json?: unknown) =>
+  app.request(path, { method: 'POST', headers: auth, ...(json !== undefined ? { json } : {}) })
 const signIn = (username: string, password: string) => app.request('/api/auth/staff', { method: 'POST', json: { username, password } })
 
 /** The bootstrap administrator (the only one: it is created when none exists) after its forced first password change. */
@@ -24,7 +25,15 @@ async function firstAdmin() {
   const first = await signIn(username, 'Bootstrap-once-1')
   expect(first.body.me.mustChangePassword).toBe(true)
   const auth = { Authorization: `Bearer ${first.body.token}` }
-  expect((await app.request('/api/auth/password', { method: 'PUT', headers: auth, json: { currentPassword: 'Bootstrap-once-1', newPassword: 'Admin-own-passw0rd' } })).status).toBe(204)
+  expect(
+    (
+      await app.request('/api/auth/password', {
+        method: 'PUT',
+        headers: auth,
+        json: { currentPassword: 'Bootstrap-once-1', newPassword: 'Admin-own-passw0rd' },
+      })
+    ).status,
+  ).toBe(204)
   const again = await signIn(username, 'Admin-own-passw0rd')
   return { id: again.body.me.id as number, auth: { Authorization: `Bearer ${again.body.token}` } }
 }
@@ -34,9 +43,24 @@ describe('the bootstrap administrator and opinions', () => {
     const { id: departmentId } = await app.db.department.create({ data: { name: '首次运行测试局' } })
     const now = Date.now()
     const consultation = await app.db.consultation.create({
-      data: { departmentId, title: '首次运行测试办法（征求意见稿）', summary: '首次运行', isMajorDecision: false, opensAt: new Date(now - 20 * DAY), closesAt: new Date(now - DAY), publishedAt: new Date(now - 20 * DAY) },
+      data: {
+        departmentId,
+        title: '首次运行测试办法（征求意见稿）',
+        summary: '首次运行',
+        isMajorDecision: false,
+        opensAt: new Date(now - 20 * DAY),
+        closesAt: new Date(now - DAY),
+        publishedAt: new Date(now - 20 * DAY),
+      },
     })
-    const opinion = await app.db.opinion.create({ data: { consultationId: consultation.id, receiptCode: `YJ-FIRST-${now}`, rawText: '建议增加公交班次，我的电话 13912345678。', createdAt: new Date(now - 10 * DAY) } })
+    const opinion = await app.db.opinion.create({
+      data: {
+        consultationId: consultation.id,
+        receiptCode: `YJ-FIRST-${now}`,
+        rawText: '建议增加公交班次，我的电话 13912345678。',
+        createdAt: new Date(now - 10 * DAY),
+      },
+    })
 
     const list = await app.request(`/api/staff/consultations/${consultation.id}/opinions`, { headers: admin.auth })
     expect(list.status).toBe(200)

@@ -33,7 +33,9 @@ const TEST_2027 = {
 const put = (who: { auth: Record<string, string> }, year: number | string, json: unknown) =>
   app.request(`/api/admin/holiday-calendar/${year}`, { method: 'PUT', headers: who.auth, json })
 const staffView = async () =>
-  (await app.request(`/api/staff/consultations/${consultationId}/opinions`, { headers: reviewer.auth })).body.items.find((o: { id: number }) => o.id === opinionId)
+  (await app.request(`/api/staff/consultations/${consultationId}/opinions`, { headers: reviewer.auth })).body.items.find(
+    (o: { id: number }) => o.id === opinionId,
+  )
 const overdue = async () => (await app.request('/api/staff/opinions/overdue', { headers: reviewer.auth })).body.find((o: { id: number }) => o.id === opinionId)
 
 beforeAll(async () => {
@@ -61,7 +63,11 @@ beforeAll(async () => {
   })
   expect(sent.status).toBe(201)
   opinionId = sent.body.id
-  const approved = await app.request(`/api/staff/opinions/${opinionId}/moderation`, { method: 'POST', headers: reviewer.auth, json: { decision: 'APPROVE', masks: [] } })
+  const approved = await app.request(`/api/staff/opinions/${opinionId}/moderation`, {
+    method: 'POST',
+    headers: reviewer.auth,
+    json: { decision: 'APPROVE', masks: [] },
+  })
   expect(approved.status).toBe(200)
 })
 afterAll(() => app.close())
@@ -135,14 +141,47 @@ describe('the holiday calendar endpoints', () => {
     expect(overview.body.tableYears).toEqual([expect.objectContaining({ year: 2027, source: '测试数据（非官方）', days: 5 })])
     const y2026 = (await app.request('/api/admin/holiday-calendar/2026', { headers: admin.auth })).body
     expect(y2026).toMatchObject({ year: 2026, origin: 'PACKAGE', source: expect.stringContaining('chinese-days 1.5.7') })
-    expect(y2026.days).toEqual(expect.arrayContaining([{ date: '2026-02-14', kind: 'WORKDAY', name: '春节' }, { date: '2026-10-01', kind: 'HOLIDAY', name: '国庆节' }]))
-    expect((await app.request('/api/admin/holiday-calendar/2028', { headers: admin.auth })).body).toEqual({ year: 2028, origin: 'NONE', source: null, updatedAt: null, days: [] })
+    expect(y2026.days).toEqual(
+      expect.arrayContaining([
+        { date: '2026-02-14', kind: 'WORKDAY', name: '春节' },
+        { date: '2026-10-01', kind: 'HOLIDAY', name: '国庆节' },
+      ]),
+    )
+    expect((await app.request('/api/admin/holiday-calendar/2028', { headers: admin.auth })).body).toEqual({
+      year: 2028,
+      origin: 'NONE',
+      source: null,
+      updatedAt: null,
+      days: [],
+    })
   })
 
   it.each([
-    ['a 调休上班 day that is not a weekend', { source: '通知', days: [{ date: '2027-01-01', kind: 'HOLIDAY' }, { date: '2027-01-05', kind: 'WORKDAY' }] }, 'days.1.kind', /周六或周日/],
+    [
+      'a 调休上班 day that is not a weekend',
+      {
+        source: '通知',
+        days: [
+          { date: '2027-01-01', kind: 'HOLIDAY' },
+          { date: '2027-01-05', kind: 'WORKDAY' },
+        ],
+      },
+      'days.1.kind',
+      /周六或周日/,
+    ],
     ['a date in another year', { source: '通知', days: [{ date: '2028-01-01', kind: 'HOLIDAY' }] }, 'days.0.date', /不在 2027 年内/],
-    ['a date twice', { source: '通知', days: [{ date: '2027-01-01', kind: 'HOLIDAY' }, { date: '2027-01-01', kind: 'HOLIDAY' }] }, 'days.1.date', /重复/],
+    [
+      'a date twice',
+      {
+        source: '通知',
+        days: [
+          { date: '2027-01-01', kind: 'HOLIDAY' },
+          { date: '2027-01-01', kind: 'HOLIDAY' },
+        ],
+      },
+      'days.1.date',
+      /重复/,
+    ],
     ['only 调休上班 days', { source: '通知', days: [{ date: '2027-02-20', kind: 'WORKDAY' }] }, 'days', /至少包含一个放假日/],
     ['no source', { source: '  ', days: [{ date: '2027-01-01', kind: 'HOLIDAY' }] }, 'source', /依据/],
     ['an impossible date', { source: '通知', days: [{ date: '2027-02-30', kind: 'HOLIDAY' }] }, 'days.0.date', /YYYY-MM-DD/],
@@ -184,7 +223,8 @@ describe('a policy question whose stored due date runs into a year without an ar
     })
     expect(asked.status).toBe(201)
     expect(asked.body.dueAt).toBe(endOf(2027, 1, 4)) // 元旦 counted as a working day
-    const staffView = async () => (await app.request('/api/staff/policy-questions', { headers: reviewer.auth })).body.items.find((q: { id: number }) => q.id === asked.body.id)
+    const staffView = async () =>
+      (await app.request('/api/staff/policy-questions', { headers: reviewer.auth })).body.items.find((q: { id: number }) => q.id === asked.body.id)
     expect(await staffView()).toMatchObject({ dueAt: endOf(2027, 1, 4), dueAtEstimated: true })
 
     expect((await put(admin, 2027, TEST_2027)).status).toBe(200)

@@ -16,7 +16,9 @@ afterAll(() => app.close())
 
 /** Store an upload directly in 40 KB parts (as the miniapp sends them), so the test spends its time on reading, not uploading. */
 async function stage(format: string, bytes: Buffer): Promise<number> {
-  const upload = await app.db.qaImport.create({ data: { staffId: editor.staff.id, format, filename: `hostile.${format}`, expiresAt: new Date(Date.now() + 3_600_000) } })
+  const upload = await app.db.qaImport.create({
+    data: { staffId: editor.staff.id, format, filename: `hostile.${format}`, expiresAt: new Date(Date.now() + 3_600_000) },
+  })
   const parts: { importId: number; index: number; data: Uint8Array<ArrayBuffer> }[] = []
   for (let at = 0, index = 0; at < bytes.length || index === 0; at += IMPORT_PART_BYTES, index++) {
     parts.push({ importId: upload.id, index, data: new Uint8Array(bytes.subarray(at, at + IMPORT_PART_BYTES)) })
@@ -55,13 +57,17 @@ async function commitWatchingHealth(id: number) {
 function workbook(sheetXml: string, extra: Record<string, Buffer> = {}): Buffer {
   const zip = new AdmZip()
   zip.addFile('xl/workbook.xml', Buffer.from('<workbook xmlns:r="r"><sheets><sheet name="问答" sheetId="1" r:id="rId1"/></sheets></workbook>'))
-  zip.addFile('xl/_rels/workbook.xml.rels', Buffer.from('<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>'))
+  zip.addFile(
+    'xl/_rels/workbook.xml.rels',
+    Buffer.from('<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+  )
   zip.addFile('xl/worksheets/sheet1.xml', Buffer.from(sheetXml))
   for (const [name, data] of Object.entries(extra)) zip.addFile(name, data)
   return zip.toBuffer()
 }
 
-const HEADER_ROW = '<row r="1"><c r="A1" t="inlineStr"><is><t>问题</t></is></c><c r="B1" t="inlineStr"><is><t>答案</t></is></c><c r="C1" t="inlineStr"><is><t>主题</t></is></c></row>'
+const HEADER_ROW =
+  '<row r="1"><c r="A1" t="inlineStr"><is><t>问题</t></is></c><c r="B1" t="inlineStr"><is><t>答案</t></is></c><c r="C1" t="inlineStr"><is><t>主题</t></is></c></row>'
 
 /**
  * A zip whose one worksheet inflates to `inflatedBytes` (a header row, then spaces), built from
@@ -86,7 +92,13 @@ async function zipBomb(inflatedBytes: number): Promise<Buffer> {
   const size = head.length + Math.ceil((inflatedBytes - head.length) / filler.length) * filler.length
 
   const entries: { name: Buffer; data: Buffer; method: number; crc: number; size: number }[] = [
-    { name: Buffer.from('xl/workbook.xml'), data: Buffer.from('<workbook xmlns:r="r"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>'), method: 0, crc: 0, size: 0 },
+    {
+      name: Buffer.from('xl/workbook.xml'),
+      data: Buffer.from('<workbook xmlns:r="r"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+      method: 0,
+      crc: 0,
+      size: 0,
+    },
     { name: Buffer.from('xl/worksheets/sheet1.xml'), data: compressed, method: 8, crc, size },
   ]
   entries[0]!.crc = crc32(entries[0]!.data)
@@ -138,7 +150,9 @@ describe('hostile import files', () => {
   })
 
   it('refuses content past the column limit even with a valid reference', async () => {
-    const bytes = workbook(`<worksheet><sheetData>${HEADER_ROW}<row r="2"><c r="XFD2" t="inlineStr"><is><t>远处的单元格</t></is></c></row></sheetData></worksheet>`)
+    const bytes = workbook(
+      `<worksheet><sheetData>${HEADER_ROW}<row r="2"><c r="XFD2" t="inlineStr"><is><t>远处的单元格</t></is></c></row></sheetData></worksheet>`,
+    )
     const result = await commitWatchingHealth(await stage('xlsx', bytes))
     expect([result.status, result.body.error.code]).toEqual([413, 'IMPORT_TOO_LARGE'])
     expect(result.body.error.message).toContain(`${IMPORT_LIMITS.columns} 列`)
@@ -158,7 +172,9 @@ describe('hostile import files', () => {
   })
 
   it('refuses character references outside Unicode (&#x110000;) and entity expansion with a 400, not a 500', async () => {
-    const badEntity = workbook(`<worksheet><sheetData>${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>&#x110000;</t></is></c></row></sheetData></worksheet>`)
+    const badEntity = workbook(
+      `<worksheet><sheetData>${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>&#x110000;</t></is></c></row></sheetData></worksheet>`,
+    )
     const laughs = workbook(
       `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><worksheet><sheetData>${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>&lol3;</t></is></c></row></sheetData></worksheet>`,
     )
@@ -195,7 +211,9 @@ describe('hostile import files', () => {
   })
 
   it('still imports an ordinary file afterwards: the process survived every hostile one', async () => {
-    const ok = workbook(`<worksheet><sheetData>${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>普通问题</t></is></c><c r="B2" t="inlineStr"><is><t>普通答案</t></is></c><c r="C2" t="inlineStr"><is><t>养老</t></is></c></row></sheetData></worksheet>`)
+    const ok = workbook(
+      `<worksheet><sheetData>${HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>普通问题</t></is></c><c r="B2" t="inlineStr"><is><t>普通答案</t></is></c><c r="C2" t="inlineStr"><is><t>养老</t></is></c></row></sheetData></worksheet>`,
+    )
     const result = await commitWatchingHealth(await stage('xlsx', ok))
     expect(result.status).toBe(200)
     expect(result.body).toMatchObject({ rows: 1, valid: 1, dryRun: true })

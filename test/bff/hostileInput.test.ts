@@ -30,16 +30,63 @@ const controlChar = fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromChar
 
 /** Text nobody types: NUL, lone surrogates, invisible and bidi characters, huge and odd strings. */
 const HOSTILE_TEXT = [
-  '', ' ', '\u0000', '政策\u0000补贴', '\ud800', '问\udfff答', '\udc00\ud800', '\ufeff', '\u200b\u200b\u200b', '\u202e反转文字', '\u3000\u3000',
-  '\r\n\r\nX-Injected: 1', '\u0085\u2028\u2029', '😀'.repeat(60), 'e\u0301'.repeat(40), "' OR '1'='1", '1; DROP TABLE staff; --',
-  '<script>alert(1)</script>', '${7*7}{{7*7}}', '../../../etc/passwd', '%00', '%ud800', '\\', '"', 'NaN', 'Infinity', '-1', '1e308',
-  'true', 'null', 'undefined', '__proto__', 'constructor', '2026-02-30', '2026-13-01T00:00:00Z', '+275760-09-13T00:00:00.000Z',
-  '0000-00-00', '-000001-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z', '2026-12-06T25:61:61+99:99', 'A'.repeat(10_000), '中'.repeat(5_000),
+  '',
+  ' ',
+  '\u0000',
+  '政策\u0000补贴',
+  '\ud800',
+  '问\udfff答',
+  '\udc00\ud800',
+  '\ufeff',
+  '\u200b\u200b\u200b',
+  '\u202e反转文字',
+  '\u3000\u3000',
+  '\r\n\r\nX-Injected: 1',
+  '\u0085\u2028\u2029',
+  '😀'.repeat(60),
+  'e\u0301'.repeat(40),
+  "' OR '1'='1",
+  '1; DROP TABLE staff; --',
+  '<script>alert(1)</script>',
+  '${7*7}{{7*7}}',
+  '../../../etc/passwd',
+  '%00',
+  '%ud800',
+  '\\',
+  '"',
+  'NaN',
+  'Infinity',
+  '-1',
+  '1e308',
+  'true',
+  'null',
+  'undefined',
+  '__proto__',
+  'constructor',
+  '2026-02-30',
+  '2026-13-01T00:00:00Z',
+  '+275760-09-13T00:00:00.000Z',
+  '0000-00-00',
+  '-000001-01-01T00:00:00Z',
+  '9999-12-31T23:59:59.999Z',
+  '2026-12-06T25:61:61+99:99',
+  'A'.repeat(10_000),
+  '中'.repeat(5_000),
 ]
 /** Dates and instants the ISO format allows but no calendar or database does: year 0, a year after 9999 through an offset, Feb 30. */
 const HOSTILE_DATES = [
-  '0000-01-01T00:00:00Z', '0001-01-01T00:00:00+14:00', '9999-12-31T23:59:59-23:59', '9999-12-31T23:00:00Z', '1970-01-01T00:00:00Z',
-  '2026-02-29T00:00:00Z', '2026-12-06T24:00:00Z', '0000-01-01', '9999-12-31', '2026-02-30', '1900-01-01', '2026-12-06T10:00:00.123456789Z',
+  '0000-01-01T00:00:00Z',
+  '0001-01-01T00:00:00+14:00',
+  '9999-12-31T23:59:59-23:59',
+  '9999-12-31T23:00:00Z',
+  '1970-01-01T00:00:00Z',
+  '2026-02-29T00:00:00Z',
+  '2026-12-06T24:00:00Z',
+  '0000-01-01',
+  '9999-12-31',
+  '2026-02-30',
+  '1900-01-01',
+  '2026-12-06T10:00:00.123456789Z',
 ]
 const hostileText: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...HOSTILE_TEXT),
@@ -52,8 +99,29 @@ const hostileText: fc.Arbitrary<string> = fc.oneof(
 
 /** Numbers out of every range the database and the schemas know, and numbers in disguise. */
 const HOSTILE_NUMBERS: unknown[] = [
-  0, -0, -1, 1.5, 2 ** 31 - 1, 2 ** 31, -(2 ** 31) - 1, 2 ** 32, 2 ** 53, 2 ** 63, 1e308, -1e308, 5e-324, 1e21,
-  '1', '1e3', '0x2', ' 1', '1.0', 'NaN', 'Infinity', '-0', '٣',
+  0,
+  -0,
+  -1,
+  1.5,
+  2 ** 31 - 1,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 32,
+  2 ** 53,
+  2 ** 63,
+  1e308,
+  -1e308,
+  5e-324,
+  1e21,
+  '1',
+  '1e3',
+  '0x2',
+  ' 1',
+  '1.0',
+  'NaN',
+  'Infinity',
+  '-0',
+  '٣',
 ]
 const hostileNumber = fc.constantFrom(...HOSTILE_NUMBERS)
 
@@ -153,7 +221,8 @@ let knownNumbers: number[] = []
 
 const SENTENCE = '关于政务服务中心停车位不足的问题，建议在修订稿中增加临时停车区并延长开放时间。'
 const lengthOf = (def: Def, check: string, key: string): number | undefined =>
-  ((def.checks as { _zod: { def: Record<string, unknown> } }[] | undefined) ?? []).map((c) => c._zod.def).find((c) => c.check === check)?.[key] as number | undefined
+  ((def.checks as { _zod: { def: Record<string, unknown> } }[] | undefined) ?? []).map((c) => c._zod.def).find((c) => c.check === check)?.[key] as
+    number | undefined
 
 /** Candidates for a leaf field, kept when the field's own schema accepts them; a field none fits gets them all. */
 function plausibleLeaf(schema: z.ZodType, candidates: unknown[]): fc.Arbitrary<unknown> {
@@ -186,7 +255,10 @@ function plausibleFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
       return fc.record(Object.fromEntries(Object.entries(def.shape as Record<string, z.ZodType>).map(([key, field]) => [key, plausibleFor(field, depth + 1)])))
     case 'array': {
       const min = lengthOf(def, 'min_length', 'minimum') ?? 0
-      return fc.array(plausibleFor(def.element as z.ZodType, depth + 1), { minLength: min, maxLength: Math.max(min, Math.min(min + 2, lengthOf(def, 'max_length', 'maximum') ?? 3)) })
+      return fc.array(plausibleFor(def.element as z.ZodType, depth + 1), {
+        minLength: min,
+        maxLength: Math.max(min, Math.min(min + 2, lengthOf(def, 'max_length', 'maximum') ?? 3)),
+      })
     }
     case 'union':
       return fc.oneof(...(def.options as z.ZodType[]).map((option) => plausibleFor(option, depth + 1)))
@@ -202,10 +274,27 @@ function plausibleFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
     case 'string': {
       const min = lengthOf(def, 'min_length', 'minimum') ?? 1
       const max = lengthOf(def, 'max_length', 'maximum') ?? 200
-      const sized = [min, Math.min(max, min + 10), Math.min(max, 60)].map((n) => SENTENCE.repeat(Math.ceil(Math.max(n, 1) / SENTENCE.length)).slice(0, Math.max(n, 1)))
+      const sized = [min, Math.min(max, min + 10), Math.min(max, 60)].map((n) =>
+        SENTENCE.repeat(Math.ceil(Math.max(n, 1) / SENTENCE.length)).slice(0, Math.max(n, 1)),
+      )
       return plausibleLeaf(schema, [
-        ...sized, '测试', 'abcdefgh12', 'ABCDEFGHJK', 'Another-passw0rd', 'hostile.user', '2026-12-20', '2027-01-15', '2026-12-20T02:00:00.000Z',
-        '2027-01-15T08:30:00+08:00', 'https://www.example.gov.cn/policy/1.pdf', '13800138000', '高新区〔2026〕1号', 'csv', 'xlsx', 'json', ...knownNumbers.map(String),
+        ...sized,
+        '测试',
+        'abcdefgh12',
+        'ABCDEFGHJK',
+        'Another-passw0rd',
+        'hostile.user',
+        '2026-12-20',
+        '2027-01-15',
+        '2026-12-20T02:00:00.000Z',
+        '2027-01-15T08:30:00+08:00',
+        'https://www.example.gov.cn/policy/1.pdf',
+        '13800138000',
+        '高新区〔2026〕1号',
+        'csv',
+        'xlsx',
+        'json',
+        ...knownNumbers.map(String),
       ])
     }
     default:
@@ -232,12 +321,18 @@ function oneHostileFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
       const shape = def.shape as Record<string, z.ZodType>
       const keys = Object.keys(shape)
       if (keys.length === 0) return hostileFor(schema, depth)
-      return fc.constantFrom(...keys).chain((target) =>
-        fc.record(Object.fromEntries(keys.map((key) => [key, key === target ? oneHostileFor(shape[key]!, depth + 1) : plausibleFor(shape[key]!, depth + 1)]))),
-      )
+      return fc
+        .constantFrom(...keys)
+        .chain((target) =>
+          fc.record(
+            Object.fromEntries(keys.map((key) => [key, key === target ? oneHostileFor(shape[key]!, depth + 1) : plausibleFor(shape[key]!, depth + 1)])),
+          ),
+        )
     }
     case 'array':
-      return fc.tuple(oneHostileFor(def.element as z.ZodType, depth + 1), fc.array(plausibleFor(def.element as z.ZodType, depth + 1), { maxLength: 2 })).map(([bad, good]) => [...good, bad])
+      return fc
+        .tuple(oneHostileFor(def.element as z.ZodType, depth + 1), fc.array(plausibleFor(def.element as z.ZodType, depth + 1), { maxLength: 2 }))
+        .map(([bad, good]) => [...good, bad])
     case 'union':
       return fc.oneof(...(def.options as z.ZodType[]).map((option) => oneHostileFor(option, depth + 1)))
     default:
@@ -253,24 +348,87 @@ const bodyFor = (schema: z.ZodType) =>
 
 /** Path ids beyond every range: int4 and 2^53 overflow, disguised and non-canonical numbers, broken encodings. */
 const HOSTILE_IDS = [
-  '0', '-1', '2147483647', '2147483648', '4294967296', '9007199254740992', '9007199254740993', '1e3', '0x2', '%201', '1%20', '1.5', '1.0',
-  'abc', 'NaN', 'Infinity', '9'.repeat(400), '%00', '1%00', '%ED%A0%80', '%C0%80', '%FF', '%', '..', '%2e%2e', '1;2', '__proto__',
+  '0',
+  '-1',
+  '2147483647',
+  '2147483648',
+  '4294967296',
+  '9007199254740992',
+  '9007199254740993',
+  '1e3',
+  '0x2',
+  '%201',
+  '1%20',
+  '1.5',
+  '1.0',
+  'abc',
+  'NaN',
+  'Infinity',
+  '9'.repeat(400),
+  '%00',
+  '1%00',
+  '%ED%A0%80',
+  '%C0%80',
+  '%FF',
+  '%',
+  '..',
+  '%2e%2e',
+  '1;2',
+  '__proto__',
 ]
 
 /** Query fragments sent raw: NUL, an encoded lone surrogate, broken percent-encoding, pollution and repeated keys. */
 const RAW_QUERY = [
-  'q=%00', 'q=%ED%A0%80', 'q=%', 'q=%zz', 'q=%uD800', 'q=%C0%80', 'q=%FF%FE', '__proto__[polluted]=1', 'constructor[prototype][polluted]=1',
-  'a[b][c]=1', 'page=1&page=2&page=3', 'pageSize=-1', 'pageSize=99999999999', 'page=2147483648', 'format=csv&format=xlsx', '=&&=x&',
+  'q=%00',
+  'q=%ED%A0%80',
+  'q=%',
+  'q=%zz',
+  'q=%uD800',
+  'q=%C0%80',
+  'q=%FF%FE',
+  '__proto__[polluted]=1',
+  'constructor[prototype][polluted]=1',
+  'a[b][c]=1',
+  'page=1&page=2&page=3',
+  'pageSize=-1',
+  'pageSize=99999999999',
+  'page=2147483648',
+  'format=csv&format=xlsx',
+  '=&&=x&',
 ]
 
 const MALFORMED_JSON = [
-  '{', '{"a":1,}', "{'a':1}", 'nul', '\ufeff{}', '{"a":1}{"b":2}', '1e999', '"text"', 'null', 'true', '[]', '0', '\u0000',
-  '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}', '{"a":"\\ud800"}', '{"a":"\\u0000"}',
-  '{"a":"\\uZZZZ"}', '[' .repeat(20_000) + ']'.repeat(20_000), '{"a":' + '9'.repeat(5_000) + '}',
+  '{',
+  '{"a":1,}',
+  "{'a':1}",
+  'nul',
+  '\ufeff{}',
+  '{"a":1}{"b":2}',
+  '1e999',
+  '"text"',
+  'null',
+  'true',
+  '[]',
+  '0',
+  '\u0000',
+  '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}',
+  '{"a":"\\ud800"}',
+  '{"a":"\\u0000"}',
+  '{"a":"\\uZZZZ"}',
+  '['.repeat(20_000) + ']'.repeat(20_000),
+  '{"a":' + '9'.repeat(5_000) + '}',
 ]
 const WRONG_CONTENT_TYPES = [
-  'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/jsonx',
-  'application/json; charset=utf-16', 'application/json; charset=latin1', 'application/json; boundary=%00', '*/*', 'application/vnd.api+json',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  'application/jsonx',
+  'application/json; charset=utf-16',
+  'application/json; charset=latin1',
+  'application/json; boundary=%00',
+  '*/*',
+  'application/vnd.api+json',
 ]
 const HOSTILE_HEADER_VALUES = ['', 'x', 'a'.repeat(2_000), "' OR 1=1 --", '../../', '%00', 'null', '__proto__']
 const HOSTILE_AUTHORIZATION = ['Bearer', 'Bearer ', 'Bearer abc', `Bearer ${'a'.repeat(2_000)}`, 'Basic YWRtaW46YWRtaW4=', 'bearer %00', 'Bearer null']
@@ -432,9 +590,18 @@ beforeAll(async () => {
   ]
   knownNumbers = [...new Set(ids)]
   knownIds = knownNumbers.map(String)
-  sacrificialStaffId = (await app.db.staff.create({
-    data: { username: 'hostile.target', displayName: '被操作对象', role: 'EDITOR', departmentId: a.departmentId, passwordHash: 'unused', mustChangePassword: false },
-  })).id
+  sacrificialStaffId = (
+    await app.db.staff.create({
+      data: {
+        username: 'hostile.target',
+        displayName: '被操作对象',
+        role: 'EDITOR',
+        departmentId: a.departmentId,
+        passwordHash: 'unused',
+        mustChangePassword: false,
+      },
+    })
+  ).id
 })
 afterAll(async () => {
   await app?.close()
@@ -448,7 +615,10 @@ async function headersFor(role: Role): Promise<Record<string, string>> {
   let owner: { citizenId: number } | { staffId: number }
   if (role === 'citizen' || role === 'citizenWithoutConsent') {
     const privacyVersion = role === 'citizen' ? PRIVACY_NOTICE_VERSION : null
-    owner = { citizenId: (await app.db.citizen.create({ data: { openid: `hostile-${seq}`, privacyVersion, privacyAcceptedAt: privacyVersion ? new Date() : null } })).id }
+    owner = {
+      citizenId: (await app.db.citizen.create({ data: { openid: `hostile-${seq}`, privacyVersion, privacyAcceptedAt: privacyVersion ? new Date() : null } }))
+        .id,
+    }
   } else {
     const staffRole = role === 'editor' ? 'EDITOR' : role === 'reviewer' ? 'REVIEWER' : 'ADMIN'
     // Editors and reviewers work for department A; the administrator for department B (and reaches all).
@@ -498,81 +668,94 @@ async function runPool<T>(items: T[], limit: number, work: (item: T) => Promise<
   )
 }
 
-it('answers thousands of hostile requests to every endpoint, as every caller, without a 5xx or a leak', async () => {
-  const names = Object.keys(contract) as EndpointName[]
-  const cells = names.flatMap((name, n) => ROLES.map((role, r) => ({ name, role, seed: SEED + n * ROLES.length + r })))
-  const failures: Failure[] = []
-  let sent = 0
-  const statuses = new Map<number, number>()
-  const reached = new Set<string>()
-  /** Milliseconds per endpoint, for the report only (never asserted). */
-  const spent = new Map<string, number>()
+it(
+  'answers thousands of hostile requests to every endpoint, as every caller, without a 5xx or a leak',
+  async () => {
+    const names = Object.keys(contract) as EndpointName[]
+    const cells = names.flatMap((name, n) => ROLES.map((role, r) => ({ name, role, seed: SEED + n * ROLES.length + r })))
+    const failures: Failure[] = []
+    let sent = 0
+    const statuses = new Map<number, number>()
+    const reached = new Set<string>()
+    /** Milliseconds per endpoint, for the report only (never asserted). */
+    const spent = new Map<string, number>()
 
-  await runPool(cells, CONCURRENCY, async ({ name, role, seed }) => {
-    const endpoint: Endpoint = contract[name]
-    const auth = await headersFor(role)
-    const ids = endpoint.path.startsWith('/api/admin/staff') ? [String(sacrificialStaffId)] : knownIds
-    const numRuns = admits(endpoint, role) && !SLOW_BY_DESIGN.has(name) ? RUNS_ADMITTED : RUNS_REFUSED
-    const cellFailures: Failure[] = []
-    await fc.assert(
-      fc.asyncProperty(requestArbitrary(endpoint, ids, role), async (request) => {
-        const { url, init, shown } = toFetch(endpoint, request, auth)
-        const started = performance.now()
-        const response = await fetch(app.baseUrl + url, init)
-        const text = await response.text()
-        spent.set(name, (spent.get(name) ?? 0) + performance.now() - started)
-        sent += 1
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
-        let json: unknown = null
-        try {
-          json = JSON.parse(text)
-        } catch {
-          // downloads and the like: checked as text
-        }
-        const code = (json as { error?: { code?: string } } | null)?.error?.code
-        if (code !== 'UNAUTHORIZED' && code !== 'FORBIDDEN' && code !== 'PRIVACY_NOT_ACCEPTED') reached.add(`${name}/${role}`)
-        const problems = problemsOf(response.status, text, json)
-        if (problems.length > 0) cellFailures.push({ cell: `${name} as ${role}`, seed, request: shown, status: response.status, problems, body: text.slice(0, 300) })
-      }),
-      // Every failure of the cell is collected (no shrinking), so one run reports them all.
-      { seed, numRuns, endOnFailure: true },
-    )
-    failures.push(...cellFailures)
-  })
+    await runPool(cells, CONCURRENCY, async ({ name, role, seed }) => {
+      const endpoint: Endpoint = contract[name]
+      const auth = await headersFor(role)
+      const ids = endpoint.path.startsWith('/api/admin/staff') ? [String(sacrificialStaffId)] : knownIds
+      const numRuns = admits(endpoint, role) && !SLOW_BY_DESIGN.has(name) ? RUNS_ADMITTED : RUNS_REFUSED
+      const cellFailures: Failure[] = []
+      await fc.assert(
+        fc.asyncProperty(requestArbitrary(endpoint, ids, role), async (request) => {
+          const { url, init, shown } = toFetch(endpoint, request, auth)
+          const started = performance.now()
+          const response = await fetch(app.baseUrl + url, init)
+          const text = await response.text()
+          spent.set(name, (spent.get(name) ?? 0) + performance.now() - started)
+          sent += 1
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
+          let json: unknown = null
+          try {
+            json = JSON.parse(text)
+          } catch {
+            // downloads and the like: checked as text
+          }
+          const code = (json as { error?: { code?: string } } | null)?.error?.code
+          if (code !== 'UNAUTHORIZED' && code !== 'FORBIDDEN' && code !== 'PRIVACY_NOT_ACCEPTED') reached.add(`${name}/${role}`)
+          const problems = problemsOf(response.status, text, json)
+          if (problems.length > 0)
+            cellFailures.push({ cell: `${name} as ${role}`, seed, request: shown, status: response.status, problems, body: text.slice(0, 300) })
+        }),
+        // Every failure of the cell is collected (no shrinking), so one run reports them all.
+        { seed, numRuns, endOnFailure: true },
+      )
+      failures.push(...cellFailures)
+    })
 
-  // Requests the generators cannot reach from fetch: a body on DELETE without a type, an empty JSON body.
-  for (const [method, path, headers, body] of [
-    ['POST', '/api/auth/staff', { 'Content-Type': 'application/json' }, ''],
-    ['POST', '/api/auth/staff', {}, '{"username":"a","password":"b"}'],
-    ['PUT', '/api/auth/password', { 'Content-Type': 'application/json', 'Content-Length': '0' }, undefined],
-    ['PATCH', '/api/overview', {}, undefined],
-    ['GET', '/api/%ED%A0%80', {}, undefined],
-    ['GET', '/api/consultations/1/../../../etc/passwd', {}, undefined],
-  ] as const) {
-    const response = await fetch(app.baseUrl + path, { method, headers, body })
-    const text = await response.text()
-    sent += 1
-    let json: unknown = null
-    try {
-      json = JSON.parse(text)
-    } catch {
-      // checked as text
+    // Requests the generators cannot reach from fetch: a body on DELETE without a type, an empty JSON body.
+    for (const [method, path, headers, body] of [
+      ['POST', '/api/auth/staff', { 'Content-Type': 'application/json' }, ''],
+      ['POST', '/api/auth/staff', {}, '{"username":"a","password":"b"}'],
+      ['PUT', '/api/auth/password', { 'Content-Type': 'application/json', 'Content-Length': '0' }, undefined],
+      ['PATCH', '/api/overview', {}, undefined],
+      ['GET', '/api/%ED%A0%80', {}, undefined],
+      ['GET', '/api/consultations/1/../../../etc/passwd', {}, undefined],
+    ] as const) {
+      const response = await fetch(app.baseUrl + path, { method, headers, body })
+      const text = await response.text()
+      sent += 1
+      let json: unknown = null
+      try {
+        json = JSON.parse(text)
+      } catch {
+        // checked as text
+      }
+      const problems = problemsOf(response.status, text, json)
+      if (problems.length > 0)
+        failures.push({ cell: 'transport', seed: 0, request: `${method} ${path}`, status: response.status, problems, body: text.slice(0, 300) })
     }
-    const problems = problemsOf(response.status, text, json)
-    if (problems.length > 0) failures.push({ cell: 'transport', seed: 0, request: `${method} ${path}`, status: response.status, problems, body: text.slice(0, 300) })
-  }
 
-  const summary = [...new Set(failures.map((f) => `${f.cell}: ${f.problems.join(', ')}`))]
-  // GM_HOSTILE_REPORT=<file> keeps every failure and the status counts, for hunting with other seeds.
-  if (process.env.GM_HOSTILE_REPORT) {
-    writeFileSync(process.env.GM_HOSTILE_REPORT, JSON.stringify({ seed: SEED, sent, statuses: Object.fromEntries(statuses), failures, spent: [...spent].sort((x, y) => y[1] - x[1]).slice(0, 15) }, null, 1))
-  }
-  expect({ failures: failures.length, summary, examples: failures.slice(0, 15) }).toEqual({ failures: 0, summary: [], examples: [] })
-  // Enough requests, and every endpoint was reached past its access check by some caller.
-  expect(sent).toBeGreaterThanOrEqual(2_000)
-  expect(names.filter((name) => !ROLES.some((role) => reached.has(`${name}/${role}`)))).toEqual([])
-  expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([])
-}, 150_000 * Number(process.env.GM_HOSTILE_RUNS_FACTOR ?? 1))
+    const summary = [...new Set(failures.map((f) => `${f.cell}: ${f.problems.join(', ')}`))]
+    // GM_HOSTILE_REPORT=<file> keeps every failure and the status counts, for hunting with other seeds.
+    if (process.env.GM_HOSTILE_REPORT) {
+      writeFileSync(
+        process.env.GM_HOSTILE_REPORT,
+        JSON.stringify(
+          { seed: SEED, sent, statuses: Object.fromEntries(statuses), failures, spent: [...spent].sort((x, y) => y[1] - x[1]).slice(0, 15) },
+          null,
+          1,
+        ),
+      )
+    }
+    expect({ failures: failures.length, summary, examples: failures.slice(0, 15) }).toEqual({ failures: 0, summary: [], examples: [] })
+    // Enough requests, and every endpoint was reached past its access check by some caller.
+    expect(sent).toBeGreaterThanOrEqual(2_000)
+    expect(names.filter((name) => !ROLES.some((role) => reached.has(`${name}/${role}`)))).toEqual([])
+    expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([])
+  },
+  150_000 * Number(process.env.GM_HOSTILE_RUNS_FACTOR ?? 1),
+)
 
 it('still serves afterwards, and nothing polluted the prototypes of the process it runs in', async () => {
   expect((await app.request('/healthz')).status).toBe(200)

@@ -34,7 +34,11 @@ describe('HTTP behaviour shared by every endpoint', () => {
   })
 
   it('refuses a body that is not JSON with 415', async () => {
-    const response = await app.request('/api/qa/1/feedback', { method: 'POST', body: 'helpful=true', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const response = await app.request('/api/qa/1/feedback', {
+      method: 'POST',
+      body: 'helpful=true',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     expectError(response, 415, 'UNSUPPORTED_MEDIA_TYPE')
   })
 

@@ -58,7 +58,9 @@ describe('retrying a citizen write', () => {
   it('has an answer for every write a citizen can make in the contract', () => {
     const writes = (Object.keys(contract) as EndpointName[]).filter((name) => {
       const endpoint: Endpoint = contract[name]
-      return endpoint.method !== 'GET' && (endpoint.access === 'citizen' || (endpoint.access === 'public' && endpoint.tag !== 'auth' && endpoint.tag !== 'staff'))
+      return (
+        endpoint.method !== 'GET' && (endpoint.access === 'citizen' || (endpoint.access === 'public' && endpoint.tag !== 'auth' && endpoint.tag !== 'staff'))
+      )
     })
     expect(writes.sort()).toEqual(Object.keys(CITIZEN_WRITES).sort())
   })
@@ -113,14 +115,22 @@ describe('retrying a citizen write', () => {
     const reused = await app.request('/api/me/subscriptions', { method: 'POST', headers, json: { accepted: ['EVENT_REMINDER'] } })
     expect([reused.status, reused.body.error.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED'])
     // A new accept (a new key) is a new credit.
-    const next = await app.request('/api/me/subscriptions', { method: 'POST', headers: { ...citizen.auth, 'Idempotency-Key': 'retry-subscribe-0002' }, json: { accepted: ['OPINION_ANSWERED'] } })
+    const next = await app.request('/api/me/subscriptions', {
+      method: 'POST',
+      headers: { ...citizen.auth, 'Idempotency-Key': 'retry-subscribe-0002' },
+      json: { accepted: ['OPINION_ANSWERED'] },
+    })
     expect(next.status).toBe(204)
     expect(await credits()).toEqual([{ kind: 'OPINION_ANSWERED', credits: 2 }])
   })
 
   it('counts a repeated 有帮助 vote once and answers it with the same counts', async () => {
     const citizen = await signInDemoCitizen(app, '郑五')
-    const [first, second] = await twice(`/api/qa/${qaItemId}/feedback`, { method: 'POST', headers: { ...citizen.auth, 'Idempotency-Key': 'retry-vote-0001' }, json: { helpful: true } })
+    const [first, second] = await twice(`/api/qa/${qaItemId}/feedback`, {
+      method: 'POST',
+      headers: { ...citizen.auth, 'Idempotency-Key': 'retry-vote-0001' },
+      json: { helpful: true },
+    })
     expect(first.status).toBe(200)
     expect(second).toMatchObject({ status: 200, body: first.body })
     expect(await app.db.qaVote.count({ where: { itemId: qaItemId } })).toBe(1)

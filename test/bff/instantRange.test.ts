@@ -87,6 +87,14 @@ describe('instants outside what the database can store', () => {
     const opens = new Date(Date.now() + day).toISOString()
     const closes = new Date(Date.now() + 40 * day).toISOString()
     expect((await app.request('/api/staff/consultations', { method: 'POST', headers: editor.auth, json: consultation(opens, closes) })).status).toBe(201)
-    expect((await app.request('/api/staff/events', { method: 'POST', headers: editor.auth, json: event(opens, new Date(Date.now() + 3 * day).toISOString(), new Date(Date.now() + 4 * day).toISOString()) })).status).toBe(201)
+    expect(
+      (
+        await app.request('/api/staff/events', {
+          method: 'POST',
+          headers: editor.auth,
+          json: event(opens, new Date(Date.now() + 3 * day).toISOString(), new Date(Date.now() + 4 * day).toISOString()),
+        })
+      ).status,
+    ).toBe(201)
   })
 })

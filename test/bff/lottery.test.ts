@@ -71,7 +71,15 @@ async function signUpTen(eventId: number, tag: string) {
     const joined = await app.request(`/api/events/${eventId}/registrations`, {
       method: 'POST',
       headers: who.auth,
-      json: { name: `${tag}报名人${i}`, phone: '13912345678', category, region: i % 3 ? '东区' : '西区', sector: i % 4 ? '服务业' : '制造业', ageBand: i % 2 ? '60+' : '18-35', gender: i % 2 ? '男' : '女' },
+      json: {
+        name: `${tag}报名人${i}`,
+        phone: '13912345678',
+        category,
+        region: i % 3 ? '东区' : '西区',
+        sector: i % 4 ? '服务业' : '制造业',
+        ageBand: i % 2 ? '60+' : '18-35',
+        gender: i % 2 ? '男' : '女',
+      },
     })
     expect(joined.status).toBe(201)
     people.push({ who, registration: joined.body as { id: number; publicCode: string; status: string } })
@@ -105,11 +113,17 @@ describe('commitment', () => {
     await expect(app.db.$transaction((tx) => commitDrawSecret(tx, event.id))).rejects.toMatchObject({ code: 'DRAW_SECRET_LOCKED', status: 409 })
     const forged = 'f'.repeat(64)
     await expect(setDrawSecret(app.db, event.id, forged, sha256(forged))).rejects.toMatchObject({ code: 'DRAW_SECRET_LOCKED' })
-    await expect(app.db.$executeRawUnsafe(`UPDATE event SET draw_secret = $1, draw_commitment = $2 WHERE id = $3`, forged, sha256(forged), event.id)).rejects.toThrow(/DRAW_SECRET_LOCKED/)
-    await expect(app.db.$executeRawUnsafe(`UPDATE event SET draw_secret = NULL, draw_commitment = NULL WHERE id = $1`, event.id)).rejects.toThrow(/DRAW_SECRET_LOCKED/)
+    await expect(
+      app.db.$executeRawUnsafe(`UPDATE event SET draw_secret = $1, draw_commitment = $2 WHERE id = $3`, forged, sha256(forged), event.id),
+    ).rejects.toThrow(/DRAW_SECRET_LOCKED/)
+    await expect(app.db.$executeRawUnsafe(`UPDATE event SET draw_secret = NULL, draw_commitment = NULL WHERE id = $1`, event.id)).rejects.toThrow(
+      /DRAW_SECRET_LOCKED/,
+    )
     // A commitment that is not the secret's hash is refused too.
     const other = await lotteryEvent({ selectionMode: 'REVIEW' })
-    await expect(app.db.$executeRawUnsafe(`UPDATE event SET draw_secret = $1, draw_commitment = $2 WHERE id = $3`, forged, 'a'.repeat(64), other.id)).rejects.toThrow(/event_draw_commitment_matches/)
+    await expect(
+      app.db.$executeRawUnsafe(`UPDATE event SET draw_secret = $1, draw_commitment = $2 WHERE id = $3`, forged, 'a'.repeat(64), other.id),
+    ).rejects.toThrow(/event_draw_commitment_matches/)
     expect(await app.db.event.findUniqueOrThrow({ where: { id: event.id }, select: { drawSecret: true, drawCommitment: true } })).toEqual(before)
   })
 })
@@ -136,26 +150,46 @@ describe('quotas', () => {
 
     // Bad rows are refused field by field, before anything is stored.
     const tooMany = await putQuotas(event.id, { quotas: [{ field: 'region', value: '东区', seats: 5 }] })
-    expect([tooMany.status, tooMany.body.error.code, tooMany.body.error.details.fields]).toEqual([400, 'VALIDATION_FAILED', { 'quotas.0.seats': '名额不能超过可抽名额 4 个（总席位减预留席位）' }])
+    expect([tooMany.status, tooMany.body.error.code, tooMany.body.error.details.fields]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      { 'quotas.0.seats': '名额不能超过可抽名额 4 个（总席位减预留席位）' },
+    ])
     const typo = await putQuotas(event.id, { quotas: [{ field: 'ageBand', value: '老年', seats: 1 }] })
     expect(typo.body.error.details.fields).toEqual({ 'quotas.0.value': '年龄段只能是：18-35、36-59、60+' })
 
     // Signups open: the quotas are public with the commitment and locked.
     app.now.value = new Date(start + 2 * DAY)
     const locked = await putQuotas(event.id, { quotas: [] })
-    expect([locked.status, locked.body.error.code, locked.body.error.message]).toEqual([409, 'DRAW_QUOTAS_LOCKED', '报名已开始或已有人报名，抽签配额和席位已公开，不能更改'])
+    expect([locked.status, locked.body.error.code, locked.body.error.message]).toEqual([
+      409,
+      'DRAW_QUOTAS_LOCKED',
+      '报名已开始或已有人报名，抽签配额和席位已公开，不能更改',
+    ])
     expect((await app.request(`/api/events/${event.id}`)).body.drawQuotas).toEqual(changed)
   })
 
   it('are locked once anyone signed up, in the use case and in the database', async () => {
     const event = await upcoming()
     await app.db.registration.create({
-      data: { eventId: event.id, name: '提前登记人', phone: '13900001111', category: 'PUBLIC', status: 'APPLIED', checkInCode: `QLOCK${event.id}`, publicCode: `RQ${event.id}` },
+      data: {
+        eventId: event.id,
+        name: '提前登记人',
+        phone: '13900001111',
+        category: 'PUBLIC',
+        status: 'APPLIED',
+        checkInCode: `QLOCK${event.id}`,
+        publicCode: `RQ${event.id}`,
+      },
     })
     const refused = await putQuotas(event.id, { quotas: [] })
     expect([refused.status, refused.body.error.code]).toEqual([409, 'DRAW_QUOTAS_LOCKED'])
     // The trigger refuses the same change — quotas and the seats they share — made behind the use case.
-    for (const [column, value] of [['draw_quotas', '[]'], ['capacity', 50], ['reserved_seats', 0]] as const) {
+    for (const [column, value] of [
+      ['draw_quotas', '[]'],
+      ['capacity', 50],
+      ['reserved_seats', 0],
+    ] as const) {
       const sql = column === 'draw_quotas' ? `UPDATE event SET draw_quotas = $1::jsonb WHERE id = $2` : `UPDATE event SET ${column} = $1 WHERE id = $2`
       await expect(app.db.$executeRawUnsafe(sql, value, event.id)).rejects.toThrow(/DRAW_QUOTAS_LOCKED/)
     }
@@ -164,18 +198,43 @@ describe('quotas', () => {
     expect((await app.db.event.findUniqueOrThrow({ where: { id: open.id }, select: { drawQuotas: true } })).drawQuotas).toEqual(quotas)
   })
 
-  it('belong to lottery events only, and staff of the event\'s department', async () => {
+  it("belong to lottery events only, and staff of the event's department", async () => {
     const review = await lotteryEvent({ selectionMode: 'REVIEW', signupOpensAt: new Date(app.now.value.getTime() + DAY).toISOString() })
     expect((await putQuotas(review.id, { quotas: [] })).body.error.code).toBe('WRONG_SELECTION_MODE')
     const mixed = await app.request('/api/staff/events', {
       method: 'POST',
       headers: editor.auth,
-      json: { kind: 'OPEN_DAY', title: '先报先得开放日', description: '参观', place: '展厅', departmentId, startsAt: new Date(start + 10 * DAY).toISOString(), endsAt: new Date(start + 11 * DAY).toISOString(), signupOpensAt: new Date(start + DAY).toISOString(), signupClosesAt: new Date(start + 5 * DAY).toISOString(), capacity: 5, selectionMode: 'FIRST_COME', drawQuotas: quotas },
+      json: {
+        kind: 'OPEN_DAY',
+        title: '先报先得开放日',
+        description: '参观',
+        place: '展厅',
+        departmentId,
+        startsAt: new Date(start + 10 * DAY).toISOString(),
+        endsAt: new Date(start + 11 * DAY).toISOString(),
+        signupOpensAt: new Date(start + DAY).toISOString(),
+        signupClosesAt: new Date(start + 5 * DAY).toISOString(),
+        capacity: 5,
+        selectionMode: 'FIRST_COME',
+        drawQuotas: quotas,
+      },
     })
     expect([mixed.status, mixed.body.error.details.fields.drawQuotas]).toEqual([400, '只有公开抽签的活动可以设置分层配额'])
     const otherDepartment = await app.db.department.create({ data: { name: '建设局（配额）' } })
     const foreign = await app.db.event.create({
-      data: { kind: 'MEETING_ATTENDANCE', title: '他部门列席（配额）', description: '—', place: '—', departmentId: otherDepartment.id, startsAt: new Date(start + 10 * DAY), endsAt: new Date(start + 11 * DAY), signupOpensAt: new Date(start + DAY), signupClosesAt: new Date(start + 2 * DAY), capacity: 3, selectionMode: 'LOTTERY' },
+      data: {
+        kind: 'MEETING_ATTENDANCE',
+        title: '他部门列席（配额）',
+        description: '—',
+        place: '—',
+        departmentId: otherDepartment.id,
+        startsAt: new Date(start + 10 * DAY),
+        endsAt: new Date(start + 11 * DAY),
+        signupOpensAt: new Date(start + DAY),
+        signupClosesAt: new Date(start + 2 * DAY),
+        capacity: 3,
+        selectionMode: 'LOTTERY',
+      },
     })
     const outside = await putQuotas(foreign.id, { quotas: [] })
     expect([outside.status, outside.body.error.code]).toEqual([403, 'FORBIDDEN_DEPARTMENT'])
@@ -186,9 +245,16 @@ describe('quotas', () => {
     await signUpTen(event.id, '配额')
     app.now.value = new Date(start + 6 * DAY)
     const { listHash } = (await preview(event.id)).body
-    for (const body of [{ listHash, quotas: [{ field: 'gender', value: '女', seats: 4 }] }, { listHash, quotas: [] }]) {
+    for (const body of [
+      { listHash, quotas: [{ field: 'gender', value: '女', seats: 4 }] },
+      { listHash, quotas: [] },
+    ]) {
       const refused = await draw(event.id, body)
-      expect([refused.status, refused.body.error.code, refused.body.error.details.fields]).toEqual([400, 'VALIDATION_FAILED', { quotas: '抽签只使用活动在报名开始前公布的配额，不能在抽签时指定配额' }])
+      expect([refused.status, refused.body.error.code, refused.body.error.details.fields]).toEqual([
+        400,
+        'VALIDATION_FAILED',
+        { quotas: '抽签只使用活动在报名开始前公布的配额，不能在抽签时指定配额' },
+      ])
     }
     expect(await app.db.eventDraw.count({ where: { eventId: event.id } })).toBe(0)
     const drawn = (await draw(event.id, { listHash })).body
@@ -224,7 +290,16 @@ describe('the draw', () => {
     const drawn = await draw(event.id, { listHash: confirmed.listHash, witnesses: ['公证员 李某', '居民代表 王某'] })
     expect(drawn.status).toBe(200)
     const record = drawn.body
-    expect(record).toMatchObject({ round: 1, reason: null, seats: 4, commitment: event.drawCommitment, listHash: confirmed.listHash, quotas, announcedQuotas: quotas, previousRounds: [] })
+    expect(record).toMatchObject({
+      round: 1,
+      reason: null,
+      seats: 4,
+      commitment: event.drawCommitment,
+      listHash: confirmed.listHash,
+      quotas,
+      announcedQuotas: quotas,
+      previousRounds: [],
+    })
     expect(record.selected).toHaveLength(4)
     expect(record.candidates.map((c: { code: string }) => c.code)).toEqual(people.map((p) => p.registration.publicCode)) // signup order
     expect(JSON.stringify(record)).not.toMatch(/报名人|13912345678/)
@@ -237,7 +312,9 @@ describe('the draw', () => {
     expect(sha256(JSON.stringify(published.candidates))).toBe(published.listHash)
     expect(sha256(published.secret + published.listHash)).toBe(published.seed)
     expect(verifyDraw(published).ok).toBe(true)
-    expect(drawLottery({ secret: published.secret, candidates: published.candidates, quotas: published.quotas, seats: published.seats }).selected).toEqual(published.selected)
+    expect(drawLottery({ secret: published.secret, candidates: published.candidates, quotas: published.quotas, seats: published.seats }).selected).toEqual(
+      published.selected,
+    )
     const stakeholders = published.candidates.filter((c: { category: string }) => c.category === 'STAKEHOLDER').map((c: { code: string }) => c.code)
     expect(published.selected.filter((code: string) => stakeholders.includes(code)).length).toBeGreaterThanOrEqual(2)
 
@@ -284,7 +361,20 @@ describe('the draw', () => {
     const otherDepartment = await app.db.department.create({ data: { name: '建设局（抽签）' } })
     const outsider = await app.db.staff.findUniqueOrThrow({ where: { id: reviewer.staff.id } })
     const foreign = await app.db.event.create({
-      data: { kind: 'MEETING_ATTENDANCE', title: '他部门列席', description: '—', place: '—', departmentId: otherDepartment.id, startsAt: new Date(start + 10 * DAY), endsAt: new Date(start + 11 * DAY), signupOpensAt: new Date(start - DAY), signupClosesAt: new Date(start + DAY), capacity: 3, selectionMode: 'LOTTERY', publishedAt: new Date(start - DAY) },
+      data: {
+        kind: 'MEETING_ATTENDANCE',
+        title: '他部门列席',
+        description: '—',
+        place: '—',
+        departmentId: otherDepartment.id,
+        startsAt: new Date(start + 10 * DAY),
+        endsAt: new Date(start + 11 * DAY),
+        signupOpensAt: new Date(start - DAY),
+        signupClosesAt: new Date(start + DAY),
+        capacity: 3,
+        selectionMode: 'LOTTERY',
+        publishedAt: new Date(start - DAY),
+      },
     })
     expect(outsider.role).toBe('REVIEWER')
     const refused = await draw(foreign.id, { listHash: 'a'.repeat(64) })
@@ -328,7 +418,9 @@ describe('redraw', () => {
     expect(published.previousRounds).toHaveLength(1)
     expect(published.previousRounds[0]).toMatchObject({ round: 1, reason: null, selected: first.selected, listHash: first.listHash })
     expect(verifyDraw(published).ok).toBe(true)
-    expect(verifyDraw({ ...published.previousRounds[0], commitment: published.commitment, secret: published.secret, announcedQuotas: published.announcedQuotas }).ok).toBe(true)
+    expect(
+      verifyDraw({ ...published.previousRounds[0], commitment: published.commitment, secret: published.secret, announcedQuotas: published.announcedQuotas }).ok,
+    ).toBe(true)
 
     const statuses = await app.db.registration.groupBy({ by: ['status'], where: { eventId: event.id }, _count: { _all: true } })
     expect(Object.fromEntries(statuses.map((s) => [s.status, s._count._all]))).toEqual({ SELECTED: 4, NOT_SELECTED: 5, CANCELLED: 1 })
@@ -340,7 +432,9 @@ describe('redraw', () => {
     await expect(app.db.$executeRawUnsafe(`UPDATE event_draw SET reason = 'x' WHERE event_id = $1`, event.id)).rejects.toThrow(/EVENT_DRAW_IMMUTABLE/)
     await expect(app.db.$executeRawUnsafe(`DELETE FROM event_draw WHERE event_id = $1`, event.id)).rejects.toThrow(/EVENT_DRAW_IMMUTABLE/)
     // Those whose result changed were told why.
-    const changedPerson = people.find((p) => first.selected.includes(p.registration.publicCode) !== second.body.selected.includes(p.registration.publicCode) && p !== leaving)
+    const changedPerson = people.find(
+      (p) => first.selected.includes(p.registration.publicCode) !== second.body.selected.includes(p.registration.publicCode) && p !== leaving,
+    )
     if (changedPerson) {
       const notes = (await app.request('/api/me/notifications', { headers: changedPerson.who.auth })).body.items
       expect(notes[0].body).toContain(reason)

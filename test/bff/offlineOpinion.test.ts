@@ -62,8 +62,15 @@ describe('entering an offline opinion', () => {
     const reviewer = await signInStaff(app, 'REVIEWER', undefined, { departments: [departmentId] })
     const refused = await post(`/api/staff/consultations/${c.id}/offline-opinions`, reviewer.auth, phoneOpinion({ contactPhone: '0571-88886666' }))
     expect(refused.status).toBe(400)
-    expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: { contactConsent: '留存联系方式须经本人同意，请确认已征得同意' } } })
-    const kept = await post(`/api/staff/consultations/${c.id}/offline-opinions`, reviewer.auth, phoneOpinion({ channel: 'LETTER', contactPhone: '0571-88886666', contactConsent: true }))
+    expect(refused.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { contactConsent: '留存联系方式须经本人同意，请确认已征得同意' } },
+    })
+    const kept = await post(
+      `/api/staff/consultations/${c.id}/offline-opinions`,
+      reviewer.auth,
+      phoneOpinion({ channel: 'LETTER', contactPhone: '0571-88886666', contactConsent: true }),
+    )
     expect(kept.status).toBe(201)
     expect(kept.body).toMatchObject({ channel: 'LETTER', contactPhone: '0571-88886666' })
   })
@@ -104,10 +111,20 @@ describe('an offline opinion in the adoption report', () => {
     const c = await openConsultation()
     const reviewer = await signInStaff(app, 'REVIEWER', undefined, { departments: [departmentId] })
     const citizen = await signInDemoCitizen(app, '线上意见人')
-    const online = await post(`/api/consultations/${c.id}/opinions`, citizen.auth, { text: '建议延长公共停车场的开放时间。', consent: 'PUBLISH_MASKED', idempotencyKey: 'offline-test-online-1' })
+    const online = await post(`/api/consultations/${c.id}/opinions`, citizen.auth, {
+      text: '建议延长公共停车场的开放时间。',
+      consent: 'PUBLISH_MASKED',
+      idempotencyKey: 'offline-test-online-1',
+    })
     expect(online.status).toBe(201)
     const phone = (await post(`/api/staff/consultations/${c.id}/offline-opinions`, reviewer.auth, phoneOpinion())).body
-    const symposium = (await post(`/api/staff/consultations/${c.id}/offline-opinions`, reviewer.auth, { channel: 'SYMPOSIUM', receivedOn: shanghaiToday(), text: '座谈会上多位居民建议错峰共享停车。' })).body
+    const symposium = (
+      await post(`/api/staff/consultations/${c.id}/offline-opinions`, reviewer.auth, {
+        channel: 'SYMPOSIUM',
+        receivedOn: shanghaiToday(),
+        text: '座谈会上多位居民建议错峰共享停车。',
+      })
+    ).body
 
     // Approving the phone opinion with its name and number unmasked is refused by the server.
     const unmasked = await post(`/api/staff/opinions/${phone.id}/moderation`, reviewer.auth, { decision: 'APPROVE', masks: [] })

@@ -29,14 +29,20 @@ async function consultation(opensInDays = -1, closesInDays = 30) {
   const now = app.now.value.getTime()
   return app.db.consultation.create({
     data: {
-      departmentId, title: '意见提交测试草案', summary: '—', publishedAt: new Date(now - 2 * DAY), opensAt: new Date(now + opensInDays * DAY), closesAt: new Date(now + closesInDays * DAY),
+      departmentId,
+      title: '意见提交测试草案',
+      summary: '—',
+      publishedAt: new Date(now - 2 * DAY),
+      opensAt: new Date(now + opensInDays * DAY),
+      closesAt: new Date(now + closesInDays * DAY),
       sections: { create: [{ version: 1, position: 1, heading: '第一条', body: '条款内容' }] },
     },
     select: { id: true, sections: { select: { id: true } } },
   })
 }
 
-const submit = (id: number, who: { auth: Record<string, string> }, body: Record<string, unknown>) => app.request(`/api/consultations/${id}/opinions`, { method: 'POST', headers: who.auth, json: body })
+const submit = (id: number, who: { auth: Record<string, string> }, body: Record<string, unknown>) =>
+  app.request(`/api/consultations/${id}/opinions`, { method: 'POST', headers: who.auth, json: body })
 const opinion = (text: string, idempotencyKey: string, extra: Record<string, unknown> = {}) => ({ text, consent: 'PUBLISH_MASKED', idempotencyKey, ...extra })
 
 async function measured<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
@@ -45,7 +51,8 @@ async function measured<T>(run: () => Promise<T>): Promise<{ result: T; statemen
   return { result, statements: log.take() }
 }
 const summary = (statements: string[]) => statements.map(verbOf).join(' ')
-const tally = async (id: number) => (await app.db.consultationTally.findUnique({ where: { consultationId: id }, select: { opinionCount: true } }))?.opinionCount ?? 0
+const tally = async (id: number) =>
+  (await app.db.consultationTally.findUnique({ where: { consultationId: id }, select: { opinionCount: true } }))?.opinionCount ?? 0
 
 it('stores a fresh opinion with one statement beyond the sign-in check, no explicit transaction', async () => {
   const { id, sections } = await consultation()
@@ -57,7 +64,13 @@ it('stores a fresh opinion with one statement beyond the sign-in check, no expli
   const retry = await measured(() => submit(id, who, opinion('建议延长公示期，方便更多居民参与。', 'submitkey-0001')))
   expect(retry.result.body).toEqual(whole.result.body)
   if (process.env.GM_PRINT_STATEMENTS) {
-    console.log([`whole ${whole.statements.length}: ${summary(whole.statements)}`, `clause ${clause.statements.length}: ${summary(clause.statements)}`, `retry ${retry.statements.length}: ${summary(retry.statements)}`].join('\n'))
+    console.log(
+      [
+        `whole ${whole.statements.length}: ${summary(whole.statements)}`,
+        `clause ${clause.statements.length}: ${summary(clause.statements)}`,
+        `retry ${retry.statements.length}: ${summary(retry.statements)}`,
+      ].join('\n'),
+    )
   }
   for (const fresh of [whole, clause]) {
     const writes = fresh.statements.filter((sql) => /^(INSERT|BEGIN|COMMIT|WITH INSERT)$/.test(verbOf(sql)))

@@ -18,7 +18,8 @@ let departmentId: number
 let seq = 0
 const ask = (who: { auth: Record<string, string> }, text: string, extra: Record<string, unknown> = {}) =>
   app.request('/api/policy-questions', { method: 'POST', headers: who.auth, json: { text, idempotencyKey: `ask-${++seq}-${Date.now()}`, ...extra } })
-const staff = (path: string, json?: unknown) => app.request(path, { method: json === undefined ? 'GET' : 'POST', headers: reviewer.auth, ...(json !== undefined ? { json } : {}) })
+const staff = (path: string, json?: unknown) =>
+  app.request(path, { method: json === undefined ? 'GET' : 'POST', headers: reviewer.auth, ...(json !== undefined ? { json } : {}) })
 
 beforeAll(async () => {
   wechat = await startFakeWechat(TEST_WECHAT)
@@ -80,7 +81,10 @@ describe('asking', () => {
   it('refuses empty, oversized and malformed questions with field errors', async () => {
     expect((await ask(citizen, '')).body.error.details.fields.text).toBe('请填写问题')
     expect((await ask(citizen, '长'.repeat(1001))).body.error.details.fields.text).toMatch(/1000/)
-    expect((await app.request('/api/policy-questions', { method: 'POST', headers: citizen.auth, json: { text: '缺少提交编号' } })).body.error.details.fields.idempotencyKey).toBeDefined()
+    expect(
+      (await app.request('/api/policy-questions', { method: 'POST', headers: citizen.auth, json: { text: '缺少提交编号' } })).body.error.details.fields
+        .idempotencyKey,
+    ).toBeDefined()
     expect((await ask(citizen, '文件不存在', { policyDocumentId: 99999 })).status).toBe(400)
     expect((await app.request('/api/policy-questions', { method: 'POST', json: { text: 'x', idempotencyKey: 'anonymous-key' } })).status).toBe(401)
   })
@@ -100,9 +104,15 @@ describe('answering and promoting', () => {
     expect(overdue.map((q: { id: number }) => q.id)).toContain(questionId)
     expect(overdue.every((q: { overdue: boolean }) => q.overdue)).toBe(true)
 
-    const answered = await staff(`/api/staff/policy-questions/${questionId}/answer`, { decision: 'ANSWER', answer: '灵活就业人员可在医保服务平台以个人身份参加职工医保，按月缴纳，缴费基数在上年度平均工资的 60%–300% 之间自选。', departmentId })
+    const answered = await staff(`/api/staff/policy-questions/${questionId}/answer`, {
+      decision: 'ANSWER',
+      answer: '灵活就业人员可在医保服务平台以个人身份参加职工医保，按月缴纳，缴费基数在上年度平均工资的 60%–300% 之间自选。',
+      departmentId,
+    })
     expect(answered.body).toMatchObject({ status: 'ANSWERED', overdue: false, department: { id: departmentId } })
-    expect((await staff(`/api/staff/policy-questions/${questionId}/answer`, { decision: 'DECLINE', reason: '重复' })).body.error.code).toBe('QUESTION_ALREADY_ANSWERED')
+    expect((await staff(`/api/staff/policy-questions/${questionId}/answer`, { decision: 'DECLINE', reason: '重复' })).body.error.code).toBe(
+      'QUESTION_ALREADY_ANSWERED',
+    )
 
     const mine = (await app.request('/api/me/policy-questions', { headers: citizen.auth })).body.items.find((q: { id: number }) => q.id === questionId)
     expect(mine).toMatchObject({ status: 'ANSWERED', answer: expect.stringContaining('医保服务平台') })
@@ -120,13 +130,23 @@ describe('answering and promoting', () => {
   })
 
   it('promotes a good answer into the library in one step, searchable at once', async () => {
-    const promoted = await staff(`/api/staff/policy-questions/${questionId}/promote`, { question: '灵活就业人员怎样参加职工医保，缴费标准是多少？', topic: '医疗' })
+    const promoted = await staff(`/api/staff/policy-questions/${questionId}/promote`, {
+      question: '灵活就业人员怎样参加职工医保，缴费标准是多少？',
+      topic: '医疗',
+    })
     expect(promoted.status).toBe(201)
-    expect(promoted.body).toMatchObject({ status: 'PUBLISHED', topic: '医疗', department: { id: departmentId }, answer: expect.stringContaining('医保服务平台') })
+    expect(promoted.body).toMatchObject({
+      status: 'PUBLISHED',
+      topic: '医疗',
+      department: { id: departmentId },
+      answer: expect.stringContaining('医保服务平台'),
+    })
     const found = await app.request(`/api/qa/search?q=${encodeURIComponent('打零工的怎么交医保')}`)
     expect(found.body.items[0].id).toBe(promoted.body.id)
     expect((await staff(`/api/staff/policy-questions/${questionId}/promote`, { question: '再来一次', topic: '医疗' })).body.error.code).toBe('ALREADY_PROMOTED')
-    expect((await staff('/api/staff/policy-questions?status=ANSWERED')).body.items.find((q: { id: number }) => q.id === questionId).promotedItemId).toBe(promoted.body.id)
+    expect((await staff('/api/staff/policy-questions?status=ANSWERED')).body.items.find((q: { id: number }) => q.id === questionId).promotedItemId).toBe(
+      promoted.body.id,
+    )
     const audit = await app.db.auditLog.findMany({ where: { entity: 'policyQuestion' }, select: { action: true } })
     expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['answerPolicyQuestion', 'promotePolicyQuestion']))
   })

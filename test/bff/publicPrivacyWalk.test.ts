@@ -65,10 +65,19 @@ async function submit(consultationId: number, key: string) {
 
 async function staffOpinion(consultationId: number, id: number) {
   const list = await as(reviewer, `/api/staff/consultations/${consultationId}/opinions?pageSize=50`, undefined, 'GET')
-  return list.body.items.find((o: { id: number }) => o.id === id) as { rawText: string; suggestedMasks: { kind: string; start: number; end: number; text: string }[] }
+  return list.body.items.find((o: { id: number }) => o.id === id) as {
+    rawText: string
+    suggestedMasks: { kind: string; start: number; end: number; text: string }[]
+  }
 }
 
-const answer = (extra: Record<string, unknown> = {}) => ({ adoption: 'ADOPTED', content: '已采纳，将增加上门指导频次。', departmentId, repliedOn: '2026-12-05', ...extra })
+const answer = (extra: Record<string, unknown> = {}) => ({
+  adoption: 'ADOPTED',
+  content: '已采纳，将增加上门指导频次。',
+  departmentId,
+  repliedOn: '2026-12-05',
+  ...extra,
+})
 
 /** Fetch every public GET endpoint of the contract (file downloads included, should an open export be public) as an anonymous visitor; the bodies as one text. */
 async function everyPublicResponse(ids: Record<string, number>) {
@@ -126,7 +135,10 @@ describe('the public privacy walk', () => {
       [{ start: 0, end: rawText.length + 5 }],
       [{ start: '0', end: 3 }],
       [{ start: 0.5, end: 3 }],
-      [{ start: 0, end: 4 }, { start: 2, end: 6 }],
+      [
+        { start: 0, end: 4 },
+        { start: 2, end: 6 },
+      ],
       Array.from({ length: 201 }, (_, i) => ({ start: i, end: i + 1 })),
     ]) {
       const bad = await as(reviewer, `/api/staff/opinions/${opinionId}/moderation`, { decision: 'APPROVE', masks })
@@ -154,26 +166,42 @@ describe('the public privacy walk', () => {
   it('approves with the suggested masks plus a manual mask of what detection missed', async () => {
     const { suggestedMasks, rawText } = await staffOpinion(consultationId, opinionId)
     const manual = { start: rawText.indexOf(RAW.manual), end: rawText.indexOf(RAW.manual) + RAW.manual.length }
-    const approved = await as(reviewer, `/api/staff/opinions/${opinionId}/moderation`, { decision: 'APPROVE', masks: [...suggestedMasks.map(({ start, end, kind }) => ({ start, end, kind })), manual] })
+    const approved = await as(reviewer, `/api/staff/opinions/${opinionId}/moderation`, {
+      decision: 'APPROVE',
+      masks: [...suggestedMasks.map(({ start, end, kind }) => ({ start, end, kind })), manual],
+    })
     expect(approved.status).toBe(200)
-    expect(approved.body.publishedText).toBe('我是张**，手机138****5678，身份证号110105********0021，家住【已隐去：详细地址】。隔壁【已隐去】天天占道经营，建议加强垃圾分类上门指导。')
+    expect(approved.body.publishedText).toBe(
+      '我是张**，手机138****5678，身份证号110105********0021，家住【已隐去：详细地址】。隔壁【已隐去】天天占道经营，建议加强垃圾分类上门指导。',
+    )
   })
 
   it('guards the answer content too: a phone number is refused, a public hotline is dismissed with a reason (audited)', async () => {
     const leaking = await as(reviewer, `/api/staff/opinions/${opinionId}/answer`, answer({ content: `已联系${RAW.name}（${RAW.mobile}）核实。` }), 'PUT')
     expect([leaking.status, leaking.body.error.code]).toEqual([422, 'PERSONAL_INFO_UNMASKED'])
-    expect(leaking.body.error.details.spans.map((s: { field: string; kind: string }) => [s.field, s.kind])).toEqual([['content', 'NAME'], ['content', 'PHONE']])
+    expect(leaking.body.error.details.spans.map((s: { field: string; kind: string }) => [s.field, s.kind])).toEqual([
+      ['content', 'NAME'],
+      ['content', 'PHONE'],
+    ])
     const content = '已采纳，将增加上门指导频次。咨询电话 0571-88776655。'
     const hotline = { start: content.indexOf('0571'), end: content.indexOf('0571') + 13 }
     expect((await as(reviewer, `/api/staff/opinions/${opinionId}/answer`, answer({ content, dismissals: [hotline] }), 'PUT')).status).toBe(400)
-    const answered = await as(reviewer, `/api/staff/opinions/${opinionId}/answer`, answer({ content, dismissals: [{ ...hotline, reason: '城管局对外公开的服务电话，不是个人信息' }] }), 'PUT')
+    const answered = await as(
+      reviewer,
+      `/api/staff/opinions/${opinionId}/answer`,
+      answer({ content, dismissals: [{ ...hotline, reason: '城管局对外公开的服务电话，不是个人信息' }] }),
+      'PUT',
+    )
     expect(answered.status).toBe(200)
     const audit = await as(admin, '/api/admin/audit?entity=opinion&pageSize=50', undefined, 'GET')
     expect(audit.body.items).toContainEqual(
       expect.objectContaining({
         action: 'dismissPersonalInfo',
         entityId: String(opinionId),
-        after: expect.objectContaining({ publishing: 'answerOpinion', dismissals: [expect.objectContaining({ field: 'content', kinds: ['LANDLINE'], reason: '城管局对外公开的服务电话，不是个人信息' })] }),
+        after: expect.objectContaining({
+          publishing: 'answerOpinion',
+          dismissals: [expect.objectContaining({ field: 'content', kinds: ['LANDLINE'], reason: '城管局对外公开的服务电话，不是个人信息' })],
+        }),
       }),
     )
   })
@@ -200,21 +228,45 @@ describe('the public privacy walk', () => {
     expect(await app.db.eventOpinion.count({ where: { eventId } })).toBe(0)
     const { suggestedMasks } = await staffOpinion(consultationId, opinionId) // same text, same offsets
     const manual = { start: TEXT.indexOf(RAW.manual), end: TEXT.indexOf(RAW.manual) + RAW.manual.length }
-    const recorded = await as(reviewer, `/api/staff/events/${eventId}/opinions`, { text: TEXT, masks: [...suggestedMasks.map(({ start, end, kind }) => ({ start, end, kind })), manual] })
+    const recorded = await as(reviewer, `/api/staff/events/${eventId}/opinions`, {
+      text: TEXT,
+      masks: [...suggestedMasks.map(({ start, end, kind }) => ({ start, end, kind })), manual],
+    })
     expect(recorded.status).toBe(201)
-    expect((await as(reviewer, `/api/staff/event-opinions/${recorded.body.id}/answer`, answer({ content: `请${RAW.name}拨打${RAW.mobile}` }), 'PUT')).body.error.code).toBe('PERSONAL_INFO_UNMASKED')
+    expect(
+      (await as(reviewer, `/api/staff/event-opinions/${recorded.body.id}/answer`, answer({ content: `请${RAW.name}拨打${RAW.mobile}` }), 'PUT')).body.error
+        .code,
+    ).toBe('PERSONAL_INFO_UNMASKED')
     expect((await as(reviewer, `/api/staff/event-opinions/${recorded.body.id}/answer`, answer(), 'PUT')).status).toBe(200)
     app.now.value = new Date(start.getTime() + 6 * DAY)
-    const leakingSummary = await as(reviewer, `/api/staff/events/${eventId}/outcome`, { summary: `会议审议通过了垃圾分类管理办法，${RAW.name}的意见已采纳。` }, 'PUT')
-    expect([leakingSummary.status, leakingSummary.body.error.code, leakingSummary.body.error.details.spans[0].field]).toEqual([422, 'PERSONAL_INFO_UNMASKED', 'summary'])
+    const leakingSummary = await as(
+      reviewer,
+      `/api/staff/events/${eventId}/outcome`,
+      { summary: `会议审议通过了垃圾分类管理办法，${RAW.name}的意见已采纳。` },
+      'PUT',
+    )
+    expect([leakingSummary.status, leakingSummary.body.error.code, leakingSummary.body.error.details.spans[0].field]).toEqual([
+      422,
+      'PERSONAL_INFO_UNMASKED',
+      'summary',
+    ])
     expect((await as(reviewer, `/api/staff/events/${eventId}/outcome`, { summary: '会议审议通过了垃圾分类管理办法。' }, 'PUT')).status).toBe(200)
 
     const asked = await as(citizen, '/api/policy-questions', { text: TEXT.slice(0, 290), idempotencyKey: 'walk-question-1' })
     expect(asked.status).toBe(201)
-    expect((await as(reviewer, `/api/staff/policy-questions/${asked.body.id}/answer`, { decision: 'ANSWER', answer: '可向街道申请上门指导服务。', departmentId })).status).toBe(200)
-    const promoteRefused = await as(reviewer, `/api/staff/policy-questions/${asked.body.id}/promote`, { question: `${RAW.name}问：住${RAW.address}如何申请上门指导？`, topic: '医疗' })
+    expect(
+      (await as(reviewer, `/api/staff/policy-questions/${asked.body.id}/answer`, { decision: 'ANSWER', answer: '可向街道申请上门指导服务。', departmentId }))
+        .status,
+    ).toBe(200)
+    const promoteRefused = await as(reviewer, `/api/staff/policy-questions/${asked.body.id}/promote`, {
+      question: `${RAW.name}问：住${RAW.address}如何申请上门指导？`,
+      topic: '医疗',
+    })
     expect([promoteRefused.status, promoteRefused.body.error.code]).toEqual([422, 'PERSONAL_INFO_UNMASKED'])
-    expect(promoteRefused.body.error.details.spans.map((s: { field: string; kind: string }) => [s.field, s.kind])).toEqual([['question', 'NAME'], ['question', 'ADDRESS']])
+    expect(promoteRefused.body.error.details.spans.map((s: { field: string; kind: string }) => [s.field, s.kind])).toEqual([
+      ['question', 'NAME'],
+      ['question', 'ADDRESS'],
+    ])
     const promoted = await as(reviewer, `/api/staff/policy-questions/${asked.body.id}/promote`, { question: '居民如何申请垃圾分类上门指导？', topic: '医疗' })
     expect([promoted.status, promoted.body.error]).toEqual([201, undefined])
     qaItemId = promoted.body.id
@@ -222,7 +274,11 @@ describe('the public privacy walk', () => {
 
   it('guards the published title of a concentrated opinion', async () => {
     const refused = await as(reviewer, `/api/staff/consultations/${consultationId}/groups`, { title: `${RAW.address}住户的意见`, opinionIds: [opinionId] })
-    expect([refused.status, refused.body.error.code, refused.body.error.details.spans[0]]).toEqual([422, 'PERSONAL_INFO_UNMASKED', expect.objectContaining({ field: 'title', kind: 'ADDRESS' })])
+    expect([refused.status, refused.body.error.code, refused.body.error.details.spans[0]]).toEqual([
+      422,
+      'PERSONAL_INFO_UNMASKED',
+      expect.objectContaining({ field: 'title', kind: 'ADDRESS' }),
+    ])
     expect(await app.db.opinionGroup.count({ where: { consultationId } })).toBe(0)
   })
 
@@ -231,7 +287,7 @@ describe('the public privacy walk', () => {
     const published = await as(reviewer, `/api/staff/consultations/${consultationId}/feedback`)
     expect(published.status).toBe(200)
     const { text, visited } = await everyPublicResponse({ consultations: consultationId, events: eventId, qa: qaItemId })
-    if (process.env.GM_PRINT_VISITED) console.log(visited.join("\n"))
+    if (process.env.GM_PRINT_VISITED) console.log(visited.join('\n'))
     expect(visited.length).toBeGreaterThanOrEqual(15)
     expect(visited.some((v) => v.startsWith('getFeedback') || v.includes('/feedback 200'))).toBe(true)
     expect(text).toContain('【已隐去：详细地址】') // the walk did publish the masked text

@@ -150,7 +150,11 @@ describe('bad input', () => {
       [{ type: 'paragraph', children: [{ text: 'x', style: 'color:red' }] }],
     ]
     for (const answer of bad) {
-      const { status, body } = await app.request('/api/staff/qa', { method: 'POST', headers: editor.auth, json: { question: '富文本校验', answer, topic: '社保' } })
+      const { status, body } = await app.request('/api/staff/qa', {
+        method: 'POST',
+        headers: editor.auth,
+        json: { question: '富文本校验', answer, topic: '社保' },
+      })
       expect({ answer, status, code: body.error.code }).toEqual({ answer, status: 400, code: 'VALIDATION_FAILED' })
     }
   })
@@ -176,7 +180,8 @@ describe('detail, feedback, hot and related questions', () => {
 
   it('counts “was this helpful?” votes atomically, once per device', async () => {
     const item = await app.db.qaItem.findFirstOrThrow({ where: { topic: '社保', status: 'PUBLISHED' }, orderBy: { id: 'asc' } })
-    const vote = (device: string, helpful: boolean) => app.request(`/api/qa/${item.id}/feedback`, { method: 'POST', json: { helpful }, headers: { 'X-Device-Id': device } })
+    const vote = (device: string, helpful: boolean) =>
+      app.request(`/api/qa/${item.id}/feedback`, { method: 'POST', json: { helpful }, headers: { 'X-Device-Id': device } })
     const votes = await Promise.all(Array.from({ length: 20 }, (_, i) => vote(`device-vote-${i}`, i % 4 !== 0)))
     expect(votes.every((v) => v.status === 200)).toBe(true)
     const counts = () => app.db.qaItem.findUniqueOrThrow({ where: { id: item.id }, select: { helpfulCount: true, unhelpfulCount: true } })
@@ -190,7 +195,11 @@ describe('detail, feedback, hot and related questions', () => {
   it('counts an anonymous client without a device id once, by address', async () => {
     const item = await app.db.qaItem.findFirstOrThrow({ where: { topic: '社保', status: 'PUBLISHED' }, orderBy: { id: 'desc' } })
     const before = await app.db.qaItem.findUniqueOrThrow({ where: { id: item.id }, select: { helpfulCount: true } })
-    const votes = await Promise.all(Array.from({ length: 30 }, () => app.request(`/api/qa/${item.id}/feedback`, { method: 'POST', json: { helpful: true }, headers: { 'X-Device-Id': 'bad id!' } })))
+    const votes = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        app.request(`/api/qa/${item.id}/feedback`, { method: 'POST', json: { helpful: true }, headers: { 'X-Device-Id': 'bad id!' } }),
+      ),
+    )
     expect(votes.map((v) => v.status)).toEqual(Array(30).fill(200))
     expect((await app.db.qaItem.findUniqueOrThrow({ where: { id: item.id }, select: { helpfulCount: true } })).helpfulCount).toBe(before.helpfulCount + 1)
   })
@@ -208,14 +217,23 @@ describe('detail, feedback, hot and related questions', () => {
   it('ranks hot questions per topic by views and searches', async () => {
     const school = await app.db.qaItem.findFirstOrThrow({ where: { topic: '上学' } })
     const unemployment = await app.db.qaItem.findFirstOrThrow({ where: { topic: '就业' } })
-    const count = async (topic: string, id: number) => ((await app.request(`/api/qa/hot?topic=${encodeURIComponent(topic)}`)).body as { id: number; views: number; searches: number }[]).find((h) => h.id === id)
+    const count = async (topic: string, id: number) =>
+      ((await app.request(`/api/qa/hot?topic=${encodeURIComponent(topic)}`)).body as { id: number; views: number; searches: number }[]).find((h) => h.id === id)
     const before = { school: await count('上学', school.id), unemployment: await count('就业', unemployment.id) }
     // Three viewers; the first opens the item three times but counts once.
     for (const device of ['device-view-1', 'device-view-1', 'device-view-1', 'device-view-2', 'device-view-3']) {
       await app.request(`/api/qa/${school.id}`, { headers: { 'X-Device-Id': device } })
     }
     // Five searchers; the first searches three more times, which counts once (per searcher, item and day).
-    for (const device of ['device-search-1', 'device-search-1', 'device-search-1', 'device-search-2', 'device-search-3', 'device-search-4', 'device-search-5']) {
+    for (const device of [
+      'device-search-1',
+      'device-search-1',
+      'device-search-1',
+      'device-search-2',
+      'device-search-3',
+      'device-search-4',
+      'device-search-5',
+    ]) {
       await app.request(`/api/qa/search?q=${encodeURIComponent('失业了怎么领失业金')}`, { headers: { 'X-Device-Id': device } })
     }
     expect(await count('上学', school.id)).toMatchObject({ views: before.school!.views + 3, searches: before.school!.searches })

@@ -17,7 +17,8 @@ let reviewer: Awaited<ReturnType<typeof signInStaff>>
 let other: DatabaseHandle
 let otherDeps: Deps
 
-const post = (who: { auth: Record<string, string> }, path: string, json?: unknown, method = 'POST') => app.request(path, { method, headers: who.auth, ...(json !== undefined ? { json } : {}) })
+const post = (who: { auth: Record<string, string> }, path: string, json?: unknown, method = 'POST') =>
+  app.request(path, { method, headers: who.auth, ...(json !== undefined ? { json } : {}) })
 const searchIds = async (q: string) => ((await app.request(`/api/qa/search?q=${encodeURIComponent(q)}`)).body.items as { id: number }[]).map((i) => i.id)
 const otherSearchIds = async (q: string) => (await searchQa(otherDeps, { q, page: 1, pageSize: 10 })).items.map((i) => i.id)
 
@@ -60,7 +61,11 @@ describe('drafting, review and publication', () => {
 
   it('makes the change visible to every BFF process, not only the one that made it', async () => {
     expect((await otherSearchIds('新生儿医保'))[0]).toBe(id)
-    const second = await post(editor, '/api/staff/qa', draft({ question: '新生儿医保卡怎么领取？', answer: '参保登记后 10 个工作日内可在社保卡服务网点领取。' }))
+    const second = await post(
+      editor,
+      '/api/staff/qa',
+      draft({ question: '新生儿医保卡怎么领取？', answer: '参保登记后 10 个工作日内可在社保卡服务网点领取。' }),
+    )
     expect(await otherSearchIds('新生儿医保卡领取')).not.toContain(second.body.id)
     await post(reviewer, `/api/staff/qa/${second.body.id}/publish`)
     expect((await otherSearchIds('新生儿医保卡领取'))[0]).toBe(second.body.id)
@@ -72,7 +77,9 @@ describe('drafting, review and publication', () => {
   it('holds an edit to a published item for review while the public keeps the published answer', async () => {
     const edited = await post(editor, `/api/staff/qa/${id}`, draft({ answer: '新生儿出生后 90 日内办理参保登记的，自出生之日起享受医保待遇。' }), 'PUT')
     expect(edited.status).toBe(200)
-    expect(edited.body.pendingRevision.answer).toEqual([{ type: 'paragraph', children: [{ text: '新生儿出生后 90 日内办理参保登记的，自出生之日起享受医保待遇。' }] }])
+    expect(edited.body.pendingRevision.answer).toEqual([
+      { type: 'paragraph', children: [{ text: '新生儿出生后 90 日内办理参保登记的，自出生之日起享受医保待遇。' }] },
+    ])
     expect((await app.request(`/api/qa/${id}`)).body.answer).toContain('出生医学证明')
     expect((await app.request('/api/staff/qa?needsReview=true', { headers: editor.auth })).body.items.map((i: { id: number }) => i.id)).toContain(id)
 
@@ -86,7 +93,13 @@ describe('drafting, review and publication', () => {
     const answer = [
       { type: 'heading', children: [{ text: '办理材料' }] },
       { type: 'list', ordered: true, items: [[{ text: '出生医学证明' }], [{ text: '监护人身份证' }]] },
-      { type: 'paragraph', children: [{ text: '咨询电话 ', bold: true }, { text: '12393', href: 'tel:12393' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { text: '咨询电话 ', bold: true },
+          { text: '12393', href: 'tel:12393' },
+        ],
+      },
     ]
     const created = await post(editor, '/api/staff/qa', draft({ question: '新生儿参保要带哪些材料？', answer }))
     expect(created.body.answerBlocks).toEqual(answer)
@@ -95,7 +108,11 @@ describe('drafting, review and publication', () => {
 
   it('refuses unknown topics, clauses without their document and references that do not exist', async () => {
     const unknownTopic = await post(editor, '/api/staff/qa', draft({ topic: '星际旅行' }))
-    expect([unknownTopic.status, unknownTopic.body.error.code, unknownTopic.body.error.details.fields.topic]).toEqual([400, 'TOPIC_UNKNOWN', expect.any(String)])
+    expect([unknownTopic.status, unknownTopic.body.error.code, unknownTopic.body.error.details.fields.topic]).toEqual([
+      400,
+      'TOPIC_UNKNOWN',
+      expect.any(String),
+    ])
     expect((await post(editor, '/api/staff/qa', draft({ clauseId: 1 }))).body.error.details.fields.clauseId).toMatch(/政策文件/)
     expect((await post(editor, '/api/staff/qa', draft({ policyDocumentId: 99999 }))).body.error.details.fields.policyDocumentId).toBe('政策文件不存在')
     expect((await post(editor, '/api/staff/qa', draft({ departmentId: 99999 }))).status).toBe(400)
@@ -114,7 +131,11 @@ describe('drafting, review and publication', () => {
 
 describe('the colloquial dictionary', () => {
   it('takes a staff entry into every process’s search at once, and forgets it when deleted', async () => {
-    const created = await post(editor, '/api/staff/qa', draft({ question: '城乡居民医保每年什么时候缴费？', answer: '每年 9 月至 12 月集中缴纳下一年度城乡居民医保费。', topic: '医疗' }))
+    const created = await post(
+      editor,
+      '/api/staff/qa',
+      draft({ question: '城乡居民医保每年什么时候缴费？', answer: '每年 9 月至 12 月集中缴纳下一年度城乡居民医保费。', topic: '医疗' }),
+    )
     await post(reviewer, `/api/staff/qa/${created.body.id}/publish`)
     const q = '新农合'
     expect(await otherSearchIds(q)).not.toContain(created.body.id)
@@ -124,14 +145,24 @@ describe('the colloquial dictionary', () => {
     expect((await searchIds(q))[0]).toBe(created.body.id)
 
     const list = (await app.request('/api/staff/qa-synonyms', { headers: editor.auth })).body
-    expect(list).toEqual(expect.arrayContaining([expect.objectContaining({ builtIn: true, terms: expect.arrayContaining(['退休金']) }), expect.objectContaining({ id: entry.body.id, builtIn: false })]))
+    expect(list).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ builtIn: true, terms: expect.arrayContaining(['退休金']) }),
+        expect.objectContaining({ id: entry.body.id, builtIn: false }),
+      ]),
+    )
     expect((await post(editor, `/api/staff/qa-synonyms/${entry.body.id}`, undefined, 'DELETE')).status).toBe(204)
     expect(await otherSearchIds(q)).not.toContain(created.body.id)
     expect((await post(editor, `/api/staff/qa-synonyms/${entry.body.id}`, undefined, 'DELETE')).status).toBe(404)
   })
 
   it('refuses malformed entries', async () => {
-    for (const body of [{ terms: [], expansions: ['x'] }, { terms: ['a b'], expansions: ['c'] }, { terms: ['x=>y'], expansions: ['z'] }, { terms: ['很长'.repeat(20)], expansions: ['z'] }]) {
+    for (const body of [
+      { terms: [], expansions: ['x'] },
+      { terms: ['a b'], expansions: ['c'] },
+      { terms: ['x=>y'], expansions: ['z'] },
+      { terms: ['很长'.repeat(20)], expansions: ['z'] },
+    ]) {
       expect((await post(editor, '/api/staff/qa-synonyms', body)).status).toBe(400)
     }
   })
@@ -141,7 +172,8 @@ describe('audit', () => {
   it('records every staff write with who did it', async () => {
     const entries = await app.db.auditLog.findMany({ where: { entity: { in: ['qaItem', 'qaSynonym', 'qaTopic'] } }, select: { action: true, staffId: true } })
     const actions = new Set(entries.map((e) => e.action))
-    for (const action of ['createQaItem', 'updateQaItem', 'publishQaItem', 'withdrawQaItem', 'createQaSynonym', 'deleteQaSynonym', 'createQaTopic']) expect(actions).toContain(action)
+    for (const action of ['createQaItem', 'updateQaItem', 'publishQaItem', 'withdrawQaItem', 'createQaSynonym', 'deleteQaSynonym', 'createQaTopic'])
+      expect(actions).toContain(action)
     expect(entries.filter((e) => e.action === 'publishQaItem').every((e) => e.staffId === reviewer.staff.id)).toBe(true)
   })
 })

@@ -19,15 +19,24 @@ const HEADER = ['编号', '问题', '相似问法', '答案', '主题', '答复�
 async function upload(who: { auth: Record<string, string> }, format: string, bytes: Buffer) {
   const parts: Buffer[] = []
   for (let at = 0; at < bytes.length || parts.length === 0; at += IMPORT_PART_BYTES) parts.push(bytes.subarray(at, at + IMPORT_PART_BYTES))
-  const created = await app.request('/api/staff/qa-imports', { method: 'POST', headers: who.auth, json: { format, filename: `test.${format}`, content: parts[0]!.toString('base64') } })
+  const created = await app.request('/api/staff/qa-imports', {
+    method: 'POST',
+    headers: who.auth,
+    json: { format, filename: `test.${format}`, content: parts[0]!.toString('base64') },
+  })
   expect(created.status).toBe(201)
   for (let i = 1; i < parts.length; i++) {
-    const part = await app.request(`/api/staff/qa-imports/${created.body.id}/parts`, { method: 'POST', headers: who.auth, json: { index: i, content: parts[i]!.toString('base64') } })
+    const part = await app.request(`/api/staff/qa-imports/${created.body.id}/parts`, {
+      method: 'POST',
+      headers: who.auth,
+      json: { index: i, content: parts[i]!.toString('base64') },
+    })
     expect(part.status).toBe(200)
   }
   return created.body.id as number
 }
-const commit = (who: { auth: Record<string, string> }, id: number, json: Record<string, unknown> = {}) => app.request(`/api/staff/qa-imports/${id}/commit`, { method: 'POST', headers: who.auth, json })
+const commit = (who: { auth: Record<string, string> }, id: number, json: Record<string, unknown> = {}) =>
+  app.request(`/api/staff/qa-imports/${id}/commit`, { method: 'POST', headers: who.auth, json })
 const csv = (rows: (string | number | null)[][]) => toCsv({ sheetName: 'x', header: HEADER, rows })
 
 let departmentName: string
@@ -38,7 +47,15 @@ beforeAll(async () => {
   reviewer = await signInStaff(app, 'REVIEWER')
   departmentName = (await app.db.department.findUniqueOrThrow({ where: { id: editor.staff.departmentId } })).name
   const doc = await app.db.policyDocument.create({
-    data: { title: '养老服务补贴办法', issuer: '民政局', docNumber: '高新民发〔2026〕1号', writtenAt: new Date(), publishedAt: new Date(), status: 'PUBLISHED', sections: { create: [{ position: 1, heading: '第一条', body: '补贴对象' }] } },
+    data: {
+      title: '养老服务补贴办法',
+      issuer: '民政局',
+      docNumber: '高新民发〔2026〕1号',
+      writtenAt: new Date(),
+      publishedAt: new Date(),
+      status: 'PUBLISHED',
+      sections: { create: [{ position: 1, heading: '第一条', body: '补贴对象' }] },
+    },
   })
   expect(doc.id).toBeGreaterThan(0)
 })
@@ -46,7 +63,17 @@ afterAll(() => app.close())
 
 describe('importing', () => {
   it('imports a CSV uploaded in several parts as drafts, after a dry run that writes nothing', async () => {
-    const rows = Array.from({ length: 400 }, (_, i) => [`csv-${i}`, `第 ${i} 个导入问题：养老服务补贴怎么申请？`, `相似问法甲${i}；相似问法乙${i}`, `答案 ${i}：${'请携带身份证到社区服务站申请，审核通过后按月发放。'.repeat(3)}`, '养老', departmentName, '高新民发〔2026〕1号', i === 0 ? 1 : null, '2026-11-01'])
+    const rows = Array.from({ length: 400 }, (_, i) => [
+      `csv-${i}`,
+      `第 ${i} 个导入问题：养老服务补贴怎么申请？`,
+      `相似问法甲${i}；相似问法乙${i}`,
+      `答案 ${i}：${'请携带身份证到社区服务站申请，审核通过后按月发放。'.repeat(3)}`,
+      '养老',
+      departmentName,
+      '高新民发〔2026〕1号',
+      i === 0 ? 1 : null,
+      '2026-11-01',
+    ])
     const bytes = csv(rows)
     expect(bytes.length).toBeGreaterThan(IMPORT_PART_BYTES * 2)
     const id = await upload(editor, 'csv', bytes)
@@ -57,7 +84,13 @@ describe('importing', () => {
     const report = await commit(editor, id)
     expect(report.body).toMatchObject({ rows: 400, created: 400, updated: 0, errors: [], dryRun: false })
     const first = await app.db.qaItem.findUniqueOrThrow({ where: { externalId: 'csv-0' }, include: { clause: true, department: true } })
-    expect(first).toMatchObject({ status: 'DRAFT', aliases: ['相似问法甲0', '相似问法乙0'], topic: '养老', clause: { position: 1 }, department: { name: departmentName } })
+    expect(first).toMatchObject({
+      status: 'DRAFT',
+      aliases: ['相似问法甲0', '相似问法乙0'],
+      topic: '养老',
+      clause: { position: 1 },
+      department: { name: departmentName },
+    })
     expect(first.reviewedAt.toISOString()).toBe('2026-10-31T16:00:00.000Z')
     expect((await commit(editor, id)).body.error.code).toBe('IMPORT_ALREADY_COMMITTED')
     expect(await app.db.auditLog.count({ where: { action: 'importQaItems' } })).toBe(1)
@@ -97,14 +130,25 @@ describe('importing', () => {
     const sheet = (rows: string[][]) => {
       const strings: string[] = []
       const index = (s: string) => (strings.includes(s) ? strings.indexOf(s) : strings.push(s) - 1)
-      const xmlRows = rows.map((cells, r) => `<row r="${r + 1}">${cells.map((c, k) => (c === '' ? '' : `<c r="${String.fromCharCode(65 + k)}${r + 1}" t="s"><v>${index(c)}</v></c>`)).join('')}</row>`)
+      const xmlRows = rows.map(
+        (cells, r) =>
+          `<row r="${r + 1}">${cells.map((c, k) => (c === '' ? '' : `<c r="${String.fromCharCode(65 + k)}${r + 1}" t="s"><v>${index(c)}</v></c>`)).join('')}</row>`,
+      )
       const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
       const zip = new AdmZip()
       zip.addFile('[Content_Types].xml', Buffer.from('<Types/>'))
       zip.addFile('xl/workbook.xml', Buffer.from('<workbook xmlns:r="r"><sheets><sheet name="问答" sheetId="1" r:id="rId7"/></sheets></workbook>'))
-      zip.addFile('xl/_rels/workbook.xml.rels', Buffer.from('<Relationships><Relationship Id="rId7" Type="worksheet" Target="worksheets/data.xml"/></Relationships>'))
+      zip.addFile(
+        'xl/_rels/workbook.xml.rels',
+        Buffer.from('<Relationships><Relationship Id="rId7" Type="worksheet" Target="worksheets/data.xml"/></Relationships>'),
+      )
       zip.addFile('xl/worksheets/data.xml', Buffer.from(`<worksheet><sheetData>${xmlRows.join('')}</sheetData></worksheet>`))
-      zip.addFile('xl/sharedStrings.xml', Buffer.from(`<sst>${strings.map((s) => `<si><r><t>${esc(s.slice(0, 2))}</t></r><r><t xml:space="preserve">${esc(s.slice(2))}</t></r></si>`).join('')}</sst>`))
+      zip.addFile(
+        'xl/sharedStrings.xml',
+        Buffer.from(
+          `<sst>${strings.map((s) => `<si><r><t>${esc(s.slice(0, 2))}</t></r><r><t xml:space="preserve">${esc(s.slice(2))}</t></r></si>`).join('')}</sst>`,
+        ),
+      )
       return zip.toBuffer()
     }
     const excel = sheet([
@@ -134,7 +178,11 @@ describe('importing', () => {
     ]
     const refused = await commit(reviewer, await upload(reviewer, 'json', Buffer.from(JSON.stringify(items))), { publish: true })
     expect(refused.body.error.details.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`)).toEqual(['1:topic', '2:topic'])
-    const accepted = await commit(reviewer, await upload(reviewer, 'json', Buffer.from(JSON.stringify({ items }))), { publish: true, createTopics: true, defaultTopic: '综合' })
+    const accepted = await commit(reviewer, await upload(reviewer, 'json', Buffer.from(JSON.stringify({ items }))), {
+      publish: true,
+      createTopics: true,
+      defaultTopic: '综合',
+    })
     expect(accepted.body).toMatchObject({ created: 2, createdTopics: ['残疾人服务', '综合'] })
     expect((await app.request('/api/qa/topics')).body.map((t: { topic: string }) => t.topic)).toEqual(expect.arrayContaining(['残疾人服务', '综合']))
     expect((await app.request(`/api/qa/search?q=${encodeURIComponent('残补')}`)).body.items[0].question).toBe('JSON 导入：残疾人两项补贴怎么申请？')
@@ -165,14 +213,26 @@ describe('importing', () => {
     ]
     for (const [format, bytes, status, code] of cases) {
       const response = await commit(editor, await upload(editor, format, bytes))
-      expect({ format, text: bytes.toString().slice(0, 20), status: response.status, code: response.body.error?.code }).toEqual({ format, text: bytes.toString().slice(0, 20), status, code })
+      expect({ format, text: bytes.toString().slice(0, 20), status: response.status, code: response.body.error?.code }).toEqual({
+        format,
+        text: bytes.toString().slice(0, 20),
+        status,
+        code,
+      })
     }
     const ok = await upload(editor, 'csv', Buffer.from('问题,答案,主题\nx,y,养老\n'))
     expect((await commit(editor, ok, { publish: true })).status).toBe(403)
     expect((await commit(reviewer, ok)).status).toBe(404) // someone else's upload
-    expect((await app.request('/api/staff/qa-imports', { method: 'POST', headers: editor.auth, json: { format: 'csv', content: '不是base64!' } })).status).toBe(400)
-    expect((await app.request('/api/staff/qa-imports', { method: 'POST', headers: editor.auth, json: { format: 'docx', content: '' } })).body.error.details.fields.format).toBeDefined()
-    expect((await app.request(`/api/staff/qa-imports/${ok}/parts`, { method: 'POST', headers: editor.auth, json: { index: 2, content: 'eA==' } })).status).toBe(200)
+    expect((await app.request('/api/staff/qa-imports', { method: 'POST', headers: editor.auth, json: { format: 'csv', content: '不是base64!' } })).status).toBe(
+      400,
+    )
+    expect(
+      (await app.request('/api/staff/qa-imports', { method: 'POST', headers: editor.auth, json: { format: 'docx', content: '' } })).body.error.details.fields
+        .format,
+    ).toBeDefined()
+    expect((await app.request(`/api/staff/qa-imports/${ok}/parts`, { method: 'POST', headers: editor.auth, json: { index: 2, content: 'eA==' } })).status).toBe(
+      200,
+    )
     expect((await commit(editor, ok)).body.error.details.fields.parts).toMatch(/第 2 段/)
     const tooBig = Buffer.alloc(IMPORT_PART_BYTES + 10, 'a').toString('base64')
     expect((await app.request('/api/staff/qa-imports', { method: 'POST', headers: editor.auth, json: { format: 'csv', content: tooBig } })).status).toBe(400)
@@ -188,7 +248,12 @@ describe('exporting', () => {
       expect(response.headers.get('content-disposition')).toContain(`.${format}`)
       const rows = await parseQaFile(format, Buffer.from(await response.arrayBuffer()))
       expect(rows).toHaveLength(count)
-      expect(rows.find((r) => r.externalId === 'csv-0')).toMatchObject({ question: '第 0 个导入问题：养老服务补贴怎么申请？', topic: '养老', department: departmentName, docNumber: '高新民发〔2026〕1号' })
+      expect(rows.find((r) => r.externalId === 'csv-0')).toMatchObject({
+        question: '第 0 个导入问题：养老服务补贴怎么申请？',
+        topic: '养老',
+        department: departmentName,
+        docNumber: '高新民发〔2026〕1号',
+      })
     }
     const published = await fetch(`${app.baseUrl}/api/staff/qa-export?format=json&status=PUBLISHED`, { headers: editor.auth })
     expect(((await published.json()) as { status: string }[]).every((r) => r.status === 'PUBLISHED')).toBe(true)

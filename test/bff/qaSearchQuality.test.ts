@@ -29,7 +29,17 @@ beforeAll(async () => {
   if (!existsSync(LIBRARY)) throw new Error(`缺少测试用问答库 ${LIBRARY}（CI 中 ../shared 与仓库并列）`)
   app = await startTestApp()
   const reviewer = await signInStaff(app, 'REVIEWER')
-  const context = { actor: { kind: 'staff' as const, staffId: reviewer.staff.id, role: 'REVIEWER' as const, departmentId: reviewer.staff.departmentId, departmentIds: [reviewer.staff.departmentId], mustChangePassword: false, sessionId: 0 } }
+  const context = {
+    actor: {
+      kind: 'staff' as const,
+      staffId: reviewer.staff.id,
+      role: 'REVIEWER' as const,
+      departmentId: reviewer.staff.departmentId,
+      departmentIds: [reviewer.staff.departmentId],
+      mustChangePassword: false,
+      sessionId: 0,
+    },
+  }
   const rows = await parseQaFile('jsonl', readFileSync(LIBRARY))
   const report = await importQaRows(app.deps, context, rows, { publish: true, createTopics: true, defaultTopic: '综合', dryRun: false })
   expect(report).toMatchObject({ rows: 2257, created: 2257, errors: [] })

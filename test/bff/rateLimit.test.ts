@@ -4,7 +4,9 @@ import { AppError } from '../../bff/src/domain/errors'
 import { createLimiterStore } from '../../bff/src/security/limiter'
 
 const request = (peer: string, forwardedFor?: string) =>
-  ({ req: { socket: { remoteAddress: peer }, connection: { remoteAddress: peer }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} } }) as unknown as Context
+  ({
+    req: { socket: { remoteAddress: peer }, connection: { remoteAddress: peer }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} },
+  }) as unknown as Context
 
 describe('client address', () => {
   it('ignores X-Forwarded-For unless the peer is a trusted proxy', () => {
@@ -71,7 +73,12 @@ describe('limiter store', () => {
     const [a, b] = [createLimiterStore({ redisUrl, prefix, multiplier: 1 }), createLimiterStore({ redisUrl, prefix, multiplier: 1 })]
     try {
       const rule = { points: 3, duration: 60 }
-      const takes = [await a.limiter('x', rule).take('k'), await b.limiter('x', rule).take('k'), await a.limiter('x', rule).take('k'), await b.limiter('x', rule).take('k')]
+      const takes = [
+        await a.limiter('x', rule).take('k'),
+        await b.limiter('x', rule).take('k'),
+        await a.limiter('x', rule).take('k'),
+        await b.limiter('x', rule).take('k'),
+      ]
       expect(takes.map((t) => t.allowed)).toEqual([true, true, true, false])
     } finally {
       await Promise.all([a.close(), b.close()])

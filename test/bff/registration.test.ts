@@ -47,7 +47,8 @@ async function openEvent(overrides: Record<string, unknown> = {}) {
   return created.body.id as number
 }
 
-const join = (id: number, who: { auth: Record<string, string> }, body = person('报名人')) => app.request(`/api/events/${id}/registrations`, { method: 'POST', headers: who.auth, json: body })
+const join = (id: number, who: { auth: Record<string, string> }, body = person('报名人')) =>
+  app.request(`/api/events/${id}/registrations`, { method: 'POST', headers: who.auth, json: body })
 
 describe('staff views of events', () => {
   it('show an unpublished draft to every staff member (not only its author) and never to the public', async () => {
@@ -56,16 +57,26 @@ describe('staff views of events', () => {
       method: 'POST',
       headers: editor.auth,
       json: {
-        kind: 'OPEN_DAY', title: '未发布的开放日草稿', description: '—', place: '政务服务中心', departmentId,
-        startsAt: new Date(now + 10 * DAY).toISOString(), endsAt: new Date(now + 10 * DAY + 3_600_000).toISOString(),
-        signupOpensAt: new Date(now - DAY).toISOString(), signupClosesAt: new Date(now + 5 * DAY).toISOString(),
-        capacity: 10, selectionMode: 'FIRST_COME',
+        kind: 'OPEN_DAY',
+        title: '未发布的开放日草稿',
+        description: '—',
+        place: '政务服务中心',
+        departmentId,
+        startsAt: new Date(now + 10 * DAY).toISOString(),
+        endsAt: new Date(now + 10 * DAY + 3_600_000).toISOString(),
+        signupOpensAt: new Date(now - DAY).toISOString(),
+        signupClosesAt: new Date(now + 5 * DAY).toISOString(),
+        capacity: 10,
+        selectionMode: 'FIRST_COME',
       },
     })
     expect(created.status).toBe(201)
     const id = created.body.id
     const otherStaff = await signInStaff(app, 'REVIEWER')
-    expect((await app.request(`/api/staff/events/${id}`, { headers: otherStaff.auth })).body).toMatchObject({ published: false, event: { id, title: '未发布的开放日草稿' } })
+    expect((await app.request(`/api/staff/events/${id}`, { headers: otherStaff.auth })).body).toMatchObject({
+      published: false,
+      event: { id, title: '未发布的开放日草稿' },
+    })
     const all = (await app.request('/api/staff/events', { headers: otherStaff.auth })).body as { event: { id: number }; published: boolean }[]
     expect(all.find((e) => e.event.id === id)?.published).toBe(false)
     expect((await app.request(`/api/events/${id}`)).status).toBe(404)
@@ -124,7 +135,9 @@ describe('first come, first served', () => {
     const cancelled = await openEvent()
     const reasonless = await app.request(`/api/staff/events/${cancelled}/cancel`, { method: 'POST', headers: reviewer.auth, json: { reason: '' } })
     expect(reasonless.status).toBe(400)
-    expect((await app.request(`/api/staff/events/${cancelled}/cancel`, { method: 'POST', headers: reviewer.auth, json: { reason: '因天气原因取消' } })).status).toBe(200)
+    expect(
+      (await app.request(`/api/staff/events/${cancelled}/cancel`, { method: 'POST', headers: reviewer.auth, json: { reason: '因天气原因取消' } })).status,
+    ).toBe(200)
     expect((await join(cancelled, citizen)).body.error.code).toBe('EVENT_CANCELLED')
     expect((await app.request(`/api/events/${cancelled}`)).body.cancelled).toMatchObject({ reason: '因天气原因取消' })
     expect((await join(cancelled, citizen, { ...person('辛'), phone: '123' })).status).toBe(400)
@@ -138,7 +151,8 @@ describe('check-in', () => {
     const other = await openEvent()
     const citizen = await signInDemoCitizen(app, '壬')
     const mine = (await join(id, citizen)).body
-    const check = (eventId: number, code: string, who = editor) => app.request(`/api/staff/events/${eventId}/check-ins`, { method: 'POST', headers: who.auth, json: { code } })
+    const check = (eventId: number, code: string, who = editor) =>
+      app.request(`/api/staff/events/${eventId}/check-ins`, { method: 'POST', headers: who.auth, json: { code } })
     expect((await check(other, mine.checkInCode)).body.error.code).toBe('CHECK_IN_CODE_INVALID')
     expect((await check(id, 'ZZZZZZZZ')).body.error.code).toBe('CHECK_IN_CODE_INVALID')
     const ok = await check(id, mine.checkInCode.toLowerCase())
@@ -160,9 +174,15 @@ describe('review mode', () => {
     const review = (rid: number, body: unknown) => app.request(`/api/staff/registrations/${rid}/review`, { method: 'POST', headers: reviewer.auth, json: body })
     expect((await review(ra.id, { decision: 'SELECT' })).body.status).toBe('SELECTED')
     expect((await review(rb.id, { decision: 'REJECT' })).status).toBe(400)
-    expect((await review(rb.id, { decision: 'REJECT', reason: '同一小区已有代表' })).body).toMatchObject({ status: 'NOT_SELECTED', reviewReason: '同一小区已有代表' })
+    expect((await review(rb.id, { decision: 'REJECT', reason: '同一小区已有代表' })).body).toMatchObject({
+      status: 'NOT_SELECTED',
+      reviewReason: '同一小区已有代表',
+    })
     expect((await review(ra.id, { decision: 'REJECT', reason: '重复审核' })).status).toBe(409)
-    expect((await app.request('/api/me/registrations', { headers: b!.auth })).body[0]).toMatchObject({ status: 'NOT_SELECTED', reviewReason: '同一小区已有代表' })
+    expect((await app.request('/api/me/registrations', { headers: b!.auth })).body[0]).toMatchObject({
+      status: 'NOT_SELECTED',
+      reviewReason: '同一小区已有代表',
+    })
   })
 })
 
@@ -178,10 +198,17 @@ describe('after the event', () => {
     const titles = (await app.request('/api/me/notifications', { headers: citizen.auth })).body.items.map((n: { title: string }) => n.title)
     expect(titles.filter((t: string) => t.startsWith('活动提醒'))).toHaveLength(1)
 
-    expect((await app.request(`/api/staff/events/${id}/outcome`, { method: 'PUT', headers: reviewer.auth, json: { summary: '会议审议通过了开放日改进方案。' } })).body.error.code).toBe('OUTCOME_TOO_EARLY')
+    expect(
+      (await app.request(`/api/staff/events/${id}/outcome`, { method: 'PUT', headers: reviewer.auth, json: { summary: '会议审议通过了开放日改进方案。' } }))
+        .body.error.code,
+    ).toBe('OUTCOME_TOO_EARLY')
     app.now.value = new Date(now + 10.2 * DAY)
     await app.request(`/api/staff/events/${id}/check-ins`, { method: 'POST', headers: editor.auth, json: { code: registration.checkInCode } })
-    const outcome = await app.request(`/api/staff/events/${id}/outcome`, { method: 'PUT', headers: reviewer.auth, json: { summary: '会议审议通过了开放日改进方案，采纳市民意见 3 条。' } })
+    const outcome = await app.request(`/api/staff/events/${id}/outcome`, {
+      method: 'PUT',
+      headers: reviewer.auth,
+      json: { summary: '会议审议通过了开放日改进方案，采纳市民意见 3 条。' },
+    })
     expect(outcome.body.outcome).toMatchObject({ attendeeCount: 1 })
     expect((await app.request(`/api/events/${id}`)).body.outcome.summary).toMatch(/采纳市民意见/)
     expect((await app.request('/api/me/notifications', { headers: citizen.auth })).body.items[0].title).toBe('会议结果已公开')
@@ -241,28 +268,57 @@ describe('attendees’ opinions', () => {
       { start: text.indexOf('刘辰'), end: text.indexOf('刘辰') + 2, kind: 'NAME' },
       { start: text.indexOf('139'), end: text.indexOf('139') + 11, kind: 'PHONE' },
     ]
-    const recorded = await app.request(`/api/staff/events/${id}/opinions`, { method: 'POST', headers: reviewer.auth, json: { registrationId: registration.id, text, masks } })
+    const recorded = await app.request(`/api/staff/events/${id}/opinions`, {
+      method: 'POST',
+      headers: reviewer.auth,
+      json: { registrationId: registration.id, text, masks },
+    })
     expect(recorded.status).toBe(201)
     expect(recorded.body.publishedText).not.toMatch(/刘辰|13912345678/)
-    const foreign = await app.request(`/api/staff/events/${id}/opinions`, { method: 'POST', headers: reviewer.auth, json: { registrationId: 999999, text: '不属于本活动的报名' } })
+    const foreign = await app.request(`/api/staff/events/${id}/opinions`, {
+      method: 'POST',
+      headers: reviewer.auth,
+      json: { registrationId: 999999, text: '不属于本活动的报名' },
+    })
     expect(foreign.body.error.details.fields.registrationId).toBeDefined()
 
     app.now.value = new Date(now + 10.5 * DAY)
-    const blocked = await app.request(`/api/staff/events/${id}/outcome`, { method: 'PUT', headers: reviewer.auth, json: { summary: '会议审议通过停车管理办法。' } })
+    const blocked = await app.request(`/api/staff/events/${id}/outcome`, {
+      method: 'PUT',
+      headers: reviewer.auth,
+      json: { summary: '会议审议通过停车管理办法。' },
+    })
     expect(blocked.body.error).toMatchObject({ code: 'FEEDBACK_NOT_READY', details: { unanswered: 1 } })
-    const answer = (extra: Record<string, unknown>) => ({ adoption: 'NOT_ADOPTED', content: '夜间停车收费用于周转管理。', departmentId, repliedOn: '2026-12-10', ...extra })
+    const answer = (extra: Record<string, unknown>) => ({
+      adoption: 'NOT_ADOPTED',
+      content: '夜间停车收费用于周转管理。',
+      departmentId,
+      repliedOn: '2026-12-10',
+      ...extra,
+    })
     const noReason = await app.request(`/api/staff/event-opinions/${recorded.body.id}/answer`, { method: 'PUT', headers: reviewer.auth, json: answer({}) })
     expect(noReason.body.error.details.fields.reason).toBeDefined()
-    const answered = await app.request(`/api/staff/event-opinions/${recorded.body.id}/answer`, { method: 'PUT', headers: reviewer.auth, json: answer({ reason: '夜间免费将导致车位长期占用' }) })
+    const answered = await app.request(`/api/staff/event-opinions/${recorded.body.id}/answer`, {
+      method: 'PUT',
+      headers: reviewer.auth,
+      json: answer({ reason: '夜间免费将导致车位长期占用' }),
+    })
     expect(answered.body.answer).toMatchObject({ adoption: 'NOT_ADOPTED', reason: '夜间免费将导致车位长期占用' })
 
-    expect((await app.request(`/api/staff/events/${id}/outcome`, { method: 'PUT', headers: reviewer.auth, json: { summary: '会议审议通过停车管理办法。' } })).status).toBe(200)
+    expect(
+      (await app.request(`/api/staff/events/${id}/outcome`, { method: 'PUT', headers: reviewer.auth, json: { summary: '会议审议通过停车管理办法。' } })).status,
+    ).toBe(200)
     const publicView = (await app.request(`/api/events/${id}`)).body
-    expect(publicView.outcome.opinions).toEqual([expect.objectContaining({ answer: expect.objectContaining({ adoption: 'NOT_ADOPTED', reason: '夜间免费将导致车位长期占用' }) })])
+    expect(publicView.outcome.opinions).toEqual([
+      expect.objectContaining({ answer: expect.objectContaining({ adoption: 'NOT_ADOPTED', reason: '夜间免费将导致车位长期占用' }) }),
+    ])
     expect(JSON.stringify(publicView)).not.toMatch(/刘辰|13912345678/)
     const note = (await app.request('/api/me/notifications', { headers: attendee.auth })).body.items[0]
     expect(note.body).toMatch(/不予采纳（夜间免费将导致车位长期占用）/)
-    expect((await app.request(`/api/staff/event-opinions/${recorded.body.id}/answer`, { method: 'PUT', headers: reviewer.auth, json: answer({ reason: '改' }) })).body.error.code).toBe('FEEDBACK_ALREADY_PUBLISHED')
+    expect(
+      (await app.request(`/api/staff/event-opinions/${recorded.body.id}/answer`, { method: 'PUT', headers: reviewer.auth, json: answer({ reason: '改' }) }))
+        .body.error.code,
+    ).toBe('FEEDBACK_ALREADY_PUBLISHED')
     app.now.value = new Date(now)
   })
 })
@@ -272,7 +328,8 @@ describe('idempotency keys on signups', () => {
     const { purgeOldIdempotencyKeys } = await import('../../bff/src/services/idempotency')
     const id = await openEvent({ capacity: 10, reservedSeats: 0, waitlistCapacity: 5 })
     const citizen = await signInDemoCitizen(app, '重试的人')
-    const keyed = (key: string) => app.request(`/api/events/${id}/registrations`, { method: 'POST', headers: { ...citizen.auth, 'Idempotency-Key': key }, json: person('重试的人') })
+    const keyed = (key: string) =>
+      app.request(`/api/events/${id}/registrations`, { method: 'POST', headers: { ...citizen.auth, 'Idempotency-Key': key }, json: person('重试的人') })
     const first = await keyed('retry-key-0001')
     expect([first.status, first.body.status]).toEqual([201, 'SELECTED'])
     const again = await keyed('retry-key-0001')

@@ -30,7 +30,11 @@ async function keyedPost(i: number, pathname: string, json?: unknown): Promise<A
   let answer: Answer = { status: 0, headers: new Headers(), body: null }
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (attempt > 0) await new Promise((r) => setTimeout(r, 500 * attempt))
-    answer = await call(servers[(i + attempt) % 2]!.base, pathname, { method: 'POST', headers: { authorization: `Bearer ${token(i)}`, 'idempotency-key': key }, ...(json === undefined ? {} : { json }) })
+    answer = await call(servers[(i + attempt) % 2]!.base, pathname, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token(i)}`, 'idempotency-key': key },
+      ...(json === undefined ? {} : { json }),
+    })
     if (answer.status !== 0 && answer.status !== 503) return answer
   }
   return answer
@@ -74,16 +78,25 @@ afterAll(async () => {
 type SignupBody = { status?: string; error?: { code: string } }
 
 async function counts() {
-  const byStatus = await db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM registration WHERE event_id = $1 GROUP BY status', [eventId])
-  const event = await db.query<{ confirmed_count: number; waitlist_count: number }>('SELECT confirmed_count, waitlist_count FROM event WHERE id = $1', [eventId])
+  const byStatus = await db.query<{ status: string; n: string }>('SELECT status, count(*) AS n FROM registration WHERE event_id = $1 GROUP BY status', [
+    eventId,
+  ])
+  const event = await db.query<{ confirmed_count: number; waitlist_count: number }>('SELECT confirmed_count, waitlist_count FROM event WHERE id = $1', [
+    eventId,
+  ])
   return { ...Object.fromEntries(byStatus.rows.map((r) => [r.status, Number(r.n)])), ...event.rows[0] }
 }
 
 it(`confirms exactly ${SEATS} of ${PEOPLE} simultaneous signups across two processes`, async () => {
   const responses: Answer<SignupBody>[] = await Promise.all(
-    Array.from({ length: PEOPLE }, (_, i) => keyedPost(i + 1, `/api/events/${eventId}/registrations`, { name: `并发${i}`, phone: '13800138000', category: 'PUBLIC' })),
+    Array.from({ length: PEOPLE }, (_, i) =>
+      keyedPost(i + 1, `/api/events/${eventId}/registrations`, { name: `并发${i}`, phone: '13800138000', category: 'PUBLIC' }),
+    ),
   )
-  expect({ exitCodes: servers.map((s) => s.child.exitCode), output: servers.map((s) => s.output().slice(-2000)) }).toEqual({ exitCodes: [null, null], output: expect.anything() })
+  expect({ exitCodes: servers.map((s) => s.child.exitCode), output: servers.map((s) => s.output().slice(-2000)) }).toEqual({
+    exitCodes: [null, null],
+    output: expect.anything(),
+  })
   const outcome = (r: (typeof responses)[number]) => `${r.status} ${r.body.status ?? r.body.error?.code}`
   const tally: Record<string, number> = {}
   for (const r of responses) tally[outcome(r)] = (tally[outcome(r)] ?? 0) + 1
@@ -94,13 +107,25 @@ it(`confirms exactly ${SEATS} of ${PEOPLE} simultaneous signups across two proce
 }, 300_000)
 
 it(`promotes exactly ${CANCELLING} waitlisted people when ${CANCELLING} confirmed people cancel at once`, async () => {
-  const selected = await db.query<{ id: number; citizen_id: number }>(`SELECT id, citizen_id FROM registration WHERE event_id = $1 AND status = 'SELECTED' ORDER BY id LIMIT $2`, [eventId, CANCELLING])
-  const firstWaiting = await db.query<{ id: number }>(`SELECT id FROM registration WHERE event_id = $1 AND status = 'WAITLISTED' ORDER BY id LIMIT $2`, [eventId, CANCELLING])
+  const selected = await db.query<{ id: number; citizen_id: number }>(
+    `SELECT id, citizen_id FROM registration WHERE event_id = $1 AND status = 'SELECTED' ORDER BY id LIMIT $2`,
+    [eventId, CANCELLING],
+  )
+  const firstWaiting = await db.query<{ id: number }>(`SELECT id FROM registration WHERE event_id = $1 AND status = 'WAITLISTED' ORDER BY id LIMIT $2`, [
+    eventId,
+    CANCELLING,
+  ])
   const openid = await db.query<{ id: number; openid: string }>('SELECT id, openid FROM citizen WHERE id = ANY($1)', [selected.rows.map((r) => r.citizen_id)])
   const numberOf = new Map(openid.rows.map((r) => [r.id, Number(r.openid.slice('concurrency-'.length))]))
   const responses = await Promise.all(selected.rows.map((r) => keyedPost(numberOf.get(r.citizen_id)!, `/api/me/registrations/${r.id}/cancel`)))
   expect(responses.map((r) => r.status)).toEqual(Array(CANCELLING).fill(200))
-  expect(await counts()).toEqual({ SELECTED: SEATS, WAITLISTED: WAITLIST - CANCELLING, CANCELLED: CANCELLING, confirmed_count: SEATS, waitlist_count: WAITLIST - CANCELLING })
+  expect(await counts()).toEqual({
+    SELECTED: SEATS,
+    WAITLISTED: WAITLIST - CANCELLING,
+    CANCELLED: CANCELLING,
+    confirmed_count: SEATS,
+    waitlist_count: WAITLIST - CANCELLING,
+  })
   const promoted = await db.query<{ status: string }>('SELECT DISTINCT status FROM registration WHERE id = ANY($1)', [firstWaiting.rows.map((r) => r.id)])
   expect(promoted.rows).toEqual([{ status: 'SELECTED' }])
 }, 120_000)

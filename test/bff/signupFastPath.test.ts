@@ -33,8 +33,18 @@ async function firstComeEvent(capacity: number, waitlistCapacity: number) {
   const now = app.now.value.getTime()
   const event = await app.db.event.create({
     data: {
-      kind: 'OPEN_DAY', title: '抢票测试', description: '—', place: '—', departmentId, capacity, waitlistCapacity, selectionMode: 'FIRST_COME',
-      startsAt: new Date(now + 10 * DAY), endsAt: new Date(now + 10 * DAY + 3_600_000), signupOpensAt: new Date(now - DAY), signupClosesAt: new Date(now + 5 * DAY),
+      kind: 'OPEN_DAY',
+      title: '抢票测试',
+      description: '—',
+      place: '—',
+      departmentId,
+      capacity,
+      waitlistCapacity,
+      selectionMode: 'FIRST_COME',
+      startsAt: new Date(now + 10 * DAY),
+      endsAt: new Date(now + 10 * DAY + 3_600_000),
+      signupOpensAt: new Date(now - DAY),
+      signupClosesAt: new Date(now + 5 * DAY),
       publishedAt: new Date(now - DAY),
     },
     select: { id: true },
@@ -43,7 +53,11 @@ async function firstComeEvent(capacity: number, waitlistCapacity: number) {
 }
 
 const signup = (eventId: number, who: { auth: Record<string, string> }, key: string) =>
-  app.request(`/api/events/${eventId}/registrations`, { method: 'POST', headers: { ...who.auth, 'idempotency-key': key }, json: { name: '抢票人', phone: '13800138000', category: 'PUBLIC' } })
+  app.request(`/api/events/${eventId}/registrations`, {
+    method: 'POST',
+    headers: { ...who.auth, 'idempotency-key': key },
+    json: { name: '抢票人', phone: '13800138000', category: 'PUBLIC' },
+  })
 
 /** The statements one request sends (the session lookup included). */
 async function measured<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
@@ -87,7 +101,11 @@ it('answers a refused attempt on a full event with one plain read: no transactio
   expect(retried.result.body).toEqual(seated.result.body)
   expect(retried.statements.filter(isWriteOrTransaction)).toEqual([])
   // The same key with a different request is still refused as reused.
-  const reused = await app.request(`/api/events/${eventId}/registrations`, { method: 'POST', headers: { ...first!.auth, 'idempotency-key': 'fastkey-1' }, json: { name: '另一个人', phone: '13800138000', category: 'PUBLIC' } })
+  const reused = await app.request(`/api/events/${eventId}/registrations`, {
+    method: 'POST',
+    headers: { ...first!.auth, 'idempotency-key': 'fastkey-1' },
+    json: { name: '另一个人', phone: '13800138000', category: 'PUBLIC' },
+  })
   expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED')
 
   // The seat and the waitlist place are each taken in one statement that also inserts the registration.
@@ -99,7 +117,12 @@ it('answers a refused attempt on a full event with one plain read: no transactio
   }
   if (process.env.GM_PRINT_STATEMENTS) {
     console.log(
-      [`seated ${seated.statements.length}: ${summary(seated.statements)}`, `waitlisted ${waiting.statements.length}: ${summary(waiting.statements)}`, `refused ${refused.statements.length}: ${summary(refused.statements)}`, `replayed ${retried.statements.length}: ${summary(retried.statements)}`].join('\n'),
+      [
+        `seated ${seated.statements.length}: ${summary(seated.statements)}`,
+        `waitlisted ${waiting.statements.length}: ${summary(waiting.statements)}`,
+        `refused ${refused.statements.length}: ${summary(refused.statements)}`,
+        `replayed ${retried.statements.length}: ${summary(retried.statements)}`,
+      ].join('\n'),
     )
   }
   // Counters and rows agree; the refused person holds nothing.
@@ -124,13 +147,19 @@ it('seats the people already waiting before a newcomer when a seat is free while
     { citizenId: second!.citizenId, status: 'SELECTED' },
     { citizenId: third!.citizenId, status: 'WAITLISTED' },
   ])
-  expect(await app.db.event.findUniqueOrThrow({ where: { id: eventId }, select: { confirmedCount: true, waitlistCount: true } })).toEqual({ confirmedCount: 2, waitlistCount: 1 })
+  expect(await app.db.event.findUniqueOrThrow({ where: { id: eventId }, select: { confirmedCount: true, waitlistCount: true } })).toEqual({
+    confirmedCount: 2,
+    waitlistCount: 1,
+  })
   // A cancellation frees the seat for the next in line.
   const mine = await app.request('/api/me/registrations', { headers: first!.auth })
   const cancelled = await app.request(`/api/me/registrations/${mine.body[0].id}/cancel`, { method: 'POST', headers: first!.auth })
   expect(cancelled.body.status).toBe('CANCELLED')
   expect((await app.db.registration.findFirstOrThrow({ where: { eventId, citizenId: third!.citizenId }, select: { status: true } })).status).toBe('SELECTED')
-  expect(await app.db.event.findUniqueOrThrow({ where: { id: eventId }, select: { confirmedCount: true, waitlistCount: true } })).toEqual({ confirmedCount: 2, waitlistCount: 0 })
+  expect(await app.db.event.findUniqueOrThrow({ where: { id: eventId }, select: { confirmedCount: true, waitlistCount: true } })).toEqual({
+    confirmedCount: 2,
+    waitlistCount: 0,
+  })
 })
 
 it('confirms exactly the seats and waitlist places when 40 people sign up at once, each once, in the order places were taken', async () => {
@@ -143,7 +172,10 @@ it('confirms exactly the seats and waitlist places when 40 people sign up at onc
   const rows = await app.db.registration.findMany({ where: { eventId }, select: { status: true }, orderBy: { id: 'asc' } })
   // Seats were taken before any waitlist place (ids follow the order places were taken).
   expect(rows.map((r) => r.status)).toEqual([...Array(5).fill('SELECTED'), ...Array(5).fill('WAITLISTED')])
-  expect(await app.db.event.findUniqueOrThrow({ where: { id: eventId }, select: { confirmedCount: true, waitlistCount: true } })).toEqual({ confirmedCount: 5, waitlistCount: 5 })
+  expect(await app.db.event.findUniqueOrThrow({ where: { id: eventId }, select: { confirmedCount: true, waitlistCount: true } })).toEqual({
+    confirmedCount: 5,
+    waitlistCount: 5,
+  })
 })
 
 it('answers a retry racing its own first attempt with the first result, one registration', async () => {

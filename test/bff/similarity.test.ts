@@ -148,17 +148,15 @@ describe('suggestGroups', () => {
       { id: 4, text: '充电桩太少，电动车只能飞线充电。' },
     ]
     // 1~2 and 2~3 and 3~4 are each above the threshold, but 1 and 3 share nothing.
-    expect(suggestGroups(chain).map((g) => g.ids)).toEqual([[1, 2], [3, 4]])
+    expect(suggestGroups(chain).map((g) => g.ids)).toEqual([
+      [1, 2],
+      [3, 4],
+    ])
   })
 
   it('groups identical copies of a campaign text, and never empty texts', () => {
     const campaign = '坚决反对在居民区旁边建设垃圾中转站！'
-    const items = [
-      ...[31, 32, 33].map((id) => ({ id, text: campaign })),
-      { id: 34, text: '' },
-      { id: 35, text: '！！！' },
-      { id: 36, text: '支持这个方案。' },
-    ]
+    const items = [...[31, 32, 33].map((id) => ({ id, text: campaign })), { id: 34, text: '' }, { id: 35, text: '！！！' }, { id: 36, text: '支持这个方案。' }]
     const groups = suggestGroups(items)
     expect(groups.map((g) => g.ids)).toEqual([[31, 32, 33]])
     expect(groups[0]!.score).toBeCloseTo(1, 10)

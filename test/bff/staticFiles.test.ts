@@ -13,7 +13,11 @@ let app: TestApp
 let dir: string
 
 /** The bytes as sent (fetch would decode them). */
-function raw(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function raw(
+  pathname: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .request(app.baseUrl + pathname, { method, headers }, (response) => {

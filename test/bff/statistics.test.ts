@@ -55,7 +55,8 @@ beforeAll(async () => {
   await ok(as(reviewer, `/api/staff/consultations/${consultationId}/publish`, {}))
   app.now.value = new Date(start.getTime() + 2 * DAY) // 2026-12-03
   const [one, two, three] = [await signInDemoCitizen(app, '市民甲'), await signInDemoCitizen(app, '市民乙'), await signInDemoCitizen(app, '市民丙')]
-  const submit = async (who: Who, text: string, key: string) => (await ok(as(who, `/api/consultations/${consultationId}/opinions`, { text, consent: 'PUBLISH_MASKED', idempotencyKey: key }), 201)).id as number
+  const submit = async (who: Who, text: string, key: string) =>
+    (await ok(as(who, `/api/consultations/${consultationId}/opinions`, { text, consent: 'PUBLISH_MASKED', idempotencyKey: key }), 201)).id as number
   const pii = await submit(one, PII_TEXT, 'stat-00001')
   const bus1 = await submit(one, '建议增加夜间公交班次，方便下班。', 'stat-00002')
   const bus2 = await submit(two, '建议增加夜间公交班次！方便下班', 'stat-00003') // the same words: 重复
@@ -77,12 +78,21 @@ beforeAll(async () => {
   ).id as number
 
   const list = await ok(as(reviewer, `/api/staff/consultations/${consultationId}/opinions?pageSize=50`))
-  const masksOf = (id: number) => list.items.find((o: { id: number }) => o.id === id).suggestedMasks.map(({ start, end, kind }: { start: number; end: number; kind: string }) => ({ start, end, kind }))
+  const masksOf = (id: number) =>
+    list.items
+      .find((o: { id: number }) => o.id === id)
+      .suggestedMasks.map(({ start, end, kind }: { start: number; end: number; kind: string }) => ({ start, end, kind }))
   for (const id of [pii, bus1, bus2, lids, offline]) await ok(as(reviewer, `/api/staff/opinions/${id}/moderation`, { decision: 'APPROVE', masks: masksOf(id) }))
   await ok(as(reviewer, `/api/staff/opinions/${advert}/moderation`, { decision: 'HIDE', reason: '与草案无关的广告' }))
 
   app.now.value = new Date('2027-01-20T02:00:00Z')
-  const answer = (adoption: string, repliedOn: string, reason?: string) => ({ adoption, content: '感谢您的意见，答复如下。', departmentId, repliedOn, ...(reason ? { reason } : {}) })
+  const answer = (adoption: string, repliedOn: string, reason?: string) => ({
+    adoption,
+    content: '感谢您的意见，答复如下。',
+    departmentId,
+    repliedOn,
+    ...(reason ? { reason } : {}),
+  })
   await ok(as(reviewer, `/api/staff/opinions/${pii}/answer`, answer('ADOPTED', '2026-12-04'), 'PUT'))
   await ok(as(reviewer, `/api/staff/opinions/${bus1}/answer`, answer('PARTIALLY_ADOPTED', '2026-12-10', '部分线路已有夜班车'), 'PUT'))
   const group = await ok(as(reviewer, `/api/staff/consultations/${consultationId}/groups`, { title: '关于夜间公交的意见', opinionIds: [bus1, bus2] }), 201)
@@ -94,25 +104,56 @@ beforeAll(async () => {
 
   // —— department B: feedback not published (staff only), one opinion ——
   const other = await app.db.consultation.create({
-    data: { departmentId: otherDepartmentId, title: '乙局停车管理办法（征求意见稿）', summary: '乙局', opensAt: new Date('2026-11-01T00:00:00Z'), closesAt: new Date('2026-12-31T00:00:00Z'), publishedAt: new Date('2026-11-01T00:00:00Z') },
+    data: {
+      departmentId: otherDepartmentId,
+      title: '乙局停车管理办法（征求意见稿）',
+      summary: '乙局',
+      opensAt: new Date('2026-11-01T00:00:00Z'),
+      closesAt: new Date('2026-12-31T00:00:00Z'),
+      publishedAt: new Date('2026-11-01T00:00:00Z'),
+    },
   })
   otherConsultationId = other.id
-  await app.db.opinion.create({ data: { consultationId: other.id, receiptCode: 'YJSTATB0001', rawText: '乙局的意见', moderation: 'PENDING', receivedAt: new Date('2026-11-02T00:00:00Z') } })
+  await app.db.opinion.create({
+    data: { consultationId: other.id, receiptCode: 'YJSTATB0001', rawText: '乙局的意见', moderation: 'PENDING', receivedAt: new Date('2026-11-02T00:00:00Z') },
+  })
 
   // —— events: department A held two 列席 meetings, B one ——
   const event = (dept: number, kind: 'MEETING_ATTENDANCE' | 'OPEN_DAY', startsAt: string) =>
     app.db.event.create({
       data: {
-        kind, title: `活动${startsAt}`, description: '统计', place: '会议室', departmentId: dept, startsAt: new Date(startsAt), endsAt: new Date(new Date(startsAt).getTime() + 3_600_000),
-        signupOpensAt: new Date('2026-10-01T00:00:00Z'), signupClosesAt: new Date(startsAt), capacity: 10, selectionMode: 'REVIEW', publishedAt: new Date('2026-10-01T00:00:00Z'),
+        kind,
+        title: `活动${startsAt}`,
+        description: '统计',
+        place: '会议室',
+        departmentId: dept,
+        startsAt: new Date(startsAt),
+        endsAt: new Date(new Date(startsAt).getTime() + 3_600_000),
+        signupOpensAt: new Date('2026-10-01T00:00:00Z'),
+        signupClosesAt: new Date(startsAt),
+        capacity: 10,
+        selectionMode: 'REVIEW',
+        publishedAt: new Date('2026-10-01T00:00:00Z'),
       },
     })
-  const meetings = [await event(departmentId, 'MEETING_ATTENDANCE', '2026-11-10T02:00:00Z'), await event(departmentId, 'MEETING_ATTENDANCE', '2026-12-15T02:00:00Z'), await event(otherDepartmentId, 'MEETING_ATTENDANCE', '2026-12-16T02:00:00Z')]
+  const meetings = [
+    await event(departmentId, 'MEETING_ATTENDANCE', '2026-11-10T02:00:00Z'),
+    await event(departmentId, 'MEETING_ATTENDANCE', '2026-12-15T02:00:00Z'),
+    await event(otherDepartmentId, 'MEETING_ATTENDANCE', '2026-12-16T02:00:00Z'),
+  ]
   await event(departmentId, 'OPEN_DAY', '2026-12-20T02:00:00Z')
   let n = 0
-  for (const [e, status] of [[meetings[0]!, 'CHECKED_IN'], [meetings[0]!, 'SELECTED'], [meetings[0]!, 'NOT_SELECTED'], [meetings[0]!, 'CANCELLED'], [meetings[1]!, 'CHECKED_IN']] as const) {
+  for (const [e, status] of [
+    [meetings[0]!, 'CHECKED_IN'],
+    [meetings[0]!, 'SELECTED'],
+    [meetings[0]!, 'NOT_SELECTED'],
+    [meetings[0]!, 'CANCELLED'],
+    [meetings[1]!, 'CHECKED_IN'],
+  ] as const) {
     n++
-    await app.db.registration.create({ data: { eventId: e.id, name: `报名人${n}`, phone: `1370000000${n}`, category: 'PUBLIC', status, checkInCode: `CK${n}STAT`, publicCode: `PB${n}STAT` } })
+    await app.db.registration.create({
+      data: { eventId: e.id, name: `报名人${n}`, phone: `1370000000${n}`, category: 'PUBLIC', status, checkInCode: `CK${n}STAT`, publicCode: `PB${n}STAT` },
+    })
   }
 }, 120_000)
 afterAll(() => app.close())
@@ -150,16 +191,30 @@ describe('statistics agree with the stored answers everywhere', () => {
   it('the published report, the public and staff statistics, the Excel workbook and the open-data feed give the same figures', async () => {
     const expected = await countedInSql(consultationId)
     expect(expected).toEqual({
-      received: 6, valid: 5, pending: 0, outOfScope: 1, duplicate: 1, answered: 5,
-      adopted: 2, partiallyAdopted: 0, notAdopted: 2, explained: 1, participants: 4, replyDaysMax: 23,
+      received: 6,
+      valid: 5,
+      pending: 0,
+      outOfScope: 1,
+      duplicate: 1,
+      answered: 5,
+      adopted: 2,
+      partiallyAdopted: 0,
+      notAdopted: 2,
+      explained: 1,
+      participants: 4,
+      replyDaysMax: 23,
     })
 
     // The published report (GET /feedback)
     const feedback = await ok(as(null, `/api/consultations/${consultationId}/feedback`))
     const { channels: _channels, collected, ...report } = feedback.report
     expect({ received: collected, ...report }).toEqual({
-      received: expected.received, valid: expected.valid, adopted: expected.adopted,
-      partiallyAdopted: expected.partiallyAdopted, notAdopted: expected.notAdopted, explained: expected.explained,
+      received: expected.received,
+      valid: expected.valid,
+      adopted: expected.adopted,
+      partiallyAdopted: expected.partiallyAdopted,
+      notAdopted: expected.notAdopted,
+      explained: expected.explained,
     })
 
     // The public statistics: per consultation and per year
@@ -203,7 +258,10 @@ describe('statistics agree with the stored answers everywhere', () => {
     expect(opinions.total).toBe(expected.valid)
     const adoptionOf = (a: string) => opinions.items.filter((o: { answer: { adoption: string } }) => o.answer.adoption === a).length
     expect([adoptionOf('ADOPTED'), adoptionOf('PARTIALLY_ADOPTED'), adoptionOf('NOT_ADOPTED'), adoptionOf('EXPLAINED')]).toEqual([
-      expected.adopted, expected.partiallyAdopted, expected.notAdopted, expected.explained,
+      expected.adopted,
+      expected.partiallyAdopted,
+      expected.notAdopted,
+      expected.explained,
     ])
     const groups = await ok(as(null, '/api/open-data/groups'))
     expect(groups.items).toEqual([expect.objectContaining({ consultationId, opinionCount: 2, answer: expect.objectContaining({ adoption: 'NOT_ADOPTED' }) })])
@@ -222,7 +280,10 @@ describe('statistics agree with the stored answers everywhere', () => {
       app.now.value,
     )
     expect(staff.events.byDepartment).toEqual([
-      { department: expect.objectContaining({ id: departmentId }), figures: { ...Object.fromEntries(Object.entries(sql!).map(([k, v]) => [k, Number(v)])), meetingAttendanceRequired: 2, meetingAttendanceMet: true } },
+      {
+        department: expect.objectContaining({ id: departmentId }),
+        figures: { ...Object.fromEntries(Object.entries(sql!).map(([k, v]) => [k, Number(v)])), meetingAttendanceRequired: 2, meetingAttendanceMet: true },
+      },
     ])
     expect(staff.events.byDepartment[0].figures).toMatchObject({ events: 3, registrations: 4, selected: 3, attended: 2, meetingAttendance: 2 })
     const other = await ok(as(otherReviewer, '/api/staff/statistics?year=2026'))
@@ -234,7 +295,9 @@ describe('statistics agree with the stored answers everywhere', () => {
 
 describe('Q&A statistics', () => {
   it('counts searches and searches without a good answer (once per searcher and words a day), keeping none of the words', async () => {
-    const item = await app.db.qaItem.create({ data: { question: '高龄津贴怎么申请？', answer: '年满 80 周岁的老人可以申请高龄津贴。', topic: '养老', status: 'PUBLISHED', publishedAt: app.now.value } })
+    const item = await app.db.qaItem.create({
+      data: { question: '高龄津贴怎么申请？', answer: '年满 80 周岁的老人可以申请高龄津贴。', topic: '养老', status: 'PUBLISHED', publishedAt: app.now.value },
+    })
     const search = (q: string, page = 1) => ok(as(null, `/api/qa/search?q=${encodeURIComponent(q)}&page=${page}`))
     expect((await search('高龄津贴怎么申请')).items[0]).toMatchObject({ id: item.id })
     await search('高龄津贴怎么申请') // the same words again: not another search
@@ -258,7 +321,11 @@ describe('Q&A statistics', () => {
 
 describe('department scope', () => {
   it('a department’s staff cannot read another department’s statistics, and see only their own consultations', async () => {
-    for (const path of [`/api/staff/statistics?departmentId=${departmentId}`, `/api/staff/statistics/export?departmentId=${departmentId}`, `/api/staff/statistics/export?departmentId=${departmentId}&format=csv&table=consultations`]) {
+    for (const path of [
+      `/api/staff/statistics?departmentId=${departmentId}`,
+      `/api/staff/statistics/export?departmentId=${departmentId}`,
+      `/api/staff/statistics/export?departmentId=${departmentId}&format=csv&table=consultations`,
+    ]) {
       const refused = await as(otherReviewer, path)
       expect([path, refused.status, refused.body.error?.code]).toEqual([path, 403, 'FORBIDDEN_DEPARTMENT'])
     }
@@ -291,7 +358,7 @@ describe('open data', () => {
   async function everything(): Promise<string> {
     const texts = [JSON.stringify((await ok(as(null, '/api/open-data'))).datasets)]
     for (const set of ['consultations', 'opinions', 'groups', 'events', 'qa']) {
-      for (let page: number | null = 1; page !== null; ) {
+      for (let page: number | null = 1; page !== null;) {
         const body: { items: unknown[]; nextPage: number | null } = await ok(as(null, `/api/open-data/${set}?page=${page}&pageSize=2`))
         texts.push(JSON.stringify(body))
         page = body.nextPage
@@ -307,7 +374,8 @@ describe('open data', () => {
     const all = await everything()
     expect(all).toContain('手机138****5678') // the masked opinion is in the feed…
     expect(all).toContain('建议延长厨余垃圾投放时间') // …and the offline one
-    for (const secret of [RAW.name, RAW.mobile, RAW.id, OFFLINE.authorName, OFFLINE.phone, '报名人1', '13700000001']) expect([secret, all.includes(secret)]).toEqual([secret, false])
+    for (const secret of [RAW.name, RAW.mobile, RAW.id, OFFLINE.authorName, OFFLINE.phone, '报名人1', '13700000001'])
+      expect([secret, all.includes(secret)]).toEqual([secret, false])
     // The consented name is in the published feedback, never in the bulk feed.
     expect(JSON.stringify((await ok(as(null, `/api/consultations/${consultationId}/feedback`))).opinions)).toContain(OFFLINE.authorName)
   })
@@ -323,7 +391,11 @@ describe('open data', () => {
     const since = await ok(as(null, `/api/open-data/opinions?updatedSince=${encodeURIComponent(new Date(Date.parse(latest) + 1).toISOString())}`))
     expect(since.items.every((o: { updatedAt: string }) => o.updatedAt > latest)).toBe(true)
     const catalog = await ok(as(null, '/api/open-data'))
-    expect(catalog.datasets.find((d: { id: string }) => d.id === 'opinions')).toMatchObject({ total: 5, path: '/api/open-data/opinions', csvPath: '/api/open-data/opinions.csv' })
+    expect(catalog.datasets.find((d: { id: string }) => d.id === 'opinions')).toMatchObject({
+      total: 5,
+      path: '/api/open-data/opinions',
+      csvPath: '/api/open-data/opinions.csv',
+    })
   })
 
   it('is cacheable: answers 304 to a matching If-None-Match', async () => {
@@ -342,10 +414,13 @@ describe('open data', () => {
 
   it('is documented in the OpenAPI document', async () => {
     const doc = await ok(as(null, '/api/openapi.json'))
-    for (const path of ['/api/open-data', '/api/open-data/opinions', '/api/open-data/qa.csv', '/api/statistics', '/api/staff/statistics']) expect([path, path in doc.paths]).toEqual([path, true])
+    for (const path of ['/api/open-data', '/api/open-data/opinions', '/api/open-data/qa.csv', '/api/statistics', '/api/staff/statistics'])
+      expect([path, path in doc.paths]).toEqual([path, true])
     const feed = doc.paths['/api/open-data/opinions'].get
     expect(feed.parameters.map((p: { name: string }) => p.name)).toEqual(['page', 'pageSize', 'updatedSince'])
-    expect(Object.keys(feed.responses['200'].content['application/json'].schema.properties.items.items.properties)).toEqual(expect.arrayContaining(['id', 'text', 'answer', 'updatedAt']))
+    expect(Object.keys(feed.responses['200'].content['application/json'].schema.properties.items.items.properties)).toEqual(
+      expect.arrayContaining(['id', 'text', 'answer', 'updatedAt']),
+    )
     expect(feed.responses).toHaveProperty('304')
     expect(feed.responses['200'].headers).toHaveProperty('ETag')
     expect(Object.keys(doc.paths['/api/open-data/qa.csv'].get.responses['200'].content)).toEqual(['text/csv; charset=utf-8'])
@@ -367,7 +442,9 @@ describe('open data through the public-read cache', () => {
   it('serves the feed from the cache and shows a change made anywhere (here: SQL by hand) within seconds', async () => {
     const department = await cached.db.department.create({ data: { name: '缓存测试局' } })
     const published = (title: string) =>
-      cached.db.consultation.create({ data: { departmentId: department.id, title, summary: '—', opensAt: start, closesAt: new Date(start.getTime() + 30 * DAY), publishedAt: start } })
+      cached.db.consultation.create({
+        data: { departmentId: department.id, title, summary: '—', opensAt: start, closesAt: new Date(start.getTime() + 30 * DAY), publishedAt: start },
+      })
     await published('第一个公开的征集')
     const read = () => cached.request('/api/open-data/consultations')
     let first = await read()
@@ -383,4 +460,3 @@ describe('open data through the public-read cache', () => {
     expect(seen.body.items.map((c: { id: number }) => c.id)).toContain(second.id)
   })
 })
-

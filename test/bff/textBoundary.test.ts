@@ -30,7 +30,11 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 /** A JSON body sent as written: `\ud800` escapes reach the server as lone surrogates after parsing. */
-const rawJson = (text: string, headers: Record<string, string> = {}) => ({ method: 'POST', body: text, headers: { 'content-type': 'application/json', ...headers } })
+const rawJson = (text: string, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  body: text,
+  headers: { 'content-type': 'application/json', ...headers },
+})
 
 function expectValidationFailed(response: { status: number; body: any }, field?: string) {
   expect({ status: response.status, code: response.body?.error?.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' })
@@ -60,7 +64,10 @@ describe('text at the input boundary', () => {
     const path = `/api/consultations/${consultationId}/opinions`
     expectValidationFailed(await app.request(path, { method: 'POST', headers: citizen.auth, json: opinion('我支持这个草案\u0000第二句') }), 'text')
     expectValidationFailed(await app.request(path, rawJson(JSON.stringify(opinion('我支持这个草案')).replace('草案', '草案\\ud800'), citizen.auth)), 'text')
-    expectValidationFailed(await app.request(path, rawJson(JSON.stringify(opinion('x')).replace('"x"', '"\\udc00\\ud800\\udc00\\ud800\\udc00"'), citizen.auth)), 'text')
+    expectValidationFailed(
+      await app.request(path, rawJson(JSON.stringify(opinion('x')).replace('"x"', '"\\udc00\\ud800\\udc00\\ud800\\udc00"'), citizen.auth)),
+      'text',
+    )
     const invisible = await app.request(path, { method: 'POST', headers: citizen.auth, json: opinion('\u200b\u200c\u200d\u2060\ufeff\u3000\u3000 ') })
     expectValidationFailed(invisible, 'text')
     expect(invisible.body.error.details.fields.text).toMatch(/至少 5 个字/)
@@ -75,7 +82,10 @@ describe('text at the input boundary', () => {
     expectValidationFailed(await app.request('/api/auth/demo', { method: 'POST', json: { name: '\u3164\u200b' } }), 'name')
     expectValidationFailed(await app.request('/api/admin/departments', { method: 'POST', headers: admin.auth, json: { name: '部门\u0000名称' } }), 'name')
     expectValidationFailed(await app.request('/api/admin/departments', rawJson('{"name":"部门\\ud800名称"}', admin.auth)), 'name')
-    expectValidationFailed(await app.request('/api/admin/departments', { method: 'POST', headers: admin.auth, json: { name: '\ufe0f\ufe0f\u2800\u2800' } }), 'name')
+    expectValidationFailed(
+      await app.request('/api/admin/departments', { method: 'POST', headers: admin.auth, json: { name: '\ufe0f\ufe0f\u2800\u2800' } }),
+      'name',
+    )
   })
 })
 
@@ -95,10 +105,18 @@ describe('ids and numbers at the input boundary', () => {
 
   it('refuses ids beyond a PostgreSQL integer in a JSON body', async () => {
     const staff = { username: 'boundary.user', displayName: '边界测试', role: 'EDITOR' }
-    expectValidationFailed(await app.request('/api/admin/staff', { method: 'POST', headers: admin.auth, json: { ...staff, departmentId: 2 ** 31 } }), 'departmentId')
-    expectValidationFailed(await app.request('/api/admin/staff', rawJson(`{"username":"boundary.user","displayName":"边界测试","role":"EDITOR","departmentId":1e400}`, admin.auth)))
+    expectValidationFailed(
+      await app.request('/api/admin/staff', { method: 'POST', headers: admin.auth, json: { ...staff, departmentId: 2 ** 31 } }),
+      'departmentId',
+    )
+    expectValidationFailed(
+      await app.request('/api/admin/staff', rawJson(`{"username":"boundary.user","displayName":"边界测试","role":"EDITOR","departmentId":1e400}`, admin.auth)),
+    )
     const path = `/api/consultations/${consultationId}/opinions`
-    expectValidationFailed(await app.request(path, { method: 'POST', headers: citizen.auth, json: { ...opinion('对第一条的意见'), sectionId: 2 ** 53 } }), 'sectionId')
+    expectValidationFailed(
+      await app.request(path, { method: 'POST', headers: citizen.auth, json: { ...opinion('对第一条的意见'), sectionId: 2 ** 53 } }),
+      'sectionId',
+    )
   })
 })
 

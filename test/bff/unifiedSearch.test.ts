@@ -29,7 +29,13 @@ beforeAll(async () => {
   })
   ids.published = published.id
   const draft = await app.db.consultation.create({
-    data: { ...base, title: '尚未发布的草案', summary: '草稿', publishedAt: null, sections: { create: [{ position: 1, heading: '第一条', body: '无障碍坡道草稿条款。' }] } },
+    data: {
+      ...base,
+      title: '尚未发布的草案',
+      summary: '草稿',
+      publishedAt: null,
+      sections: { create: [{ position: 1, heading: '第一条', body: '无障碍坡道草稿条款。' }] },
+    },
   })
   ids.draft = draft.id
   const event = (title: string, publishedAt: Date | null) =>
@@ -65,7 +71,10 @@ beforeAll(async () => {
               kind: 'TEXT',
               title: `${title}解读`,
               status,
-              body: [{ type: 'paragraph', children: [{ text: '图解：透水铺装补助怎么申请。' }] }, { type: 'image', src: 'https://example.com/haimian.png', alt: '' }],
+              body: [
+                { type: 'paragraph', children: [{ text: '图解：透水铺装补助怎么申请。' }] },
+                { type: 'image', src: 'https://example.com/haimian.png', alt: '' },
+              ],
             },
           ],
         },

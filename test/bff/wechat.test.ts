@@ -97,7 +97,9 @@ describe('access_token', () => {
     await client.getAccessToken()
     fake.expireTokens()
 
-    await Promise.all(Array.from({ length: 50 }, (_, i) => client.sendSubscribeMessage({ openid, templateId: 'tpl_answered', data: { thing1: { value: `第${i}条` } } })))
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => client.sendSubscribeMessage({ openid, templateId: 'tpl_answered', data: { thing1: { value: `第${i}条` } } })),
+    )
     expect(fake.delivered).toHaveLength(50)
     expect(tokenRequests(fake)).toHaveLength(2)
     const rejected = fake.requests.filter((r) => r.path === SEND_PATH).length - 50

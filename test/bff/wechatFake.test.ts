@@ -91,10 +91,16 @@ describe('fake WeChat', () => {
       errcode: 0,
       errmsg: 'ok',
       result: { suggest: 'pass', label: 100 },
-      detail: [{ strategy: 'content_model', errcode: 0, suggest: 'pass', label: 100, prob: 90 }, { strategy: 'keyword', errcode: 0 }],
+      detail: [
+        { strategy: 'content_model', errcode: 0, suggest: 'pass', label: 100, prob: 90 },
+        { strategy: 'keyword', errcode: 0 },
+      ],
       trace_id: expect.any(String),
     })
-    const long = await call('/wxa/msg_sec_check', { query: { access_token: token }, body: { content: '字'.repeat(2_501), version: 2, scene: 2, openid: 'o_v2' } })
+    const long = await call('/wxa/msg_sec_check', {
+      query: { access_token: token },
+      body: { content: '字'.repeat(2_501), version: 2, scene: 2, openid: 'o_v2' },
+    })
     expect(long.body.errcode).toBe(47001)
   })
 
@@ -116,7 +122,9 @@ describe('fake WeChat', () => {
   it('gives login and phone codes to a locally running app through /__fake/ without recording them', async () => {
     const { body } = await call('/__fake/login-code', { body: { openid: 'o_dev' } })
     expect(body).toEqual({ code: expect.any(String), openid: 'o_dev' })
-    const session = await call('/sns/jscode2session', { query: { appid: TEST_APPID, secret: TEST_SECRET, js_code: body.code, grant_type: 'authorization_code' } })
+    const session = await call('/sns/jscode2session', {
+      query: { appid: TEST_APPID, secret: TEST_SECRET, js_code: body.code, grant_type: 'authorization_code' },
+    })
     expect(session.body.openid).toBe('o_dev')
     expect((await call('/__fake/phone-code', { body: { phone: '13800138000' } })).body).toEqual({ code: expect.any(String) })
     expect(fake.requests.map((r) => r.path)).toEqual(['/sns/jscode2session'])

@@ -79,7 +79,9 @@ describeWithRedis('access_token shared through Redis', () => {
       const [a, b] = [newClient({ tokenCache: instanceCache() }), newClient({ tokenCache: instanceCache() })]
       await a.getAccessToken()
       fake.expireTokens()
-      await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).sendSubscribeMessage({ openid, templateId: 'tpl', data: { thing1: { value: '通知' } } })))
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).sendSubscribeMessage({ openid, templateId: 'tpl', data: { thing1: { value: '通知' } } })),
+      )
       expect(fake.delivered).toHaveLength(20)
       expect(tokenRequests(fake)).toHaveLength(2)
     } finally {

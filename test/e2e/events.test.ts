@@ -79,7 +79,10 @@ describe('a citizen signs up for an open day and is checked in on site', () => {
     await citizen.on('gm-signup-page').getByRole('radio', { name: '公众代表' }).click()
     citizen.expectError(/409 .*\/api\/events\/\d+\/registrations$/)
     await citizen.button('gm-signup-page', '提交报名').click()
-    await citizen.on('gm-signup-page').getByText(/您已报名该活动，无需重复报名/).waitFor()
+    await citizen
+      .on('gm-signup-page')
+      .getByText(/您已报名该活动，无需重复报名/)
+      .waitFor()
     await citizen.button('gm-signup-page', '查看我的报名').waitFor()
   })
 

@@ -25,7 +25,9 @@ describe('放假安排', () => {
   it('opens from 工作台 on the first year the package lacks', async () => {
     await admin.signInAsStaffFirstTime('e2e.cal.admin', `Calendar-admin-${Date.now()}`)
     await admin.on('gm-staff-home').getByText('放假安排', { exact: true }).click()
-    await page().getByText(/包含 2004—2026 年的国务院放假调休安排/).waitFor()
+    await page()
+      .getByText(/包含 2004—2026 年的国务院放假调休安排/)
+      .waitFor()
     await page().getByText('2027 年还没有放假安排，该年的答复期限只按周末估算').waitFor()
   })
 

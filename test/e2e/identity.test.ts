@@ -22,7 +22,8 @@ const screenshot = (name: string) => phone.screenshot(name)
 function adminCredentials() {
   const username = process.env.E2E_ADMIN_USERNAME
   const password = process.env.E2E_ADMIN_PASSWORD
-  if (!username || !password) throw new Error('E2E_ADMIN_USERNAME / E2E_ADMIN_PASSWORD are not set: run e2e tests through jest (test/e2e/support/globalSetup.ts)')
+  if (!username || !password)
+    throw new Error('E2E_ADMIN_USERNAME / E2E_ADMIN_PASSWORD are not set: run e2e tests through jest (test/e2e/support/globalSetup.ts)')
   return { username, password }
 }
 
@@ -53,7 +54,9 @@ describe('a citizen signs in with the H5 demo login', () => {
 
   it('sees 我的消息 (empty) and 我的个人信息', async () => {
     await on('gm-mine-page').getByText('我的消息', { exact: true }).click()
-    await on('gm-notifications-page').getByText(/暂无消息/).waitFor()
+    await on('gm-notifications-page')
+      .getByText(/暂无消息/)
+      .waitFor()
     await phone.switchTab('我的')
     await on('gm-mine-page').getByText('我的个人信息', { exact: true }).click()
     await on('gm-my-data').locator('.gm-info', { hasText: '测试居民' }).waitFor()
@@ -86,7 +89,9 @@ describe('the first administrator signs in', () => {
     await field('gm-staff-login', 'username').fill(username)
     await field('gm-staff-login', 'password').fill(password)
     await button('gm-staff-login', '登录').click()
-    await on('gm-staff-password').getByText(/请先设置您自己的密码/).waitFor()
+    await on('gm-staff-password')
+      .getByText(/请先设置您自己的密码/)
+      .waitFor()
     await field('gm-staff-password', 'currentPassword').fill(password)
     await field('gm-staff-password', 'newPassword').fill('short1')
     await field('gm-staff-password', 'confirmPassword').fill('short1')

@@ -37,7 +37,18 @@ async function closedLotteryEvent(): Promise<{ id: number; commitment: string }>
     const event = await db.query<{ id: number }>(
       `INSERT INTO event (kind, title, description, place, department_id, starts_at, ends_at, signup_opens_at, signup_closes_at, capacity, reserved_seats, selection_mode, published_at, draw_secret, draw_commitment, draw_quotas)
        VALUES ('MEETING_ATTENDANCE', $1, '审议老旧小区改造方案，公开抽签确定列席代表。', '管委会 3 楼第一会议室', $2, $3, $4, $5, $6, 5, 1, 'LOTTERY', $7, $8, $9, $10::jsonb) RETURNING id`,
-      [TITLE, department.rows[0]!.id, new Date(now + 10 * day), new Date(now + 10 * day + 7_200_000), new Date(now - 6 * day), new Date(now - 3_600_000), new Date(now - 7 * day), secret, commitment, JSON.stringify(QUOTAS)],
+      [
+        TITLE,
+        department.rows[0]!.id,
+        new Date(now + 10 * day),
+        new Date(now + 10 * day + 7_200_000),
+        new Date(now - 6 * day),
+        new Date(now - 3_600_000),
+        new Date(now - 7 * day),
+        secret,
+        commitment,
+        JSON.stringify(QUOTAS),
+      ],
     )
     const id = event.rows[0]!.id
     const categories = ['STAKEHOLDER', 'PUBLIC', 'PUBLIC', 'EXPERT', 'STAKEHOLDER', 'PUBLIC', 'MEDIA', 'PUBLIC']
@@ -45,7 +56,17 @@ async function closedLotteryEvent(): Promise<{ id: number; commitment: string }>
       await db.query(
         `INSERT INTO registration (event_id, name, phone, category, region, sector, age_band, gender, status, check_in_code, public_code, updated_at)
          VALUES ($1, $2, '13900002222', $3, $4, $5, $6, $7, 'APPLIED', $8, $9, now())`,
-        [id, `抽签报名人${i}`, category, i % 2 ? '东区' : '西区', i % 3 ? '服务业' : '制造业', i % 2 ? '60+' : '18-35', i % 2 ? '男' : '女', `E2ELOT${id}${i}`, `RL${id}X${i}`],
+        [
+          id,
+          `抽签报名人${i}`,
+          category,
+          i % 2 ? '东区' : '西区',
+          i % 3 ? '服务业' : '制造业',
+          i % 2 ? '60+' : '18-35',
+          i % 2 ? '男' : '女',
+          `E2ELOT${id}${i}`,
+          `RL${id}X${i}`,
+        ],
       )
     }
     return { id, commitment }

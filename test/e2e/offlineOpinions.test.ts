@@ -28,7 +28,10 @@ beforeAll(async () => {
       [TITLE],
     )
     const id = rows[0]!.id
-    await db.query(`INSERT INTO draft_section (consultation_id, version, position, heading, body) VALUES ($1, 1, 1, '第一条 临时停车', '小区临时停车位由物业统一划定。')`, [id])
+    await db.query(
+      `INSERT INTO draft_section (consultation_id, version, position, heading, body) VALUES ($1, 1, 1, '第一条 临时停车', '小区临时停车位由物业统一划定。')`,
+      [id],
+    )
     await db.query(`INSERT INTO draft_version (consultation_id, version, published_at) VALUES ($1, 1, now() - interval '1 day')`, [id])
     return id
   })

@@ -222,21 +222,17 @@ describe('the whole loop on a consultation that closes a minute after it is publ
     await item.getByText(/答复（修改 1 次/).waitFor()
   })
 
-  it(
-    'after the window closes, the reviewer publishes the feedback in one action',
-    async () => {
-      await reviewer.back()
-      const page = reviewer.on('gm-staff-consultation-page')
-      const wait = loopClosesAt - Date.now() + 1_500
-      if (wait > 0) await reviewer.page.waitForTimeout(wait)
-      await reviewer.page.reload()
-      await reviewer.button('gm-staff-consultation-page', '公开采纳情况').click()
-      await reviewer.page.getByRole('dialog', { name: '确定公开意见采纳情况吗？' }).getByRole('button', { name: '确认公开' }).click()
-      await page.getByText('意见采纳情况已公开，已通知提交意见的公众。').waitFor()
-      await reviewer.screenshot('31-feedback-published', page.getByText('意见采纳情况已公开，已通知提交意见的公众。'))
-    },
-    150_000,
-  )
+  it('after the window closes, the reviewer publishes the feedback in one action', async () => {
+    await reviewer.back()
+    const page = reviewer.on('gm-staff-consultation-page')
+    const wait = loopClosesAt - Date.now() + 1_500
+    if (wait > 0) await reviewer.page.waitForTimeout(wait)
+    await reviewer.page.reload()
+    await reviewer.button('gm-staff-consultation-page', '公开采纳情况').click()
+    await reviewer.page.getByRole('dialog', { name: '确定公开意见采纳情况吗？' }).getByRole('button', { name: '确认公开' }).click()
+    await page.getByText('意见采纳情况已公开，已通知提交意见的公众。').waitFor()
+    await reviewer.screenshot('31-feedback-published', page.getByText('意见采纳情况已公开，已通知提交意见的公众。'))
+  }, 150_000)
 
   it('the citizen reads the published answer and its reason in 我的意见', async () => {
     await citizen.switchTab('我的')

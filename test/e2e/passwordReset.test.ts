@@ -47,7 +47,10 @@ describe('a forgotten password', () => {
     await editor.field('gm-staff-login', 'username').fill('e2e.reset.editor')
     await editor.field('gm-staff-login', 'password').fill(oneTime)
     await editor.button('gm-staff-login', '登录').click()
-    await editor.on('gm-staff-password').getByText(/请先设置您自己的密码/).waitFor()
+    await editor
+      .on('gm-staff-password')
+      .getByText(/请先设置您自己的密码/)
+      .waitFor()
     const mine = `Editor-own-${Date.now()}`
     await editor.field('gm-staff-password', 'currentPassword').fill(oneTime)
     await editor.field('gm-staff-password', 'newPassword').fill(mine)

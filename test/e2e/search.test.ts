@@ -16,7 +16,6 @@ afterEach(() => {
   expect(seen).toEqual([])
 })
 
-
 describe('a citizen searches everything from the home tab', () => {
   it('finds the renovation draft by words only its clauses have (财政补助), marked, and opens it', async () => {
     await page.goto(baseUrl())

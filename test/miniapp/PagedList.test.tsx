@@ -8,7 +8,7 @@ const state = (name: string) => document.querySelector(`.gm-list-state--${name}`
 
 describe('PagedList states', () => {
   const renderList = (props: Partial<Parameters<typeof PagedList<string>>[0]>) =>
-    render(<PagedList items={[]} status='loading' keyOf={(s) => s} renderItem={(s) => <span className='item'>{s}</span>} {...props} />)
+    render(<PagedList items={[]} status="loading" keyOf={(s) => s} renderItem={(s) => <span className="item">{s}</span>} {...props} />)
 
   it('shows only a loading line while the first page loads', () => {
     renderList({ status: 'loading' })

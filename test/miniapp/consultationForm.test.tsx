@@ -4,7 +4,16 @@ import ConsultationFormPage from '../../miniapp/src/packages/staff/pages/consult
 import { consultationDetail, fakeServer, sentRequests, signedIn, staff } from './fixtures'
 import { useRouter } from './taroMock'
 
-const decision = { id: 7, year: 2026, title: '城市公园管理办法', summary: '—', department: { id: 3, name: '市园林绿化局' }, plannedDecisionAt: '2026年第四季度', participationMethods: [], currentStage: null }
+const decision = {
+  id: 7,
+  year: 2026,
+  title: '城市公园管理办法',
+  summary: '—',
+  department: { id: 3, name: '市园林绿化局' },
+  plannedDecisionAt: '2026年第四季度',
+  participationMethods: [],
+  currentStage: null,
+}
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
 const majorBox = () => screen.getByRole('checkbox', { name: '属于重大行政决策事项' })
 const posted = () => sentRequests().filter((r) => r.method === 'POST' && r.path === '/api/staff/consultations')

@@ -56,7 +56,7 @@ function recordOf(quotas: Quota[] = [], round = 1, reason: string | null = null,
 }
 
 describe('DrawConfirmation', () => {
-  it('shows what the draw will use — candidates, seats, the event\'s quotas, commitment, list hash — and runs only on 确认抽签', () => {
+  it("shows what the draw will use — candidates, seats, the event's quotas, commitment, list hash — and runs only on 确认抽签", () => {
     const onConfirm = jest.fn()
     const onCancel = jest.fn()
     const preview = previewOf({ quotas: [{ field: 'sector', value: '制造业', seats: 1 }] })
@@ -85,7 +85,7 @@ describe('DrawConfirmation', () => {
       '行业为「制造业」的候选人只有 2 人，少于配额 3 个。',
       '类别为「专家」的候选人只有 0 人，少于配额 1 个。',
     ])
-    render(<DrawConfirmation preview={previewOf({ drawn: true, quotas })} witnesses={[]} reason='一名抽中者放弃' onConfirm={() => {}} onCancel={() => {}} />)
+    render(<DrawConfirmation preview={previewOf({ drawn: true, quotas })} witnesses={[]} reason="一名抽中者放弃" onConfirm={() => {}} onCancel={() => {}} />)
     const dialog = screen.getByRole('dialog', { name: '确认重新抽签' })
     expect(within(dialog).getByText('一名抽中者放弃')).toBeTruthy()
     expect(within(dialog).getByText(/超过可抽名额/)).toBeTruthy()
@@ -129,7 +129,7 @@ describe('公开抽签 (staff page)', () => {
 
   const drawPosts = () => sentRequests().filter((r) => r.method === 'POST' && r.path === '/api/staff/events/7/draw')
 
-  it('shows the event\'s fixed quotas, asks for confirmation of the preview before drawing, then sends the confirmed list hash (no seed, no quotas)', async () => {
+  it("shows the event's fixed quotas, asks for confirmation of the preview before drawing, then sends the confirmed list hash (no seed, no quotas)", async () => {
     const preview = previewOf({ quotas: [{ field: 'region', value: '东区', seats: 2 }] })
     // Before the draw the public record is not asked for (it would be a 404).
     server.reply('/api/staff/events/7/draw-preview', 200, preview)

@@ -137,7 +137,9 @@ describe('活动详情 (staff): quotas', () => {
 
   it('shows the refusal once signups opened elsewhere (409 DRAW_QUOTAS_LOCKED), and offers no change once they are open', async () => {
     server.reply('/api/staff/events/7', 200, { event: lotteryEvent(), published: true })
-    server.reply('PUT /api/staff/events/7/quotas', 409, { error: { code: 'DRAW_QUOTAS_LOCKED', message: '报名已开始或已有人报名，抽签配额和席位已公开，不能更改', details: {} } })
+    server.reply('PUT /api/staff/events/7/quotas', 409, {
+      error: { code: 'DRAW_QUOTAS_LOCKED', message: '报名已开始或已有人报名，抽签配额和席位已公开，不能更改', details: {} },
+    })
     const { unmount } = render(<StaffEventPage />)
     fireEvent.click(await screen.findByRole('button', { name: '修改配额' }))
     fireEvent.click(screen.getByRole('button', { name: '保存配额' }))
@@ -167,7 +169,13 @@ describe('活动详情 (public): quotas', () => {
 
 describe('报名: free-text attributes a quota names', () => {
   it('tells the person the exact 地区 / 行业 values the published quotas name', () => {
-    const e = lotteryEvent({ drawQuotas: [{ field: 'region', value: '东区', seats: 2 }, { field: 'region', value: '西区', seats: 1 }, { field: 'gender', value: '女', seats: 1 }] })
+    const e = lotteryEvent({
+      drawQuotas: [
+        { field: 'region', value: '东区', seats: 2 },
+        { field: 'region', value: '西区', seats: 1 },
+        { field: 'gender', value: '女', seats: 1 },
+      ],
+    })
     expect(quotaHint(e, 'region')).toBe('本次抽签对以下地区设有配额：东区、西区。属于的请照此填写')
     expect(quotaHint(e, 'sector')).toBeUndefined()
   })

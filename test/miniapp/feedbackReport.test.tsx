@@ -28,7 +28,13 @@ const feedback: Feedback = {
       id: 1,
       title: '建议降低研发投入补助门槛',
       opinionCount: 2,
-      answer: { adoption: 'NOT_ADOPTED', reason: '与省级政策衔接，降低门槛将重复支持', content: '暂不调整补助门槛。', department, repliedAt: '2026-10-22T16:00:00.000Z' },
+      answer: {
+        adoption: 'NOT_ADOPTED',
+        reason: '与省级政策衔接，降低门槛将重复支持',
+        content: '暂不调整补助门槛。',
+        department,
+        repliedAt: '2026-10-22T16:00:00.000Z',
+      },
     },
   ],
   opinions: [
@@ -40,7 +46,13 @@ const feedback: Feedback = {
       channel: 'ONLINE',
       receivedAt: '2026-09-22T16:00:00.000Z',
       groupTitle: '建议降低研发投入补助门槛',
-      answer: { adoption: 'NOT_ADOPTED', reason: '与省级政策衔接，降低门槛将重复支持', content: '暂不调整补助门槛。', department, repliedAt: '2026-10-22T16:00:00.000Z' },
+      answer: {
+        adoption: 'NOT_ADOPTED',
+        reason: '与省级政策衔接，降低门槛将重复支持',
+        content: '暂不调整补助门槛。',
+        department,
+        repliedAt: '2026-10-22T16:00:00.000Z',
+      },
     },
     {
       id: 22,
@@ -81,7 +93,14 @@ describe('意见采纳情况 page', () => {
     await screen.findByText('采纳情况统计')
 
     const figure = (key: string) => document.querySelector(`.gm-feedback-report__figure--${key} .gm-feedback-report__value`)?.textContent
-    expect([figure('collected'), figure('valid'), figure('adopted'), figure('partiallyAdopted'), figure('notAdopted'), figure('explained')]).toEqual(['5', '4', '1', '1', '2', '0'])
+    expect([figure('collected'), figure('valid'), figure('adopted'), figure('partiallyAdopted'), figure('notAdopted'), figure('explained')]).toEqual([
+      '5',
+      '4',
+      '1',
+      '1',
+      '2',
+      '0',
+    ])
     expect(screen.getByText(`不予采纳：${adoptionDefinitions.NOT_ADOPTED}`)).toBeTruthy()
     expect(screen.getByText(`其他说明：${adoptionDefinitions.EXPLAINED}`)).toBeTruthy()
   })
@@ -91,7 +110,11 @@ describe('意见采纳情况 page', () => {
     render(<FeedbackPage />)
     await screen.findByText('收集渠道')
     const channel = (name: string) => document.querySelector(`.gm-feedback-report__channel--${name}`)?.textContent
-    expect([channel('online'), channel('phone'), channel('symposium')]).toEqual(['线上收到 3 条，有效 2 条', '电话收到 1 条，有效 1 条', '座谈会收到 1 条，有效 1 条'])
+    expect([channel('online'), channel('phone'), channel('symposium')]).toEqual([
+      '线上收到 3 条，有效 2 条',
+      '电话收到 1 条，有效 1 条',
+      '座谈会收到 1 条，有效 1 条',
+    ])
     const [online, , phone] = cards() as [HTMLElement, HTMLElement, HTMLElement]
     expect(online.querySelector('.gm-published-opinion__channel')).toBeNull()
     expect(within(phone).getByText('收集渠道：电话')).toBeTruthy()
@@ -100,7 +123,9 @@ describe('意见采纳情况 page', () => {
   it('shows the reason of a concentrated opinion that was not adopted', async () => {
     server.reply('/api/consultations/7/feedback', 200, feedback)
     render(<FeedbackPage />)
-    const group = (await screen.findByText('建议降低研发投入补助门槛', { selector: '.gm-feedback-page__group-title' })).closest('.gm-feedback-page__group') as HTMLElement
+    const group = (await screen.findByText('建议降低研发投入补助门槛', { selector: '.gm-feedback-page__group-title' })).closest(
+      '.gm-feedback-page__group',
+    ) as HTMLElement
 
     expect(within(group).getByText('不予采纳')).toBeTruthy()
     expect(within(group).getByText('理由')).toBeTruthy()

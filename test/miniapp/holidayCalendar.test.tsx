@@ -12,27 +12,27 @@ const raw = '夜间停车收费标准建议下调。'
 // Typed by assertion: channel and receivedAt come with offline opinions, which may land before or after this test.
 const opinion = (overrides: Partial<StaffOpinion> = {}): StaffOpinion =>
   ({
-  id: 7,
-  receiptCode: 'YJ20261205-HOLI01',
-  section: null,
-  rawText: raw,
-  publishedText: null,
-  suggestedMasks: findPersonalInfo(raw),
-  consent: 'PUBLISH_MASKED',
-  authorName: null,
-  contactPhone: null,
-  secCheckSuggest: null,
-  moderation: 'APPROVED',
-  hiddenReason: null,
-  channel: 'ONLINE',
-  receivedAt: '2026-12-05T02:00:00.000Z',
-  createdAt: '2026-12-05T02:00:00.000Z',
-  replyDeadline: '2027-01-01T15:59:59.999Z',
-  deadlineEstimated: true,
-  overdue: false,
-  group: null,
-  answer: null,
-  ...overrides,
+    id: 7,
+    receiptCode: 'YJ20261205-HOLI01',
+    section: null,
+    rawText: raw,
+    publishedText: null,
+    suggestedMasks: findPersonalInfo(raw),
+    consent: 'PUBLISH_MASKED',
+    authorName: null,
+    contactPhone: null,
+    secCheckSuggest: null,
+    moderation: 'APPROVED',
+    hiddenReason: null,
+    channel: 'ONLINE',
+    receivedAt: '2026-12-05T02:00:00.000Z',
+    createdAt: '2026-12-05T02:00:00.000Z',
+    replyDeadline: '2027-01-01T15:59:59.999Z',
+    deadlineEstimated: true,
+    overdue: false,
+    group: null,
+    answer: null,
+    ...overrides,
   }) as StaffOpinion
 
 describe('an estimated reply deadline', () => {
@@ -73,8 +73,22 @@ describe('an estimated reply deadline', () => {
     const server = fakeServer()
     server.reply('/api/staff/consultations', 200, [])
     server.reply('/api/staff/opinions/overdue', 200, [
-      { id: 7, receiptCode: 'YJ20261205-HOLI01', consultation: { id: 3, title: '停车收费办法' }, createdAt: '2026-12-05T02:00:00.000Z', replyDeadline: '2027-01-01T15:59:59.999Z', deadlineEstimated: true },
-      { id: 8, receiptCode: 'YJ20261101-HOLI02', consultation: { id: 3, title: '停车收费办法' }, createdAt: '2026-11-01T02:00:00.000Z', replyDeadline: '2026-11-27T15:59:59.999Z', deadlineEstimated: false },
+      {
+        id: 7,
+        receiptCode: 'YJ20261205-HOLI01',
+        consultation: { id: 3, title: '停车收费办法' },
+        createdAt: '2026-12-05T02:00:00.000Z',
+        replyDeadline: '2027-01-01T15:59:59.999Z',
+        deadlineEstimated: true,
+      },
+      {
+        id: 8,
+        receiptCode: 'YJ20261101-HOLI02',
+        consultation: { id: 3, title: '停车收费办法' },
+        createdAt: '2026-11-01T02:00:00.000Z',
+        replyDeadline: '2026-11-27T15:59:59.999Z',
+        deadlineEstimated: false,
+      },
     ])
     render(<StaffConsultationsPage />)
     expect(await screen.findByText('YJ20261205-HOLI01 · 期限 2027-01-01（估算） · 停车收费办法')).toBeTruthy()
@@ -142,7 +156,13 @@ describe('放假安排 (administrators)', () => {
 
     expect(await screen.findByText('已保存 2027 年放假安排，答复期限即按此计算。')).toBeTruthy()
     const sent = sentRequests().find((r) => r.method === 'PUT')
-    expect(sent?.data).toEqual({ source: '测试通知', days: [{ date: '2027-01-01', kind: 'HOLIDAY', name: '元旦' }, { date: '2027-02-20', kind: 'WORKDAY', name: '春节' }] })
+    expect(sent?.data).toEqual({
+      source: '测试通知',
+      days: [
+        { date: '2027-01-01', kind: 'HOLIDAY', name: '元旦' },
+        { date: '2027-02-20', kind: 'WORKDAY', name: '春节' },
+      ],
+    })
     await waitFor(() => expect(screen.getByRole('table', { name: '2027 年放假安排' })).toBeTruthy())
     expect(screen.getByText('调休上班')).toBeTruthy()
     expect(screen.getByText('周六')).toBeTruthy()
@@ -158,7 +178,11 @@ describe('放假安排 (administrators)', () => {
     fireEvent.input(screen.getByLabelText('依据'), { target: { value: '测试通知' } })
     fireEvent.input(screen.getByLabelText('放假和调休上班日期'), { target: { value: '2027-01-01 放假 元旦\n2027-01-05 调休上班' } })
     server.reply('PUT /api/admin/holiday-calendar/2027', 400, {
-      error: { code: 'VALIDATION_FAILED', message: '放假安排有误，请对照通知修改', details: { fields: { 'days.1.kind': '2027-01-05 不是周六或周日，不能作为调休上班日' } } },
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: '放假安排有误，请对照通知修改',
+        details: { fields: { 'days.1.kind': '2027-01-05 不是周六或周日，不能作为调休上班日' } },
+      },
     })
     fireEvent.click(screen.getByRole('button', { name: '保存' }))
     expect(await screen.findByText('2027-01-05 不是周六或周日，不能作为调休上班日')).toBeTruthy()

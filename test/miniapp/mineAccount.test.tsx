@@ -47,7 +47,10 @@ describe('我的 page: the account', () => {
     fireEvent.click(screen.getByRole('button', { name: '退出登录' }))
 
     expect(await screen.findByRole('button', { name: '登录' })).toBeTruthy()
-    expect(sentRequests().find((r) => r.path === '/api/auth/logout')).toMatchObject({ method: 'POST', header: expect.objectContaining({ Authorization: 'Bearer token-old' }) })
+    expect(sentRequests().find((r) => r.path === '/api/auth/logout')).toMatchObject({
+      method: 'POST',
+      header: expect.objectContaining({ Authorization: 'Bearer token-old' }),
+    })
     expect(getToken()).toBeNull()
   })
 

@@ -134,4 +134,3 @@ describe('我的个人信息 page', () => {
     expect(phoneCalls.map((r) => r.data)).toEqual([{ code: 'phone-code' }, { code: 'phone-code' }])
   })
 })
-

@@ -120,7 +120,9 @@ describe('我的消息 page', () => {
 
       expect(await screen.findByText(/已开启：意见答复、报名结果、活动提醒。/)).toBeTruthy()
       expect(Taro.requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['t1', 't2', 't3'] })
-      expect(sentRequests().find((r) => r.path === '/api/me/subscriptions')?.data).toEqual({ accepted: ['OPINION_ANSWERED', 'REGISTRATION_RESULT', 'EVENT_REMINDER'] })
+      expect(sentRequests().find((r) => r.path === '/api/me/subscriptions')?.data).toEqual({
+        accepted: ['OPINION_ANSWERED', 'REGISTRATION_RESULT', 'EVENT_REMINDER'],
+      })
     } finally {
       for (const key of ['OPINION_ANSWERED', 'REGISTRATION_RESULT', 'EVENT_REMINDER', 'EVENT_OUTCOME'] as const) process.env[`TARO_APP_TEMPLATE_${key}`] = ''
     }

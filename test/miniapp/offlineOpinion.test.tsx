@@ -8,7 +8,18 @@ import { useRouter } from './taroMock'
 const now = Date.now()
 const opensAt = new Date(now - 10 * DAY_MS).toISOString()
 const detail = consultationDetail({ opensAt, closesAt: new Date(now + 20 * DAY_MS).toISOString() })
-const row = { id: 1, title: detail.title, department: detail.department, opensAt, closesAt: detail.closesAt, status: 'open', published: true, draftVersion: 1, feedbackPublished: false, counts: { opinions: 0, pending: 0, unanswered: 0 } }
+const row = {
+  id: 1,
+  title: detail.title,
+  department: detail.department,
+  opensAt,
+  closesAt: detail.closesAt,
+  status: 'open',
+  published: true,
+  draftVersion: 1,
+  feedbackPublished: false,
+  counts: { opinions: 0, pending: 0, unanswered: 0 },
+}
 const today = formatShanghaiDate(new Date())
 
 const created = (overrides: Partial<StaffOpinion> = {}): StaffOpinion => ({
@@ -37,7 +48,9 @@ const created = (overrides: Partial<StaffOpinion> = {}): StaffOpinion => ({
 
 const option = (group: string, name: string) => within(document.querySelector(`.gm-choice--${group}`) as HTMLElement).getByRole('radio', { name })
 const dateInput = () => document.querySelector('.gm-date-field--receivedOn input[type=date]') as HTMLInputElement
-const fieldError = (name: string) => document.querySelector(`.gm-field--${name} .gm-field__error, .gm-date-field--${name} .gm-date-field__error, .gm-choice--${name} .gm-choice__error`)?.textContent
+const fieldError = (name: string) =>
+  document.querySelector(`.gm-field--${name} .gm-field__error, .gm-date-field--${name} .gm-date-field__error, .gm-choice--${name} .gm-choice__error`)
+    ?.textContent
 const posted = () => sentRequests().filter((r) => r.method === 'POST' && r.path === '/api/staff/consultations/1/offline-opinions')
 
 describe('录入线下意见', () => {
@@ -73,7 +86,9 @@ describe('录入线下意见', () => {
     fireEvent.change(screen.getByRole('textbox', { name: '意见内容' }), { target: { value: '建议公园晚上延长开放时间。' } })
     fireEvent.change(screen.getByRole('textbox', { name: '联系电话（选填，不公开）' }), { target: { value: '0571-88886666' } })
     fireEvent.click(screen.getByRole('button', { name: '录入意见' }))
-    expect(fieldError('contactPhone') ?? document.querySelector('.gm-offline-opinion-form__error')?.textContent).toBe('留存联系方式须经本人同意，请确认已征得同意')
+    expect(fieldError('contactPhone') ?? document.querySelector('.gm-offline-opinion-form__error')?.textContent).toBe(
+      '留存联系方式须经本人同意，请确认已征得同意',
+    )
     expect(posted()).toHaveLength(0)
 
     fireEvent.click(screen.getByRole('checkbox', { name: '意见人已同意留存联系方式' }))
@@ -95,7 +110,11 @@ describe('录入线下意见', () => {
 
   it('shows the BFF’s refusal of the received date next to the date picker and keeps what was typed', async () => {
     server.reply('POST /api/staff/consultations/1/offline-opinions', 400, {
-      error: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请检查后重试', details: { fields: { receivedOn: '收到日期不能早于征集开始日期（2026-11-26）' } } },
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: '提交的内容有误，请检查后重试',
+        details: { fields: { receivedOn: '收到日期不能早于征集开始日期（2026-11-26）' } },
+      },
     })
     render(<StaffOfflineOpinionPage />)
     await screen.findByText('录入线下意见', { selector: '.gm-page__title' })

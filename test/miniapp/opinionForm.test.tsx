@@ -23,7 +23,8 @@ function openConsultation() {
 const typeText = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
 const submit = () => fireEvent.click(screen.getByRole('button', { name: '提交意见' }))
 const posted = () => sentRequests().filter((r) => r.method === 'POST' && r.path === OPINIONS)
-const fieldError = (name: string) => document.querySelector(`.gm-field--${name} .gm-field__error, .gm-textarea--${name} .gm-textarea__error, .gm-choice--${name} .gm-choice__error`)?.textContent
+const fieldError = (name: string) =>
+  document.querySelector(`.gm-field--${name} .gm-field__error, .gm-textarea--${name} .gm-textarea__error, .gm-choice--${name} .gm-choice__error`)?.textContent
 
 describe('提交意见', () => {
   let server: ReturnType<typeof fakeServer>
@@ -74,7 +75,11 @@ describe('提交意见', () => {
     submit()
 
     await screen.findByText('YJ20261121-ABC234')
-    expect(posted()[0]?.data).toEqual({ text: '建议公园增设无障碍卫生间', consent: 'PUBLISH_MASKED', idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) })
+    expect(posted()[0]?.data).toEqual({
+      text: '建议公园增设无障碍卫生间',
+      consent: 'PUBLISH_MASKED',
+      idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
+    })
   })
 
   it('reuses the same idempotency key when the user retries after a network error, and keeps the text', async () => {
@@ -116,7 +121,11 @@ describe('提交意见', () => {
 
   it('shows the server’s field errors (VALIDATION_FAILED details.fields) next to the fields', async () => {
     server.reply(`POST ${OPINIONS}`, 400, {
-      error: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请检查后重试', details: { fields: { 'body.contactPhone': '请填写 11 位手机号码', 'body.text': '意见内容含有不允许的字符' } } },
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: '提交的内容有误，请检查后重试',
+        details: { fields: { 'body.contactPhone': '请填写 11 位手机号码', 'body.text': '意见内容含有不允许的字符' } },
+      },
     })
     await renderForm()
     typeText('意见内容', '建议增设停车位')
@@ -170,7 +179,9 @@ describe('提交意见', () => {
 
   it('asks for consent at the moment of submitting, then submits the same opinion with the text intact', async () => {
     signedIn(citizen({ privacyAccepted: false }))
-    server.reply(`POST ${OPINIONS}`, 403, { error: { code: 'PRIVACY_NOT_ACCEPTED', message: '请先阅读并同意个人信息保护说明', details: { requiredVersion: PRIVACY_NOTICE_VERSION } } })
+    server.reply(`POST ${OPINIONS}`, 403, {
+      error: { code: 'PRIVACY_NOT_ACCEPTED', message: '请先阅读并同意个人信息保护说明', details: { requiredVersion: PRIVACY_NOTICE_VERSION } },
+    })
     server.reply('/api/me/privacy', 200, citizen({ privacyAccepted: true }))
     server.reply(`POST ${OPINIONS}`, 201, receipt)
     await renderForm()
@@ -186,7 +197,12 @@ describe('提交意见', () => {
     await screen.findByText('YJ20261121-ABC234')
     const [refused, resent] = posted()
     expect(resent?.data).toEqual(refused?.data) // same text, same idempotency key
-    expect(sentRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/consultations/1', `POST ${OPINIONS}`, 'POST /api/me/privacy', `POST ${OPINIONS}`])
+    expect(sentRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/consultations/1',
+      `POST ${OPINIONS}`,
+      'POST /api/me/privacy',
+      `POST ${OPINIONS}`,
+    ])
     expect(sentRequests()[2]?.data).toEqual({ version: PRIVACY_NOTICE_VERSION })
   })
 

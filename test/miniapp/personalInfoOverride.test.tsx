@@ -9,7 +9,7 @@ const phone: UnmaskedSpan = { field: 'content', kind: 'PHONE', label: '手机号
 
 function Harness({ onOverride, onMask }: { onOverride: (reason: string) => void; onMask?: (s: UnmaskedSpan) => void }) {
   const [reason, setReason] = useState('')
-  return <PersonalInfoOverride spans={[phone]} hint='请改写答复；确需公开时：' reason={reason} onReason={setReason} onOverride={onOverride} onMask={onMask} />
+  return <PersonalInfoOverride spans={[phone]} hint="请改写答复；确需公开时：" reason={reason} onReason={setReason} onOverride={onOverride} onMask={onMask} />
 }
 
 describe('仍然公开（需填写理由）', () => {
@@ -72,7 +72,9 @@ describe('usePersonalInfoOverride', () => {
   })
 
   it('keeps the refusal on screen while the override is being sent, and drops it once that succeeded', () => {
-    const { result, rerender } = renderHook(({ error, running }) => usePersonalInfoOverride(error, running), { initialProps: { error: refusal as ApiError | null, running: false } })
+    const { result, rerender } = renderHook(({ error, running }) => usePersonalInfoOverride(error, running), {
+      initialProps: { error: refusal as ApiError | null, running: false },
+    })
     act(() => result.current.setReason('作者书面同意公开'))
     rerender({ error: null, running: true })
     expect(result.current.spans).toEqual([phone])

@@ -86,7 +86,11 @@ describe('向工作人员提问', () => {
 
   it('shows the server’s field errors next to the fields', async () => {
     server.reply(`POST ${ASK}`, 400, {
-      error: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请检查后重试', details: { fields: { 'body.text': '问题内容含有不允许的字符', 'body.topic': '主题最多 20 个字' } } },
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: '提交的内容有误，请检查后重试',
+        details: { fields: { 'body.text': '问题内容含有不允许的字符', 'body.topic': '主题最多 20 个字' } },
+      },
     })
     render(<AskPage />)
     fireEvent.change(screen.getByLabelText('问题类别（选填）'), { target: { value: '养老' } })

@@ -81,7 +81,13 @@ describe('highlighted search snippets', () => {
       <QaRichText
         blocks={[
           { type: 'heading', children: [{ text: '办理<b>材料</b>' }] },
-          { type: 'paragraph', children: [{ text: '点此', href: 'javascript:alert(1)' }, { text: '咨询电话', href: 'tel:12345' }] },
+          {
+            type: 'paragraph',
+            children: [
+              { text: '点此', href: 'javascript:alert(1)' },
+              { text: '咨询电话', href: 'tel:12345' },
+            ],
+          },
           { type: 'list', ordered: true, items: [[{ text: '身份证' }], [{ text: '社会保障卡', bold: true }]] },
         ]}
       />,

@@ -121,14 +121,24 @@ describe('a 401 from the server (WeChat mini-program)', () => {
     server.reply('/api/me/data', 401, errorBody('SESSION_EXPIRED', '登录已过期'))
     server.reply('/api/auth/wechat', 200, sessionBody(citizen(), 'renewed-token'))
     server.reply('/api/me/notifications', 200, { items: [], total: 0, page: 1, pageSize: 10 })
-    server.reply('/api/me/data', 200, { profile: { nickname: null, phone: null, privacyAcceptedAt: null, createdAt: LATER }, opinions: [], registrations: [], policyQuestions: [], notifications: [] })
+    server.reply('/api/me/data', 200, {
+      profile: { nickname: null, phone: null, privacyAcceptedAt: null, createdAt: LATER },
+      opinions: [],
+      registrations: [],
+      policyQuestions: [],
+      notifications: [],
+    })
     Taro.login.mockResolvedValue({ code: 'wx-code', errMsg: 'login:ok' })
 
     await Promise.all([api.listMyNotifications(), api.exportMyData()])
 
     expect(Taro.login).toHaveBeenCalledTimes(1)
     expect(server.requested('/api/auth/wechat')).toHaveLength(1)
-    expect(sentRequests().slice(-2).map((r) => r.header.Authorization)).toEqual(['Bearer renewed-token', 'Bearer renewed-token'])
+    expect(
+      sentRequests()
+        .slice(-2)
+        .map((r) => r.header.Authorization),
+    ).toEqual(['Bearer renewed-token', 'Bearer renewed-token'])
   })
 
   it('does not turn an expired staff session into a citizen one: opens the staff login page instead', async () => {

@@ -30,7 +30,18 @@ const result = (): SearchResult => ({
     {
       area: 'events',
       label: '活动',
-      items: [{ id: 9, title: [{ text: '政府', hit: false }, { text: '电梯', hit: true }, { text: '开放日', hit: false }], excerpt: [], link: '/packages/event/pages/detail/index?id=9' }],
+      items: [
+        {
+          id: 9,
+          title: [
+            { text: '政府', hit: false },
+            { text: '电梯', hit: true },
+            { text: '开放日', hit: false },
+          ],
+          excerpt: [],
+          link: '/packages/event/pages/detail/index?id=9',
+        },
+      ],
     },
     { area: 'qa', label: '政策问答', items: [] },
   ],

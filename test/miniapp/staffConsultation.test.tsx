@@ -29,11 +29,19 @@ describe('征集管理 (staff)', () => {
 
   it('shows SHORT_WINDOW_REASON_REQUIRED under 缩短理由 when publishing a short draft without one', async () => {
     const now = Date.now()
-    const draft = consultationDetail({ opensAt: new Date(now + DAY_MS).toISOString(), closesAt: new Date(now + 10 * DAY_MS).toISOString(), shortWindowReason: null })
+    const draft = consultationDetail({
+      opensAt: new Date(now + DAY_MS).toISOString(),
+      closesAt: new Date(now + 10 * DAY_MS).toISOString(),
+      shortWindowReason: null,
+    })
     server.reply('/api/staff/consultations/1', 200, draft)
     server.reply('/api/staff/consultations', 200, [row({ published: false, status: 'upcoming' })])
     server.reply('POST /api/staff/consultations/1/publish', 400, {
-      error: { code: 'SHORT_WINDOW_REASON_REQUIRED', message: '重大决策事项征求意见不少于 30 日，缩短期限须说明理由', details: { fields: { shortWindowReason: '征求意见期限不足 30 日，请填写理由' } } },
+      error: {
+        code: 'SHORT_WINDOW_REASON_REQUIRED',
+        message: '重大决策事项征求意见不少于 30 日，缩短期限须说明理由',
+        details: { fields: { shortWindowReason: '征求意见期限不足 30 日，请填写理由' } },
+      },
     })
     render(<StaffConsultationPage />)
 
@@ -79,7 +87,15 @@ describe('征集管理 (staff)', () => {
       consultationId: 1,
       title: closed.title,
       publishedAt: '2026-12-06T02:00:00.000Z',
-      report: { collected: 3, valid: 3, adopted: 1, partiallyAdopted: 1, notAdopted: 1, explained: 0, channels: [{ channel: 'ONLINE', collected: 3, valid: 3 }] },
+      report: {
+        collected: 3,
+        valid: 3,
+        adopted: 1,
+        partiallyAdopted: 1,
+        notAdopted: 1,
+        explained: 0,
+        channels: [{ channel: 'ONLINE', collected: 3, valid: 3 }],
+      },
       definitions: adoptionDefinitions,
       groups: [],
       opinions: [],

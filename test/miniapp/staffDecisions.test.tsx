@@ -64,7 +64,11 @@ describe('决策事项目录管理 (staff)', () => {
 
     await screen.findByText('城市公园管理办法的制定')
     expect([...document.querySelectorAll('.gm-section__title')].map((e) => e.textContent)).toEqual(['2026 年度（2 项）', '2025 年度（1 项）'])
-    expect([...document.querySelectorAll('.gm-decision-card__title')].map((e) => e.textContent)).toEqual(['城市公园管理办法的制定', '养老服务设施布局专项规划', '老旧小区改造三年行动计划'])
+    expect([...document.querySelectorAll('.gm-decision-card__title')].map((e) => e.textContent)).toEqual([
+      '城市公园管理办法的制定',
+      '养老服务设施布局专项规划',
+      '老旧小区改造三年行动计划',
+    ])
     const park = screen.getByRole('group', { name: '城市公园管理办法的制定' })
     expect(within(park).getByText('意见征集')).toBeTruthy()
 

@@ -55,7 +55,11 @@ const registration = (id: number, name: string, publicCode: string, status: 'CHE
   createdAt: '2026-10-21T02:00:00.000Z',
 })
 
-const registrations = [registration(5, '张寅', 'K7Q2', 'CHECKED_IN'), registration(6, '李娟', 'M3P8', 'SELECTED'), registration(8, '赵明', 'Z9X1', 'NOT_SELECTED')]
+const registrations = [
+  registration(5, '张寅', 'K7Q2', 'CHECKED_IN'),
+  registration(6, '李娟', 'M3P8', 'SELECTED'),
+  registration(8, '赵明', 'Z9X1', 'NOT_SELECTED'),
+]
 
 const rawWithPhone = '建议 18 路夜间加密班次。我的电话 13812345678，可以联系我。'
 
@@ -77,7 +81,13 @@ const answered = opinion({
   registrationId: null,
   rawText: '希望保留 6 路支线。',
   publishedText: '希望保留 6 路支线。',
-  answer: { adoption: 'NOT_ADOPTED', reason: '6 路支线日均客流不足 50 人次', content: '将以需求响应公交替代。', department, repliedAt: '2026-11-11T16:00:00.000Z' },
+  answer: {
+    adoption: 'NOT_ADOPTED',
+    reason: '6 路支线日均客流不足 50 人次',
+    content: '将以需求响应公交替代。',
+    department,
+    repliedAt: '2026-11-11T16:00:00.000Z',
+  },
 })
 
 /** The recorded opinion's card whose 提出人 is `who` (the same name is also a choice in the record form). */
@@ -148,13 +158,22 @@ describe('参加人员意见 (staff)', () => {
     const form = recordForm()
     fireEvent.click(within(form).getByRole('radio', { name: '张寅（编号 K7Q2）' }))
     fireEvent.change(within(form).getByLabelText('意见内容'), { target: { value: typed } })
-    expect(within(form).getByRole('checkbox', { name: /隐去手机号：13812345678/ }).getAttribute('aria-checked')).toBe('true')
+    expect(
+      within(form)
+        .getByRole('checkbox', { name: /隐去手机号：13812345678/ })
+        .getAttribute('aria-checked'),
+    ).toBe('true')
     expect(form.querySelector('.gm-mask-review__preview')?.textContent).toBe(applyMasks(rawWithPhone, masks))
     fireEvent.click(within(form).getByRole('button', { name: '记录意见' }))
 
     await waitFor(() => expect(posted()).toHaveLength(1))
     // 收到日期 defaults to today (Asia/Shanghai)
-    expect(posted()[0]?.data).toEqual({ registrationId: 5, text: rawWithPhone, masks: [{ start: masks[0]!.start, end: masks[0]!.end, kind: 'PHONE' }], receivedOn: shanghaiToday() })
+    expect(posted()[0]?.data).toEqual({
+      registrationId: 5,
+      text: rawWithPhone,
+      masks: [{ start: masks[0]!.start, end: masks[0]!.end, kind: 'PHONE' }],
+      receivedOn: shanghaiToday(),
+    })
     expect(await screen.findByText('已记录。请在上方「已记录的意见」中答复。')).toBeTruthy()
     expect(screen.getByText('共 2 条，待答复 1 条')).toBeTruthy()
     expect(within(card('张寅（编号 K7Q2）')).getByText('待答复')).toBeTruthy()
@@ -245,7 +264,13 @@ describe('参加人员意见 (staff)', () => {
     await open([opinion()])
     server.reply('PUT /api/staff/event-opinions/61/answer', 200, {
       ...opinion(),
-      answer: { adoption: 'PARTIALLY_ADOPTED', reason: '仅周五、周六加密', content: '18 路周五、周六夜间班次加密至 20 分钟一班。', department, repliedAt: '2026-11-11T16:00:00.000Z' },
+      answer: {
+        adoption: 'PARTIALLY_ADOPTED',
+        reason: '仅周五、周六加密',
+        content: '18 路周五、周六夜间班次加密至 20 分钟一班。',
+        department,
+        repliedAt: '2026-11-11T16:00:00.000Z',
+      },
     })
     const pending = card('张寅（编号 K7Q2）')
 
@@ -256,7 +281,13 @@ describe('参加人员意见 (staff)', () => {
     fireEvent.click(within(pending).getByRole('button', { name: '保存答复' }))
 
     await waitFor(() => expect(answerPut(61)).toHaveLength(1))
-    expect(answerPut(61)[0]?.data).toEqual({ adoption: 'PARTIALLY_ADOPTED', reason: '仅周五、周六加密', content: '18 路周五、周六夜间班次加密至 20 分钟一班。', departmentId: 3, repliedOn: '2026-11-12' })
+    expect(answerPut(61)[0]?.data).toEqual({
+      adoption: 'PARTIALLY_ADOPTED',
+      reason: '仅周五、周六加密',
+      content: '18 路周五、周六夜间班次加密至 20 分钟一班。',
+      departmentId: 3,
+      repliedOn: '2026-11-12',
+    })
     const after = card('张寅（编号 K7Q2）')
     expect(await within(after).findByText('已答复')).toBeTruthy()
     expect(within(after).getByText('部分采纳')).toBeTruthy()
@@ -265,7 +296,10 @@ describe('参加人员意见 (staff)', () => {
   })
 
   it('is read-only once the outcome is public', async () => {
-    await open([answered], event({ outcome: { summary: '会议听取了 12 位代表的意见。', attendeeCount: 12, publishedAt: '2026-11-12T02:00:00.000Z', opinions: [] } }))
+    await open(
+      [answered],
+      event({ outcome: { summary: '会议听取了 12 位代表的意见。', attendeeCount: 12, publishedAt: '2026-11-12T02:00:00.000Z', opinions: [] } }),
+    )
 
     expect(screen.getByText(/会议结果已于 .* 公开/)).toBeTruthy()
     expect(document.querySelector('.gm-event-opinion-form')).toBeNull()
@@ -326,7 +360,19 @@ describe('活动详情 (public) after the outcome', () => {
         summary: '会议听取了 12 位代表的意见。',
         attendeeCount: 12,
         publishedAt: '2026-11-12T02:00:00.000Z',
-        opinions: [{ id: 61, text: published, answer: { adoption: 'PARTIALLY_ADOPTED', reason: '仅周五、周六加密', content: '18 路周五、周六夜间加密。', department, repliedAt: '2026-11-11T16:00:00.000Z' } }],
+        opinions: [
+          {
+            id: 61,
+            text: published,
+            answer: {
+              adoption: 'PARTIALLY_ADOPTED',
+              reason: '仅周五、周六加密',
+              content: '18 路周五、周六夜间加密。',
+              department,
+              repliedAt: '2026-11-11T16:00:00.000Z',
+            },
+          },
+        ],
       },
     })
     render(<EventDetailPage />)

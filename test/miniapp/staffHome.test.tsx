@@ -70,7 +70,26 @@ describe('工作台', () => {
   describe('for an ADMIN', () => {
     beforeEach(() => {
       signedIn(staff())
-      server.reply('/api/admin/audit', 200, page([{ id: 1, staff: { id: 21, username: 'wang.admin' }, action: 'createStaff', entity: 'staff', entityId: '31', before: null, after: {}, at: '2026-11-20T02:00:00.000Z' }], 1, 1))
+      server.reply(
+        '/api/admin/audit',
+        200,
+        page(
+          [
+            {
+              id: 1,
+              staff: { id: 21, username: 'wang.admin' },
+              action: 'createStaff',
+              entity: 'staff',
+              entityId: '31',
+              before: null,
+              after: {},
+              at: '2026-11-20T02:00:00.000Z',
+            },
+          ],
+          1,
+          1,
+        ),
+      )
     })
 
     it('lists staff and the audit log in Chinese', async () => {
@@ -88,7 +107,10 @@ describe('工作台', () => {
 
     it('creates a staff member and shows the one-time initial password until dismissed', async () => {
       server.reply('/api/admin/staff', 200, [me])
-      server.reply('POST /api/admin/staff', 201, { staff: account({ id: 40, username: 'li.review', displayName: '李审核', role: 'REVIEWER' }), initialPassword: 'Xy7-initial-pw' })
+      server.reply('POST /api/admin/staff', 201, {
+        staff: account({ id: 40, username: 'li.review', displayName: '李审核', role: 'REVIEWER' }),
+        initialPassword: 'Xy7-initial-pw',
+      })
       server.reply('/api/admin/staff', 200, [me, account({ id: 40, username: 'li.review', displayName: '李审核', role: 'REVIEWER' })])
       render(<StaffHomePage />)
       await waitFor(() => expect(shownStaff()).toEqual(['王管理']))
@@ -126,7 +148,9 @@ describe('工作台', () => {
         { id: 5, name: '建设局' },
       ]
       server.reply('/api/admin/staff', 200, [me, account()])
-      server.reply('PATCH /api/admin/staff/31', 400, { error: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请检查后重试', details: { fields: { departmentIds: '包含不存在的部门' } } } })
+      server.reply('PATCH /api/admin/staff/31', 400, {
+        error: { code: 'VALIDATION_FAILED', message: '提交的内容有误，请检查后重试', details: { fields: { departmentIds: '包含不存在的部门' } } },
+      })
       server.reply('PATCH /api/admin/staff/31', 200, account({ departments: both }))
       render(<StaffHomePage />)
       await waitFor(() => expect(shownStaff()).toContain('赵编辑'))
@@ -143,7 +167,11 @@ describe('工作台', () => {
       fireEvent.click(within(staffCard('赵编辑')).getByRole('button', { name: '保存部门' }))
       expect(await within(staffCard('赵编辑')).findByText('编辑 · 市园林绿化局、建设局')).toBeTruthy()
       expect(within(staffCard('赵编辑')).queryByRole('checkbox', { name: '建设局' })).toBeNull()
-      expect(sentRequests().filter((r) => r.method === 'PATCH').map((r) => r.data)).toEqual([
+      expect(
+        sentRequests()
+          .filter((r) => r.method === 'PATCH')
+          .map((r) => r.data),
+      ).toEqual([
         { departmentId: 3, departmentIds: [3, 5] },
         { departmentId: 3, departmentIds: [3, 5] },
       ])

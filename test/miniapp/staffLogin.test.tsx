@@ -174,7 +174,11 @@ describe('修改密码 page', () => {
     save()
 
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/home/index' }))
-    expect(sentRequests()[0]).toMatchObject({ method: 'PUT', path: '/api/auth/password', data: { currentPassword: 'Initial-1', newPassword: 'Good-password-9' } })
+    expect(sentRequests()[0]).toMatchObject({
+      method: 'PUT',
+      path: '/api/auth/password',
+      data: { currentPassword: 'Initial-1', newPassword: 'Good-password-9' },
+    })
     expect(screen.getByLabelText('当前密码')).toBeTruthy() // no longer the forced first change
   })
 })

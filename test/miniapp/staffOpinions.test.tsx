@@ -192,7 +192,14 @@ describe('审核与答复', () => {
       server.reply(LIST, 200, page([approved()], 1, 1))
       server.reply('PUT /api/staff/opinions/41/answer', 200, {
         ...approved(),
-        answer: { adoption: 'NOT_ADOPTED', reason: '管网抢修须连续施工', content: '经研究，夜间施工确有必要。', department, repliedAt: '2026-11-20T16:00:00.000Z', revisions: 1 },
+        answer: {
+          adoption: 'NOT_ADOPTED',
+          reason: '管网抢修须连续施工',
+          content: '经研究，夜间施工确有必要。',
+          department,
+          repliedAt: '2026-11-20T16:00:00.000Z',
+          revisions: 1,
+        },
       })
       render(<StaffOpinionsPage />)
       await screen.findByText('采纳情况')
@@ -205,7 +212,13 @@ describe('审核与答复', () => {
 
       await waitFor(() => expect(answerPut()).toHaveLength(1))
       const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
-      expect(answerPut()[0]?.data).toEqual({ adoption: 'NOT_ADOPTED', reason: '管网抢修须连续施工', content: '经研究，夜间施工确有必要。', departmentId: 3, repliedOn: today })
+      expect(answerPut()[0]?.data).toEqual({
+        adoption: 'NOT_ADOPTED',
+        reason: '管网抢修须连续施工',
+        content: '经研究，夜间施工确有必要。',
+        departmentId: 3,
+        repliedOn: today,
+      })
       const saved = await screen.findByText(/答复（修改 1 次/)
       expect(within(saved.parentElement as HTMLElement).getByText('管网抢修须连续施工')).toBeTruthy()
     })

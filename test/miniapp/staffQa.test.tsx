@@ -40,12 +40,18 @@ function qaItem(overrides: Partial<StaffQaItem> = {}): StaffQaItem {
   }
 }
 
-const flagged = qaItem({ reviewNotice: NOTICE, flaggedAt: '2026-11-01T02:00:00.000Z', policy: { id: 2, title: '养老服务补贴办法', docNumber: '高新民发〔2026〕1号', validity: 'AMENDED' } })
+const flagged = qaItem({
+  reviewNotice: NOTICE,
+  flaggedAt: '2026-11-01T02:00:00.000Z',
+  policy: { id: 2, title: '养老服务补贴办法', docNumber: '高新民发〔2026〕1号', validity: 'AMENDED' },
+})
 const draft = qaItem({ id: 8, question: '护理补贴的标准是多少？', answer: '按失能等级每月发放。', status: 'DRAFT', publishedAt: null, policy: null })
 
 const LIST = '/api/staff/qa'
 const card = (question: string) => {
-  const found = [...document.querySelectorAll<HTMLElement>('.gm-staff-qa')].find((c) => c.querySelector('.gm-staff-qa__question')?.textContent === `问：${question}`)
+  const found = [...document.querySelectorAll<HTMLElement>('.gm-staff-qa')].find(
+    (c) => c.querySelector('.gm-staff-qa__question')?.textContent === `问：${question}`,
+  )
   if (!found) throw new Error(`no card for ${question}`)
   return found
 }
@@ -151,7 +157,10 @@ describe('批量导入', () => {
   afterEach(() => jest.restoreAllMocks())
 
   const pick = (name: string, bytes: Uint8Array) => jest.spyOn(platform, 'chooseFile').mockResolvedValue({ ok: true, name, bytes })
-  const body = (path: string) => sentRequests().filter((r) => r.path === path).map((r) => r.data as Record<string, unknown>)
+  const body = (path: string) =>
+    sentRequests()
+      .filter((r) => r.path === path)
+      .map((r) => r.data as Record<string, unknown>)
 
   it('lists every error under its row, in Chinese, when the server refuses the file', async () => {
     const csv = Buffer.from('编号,问题,答案,主题\nbad-1,,答案,养老\nbad-2,问题二,答案,星际旅行\n')
@@ -194,7 +203,15 @@ describe('批量导入', () => {
     server.reply('POST /api/staff/qa-imports', 201, { id: 9, parts: 1, bytes: IMPORT_PART_BYTES })
     server.reply('POST /api/staff/qa-imports/9/parts', 200, { id: 9, parts: 2, bytes: IMPORT_PART_BYTES * 2 })
     server.reply('POST /api/staff/qa-imports/9/parts', 200, { id: 9, parts: 3, bytes: bytes.length })
-    server.reply('POST /api/staff/qa-imports/9/commit', 200, { rows: 120, valid: 120, created: 100, updated: 20, createdTopics: ['综合'], errors: [], dryRun: false })
+    server.reply('POST /api/staff/qa-imports/9/commit', 200, {
+      rows: 120,
+      valid: 120,
+      created: 100,
+      updated: 20,
+      createdTopics: ['综合'],
+      errors: [],
+      dryRun: false,
+    })
     render(<StaffQaImportPage />)
 
     fireEvent.click(screen.getByRole('button', { name: '选择文件' }))
@@ -313,7 +330,15 @@ describe('起草问答', () => {
     await screen.findByText('已保存为草稿，审核人员发布后公开。')
     const posted = sentRequests().filter((r) => r.method === 'POST' && r.path === '/api/staff/qa')
     expect(posted.map((r) => r.data)).toEqual([
-      { question: '医保卡丢了怎么办？', aliases: ['医保卡补办', '社保卡丢失'], answer: '携带身份证到社保服务窗口补办。', topic: '医疗', departmentId: 3, policyDocumentId: null, clauseId: null },
+      {
+        question: '医保卡丢了怎么办？',
+        aliases: ['医保卡补办', '社保卡丢失'],
+        answer: '携带身份证到社保服务窗口补办。',
+        topic: '医疗',
+        departmentId: 3,
+        policyDocumentId: null,
+        clauseId: null,
+      },
     ])
   })
 
@@ -364,11 +389,22 @@ describe('起草问答', () => {
   })
 
   it('edits a published item as a change for review, keeping the formatted answer when only the question changes', async () => {
-    const blocks = [{ type: 'paragraph' as const, children: [{ text: '详见', bold: true }, { text: '办事指南', href: 'https://example.gov.cn/guide' }] }]
+    const blocks = [
+      {
+        type: 'paragraph' as const,
+        children: [
+          { text: '详见', bold: true },
+          { text: '办事指南', href: 'https://example.gov.cn/guide' },
+        ],
+      },
+    ]
     const item = qaItem({ answer: '详见办事指南', answerBlocks: blocks, policy: null })
     useRouter.mockReturnValue({ params: { id: '7' } })
     server.reply('GET /api/staff/qa/7', 200, item)
-    server.reply('PUT /api/staff/qa/7', 200, { ...item, pendingRevision: { question: '如何申请高龄津贴？', aliases: [], answer: blocks, topic: '养老', departmentId: 3, policyDocumentId: null, clauseId: null } })
+    server.reply('PUT /api/staff/qa/7', 200, {
+      ...item,
+      pendingRevision: { question: '如何申请高龄津贴？', aliases: [], answer: blocks, topic: '养老', departmentId: 3, policyDocumentId: null, clauseId: null },
+    })
     render(<StaffQaItemPage />)
 
     await waitFor(() => expect((screen.getByLabelText('问题') as HTMLTextAreaElement).value).toBe('高龄津贴怎么申请？'))
@@ -379,7 +415,9 @@ describe('起草问答', () => {
 
     await screen.findByText('修改已提交，审核人员发布后替换公开的内容。')
     const put = sentRequests().filter((r) => r.method === 'PUT')
-    expect(put.map((r) => r.data)).toEqual([{ question: '如何申请高龄津贴？', aliases: [], answer: blocks, topic: '养老', departmentId: 3, policyDocumentId: null, clauseId: null }])
+    expect(put.map((r) => r.data)).toEqual([
+      { question: '如何申请高龄津贴？', aliases: [], answer: blocks, topic: '养老', departmentId: 3, policyDocumentId: null, clauseId: null },
+    ])
   })
 })
 
@@ -392,7 +430,8 @@ describe('choosing a file on H5', () => {
     expect(click).toHaveBeenCalledTimes(1)
     const file = new File(['问题,答案\n'], '问答.csv', { type: 'text/csv' })
     // jsdom's File has no arrayBuffer(): give it the browser's
-    if (!('arrayBuffer' in file)) Object.defineProperty(file, 'arrayBuffer', { value: () => Promise.resolve(Uint8Array.from(Buffer.from('问题,答案\n')).buffer) })
+    if (!('arrayBuffer' in file))
+      Object.defineProperty(file, 'arrayBuffer', { value: () => Promise.resolve(Uint8Array.from(Buffer.from('问题,答案\n')).buffer) })
     Object.defineProperty(input, 'files', { value: [file] })
     input.dispatchEvent(new Event('change'))
 

@@ -1,4 +1,17 @@
-import { consultationStatus, currentStage, daysLeft, formatShanghaiDateTime, isMajorConsultation, needsShortWindowReason, publishWindowProblem, seatsLeft, shanghaiTime, windowChangeKind, windowChangeProblem, windowStatus } from '@gm/shared'
+import {
+  consultationStatus,
+  currentStage,
+  daysLeft,
+  formatShanghaiDateTime,
+  isMajorConsultation,
+  needsShortWindowReason,
+  publishWindowProblem,
+  seatsLeft,
+  shanghaiTime,
+  windowChangeKind,
+  windowChangeProblem,
+  windowStatus,
+} from '@gm/shared'
 
 // A window that opens 2026-12-01 09:00 and closes 2026-12-31 00:00, Shanghai time.
 const opensAt = shanghaiTime(2026, 12, 1, 9, 0)
@@ -67,12 +80,32 @@ describe('the 30-day rule follows the decision catalog', () => {
   const day = 86_400_000
   const base = { opensAt, shortWindowReason: null as string | null }
   it.each([
-    ['linked to a catalog decision, 20 days, no reason', { decisionId: 7, isMajorDecision: false, closesAt: opensAt.getTime() + 20 * day }, 'SHORT_WINDOW_REASON_REQUIRED'],
-    ['linked to a catalog decision, 20 days, with a reason', { decisionId: 7, isMajorDecision: false, closesAt: opensAt.getTime() + 20 * day, shortWindowReason: '衔接市级条例，经主任办公会同意' }, null],
-    ['linked to a catalog decision, 20 days, a blank reason', { decisionId: 7, isMajorDecision: false, closesAt: opensAt.getTime() + 20 * day, shortWindowReason: '   ' }, 'SHORT_WINDOW_REASON_REQUIRED'],
+    [
+      'linked to a catalog decision, 20 days, no reason',
+      { decisionId: 7, isMajorDecision: false, closesAt: opensAt.getTime() + 20 * day },
+      'SHORT_WINDOW_REASON_REQUIRED',
+    ],
+    [
+      'linked to a catalog decision, 20 days, with a reason',
+      { decisionId: 7, isMajorDecision: false, closesAt: opensAt.getTime() + 20 * day, shortWindowReason: '衔接市级条例，经主任办公会同意' },
+      null,
+    ],
+    [
+      'linked to a catalog decision, 20 days, a blank reason',
+      { decisionId: 7, isMajorDecision: false, closesAt: opensAt.getTime() + 20 * day, shortWindowReason: '   ' },
+      'SHORT_WINDOW_REASON_REQUIRED',
+    ],
     ['linked to a catalog decision, exactly 30 days', { decisionId: 7, isMajorDecision: false, closesAt: opensAt.getTime() + 30 * day }, null],
-    ['linked to a catalog decision, a minute short of 30 days', { decisionId: 7, isMajorDecision: false, closesAt: opensAt.getTime() + 30 * day - minute }, 'SHORT_WINDOW_REASON_REQUIRED'],
-    ['declared major without a catalog link, 10 days', { decisionId: null, isMajorDecision: true, closesAt: opensAt.getTime() + 10 * day }, 'SHORT_WINDOW_REASON_REQUIRED'],
+    [
+      'linked to a catalog decision, a minute short of 30 days',
+      { decisionId: 7, isMajorDecision: false, closesAt: opensAt.getTime() + 30 * day - minute },
+      'SHORT_WINDOW_REASON_REQUIRED',
+    ],
+    [
+      'declared major without a catalog link, 10 days',
+      { decisionId: null, isMajorDecision: true, closesAt: opensAt.getTime() + 10 * day },
+      'SHORT_WINDOW_REASON_REQUIRED',
+    ],
     ['neither linked nor declared major, 10 days', { decisionId: null, isMajorDecision: false, closesAt: opensAt.getTime() + 10 * day }, null],
   ] as const)('%s → %s', (_, input, expected) => {
     expect(publishWindowProblem({ ...base, ...input })).toBe(expected)

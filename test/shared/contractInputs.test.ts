@@ -78,7 +78,22 @@ const allInputFields = [...inputFields('params'), ...inputFields('query'), ...in
 const accepts = (schema: z.ZodType, value: unknown) => schema.safeParse(value).success
 
 const hostileCharacter = fc.constantFrom('\u0000', '\u0001', '\u0008', '\u000b', '\u001b', '\u007f', '\ud800', '\udbff', '\udc00', '\udfff')
-const invisible = fc.constantFrom(' ', '\u00a0', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u3000', '\ufe0f', '\u3164', '\u2800', '\u{e0100}', '\u{e0020}', '\u180e')
+const invisible = fc.constantFrom(
+  ' ',
+  '\u00a0',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u3000',
+  '\ufe0f',
+  '\u3164',
+  '\u2800',
+  '\u{e0100}',
+  '\u{e0020}',
+  '\u180e',
+)
 const invisibleOnly = fc.array(invisible, { minLength: 1, maxLength: 12 }).map((chars) => chars.join(''))
 const anyText = fc.string({ unit: 'grapheme', maxLength: 30 })
 
@@ -86,7 +101,10 @@ const anyText = fc.string({ unit: 'grapheme', maxLength: 30 })
 function offenders<T>(fields: Field[], arbitrary: fc.Arbitrary<T>, offends: (schema: z.ZodType, value: T) => boolean, numRuns = 60): string[] {
   const found: string[] = []
   for (const field of fields) {
-    const result = fc.check(fc.property(arbitrary, (value) => !offends(field.schema, value)), { numRuns, seed: 20261206 })
+    const result = fc.check(
+      fc.property(arbitrary, (value) => !offends(field.schema, value)),
+      { numRuns, seed: 20261206 },
+    )
     if (result.failed) found.push(`${field.path} accepts ${JSON.stringify(result.counterexample?.[0])}`)
   }
   return found
@@ -132,17 +150,24 @@ describe('numbers in every input of the contract', () => {
 
   it('take ids, pages and counts in a path or query string only as plain decimal digits', () => {
     const numeric = [...inputFields('params'), ...inputFields('query')].filter((f) => typeof f.schema.safeParse('7').data === 'number')
-    expect(numeric.map((f) => f.path)).toEqual(expect.arrayContaining(['getConsultation.params.id', 'listConsultations.query.page', 'listConsultations.query.departmentId']))
+    expect(numeric.map((f) => f.path)).toEqual(
+      expect.arrayContaining(['getConsultation.params.id', 'listConsultations.query.page', 'listConsultations.query.departmentId']),
+    )
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 12 }),
       fc.constantFrom(' 7', '7 ', '0x7', '7e0', '+7', '07', '7.0', '\u00007', '７', '٧'),
       fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }).map(String),
     )
-    const problems = offenders(numeric, text, (schema, value) => {
-      const result = schema.safeParse(value)
-      if (!result.success) return false
-      return !(canonical.test(value) && result.data === Number(value) && Math.abs(result.data) <= INT4_MAX)
-    }, 200)
+    const problems = offenders(
+      numeric,
+      text,
+      (schema, value) => {
+        const result = schema.safeParse(value)
+        if (!result.success) return false
+        return !(canonical.test(value) && result.data === Number(value) && Math.abs(result.data) <= INT4_MAX)
+      },
+      200,
+    )
     expect(problems).toEqual([])
   })
 

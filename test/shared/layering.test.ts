@@ -5,11 +5,15 @@ import path from 'node:path'
 
 const root = path.resolve(__dirname, '../..')
 const depcruise = (...targets: string[]) =>
-  spawnSync(process.execPath, [path.join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), ...targets, '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 120_000,
-  })
+  spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), ...targets, '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  )
 
 describe('the dependency rules', () => {
   it('pass on bff, shared and miniapp sources', () => {

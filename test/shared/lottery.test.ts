@@ -24,9 +24,21 @@ const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').d
 
 /** The algorithm as the public page states it, written again with node:crypto only. */
 function independentDraw(secret: string, candidates: LotteryCandidate[], quotas: LotteryQuota[], seats: number): string[] {
-  const list = JSON.stringify(candidates.map((c) => ({ code: c.code, category: c.category, region: c.region ?? null, sector: c.sector ?? null, ageBand: c.ageBand ?? null, gender: c.gender ?? null })))
+  const list = JSON.stringify(
+    candidates.map((c) => ({
+      code: c.code,
+      category: c.category,
+      region: c.region ?? null,
+      sector: c.sector ?? null,
+      ageBand: c.ageBand ?? null,
+      gender: c.gender ?? null,
+    })),
+  )
   const seed = nodeSha256(secret + nodeSha256(list))
-  const order = candidates.map((c) => ({ c, key: nodeSha256(`${seed}|${c.code}`) })).sort((a, b) => (a.key < b.key ? -1 : 1)).map((k) => k.c)
+  const order = candidates
+    .map((c) => ({ c, key: nodeSha256(`${seed}|${c.code}`) }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1))
+    .map((k) => k.c)
   const chosen: string[] = []
   for (const q of quotas) {
     let taken = 0
@@ -73,7 +85,10 @@ describe('the lottery hash', () => {
     expect(result.seed).toBe('2abb0cb54f33cfbfdfd5129cdaf8c0bfebb8bf50534f920bbd0fd8182782d154')
     // keys: R1001 313097…, R1002 866bbb…, R1003 ca2833…
     expect(result.selected).toEqual(['R1001', 'R1002'])
-    expect(drawLottery({ secret: SECRET, candidates: vector, quotas: [{ field: 'region', value: '西区', seats: 1 }], seats: 2 }).selected).toEqual(['R1003', 'R1001'])
+    expect(drawLottery({ secret: SECRET, candidates: vector, quotas: [{ field: 'region', value: '西区', seats: 1 }], seats: 2 }).selected).toEqual([
+      'R1003',
+      'R1001',
+    ])
   })
 
   it('writes the candidate list canonically: fixed keys in a fixed order, missing attributes as null', () => {
@@ -160,10 +175,20 @@ describe('quotas fixed on the event', () => {
   })
 
   it('refuses a value nobody can sign up with, the same condition twice, and more than 20', () => {
-    expect(DrawQuotasSchema.safeParse([{ field: 'region', value: '东区', seats: 2 }, { field: 'ageBand', value: '60+', seats: 1 }, { field: 'gender', value: '女', seats: 1 }, { field: 'sector', value: '制造业', seats: 1 }]).success).toBe(true)
+    expect(
+      DrawQuotasSchema.safeParse([
+        { field: 'region', value: '东区', seats: 2 },
+        { field: 'ageBand', value: '60+', seats: 1 },
+        { field: 'gender', value: '女', seats: 1 },
+        { field: 'sector', value: '制造业', seats: 1 },
+      ]).success,
+    ).toBe(true)
     const typo = DrawQuotasSchema.safeParse([{ field: 'ageBand', value: '60岁以上', seats: 1 }])
     expect(typo.error?.issues[0]).toMatchObject({ path: [0, 'value'], message: '年龄段只能是：18-35、36-59、60+' })
-    const twice = DrawQuotasSchema.safeParse([{ field: 'region', value: '东区', seats: 1 }, { field: 'region', value: '东区', seats: 2 }])
+    const twice = DrawQuotasSchema.safeParse([
+      { field: 'region', value: '东区', seats: 1 },
+      { field: 'region', value: '东区', seats: 2 },
+    ])
     expect(twice.error?.issues[0]).toMatchObject({ path: [1, 'value'], message: '同一条件的配额只能设一项' })
     expect(DrawQuotasSchema.safeParse(Array.from({ length: 21 }, (_, i) => ({ field: 'region', value: `区${i}`, seats: 1 }))).success).toBe(false)
   })
@@ -185,8 +210,13 @@ describe('quotas fixed on the event', () => {
       drawQuotas: [{ field: 'region', value: '东区', seats: 4 }],
     }
     expect(EventDraftBodySchema.safeParse(event).success).toBe(true)
-    expect(EventDraftBodySchema.safeParse({ ...event, drawQuotas: [{ field: 'region', value: '东区', seats: 5 }] }).error?.issues[0]).toMatchObject({ path: ['drawQuotas', 0, 'seats'] })
-    expect(EventDraftBodySchema.safeParse({ ...event, selectionMode: 'FIRST_COME' }).error?.issues[0]).toMatchObject({ path: ['drawQuotas'], message: '只有公开抽签的活动可以设置分层配额' })
+    expect(EventDraftBodySchema.safeParse({ ...event, drawQuotas: [{ field: 'region', value: '东区', seats: 5 }] }).error?.issues[0]).toMatchObject({
+      path: ['drawQuotas', 0, 'seats'],
+    })
+    expect(EventDraftBodySchema.safeParse({ ...event, selectionMode: 'FIRST_COME' }).error?.issues[0]).toMatchObject({
+      path: ['drawQuotas'],
+      message: '只有公开抽签的活动可以设置分层配额',
+    })
     expect(EventDraftBodySchema.parse({ ...event, drawQuotas: undefined }).drawQuotas).toEqual([])
   })
 

@@ -49,10 +49,26 @@ describe('findPersonalInfo', () => {
     // Names with a form of address
     ['a surname with 先生', '我是张先生，住在附近', [['NAME', '张先生']]],
     ['a surname with 女士 after 我是', '我是王女士，我是农民，我是车主', [['NAME', '王女士']]],
-    ['several forms of address', '李女士、王阿姨、赵师傅、刘老师都反映过', [['NAME', '李女士'], ['NAME', '王阿姨'], ['NAME', '赵师傅'], ['NAME', '刘老师']]],
+    [
+      'several forms of address',
+      '李女士、王阿姨、赵师傅、刘老师都反映过',
+      [
+        ['NAME', '李女士'],
+        ['NAME', '王阿姨'],
+        ['NAME', '赵师傅'],
+        ['NAME', '刘老师'],
+      ],
+    ],
     ['a full name with 先生 (not just its last character)', '王小华先生多次来电', [['NAME', '王小华先生']]],
     ['a compound surname with 女士', '欧阳娜娜女士提出', [['NAME', '欧阳娜娜女士']]],
-    ['an elder addressed by surname', '楼下陈大爷和孙奶奶每天在这里锻炼', [['NAME', '陈大爷'], ['NAME', '孙奶奶']]],
+    [
+      'an elder addressed by surname',
+      '楼下陈大爷和孙奶奶每天在这里锻炼',
+      [
+        ['NAME', '陈大爷'],
+        ['NAME', '孙奶奶'],
+      ],
+    ],
     // ID-like numbers whatever their check character
     ['an 18-digit ID with a wrong check digit', '身份证号110105194912310021', [['ID_NUMBER', '110105194912310021']]],
     ['any 18-digit number with no cue', '号码是123456789012345678', [['ID_NUMBER', '123456789012345678']]],
@@ -62,7 +78,14 @@ describe('findPersonalInfo', () => {
     // Phones written with spaces and dashes
     ['a mobile number with dashes', '电话138-1234-5678', [['PHONE', '138-1234-5678']]],
     ['a landline with spaces inside the local number', '电话 0571 8765 4321', [['LANDLINE', '0571 8765 4321']]],
-    ['a local landline number after 座机', '座机87654321，电话：8765-4321', [['LANDLINE', '87654321'], ['LANDLINE', '8765-4321']]],
+    [
+      'a local landline number after 座机',
+      '座机87654321，电话：8765-4321',
+      [
+        ['LANDLINE', '87654321'],
+        ['LANDLINE', '8765-4321'],
+      ],
+    ],
     // WeChat IDs
     ['a WeChat ID after 微信号', '微信号：zhangsan_88，欢迎联系', [['WECHAT_ID', 'zhangsan_88']]],
     ['a WeChat ID after vx', '有事加vx: abc123456', [['WECHAT_ID', 'abc123456']]],
@@ -135,7 +158,8 @@ describe('checks behind the detectors', () => {
 
 describe('applyMasks', () => {
   it('masks every detected item readably', () => {
-    const text = '我叫王小明，身份证11010519491231002X，手机138 0013 8000，卡号6222021234567890128，住创业路88号3栋，邮箱zhang.san@163.com，电话0571-87654321，车牌浙A12345。'
+    const text =
+      '我叫王小明，身份证11010519491231002X，手机138 0013 8000，卡号6222021234567890128，住创业路88号3栋，邮箱zhang.san@163.com，电话0571-87654321，车牌浙A12345。'
     expect(applyMasks(text, findPersonalInfo(text))).toBe(
       '我叫王**，身份证110105********002X，手机138 **** 8000，卡号***************0128，住【已隐去：详细地址】，邮箱z***@163.com，电话0571-********，车牌浙A*****。',
     )
@@ -158,10 +182,12 @@ describe('applyMasks', () => {
   })
 
   it('accepts ranges in any order and leaves the rest untouched', () => {
-    expect(applyMasks('联系人张伟，电话13800138000', [
-      { start: 8, end: 19, kind: 'PHONE' },
-      { start: 3, end: 5, kind: 'NAME' },
-    ])).toBe('联系人张**，电话138****8000')
+    expect(
+      applyMasks('联系人张伟，电话13800138000', [
+        { start: 8, end: 19, kind: 'PHONE' },
+        { start: 3, end: 5, kind: 'NAME' },
+      ]),
+    ).toBe('联系人张**，电话138****8000')
     expect(applyMasks('没有个人信息', [])).toBe('没有个人信息')
   })
 
@@ -170,7 +196,13 @@ describe('applyMasks', () => {
     ['negative', [{ start: -1, end: 2 }]],
     ['empty', [{ start: 2, end: 2 }]],
     ['fractional', [{ start: 0.5, end: 2 }]],
-    ['overlapping', [{ start: 0, end: 3 }, { start: 2, end: 4 }]],
+    [
+      'overlapping',
+      [
+        { start: 0, end: 3 },
+        { start: 2, end: 4 },
+      ],
+    ],
     ['splitting an emoji', [{ start: 0, end: 1 }]],
   ])('rejects a range that is %s', (_, masks) => {
     expect(() => applyMasks('😀张伟反映情况', masks)).toThrow(RangeError)
@@ -193,7 +225,10 @@ describe('unmaskedPersonalInfo', () => {
   it('is empty when every span is masked, by one mask or by adjacent ones', () => {
     expect(unmaskedPersonalInfo(text, all)).toEqual([])
     const phone = all[1]!
-    const split = [{ start: phone.start, end: phone.start + 5 }, { start: phone.start + 5, end: phone.end }]
+    const split = [
+      { start: phone.start, end: phone.start + 5 },
+      { start: phone.start + 5, end: phone.end },
+    ]
     expect(unmaskedPersonalInfo(text, [all[0]!, ...split, all[2]!])).toEqual([])
   })
 
@@ -217,8 +252,24 @@ describe('spanProblem', () => {
     ['reversed', [{ start: 3, end: 1 }], false, expect.stringContaining('超出原文')],
     ['NaN', [{ start: Number.NaN, end: 2 }], false, expect.stringContaining('超出原文')],
     ['splitting an emoji', [{ start: 0, end: 1 }], false, expect.stringContaining('截断')],
-    ['overlapping where masks must be disjoint', [{ start: 2, end: 4 }, { start: 3, end: 5 }], true, expect.stringContaining('重叠')],
-    ['overlapping where that is allowed', [{ start: 2, end: 4 }, { start: 3, end: 5 }], false, null],
+    [
+      'overlapping where masks must be disjoint',
+      [
+        { start: 2, end: 4 },
+        { start: 3, end: 5 },
+      ],
+      true,
+      expect.stringContaining('重叠'),
+    ],
+    [
+      'overlapping where that is allowed',
+      [
+        { start: 2, end: 4 },
+        { start: 3, end: 5 },
+      ],
+      false,
+      null,
+    ],
   ])('%s', (_, spans, disjoint, expected) => {
     expect(spanProblem('😀张伟反映情况', spans, disjoint)).toEqual(expected)
   })

@@ -1,6 +1,18 @@
 // The one text rule and canonical ids at the input boundary: the shared helpers, case by case.
 import { z } from 'zod'
-import { IdNumberSchema, IdParamsSchema, IdSchema, InstantSchema, INT4_MAX, isWellFormedText, KeywordSchema, longText, plainText, rawText, StaffLoginBodySchema } from '@gm/shared'
+import {
+  IdNumberSchema,
+  IdParamsSchema,
+  IdSchema,
+  InstantSchema,
+  INT4_MAX,
+  isWellFormedText,
+  KeywordSchema,
+  longText,
+  plainText,
+  rawText,
+  StaffLoginBodySchema,
+} from '@gm/shared'
 
 const required = (text: typeof plainText) => text('请填写内容').min(1, '请填写内容').max(50)
 const messageOf = (result: z.ZodSafeParseResult<unknown>) => (result.success ? null : result.error.issues[0]!.message)
@@ -119,7 +131,14 @@ describe('canonical ids', () => {
 
 describe('instants', () => {
   it('refuse years the channel cannot mean (0000, 9999, offsets that leave the range) on the field, in Chinese', () => {
-    for (const bad of ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00+14:00', '9999-12-31T23:59:59-23:59', '1970-01-01T00:00:00Z', '2100-01-01T00:00:00Z', '2026-13-01T00:00:00Z']) {
+    for (const bad of [
+      '0000-01-01T00:00:00Z',
+      '0001-01-01T00:00:00+14:00',
+      '9999-12-31T23:59:59-23:59',
+      '1970-01-01T00:00:00Z',
+      '2100-01-01T00:00:00Z',
+      '2026-13-01T00:00:00Z',
+    ]) {
       const parsed = InstantSchema.safeParse(bad)
       expect([bad, parsed.success]).toEqual([bad, false])
       expect(parsed.error!.issues[0]!.message).toMatch(/[\u4e00-\u9fff]/)

@@ -33,7 +33,8 @@ const row = (date: string, kind: HolidayDayRow['kind'], name: string): HolidayDa
 })
 const range = (from: string, to: string, name: string) => {
   const rows: HolidayDayRow[] = []
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) rows.push(row(new Date(t).toISOString().slice(0, 10), 'HOLIDAY', name))
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    rows.push(row(new Date(t).toISOString().slice(0, 10), 'HOLIDAY', name))
   return rows
 }
 const TABLE_2027: HolidayDayRow[] = [

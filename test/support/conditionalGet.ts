@@ -2,7 +2,11 @@
 import http from 'node:http'
 
 /** A client asking for no-cache is always answered in full, so conditional requests go through node:http. */
-export function conditionalGet(url: string, headers: Record<string, string>, method = 'GET'): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+export function conditionalGet(
+  url: string,
+  headers: Record<string, string>,
+  method = 'GET',
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method, headers }, (response) => {
       let body = ''

@@ -6,18 +6,24 @@ export type SuccessBody<N extends EndpointName> = Contract[N] extends { download
 
 /** An answer: `ok` narrows the body to the endpoint's response or to the error body. */
 export type Answer<N extends EndpointName> =
-  | { ok: true; status: number; headers: Headers; body: SuccessBody<N> }
-  | { ok: false; status: number; headers: Headers; body: ErrorBody }
+  { ok: true; status: number; headers: Headers; body: SuccessBody<N> } | { ok: false; status: number; headers: Headers; body: ErrorBody }
 
 export interface CallOptions {
   headers?: Record<string, string>
 }
 
-export type ContractCall = <N extends EndpointName>(name: N, ...args: Partial<RequestOf<N>> extends RequestOf<N> ? [request?: RequestOf<N>, options?: CallOptions] : [request: RequestOf<N>, options?: CallOptions]) => Promise<Answer<N>>
+export type ContractCall = <N extends EndpointName>(
+  name: N,
+  ...args: Partial<RequestOf<N>> extends RequestOf<N> ? [request?: RequestOf<N>, options?: CallOptions] : [request: RequestOf<N>, options?: CallOptions]
+) => Promise<Answer<N>>
 
 /** Calls against a running BFF at `baseUrl` (e.g. `startTestApp().baseUrl`). */
 export function contractClient(baseUrl: string): ContractCall {
-  return (async (name: EndpointName, request: { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown } = {}, options: CallOptions = {}) => {
+  return (async (
+    name: EndpointName,
+    request: { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown } = {},
+    options: CallOptions = {},
+  ) => {
     const endpoint = contract[name]
     const url = new URL(buildPath(endpoint.path, request.params), baseUrl)
     for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value))
@@ -27,7 +33,12 @@ export function contractClient(baseUrl: string): ContractCall {
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
     })
     const ok = response.status < 400
-    const body = ok && 'download' in endpoint ? Buffer.from(await response.arrayBuffer()) : response.status === 204 || response.status === 304 ? null : await response.json()
+    const body =
+      ok && 'download' in endpoint
+        ? Buffer.from(await response.arrayBuffer())
+        : response.status === 204 || response.status === 304
+          ? null
+          : await response.json()
     return { ok, status: response.status, headers: response.headers, body }
   }) as ContractCall
 }

@@ -62,7 +62,9 @@ export async function createDepartmentItems(app: TestApp, name: string): Promise
       createdAt: new Date(now - 50 * DAY),
     },
   })
-  const group = await app.db.opinionGroup.create({ data: { consultationId: consultation.id, title: '关于停车位的集中意见', opinions: { connect: [{ id: opinion.id }] } } })
+  const group = await app.db.opinionGroup.create({
+    data: { consultationId: consultation.id, title: '关于停车位的集中意见', opinions: { connect: [{ id: opinion.id }] } },
+  })
   const event = await app.db.event.create({
     data: {
       kind: 'OPEN_DAY',
@@ -81,7 +83,15 @@ export async function createDepartmentItems(app: TestApp, name: string): Promise
   })
   const checkInCode = code('QD')
   const registration = await app.db.registration.create({
-    data: { eventId: event.id, name: secrets.registrantName, phone: registrantPhone, category: 'PUBLIC', status: 'APPLIED', checkInCode, publicCode: code('BM') },
+    data: {
+      eventId: event.id,
+      name: secrets.registrantName,
+      phone: registrantPhone,
+      category: 'PUBLIC',
+      status: 'APPLIED',
+      checkInCode,
+      publicCode: code('BM'),
+    },
   })
   const eventOpinion = await app.db.eventOpinion.create({ data: { eventId: event.id, rawText: secrets.eventOpinion, publishedText: secrets.eventOpinion } })
   const question = await app.db.policyQuestion.create({

@@ -25,10 +25,18 @@ export interface TestCluster {
 /** The PostgreSQL tools: on PATH, else the newest /usr/lib/postgresql/<version>/bin. */
 function binary(name: string): string {
   try {
-    return execFileSync('sh', ['-c', `command -v ${name}`]).toString().trim()
+    return execFileSync('sh', ['-c', `command -v ${name}`])
+      .toString()
+      .trim()
   } catch {
     const root = '/usr/lib/postgresql'
-    const versions = existsSync(root) ? execFileSync('ls', [root]).toString().split('\n').filter(Boolean).sort((a, b) => Number(b) - Number(a)) : []
+    const versions = existsSync(root)
+      ? execFileSync('ls', [root])
+          .toString()
+          .split('\n')
+          .filter(Boolean)
+          .sort((a, b) => Number(b) - Number(a))
+      : []
     for (const version of versions) {
       const candidate = path.join(root, version, 'bin', name)
       if (existsSync(candidate)) return candidate
@@ -46,7 +54,11 @@ function run(tool: string, args: string[]) {
 
 function childrenOf(pid: number): number[] {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)]).toString().split('\n').filter(Boolean).map(Number)
+    return execFileSync('pgrep', ['-P', String(pid)])
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map(Number)
   } catch {
     return [] // pgrep exits 1 when there are none
   }
@@ -66,7 +78,18 @@ export async function startTestCluster(): Promise<TestCluster> {
   run('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions'])
   const port = await freePort()
   const start = () =>
-    run('pg_ctl', ['-D', dataDir, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=100`, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start'])
+    run('pg_ctl', [
+      '-D',
+      dataDir,
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=100`,
+      '-l',
+      path.join(dir, 'log'),
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ])
   const stop = (mode: 'fast' | 'immediate') => run('pg_ctl', ['-D', dataDir, '-m', mode, '-w', '-t', '60', 'stop'])
   start()
   let stopped: number[] = []

@@ -17,7 +17,8 @@ export function verbOf(sql: string): string {
 
 /** Whether a statement writes, locks rows, or opens/closes a transaction. */
 export const isWriteOrTransaction = (sql: string) =>
-  /^(INSERT|UPDATE|DELETE|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|WITH (INSERT|UPDATE|DELETE))$/.test(verbOf(sql)) || /\bFOR (UPDATE|SHARE|NO KEY UPDATE|KEY SHARE)\b/i.test(sql)
+  /^(INSERT|UPDATE|DELETE|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|WITH (INSERT|UPDATE|DELETE))$/.test(verbOf(sql)) ||
+  /\bFOR (UPDATE|SHARE|NO KEY UPDATE|KEY SHARE)\b/i.test(sql)
 
 /** Start before the pool opens any connection: the BFF binds each connection's query function when it connects. */
 export function recordStatements(): StatementLog {

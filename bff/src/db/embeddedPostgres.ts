@@ -116,11 +116,10 @@ async function initialise(bin: Binaries, dataDir: string, credentialsFile: strin
       await chown(dataDir, owner.uid, owner.gid)
       await chown(pwFile, owner.uid, owner.gid)
     }
-    execFileSync(
-      bin.initdb,
-      ['-D', dataDir, '-U', 'gm', '--auth=scram-sha-256', `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C', '--no-instructions'],
-      { ...owner, stdio: 'pipe' },
-    )
+    execFileSync(bin.initdb, ['-D', dataDir, '-U', 'gm', '--auth=scram-sha-256', `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C', '--no-instructions'], {
+      ...owner,
+      stdio: 'pipe',
+    })
   } catch (err) {
     await rm(dataDir, { recursive: true, force: true })
     throw new Error(`初始化内置数据库失败：${(err as { stderr?: Buffer }).stderr?.toString() ?? String(err)}`)

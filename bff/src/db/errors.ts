@@ -7,7 +7,21 @@ import { AppError } from '../domain/errors'
  * a statement cancelled (statement_timeout), 55P03 a lock not obtained in time (lock_timeout), 25P03
  * and 57P05 a session ended for sitting idle. All pass with time: 503 with Retry-After.
  */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300', '57014', '55P03', '25P03', '57P05'])
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '57014',
+  '55P03',
+  '25P03',
+  '57P05',
+])
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'TooManyConnections', 'SocketTimeout', 'DatabaseDoesNotExist'])
 
 function field(err: unknown, ...keys: string[]): unknown {
@@ -89,8 +103,10 @@ export function translateDatabaseError(err: unknown): AppError | null {
   const sqlState = field(err, 'cause', 'originalCode') ?? field(err, 'meta', 'driverAdapterError', 'cause', 'originalCode')
   if (sqlState === '23514' || /violates check constraint/.test(err instanceof Error ? err.message : '')) return checkViolation(err)
   if (prismaCode === 'P2020' || (typeof sqlState === 'string' && BAD_VALUE_CODES.has(sqlState))) return badValue()
-  if (/JSON Error: (unexpected end of hex escape|lone leading surrogate|invalid unicode code point)/.test(err instanceof Error ? err.message : '')) return badValue()
-  if ((typeof sqlState === 'string' && BAD_INSTANT_CODES.has(sqlState)) || PRISMA_BAD_DATETIME.test(err instanceof Error ? err.message : '')) return badInstant()
+  if (/JSON Error: (unexpected end of hex escape|lone leading surrogate|invalid unicode code point)/.test(err instanceof Error ? err.message : ''))
+    return badValue()
+  if ((typeof sqlState === 'string' && BAD_INSTANT_CODES.has(sqlState)) || PRISMA_BAD_DATETIME.test(err instanceof Error ? err.message : ''))
+    return badInstant()
   if (kind === 'UniqueConstraintViolation') return new AppError('ALREADY_EXISTS')
   if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return new AppError('SERVICE_UNAVAILABLE')
 
@@ -99,7 +115,11 @@ export function translateDatabaseError(err: unknown): AppError | null {
   const message = err instanceof Error ? err.message : ''
   // The client's own limits (pg's query_timeout, a connection it cut) arrive as plain messages, and so does a
   // new connection refused while the server restarts (the adapter's "Can't reach database server", P2010).
-  if (/ECONNREFUSED|Can't reach database server|Connection terminated|timeout exceeded when trying to connect|terminating connection|Query read timeout|not queryable|canceling statement due to/i.test(message)) {
+  if (
+    /ECONNREFUSED|Can't reach database server|Connection terminated|timeout exceeded when trying to connect|terminating connection|Query read timeout|not queryable|canceling statement due to/i.test(
+      message,
+    )
+  ) {
     return new AppError('SERVICE_UNAVAILABLE')
   }
   return null

@@ -26,7 +26,8 @@ async function resolveActor(deps: Deps, header: string): Promise<Actor> {
   const session = await findSessionByTokenHash(deps.db, hashToken(token))
   const now = deps.clock()
   if (!session || session.revokedAt || session.expiresAt <= now) return { kind: 'anonymous', tokenProblem: 'SESSION_EXPIRED' }
-  if (session.citizenId) return { kind: 'citizen', citizenId: session.citizenId, sessionId: session.id, privacyVersion: session.citizen?.privacyVersion ?? null }
+  if (session.citizenId)
+    return { kind: 'citizen', citizenId: session.citizenId, sessionId: session.id, privacyVersion: session.citizen?.privacyVersion ?? null }
   const staff = session.staff
   if (!staff || staff.disabledAt) return { kind: 'anonymous', tokenProblem: 'SESSION_EXPIRED' }
   return {

@@ -24,7 +24,10 @@ const xmlSafe = (text: string) => text.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-
 
 /** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
 function sheetName(name: string, taken: Set<string>): string {
-  const base = xmlSafe(name).replace(/[:\\/?*[\]]/g, '_').slice(0, 31) || 'Sheet'
+  const base =
+    xmlSafe(name)
+      .replace(/[:\\/?*[\]]/g, '_')
+      .slice(0, 31) || 'Sheet'
   let candidate = base
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base.slice(0, 28)}(${n})`
   taken.add(candidate.toLowerCase())

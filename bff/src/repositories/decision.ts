@@ -40,7 +40,13 @@ export function countDecisionsOfYear(db: DbOrTx, year: number) {
 export type DecisionFields = Omit<DecisionBody, 'stages'>
 
 const stageRows = (stages: DecisionStageInput[]) =>
-  stages.map((s) => ({ kind: s.kind, startsAt: s.startsAt ? new Date(s.startsAt) : null, endsAt: s.endsAt ? new Date(s.endsAt) : null, summary: s.summary, link: s.link }))
+  stages.map((s) => ({
+    kind: s.kind,
+    startsAt: s.startsAt ? new Date(s.startsAt) : null,
+    endsAt: s.endsAt ? new Date(s.endsAt) : null,
+    summary: s.summary,
+    link: s.link,
+  }))
 
 export function insertDecision(db: DbOrTx, fields: DecisionFields, stages: DecisionStageInput[]) {
   return db.decision.create({ data: { ...fields, stages: { create: stageRows(stages) } }, select: { id: true } })

@@ -44,7 +44,16 @@ const detailSelect = {
   startsAt: true,
   _count: { select: { registrations: { where: { status: 'CHECKED_IN' } } } },
   eventOpinions: {
-    select: { id: true, publishedText: true, publishedExemptions: true, adoption: true, reason: true, content: true, repliedAt: true, department: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      publishedText: true,
+      publishedExemptions: true,
+      adoption: true,
+      reason: true,
+      content: true,
+      repliedAt: true,
+      department: { select: { id: true, name: true } },
+    },
     orderBy: { id: 'asc' },
   },
 } satisfies Prisma.EventSelect
@@ -159,7 +168,10 @@ export async function setDrawQuotas(db: DbOrTx, id: number, quotas: Prisma.Input
   }
 }
 
-export function insertEventDraw(db: DbOrTx, data: { eventId: number; round: number; algorithm: string; reason: string | null; record: Prisma.InputJsonValue; drawnById: number | null; drawnAt: Date }) {
+export function insertEventDraw(
+  db: DbOrTx,
+  data: { eventId: number; round: number; algorithm: string; reason: string | null; record: Prisma.InputJsonValue; drawnById: number | null; drawnAt: Date },
+) {
   return db.eventDraw.create({ data, select: { id: true } })
 }
 

@@ -20,7 +20,17 @@ export const eventOpinionSelect = {
 } satisfies Prisma.EventOpinionSelect
 export type EventOpinionRow = Prisma.EventOpinionGetPayload<{ select: typeof eventOpinionSelect }>
 
-export function insertEventOpinion(db: DbOrTx, data: { eventId: number; registrationId: number | null; rawText: string; publishedText: string; publishedExemptions: { start: number; end: number }[]; receivedAt: Date }) {
+export function insertEventOpinion(
+  db: DbOrTx,
+  data: {
+    eventId: number
+    registrationId: number | null
+    rawText: string
+    publishedText: string
+    publishedExemptions: { start: number; end: number }[]
+    receivedAt: Date
+  },
+) {
   return db.eventOpinion.create({ data, select: eventOpinionSelect })
 }
 
@@ -32,7 +42,11 @@ export function findEventOpinion(db: DbOrTx, id: number) {
   return db.eventOpinion.findUnique({ where: { id }, select: { ...eventOpinionSelect, event: { select: { outcomePublishedAt: true } } } })
 }
 
-export function saveEventOpinionAnswer(db: DbOrTx, id: number, answer: { adoption: Adoption; reason: string | null; content: string; departmentId: number; repliedAt: Date }) {
+export function saveEventOpinionAnswer(
+  db: DbOrTx,
+  id: number,
+  answer: { adoption: Adoption; reason: string | null; content: string; departmentId: number; repliedAt: Date },
+) {
   return db.eventOpinion.update({ where: { id }, data: answer, select: eventOpinionSelect })
 }
 

@@ -9,7 +9,10 @@ export function insertNotification(db: DbOrTx, data: { citizenId: number; kind: 
   return db.notification.create({ data, select: { id: true } })
 }
 
-export function insertDelivery(db: DbOrTx, data: { notificationId: number; templateId: string; page?: string; data: Prisma.InputJsonValue; nextAttemptAt: Date }) {
+export function insertDelivery(
+  db: DbOrTx,
+  data: { notificationId: number; templateId: string; page?: string; data: Prisma.InputJsonValue; nextAttemptAt: Date },
+) {
   return db.notificationDelivery.create({ data, select: { id: true } })
 }
 

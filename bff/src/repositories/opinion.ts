@@ -87,7 +87,10 @@ export function insertOpinion(
     enteredById?: number
   },
 ) {
-  return db.opinion.create({ data: { ...data, receivedAt: data.receivedAt ?? data.createdAt }, select: { id: true, receiptCode: true, moderation: true, secCheckSuggest: true, createdAt: true } })
+  return db.opinion.create({
+    data: { ...data, receivedAt: data.receivedAt ?? data.createdAt },
+    select: { id: true, receiptCode: true, moderation: true, secCheckSuggest: true, createdAt: true },
+  })
 }
 
 /**
@@ -243,7 +246,12 @@ export function findGroups(db: DbOrTx, consultationId: number) {
 export function findGroup(db: DbOrTx, id: number) {
   return db.opinionGroup.findUnique({
     where: { id },
-    select: { ...groupSelect, consultationId: true, consultation: { select: { feedbackPublishedAt: true } }, opinions: { select: { id: true, createdAt: true, receivedAt: true }, orderBy: { id: 'asc' } } },
+    select: {
+      ...groupSelect,
+      consultationId: true,
+      consultation: { select: { feedbackPublishedAt: true } },
+      opinions: { select: { id: true, createdAt: true, receivedAt: true }, orderBy: { id: 'asc' } },
+    },
   })
 }
 
@@ -281,6 +289,12 @@ export async function countOpinionWork(db: DbOrTx) {
 export function findAuthorsOfConsultation(db: DbOrTx, consultationId: number) {
   return db.opinion.findMany({
     where: { consultationId, citizenId: { not: null } },
-    select: { id: true, citizenId: true, receiptCode: true, answer: { select: { adoption: true, repliedAt: true } }, group: { select: { adoption: true, repliedAt: true } } },
+    select: {
+      id: true,
+      citizenId: true,
+      receiptCode: true,
+      answer: { select: { adoption: true, repliedAt: true } },
+      group: { select: { adoption: true, repliedAt: true } },
+    },
   })
 }

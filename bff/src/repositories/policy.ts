@@ -123,7 +123,14 @@ export async function replacePolicy(db: DbOrTx, id: number, data: PolicyData) {
 export function updatePolicyState(
   db: DbOrTx,
   id: number,
-  data: { status?: ContentStatus; releasedAt?: Date; validity?: PolicyValidity; validityChangedAt?: Date | null; validityNote?: string | null; replacedById?: number | null },
+  data: {
+    status?: ContentStatus
+    releasedAt?: Date
+    validity?: PolicyValidity
+    validityChangedAt?: Date | null
+    validityNote?: string | null
+    replacedById?: number | null
+  },
 ) {
   return db.policyDocument.update({ where: { id }, data, select: { id: true } })
 }
@@ -147,7 +154,10 @@ export function findInterpretation(db: DbOrTx, id: number) {
   return db.policyInterpretation.findUnique({ where: { id }, select: interpretationSelect })
 }
 
-export function insertInterpretation(db: DbOrTx, data: { documentId: number; kind: InterpretationKind; title: string; author: string; body: Prisma.InputJsonValue }) {
+export function insertInterpretation(
+  db: DbOrTx,
+  data: { documentId: number; kind: InterpretationKind; title: string; author: string; body: Prisma.InputJsonValue },
+) {
   return db.policyInterpretation.create({ data, select: { id: true } })
 }
 

@@ -108,7 +108,15 @@ export function findQuestion(db: DbOrTx, id: number) {
 export function updateQuestion(
   db: DbOrTx,
   id: number,
-  data: { status?: PolicyQuestionStatus; answer?: string; declineReason?: string; departmentId?: number; answeredAt?: Date; answeredById?: number; promotedItemId?: number },
+  data: {
+    status?: PolicyQuestionStatus
+    answer?: string
+    declineReason?: string
+    departmentId?: number
+    answeredAt?: Date
+    answeredById?: number
+    promotedItemId?: number
+  },
 ) {
   return db.policyQuestion.update({ where: { id }, data, select: { id: true } })
 }

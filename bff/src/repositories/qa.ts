@@ -47,7 +47,14 @@ export async function findPublishedQaItems(db: DbOrTx, filter: { topic?: string 
   const where: Prisma.QaItemWhereInput = { ...published, ...(filter.topic ? { topic: filter.topic } : {}) }
   const [rows, total] = await independent(
     db,
-    () => db.qaItem.findMany({ where, select: itemSelect, orderBy: [{ viewCount: 'desc' }, { helpfulCount: 'desc' }, { id: 'asc' }], skip: page.skip, take: page.take }),
+    () =>
+      db.qaItem.findMany({
+        where,
+        select: itemSelect,
+        orderBy: [{ viewCount: 'desc' }, { helpfulCount: 'desc' }, { id: 'asc' }],
+        skip: page.skip,
+        take: page.take,
+      }),
     () => db.qaItem.count({ where }),
   )
   return { rows, total }
@@ -141,11 +148,20 @@ export async function findStaffQaItems(
     ...(filter.topic ? { topic: filter.topic } : {}),
     ...(filter.needsReview === true ? { OR: [{ reviewNotice: { not: null } }, { pendingRevision: { not: Prisma.AnyNull } }] } : {}),
     ...(filter.needsReview === false ? { reviewNotice: null, pendingRevision: { equals: Prisma.AnyNull } } : {}),
-    ...(filter.q ? { AND: [{ OR: [{ question: { contains: filter.q, mode: 'insensitive' } }, { answer: { contains: filter.q, mode: 'insensitive' } }] }] } : {}),
+    ...(filter.q
+      ? { AND: [{ OR: [{ question: { contains: filter.q, mode: 'insensitive' } }, { answer: { contains: filter.q, mode: 'insensitive' } }] }] }
+      : {}),
   }
   const [rows, total] = await independent(
     db,
-    () => db.qaItem.findMany({ where, select: itemSelect, orderBy: [{ flaggedAt: { sort: 'desc', nulls: 'last' } }, { updatedAt: 'desc' }, { id: 'desc' }], skip: page.skip, take: page.take }),
+    () =>
+      db.qaItem.findMany({
+        where,
+        select: itemSelect,
+        orderBy: [{ flaggedAt: { sort: 'desc', nulls: 'last' } }, { updatedAt: 'desc' }, { id: 'desc' }],
+        skip: page.skip,
+        take: page.take,
+      }),
     () => db.qaItem.count({ where }),
   )
   return { rows, total }
@@ -162,12 +178,18 @@ export interface QaItemData {
   clauseId: number | null
 }
 
-export function insertQaItem(db: DbOrTx, data: QaItemData & { status?: ContentStatus; publishedAt?: Date | null; reviewedAt?: Date; externalId?: string | null; createdById?: number | null }) {
+export function insertQaItem(
+  db: DbOrTx,
+  data: QaItemData & { status?: ContentStatus; publishedAt?: Date | null; reviewedAt?: Date; externalId?: string | null; createdById?: number | null },
+) {
   return db.qaItem.create({ data, select: { id: true } })
 }
 
 /** Items whose answer is plain text only (no blocks: read back as paragraphs), in one statement: a library loaded whole (the demo). */
-export function insertPlainQaItems(db: DbOrTx, items: (Omit<QaItemData, 'answerBlocks'> & { status: ContentStatus; publishedAt: Date | null; reviewedAt: Date })[]) {
+export function insertPlainQaItems(
+  db: DbOrTx,
+  items: (Omit<QaItemData, 'answerBlocks'> & { status: ContentStatus; publishedAt: Date | null; reviewedAt: Date })[],
+) {
   return db.qaItem.createMany({ data: items })
 }
 
@@ -389,7 +411,12 @@ export async function lockQaImport(db: DbOrTx, id: number) {
 }
 
 export function upsertQaImportPart(db: DbOrTx, importId: number, index: number, data: Uint8Array<ArrayBuffer>) {
-  return db.qaImportPart.upsert({ where: { importId_index: { importId, index } }, create: { importId, index, data }, update: { data }, select: { index: true } })
+  return db.qaImportPart.upsert({
+    where: { importId_index: { importId, index } },
+    create: { importId, index, data },
+    update: { data },
+    select: { index: true },
+  })
 }
 
 export async function qaImportSize(db: DbOrTx, importId: number) {
@@ -407,7 +434,9 @@ export async function findQaImportParts(db: DbOrTx, importId: number) {
   const parts: { index: number; data: Uint8Array }[] = []
   for (let at = 0; at < indexes.length; at += PARTS_PER_QUERY) {
     const wanted = indexes.slice(at, at + PARTS_PER_QUERY).map((p) => p.index)
-    parts.push(...(await db.qaImportPart.findMany({ where: { importId, index: { in: wanted } }, select: { index: true, data: true }, orderBy: { index: 'asc' } })))
+    parts.push(
+      ...(await db.qaImportPart.findMany({ where: { importId, index: { in: wanted } }, select: { index: true, data: true }, orderBy: { index: 'asc' } })),
+    )
     await new Promise((resolve) => setImmediate(resolve))
   }
   return parts

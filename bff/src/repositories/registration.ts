@@ -121,7 +121,16 @@ export async function takePlaceAndRegister(db: DbOrTx, place: 'seat' | 'waitlist
       ? Prisma.sql`confirmed_count < capacity - reserved_seats AND waitlist_count = 0`
       : Prisma.sql`confirmed_count >= capacity - reserved_seats AND waitlist_count < waitlist_capacity`
   const counter = place === 'seat' ? Prisma.sql`confirmed_count = confirmed_count + 1` : Prisma.sql`waitlist_count = waitlist_count + 1`
-  const rows = await db.$queryRaw<(Omit<RegistrationRow, 'status' | 'category'> & { status: RegistrationStatus; category: AttendeeCategory; eventTitle: string; eventKind: EventKind; eventStartsAt: Date; eventPlace: string })[]>`
+  const rows = await db.$queryRaw<
+    (Omit<RegistrationRow, 'status' | 'category'> & {
+      status: RegistrationStatus
+      category: AttendeeCategory
+      eventTitle: string
+      eventKind: EventKind
+      eventStartsAt: Date
+      eventPlace: string
+    })[]
+  >`
     WITH place AS (
       UPDATE event SET ${counter}
       WHERE id = ${data.eventId} AND selection_mode = 'FIRST_COME' AND cancelled_at IS NULL
@@ -193,7 +202,16 @@ export function insertRegistration(db: DbOrTx, data: NewRegistration) {
 /** Registrations of people a department invited (no citizen account), in one statement: a past meeting's attendance (the demo). */
 export function insertInvitedRegistrations(
   db: DbOrTx,
-  rows: { eventId: number; name: string; phone: string; category: AttendeeCategory; status: RegistrationStatus; checkInCode: string; publicCode: string; checkedInAt: Date | null }[],
+  rows: {
+    eventId: number
+    name: string
+    phone: string
+    category: AttendeeCategory
+    status: RegistrationStatus
+    checkInCode: string
+    publicCode: string
+    checkedInAt: Date | null
+  }[],
 ) {
   return db.registration.createMany({ data: rows })
 }
@@ -232,7 +250,10 @@ export function findRegistrationsOfEvent(db: DbOrTx, eventId: number, status?: R
 }
 
 export function findRegistration(db: DbOrTx, id: number) {
-  return db.registration.findUnique({ where: { id }, select: { ...registrationSelect, event: { select: { id: true, selectionMode: true, startsAt: true, title: true } } } })
+  return db.registration.findUnique({
+    where: { id },
+    select: { ...registrationSelect, event: { select: { id: true, selectionMode: true, startsAt: true, title: true } } },
+  })
 }
 
 /** Check in by code, once: only a selected registration of this event changes. */

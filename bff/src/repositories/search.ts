@@ -37,7 +37,10 @@ export interface SearchRow {
 
 /** How many of the terms the item has (each matched anywhere counts once): the ranking, most terms first. */
 const termsMatched = (patterns: string[], matches: (pattern: string) => Prisma.Sql) =>
-  Prisma.join(patterns.map((p) => Prisma.sql`(CASE WHEN ${matches(p)} THEN 1 ELSE 0 END)`), ' + ')
+  Prisma.join(
+    patterns.map((p) => Prisma.sql`(CASE WHEN ${matches(p)} THEN 1 ELSE 0 END)`),
+    ' + ',
+  )
 
 const clauseOf = (any: string[]) => Prisma.sql`
   SELECT 1 FROM draft_section s WHERE s.consultation_id = c.id AND s.version = c.draft_version

@@ -65,7 +65,10 @@ const facts = (adoption: Adoption | null, hasContent: boolean, repliedAt: Date |
  * Consultations opened in [from, to), each with every opinion (in order of receipt) and the facts of its
  * answer and its group's answer. One flat query for the opinions: a year can hold tens of thousands.
  */
-export async function findConsultationsWithOpinions(db: DbOrTx, filter: Omit<StatisticsFilter, 'from' | 'to'> & Partial<Pick<StatisticsFilter, 'from' | 'to'>>) {
+export async function findConsultationsWithOpinions(
+  db: DbOrTx,
+  filter: Omit<StatisticsFilter, 'from' | 'to'> & Partial<Pick<StatisticsFilter, 'from' | 'to'>>,
+) {
   const consultations = await db.consultation.findMany({
     where: {
       ...(filter.from && filter.to ? { opensAt: { gte: filter.from, lt: filter.to } } : {}),
@@ -109,7 +112,9 @@ export type ConsultationWithOpinions = Awaited<ReturnType<typeof findConsultatio
 export async function findEventFigures(db: DbOrTx, filter: StatisticsFilter) {
   const published = filter.publishedBy ? Prisma.sql`AND e.published_at <= ${filter.publishedBy}` : Prisma.empty
   const departments = filter.departmentIds ? Prisma.sql`AND e.department_id = ANY(${[...filter.departmentIds]}::int[])` : Prisma.empty
-  const rows = await db.$queryRaw<{ id: number; department_id: number; kind: string; starts_at: Date; registrations: bigint; selected: bigint; attended: bigint }[]>`
+  const rows = await db.$queryRaw<
+    { id: number; department_id: number; kind: string; starts_at: Date; registrations: bigint; selected: bigint; attended: bigint }[]
+  >`
     SELECT e.id, e.department_id, e.kind::text AS kind, e.starts_at,
            count(r.id) FILTER (WHERE r.status <> 'CANCELLED') AS registrations,
            count(r.id) FILTER (WHERE r.status IN ('SELECTED', 'CHECKED_IN')) AS selected,

@@ -1,7 +1,15 @@
 // Routes of 意见征集 drafts: public reads, staff drafting, publishing, revisions and windows.
 import type { Deps } from '../deps'
 import { getConsultation, listConsultations } from '../services/consultation'
-import { changeWindow, createConsultation, getStaffConsultation, listStaffConsultations, publishConsultation, reviseDraft, updateConsultation } from '../services/consultationAdmin'
+import {
+  changeWindow,
+  createConsultation,
+  getStaffConsultation,
+  listStaffConsultations,
+  publishConsultation,
+  reviseDraft,
+  updateConsultation,
+} from '../services/consultationAdmin'
 import type { Routes } from './route'
 
 export const consultationRoutes = (deps: Deps) =>

@@ -1,6 +1,14 @@
 // Routes of the public open-data feed.
 import type { Deps } from '../deps'
-import { exportOpenData, getOpenDataCatalog, listOpenConsultations, listOpenEvents, listOpenGroups, listOpenOpinions, listOpenQaItems } from '../services/openData'
+import {
+  exportOpenData,
+  getOpenDataCatalog,
+  listOpenConsultations,
+  listOpenEvents,
+  listOpenGroups,
+  listOpenOpinions,
+  listOpenQaItems,
+} from '../services/openData'
 import type { Routes } from './route'
 
 export const openDataRoutes = (deps: Deps) =>

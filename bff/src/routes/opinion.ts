@@ -1,7 +1,18 @@
 // Routes of opinions: submission, replies, moderation, groups, offline opinions, export, the adoption report.
 import type { Deps } from '../deps'
 import { exportOpinions } from '../services/export'
-import { answerGroup, answerOpinion, createGroup, listGroups, listOverdueOpinions, listStaffOpinions, moderateOpinion, publishFeedback, suggestGroups, updateGroup } from '../services/moderation'
+import {
+  answerGroup,
+  answerOpinion,
+  createGroup,
+  listGroups,
+  listOverdueOpinions,
+  listStaffOpinions,
+  moderateOpinion,
+  publishFeedback,
+  suggestGroups,
+  updateGroup,
+} from '../services/moderation'
 import { recordOfflineOpinion } from '../services/offlineOpinion'
 import { getFeedback, listMyOpinions, submitOpinion } from '../services/opinion'
 import type { Routes } from './route'

@@ -1,6 +1,19 @@
 // Routes of policy documents, interpretations and policy questions.
 import type { Deps } from '../deps'
-import { changePolicyValidity, createInterpretation, createPolicy, getInterpretation, getPolicy, getStaffPolicy, listPolicies, listStaffPolicies, publishInterpretation, publishPolicy, updateInterpretation, updatePolicy } from '../services/policy'
+import {
+  changePolicyValidity,
+  createInterpretation,
+  createPolicy,
+  getInterpretation,
+  getPolicy,
+  getStaffPolicy,
+  listPolicies,
+  listStaffPolicies,
+  publishInterpretation,
+  publishPolicy,
+  updateInterpretation,
+  updatePolicy,
+} from '../services/policy'
 import { answerPolicyQuestion, askPolicyQuestion, listMyPolicyQuestions, listStaffPolicyQuestions, promotePolicyQuestion } from '../services/policyQuestion'
 import type { Routes } from './route'
 

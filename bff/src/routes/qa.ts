@@ -1,7 +1,19 @@
 // Routes of the policy Q&A library: search, reads, votes, staff editing, review, import and export.
 import type { Deps } from '../deps'
 import { getQaItem, listHotQa, listQaItems, listQaTopics, rateQaItem, searchQa } from '../services/qa'
-import { confirmQaItem, createQaItem, createQaSynonym, createQaTopic, deleteQaSynonym, getStaffQaItem, listQaSynonyms, listStaffQaItems, publishQaItem, updateQaItem, withdrawQaItem } from '../services/qaAdmin'
+import {
+  confirmQaItem,
+  createQaItem,
+  createQaSynonym,
+  createQaTopic,
+  deleteQaSynonym,
+  getStaffQaItem,
+  listQaSynonyms,
+  listStaffQaItems,
+  publishQaItem,
+  updateQaItem,
+  withdrawQaItem,
+} from '../services/qaAdmin'
 import { addQaImportPart, commitQaImport, createQaImport, exportQaItems } from '../services/qaImport'
 import { voterKeyOf } from '../security/voter'
 import type { Routes } from './route'

@@ -44,7 +44,8 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/
 /** The Idempotency-Key header: absent, or a well-formed key (anything else is refused, not ignored). */
 function idempotencyKeyOf(header: string): string | undefined {
   if (header === '') return undefined
-  if (!IDEMPOTENCY_KEY.test(header)) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key 须为 8–64 位字母、数字、_ 或 -', { fields: { 'Idempotency-Key': '格式不正确' } })
+  if (!IDEMPOTENCY_KEY.test(header))
+    throw new AppError('VALIDATION_FAILED', 'Idempotency-Key 须为 8–64 位字母、数字、_ 或 -', { fields: { 'Idempotency-Key': '格式不正确' } })
   return header
 }
 

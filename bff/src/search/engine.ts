@@ -271,7 +271,8 @@ export class SearchIndex implements LibraryStats {
     const known: { term: number; weight: number; idf: number; concept: number; phrase: number; credit: number }[] = []
     for (const term of plan.terms) {
       const t = this.vocab.get(termKey(term.text))
-      if (t !== undefined) known.push({ term: t, weight: term.weight, idf: idf(n, this.df[t] as number), concept: term.concept, phrase: term.phrase, credit: term.credit })
+      if (t !== undefined)
+        known.push({ term: t, weight: term.weight, idf: idf(n, this.df[t] as number), concept: term.concept, phrase: term.phrase, credit: term.credit })
     }
 
     // Pass 1: BM25F over the postings of the query's terms. Terms that could add next to nothing
@@ -284,7 +285,9 @@ export class SearchIndex implements LibraryStats {
       for (let p = from; p < to; p++) {
         const d = this.postDoc[p] as number
         if (topicFilter >= 0 && this.topicOf[d] !== topicFilter) continue
-        const tf = (FIELD.question.boost * (this.postQ[p] as number)) / (this.normQ[d] as number) + (FIELD.answer.boost * (this.postA[p] as number)) / (this.normA[d] as number)
+        const tf =
+          (FIELD.question.boost * (this.postQ[p] as number)) / (this.normQ[d] as number) +
+          (FIELD.answer.boost * (this.postA[p] as number)) / (this.normA[d] as number)
         if (scores[d] === 0) touched[touchedCount++] = d
         scores[d] = (scores[d] as number) + (wIdf * tf) / (K1 + tf)
       }
@@ -396,7 +399,6 @@ export function mergeRanges(ranges: [number, number][]): [number, number][] {
   }
   return merged
 }
-
 
 /** A typed array that grows by doubling. */
 class Growable<T extends Int32Array | Uint16Array> {

@@ -2,7 +2,15 @@
 import { formatShanghaiDate } from '@gm/shared'
 import type { Database } from '../db/client'
 import type { Deps } from '../deps'
-import { addQaSearchStats, addQaStats, findQaSynonyms, findSearchableQaItems, readQaLibraryVersion, type SearchIncrement, type StatIncrement } from '../repositories/qa'
+import {
+  addQaSearchStats,
+  addQaStats,
+  findQaSynonyms,
+  findSearchableQaItems,
+  readQaLibraryVersion,
+  type SearchIncrement,
+  type StatIncrement,
+} from '../repositories/qa'
 import { SearchIndex } from './engine'
 import { BUILT_IN_SYNONYMS, SynonymTable } from './synonyms'
 
@@ -72,7 +80,10 @@ class Library {
     const build = (async () => {
       // Version first, content second: content can only be newer than the version it is filed under.
       const [items, synonyms] = await Promise.all([findSearchableQaItems(this.db), findQaSynonyms(this.db)])
-      const table = SynonymTable.from(BUILT_IN_SYNONYMS, synonyms.map((s) => ({ terms: s.terms, expansions: s.expansions })))
+      const table = SynonymTable.from(
+        BUILT_IN_SYNONYMS,
+        synonyms.map((s) => ({ terms: s.terms, expansions: s.expansions })),
+      )
       const index = new SearchIndex(items, table)
       const built = { version, index, builtMs: Math.round(performance.now() - started) }
       if (!this.current || this.current.version < version) this.current = built

@@ -125,7 +125,15 @@ export function planQuery(query: string, stats: LibraryStats, synonyms: SynonymT
     if (token.kind === 1) continue
     // Seams count little, and so do lone letters and digits ("1" in "1=1").
     const weight = (token.kind === 2 && !strong.has(token.start)) || (token.kind === 0 && token.text.length === 1) ? SEAM_WEIGHT : 1
-    push({ text: token.text, kind: token.kind, weight, concept: concept(token.text, conceptValue(token.text, weight)), phrase: phrases++, credit: 1, source: 'query' })
+    push({
+      text: token.text,
+      kind: token.kind,
+      weight,
+      concept: concept(token.text, conceptValue(token.text, weight)),
+      phrase: phrases++,
+      credit: 1,
+      source: 'query',
+    })
   }
   for (const token of own) {
     if (token.kind !== 1) continue

@@ -228,7 +228,9 @@ export class SynonymTable {
     }
     // A phrase reached from several terms counts once, at its first (longest) match.
     const seen = new Set<string>()
-    return found.filter((e) => (seen.has(e.phrase) ? false : (seen.add(e.phrase), true))).filter((e) => phraseTokens(e.phrase).length > 0 || e.phrase.length === 1)
+    return found
+      .filter((e) => (seen.has(e.phrase) ? false : (seen.add(e.phrase), true)))
+      .filter((e) => phraseTokens(e.phrase).length > 0 || e.phrase.length === 1)
   }
 }
 

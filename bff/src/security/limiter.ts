@@ -61,10 +61,16 @@ function wrap(pick: () => RateLimiterAbstract, rule: LimitRule, off: boolean, lo
       }
     },
     async giveBack(key, units = 1) {
-      if (!off) await pick().reward(key, units).catch((err: unknown) => log?.warn({ err }, 'rate limiter reward failed'))
+      if (!off)
+        await pick()
+          .reward(key, units)
+          .catch((err: unknown) => log?.warn({ err }, 'rate limiter reward failed'))
     },
     async reset(key) {
-      if (!off) await pick().delete(key).catch((err: unknown) => log?.warn({ err }, 'rate limiter reset failed'))
+      if (!off)
+        await pick()
+          .delete(key)
+          .catch((err: unknown) => log?.warn({ err }, 'rate limiter reset failed'))
     },
   }
 }

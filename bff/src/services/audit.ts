@@ -15,11 +15,7 @@ export interface Auditor {
 export const auditorOf = (context: RequestContext & { actor: StaffActor }): Auditor => ({ staffId: context.actor.staffId, requestId: context.requestId })
 
 /** Record a staff write inside the transaction that makes it: the entry exists iff the change does. */
-export function recordAudit(
-  tx: DbOrTx,
-  by: Auditor,
-  entry: { action: string; entity: string; entityId?: string | number; before?: unknown; after?: unknown },
-) {
+export function recordAudit(tx: DbOrTx, by: Auditor, entry: { action: string; entity: string; entityId?: string | number; before?: unknown; after?: unknown }) {
   return insertAudit(tx, { ...by, ...entry })
 }
 

@@ -15,7 +15,14 @@ export async function bootstrapAdmin(deps: Pick<Deps, 'db'>, username: string, p
   return deps.db.$transaction(async (tx) => {
     if ((await countActiveAdmins(tx)) > 0) return false
     const department = (await findDepartments(tx))[0] ?? (await insertDepartment(tx, '管委会办公室'))
-    const admin = await insertStaff(tx, { username, displayName: '系统管理员', role: 'ADMIN', departmentId: department.id, passwordHash, mustChangePassword: true })
+    const admin = await insertStaff(tx, {
+      username,
+      displayName: '系统管理员',
+      role: 'ADMIN',
+      departmentId: department.id,
+      passwordHash,
+      mustChangePassword: true,
+    })
     await recordAudit(tx, { staffId: admin.id }, { action: 'bootstrapAdmin', entity: 'staff', entityId: admin.id, after: { username, role: 'ADMIN' } })
     return true
   })

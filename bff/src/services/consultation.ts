@@ -32,17 +32,19 @@ export function toConsultationDetail(row: ConsultationDetailRow, now: Date): Con
     draftVersion: row.draftVersion,
     versionNote: row.versionNote,
     sections: row.sections,
-    windowChanges: row.windowChanges.map((c) => ({ kind: c.kind, previousClosesAt: iso(c.previousClosesAt), closesAt: iso(c.closesAt), reason: c.reason, at: iso(c.at) })),
+    windowChanges: row.windowChanges.map((c) => ({
+      kind: c.kind,
+      previousClosesAt: iso(c.previousClosesAt),
+      closesAt: iso(c.closesAt),
+      reason: c.reason,
+      at: iso(c.at),
+    })),
   }
 }
 
 export async function listConsultations(deps: Deps, query: QueryOf<'listConsultations'>): Promise<ResponseOf<'listConsultations'>> {
   const now = deps.clock()
-  const { rows, total } = await findConsultations(
-    deps.db,
-    { status: query.status, departmentId: query.departmentId, keyword: query.q, now },
-    pageWindow(query),
-  )
+  const { rows, total } = await findConsultations(deps.db, { status: query.status, departmentId: query.departmentId, keyword: query.q, now }, pageWindow(query))
   return pageOf(
     rows.map((row) => toSummary(row, now)),
     total,

@@ -1,5 +1,14 @@
 // Staff consultation use cases: drafting, publishing (30-day rule), revising the draft, and extending or closing the window early with a reason.
-import { type BodyOf, type ConsultationDetail, consultationStatus, isMajorConsultation, publishWindowProblem, type ResponseOf, windowChangeKind, windowChangeProblem } from '@gm/shared'
+import {
+  type BodyOf,
+  type ConsultationDetail,
+  consultationStatus,
+  isMajorConsultation,
+  publishWindowProblem,
+  type ResponseOf,
+  windowChangeKind,
+  windowChangeProblem,
+} from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
@@ -106,7 +115,9 @@ export async function publishConsultation(deps: Deps, context: StaffContext, id:
     if (state.publishedAt) throw new AppError('ALREADY_PUBLISHED', '该征集已发布')
     if (state.closesAt <= now) throw validationFailed({ closesAt: '截止时间已过，请先修改征集期限' })
     if (publishWindowProblem(state)) {
-      throw new AppError('SHORT_WINDOW_REASON_REQUIRED', undefined, { fields: { shortWindowReason: '重大行政决策事项征求意见期限不足 30 日，请填写理由（将随征集公开）' } })
+      throw new AppError('SHORT_WINDOW_REASON_REQUIRED', undefined, {
+        fields: { shortWindowReason: '重大行政决策事项征求意见期限不足 30 日，请填写理由（将随征集公开）' },
+      })
     }
     await markPublished(tx, id, state.draftVersion, now)
     await recordAudit(tx, auditorOf(context), { action: 'publishConsultation', entity: 'consultation', entityId: id, after: { publishedAt: now } })
@@ -124,7 +135,13 @@ export async function reviseDraft(deps: Deps, context: StaffContext, id: number,
     if (consultationStatus(state.opensAt, state.closesAt, now) === 'closed') throw new AppError('CONSULTATION_CLOSED', '征集已结束，不能再发布修订版本')
     const version = state.draftVersion + 1
     await insertRevision(tx, id, version, body.note, body.sections, now)
-    await recordAudit(tx, auditorOf(context), { action: 'reviseDraft', entity: 'consultation', entityId: id, before: { version: state.draftVersion }, after: { version, note: body.note } })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'reviseDraft',
+      entity: 'consultation',
+      entityId: id,
+      before: { version: state.draftVersion },
+      after: { version, note: body.note },
+    })
     return staffDetail(deps, tx, id)
   })
 }

@@ -1,5 +1,14 @@
 // Major-decision catalogue use cases: the public list and detail with current stage, and staff creating or updating an entry with its stages.
-import { type BodyOf, currentStage, type DecisionBody, type DecisionDetail, type DecisionStage, type DecisionSummary, decisionStageKinds, type QueryOf } from '@gm/shared'
+import {
+  type BodyOf,
+  currentStage,
+  type DecisionBody,
+  type DecisionDetail,
+  type DecisionStage,
+  type DecisionSummary,
+  decisionStageKinds,
+  type QueryOf,
+} from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'

@@ -1,5 +1,13 @@
 // Staff event use cases: listing, creating, publishing and cancelling events, recording outcomes (attendees told), and exporting registrations.
-import { adoptionLabels, attendeeCategoryLabels, type BodyOf, type EventDetail, type StaffEvent, formatShanghaiDateTime, registrationStatusLabels } from '@gm/shared'
+import {
+  adoptionLabels,
+  attendeeCategoryLabels,
+  type BodyOf,
+  type EventDetail,
+  type StaffEvent,
+  formatShanghaiDateTime,
+  registrationStatusLabels,
+} from '@gm/shared'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
 import { AppError, notFound } from '../domain/errors'
@@ -77,7 +85,12 @@ export async function cancelEvent(deps: Deps, context: StaffContext, id: number,
     await updateEvent(tx, id, { cancelledAt: now, cancelReason: reason })
     for (const r of await findRegistrationsOfEvent(tx, id)) {
       if (r.citizenId && r.status !== 'CANCELLED' && r.status !== 'NOT_SELECTED') {
-        await notify(deps, tx, { citizenId: r.citizenId, kind: 'REGISTRATION_RESULT', title: '活动已取消', body: `您报名的「${event.title}」已取消：${reason}` })
+        await notify(deps, tx, {
+          citizenId: r.citizenId,
+          kind: 'REGISTRATION_RESULT',
+          title: '活动已取消',
+          body: `您报名的「${event.title}」已取消：${reason}`,
+        })
       }
     }
     await recordAudit(tx, auditorOf(context), { action: 'cancelEvent', entity: 'event', entityId: id, after: { reason } })
@@ -120,7 +133,13 @@ export async function recordOutcome(deps: Deps, context: StaffContext, id: numbe
         })
       }
     }
-    await recordAudit(tx, auditorOf(context), { action: 'recordOutcome', entity: 'event', entityId: id, before: { summary: event.outcomeSummary }, after: { summary } })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'recordOutcome',
+      entity: 'event',
+      entityId: id,
+      before: { summary: event.outcomeSummary },
+      after: { summary },
+    })
     await auditPublication(tx, auditorOf(context), { action: 'recordOutcome', entity: 'event', entityId: id }, check, body.override)
     return eventDetail(deps, tx, id, 'staff')
   })
@@ -131,7 +150,14 @@ export async function exportRegistrations(deps: Deps, context: StaffContext, id:
   const event = await findEventForSignup(deps.db, id)
   if (!event) throw notFound('活动')
   const rows = await findRegistrationsOfEvent(deps.db, id)
-  await recordContactRead(deps.db, auditorOf(context), { via: 'exportRegistrations', entity: 'event', entityId: id, records: rows.length, fields: ['name', 'phone'], format })
+  await recordContactRead(deps.db, auditorOf(context), {
+    via: 'exportRegistrations',
+    entity: 'event',
+    entityId: id,
+    records: rows.length,
+    fields: ['name', 'phone'],
+    format,
+  })
   const table: Table = {
     sheetName: '报名名单',
     header: ['报名编号', '姓名', '手机号', '类别', '地区', '行业', '年龄段', '性别', '无障碍需求', '状态', '签到时间', '报名时间'],

@@ -29,7 +29,15 @@ function receivedAtOf(receivedOn: string | undefined, now: Date): Date {
 export const eventOpinionAnswer = (row: EventOpinionRow) => publicAnswer(row)
 
 export function toStaffEventOpinion(row: EventOpinionRow): StaffEventOpinion {
-  return { id: row.id, registrationId: row.registrationId, rawText: row.rawText, publishedText: row.publishedText, answer: eventOpinionAnswer(row), receivedAt: iso(row.receivedAt), createdAt: iso(row.createdAt) }
+  return {
+    id: row.id,
+    registrationId: row.registrationId,
+    rawText: row.rawText,
+    publishedText: row.publishedText,
+    answer: eventOpinionAnswer(row),
+    receivedAt: iso(row.receivedAt),
+    createdAt: iso(row.createdAt),
+  }
 }
 
 /** Record what an attendee said; the masks staff confirm make the text that will be published. */
@@ -40,7 +48,8 @@ export async function recordEventOpinion(deps: Deps, context: StaffContext, even
     if (!event) throw notFound('活动')
     if (event.outcomePublishedAt) throw new AppError('FEEDBACK_ALREADY_PUBLISHED', '会议结果已公开，不能再补录意见')
     const registrationId = body.registrationId ?? null
-    if (registrationId !== null && !(await findRegistrationOfEvent(tx, eventId, registrationId))) throw validationFailed({ registrationId: '该报名不属于本活动' })
+    if (registrationId !== null && !(await findRegistrationOfEvent(tx, eventId, registrationId)))
+      throw validationFailed({ registrationId: '该报名不属于本活动' })
     const receivedAt = receivedAtOf(body.receivedOn, deps.clock())
     const check = checkPublication([{ field: 'text', text: body.text, masks: body.masks }], body)
     let publishedText: string
@@ -66,7 +75,13 @@ export async function recordEventOpinion(deps: Deps, context: StaffContext, even
 export async function listEventOpinions(deps: Deps, context: StaffContext, eventId: number): Promise<StaffEventOpinion[]> {
   await requireInScope(deps.db, context.actor, 'event', eventId)
   const rows = await findEventOpinions(deps.db, eventId)
-  await recordContactRead(deps.db, auditorOf(context), { via: 'listEventOpinions', entity: 'event', entityId: eventId, records: rows.length, fields: ['rawText'] })
+  await recordContactRead(deps.db, auditorOf(context), {
+    via: 'listEventOpinions',
+    entity: 'event',
+    entityId: eventId,
+    records: rows.length,
+    fields: ['rawText'],
+  })
   return rows.map(toStaffEventOpinion)
 }
 
@@ -78,11 +93,23 @@ export async function answerEventOpinion(deps: Deps, context: StaffContext, id: 
     if (!before) throw notFound('意见')
     if (before.event.outcomePublishedAt) throw new AppError('FEEDBACK_ALREADY_PUBLISHED')
     if (replyPrecedesReceipt(body.repliedOn, before.receivedAt)) throw replyBeforeReceipt(before.receivedAt)
-    const answer = { adoption: body.adoption, reason: body.reason?.trim() || null, content: body.content, departmentId: body.departmentId, repliedAt: repliedAtOf(body.repliedOn) }
+    const answer = {
+      adoption: body.adoption,
+      reason: body.reason?.trim() || null,
+      content: body.content,
+      departmentId: body.departmentId,
+      repliedAt: repliedAtOf(body.repliedOn),
+    }
     const check = checkPublication(answerTexts(answer), body)
     const row = await saveEventOpinionAnswer(tx, id, answer)
     await auditPublication(tx, auditorOf(context), { action: 'answerEventOpinion', entity: 'eventOpinion', entityId: id }, check, body.override)
-    await recordAudit(tx, auditorOf(context), { action: 'answerEventOpinion', entity: 'eventOpinion', entityId: id, before: eventOpinionAnswer(before), after: answer })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'answerEventOpinion',
+      entity: 'eventOpinion',
+      entityId: id,
+      before: eventOpinionAnswer(before),
+      after: answer,
+    })
     return toStaffEventOpinion(row)
   })
 }

@@ -28,7 +28,24 @@ export async function exportOpinions(deps: Deps, context: StaffContext, consulta
   })
   const table: Table = {
     sheetName: '意见及答复',
-    header: ['受理编号', '渠道', '收到时间', '条款', '意见原文', '公开文本', '公开方式', '署名', '联系电话', '审核状态', '集中意见', '采纳情况', '理由', '答复内容', '答复部门', '答复日期'],
+    header: [
+      '受理编号',
+      '渠道',
+      '收到时间',
+      '条款',
+      '意见原文',
+      '公开文本',
+      '公开方式',
+      '署名',
+      '联系电话',
+      '审核状态',
+      '集中意见',
+      '采纳情况',
+      '理由',
+      '答复内容',
+      '答复部门',
+      '答复日期',
+    ],
     rows: rows.map((row) => {
       const answer = effectiveAnswer(row)
       return [

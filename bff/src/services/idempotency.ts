@@ -7,7 +7,9 @@ import type { Deps } from '../deps'
 
 /** A stable digest of what was asked (operation + input), to tell a retry from a different request with a reused key. */
 export function requestDigest(operation: string, input: unknown): string {
-  return createHash('sha256').update(JSON.stringify([operation, input])).digest('hex')
+  return createHash('sha256')
+    .update(JSON.stringify([operation, input]))
+    .digest('hex')
 }
 
 /**

@@ -76,15 +76,29 @@ export async function setEventQuotas(deps: Deps, context: StaffContext, eventId:
     if (tooMany >= 0) throw validationFailed({ [`quotas.${tooMany}.seats`]: quotaSeatsMessage(seats) })
     const before = storedQuotas(event.drawQuotas)
     await setDrawQuotas(tx, eventId, body.quotas)
-    await recordAudit(tx, auditorOf(context), { action: 'setEventQuotas', entity: 'event', entityId: eventId, before: { quotas: before }, after: { quotas: body.quotas } })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'setEventQuotas',
+      entity: 'event',
+      entityId: eventId,
+      before: { quotas: before },
+      after: { quotas: body.quotas },
+    })
     return eventDetail(deps, tx, eventId, 'staff')
   })
 }
 
 /** Those a (re)draw is among: first draw, the applications; redraw, everyone the last round drew among who has not cancelled. */
-const takesPart = (row: RegistrationRow, redraw: boolean) => row.status === 'APPLIED' || (redraw && (row.status === 'SELECTED' || row.status === 'NOT_SELECTED'))
+const takesPart = (row: RegistrationRow, redraw: boolean) =>
+  row.status === 'APPLIED' || (redraw && (row.status === 'SELECTED' || row.status === 'NOT_SELECTED'))
 
-const toCandidate = (row: RegistrationRow): DrawCandidate => ({ code: row.publicCode, category: row.category, region: row.region, sector: row.sector, ageBand: row.ageBand, gender: row.gender })
+const toCandidate = (row: RegistrationRow): DrawCandidate => ({
+  code: row.publicCode,
+  category: row.category,
+  region: row.region,
+  sector: row.sector,
+  ageBand: row.ageBand,
+  gender: row.gender,
+})
 
 /** The inputs of the next round, in signup order (registration id), and the seats it fills. */
 async function nextRoundInputs(tx: DbOrTx, event: DrawEvent) {
@@ -178,13 +192,29 @@ async function runRound(deps: Deps, tx: DbOrTx, context: StaffContext, event: Dr
     candidates: next.candidates,
     selected: result.selected,
   }
-  await insertEventDraw(tx, { eventId: event.id, round: round.round, algorithm: LOTTERY_ALGORITHM, reason: input.reason, record: round, drawnById: context.actor.staffId, drawnAt: now })
+  await insertEventDraw(tx, {
+    eventId: event.id,
+    round: round.round,
+    algorithm: LOTTERY_ALGORITHM,
+    reason: input.reason,
+    record: round,
+    drawnById: context.actor.staffId,
+    drawnAt: now,
+  })
   await updateEvent(tx, event.id, { drawAt: now })
   await recordAudit(tx, auditorOf(context), {
     action: redraw ? 'redrawLottery' : 'drawLottery',
     entity: 'event',
     entityId: event.id,
-    after: { round: round.round, reason: input.reason, listHash: round.listHash, seed: round.seed, seats: round.seats, quotas: round.quotas, selected: round.selected },
+    after: {
+      round: round.round,
+      reason: input.reason,
+      listHash: round.listHash,
+      seed: round.seed,
+      seats: round.seats,
+      quotas: round.quotas,
+      selected: round.selected,
+    },
   })
   return round
 }
@@ -228,7 +258,14 @@ async function publicDraw(deps: Deps, db: DbOrTx, eventId: number): Promise<Draw
   const rounds = event.draws.map((d) => DrawRoundSchema.parse(d.record))
   const current = rounds.at(-1)
   if (!current || !event.drawSecret || !event.drawCommitment) throw notFound('抽签记录')
-  return { ...current, eventId, commitment: event.drawCommitment, secret: event.drawSecret, announcedQuotas: storedQuotas(event.drawQuotas), previousRounds: rounds.slice(0, -1) }
+  return {
+    ...current,
+    eventId,
+    commitment: event.drawCommitment,
+    secret: event.drawSecret,
+    announcedQuotas: storedQuotas(event.drawQuotas),
+    previousRounds: rounds.slice(0, -1),
+  }
 }
 
 /** The public record: the secret is revealed only once a round exists. */

@@ -95,9 +95,21 @@ export async function exportMyData(deps: Deps, actor: CitizenActor): Promise<MyD
   if (!row) throw new AppError('SESSION_EXPIRED')
   return {
     profile: { nickname: row.nickname, phone: row.phone, privacyAcceptedAt: isoOrNull(row.privacyAcceptedAt), createdAt: iso(row.createdAt) },
-    opinions: opinions.map((o) => ({ receiptCode: o.receiptCode, consultationTitle: o.consultation.title, authorName: o.authorName, contactPhone: o.contactPhone, createdAt: iso(o.createdAt) })),
+    opinions: opinions.map((o) => ({
+      receiptCode: o.receiptCode,
+      consultationTitle: o.consultation.title,
+      authorName: o.authorName,
+      contactPhone: o.contactPhone,
+      createdAt: iso(o.createdAt),
+    })),
     registrations: registrations.map((r) => ({ eventTitle: r.event.title, name: r.name, phone: r.phone, status: r.status, createdAt: iso(r.createdAt) })),
-    policyQuestions: policyQuestions.map((q) => ({ receiptCode: q.receiptCode, text: q.text, status: q.status, createdAt: iso(q.createdAt), answeredAt: isoOrNull(q.answeredAt) })),
+    policyQuestions: policyQuestions.map((q) => ({
+      receiptCode: q.receiptCode,
+      text: q.text,
+      status: q.status,
+      createdAt: iso(q.createdAt),
+      answeredAt: isoOrNull(q.answeredAt),
+    })),
     notifications: notifications.map(toNotification),
   }
 }

@@ -65,7 +65,12 @@ export async function listStaffOpinions(
   await requireInScope(deps.db, context.actor, 'consultation', consultationId)
   const now = deps.clock()
   const calendar = await workingCalendar(deps)
-  const { rows, total } = await findOpinionsOfConsultation(deps.db, consultationId, { moderation: query.moderation, unanswered: query.unanswered }, pageWindow(query))
+  const { rows, total } = await findOpinionsOfConsultation(
+    deps.db,
+    consultationId,
+    { moderation: query.moderation, unanswered: query.unanswered },
+    pageWindow(query),
+  )
   await recordContactRead(deps.db, auditorOf(context), {
     via: 'listStaffOpinions',
     entity: 'consultation',
@@ -101,17 +106,34 @@ export async function moderateOpinion(deps: Deps, context: StaffContext, id: num
         throw err
       }
       const publishedExemptions = opinion.consent === 'PRIVATE' ? [] : exemptionsFor(opinion.rawText, body.masks, check)
-      await updateModeration(tx, id, { moderation: 'APPROVED', publishedText, publishedExemptions, hiddenReason: null, moderatedAt: now, moderatedById: context.actor.staffId })
+      await updateModeration(tx, id, {
+        moderation: 'APPROVED',
+        publishedText,
+        publishedExemptions,
+        hiddenReason: null,
+        moderatedAt: now,
+        moderatedById: context.actor.staffId,
+      })
       await auditPublication(tx, auditorOf(context), { action: 'moderateOpinion', entity: 'opinion', entityId: id }, check, body.override)
     } else {
-      await updateModeration(tx, id, { moderation: 'HIDDEN', publishedText: null, publishedExemptions: [], hiddenReason: body.reason, moderatedAt: now, moderatedById: context.actor.staffId })
+      await updateModeration(tx, id, {
+        moderation: 'HIDDEN',
+        publishedText: null,
+        publishedExemptions: [],
+        hiddenReason: body.reason,
+        moderatedAt: now,
+        moderatedById: context.actor.staffId,
+      })
     }
     await recordAudit(tx, auditorOf(context), {
       action: 'moderateOpinion',
       entity: 'opinion',
       entityId: id,
       before: { moderation: opinion.moderation },
-      after: body.decision === 'APPROVE' ? { moderation: 'APPROVED', redactions: body.masks.map(({ kind, start, end }) => ({ kind: kind ?? 'MANUAL', start, end })) } : { moderation: 'HIDDEN', reason: body.reason },
+      after:
+        body.decision === 'APPROVE'
+          ? { moderation: 'APPROVED', redactions: body.masks.map(({ kind, start, end }) => ({ kind: kind ?? 'MANUAL', start, end })) }
+          : { moderation: 'HIDDEN', reason: body.reason },
     })
     return staffOpinion(deps, tx, id)
   })
@@ -125,7 +147,14 @@ export async function answerOpinion(deps: Deps, context: StaffContext, id: numbe
     const opinion = await requireOpinion(tx, id)
     if (opinion.moderation === 'PENDING') throw new AppError('OPINION_NOT_MODERATED')
     if (replyPrecedesReceipt(body.repliedOn, opinion.receivedAt)) throw replyBeforeReceipt(opinion.receivedAt)
-    const input = { adoption: body.adoption, reason: body.reason?.trim() || null, content: body.content, departmentId: body.departmentId, repliedAt: repliedAtOf(body.repliedOn), staffId: context.actor.staffId }
+    const input = {
+      adoption: body.adoption,
+      reason: body.reason?.trim() || null,
+      content: body.content,
+      departmentId: body.departmentId,
+      repliedAt: repliedAtOf(body.repliedOn),
+      staffId: context.actor.staffId,
+    }
     const check = checkPublication(answerTexts(input), body)
     await saveAnswer(tx, id, input)
     await recordAudit(tx, auditorOf(context), { action: 'answerOpinion', entity: 'opinion', entityId: id, before: opinion.answer, after: input })
@@ -142,7 +171,16 @@ export async function listOverdueOpinions(deps: Deps, context: StaffContext): Pr
   return candidates.flatMap((row) => {
     const { deadline, estimated } = replyDeadline(row.receivedAt, calendar)
     return deadline < now
-      ? [{ id: row.id, receiptCode: row.receiptCode, consultation: row.consultation, createdAt: iso(row.createdAt), replyDeadline: iso(deadline), deadlineEstimated: estimated }]
+      ? [
+          {
+            id: row.id,
+            receiptCode: row.receiptCode,
+            consultation: row.consultation,
+            createdAt: iso(row.createdAt),
+            replyDeadline: iso(deadline),
+            deadlineEstimated: estimated,
+          },
+        ]
       : []
   })
 }
@@ -157,7 +195,12 @@ export async function suggestGroups(deps: Deps, context: StaffContext, consultat
 }
 
 type GroupView = Awaited<ReturnType<typeof findGroups>>[number]
-const toGroup = (group: GroupView) => ({ id: group.id, title: group.title, opinionIds: group.opinions.map((o) => o.id), answer: effectiveAnswer({ group, answer: null }) })
+const toGroup = (group: GroupView) => ({
+  id: group.id,
+  title: group.title,
+  opinionIds: group.opinions.map((o) => o.id),
+  answer: effectiveAnswer({ group, answer: null }),
+})
 
 export async function listGroups(deps: Deps, context: StaffContext, consultationId: number): Promise<ResponseOf<'listGroups'>> {
   await requireInScope(deps.db, context.actor, 'consultation', consultationId)
@@ -225,7 +268,13 @@ export async function answerGroup(deps: Deps, context: StaffContext, id: number,
     // One answer for all: not dated before the latest opinion of the group was received.
     const lastReceived = group.opinions.reduce<Date | null>((latest, o) => (latest === null || o.receivedAt > latest ? o.receivedAt : latest), null)
     if (lastReceived && replyPrecedesReceipt(body.repliedOn, lastReceived)) throw replyBeforeReceipt(lastReceived)
-    const input = { adoption: body.adoption, reason: body.reason?.trim() || null, content: body.content, departmentId: body.departmentId, repliedAt: repliedAtOf(body.repliedOn) }
+    const input = {
+      adoption: body.adoption,
+      reason: body.reason?.trim() || null,
+      content: body.content,
+      departmentId: body.departmentId,
+      repliedAt: repliedAtOf(body.repliedOn),
+    }
     const check = checkPublication(answerTexts(input), body)
     await saveGroupAnswer(tx, id, input)
     await auditPublication(tx, auditorOf(context), { action: 'answerGroup', entity: 'opinionGroup', entityId: id }, check, body.override)
@@ -259,18 +308,29 @@ export async function publishFeedback(deps: Deps, context: StaffContext, consult
     const { rows } = await findOpinionsOfConsultation(tx, consultationId, {})
     const pending = rows.filter((r) => r.moderation === 'PENDING').length
     const unanswered = rows.filter((r) => r.moderation !== 'PENDING' && !effectiveAnswer(r)).length
-    if (pending > 0 || unanswered > 0) throw new AppError('FEEDBACK_NOT_READY', `还有 ${pending} 条意见待审核、${unanswered} 条意见待答复`, { pending, unanswered })
+    if (pending > 0 || unanswered > 0)
+      throw new AppError('FEEDBACK_NOT_READY', `还有 ${pending} 条意见待审核、${unanswered} 条意见待答复`, { pending, unanswered })
     const unmasked = rows.filter((r) => r.moderation === 'APPROVED' && r.consent !== 'PRIVATE').flatMap(unexemptedInOpinion)
     if (unmasked.length > 0 && !override) {
       const ids = [...new Set(unmasked.map((s) => s.opinionId))]
       const kinds = [...new Set(unmasked.map((s) => s.label))].join('、')
-      throw new AppError('PERSONAL_INFO_UNMASKED', `${ids.length} 条已审核意见的公开文本中仍有未隐去的个人信息（${kinds}），请重新审核隐去，或填写仍然公开的理由`, { spans: unmasked, opinionIds: ids })
+      throw new AppError(
+        'PERSONAL_INFO_UNMASKED',
+        `${ids.length} 条已审核意见的公开文本中仍有未隐去的个人信息（${kinds}），请重新审核隐去，或填写仍然公开的理由`,
+        { spans: unmasked, opinionIds: ids },
+      )
     }
     for (const row of rows) {
       const spans = unmasked.filter((s) => s.opinionId === row.id)
       if (spans.length === 0) continue
       await updatePublishedExemptions(tx, row.id, [...exemptionsOf(row.publishedExemptions), ...spans.map(({ start, end }) => ({ start, end }))])
-      await auditPublication(tx, auditorOf(context), { action: 'publishFeedback', entity: 'opinion', entityId: row.id }, { overridden: spans, dismissed: [] }, override)
+      await auditPublication(
+        tx,
+        auditorOf(context),
+        { action: 'publishFeedback', entity: 'opinion', entityId: row.id },
+        { overridden: spans, dismissed: [] },
+        override,
+      )
     }
     await markFeedbackPublished(tx, consultationId, now)
     for (const author of await findAuthorsOfConsultation(tx, consultationId)) {
@@ -285,7 +345,12 @@ export async function publishFeedback(deps: Deps, context: StaffContext, consult
         templateData: buildTemplateData({ thing1: state.title, phrase2: adoptionLabels[answer.adoption], time3: answer.repliedAt ?? now }),
       })
     }
-    await recordAudit(tx, auditorOf(context), { action: 'publishFeedback', entity: 'consultation', entityId: consultationId, after: { feedbackPublishedAt: now } })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'publishFeedback',
+      entity: 'consultation',
+      entityId: consultationId,
+      after: { feedbackPublishedAt: now },
+    })
     return state
   })
   return buildFeedback(deps, consultationId, consultation.title, now)

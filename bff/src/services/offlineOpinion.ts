@@ -33,7 +33,12 @@ function receivedAtOf(receivedOn: string, window: { opensAt: Date; closesAt: Dat
  * report under its channel. Its contact phone is kept only with the person's recorded consent (audited).
  * Allowed from the consultation's publication until its feedback is published.
  */
-export async function recordOfflineOpinion(deps: Deps, context: StaffContext, consultationId: number, body: BodyOf<'recordOfflineOpinion'>): Promise<StaffOpinion> {
+export async function recordOfflineOpinion(
+  deps: Deps,
+  context: StaffContext,
+  consultationId: number,
+  body: BodyOf<'recordOfflineOpinion'>,
+): Promise<StaffOpinion> {
   await requireInScope(deps.db, context.actor, 'consultation', consultationId)
   return deps.db.$transaction(async (tx) => {
     const now = deps.clock()
@@ -70,7 +75,15 @@ export async function recordOfflineOpinion(deps: Deps, context: StaffContext, co
       action: 'recordOfflineOpinion',
       entity: 'opinion',
       entityId: created.id,
-      after: { consultationId, channel: body.channel, receivedOn: body.receivedOn, sectionId, consent: body.consent, contactKept: contactPhone !== null, contactConsent: contactPhone !== null },
+      after: {
+        consultationId,
+        channel: body.channel,
+        receivedOn: body.receivedOn,
+        sectionId,
+        consent: body.consent,
+        contactKept: contactPhone !== null,
+        contactConsent: contactPhone !== null,
+      },
     })
     const row = await findOpinion(tx, created.id)
     if (!row) throw notFound('意见')

@@ -3,7 +3,15 @@ import { type OpenDataCatalog, type OpenDataSet, openDataSets, type OpinionFigur
 import type { Deps } from '../deps'
 import { toCsv, type Table } from '../lib/spreadsheet'
 import { findEventsByIds } from '../repositories/event'
-import { type FeedWindow, findFeedPage, findFeedSummary, findOpenConsultations, findOpenGroups, findOpenOpinions, findOpenQaItems } from '../repositories/openData'
+import {
+  type FeedWindow,
+  findFeedPage,
+  findFeedSummary,
+  findOpenConsultations,
+  findOpenGroups,
+  findOpenOpinions,
+  findOpenQaItems,
+} from '../repositories/openData'
 import { toEventDetail } from './event'
 import { effectiveAnswer, publicAnswer } from './opinionView'
 import { iso, isoOrNull } from './paging'
@@ -75,7 +83,9 @@ const loadGroups: Loader<Item<'listOpenGroups'>> = async (deps, rows) => {
   const groups = await findOpenGroups(deps.db, [...updated.keys()])
   return groups.flatMap((g) => {
     const answer = publicAnswer(g)
-    return answer ? [{ id: g.id, consultationId: g.consultationId, title: g.title, opinionCount: g._count.opinions, answer, updatedAt: updated.get(g.id)! }] : []
+    return answer
+      ? [{ id: g.id, consultationId: g.consultationId, title: g.title, opinionCount: g._count.opinions, answer, updatedAt: updated.get(g.id)! }]
+      : []
   })
 }
 
@@ -165,39 +175,147 @@ function csvFile(set: OpenDataSet, table: Table, date: string) {
 const csvBuilders: { [S in OpenDataSet]: (deps: Deps, query: CsvQuery) => Promise<Table> } = {
   consultations: async (deps, query) => ({
     sheetName: 'consultations',
-    header: ['id', 'title', 'summary', 'departmentId', 'department', 'decisionId', 'isMajorDecision', 'opensAt', 'closesAt', 'draftVersion', 'publishedAt', 'feedbackPublishedAt', ...figureKeys, 'updatedAt'],
+    header: [
+      'id',
+      'title',
+      'summary',
+      'departmentId',
+      'department',
+      'decisionId',
+      'isMajorDecision',
+      'opensAt',
+      'closesAt',
+      'draftVersion',
+      'publishedAt',
+      'feedbackPublishedAt',
+      ...figureKeys,
+      'updatedAt',
+    ],
     rows: (await allItems(deps, 'consultations', loadConsultations, query)).map((c) => [
-      c.id, c.title, c.summary, c.department.id, c.department.name, c.decisionId, String(c.isMajorDecision), c.opensAt, c.closesAt, c.draftVersion, c.publishedAt, c.feedbackPublishedAt,
-      ...figureKeys.map((k) => c.figures?.[k] ?? null), c.updatedAt,
+      c.id,
+      c.title,
+      c.summary,
+      c.department.id,
+      c.department.name,
+      c.decisionId,
+      String(c.isMajorDecision),
+      c.opensAt,
+      c.closesAt,
+      c.draftVersion,
+      c.publishedAt,
+      c.feedbackPublishedAt,
+      ...figureKeys.map((k) => c.figures?.[k] ?? null),
+      c.updatedAt,
     ]),
   }),
   opinions: async (deps, query) => ({
     sheetName: 'opinions',
     header: ['id', 'consultationId', 'sectionId', 'section', 'channel', 'receivedAt', 'text', 'groupId', ...answerHeader, 'updatedAt'],
     rows: (await allItems(deps, 'opinions', loadOpinions, query)).map((o) => [
-      o.id, o.consultationId, o.section?.id ?? null, o.section?.heading ?? null, o.channel, o.receivedAt, o.text, o.groupId, ...answerCells(o.answer), o.updatedAt,
+      o.id,
+      o.consultationId,
+      o.section?.id ?? null,
+      o.section?.heading ?? null,
+      o.channel,
+      o.receivedAt,
+      o.text,
+      o.groupId,
+      ...answerCells(o.answer),
+      o.updatedAt,
     ]),
   }),
   groups: async (deps, query) => ({
     sheetName: 'groups',
     header: ['id', 'consultationId', 'title', 'opinionCount', ...answerHeader, 'updatedAt'],
-    rows: (await allItems(deps, 'groups', loadGroups, query)).map((g) => [g.id, g.consultationId, g.title, g.opinionCount, ...answerCells(g.answer), g.updatedAt]),
+    rows: (await allItems(deps, 'groups', loadGroups, query)).map((g) => [
+      g.id,
+      g.consultationId,
+      g.title,
+      g.opinionCount,
+      ...answerCells(g.answer),
+      g.updatedAt,
+    ]),
   }),
   events: async (deps, query) => ({
     sheetName: 'events',
-    header: ['id', 'kind', 'title', 'description', 'place', 'departmentId', 'department', 'decisionId', 'startsAt', 'endsAt', 'capacity', 'selectionMode', 'cancelledAt', 'cancelReason', 'outcome', 'outcomePublishedAt', 'attendeeCount', 'outcomeOpinions', 'updatedAt'],
+    header: [
+      'id',
+      'kind',
+      'title',
+      'description',
+      'place',
+      'departmentId',
+      'department',
+      'decisionId',
+      'startsAt',
+      'endsAt',
+      'capacity',
+      'selectionMode',
+      'cancelledAt',
+      'cancelReason',
+      'outcome',
+      'outcomePublishedAt',
+      'attendeeCount',
+      'outcomeOpinions',
+      'updatedAt',
+    ],
     rows: (await allItems(deps, 'events', loadEvents, query)).map((e) => [
-      e.id, e.kind, e.title, e.description, e.place, e.department.id, e.department.name, e.decisionId, e.startsAt, e.endsAt, e.capacity, e.selectionMode,
-      e.cancelled?.at ?? null, e.cancelled?.reason ?? null, e.outcome?.summary ?? null, e.outcome?.publishedAt ?? null, e.outcome?.attendeeCount ?? null,
-      e.outcome ? e.outcome.opinions.length : null, e.updatedAt,
+      e.id,
+      e.kind,
+      e.title,
+      e.description,
+      e.place,
+      e.department.id,
+      e.department.name,
+      e.decisionId,
+      e.startsAt,
+      e.endsAt,
+      e.capacity,
+      e.selectionMode,
+      e.cancelled?.at ?? null,
+      e.cancelled?.reason ?? null,
+      e.outcome?.summary ?? null,
+      e.outcome?.publishedAt ?? null,
+      e.outcome?.attendeeCount ?? null,
+      e.outcome ? e.outcome.opinions.length : null,
+      e.updatedAt,
     ]),
   }),
   qa: async (deps, query) => ({
     sheetName: 'qa',
-    header: ['id', 'question', 'aliases', 'answer', 'topic', 'departmentId', 'department', 'policyDocumentId', 'policyDocument', 'docNumber', 'reviewNotice', 'helpfulCount', 'unhelpfulCount', 'publishedAt', 'updatedAt'],
+    header: [
+      'id',
+      'question',
+      'aliases',
+      'answer',
+      'topic',
+      'departmentId',
+      'department',
+      'policyDocumentId',
+      'policyDocument',
+      'docNumber',
+      'reviewNotice',
+      'helpfulCount',
+      'unhelpfulCount',
+      'publishedAt',
+      'updatedAt',
+    ],
     rows: (await allItems(deps, 'qa', loadQaItems, query)).map((q) => [
-      q.id, q.question, q.aliases.join('|'), q.answer, q.topic, q.department?.id ?? null, q.department?.name ?? null, q.policyDocument?.id ?? null, q.policyDocument?.title ?? null,
-      q.policyDocument?.docNumber ?? null, q.reviewNotice, q.helpfulCount, q.unhelpfulCount, q.publishedAt, q.updatedAt,
+      q.id,
+      q.question,
+      q.aliases.join('|'),
+      q.answer,
+      q.topic,
+      q.department?.id ?? null,
+      q.department?.name ?? null,
+      q.policyDocument?.id ?? null,
+      q.policyDocument?.title ?? null,
+      q.policyDocument?.docNumber ?? null,
+      q.reviewNotice,
+      q.helpfulCount,
+      q.unhelpfulCount,
+      q.publishedAt,
+      q.updatedAt,
     ]),
   }),
 }
@@ -209,9 +327,15 @@ export async function exportOpenData(deps: Deps, set: OpenDataSet, query: CsvQue
 
 const catalogText: Record<OpenDataSet, { title: string; description: string }> = {
   consultations: { title: '意见征集', description: '已发布的意见征集（草案标题、摘要、承办单位、征集期），采纳情况公布后附采纳统计。' },
-  opinions: { title: '意见及答复', description: '采纳情况已公布的有效意见：去标识化的意见文本（本人选择不公开的为空）、所针对的条款、收集渠道与答复。不含署名、联系方式或账号。' },
+  opinions: {
+    title: '意见及答复',
+    description: '采纳情况已公布的有效意见：去标识化的意见文本（本人选择不公开的为空）、所针对的条款、收集渠道与答复。不含署名、联系方式或账号。',
+  },
   groups: { title: '集中意见', description: '采纳情况已公布的集中意见（相似意见归并后的概括）及其答复、所含有效意见条数。' },
-  events: { title: '活动及会议结果', description: '已发布的政府开放日、列席会议、听证座谈活动，取消的附理由；会议结果公开后附结果、到场人数和去标识化的参加人员意见及答复。' },
+  events: {
+    title: '活动及会议结果',
+    description: '已发布的政府开放日、列席会议、听证座谈活动，取消的附理由；会议结果公开后附结果、到场人数和去标识化的参加人员意见及答复。',
+  },
   qa: { title: '政策问答库', description: '已发布的政策问答条目：问题、相似问法、答案、主题、依据文件与复核提示。' },
 }
 

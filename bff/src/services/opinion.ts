@@ -36,10 +36,20 @@ const receiptCode = (now: Date) => newReceiptCode('YJ', now)
 
 function requestHashOf(consultationId: number, body: BodyOf<'submitOpinion'>): string {
   const { idempotencyKey: _key, ...content } = body
-  return createHash('sha256').update(JSON.stringify([consultationId, content.sectionId ?? null, content.text, content.consent, content.authorName ?? null, content.contactPhone ?? null])).digest('hex')
+  return createHash('sha256')
+    .update(
+      JSON.stringify([consultationId, content.sectionId ?? null, content.text, content.consent, content.authorName ?? null, content.contactPhone ?? null]),
+    )
+    .digest('hex')
 }
 
-const receiptOf = (row: { id: number; receiptCode: string; moderation: 'PENDING' | 'APPROVED' | 'HIDDEN'; secCheckSuggest: string | null; createdAt: Date }): OpinionReceipt => ({
+const receiptOf = (row: {
+  id: number
+  receiptCode: string
+  moderation: 'PENDING' | 'APPROVED' | 'HIDDEN'
+  secCheckSuggest: string | null
+  createdAt: Date
+}): OpinionReceipt => ({
   id: row.id,
   receiptCode: row.receiptCode,
   state: opinionState({ moderation: row.moderation, answered: false, feedbackPublished: false }),

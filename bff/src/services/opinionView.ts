@@ -3,7 +3,13 @@ import { findPersonalInfo, type PublicAnswer, REPLY_DEADLINE_WORKING_DAYS, type 
 import type { OpinionRow } from '../repositories/opinion'
 import { iso } from './paging'
 
-type AnswerLike = { adoption: PublicAnswer['adoption'] | null; reason: string | null; content: string | null; repliedAt: Date | null; department: { id: number; name: string } | null }
+type AnswerLike = {
+  adoption: PublicAnswer['adoption'] | null
+  reason: string | null
+  content: string | null
+  repliedAt: Date | null
+  department: { id: number; name: string } | null
+}
 
 export function publicAnswer(answer: AnswerLike | null | undefined): PublicAnswer | null {
   if (!answer?.adoption || answer.content === null || !answer.repliedAt || !answer.department) return null

@@ -1,5 +1,17 @@
 // The server's guard on every publishing path: no detected personal information goes public unless masked, dismissed or overridden.
-import { type FieldDismissal, type Mask, maskUnexempted, type PublishedField, personalInfoLabels, publishedSpans, type Span, spanProblem, type UnmaskedSpan, unexemptedPersonalInfo, unmaskedPersonalInfo } from '@gm/shared'
+import {
+  type FieldDismissal,
+  type Mask,
+  maskUnexempted,
+  type PublishedField,
+  personalInfoLabels,
+  publishedSpans,
+  type Span,
+  spanProblem,
+  type UnmaskedSpan,
+  unexemptedPersonalInfo,
+  unmaskedPersonalInfo,
+} from '@gm/shared'
 import { z } from 'zod'
 import type { DbOrTx } from '../db/client'
 import { AppError, validationFailed } from '../domain/errors'
@@ -52,7 +64,9 @@ export function checkPublication(texts: readonly PublishedText[], review: Public
       unmasked.push({ field, kind: m.kind, label: personalInfoLabels[m.kind], start: m.start, end: m.end, text: m.text })
     }
     for (const d of own) {
-      d.kinds = unmaskedPersonalInfo(text, masks).filter((m) => d.start <= m.start && d.end >= m.end).map((m) => m.kind)
+      d.kinds = unmaskedPersonalInfo(text, masks)
+        .filter((m) => d.start <= m.start && d.end >= m.end)
+        .map((m) => m.kind)
     }
   }
   if (unmasked.length > 0 && !review.override) {

@@ -146,14 +146,29 @@ function policyData(body: PolicyDraftBody): PolicyData {
   const writtenAt = dayStart(body.writtenOn)
   const publishedAt = dayStart(body.publishedOn)
   if (publishedAt < writtenAt) throw validationFailed({ publishedOn: '发布日期不能早于成文日期' })
-  return { title: body.title, issuer: body.issuer, docNumber: body.docNumber, writtenAt, publishedAt, summary: body.summary, topic: body.topic, sections: body.sections, attachments: body.attachments }
+  return {
+    title: body.title,
+    issuer: body.issuer,
+    docNumber: body.docNumber,
+    writtenAt,
+    publishedAt,
+    summary: body.summary,
+    topic: body.topic,
+    sections: body.sections,
+    attachments: body.attachments,
+  }
 }
 
 export async function createPolicy(deps: Deps, context: StaffContext, body: PolicyDraftBody): Promise<StaffPolicy> {
   const data = policyData(body)
   return deps.db.$transaction(async (tx) => {
     const { id } = await insertPolicy(tx, data)
-    await recordAudit(tx, auditorOf(context), { action: 'createPolicy', entity: 'policyDocument', entityId: id, after: { title: data.title, docNumber: data.docNumber, sections: data.sections.length } })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'createPolicy',
+      entity: 'policyDocument',
+      entityId: id,
+      after: { title: data.title, docNumber: data.docNumber, sections: data.sections.length },
+    })
     return staffPolicy(tx, id)
   })
 }
@@ -184,7 +199,13 @@ export async function publishPolicy(deps: Deps, context: StaffContext, id: numbe
     if (current.status === 'PUBLISHED') throw new AppError('NOTHING_TO_PUBLISH', '该政策文件已发布')
     const now = deps.clock()
     await updatePolicyState(tx, id, { status: 'PUBLISHED', releasedAt: now })
-    await recordAudit(tx, auditorOf(context), { action: 'publishPolicy', entity: 'policyDocument', entityId: id, before: { status: current.status }, after: { status: 'PUBLISHED', releasedAt: now } })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'publishPolicy',
+      entity: 'policyDocument',
+      entityId: id,
+      before: { status: current.status },
+      after: { status: 'PUBLISHED', releasedAt: now },
+    })
     return staffPolicy(tx, id)
   })
 }
@@ -194,7 +215,12 @@ export async function publishPolicy(deps: Deps, context: StaffContext, id: numbe
  * Every Q&A item resting on the document is flagged: the public item shows the notice until a
  * reviewer confirms or updates it.
  */
-export async function changePolicyValidity(deps: Deps, context: StaffContext, id: number, body: BodyOf<'changePolicyValidity'>): Promise<ResponseOf<'changePolicyValidity'>> {
+export async function changePolicyValidity(
+  deps: Deps,
+  context: StaffContext,
+  id: number,
+  body: BodyOf<'changePolicyValidity'>,
+): Promise<ResponseOf<'changePolicyValidity'>> {
   return deps.db.$transaction(async (tx) => {
     const current = await lockPolicy(tx, id)
     if (!current) throw notFound('政策文件')
@@ -242,22 +268,43 @@ async function staffInterpretation(db: DbOrTx, id: number) {
 
 const bodyJson = (body: BodyOf<'createInterpretation'>['body']) => toJson(body)
 
-export async function createInterpretation(deps: Deps, context: StaffContext, documentId: number, body: BodyOf<'createInterpretation'>): Promise<ResponseOf<'createInterpretation'>> {
+export async function createInterpretation(
+  deps: Deps,
+  context: StaffContext,
+  documentId: number,
+  body: BodyOf<'createInterpretation'>,
+): Promise<ResponseOf<'createInterpretation'>> {
   return deps.db.$transaction(async (tx) => {
     if (!(await findPolicyRef(tx, documentId))) throw notFound('政策文件')
     const { id } = await insertInterpretation(tx, { documentId, kind: body.kind, title: body.title, author: body.author, body: bodyJson(body.body) })
-    await recordAudit(tx, auditorOf(context), { action: 'createInterpretation', entity: 'policyInterpretation', entityId: id, after: { documentId, kind: body.kind, title: body.title } })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'createInterpretation',
+      entity: 'policyInterpretation',
+      entityId: id,
+      after: { documentId, kind: body.kind, title: body.title },
+    })
     return staffInterpretation(tx, id)
   })
 }
 
-export async function updateInterpretation(deps: Deps, context: StaffContext, id: number, body: BodyOf<'updateInterpretation'>): Promise<ResponseOf<'updateInterpretation'>> {
+export async function updateInterpretation(
+  deps: Deps,
+  context: StaffContext,
+  id: number,
+  body: BodyOf<'updateInterpretation'>,
+): Promise<ResponseOf<'updateInterpretation'>> {
   return deps.db.$transaction(async (tx) => {
     const current = await findInterpretation(tx, id)
     if (!current) throw notFound('政策解读')
     if (current.status === 'PUBLISHED') throw new AppError('POLICY_IMMUTABLE', '已发布的解读不能修改')
     await saveInterpretation(tx, id, { kind: body.kind, title: body.title, author: body.author, body: bodyJson(body.body) })
-    await recordAudit(tx, auditorOf(context), { action: 'updateInterpretation', entity: 'policyInterpretation', entityId: id, before: { title: current.title }, after: { kind: body.kind, title: body.title } })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'updateInterpretation',
+      entity: 'policyInterpretation',
+      entityId: id,
+      before: { title: current.title },
+      after: { kind: body.kind, title: body.title },
+    })
     return staffInterpretation(tx, id)
   })
 }

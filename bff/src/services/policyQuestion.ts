@@ -51,7 +51,9 @@ import { toStaffQaItem } from './qaView'
 const receiptCode = (now: Date) => newReceiptCode('ZX', now)
 
 const requestHashOf = (body: AskPolicyQuestionBody) =>
-  createHash('sha256').update(JSON.stringify([body.text, body.topic ?? null, body.policyDocumentId ?? null])).digest('hex')
+  createHash('sha256')
+    .update(JSON.stringify([body.text, body.topic ?? null, body.policyDocumentId ?? null]))
+    .digest('hex')
 
 export const replyDueAt = (askedAt: Date, calendar: WorkingDayCalendar) => addWorkingDays(askedAt, POLICY_QUESTION_REPLY_WORKING_DAYS, calendar)
 
@@ -137,7 +139,11 @@ export async function askPolicyQuestion(deps: Deps, actor: CitizenActor, body: A
   })
 }
 
-export async function listMyPolicyQuestions(deps: Deps, actor: CitizenActor, query: QueryOf<'listMyPolicyQuestions'>): Promise<ResponseOf<'listMyPolicyQuestions'>> {
+export async function listMyPolicyQuestions(
+  deps: Deps,
+  actor: CitizenActor,
+  query: QueryOf<'listMyPolicyQuestions'>,
+): Promise<ResponseOf<'listMyPolicyQuestions'>> {
   const { rows, total } = await findQuestionsOfCitizen(deps.db, actor.citizenId, pageWindow(query))
   return pageOf(rows.map(toMine), total, query)
 }
@@ -170,7 +176,13 @@ export async function answerPolicyQuestion(deps: Deps, context: StaffContext, id
     if (question.status !== 'PENDING') throw new AppError('QUESTION_ALREADY_ANSWERED')
     const now = deps.clock()
     if (body.decision === 'ANSWER') {
-      await updateQuestion(tx, id, { status: 'ANSWERED', answer: body.answer, departmentId: body.departmentId, answeredAt: now, answeredById: context.actor.staffId })
+      await updateQuestion(tx, id, {
+        status: 'ANSWERED',
+        answer: body.answer,
+        departmentId: body.departmentId,
+        answeredAt: now,
+        answeredById: context.actor.staffId,
+      })
     } else {
       await updateQuestion(tx, id, { status: 'DECLINED', declineReason: body.reason, answeredAt: now, answeredById: context.actor.staffId })
     }
@@ -191,7 +203,8 @@ export async function answerPolicyQuestion(deps: Deps, context: StaffContext, id
       entity: 'policyQuestion',
       entityId: id,
       before: { status: question.status },
-      after: body.decision === 'ANSWER' ? { status: 'ANSWERED', departmentId: body.departmentId, answer: body.answer } : { status: 'DECLINED', reason: body.reason },
+      after:
+        body.decision === 'ANSWER' ? { status: 'ANSWERED', departmentId: body.departmentId, answer: body.answer } : { status: 'DECLINED', reason: body.reason },
     })
     const row = await findQuestion(tx, id)
     return toStaff(row as PolicyQuestionRow, now, await workingCalendar(deps, tx))
@@ -209,8 +222,22 @@ export async function promotePolicyQuestion(deps: Deps, context: StaffContext, i
     if (!question) throw notFound('政策咨询')
     if (question.status !== 'ANSWERED' || !question.answer) throw new AppError('QUESTION_NOT_ANSWERED')
     if (question.promotedItemId) throw new AppError('ALREADY_PROMOTED', undefined, { qaItemId: question.promotedItemId })
-    const draft = { question: body.question, aliases: [], answer: body.answer ?? question.answer, topic: body.topic, departmentId: question.department?.id ?? null, policyDocumentId: body.policyDocumentId, clauseId: body.clauseId }
-    const check = checkPublication([{ field: 'question', text: draft.question }, { field: 'answer', text: draft.answer }], body)
+    const draft = {
+      question: body.question,
+      aliases: [],
+      answer: body.answer ?? question.answer,
+      topic: body.topic,
+      departmentId: question.department?.id ?? null,
+      policyDocumentId: body.policyDocumentId,
+      clauseId: body.clauseId,
+    }
+    const check = checkPublication(
+      [
+        { field: 'question', text: draft.question },
+        { field: 'answer', text: draft.answer },
+      ],
+      body,
+    )
     await checkReferences(tx, draft)
     if (draft.policyDocumentId !== null && (await findPolicyRef(tx, draft.policyDocumentId))?.status !== 'PUBLISHED') {
       throw new AppError('CONTENT_NOT_PUBLISHED', '所依据的政策文件尚未发布')
@@ -220,7 +247,12 @@ export async function promotePolicyQuestion(deps: Deps, context: StaffContext, i
     const { id: itemId } = await insertQaItem(tx, { ...data, status: 'PUBLISHED', publishedAt: now, reviewedAt: now, createdById: context.actor.staffId })
     await updateQuestion(tx, id, { promotedItemId: itemId })
     await bumpQaLibraryVersion(tx)
-    await recordAudit(tx, auditorOf(context), { action: 'promotePolicyQuestion', entity: 'policyQuestion', entityId: id, after: { qaItemId: itemId, question: data.question, topic: data.topic } })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'promotePolicyQuestion',
+      entity: 'policyQuestion',
+      entityId: id,
+      after: { qaItemId: itemId, question: data.question, topic: data.topic },
+    })
     await auditPublication(tx, auditorOf(context), { action: 'promotePolicyQuestion', entity: 'policyQuestion', entityId: id }, check, body.override)
     const item = await findQaItem(tx, itemId)
     return toStaffQaItem(item!)

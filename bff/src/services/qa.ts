@@ -60,13 +60,20 @@ function highlightOf(index: SearchIndex, result: SearchResult, doc: number): QaH
  * Search in the citizen's own words: ranked ids from the in-memory index, the page's items read
  * fresh from the database (so a withdrawn item never shows), highlights as text segments.
  */
-export async function searchQa(deps: Deps, query: { q: string; topic?: string; page: number; pageSize: number }, searcher?: string): Promise<ResponseOf<'searchQa'>> {
+export async function searchQa(
+  deps: Deps,
+  query: { q: string; topic?: string; page: number; pageSize: number },
+  searcher?: string,
+): Promise<ResponseOf<'searchQa'>> {
   const index = await qaSearchIndex(deps)
   const { skip, take } = pageWindow(query)
   const result = index.search(query.q, { topic: query.topic, limit: take, offset: skip })
   const best = skip === 0 ? result.hits[0] : index.search(query.q, { topic: query.topic, limit: 1 }).hits[0]
   const noGoodAnswer = !best || best.coverage < GOOD_ANSWER_COVERAGE
-  const rows = await findPublishedQaItemsByIds(deps.db, result.hits.map((h) => h.id))
+  const rows = await findPublishedQaItemsByIds(
+    deps.db,
+    result.hits.map((h) => h.id),
+  )
   const byId = new Map(rows.map((row) => [row.id, row]))
   const items: QaListItem[] = result.hits.flatMap((hit) => {
     const row = byId.get(hit.id)
@@ -95,7 +102,12 @@ async function countOnce(deps: Deps, itemId: number, key: string, kind: 'views' 
  * and day, so repeating a search cannot push an item up the hot list. Separate from the answer,
  * which depends on nobody (the public-read cache serves it to everyone, see routes/publicReads.ts).
  */
-export async function countSearchHit(deps: Deps, answer: { page: number; items: { id: number }[]; noGoodAnswer: boolean }, searcher: string, q: string): Promise<void> {
+export async function countSearchHit(
+  deps: Deps,
+  answer: { page: number; items: { id: number }[]; noGoodAnswer: boolean },
+  searcher: string,
+  q: string,
+): Promise<void> {
   if (answer.page !== 1) return
   const now = deps.clock()
   countSearchOnce(deps, answer.noGoodAnswer || answer.items.length === 0, searchHitDigest(searcher, now), q, now)

@@ -25,11 +25,11 @@ import { pageOf, pageWindow } from './paging'
 import { answerForms } from './qaText'
 import { type StoredRevision, toStaffQaItem } from './qaView'
 
-
 /** Topic in the list, clause inside the document: rules a row's foreign keys cannot state. */
 export async function checkReferences(db: DbOrTx, input: { topic: string; policyDocumentId: number | null; clauseId: number | null }, topics?: Set<string>) {
   const known = topics ?? new Set((await findQaTopics(db)).map((t) => t.name))
-  if (!known.has(input.topic)) throw new AppError('TOPIC_UNKNOWN', `主题“${input.topic}”不在问答主题列表中`, { fields: { topic: '请从主题列表中选择，或先新增主题' } })
+  if (!known.has(input.topic))
+    throw new AppError('TOPIC_UNKNOWN', `主题“${input.topic}”不在问答主题列表中`, { fields: { topic: '请从主题列表中选择，或先新增主题' } })
   if (input.clauseId !== null) {
     if (input.policyDocumentId === null) throw validationFailed({ clauseId: '引用条款时须同时选择政策文件' })
     if (!(await findSectionOfDocument(db, input.policyDocumentId, input.clauseId))) throw validationFailed({ clauseId: '所选条款不属于该政策文件' })
@@ -170,7 +170,13 @@ export async function withdrawQaItem(deps: Deps, context: StaffContext, id: numb
     if (!item) throw notFound('问答')
     await saveQaItem(tx, id, { status: 'WITHDRAWN' })
     if (item.status === 'PUBLISHED') await bumpQaLibraryVersion(tx)
-    await recordAudit(tx, auditorOf(context), { action: 'withdrawQaItem', entity: 'qaItem', entityId: id, before: { status: item.status }, after: { status: 'WITHDRAWN', reason } })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'withdrawQaItem',
+      entity: 'qaItem',
+      entityId: id,
+      before: { status: item.status },
+      after: { status: 'WITHDRAWN', reason },
+    })
     return staffItem(tx, id)
   })
 }

@@ -138,7 +138,11 @@ export async function parseQaFile(format: QaImportFormat, bytes: Buffer): Promis
   } catch {
     throw new UnreadableFile('不是有效的 JSON 文件')
   }
-  const items = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' && Array.isArray((parsed as { items?: unknown }).items) ? (parsed as { items: unknown[] }).items : null
+  const items = Array.isArray(parsed)
+    ? parsed
+    : parsed && typeof parsed === 'object' && Array.isArray((parsed as { items?: unknown }).items)
+      ? (parsed as { items: unknown[] }).items
+      : null
   if (!items) throw new UnreadableFile('JSON 须为条目数组，或含 items 数组的对象')
   return fromObjects(items)
 }
@@ -186,7 +190,11 @@ async function referenceTables(db: DbOrTx) {
   return { topics: new Set(topics.map((t) => t.name)), departments: new Map(departments.map((d) => [d.name, d.id])), documents: byNumber }
 }
 
-export async function validateRows(db: DbOrTx, raw: RawRow[], options: ImportOptions): Promise<{ valid: ValidRow[]; errors: ImportRowError[]; newTopics: string[] }> {
+export async function validateRows(
+  db: DbOrTx,
+  raw: RawRow[],
+  options: ImportOptions,
+): Promise<{ valid: ValidRow[]; errors: ImportRowError[]; newTopics: string[] }> {
   const refs = await referenceTables(db)
   const errors: ImportRowError[] = []
   const valid: ValidRow[] = []
@@ -219,7 +227,12 @@ export async function validateRows(db: DbOrTx, raw: RawRow[], options: ImportOpt
     if (Array.isArray(rawAliases)) aliases = rawAliases.map((a) => asText(a) ?? '').filter(Boolean)
     else {
       const joined = text('aliases')
-      aliases = joined ? joined.split(/[；;\n]/).map((a) => a.trim()).filter(Boolean) : []
+      aliases = joined
+        ? joined
+            .split(/[；;\n]/)
+            .map((a) => a.trim())
+            .filter(Boolean)
+        : []
     }
     if (aliases.length > 20) fail('aliases', '相似问法最多 20 条')
     if (aliases.some((a) => a.length > QA_QUESTION_MAX)) fail('aliases', `每条相似问法最多 ${QA_QUESTION_MAX} 个字`)
@@ -308,7 +321,14 @@ export async function importQaRows(deps: Deps, context: StaffContext, raw: RawRo
       }
       await insertQaTopics(tx, newTopics)
       const now = deps.clock()
-      const existing = new Map((await findQaItemsByExternalIds(tx, valid.flatMap((r) => (r.externalId ? [r.externalId] : [])))).map((e) => [e.externalId as string, e]))
+      const existing = new Map(
+        (
+          await findQaItemsByExternalIds(
+            tx,
+            valid.flatMap((r) => (r.externalId ? [r.externalId] : [])),
+          )
+        ).map((e) => [e.externalId as string, e]),
+      )
       const data = (r: ValidRow) => ({
         question: r.question,
         aliases: r.aliases,
@@ -381,7 +401,13 @@ export async function createQaImport(deps: Deps, context: StaffContext, body: Bo
   const now = deps.clock()
   const first = decodePart(body.content)
   await deleteExpiredQaImports(deps.db, now)
-  const { id } = await insertQaImport(deps.db, { staffId: context.actor.staffId, format: body.format, filename: body.filename, expiresAt: new Date(now.getTime() + UPLOAD_TTL_MS), first: new Uint8Array(first) })
+  const { id } = await insertQaImport(deps.db, {
+    staffId: context.actor.staffId,
+    format: body.format,
+    filename: body.filename,
+    expiresAt: new Date(now.getTime() + UPLOAD_TTL_MS),
+    first: new Uint8Array(first),
+  })
   return { id, parts: 1, bytes: first.length }
 }
 
@@ -439,7 +465,18 @@ export async function exportQaItems(deps: Deps, query: { format: 'csv' | 'xlsx' 
   const table: Table = {
     sheetName: '政策问答',
     header: EXPORT_HEADER,
-    rows: records.map((r) => [r.id, r.question, r.aliases.join('；'), r.answer, r.topic, r.department, r.docNumber, r.clause, r.reviewedOn, statusLabels[r.status]]),
+    rows: records.map((r) => [
+      r.id,
+      r.question,
+      r.aliases.join('；'),
+      r.answer,
+      r.topic,
+      r.department,
+      r.docNumber,
+      r.clause,
+      r.reviewedOn,
+      statusLabels[r.status],
+    ]),
   }
   return query.format === 'xlsx'
     ? { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await toXlsx(table) }

@@ -317,11 +317,30 @@ export async function readXlsx(bytes: Uint8Array, overrides: Partial<Limits> = {
 
   // The first sheet in workbook order, through the workbook's relationships (small parts: read whole).
   let firstSheet: string | undefined
-  await readXml(workbook, '工作簿', { open: (name, a) => void (name === 'sheet' && firstSheet === undefined && (firstSheet = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1])), text: () => undefined, close: () => undefined }, tick)
+  await readXml(
+    workbook,
+    '工作簿',
+    {
+      open: (name, a) =>
+        void (name === 'sheet' && firstSheet === undefined && (firstSheet = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1])),
+      text: () => undefined,
+      close: () => undefined,
+    },
+    tick,
+  )
   let target = 'worksheets/sheet1.xml'
   const rels = parts.get('xl/_rels/workbook.xml.rels')
   if (rels && firstSheet) {
-    await readXml(rels, '关系表', { open: (name, a) => void (name === 'Relationship' && a.Id === firstSheet && a.Target && (target = a.Target)), text: () => undefined, close: () => undefined }, tick)
+    await readXml(
+      rels,
+      '关系表',
+      {
+        open: (name, a) => void (name === 'Relationship' && a.Id === firstSheet && a.Target && (target = a.Target)),
+        text: () => undefined,
+        close: () => undefined,
+      },
+      tick,
+    )
   }
   const sheetPath = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`
   const sheet = parts.get(sheetPath)

@@ -1,11 +1,5 @@
 // Event registration use cases: signing up (first come, review, lottery) and cancelling with the waitlist moving up, staff review, check-in and reminders.
-import {
-  attendeeCategoryLabels,
-  type BodyOf,
-  type MyRegistration,
-  registrationStatusLabels,
-  signupStatus,
-} from '@gm/shared'
+import { attendeeCategoryLabels, type BodyOf, type MyRegistration, registrationStatusLabels, signupStatus } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import { isUniqueViolation } from '../db/errors'
 import type { Deps } from '../deps'
@@ -45,7 +39,6 @@ import { iso } from './paging'
 
 type EventBrief = { id: number; title: string; kind: MyRegistration['event']['kind']; startsAt: Date; place: string }
 
-
 function toMyRegistration(row: RegistrationRow & { event: EventBrief }): MyRegistration {
   const usable = row.status === 'SELECTED' || row.status === 'CHECKED_IN'
   return {
@@ -63,7 +56,14 @@ function toMyRegistration(row: RegistrationRow & { event: EventBrief }): MyRegis
 const eventLink = (eventId: number) => `/packages/event/pages/detail/index?id=${eventId}`
 
 /** Tell the person how their registration stands (in-app; WeChat when subscribed). */
-export function tellStatus(deps: Deps, tx: DbOrTx, citizenId: number | null, event: { id: number; title: string; startsAt: Date }, status: keyof typeof registrationStatusLabels, detail: string) {
+export function tellStatus(
+  deps: Deps,
+  tx: DbOrTx,
+  citizenId: number | null,
+  event: { id: number; title: string; startsAt: Date },
+  status: keyof typeof registrationStatusLabels,
+  detail: string,
+) {
   if (!citizenId) return Promise.resolve()
   const label = registrationStatusLabels[status]
   return notify(deps, tx, {
@@ -127,7 +127,11 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
     checkInCode: newCode(8),
     publicCode: `R${newCode(7)}`,
   })
-  const detail = { SELECTED: '已确认入选，请凭签到码参加。', WAITLISTED: '已进入候补，有名额空出时将依次递补并通知您。', APPLIED: '已收到，遴选结果将另行通知。' }
+  const detail = {
+    SELECTED: '已确认入选，请凭签到码参加。',
+    WAITLISTED: '已进入候补，有名额空出时将依次递补并通知您。',
+    APPLIED: '已收到，遴选结果将另行通知。',
+  }
   // The key's claim comes after the event row is held (by the seat statement or the lock), so a crowd
   // that arrives before the last place is gone and then loses it writes nothing; a retry racing its own
   // first attempt meets it on the claim or on the one-registration-per-person index and gets its result.
@@ -154,7 +158,14 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
           (!peek!.seatFree && peek!.waitlistFree ? await takePlaceAndRegister(tx, 'waitlist', registration(), now) : null)
         if (taken) {
           return once(tx, async () => {
-            await tellStatus(deps, tx, actor.citizenId, taken.event, taken.status as 'SELECTED' | 'WAITLISTED', detail[taken.status as 'SELECTED' | 'WAITLISTED'])
+            await tellStatus(
+              deps,
+              tx,
+              actor.citizenId,
+              taken.event,
+              taken.status as 'SELECTED' | 'WAITLISTED',
+              detail[taken.status as 'SELECTED' | 'WAITLISTED'],
+            )
             return toMyRegistration(taken)
           })
         }
@@ -279,7 +290,13 @@ const toStaffRegistration = (row: RegistrationRow) => ({
 export async function listRegistrations(deps: Deps, context: StaffContext, eventId: number) {
   await requireInScope(deps.db, context.actor, 'event', eventId)
   const rows = await findRegistrationsOfEvent(deps.db, eventId)
-  await recordContactRead(deps.db, auditorOf(context), { via: 'listRegistrations', entity: 'event', entityId: eventId, records: rows.length, fields: ['name', 'phone'] })
+  await recordContactRead(deps.db, auditorOf(context), {
+    via: 'listRegistrations',
+    entity: 'event',
+    entityId: eventId,
+    records: rows.length,
+    fields: ['name', 'phone'],
+  })
   return rows.map(toStaffRegistration)
 }
 
@@ -290,7 +307,8 @@ export async function reviewRegistration(deps: Deps, context: StaffContext, id: 
     if (!(await lockRegistration(tx, id))) throw notFound('报名')
     const registration = (await findRegistration(tx, id))!
     if (registration.event.selectionMode !== 'REVIEW') throw new AppError('WRONG_SELECTION_MODE')
-    if (registration.status !== 'APPLIED') throw new AppError('REVIEW_NOT_PENDING', `该报名当前为「${registrationStatusLabels[registration.status]}」，不能再审核`)
+    if (registration.status !== 'APPLIED')
+      throw new AppError('REVIEW_NOT_PENDING', `该报名当前为「${registrationStatusLabels[registration.status]}」，不能再审核`)
     let updated: RegistrationRow
     if (body.decision === 'SELECT') {
       if (!(await takeSeat(tx, registration.eventId))) throw new AppError('SEATS_EXHAUSTED', '名额已满')
@@ -300,7 +318,13 @@ export async function reviewRegistration(deps: Deps, context: StaffContext, id: 
       updated = await setRegistrationStatus(tx, id, 'NOT_SELECTED', { reviewReason: body.reason })
       await tellStatus(deps, tx, registration.citizenId, registration.event, 'NOT_SELECTED', `未入选：${body.reason}`)
     }
-    await recordAudit(tx, auditorOf(context), { action: 'reviewRegistration', entity: 'registration', entityId: id, before: { status: registration.status }, after: { status: updated.status, reason: body.decision === 'REJECT' ? body.reason : undefined } })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'reviewRegistration',
+      entity: 'registration',
+      entityId: id,
+      before: { status: registration.status },
+      after: { status: updated.status, reason: body.decision === 'REJECT' ? body.reason : undefined },
+    })
     return toStaffRegistration(updated)
   })
 }

@@ -30,7 +30,7 @@ export function markHits(text: string, terms: string[]): TextSegment[] {
   let from = 0
   // toLowerCase keeps lengths for the CJK and ASCII text searched here; when it does not, nothing is marked.
   if (lower.length === text.length) {
-    for (let at = 0; at < text.length; ) {
+    for (let at = 0; at < text.length;) {
       const term = wanted.filter((t) => lower.startsWith(t, at)).sort((a, b) => b.length - a.length)[0]
       if (!term) {
         at += 1

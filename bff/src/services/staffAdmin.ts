@@ -62,7 +62,13 @@ export async function updateStaff(deps: Deps, context: StaffContext, id: number,
       ...(input.disabled !== undefined ? { disabledAt: input.disabled ? (before.disabledAt ?? now) : null } : {}),
     })
     if (input.disabled) await revokeSessionsOf(tx, { staffId: id }, now)
-    await recordAudit(tx, auditorOf(context), { action: 'updateStaff', entity: 'staff', entityId: id, before: auditableStaff(before), after: auditableStaff(after) })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'updateStaff',
+      entity: 'staff',
+      entityId: id,
+      before: auditableStaff(before),
+      after: auditableStaff(after),
+    })
     return after
   })
   return toStaff(row)
@@ -82,7 +88,12 @@ export async function resetStaffPassword(deps: Deps, context: StaffContext, id: 
     if (!(await findStaff(tx, id))) throw new AppError('NOT_FOUND', '工作人员不存在')
     const after = await updateStaffRow(tx, id, { passwordHash, mustChangePassword: true })
     await revokeSessionsOf(tx, { staffId: id }, now)
-    await recordAudit(tx, auditorOf(context), { action: 'resetStaffPassword', entity: 'staff', entityId: id, after: { mustChangePassword: true, sessionsEnded: true } })
+    await recordAudit(tx, auditorOf(context), {
+      action: 'resetStaffPassword',
+      entity: 'staff',
+      entityId: id,
+      after: { mustChangePassword: true, sessionsEnded: true },
+    })
     return after
   })
   return { staff: toStaff(row), initialPassword }

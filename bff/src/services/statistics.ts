@@ -160,7 +160,10 @@ function byMonth(opinions: readonly Counted[], year: number) {
 
 const definitions = statisticDefinitions as Record<string, { label: string; definition: string }>
 
-function eventFiguresOf(events: Awaited<ReturnType<typeof findEventFigures>>, now: Date): Omit<EventFigures, 'meetingAttendanceRequired' | 'meetingAttendanceMet'> {
+function eventFiguresOf(
+  events: Awaited<ReturnType<typeof findEventFigures>>,
+  now: Date,
+): Omit<EventFigures, 'meetingAttendanceRequired' | 'meetingAttendanceMet'> {
   const sum = (key: 'registrations' | 'selected' | 'attended') => events.reduce((n, e) => n + e[key], 0)
   return {
     events: events.length,
@@ -214,7 +217,11 @@ async function yearStatistics(deps: Deps, year: number, departments: readonly De
         )
         return {
           department,
-          figures: { ...figures, meetingAttendanceRequired: MEETING_ATTENDANCE_MIN_PER_YEAR, meetingAttendanceMet: figures.meetingAttendance >= MEETING_ATTENDANCE_MIN_PER_YEAR },
+          figures: {
+            ...figures,
+            meetingAttendanceRequired: MEETING_ATTENDANCE_MIN_PER_YEAR,
+            meetingAttendanceMet: figures.meetingAttendance >= MEETING_ATTENDANCE_MIN_PER_YEAR,
+          },
         }
       }),
     },
@@ -236,10 +243,7 @@ async function yearStatistics(deps: Deps, year: number, departments: readonly De
 /** The published figures of these consultations (whose 采纳情况 is published by `now`), by id. */
 export async function publishedFiguresOf(deps: Deps, consultationIds: readonly number[], now: Date): Promise<Map<number, OpinionFigures>> {
   if (consultationIds.length === 0) return new Map()
-  const [consultations, calendar] = await Promise.all([
-    findConsultationsWithOpinions(deps.db, { publishedBy: now, consultationIds }),
-    workingCalendar(deps),
-  ])
+  const [consultations, calendar] = await Promise.all([findConsultationsWithOpinions(deps.db, { publishedBy: now, consultationIds }), workingCalendar(deps)])
   const days = dayCounter(calendar)
   return new Map(consultations.map((c) => [c.id, opinionFigures(countedOpinions(c, days, now))]))
 }

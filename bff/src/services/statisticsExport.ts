@@ -22,7 +22,11 @@ const yesNo = (value: boolean) => (value ? '是' : '否')
 
 /** The annual report figures: one row per figure, with its definition. */
 function annualTable(s: StaffStatistics): Table {
-  const row = (key: keyof typeof statisticDefinitions, value: number | string | null) => [statisticDefinitions[key].label, value, statisticDefinitions[key].definition]
+  const row = (key: keyof typeof statisticDefinitions, value: number | string | null) => [
+    statisticDefinitions[key].label,
+    value,
+    statisticDefinitions[key].definition,
+  ]
   const met = s.events.byDepartment.filter((d) => d.figures.meetingAttendanceMet).length
   return {
     sheetName: statisticsTableLabels.annual,
@@ -70,7 +74,16 @@ const builders: Record<StatisticsTable, (s: StaffStatistics) => Table> = {
   }),
   events: (s) => ({
     sheetName: statisticsTableLabels.events,
-    header: ['部门', label('events'), label('registrations'), label('selected'), label('attended'), label('meetingAttendance'), '列席最低次数', label('meetingAttendanceMet')],
+    header: [
+      '部门',
+      label('events'),
+      label('registrations'),
+      label('selected'),
+      label('attended'),
+      label('meetingAttendance'),
+      '列席最低次数',
+      label('meetingAttendanceMet'),
+    ],
     rows: s.events.byDepartment.map((d) => [
       d.department.name,
       d.figures.events,
@@ -103,7 +116,15 @@ export async function exportStatistics(deps: Deps, context: StaffContext, query:
   const statistics = await getStaffStatistics(deps, context, query)
   const base = `统计-${statistics.year}`
   if (query.format === 'xlsx') {
-    return { filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await toXlsx(statisticsTablesOf(statistics)) }
+    return {
+      filename: `${base}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      content: await toXlsx(statisticsTablesOf(statistics)),
+    }
   }
-  return { filename: `${base}-${statisticsTableLabels[query.table]}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(builders[query.table](statistics)) }
+  return {
+    filename: `${base}-${statisticsTableLabels[query.table]}.csv`,
+    contentType: 'text/csv; charset=utf-8',
+    content: toCsv(builders[query.table](statistics)),
+  }
 }

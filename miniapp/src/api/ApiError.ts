@@ -85,7 +85,10 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
 
 /** No response at all: offline, DNS, refused connection, timeout. */
 export function networkError(cause: unknown): ApiError {
-  const text = typeof cause === 'object' && cause !== null ? String((cause as { errMsg?: unknown; message?: unknown }).errMsg ?? (cause as { message?: unknown }).message ?? '') : ''
+  const text =
+    typeof cause === 'object' && cause !== null
+      ? String((cause as { errMsg?: unknown; message?: unknown }).errMsg ?? (cause as { message?: unknown }).message ?? '')
+      : ''
   const timedOut = /time ?out|超时|abort/i.test(text)
   return new ApiError({ status: 0, code: 'NETWORK_ERROR', message: timedOut ? TIMEOUT_MESSAGE : clientErrorMessages.NETWORK_ERROR })
 }

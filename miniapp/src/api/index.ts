@@ -3,15 +3,5 @@ export { api, callEndpoint, type Api, type CallOptions, type SignInMode } from '
 export { ApiError, toApiError, type ApiErrorCode } from './ApiError'
 export { API_BASE_URL } from './request'
 export { askForConsent, onConsentNeeded, type ConsentAsker } from './consent'
-export {
-  SESSION_STORAGE_KEY,
-  clearSession,
-  getToken,
-  saveSession,
-  sessionStore,
-  setChecking,
-  updateMe,
-  type SessionState,
-  type StoredSession,
-} from './session'
+export { SESSION_STORAGE_KEY, clearSession, getToken, saveSession, sessionStore, setChecking, updateMe, type SessionState, type StoredSession } from './session'
 export { downloadExport, downloadQaExport, downloadStatisticsExport, filenameFrom, type DownloadName, type DownloadResult, type ExportFormat } from './download'

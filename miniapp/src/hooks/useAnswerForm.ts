@@ -8,8 +8,12 @@ import { type PublishingForm, usePublishingForm } from './usePersonalInfoOverrid
 type AnswerField = keyof AnswerValues
 
 /** The form's values for an existing answer, or a new one dated today (Asia/Shanghai). */
-export function answerValues(answer: (Omit<PublicAnswer, 'reason'> & { reason: string | null }) | null | undefined, defaultDepartmentId?: number): AnswerValues {
-  if (!answer) return { adoption: '', reason: '', content: '', departmentId: defaultDepartmentId ? String(defaultDepartmentId) : '', repliedOn: shanghaiToday() }
+export function answerValues(
+  answer: (Omit<PublicAnswer, 'reason'> & { reason: string | null }) | null | undefined,
+  defaultDepartmentId?: number,
+): AnswerValues {
+  if (!answer)
+    return { adoption: '', reason: '', content: '', departmentId: defaultDepartmentId ? String(defaultDepartmentId) : '', repliedOn: shanghaiToday() }
   return {
     adoption: answer.adoption,
     reason: answer.reason ?? '',
@@ -44,5 +48,8 @@ export function validateAnswer(values: AnswerValues) {
  * there or send again with an override reason.
  */
 export function useAnswerForm(initial: AnswerValues, submit: (body: AnswerBody) => Promise<void>): PublishingForm<AnswerValues> {
-  return usePublishingForm<AnswerValues, AnswerBody>({ initial, validate: validateAnswer, submit, fieldOfCode: { REASON_REQUIRED: 'reason' } }, ['content', 'reason'])
+  return usePublishingForm<AnswerValues, AnswerBody>({ initial, validate: validateAnswer, submit, fieldOfCode: { REASON_REQUIRED: 'reason' } }, [
+    'content',
+    'reason',
+  ])
 }

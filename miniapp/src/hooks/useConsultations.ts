@@ -12,10 +12,7 @@ export interface ConsultationFilter {
 }
 
 export function useConsultationList({ status, q, departmentId }: ConsultationFilter): PagedListState<ConsultationSummary> {
-  return usePagedList(
-    (page) => api.listConsultations({ query: { status, q, departmentId, page, pageSize: PAGE_SIZE } }),
-    [status, q, departmentId],
-  )
+  return usePagedList((page) => api.listConsultations({ query: { status, q, departmentId, page, pageSize: PAGE_SIZE } }), [status, q, departmentId])
 }
 
 export function useConsultation(id: number | null): RequestState<ConsultationDetail> {

@@ -124,7 +124,12 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
       const text = values.text.trim()
       const found = findPersonalInfo(text)
       const extras = { dismissReasons: found.map((s) => reasons.get(maskKey(s)) ?? ''), manual: manual.text === text ? manual.spans : [] }
-      return validateEventOpinion(values, found, found.map((s) => !unticked.has(maskKey(s))), { extras, override: withOverride.current ? overrideReason.trim() : undefined })
+      return validateEventOpinion(
+        values,
+        found,
+        found.map((s) => !unticked.has(maskKey(s))),
+        { extras, override: withOverride.current ? overrideReason.trim() : undefined },
+      )
     },
     submit: async (body) => {
       if (eventId === null) return
@@ -166,7 +171,10 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
     },
     [suggestions],
   )
-  const addManual = useCallback((span: TextSpan) => setManual((m) => ({ text: recordedText, spans: [...(m.text === recordedText ? m.spans : []), span] })), [recordedText])
+  const addManual = useCallback(
+    (span: TextSpan) => setManual((m) => ({ text: recordedText, spans: [...(m.text === recordedText ? m.spans : []), span] })),
+    [recordedText],
+  )
   const removeManual = useCallback((index: number) => setManual((m) => ({ ...m, spans: m.spans.filter((_, i) => i !== index) })), [])
   const unmasked = usePersonalInfoOverride(form.formError, form.submitting).spans
   const { handleSubmit } = form

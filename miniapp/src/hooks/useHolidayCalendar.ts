@@ -67,6 +67,8 @@ export function useHolidayCalendar(enabled: boolean): HolidayCalendarState {
   }, [loaded, setField])
 
   const thisYear = shanghaiParts(new Date()).year
-  const years = [...new Set([thisYear, thisYear + 1, thisYear + 2, ...(overview.data?.tableYears.map((y) => y.year) ?? []), ...(year !== null ? [year] : [])])].sort((a, b) => a - b)
+  const years = [
+    ...new Set([thisYear, thisYear + 1, thisYear + 2, ...(overview.data?.tableYears.map((y) => y.year) ?? []), ...(year !== null ? [year] : [])]),
+  ].sort((a, b) => a - b)
   return { overview, year, setYear: (y) => (setSaved(null), setYear(y)), years, arrangement, form, saved, clear }
 }

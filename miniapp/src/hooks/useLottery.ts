@@ -25,7 +25,10 @@ export interface LotteryDesk {
 }
 
 export function useLotteryDesk(eventId: number | null, enabled: boolean): LotteryDesk {
-  const preview = useRequest(() => (eventId === null || !enabled ? Promise.reject(notFound()) : api.drawPreview({ params: { id: eventId } })), [eventId, enabled])
+  const preview = useRequest(
+    () => (eventId === null || !enabled ? Promise.reject(notFound()) : api.drawPreview({ params: { id: eventId } })),
+    [eventId, enabled],
+  )
   // The public record exists only once drawn: not asked for before (no 404 on the way).
   const record = useDraw(preview.data?.drawn ? eventId : null)
   const [done, setDone] = useState<DrawRecord | null>(null)

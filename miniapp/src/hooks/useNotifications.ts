@@ -42,10 +42,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   EVENT_OUTCOME: '会议结果',
 }
 
-export type SubscribeState =
-  | { status: 'idle' | 'asking' }
-  | { status: 'done'; accepted: NotificationKind[] }
-  | { status: 'error'; error: ApiError }
+export type SubscribeState = { status: 'idle' | 'asking' } | { status: 'done'; accepted: NotificationKind[] } | { status: 'error'; error: ApiError }
 
 export interface Subscriptions {
   /** Whether this platform has subscribe messages at all (the WeChat mini-program). */

@@ -54,7 +54,9 @@ export const weappPlatform: Platform = {
     const offered = kinds.filter((kind) => ids[kind] !== '').slice(0, MAX_TEMPLATES_PER_REQUEST)
     if (offered.length === 0) return []
     try {
-      const result = (await Taro.requestSubscribeMessage({ tmplIds: offered.map((kind) => ids[kind]) } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, unknown>
+      const result = (await Taro.requestSubscribeMessage({
+        tmplIds: offered.map((kind) => ids[kind]),
+      } as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, unknown>
       return offered.filter((kind): kind is NotificationKind => result[ids[kind]] === 'accept')
     } catch {
       // 43101: the user refused; other failures also mean "no consent this time"

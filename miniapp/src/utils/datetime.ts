@@ -11,7 +11,14 @@ const DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2
 export function parseShanghaiDateTime(text: string): Date | null {
   const m = DATE_TIME.exec(text.trim())
   if (!m) return null
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [number, number, number, number, number, number]
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null
   const date = new Date(shanghaiTime(year, month, day, hour, minute).getTime() + second * 1000)
   // 2026-02-31 rolls over into March: refuse it rather than guess

@@ -35,7 +35,7 @@ export function parseArrangement(text: string): { ok: true; days: HolidayDay[] }
 export function formatArrangement(days: readonly HolidayDay[]): string {
   const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date))
   const lines: string[] = []
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i
     while (
       j + 1 < sorted.length &&

@@ -36,7 +36,13 @@ export function isMajorConsultation(decisionId: number | null | undefined, decla
 export type WindowProblem = 'SHORT_WINDOW_REASON_REQUIRED'
 
 /** The 30-day rule for publishing: a major consultation open for less than 30 days needs a reason. */
-export function publishWindowProblem(input: { decisionId: number | null; isMajorDecision: boolean; opensAt: Instant; closesAt: Instant; shortWindowReason: string | null }): WindowProblem | null {
+export function publishWindowProblem(input: {
+  decisionId: number | null
+  isMajorDecision: boolean
+  opensAt: Instant
+  closesAt: Instant
+  shortWindowReason: string | null
+}): WindowProblem | null {
   const major = isMajorConsultation(input.decisionId, input.isMajorDecision)
   return needsShortWindowReason(major, input.opensAt, input.closesAt) && !input.shortWindowReason?.trim() ? 'SHORT_WINDOW_REASON_REQUIRED' : null
 }

@@ -2,14 +2,7 @@
 import { type Instant, toDate } from './time'
 
 /** The typed stages of a major administrative decision, in the order they happen. */
-export const decisionStageKinds = [
-  'DRAFT_PUBLISHED',
-  'CONSULTATION',
-  'HEARING',
-  'MEETING_REVIEW',
-  'DECISION_RESULT',
-  'POST_EVALUATION',
-] as const
+export const decisionStageKinds = ['DRAFT_PUBLISHED', 'CONSULTATION', 'HEARING', 'MEETING_REVIEW', 'DECISION_RESULT', 'POST_EVALUATION'] as const
 export type DecisionStageKind = (typeof decisionStageKinds)[number]
 
 export const decisionStageLabels: Record<DecisionStageKind, string> = {

@@ -81,7 +81,14 @@ export const drawCommitment = (secret: string): string => sha256Hex(secret)
  */
 export function canonicalCandidateList(candidates: readonly LotteryCandidate[]): string {
   return JSON.stringify(
-    candidates.map((c) => ({ code: c.code, category: c.category, region: c.region ?? null, sector: c.sector ?? null, ageBand: c.ageBand ?? null, gender: c.gender ?? null })),
+    candidates.map((c) => ({
+      code: c.code,
+      category: c.category,
+      region: c.region ?? null,
+      sector: c.sector ?? null,
+      ageBand: c.ageBand ?? null,
+      gender: c.gender ?? null,
+    })),
   )
 }
 

@@ -15,7 +15,17 @@ import { normalizeWidth } from './text'
 export type PersonalInfoKind = 'ID_NUMBER' | 'PHONE' | 'LANDLINE' | 'EMAIL' | 'PLATE' | 'BANK_CARD' | 'ADDRESS' | 'NAME' | 'WECHAT_ID'
 
 /** Every kind, in a stable order (schemas and labels are built from it). */
-export const personalInfoKinds = ['ID_NUMBER', 'PHONE', 'LANDLINE', 'EMAIL', 'PLATE', 'BANK_CARD', 'ADDRESS', 'NAME', 'WECHAT_ID'] as const satisfies readonly PersonalInfoKind[]
+export const personalInfoKinds = [
+  'ID_NUMBER',
+  'PHONE',
+  'LANDLINE',
+  'EMAIL',
+  'PLATE',
+  'BANK_CARD',
+  'ADDRESS',
+  'NAME',
+  'WECHAT_ID',
+] as const satisfies readonly PersonalInfoKind[]
 
 export interface PersonalInfoMatch {
   kind: PersonalInfoKind
@@ -74,9 +84,7 @@ export function findPersonalInfo(text: string): PersonalInfoMatch[] {
     ...mergeAdjacent(findAddresses(s), s),
     ...findNames(s),
   ]
-  candidates.sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || SPECIFICITY[a.kind] - SPECIFICITY[b.kind] || a.start - b.start,
-  )
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || SPECIFICITY[a.kind] - SPECIFICITY[b.kind] || a.start - b.start)
   const taken: Candidate[] = []
   for (const c of candidates) {
     if (taken.every((t) => c.end <= t.start || c.start >= t.end)) taken.push(c)
@@ -90,7 +98,6 @@ interface Candidate {
   start: number
   end: number
 }
-
 
 // Helpers take one character; `charAt` past either end gives '' and every predicate is false for ''.
 const isDigit = (ch: string) => ch !== '' && ch >= '0' && ch <= '9'
@@ -120,8 +127,7 @@ function scan(s: string, re: RegExp, accept: (m: RegExpExecArray, start: number,
 
 /** First two digits of a resident ID: province-level codes (incl. 71 台湾, 81 香港, 82 澳门, 83 台湾居民居住证). */
 const PROVINCE_CODES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62,
-  63, 64, 65, 71, 81, 82, 83,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
 ])
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 const ID_CHECK_CHARS = '10X98765432'
@@ -165,8 +171,7 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0
 }
 
-const isBankCardNumber = (digits: string) =>
-  digits.length >= 16 && digits.length <= 19 && digits.charAt(0) !== '0' && passesLuhn(digits)
+const isBankCardNumber = (digits: string) => digits.length >= 16 && digits.length <= 19 && digits.charAt(0) !== '0' && passesLuhn(digits)
 
 /** Words just before a number that say what it is. The nearest cue within a few characters wins. */
 const ID_CUES = ['身份证', '证件', '身份号', '公民身份']
@@ -351,16 +356,36 @@ const DETAIL_SUFFIXES = ['号院', '号楼', '单元', '号', '弄', '栋', '幢
 const ROOM_PREFIX_SUFFIXES = new Set(['单元', '栋', '幢', '座', '号楼', '层', '楼'])
 
 const ROAD_MARKERS = ['大道', '大街', '胡同', '路', '街', '巷', '道', '弄']
-const ESTATE_MARKERS = ['小区', '花园', '公寓', '家园', '新村', '大厦', '公馆', '社区', '宿舍', '大院', '苑', '园', '庭', '村', '里', '坊', '城', '庄', '屯', '湾', '府']
+const ESTATE_MARKERS = [
+  '小区',
+  '花园',
+  '公寓',
+  '家园',
+  '新村',
+  '大厦',
+  '公馆',
+  '社区',
+  '宿舍',
+  '大院',
+  '苑',
+  '园',
+  '庭',
+  '村',
+  '里',
+  '坊',
+  '城',
+  '庄',
+  '屯',
+  '湾',
+  '府',
+]
 
 /**
  * Characters that end a place name when reading backwards from a marker: prepositions and verbs
  * around addresses, pronouns, and administrative-division suffixes. Stopping at 区/县/镇 keeps a lone
  * district name ("高新区") out of the mask; only the road or estate and its numbers are detailed.
  */
-const NAME_STOP_CHARS = new Set(
-  '在住于到至从与及或的了是我你他她们位址近靠旁边对往向省市区县镇乡旗盟州本该此这那每各号楼栋室组'.split(''),
-)
+const NAME_STOP_CHARS = new Set('在住于到至从与及或的了是我你他她们位址近靠旁边对往向省市区县镇乡旗盟州本该此这那每各号楼栋室组'.split(''))
 
 function readNumber(s: string, i: number): number {
   let j = i
@@ -426,7 +451,14 @@ function readDetails(s: string, i: number, firstSuffixes: string[]): number {
       continue
     }
     const follower = s.charAt(skipSpaces(s, end))
-    if (ascii && last !== null && ROOM_PREFIX_SUFFIXES.has(last) && end - p >= 2 && end - p <= 5 && (follower === '' || NOT_ROOM_FOLLOWERS.indexOf(follower) < 0)) {
+    if (
+      ascii &&
+      last !== null &&
+      ROOM_PREFIX_SUFFIXES.has(last) &&
+      end - p >= 2 &&
+      end - p <= 5 &&
+      (follower === '' || NOT_ROOM_FOLLOWERS.indexOf(follower) < 0)
+    ) {
       pos = end // "2单元501"
       last = '室'
     }
@@ -500,9 +532,9 @@ function mergeAdjacent(addresses: Candidate[], s: string): Candidate[] {
  * in opinions (于 向 和 文 时 明 安 党 强 云 海 南 甘 吉 …) are left out on purpose.
  */
 const SURNAMES = new Set(
-  (
-    '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴鲍华喻祁蒲房滕屈饶解牟艾尤穆农卓缪简车项连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠惠荆乐冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺'
-  ).split(''),
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴鲍华喻祁蒲房滕屈饶解牟艾尤穆农卓缪简车项连芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝封谈匡鞠惠荆乐冀郁胥班储栗燕楚鄢劳谌奚皮粟冼蔺'.split(
+    '',
+  ),
 )
 const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '皇甫', '司徒', '夏侯', '令狐', '慕容', '公孙', '宇文', '尉迟', '长孙', '东方']
 
@@ -516,16 +548,108 @@ const NOT_GIVEN = new Set(
 
 /** What may follow a name after a weak cue (我是/本人) — anything else means we read a phrase, not a name. */
 const NAME_FOLLOWERS = [
-  '的', '反映', '住', '家住', '现住', '居住', '是', '系', '今年', '现年', '联系', '电话', '手机', '身份证', '来自', '在', '认为',
-  '建议', '希望', '想', '要求', '对', '作为', '向', '就', '同志', '先生', '女士', '和', '与', '也', '于', '曾', '已', '家',
+  '的',
+  '反映',
+  '住',
+  '家住',
+  '现住',
+  '居住',
+  '是',
+  '系',
+  '今年',
+  '现年',
+  '联系',
+  '电话',
+  '手机',
+  '身份证',
+  '来自',
+  '在',
+  '认为',
+  '建议',
+  '希望',
+  '想',
+  '要求',
+  '对',
+  '作为',
+  '向',
+  '就',
+  '同志',
+  '先生',
+  '女士',
+  '和',
+  '与',
+  '也',
+  '于',
+  '曾',
+  '已',
+  '家',
 ]
 
 /** Words that start with a surname character and follow 我是/本人 often enough to matter. */
 const NOT_NAMES = new Set([
-  '周边', '周围', '周末', '高新', '高中', '高龄', '高层', '方便', '黄金', '金融', '马路', '江边', '常住', '常年', '武汉', '温州',
-  '宁波', '宁夏', '唐山', '包头', '苏州', '徐州', '郑州', '常州', '江苏', '江西', '石家庄', '秦皇岛', '华人', '毕业', '申请',
-  '关心', '关注', '成员', '成年', '成都', '梁山', '龙岗', '许多', '任何', '项目', '车主', '车友', '房东', '房主', '路人', '应该',
-  '应当', '单位', '单身', '农民', '农户', '商户', '商家', '商人', '劳动', '班主', '游客', '卫生', '管理', '师范', '师傅', '温馨',
+  '周边',
+  '周围',
+  '周末',
+  '高新',
+  '高中',
+  '高龄',
+  '高层',
+  '方便',
+  '黄金',
+  '金融',
+  '马路',
+  '江边',
+  '常住',
+  '常年',
+  '武汉',
+  '温州',
+  '宁波',
+  '宁夏',
+  '唐山',
+  '包头',
+  '苏州',
+  '徐州',
+  '郑州',
+  '常州',
+  '江苏',
+  '江西',
+  '石家庄',
+  '秦皇岛',
+  '华人',
+  '毕业',
+  '申请',
+  '关心',
+  '关注',
+  '成员',
+  '成年',
+  '成都',
+  '梁山',
+  '龙岗',
+  '许多',
+  '任何',
+  '项目',
+  '车主',
+  '车友',
+  '房东',
+  '房主',
+  '路人',
+  '应该',
+  '应当',
+  '单位',
+  '单身',
+  '农民',
+  '农户',
+  '商户',
+  '商家',
+  '商人',
+  '劳动',
+  '班主',
+  '游客',
+  '卫生',
+  '管理',
+  '师范',
+  '师傅',
+  '温馨',
 ])
 
 type Cue = { text: string; strong: boolean }
@@ -658,9 +782,7 @@ function coveredByMasks(span: Span, masks: readonly Span[]): boolean {
  * Publishing is allowed when this is empty, or with a recorded override reason. Both sides use it.
  */
 export function unmaskedPersonalInfo(text: string, masks: readonly Span[], dismissals: readonly Span[] = []): PersonalInfoMatch[] {
-  return findPersonalInfo(text).filter(
-    (m) => !dismissals.some((d) => d.start <= m.start && d.end >= m.end) && !coveredByMasks(m, masks),
-  )
+  return findPersonalInfo(text).filter((m) => !dismissals.some((d) => d.start <= m.start && d.end >= m.end) && !coveredByMasks(m, masks))
 }
 
 /**

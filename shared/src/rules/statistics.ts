@@ -61,16 +61,21 @@ export interface StatisticDefinition {
 export const statisticDefinitions: Record<StatisticKey, StatisticDefinition> = {
   year: { label: '年度', definition: '意见按所属征集的开始日期（北京时间）归入年度；活动按举办日期归入年度；问答按浏览与检索发生的日期归入年度。' },
   department: { label: '部门', definition: '意见征集与活动按承办单位统计（答复部门可能不同）；问答按条目的答复部门统计。' },
-  received: { label: '收到意见', definition: '该征集收到的全部意见，包括线上提交与工作人员录入的线下意见（电话、信函、电子邮件、座谈会、听证会、问卷），不论审核结果。' },
+  received: {
+    label: '收到意见',
+    definition: '该征集收到的全部意见，包括线上提交与工作人员录入的线下意见（电话、信函、电子邮件、座谈会、听证会、问卷），不论审核结果。',
+  },
   valid: { label: '有效意见', definition: '经审核确认去标识化后公开的意见（审核状态“已公开”）。采纳情况只统计有效意见。' },
   pending: { label: '待审核', definition: '尚未审核的意见（审核状态“待审核”，含内容安全检测提示需人工复核的意见）。' },
   outOfScope: {
     label: '不予公开（与草案无关等）',
-    definition: '系统没有单独的“不属于征集范围”状态：此项为经审核不予公开的意见（审核状态“不予公开”），包括与草案无关、广告灌水、含违法不良信息等，每条均记录了理由。',
+    definition:
+      '系统没有单独的“不属于征集范围”状态：此项为经审核不予公开的意见（审核状态“不予公开”），包括与草案无关、广告灌水、含违法不良信息等，每条均记录了理由。',
   },
   duplicate: {
     label: '重复意见',
-    definition: '系统没有单独的“重复”状态：意见文字（去除空白和标点后）与同一征集中更早收到的一条意见完全相同的，计为重复；第一条不计。重复意见仍计入收到意见及其审核结果。',
+    definition:
+      '系统没有单独的“重复”状态：意见文字（去除空白和标点后）与同一征集中更早收到的一条意见完全相同的，计为重复；第一条不计。重复意见仍计入收到意见及其审核结果。',
   },
   answered: { label: '已答复', definition: '有效意见中已有答复的条数：本条的答复，或其所在集中意见的答复（集中意见答复后即代表组内每条意见）。' },
   adopted: { label: '采纳', definition: '有效意见中答复为“采纳”的条数：意见建议的内容已被草案修改稿吸收。' },
@@ -83,7 +88,8 @@ export const statisticDefinitions: Record<StatisticKey, StatisticDefinition> = {
   },
   replyDaysMean: {
     label: '平均答复用时（工作日）',
-    definition: '已答复的有效意见从收到之日到答复日期之间的工作日数（收到当日不计，答复当日计入）的平均值，保留一位小数。工作日按国务院办公厅放假调休安排计算。',
+    definition:
+      '已答复的有效意见从收到之日到答复日期之间的工作日数（收到当日不计，答复当日计入）的平均值，保留一位小数。工作日按国务院办公厅放假调休安排计算。',
   },
   replyDaysMedian: { label: '答复用时中位数（工作日）', definition: '同上口径的工作日数的中位数（偶数条时取中间两数的平均值）。' },
   replyDaysMax: { label: '最长答复用时（工作日）', definition: '同上口径的工作日数的最大值。' },

@@ -60,7 +60,10 @@ export function workingDayCalendar(arrangements: Iterable<HolidayArrangement>): 
   const holidays = new Set<number>()
   const workdays = new Set<number>()
   for (const { year, holidays: off, workdays: on } of byYear.values()) {
-    for (const [set, dates] of [[holidays, off], [workdays, on]] as const) {
+    for (const [set, dates] of [
+      [holidays, off],
+      [workdays, on],
+    ] as const) {
       for (const date of dates) {
         const day = dayOfDate(date)
         if (yearOfDay(day) !== year) throw new RangeError(`${date} is not in ${year}`)
@@ -103,7 +106,7 @@ export function isWorkingDay(date: Instant, calendar: WorkingDayCalendar): boole
 export function addWorkingDays(from: Instant, days: number, calendar: WorkingDayCalendar): Date {
   if (!Number.isInteger(days) || days < 0) throw new RangeError(`days must be a non-negative integer, got ${days}`)
   let day = shanghaiDay(from)
-  for (let counted = 0; counted < days; ) {
+  for (let counted = 0; counted < days;) {
     day++
     if (isWorkingDayNumber(calendar, day)) counted++
   }

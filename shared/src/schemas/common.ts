@@ -76,8 +76,7 @@ const DECIMAL = /^(0|[1-9][0-9]{0,9})$/
  * A whole number given as a JSON number or, from a path or query string, as plain decimal digits
  * only: " 1", "0x2", "1e3", "+1", "01" are refused (no coercion). Bound it with `.pipe(z.number()…)`.
  */
-export const wholeNumber = (message: string) =>
-  z.union([z.number().int(message), z.string().regex(DECIMAL, message)], { error: message }).transform(Number)
+export const wholeNumber = (message: string) => z.union([z.number().int(message), z.string().regex(DECIMAL, message)], { error: message }).transform(Number)
 
 const ID_MESSAGE = '编号须为正整数'
 /** A row id, 1…2147483647: a JSON number or canonical decimal digits (paths, query strings). */
@@ -91,12 +90,10 @@ const INSTANT_MIN = Date.UTC(2000, 0, 1)
 const INSTANT_MAX = Date.UTC(2100, 0, 1)
 
 /** Instants travel as ISO-8601 strings with an offset; nonsense years (0000, 9999, 1970…) are refused on the field. */
-export const InstantSchema = z.iso
-  .datetime({ offset: true, error: '请填写有效的日期时间（ISO 8601，含时区）' })
-  .refine((v) => {
-    const at = Date.parse(v)
-    return at >= INSTANT_MIN && at < INSTANT_MAX
-  }, '日期时间须在 2000 年至 2099 年之间')
+export const InstantSchema = z.iso.datetime({ offset: true, error: '请填写有效的日期时间（ISO 8601，含时区）' }).refine((v) => {
+  const at = Date.parse(v)
+  return at >= INSTANT_MIN && at < INSTANT_MAX
+}, '日期时间须在 2000 年至 2099 年之间')
 
 export const PageQueryFields = {
   page: wholeNumber('页码须为整数').pipe(z.number().min(1, '页码从 1 开始').max(10_000, '页码最多 10000')).default(1),

@@ -44,7 +44,10 @@ export const DemoLoginBodySchema = z.strictObject({
 export const StaffLoginBodySchema = z.strictObject({
   username: plainText('请填写用户名').min(1, '请填写用户名').max(50, '用户名最多 50 个字符'),
   /** Kept exactly as typed (never trimmed): only NUL, other control characters and broken encodings are refused. */
-  password: rawText('请填写密码').min(1, '请填写密码').max(200, '密码过长').refine((p) => !isInvisibleText(p), '请填写密码'),
+  password: rawText('请填写密码')
+    .min(1, '请填写密码')
+    .max(200, '密码过长')
+    .refine((p) => !isInvisibleText(p), '请填写密码'),
 })
 
 export const PASSWORD_MIN_LENGTH = 10
@@ -53,7 +56,10 @@ export const NewPasswordSchema = rawText('请填写新密码')
   .max(200, '密码过长')
   .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), '密码需同时包含字母和数字')
 export const ChangePasswordBodySchema = z.strictObject({
-  currentPassword: rawText('请填写当前密码').min(1, '请填写当前密码').max(200, '密码过长').refine((p) => !isInvisibleText(p), '请填写当前密码'),
+  currentPassword: rawText('请填写当前密码')
+    .min(1, '请填写当前密码')
+    .max(200, '密码过长')
+    .refine((p) => !isInvisibleText(p), '请填写当前密码'),
   newPassword: NewPasswordSchema,
 })
 
@@ -91,11 +97,19 @@ export const MyDataSchema = z.object({
   }),
   /** Opinions with the personal details given with them (the text itself is shown in 我的意见) */
   opinions: z.array(
-    z.object({ receiptCode: z.string(), consultationTitle: z.string(), authorName: z.string().nullable(), contactPhone: z.string().nullable(), createdAt: InstantSchema }),
+    z.object({
+      receiptCode: z.string(),
+      consultationTitle: z.string(),
+      authorName: z.string().nullable(),
+      contactPhone: z.string().nullable(),
+      createdAt: InstantSchema,
+    }),
   ),
   registrations: z.array(z.object({ eventTitle: z.string(), name: z.string(), phone: z.string(), status: z.string(), createdAt: InstantSchema })),
   /** Policy questions asked (政策咨询), with their text: it may hold personal details. */
-  policyQuestions: z.array(z.object({ receiptCode: z.string(), text: z.string(), status: z.string(), createdAt: InstantSchema, answeredAt: InstantSchema.nullable() })),
+  policyQuestions: z.array(
+    z.object({ receiptCode: z.string(), text: z.string(), status: z.string(), createdAt: InstantSchema, answeredAt: InstantSchema.nullable() }),
+  ),
   notifications: z.array(NotificationSchema),
 })
 export type MyData = z.infer<typeof MyDataSchema>

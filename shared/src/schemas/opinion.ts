@@ -233,9 +233,7 @@ export const GroupBodySchema = z.strictObject({
  * Publishing the feedback re-checks every approved opinion's published text with the current detector:
  * refused with PERSONAL_INFO_UNMASKED (details.spans with opinionId) unless `override` gives a reason (audited).
  */
-export const PublishFeedbackBodySchema = z
-  .strictObject({ override: OverrideReasonSchema.optional() })
-  .optional()
+export const PublishFeedbackBodySchema = z.strictObject({ override: OverrideReasonSchema.optional() }).optional()
 export type PublishFeedbackBody = z.infer<typeof PublishFeedbackBodySchema>
 
 export const StaffAnswerSchema = PublicAnswerSchema.extend({ revisions: z.number().int() })
@@ -268,7 +266,10 @@ export type StaffOpinion = z.infer<typeof StaffOpinionSchema>
 export const StaffOpinionListSchema = paginated(StaffOpinionSchema)
 export const StaffOpinionListQuerySchema = z.strictObject({
   moderation: ModerationSchema.optional(),
-  unanswered: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  unanswered: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...PageQueryFields,
 })
 

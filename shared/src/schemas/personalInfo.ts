@@ -6,11 +6,7 @@ import { longText } from './common'
 export const PersonalInfoKindSchema = z.enum(personalInfoKinds)
 
 /** A UTF-16 offset into the raw text; bounded so that hostile values never reach the masking code. */
-const OffsetSchema = z
-  .number({ error: '范围的位置须为数字' })
-  .int('范围的位置须为整数')
-  .min(0, '范围的位置不能为负数')
-  .max(100_000, '范围超出原文')
+const OffsetSchema = z.number({ error: '范围的位置须为数字' }).int('范围的位置须为整数').min(0, '范围的位置不能为负数').max(100_000, '范围超出原文')
 
 const startBeforeEnd = { path: ['end'], message: '范围的结束位置须大于开始位置' }
 
@@ -24,9 +20,7 @@ export const MaskSchema = z
   .refine((m) => m.start < m.end, startBeforeEnd)
 export type Mask = z.infer<typeof MaskSchema>
 
-const DismissalReasonSchema = longText('请说明为何这不是需要隐去的个人信息')
-  .min(2, '请说明为何这不是需要隐去的个人信息')
-  .max(200, '理由最多 200 个字')
+const DismissalReasonSchema = longText('请说明为何这不是需要隐去的个人信息').min(2, '请说明为何这不是需要隐去的个人信息').max(200, '理由最多 200 个字')
 
 /** A detector suggestion staff judged wrong ("王府井大街" is a street, not a person): published as is, with the reason audited. */
 export const DismissalSchema = z

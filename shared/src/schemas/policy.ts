@@ -12,9 +12,7 @@ export const interpretationKindLabels: Record<InterpretationKind, string> = { TE
 
 /** A required text field: single-line by default, `longText` for paragraphs. */
 const requiredText = (label: string, max: number, text: typeof plainText = plainText) =>
-  text(`请填写${label}`)
-    .min(1, `请填写${label}`)
-    .max(max, `${label}最多 ${max} 个字`)
+  text(`请填写${label}`).min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`)
 
 /** A calendar date in Asia/Shanghai, e.g. "2026-12-01". */
 export const CalendarDateSchema = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' })
@@ -187,7 +185,10 @@ export const StaffPolicyQuestionSchema = MyPolicyQuestionSchema.extend({
 export type StaffPolicyQuestion = z.infer<typeof StaffPolicyQuestionSchema>
 export const StaffPolicyQuestionListQuerySchema = z.strictObject({
   status: PolicyQuestionStatusSchema.optional(),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   ...PageQueryFields,
 })
 export const StaffPolicyQuestionListSchema = paginated(StaffPolicyQuestionSchema)

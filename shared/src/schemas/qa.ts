@@ -27,7 +27,10 @@ const text = (max: number) => rawText().max(max, `最多 ${max} 个字`)
 
 export const SafeHrefSchema = plainText()
   .max(500, '链接最多 500 个字符')
-  .refine((href) => /^https:\/\/[^\s<>"']+$/i.test(href) || /^\/(pages|packages)\/[\w/.?=&%-]*$/.test(href) || /^tel:[\d-]{3,20}$/.test(href), '链接只能是 https 网址、小程序页面或电话号码')
+  .refine(
+    (href) => /^https:\/\/[^\s<>"']+$/i.test(href) || /^\/(pages|packages)\/[\w/.?=&%-]*$/.test(href) || /^tel:[\d-]{3,20}$/.test(href),
+    '链接只能是 https 网址、小程序页面或电话号码',
+  )
 
 export const InlineSchema = z.strictObject({
   text: text(5_000),
@@ -44,7 +47,9 @@ export const RichBlockSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('list'), ordered: z.boolean(), items: z.array(inlines).min(1).max(100) }),
   z.strictObject({
     type: z.literal('image'),
-    src: plainText('请填写图片地址').max(500, '图片地址最多 500 个字符').regex(/^https:\/\/[^\s<>"']+$/i, '图片只能是 https 地址'),
+    src: plainText('请填写图片地址')
+      .max(500, '图片地址最多 500 个字符')
+      .regex(/^https:\/\/[^\s<>"']+$/i, '图片只能是 https 地址'),
     alt: text(200),
   }),
 ])
@@ -169,9 +174,7 @@ export const QaFeedbackResultSchema = z.object({
 
 /** A required text field: single-line by default, `longText` for paragraphs. */
 const requiredText = (label: string, max: number, text: typeof plainText = plainText) =>
-  text(`请填写${label}`)
-    .min(1, `请填写${label}`)
-    .max(max, `${label}最多 ${max} 个字`)
+  text(`请填写${label}`).min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`)
 
 export const QA_QUESTION_MAX = 1_000
 export const QA_ANSWER_MAX = 20_000
@@ -183,7 +186,10 @@ export const AnswerInputSchema = z.union([requiredText('答案', QA_ANSWER_MAX, 
 
 export const QaDraftBodySchema = z.strictObject({
   question: requiredText('问题', QA_QUESTION_MAX, longText),
-  aliases: z.array(requiredText('相似问法', QA_QUESTION_MAX, longText)).max(20, '相似问法最多 20 条').default([]),
+  aliases: z
+    .array(requiredText('相似问法', QA_QUESTION_MAX, longText))
+    .max(20, '相似问法最多 20 条')
+    .default([]),
   answer: AnswerInputSchema,
   topic: TopicNameSchema,
   departmentId: IdNumberSchema.nullable().default(null),
@@ -210,7 +216,10 @@ export type StaffQaItem = z.infer<typeof StaffQaItemSchema>
 export const StaffQaListQuerySchema = z.strictObject({
   status: ContentStatusSchema.optional(),
   /** Only items waiting for review after a policy change (or with a pending revision). */
-  needsReview: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  needsReview: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   topic: KeywordSchema,
   q: KeywordSchema,
   ...PageQueryFields,
@@ -290,7 +299,11 @@ export const CreateQaImportBodySchema = z.strictObject({
 })
 export const QaImportPartBodySchema = z.strictObject({
   /** 1 for the second part, 2 for the third… (the first came with the upload). */
-  index: z.number().int().min(1).max(Math.ceil(IMPORT_MAX_BYTES / IMPORT_PART_BYTES)),
+  index: z
+    .number()
+    .int()
+    .min(1)
+    .max(Math.ceil(IMPORT_MAX_BYTES / IMPORT_PART_BYTES)),
   content: base64Part.min(1, '内容不能为空'),
 })
 export const QaImportUploadSchema = z.object({ id: z.number().int(), parts: z.number().int(), bytes: z.number().int() })

@@ -37,7 +37,9 @@ export const JoinEventBodySchema = z.strictObject({
   /** Keep me in the 代表库 for later events if I am not selected */
   keepInPool: z.boolean().optional(),
   /** One per signup attempt, kept across retries (or the Idempotency-Key header): a retry gets the first result */
-  idempotencyKey: plainText('提交编号格式不正确').regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号格式不正确').optional(),
+  idempotencyKey: plainText('提交编号格式不正确')
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '提交编号格式不正确')
+    .optional(),
 })
 export type JoinEventBody = z.infer<typeof JoinEventBodySchema>
 
@@ -147,7 +149,13 @@ export const DrawPreviewSchema = z.object({
   /** The event's quotas (fixed before signups opened); the draw uses exactly these */
   quotas: z.array(QuotaSchema),
   /** How many candidates have each attribute value, next to the quotas */
-  counts: z.object({ category: z.record(z.string(), z.number().int()), region: z.record(z.string(), z.number().int()), sector: z.record(z.string(), z.number().int()), ageBand: z.record(z.string(), z.number().int()), gender: z.record(z.string(), z.number().int()) }),
+  counts: z.object({
+    category: z.record(z.string(), z.number().int()),
+    region: z.record(z.string(), z.number().int()),
+    sector: z.record(z.string(), z.number().int()),
+    ageBand: z.record(z.string(), z.number().int()),
+    gender: z.record(z.string(), z.number().int()),
+  }),
 })
 export type DrawPreview = z.infer<typeof DrawPreviewSchema>
 
@@ -156,7 +164,11 @@ export const ReviewRegistrationBodySchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('REJECT'), reason: longText('请填写未入选理由').min(2, '请填写未入选理由').max(200, '理由最多 200 个字') }),
 ])
 
-export const CheckInBodySchema = z.strictObject({ code: plainText('请填写签到码').toUpperCase().regex(/^[A-Z0-9]{6,16}$/, '签到码格式不正确') })
+export const CheckInBodySchema = z.strictObject({
+  code: plainText('请填写签到码')
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{6,16}$/, '签到码格式不正确'),
+})
 export const CheckInResultSchema = z.object({
   registrationId: z.number().int(),
   name: z.string(),

@@ -6,7 +6,9 @@ import { OpinionChannelSchema } from './opinion'
 const int = () => z.number().int()
 
 /** 2000–2099; the current Shanghai year when omitted. */
-export const StatisticsYearSchema = wholeNumber('年度须为四位数字').pipe(z.number().min(2000, '年度须在 2000 年至 2099 年之间').max(2099, '年度须在 2000 年至 2099 年之间'))
+export const StatisticsYearSchema = wholeNumber('年度须为四位数字').pipe(
+  z.number().min(2000, '年度须在 2000 年至 2099 年之间').max(2099, '年度须在 2000 年至 2099 年之间'),
+)
 
 /** Opinion figures of one consultation, department, year (keys and meaning: opinionFigureKeys / statisticDefinitions). */
 export const OpinionFiguresSchema = z.object({

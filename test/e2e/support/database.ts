@@ -29,7 +29,8 @@ export async function removeWalkRegistrations(eventTitle: string, phone: string)
         [eventTitle, phone],
       )
       for (const row of removed.rows) {
-        if (row.status === 'SELECTED' || row.status === 'CHECKED_IN') await db.query('UPDATE event SET confirmed_count = confirmed_count - 1 WHERE id = $1', [row.event_id])
+        if (row.status === 'SELECTED' || row.status === 'CHECKED_IN')
+          await db.query('UPDATE event SET confirmed_count = confirmed_count - 1 WHERE id = $1', [row.event_id])
         if (row.status === 'WAITLISTED') await db.query('UPDATE event SET waitlist_count = waitlist_count - 1 WHERE id = $1', [row.event_id])
       }
       await db.query('COMMIT')

@@ -64,7 +64,9 @@ export async function provisionStaff(base: string, admin: { username: string; pa
   const db = new pg.Client({ connectionString })
   await db.connect()
   try {
-    const rows = await db.query<{ id: number; password_hash: string }>('SELECT id, password_hash FROM staff WHERE username = $1 AND must_change_password', [admin.username])
+    const rows = await db.query<{ id: number; password_hash: string }>('SELECT id, password_hash FROM staff WHERE username = $1 AND must_change_password', [
+      admin.username,
+    ])
     const bootstrapped = rows.rows[0]
     if (!bootstrapped) throw new Error(`e2e staff set-up: ${admin.username} is not a freshly bootstrapped administrator`)
 

@@ -29,7 +29,10 @@ async function main() {
   })
 
   console.log(`假微信接口已启动：${fake.baseUrl}`)
-  console.log(`BFF 环境变量：WECHAT_API_BASE=${fake.baseUrl} WECHAT_APPID=${appId}` + (secret === DEFAULT_SECRET ? ` WECHAT_SECRET=${DEFAULT_SECRET}` : ' WECHAT_SECRET=（与本进程相同）'))
+  console.log(
+    `BFF 环境变量：WECHAT_API_BASE=${fake.baseUrl} WECHAT_APPID=${appId}` +
+      (secret === DEFAULT_SECRET ? ` WECHAT_SECRET=${DEFAULT_SECRET}` : ' WECHAT_SECRET=（与本进程相同）'),
+  )
   console.log(`登录 code：curl -s -X POST ${fake.baseUrl}/__fake/login-code -H 'content-type: application/json' -d '{"openid":"o_dev_citizen"}'`)
   console.log(`手机号 code：curl -s -X POST ${fake.baseUrl}/__fake/phone-code -H 'content-type: application/json' -d '{"phone":"13800138000"}'`)
 

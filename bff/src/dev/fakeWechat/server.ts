@@ -197,7 +197,8 @@ export async function startFakeWechat(options: FakeWechatOptions): Promise<FakeW
     const { touser, template_id, page, data, miniprogram_state, lang } = body
     if (typeof touser !== 'string' || !knownUsers.has(touser)) return fail(40003, 'invalid openid')
     if (typeof template_id !== 'string' || template_id === '') return fail(40037, 'invalid template_id')
-    if (miniprogram_state !== undefined && !['developer', 'trial', 'formal'].includes(String(miniprogram_state))) return fail(47003, 'argument invalid! miniprogram_state')
+    if (miniprogram_state !== undefined && !['developer', 'trial', 'formal'].includes(String(miniprogram_state)))
+      return fail(47003, 'argument invalid! miniprogram_state')
     if (lang !== undefined && !['zh_CN', 'en_US', 'zh_HK', 'zh_TW'].includes(String(lang))) return fail(47003, 'argument invalid! lang')
     if (typeof data !== 'object' || data === null || Object.keys(data).length === 0) return fail(47003, 'argument invalid! data is empty')
     for (const [key, entry] of Object.entries(data)) {
@@ -207,7 +208,14 @@ export async function startFakeWechat(options: FakeWechatOptions): Promise<FakeW
       if (!templateValueAccepted(key, value)) return fail(47003, `argument invalid! data.${key}.value`)
     }
     if (refusingUsers.has(touser)) return fail(43101, 'user refuse to accept the msg')
-    delivered.push({ touser, template_id, page: page as string | undefined, data: data as DeliveredMessage['data'], miniprogram_state: miniprogram_state as string | undefined, lang: lang as string | undefined })
+    delivered.push({
+      touser,
+      template_id,
+      page: page as string | undefined,
+      data: data as DeliveredMessage['data'],
+      miniprogram_state: miniprogram_state as string | undefined,
+      lang: lang as string | undefined,
+    })
     log(`subscribe message ${template_id} → ${touser}: ${JSON.stringify(data)}`)
     return { body: { errcode: 0, errmsg: 'ok', msgid: Number.parseInt(randomBytes(6).toString('hex'), 16) } }
   }

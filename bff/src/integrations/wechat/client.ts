@@ -285,7 +285,10 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
     },
 
     async getPhoneNumber(code) {
-      const { phone_info } = await callWithToken({ api: 'getuserphonenumber', method: 'POST', path: '/wxa/business/getuserphonenumber', body: { code } }, PhoneSchema)
+      const { phone_info } = await callWithToken(
+        { api: 'getuserphonenumber', method: 'POST', path: '/wxa/business/getuserphonenumber', body: { code } },
+        PhoneSchema,
+      )
       if (phone_info.watermark && phone_info.watermark.appid !== appId) {
         throw new WechatError('getuserphonenumber', -1, 'phone number watermark belongs to another appid', { kind: 'protocol' })
       }

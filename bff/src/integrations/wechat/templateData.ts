@@ -31,7 +31,12 @@ export function buildTemplateData(fields: Record<string, TemplateFieldValue>): T
 /** The value for field `key`, fitted to the rule of the type its name starts with. Throws when nothing sendable is left. */
 export function templateValue(key: string, value: TemplateFieldValue): string {
   const type = key.replace(/\d+$/, '')
-  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : value instanceof Date ? formatShanghaiTime(value) : formatShanghaiPeriod(value.from, value.to)
+  const text =
+    typeof value === 'string' || typeof value === 'number'
+      ? String(value)
+      : value instanceof Date
+        ? formatShanghaiTime(value)
+        : formatShanghaiPeriod(value.from, value.to)
   const fitted = fitToType(type, text)
   if (fitted === '') throw new RangeError(`订阅消息字段 ${key} 没有可发送的内容`)
   return fitted
@@ -96,7 +101,12 @@ export function formatShanghaiPeriod(from: Date, to: Date): string {
 export function truncateCodePoints(text: string, max: number, ellipsis = '…'): string {
   const chars = Array.from(text)
   if (chars.length <= max) return text
-  return chars.slice(0, max - Array.from(ellipsis).length).join('').trimEnd() + ellipsis
+  return (
+    chars
+      .slice(0, max - Array.from(ellipsis).length)
+      .join('')
+      .trimEnd() + ellipsis
+  )
 }
 
 const SHANGHAI = new Intl.DateTimeFormat('en-US', {

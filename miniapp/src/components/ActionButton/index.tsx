@@ -19,7 +19,13 @@ export function ActionButton({ children, onPress, tone = 'default', busy = false
   const inactive = busy || disabled
   return (
     <View
-      className={cx('gm-button', tone === 'primary' && 'gm-button--primary', tone === 'danger' && 'gm-button--danger', inactive && 'gm-button--disabled', className)}
+      className={cx(
+        'gm-button',
+        tone === 'primary' && 'gm-button--primary',
+        tone === 'danger' && 'gm-button--danger',
+        inactive && 'gm-button--disabled',
+        className,
+      )}
       hoverClass={inactive ? 'none' : 'gm-pressed'}
       onClick={() => !inactive && onPress()}
       {...a11y(children, 'button')}

@@ -32,44 +32,52 @@ const describe = (s: UnmaskedSpan) => `${fieldNames[s.field] ?? ''}${fieldNames[
 export function AnswerForm({ values, errors, formError, submitting, departments, onChange, onSubmit, submitLabel = '保存答复', privacy }: AnswerFormProps) {
   const needsReason = values.adoption !== '' && adoptionNeedsReason(values.adoption as Adoption)
   return (
-    <View className='gm-answer-form'>
+    <View className="gm-answer-form">
       <ChoiceGroup<Adoption>
-        name='adoption'
-        label='采纳情况'
+        name="adoption"
+        label="采纳情况"
         options={adoptions.map((a) => ({ value: a, label: adoptionLabels[a], hint: adoptionDefinitions[a] }))}
         value={values.adoption as Adoption | ''}
         error={errors.adoption}
         onChange={(v) => onChange('adoption', v)}
       />
       <TextAreaField
-        name='reason'
+        name="reason"
         label={needsReason ? '理由（必填）' : '理由或说明（选填）'}
         value={values.reason}
-        hint='部分采纳、不予采纳必须说明理由，理由将随答复一并公开'
+        hint="部分采纳、不予采纳必须说明理由，理由将随答复一并公开"
         error={errors.reason}
         onInput={(v) => onChange('reason', v)}
       />
-      <TextAreaField name='content' label='答复内容' value={values.content} error={errors.content} onInput={(v) => onChange('content', v)} />
-      <View className='gm-answer-form__group'>
-        <Text className='gm-answer-form__label'>答复部门</Text>
+      <TextAreaField name="content" label="答复内容" value={values.content} error={errors.content} onInput={(v) => onChange('content', v)} />
+      <View className="gm-answer-form__group">
+        <Text className="gm-answer-form__label">答复部门</Text>
         <Chips<number>
-          label='答复部门'
-          allLabel='未选择'
+          label="答复部门"
+          allLabel="未选择"
           options={departments.map((d) => ({ value: d.id, label: d.name }))}
           value={values.departmentId ? Number(values.departmentId) : undefined}
           onChange={(id) => onChange('departmentId', id === undefined ? '' : String(id))}
         />
-        {errors.departmentId && <Text className='gm-field__error'>{errors.departmentId}</Text>}
+        {errors.departmentId && <Text className="gm-field__error">{errors.departmentId}</Text>}
       </View>
-      <FormField name='repliedOn' label='答复日期' value={values.repliedOn} hint='格式：2026-11-21（北京时间）' maxlength={10} error={errors.repliedOn} onInput={(v) => onChange('repliedOn', v)} />
+      <FormField
+        name="repliedOn"
+        label="答复日期"
+        value={values.repliedOn}
+        hint="格式：2026-11-21（北京时间）"
+        maxlength={10}
+        error={errors.repliedOn}
+        onInput={(v) => onChange('repliedOn', v)}
+      />
       <FormFailure
         formError={formError}
         privacy={privacy}
         describe={describe}
-        hint='答复和理由将公开：请点「隐去」或自行改写后再保存；确需公开时：'
-        maskedText='已隐去，请再次保存。'
+        hint="答复和理由将公开：请点「隐去」或自行改写后再保存；确需公开时："
+        maskedText="已隐去，请再次保存。"
       />
-      <ActionButton tone='primary' onPress={onSubmit} busy={submitting} busyText='正在保存…'>
+      <ActionButton tone="primary" onPress={onSubmit} busy={submitting} busyText="正在保存…">
         {submitLabel}
       </ActionButton>
     </View>

@@ -20,8 +20,8 @@ const adoptionTone: Record<Adoption, string> = {
 function Row({ label, value, name }: { label: string; value: string; name: string }) {
   return (
     <View className={cx('gm-answer__row', `gm-answer__row--${name}`)}>
-      <Text className='gm-answer__label'>{label}</Text>
-      <Text className='gm-answer__value' userSelect>
+      <Text className="gm-answer__label">{label}</Text>
+      <Text className="gm-answer__value" userSelect>
         {value}
       </Text>
     </View>
@@ -32,15 +32,15 @@ function Row({ label, value, name }: { label: string; value: string; name: strin
 export function AnswerView({ answer, receivedAt }: AnswerViewProps) {
   return (
     <View className={cx('gm-answer', `gm-answer--${adoptionTone[answer.adoption]}`)}>
-      <View className='gm-answer__row gm-answer__row--adoption'>
-        <Text className='gm-answer__label'>采纳情况</Text>
-        <Text className='gm-answer__adoption'>{adoptionLabels[answer.adoption]}</Text>
+      <View className="gm-answer__row gm-answer__row--adoption">
+        <Text className="gm-answer__label">采纳情况</Text>
+        <Text className="gm-answer__adoption">{adoptionLabels[answer.adoption]}</Text>
       </View>
-      {answer.reason && <Row name='reason' label={answer.adoption === 'ADOPTED' || answer.adoption === 'EXPLAINED' ? '说明' : '理由'} value={answer.reason} />}
-      <Row name='content' label='答复内容' value={answer.content} />
-      <Row name='department' label='答复部门' value={answer.department.name} />
-      {receivedAt !== undefined && <Row name='received' label='受理日期' value={formatShanghaiDate(receivedAt)} />}
-      <Row name='replied' label='答复日期' value={formatShanghaiDate(answer.repliedAt)} />
+      {answer.reason && <Row name="reason" label={answer.adoption === 'ADOPTED' || answer.adoption === 'EXPLAINED' ? '说明' : '理由'} value={answer.reason} />}
+      <Row name="content" label="答复内容" value={answer.content} />
+      <Row name="department" label="答复部门" value={answer.department.name} />
+      {receivedAt !== undefined && <Row name="received" label="受理日期" value={formatShanghaiDate(receivedAt)} />}
+      <Row name="replied" label="答复日期" value={formatShanghaiDate(answer.repliedAt)} />
     </View>
   )
 }

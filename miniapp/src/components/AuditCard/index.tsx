@@ -8,15 +8,22 @@ import './index.scss'
 /** One line of 审计日志: who did what to which record, when. */
 export function AuditCard({ entry }: { entry: AuditEntry }) {
   const entity = auditEntityLabels[entry.entity] ?? entry.entity
-  const read = entry.action === 'readContactData' ? contactRead(entry.after) : entry.action === 'overridePersonalInfo' ? personalInfoOverride(entry.after) : entry.action === 'dismissPersonalInfo' ? personalInfoDismissals(entry.after) : null
+  const read =
+    entry.action === 'readContactData'
+      ? contactRead(entry.after)
+      : entry.action === 'overridePersonalInfo'
+        ? personalInfoOverride(entry.after)
+        : entry.action === 'dismissPersonalInfo'
+          ? personalInfoDismissals(entry.after)
+          : null
   return (
-    <View className='gm-audit-card'>
-      <View className='gm-audit-card__header'>
-        <Text className='gm-audit-card__action'>{auditActionLabels[entry.action] ?? entry.action}</Text>
-        <Text className='gm-audit-card__time'>{formatShanghaiDateTime(entry.at)}</Text>
+    <View className="gm-audit-card">
+      <View className="gm-audit-card__header">
+        <Text className="gm-audit-card__action">{auditActionLabels[entry.action] ?? entry.action}</Text>
+        <Text className="gm-audit-card__time">{formatShanghaiDateTime(entry.at)}</Text>
       </View>
-      <Text className='gm-audit-card__meta'>{`操作人：${entry.staff?.username ?? '系统'}　对象：${entity}${entry.entityId ? ` #${entry.entityId}` : ''}`}</Text>
-      {read && <Text className='gm-audit-card__meta'>{read}</Text>}
+      <Text className="gm-audit-card__meta">{`操作人：${entry.staff?.username ?? '系统'}　对象：${entity}${entry.entityId ? ` #${entry.entityId}` : ''}`}</Text>
+      {read && <Text className="gm-audit-card__meta">{read}</Text>}
     </View>
   )
 }
@@ -38,7 +45,10 @@ function personalInfoDismissals(after: unknown): string | null {
   const { dismissals } = after as { dismissals?: unknown }
   if (!Array.isArray(dismissals)) return null
   return dismissals
-    .map((d: { kinds?: unknown; reason?: unknown }) => `${Array.isArray(d.kinds) && d.kinds.length ? d.kinds.map(kindLabel).join('、') : '识别结果'}（理由：${String(d.reason ?? '')}）`)
+    .map(
+      (d: { kinds?: unknown; reason?: unknown }) =>
+        `${Array.isArray(d.kinds) && d.kinds.length ? d.kinds.map(kindLabel).join('、') : '识别结果'}（理由：${String(d.reason ?? '')}）`,
+    )
     .join('；')
 }
 

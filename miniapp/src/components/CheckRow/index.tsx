@@ -21,15 +21,15 @@ export function CheckRow({ label, hint, checked, onChange, disabled = false, cla
       className={cx('gm-check-row', checked && 'gm-check-row--checked', disabled && 'gm-check-row--disabled', className)}
       hoverClass={disabled ? 'none' : 'gm-pressed'}
       onClick={() => !disabled && onChange(!checked)}
-      role='checkbox'
+      role="checkbox"
       aria-checked={checked ? 'true' : 'false'}
       aria-label={label}
       {...(disabled ? { 'aria-disabled': 'true' } : {})}
     >
-      <Text className='gm-check-row__mark'>{checked ? '☑' : '☐'}</Text>
-      <View className='gm-check-row__text'>
-        <Text className='gm-check-row__label'>{label}</Text>
-        {hint && <View className='gm-check-row__hint'>{hint}</View>}
+      <Text className="gm-check-row__mark">{checked ? '☑' : '☐'}</Text>
+      <View className="gm-check-row__text">
+        <Text className="gm-check-row__label">{label}</Text>
+        {hint && <View className="gm-check-row__hint">{hint}</View>}
       </View>
     </View>
   )

@@ -22,15 +22,15 @@ export interface ChipsProps<V extends string | number> {
 export function Chips<V extends string | number>({ options, value, onChange, allLabel = '全部', label }: ChipsProps<V>) {
   const all: { value: V | undefined; label: string }[] = [{ value: undefined, label: allLabel }, ...options]
   return (
-    <ScrollView className='gm-chips' scrollX enhanced showScrollbar={false} {...a11y(label)}>
-      <View className='gm-chips__row'>
+    <ScrollView className="gm-chips" scrollX enhanced showScrollbar={false} {...a11y(label)}>
+      <View className="gm-chips__row">
         {all.map((option) => {
           const active = option.value === value
           return (
             <View
               key={String(option.value ?? '__all')}
               className={cx('gm-chips__chip', active && 'gm-chips__chip--active')}
-              hoverClass='gm-pressed'
+              hoverClass="gm-pressed"
               onClick={() => onChange(option.value)}
               {...a11y(option.label, 'button')}
               {...(active ? { 'aria-pressed': 'true' } : {})}

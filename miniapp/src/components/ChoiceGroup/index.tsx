@@ -26,30 +26,30 @@ export interface ChoiceGroupProps<V extends string> {
 export function ChoiceGroup<V extends string>({ name, label, options, value, onChange, error, inline = false }: ChoiceGroupProps<V>) {
   return (
     <View className={cx('gm-choice', `gm-choice--${name}`, inline && 'gm-choice--inline', error && 'gm-choice--invalid')}>
-      <Text className='gm-choice__label'>{label}</Text>
-      <View className='gm-choice__options' {...a11y(label, 'radiogroup')}>
+      <Text className="gm-choice__label">{label}</Text>
+      <View className="gm-choice__options" {...a11y(label, 'radiogroup')}>
         {options.map((option) => {
           const checked = option.value === value
           return (
             <View
               key={option.value}
               className={cx('gm-choice__option', checked && 'gm-choice__option--checked')}
-              hoverClass='gm-pressed'
+              hoverClass="gm-pressed"
               onClick={() => onChange(option.value)}
               {...a11y(option.label, 'radio')}
               aria-checked={checked ? 'true' : 'false'}
             >
-              <Text className='gm-choice__mark'>{checked ? '●' : '○'}</Text>
-              <View className='gm-choice__text'>
-                <Text className='gm-choice__title'>{option.label}</Text>
-                {option.hint && <Text className='gm-choice__hint'>{option.hint}</Text>}
+              <Text className="gm-choice__mark">{checked ? '●' : '○'}</Text>
+              <View className="gm-choice__text">
+                <Text className="gm-choice__title">{option.label}</Text>
+                {option.hint && <Text className="gm-choice__hint">{option.hint}</Text>}
               </View>
             </View>
           )
         })}
       </View>
       {error && (
-        <Text className='gm-choice__error' {...a11y(undefined, 'alert')}>
+        <Text className="gm-choice__error" {...a11y(undefined, 'alert')}>
           {error}
         </Text>
       )}

@@ -19,15 +19,15 @@ export interface ConfirmDialogProps {
 /** A modal question with two large buttons; the safe choice (取消) comes first. */
 export function ConfirmDialog({ title, children, confirmText, cancelText = '取消', danger = false, busy = false, onConfirm, onCancel }: ConfirmDialogProps) {
   return (
-    <View className='gm-dialog' catchMove>
-      <View className='gm-dialog__panel' {...a11y(title, 'dialog')} aria-modal='true'>
-        <Text className='gm-dialog__title'>{title}</Text>
-        <View className='gm-dialog__body'>{children}</View>
-        <View className='gm-dialog__actions'>
-          <ActionButton className='gm-dialog__action' onPress={onCancel} disabled={busy}>
+    <View className="gm-dialog" catchMove>
+      <View className="gm-dialog__panel" {...a11y(title, 'dialog')} aria-modal="true">
+        <Text className="gm-dialog__title">{title}</Text>
+        <View className="gm-dialog__body">{children}</View>
+        <View className="gm-dialog__actions">
+          <ActionButton className="gm-dialog__action" onPress={onCancel} disabled={busy}>
             {cancelText}
           </ActionButton>
-          <ActionButton className='gm-dialog__action' tone={danger ? 'danger' : 'primary'} onPress={onConfirm} busy={busy} busyText='正在处理…'>
+          <ActionButton className="gm-dialog__action" tone={danger ? 'danger' : 'primary'} onPress={onConfirm} busy={busy} busyText="正在处理…">
             {confirmText}
           </ActionButton>
         </View>

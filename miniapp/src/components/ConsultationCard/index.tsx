@@ -33,18 +33,18 @@ export function ConsultationCard({ consultation: c, now = Date.now(), onOpen }: 
   return (
     <View
       className={cx('gm-consultation-card', `gm-consultation-card--${status}`)}
-      hoverClass='gm-pressed'
+      hoverClass="gm-pressed"
       onClick={() => onOpen?.(c.id)}
       {...a11y(`${c.title}，${consultationStatusLabels[status]}，${deadline.text}`, 'link')}
     >
-      <View className='gm-consultation-card__header'>
+      <View className="gm-consultation-card__header">
         <Badge tone={status}>{consultationStatusLabels[status]}</Badge>
         <Text className={cx('gm-consultation-card__deadline', deadline.urgent && 'gm-consultation-card__deadline--urgent')}>{deadline.text}</Text>
       </View>
-      <Text className='gm-consultation-card__title'>{c.title}</Text>
-      <Text className='gm-consultation-card__department'>{c.department.name}</Text>
-      <Text className='gm-consultation-card__window'>征集时间：{formatWindow(c.opensAt, c.closesAt)}</Text>
-      <Text className='gm-consultation-card__opinions'>已收到 {c.opinionCount} 条意见</Text>
+      <Text className="gm-consultation-card__title">{c.title}</Text>
+      <Text className="gm-consultation-card__department">{c.department.name}</Text>
+      <Text className="gm-consultation-card__window">征集时间：{formatWindow(c.opensAt, c.closesAt)}</Text>
+      <Text className="gm-consultation-card__opinions">已收到 {c.opinionCount} 条意见</Text>
     </View>
   )
 }

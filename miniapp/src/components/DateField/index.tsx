@@ -23,7 +23,7 @@ export interface DateFieldProps {
 export function DateField({ name, label, value, onChange, start, end, hint, error }: DateFieldProps) {
   return (
     <View className={cx('gm-date-field', `gm-date-field--${name}`, error && 'gm-date-field--invalid')}>
-      <Text className='gm-date-field__label'>{label}</Text>
+      <Text className="gm-date-field__label">{label}</Text>
       {process.env.TARO_ENV === 'h5' ? (
         createElement('input', {
           className: 'gm-date-field__input',
@@ -36,15 +36,15 @@ export function DateField({ name, label, value, onChange, start, end, hint, erro
           onChange: (e: { target: { value: string } }) => onChange(e.target.value),
         })
       ) : (
-        <Picker mode='date' value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
-          <View className='gm-date-field__input' {...a11y(label, 'button')}>
+        <Picker mode="date" value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
+          <View className="gm-date-field__input" {...a11y(label, 'button')}>
             <Text className={cx(!value && 'gm-date-field__placeholder')}>{value || '请选择日期'}</Text>
           </View>
         </Picker>
       )}
-      {hint && !error && <Text className='gm-date-field__hint'>{hint}</Text>}
+      {hint && !error && <Text className="gm-date-field__hint">{hint}</Text>}
       {error && (
-        <Text className='gm-date-field__error' {...a11y(undefined, 'alert')}>
+        <Text className="gm-date-field__error" {...a11y(undefined, 'alert')}>
           {error}
         </Text>
       )}

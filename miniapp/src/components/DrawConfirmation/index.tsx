@@ -38,8 +38,15 @@ export function DrawConfirmation({ preview, witnesses, reason, busy = false, err
   const redraw = reason !== undefined
   const warnings = quotaWarnings(preview)
   return (
-    <ConfirmDialog title={redraw ? '确认重新抽签' : '确认开始抽签'} confirmText={redraw ? '确认重新抽签' : '确认抽签'} danger={redraw} busy={busy} onConfirm={onConfirm} onCancel={onCancel}>
-      <View className='gm-draw-confirm'>
+    <ConfirmDialog
+      title={redraw ? '确认重新抽签' : '确认开始抽签'}
+      confirmText={redraw ? '确认重新抽签' : '确认抽签'}
+      danger={redraw}
+      busy={busy}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
+      <View className="gm-draw-confirm">
         <InfoList
           items={[
             { label: '候选人数', value: `${preview.candidateCount} 人` },
@@ -48,23 +55,23 @@ export function DrawConfirmation({ preview, witnesses, reason, busy = false, err
             ...(redraw ? [{ label: '重新抽签理由', value: reason }] : []),
           ]}
         />
-        <Text className='gm-draw-confirm__label'>分层配额（报名开始前已公布，不能更改）</Text>
+        <Text className="gm-draw-confirm__label">分层配额（报名开始前已公布，不能更改）</Text>
         <QuotaList quotas={preview.quotas} />
-        <Text className='gm-draw-confirm__label'>承诺值（已公开）</Text>
-        <Text className='gm-draw-confirm__hash'>{preview.commitment ?? '—'}</Text>
-        <Text className='gm-draw-confirm__label'>候选名单散列</Text>
-        <Text className='gm-draw-confirm__hash'>{preview.listHash}</Text>
+        <Text className="gm-draw-confirm__label">承诺值（已公开）</Text>
+        <Text className="gm-draw-confirm__hash">{preview.commitment ?? '—'}</Text>
+        <Text className="gm-draw-confirm__label">候选名单散列</Text>
+        <Text className="gm-draw-confirm__hash">{preview.listHash}</Text>
         {warnings.map((w) => (
-          <Notice key={w} tone='info'>
+          <Notice key={w} tone="info">
             {w}
           </Notice>
         ))}
-        <Text className='gm-draw-confirm__text'>
+        <Text className="gm-draw-confirm__text">
           {redraw
             ? '重新抽签将取代当前结果并通知结果有变化的报名人；理由、此前各轮结果与全部输入一并公开，不能撤回。'
             : '确认后立即抽签：结果由事先封存的密钥和上述候选名单决定，密钥、名单、配额和结果全部公开，不能撤回。'}
         </Text>
-        {error && <Notice tone='error'>{error}</Notice>}
+        {error && <Notice tone="error">{error}</Notice>}
       </View>
     </ConfirmDialog>
   )

@@ -22,20 +22,20 @@ export function EventCard({ event: e, onOpen }: EventCardProps) {
   return (
     <View
       className={cx('gm-event-card', `gm-event-card--${e.signupStatus}`)}
-      hoverClass='gm-pressed'
+      hoverClass="gm-pressed"
       onClick={() => onOpen?.(e.id)}
       {...a11y(`${eventKindLabels[e.kind]}：${e.title}，${signupStatusLabels[e.signupStatus]}`, 'link')}
     >
-      <View className='gm-event-card__header'>
-        <Text className='gm-event-card__kind'>{eventKindLabels[e.kind]}</Text>
+      <View className="gm-event-card__header">
+        <Text className="gm-event-card__kind">{eventKindLabels[e.kind]}</Text>
         <Badge tone={e.signupStatus}>{signupStatusLabels[e.signupStatus]}</Badge>
       </View>
-      <Text className='gm-event-card__title'>{e.title}</Text>
-      <Text className='gm-event-card__time'>时间：{formatTimeRange(e.startsAt, e.endsAt)}</Text>
-      <Text className='gm-event-card__place'>地点：{e.place}</Text>
-      <View className='gm-event-card__footer'>
+      <Text className="gm-event-card__title">{e.title}</Text>
+      <Text className="gm-event-card__time">时间：{formatTimeRange(e.startsAt, e.endsAt)}</Text>
+      <Text className="gm-event-card__place">地点：{e.place}</Text>
+      <View className="gm-event-card__footer">
         <Text className={cx('gm-event-card__seats', full && 'gm-event-card__seats--full')}>{seatsText(e)}</Text>
-        <Text className='gm-event-card__mode'>{selectionModeLabels[e.selectionMode]}</Text>
+        <Text className="gm-event-card__mode">{selectionModeLabels[e.selectionMode]}</Text>
       </View>
     </View>
   )

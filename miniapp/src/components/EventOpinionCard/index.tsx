@@ -17,19 +17,19 @@ export interface EventOpinionCardProps {
 export function EventOpinionCard({ opinion: o, attendee, children }: EventOpinionCardProps) {
   const masked = o.publishedText !== o.rawText
   return (
-    <View className='gm-event-opinion'>
-      <View className='gm-event-opinion__header'>
-        <Text className='gm-event-opinion__who'>{attendee ?? '未关联报名人员'}</Text>
-        {o.answer ? <Badge tone='open'>已答复</Badge> : <Badge tone='upcoming'>待答复</Badge>}
+    <View className="gm-event-opinion">
+      <View className="gm-event-opinion__header">
+        <Text className="gm-event-opinion__who">{attendee ?? '未关联报名人员'}</Text>
+        {o.answer ? <Badge tone="open">已答复</Badge> : <Badge tone="upcoming">待答复</Badge>}
       </View>
-      <Text className='gm-event-opinion__meta'>{`记录时间：${formatShanghaiDateTime(o.createdAt)}`}</Text>
-      <Text className='gm-event-opinion__label'>原文（仅内部可见）</Text>
-      <Text className='gm-event-opinion__text' userSelect>
+      <Text className="gm-event-opinion__meta">{`记录时间：${formatShanghaiDateTime(o.createdAt)}`}</Text>
+      <Text className="gm-event-opinion__label">原文（仅内部可见）</Text>
+      <Text className="gm-event-opinion__text" userSelect>
         {o.rawText}
       </Text>
-      <Text className='gm-event-opinion__label'>{masked ? '公开文本（已隐去个人信息）' : '公开文本（与原文相同）'}</Text>
+      <Text className="gm-event-opinion__label">{masked ? '公开文本（已隐去个人信息）' : '公开文本（与原文相同）'}</Text>
       {masked && (
-        <Text className='gm-event-opinion__text gm-event-opinion__text--published' userSelect>
+        <Text className="gm-event-opinion__text gm-event-opinion__text--published" userSelect>
           {o.publishedText}
         </Text>
       )}

@@ -39,45 +39,56 @@ export interface EventOpinionFormProps {
   confirmed: readonly boolean[]
   onToggleMask: (index: number, confirmed: boolean) => void
   /** Dismissals with a reason, manual masks and 仍然公开 (see MaskReview). */
-  review?: Pick<MaskReviewProps, 'extras' | 'onDismissReason' | 'onAddManual' | 'onRemoveManual' | 'unmasked' | 'overrideReason' | 'onOverrideReason' | 'onOverride' | 'overriding'>
+  review?: Pick<
+    MaskReviewProps,
+    'extras' | 'onDismissReason' | 'onAddManual' | 'onRemoveManual' | 'unmasked' | 'overrideReason' | 'onOverrideReason' | 'onOverride' | 'overriding'
+  >
   onChange: (name: keyof EventOpinionValues, value: string) => void
   onSubmit: () => void
 }
 
 /** 记录意见: who raised it, what was said, and exactly what will be published once masked. */
 export function EventOpinionForm(props: EventOpinionFormProps) {
-  const { values, errors, formError, submitting, attendees, attendeesFailed, recordedText, suggestions, confirmed, onToggleMask, review, onChange, onSubmit } = props
+  const { values, errors, formError, submitting, attendees, attendeesFailed, recordedText, suggestions, confirmed, onToggleMask, review, onChange, onSubmit } =
+    props
   const options: Choice<string>[] = [
     ...attendees.map((a) => ({ value: String(a.id), label: a.label, hint: a.hint })),
     { value: NO_REGISTRATION, label: '不关联报名人员', hint: '如主持人转述、现场未报名的发言人' },
   ]
   return (
-    <View className='gm-event-opinion-form'>
-      {attendeesFailed && <Notice tone='info'>报名名单暂时无法加载，可以先不关联报名人员记录意见。</Notice>}
-      <ChoiceGroup<string> name='registrationId' label='提出人' options={options} value={values.registrationId} error={errors.registrationId} onChange={(v) => onChange('registrationId', v)} />
+    <View className="gm-event-opinion-form">
+      {attendeesFailed && <Notice tone="info">报名名单暂时无法加载，可以先不关联报名人员记录意见。</Notice>}
+      <ChoiceGroup<string>
+        name="registrationId"
+        label="提出人"
+        options={options}
+        value={values.registrationId}
+        error={errors.registrationId}
+        onChange={(v) => onChange('registrationId', v)}
+      />
       <TextAreaField
-        name='text'
-        label='意见内容'
+        name="text"
+        label="意见内容"
         value={values.text}
-        hint='按发言人原意记录。公开前将隐去下方确认的个人信息。'
+        hint="按发言人原意记录。公开前将隐去下方确认的个人信息。"
         error={errors.text}
         count={{ current: values.text.trim().length, max: EVENT_OPINION_MAX_CHARS }}
         tall
         onInput={(v) => onChange('text', v)}
       />
       <FormField
-        name='receivedOn'
-        label='收到日期'
+        name="receivedOn"
+        label="收到日期"
         value={values.receivedOn}
-        placeholder='2026-12-01'
-        hint='座谈会召开或来信收到的日期；答复日期不能早于此日'
+        placeholder="2026-12-01"
+        hint="座谈会召开或来信收到的日期；答复日期不能早于此日"
         maxlength={10}
         error={errors.receivedOn}
         onInput={(v) => onChange('receivedOn', v)}
       />
       {recordedText !== '' && <MaskReview rawText={recordedText} suggestions={suggestions} confirmed={confirmed} onToggle={onToggleMask} {...review} />}
-      {formError && !review?.unmasked && <Notice tone='error'>{formError}</Notice>}
-      <ActionButton tone='primary' className='gm-event-opinion-form__submit' onPress={onSubmit} busy={submitting} busyText='正在记录…'>
+      {formError && !review?.unmasked && <Notice tone="error">{formError}</Notice>}
+      <ActionButton tone="primary" className="gm-event-opinion-form__submit" onPress={onSubmit} busy={submitting} busyText="正在记录…">
         记录意见
       </ActionButton>
     </View>

@@ -20,31 +20,31 @@ export interface FeedbackReportProps {
 /** 采纳情况统计 with what each state means, and how many opinions came through each channel (线上, 电话, 座谈会…). */
 export function FeedbackReport({ report, definitions }: FeedbackReportProps) {
   return (
-    <View className='gm-feedback-report'>
-      <View className='gm-feedback-report__figures'>
+    <View className="gm-feedback-report">
+      <View className="gm-feedback-report__figures">
         {figures.map((f) => (
           <View key={f.key} className={`gm-feedback-report__figure gm-feedback-report__figure--${f.key}`}>
-            <Text className='gm-feedback-report__value'>{report[f.key]}</Text>
-            <Text className='gm-feedback-report__label'>{f.label}</Text>
+            <Text className="gm-feedback-report__value">{report[f.key]}</Text>
+            <Text className="gm-feedback-report__label">{f.label}</Text>
           </View>
         ))}
       </View>
       {report.channels.length > 0 && (
-        <View className='gm-feedback-report__channels'>
-          <Text className='gm-feedback-report__subtitle'>收集渠道</Text>
+        <View className="gm-feedback-report__channels">
+          <Text className="gm-feedback-report__subtitle">收集渠道</Text>
           {report.channels.map((c) => (
             <View key={c.channel} className={`gm-feedback-report__channel gm-feedback-report__channel--${c.channel.toLowerCase()}`}>
-              <Text className='gm-feedback-report__channel-name'>{opinionChannelLabels[c.channel]}</Text>
-              <Text className='gm-feedback-report__channel-count'>{`收到 ${c.collected} 条，有效 ${c.valid} 条`}</Text>
+              <Text className="gm-feedback-report__channel-name">{opinionChannelLabels[c.channel]}</Text>
+              <Text className="gm-feedback-report__channel-count">{`收到 ${c.collected} 条，有效 ${c.valid} 条`}</Text>
             </View>
           ))}
         </View>
       )}
-      <View className='gm-feedback-report__definitions'>
-        <Text className='gm-feedback-report__subtitle'>说明</Text>
+      <View className="gm-feedback-report__definitions">
+        <Text className="gm-feedback-report__subtitle">说明</Text>
         {adoptions.map((a) =>
           definitions[a] ? (
-            <Text key={a} className='gm-feedback-report__definition'>
+            <Text key={a} className="gm-feedback-report__definition">
               {`${adoptionLabels[a]}：${definitions[a]}`}
             </Text>
           ) : null,

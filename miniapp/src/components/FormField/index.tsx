@@ -23,14 +23,14 @@ export interface FormFieldProps {
 export function FormField({ name, label, value, onInput, error, hint, placeholder, password, maxlength = 100, onConfirm }: FormFieldProps) {
   return (
     <View className={cx('gm-field', `gm-field--${name}`, error && 'gm-field--invalid')}>
-      <Text className='gm-field__label'>{label}</Text>
+      <Text className="gm-field__label">{label}</Text>
       <Input
-        className='gm-field__input'
+        className="gm-field__input"
         name={name}
         value={value}
         password={password}
         placeholder={placeholder}
-        placeholderClass='gm-field__placeholder'
+        placeholderClass="gm-field__placeholder"
         maxlength={maxlength}
         onInput={(e) => onInput(e.detail.value)}
         onConfirm={() => onConfirm?.()}
@@ -38,11 +38,11 @@ export function FormField({ name, label, value, onInput, error, hint, placeholde
         {...(error ? { 'aria-invalid': 'true' } : {})}
       />
       {error ? (
-        <Text className='gm-field__error' {...a11y(undefined, 'alert')}>
+        <Text className="gm-field__error" {...a11y(undefined, 'alert')}>
           {error}
         </Text>
       ) : (
-        hint && <Text className='gm-field__hint'>{hint}</Text>
+        hint && <Text className="gm-field__hint">{hint}</Text>
       )}
     </View>
   )

@@ -10,11 +10,11 @@ export interface InfoItem {
 /** Label / value rows, e.g. 承办单位、征集时间. */
 export function InfoList({ items }: { items: readonly InfoItem[] }) {
   return (
-    <View className='gm-info'>
+    <View className="gm-info">
       {items.map((item) => (
-        <View key={item.label} className='gm-info__row'>
-          <Text className='gm-info__label'>{item.label}</Text>
-          <Text className='gm-info__value'>{item.value}</Text>
+        <View key={item.label} className="gm-info__row">
+          <Text className="gm-info__label">{item.label}</Text>
+          <Text className="gm-info__value">{item.value}</Text>
         </View>
       ))}
     </View>

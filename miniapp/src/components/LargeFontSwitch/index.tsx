@@ -13,18 +13,18 @@ export function LargeFontSwitch({ checked, onChange }: LargeFontSwitchProps) {
   return (
     <View
       className={cx('gm-large-font-switch', checked && 'gm-large-font-switch--on')}
-      hoverClass='gm-pressed'
+      hoverClass="gm-pressed"
       onClick={() => onChange(!checked)}
-      role='switch'
+      role="switch"
       aria-checked={checked ? 'true' : 'false'}
-      aria-label='大字模式'
+      aria-label="大字模式"
     >
-      <View className='gm-large-font-switch__text'>
-        <Text className='gm-large-font-switch__label'>大字模式</Text>
-        <Text className='gm-large-font-switch__hint'>放大所有页面的文字和按钮</Text>
+      <View className="gm-large-font-switch__text">
+        <Text className="gm-large-font-switch__label">大字模式</Text>
+        <Text className="gm-large-font-switch__hint">放大所有页面的文字和按钮</Text>
       </View>
-      <View className='gm-large-font-switch__track'>
-        <Text className='gm-large-font-switch__state'>{checked ? '已开启' : '已关闭'}</Text>
+      <View className="gm-large-font-switch__track">
+        <Text className="gm-large-font-switch__state">{checked ? '已开启' : '已关闭'}</Text>
       </View>
     </View>
   )

@@ -19,17 +19,17 @@ export function ListState({ status, errorMessage, emptyText = '暂无内容', on
     case 'loading':
     case 'loading-more':
       return (
-        <View className='gm-list-state gm-list-state--loading' {...a11y('正在加载', 'status')}>
-          <Text className='gm-list-state__text'>正在加载…</Text>
+        <View className="gm-list-state gm-list-state--loading" {...a11y('正在加载', 'status')}>
+          <Text className="gm-list-state__text">正在加载…</Text>
         </View>
       )
     case 'error':
     case 'error-more':
       return (
-        <View className='gm-list-state gm-list-state--error' {...a11y(undefined, 'alert')}>
-          <Text className='gm-list-state__text'>{errorMessage || '加载失败，请稍后再试'}</Text>
+        <View className="gm-list-state gm-list-state--error" {...a11y(undefined, 'alert')}>
+          <Text className="gm-list-state__text">{errorMessage || '加载失败，请稍后再试'}</Text>
           {onRetry && (
-            <View className='gm-button gm-list-state__action' hoverClass='gm-pressed' onClick={onRetry} {...a11y('重新加载', 'button')}>
+            <View className="gm-button gm-list-state__action" hoverClass="gm-pressed" onClick={onRetry} {...a11y('重新加载', 'button')}>
               重新加载
             </View>
           )}
@@ -37,22 +37,22 @@ export function ListState({ status, errorMessage, emptyText = '暂无内容', on
       )
     case 'empty':
       return (
-        <View className='gm-list-state gm-list-state--empty'>
-          <Text className='gm-list-state__text'>{emptyText}</Text>
+        <View className="gm-list-state gm-list-state--empty">
+          <Text className="gm-list-state__text">{emptyText}</Text>
         </View>
       )
     case 'more':
       return (
-        <View className='gm-list-state gm-list-state--more'>
-          <View className='gm-button gm-list-state__action' hoverClass='gm-pressed' onClick={onLoadMore} {...a11y('加载更多', 'button')}>
+        <View className="gm-list-state gm-list-state--more">
+          <View className="gm-button gm-list-state__action" hoverClass="gm-pressed" onClick={onLoadMore} {...a11y('加载更多', 'button')}>
             加载更多
           </View>
         </View>
       )
     case 'end':
       return (
-        <View className='gm-list-state gm-list-state--end'>
-          <Text className='gm-list-state__text'>没有更多了</Text>
+        <View className="gm-list-state gm-list-state--end">
+          <Text className="gm-list-state__text">没有更多了</Text>
         </View>
       )
   }

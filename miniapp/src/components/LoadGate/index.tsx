@@ -14,7 +14,7 @@ export interface LoadGateProps<T> {
 /** For a single resource: the loading or error state until the data is there, then the content. */
 export function LoadGate<T>({ data, loading, error, onRetry, children }: LoadGateProps<T>) {
   if (data !== undefined) return <>{children(data)}</>
-  if (error) return <ListState status='error' errorMessage={error.message} onRetry={onRetry} />
-  if (loading) return <ListState status='loading' />
+  if (error) return <ListState status="error" errorMessage={error.message} onRetry={onRetry} />
+  if (loading) return <ListState status="loading" />
   return null
 }

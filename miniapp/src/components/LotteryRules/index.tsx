@@ -13,13 +13,13 @@ const steps = [
 
 export function LotteryRules() {
   return (
-    <View className='gm-lottery-rules'>
+    <View className="gm-lottery-rules">
       {steps.map((step) => (
-        <Text key={step} className='gm-lottery-rules__step'>
+        <Text key={step} className="gm-lottery-rules__step">
           {step}
         </Text>
       ))}
-      <Text className='gm-lottery-rules__step'>所有 SHA-256 值均按 UTF-8 编码计算，以小写十六进制表示，可用任何标准工具（如 sha256sum）复核。</Text>
+      <Text className="gm-lottery-rules__step">所有 SHA-256 值均按 UTF-8 编码计算，以小写十六进制表示，可用任何标准工具（如 sha256sum）复核。</Text>
     </View>
   )
 }

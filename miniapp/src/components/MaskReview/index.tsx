@@ -85,7 +85,12 @@ export function findManualSpan(rawText: string, fragment: string, taken: readonl
 }
 
 /** The text as it will be published, with the shared masking rule; null if the masks do not fit. */
-export function maskedPreview(rawText: string, suggestions: readonly MaskSuggestion[], confirmed: readonly boolean[], manual: readonly TextSpan[] = []): string | null {
+export function maskedPreview(
+  rawText: string,
+  suggestions: readonly MaskSuggestion[],
+  confirmed: readonly boolean[],
+  manual: readonly TextSpan[] = [],
+): string | null {
   try {
     return applyMasks(rawText, confirmedMasks(suggestions, confirmed, manual))
   } catch {
@@ -120,7 +125,21 @@ function segments(rawText: string, suggestions: readonly MaskSuggestion[], manua
  * lists it and offers 仍然公开（需填写理由）. Everything is plain text.
  */
 export function MaskReview(props: MaskReviewProps) {
-  const { rawText, suggestions, confirmed, onToggle, extras, onDismissReason, onAddManual, onRemoveManual, unmasked, overrideReason = '', onOverrideReason, onOverride, overriding } = props
+  const {
+    rawText,
+    suggestions,
+    confirmed,
+    onToggle,
+    extras,
+    onDismissReason,
+    onAddManual,
+    onRemoveManual,
+    unmasked,
+    overrideReason = '',
+    onOverrideReason,
+    onOverride,
+    overriding,
+  } = props
   const manual = extras?.manual ?? []
   const [fragment, setFragment] = useState('')
   const [fragmentError, setFragmentError] = useState<string | undefined>()
@@ -138,33 +157,40 @@ export function MaskReview(props: MaskReviewProps) {
   }
 
   return (
-    <View className='gm-mask-review'>
-      <Text className='gm-mask-review__label'>原文（标出的是识别到的个人信息）</Text>
-      <View className='gm-mask-review__raw'>
+    <View className="gm-mask-review">
+      <Text className="gm-mask-review__label">原文（标出的是识别到的个人信息）</Text>
+      <View className="gm-mask-review__raw">
         {segments(rawText, suggestions, manual).map((seg, i) =>
           seg.suggestion === -1 ? (
             <Text key={i}>{seg.text}</Text>
           ) : (
-            <Text key={i} className={cx('gm-mask-review__mark', (seg.suggestion === -2 || confirmed[seg.suggestion]) && 'gm-mask-review__mark--confirmed', seg.suggestion === -2 && 'gm-mask-review__mark--manual')}>
+            <Text
+              key={i}
+              className={cx(
+                'gm-mask-review__mark',
+                (seg.suggestion === -2 || confirmed[seg.suggestion]) && 'gm-mask-review__mark--confirmed',
+                seg.suggestion === -2 && 'gm-mask-review__mark--manual',
+              )}
+            >
               {seg.text}
             </Text>
           ),
         )}
       </View>
       {suggestions.length === 0 ? (
-        <Text className='gm-mask-review__none'>未识别到个人信息。请通读原文，确认没有需要隐去的内容。</Text>
+        <Text className="gm-mask-review__none">未识别到个人信息。请通读原文，确认没有需要隐去的内容。</Text>
       ) : (
-        <View className='gm-mask-review__list'>
-          <Text className='gm-mask-review__label'>确认需要隐去的内容</Text>
+        <View className="gm-mask-review__list">
+          <Text className="gm-mask-review__label">确认需要隐去的内容</Text>
           {suggestions.map((s, i) => (
-            <View key={`${s.start}-${s.end}`} className='gm-mask-review__suggestion'>
+            <View key={`${s.start}-${s.end}`} className="gm-mask-review__suggestion">
               <CheckRow label={`隐去${personalInfoLabels[s.kind]}：${s.text}`} checked={!!confirmed[i]} onChange={(v) => onToggle(i, v)} />
               {extras && !confirmed[i] && (
                 <FormField
                   name={`dismiss-${s.start}-${s.end}`}
-                  label='不隐去的理由'
+                  label="不隐去的理由"
                   value={extras.dismissReasons[i] ?? ''}
-                  hint='说明为何这不是个人信息，如：单位公开的服务电话'
+                  hint="说明为何这不是个人信息，如：单位公开的服务电话"
                   maxlength={200}
                   onInput={(v) => onDismissReason?.(i, v)}
                 />
@@ -174,12 +200,12 @@ export function MaskReview(props: MaskReviewProps) {
         </View>
       )}
       {extras && (
-        <View className='gm-mask-review__manual'>
+        <View className="gm-mask-review__manual">
           <FormField
-            name='manual-mask'
-            label='手动隐去'
+            name="manual-mask"
+            label="手动隐去"
             value={fragment}
-            hint='识别遗漏的个人信息：复制原文中的文字粘贴到这里'
+            hint="识别遗漏的个人信息：复制原文中的文字粘贴到这里"
             error={fragmentError}
             maxlength={200}
             onInput={(v) => {
@@ -188,27 +214,27 @@ export function MaskReview(props: MaskReviewProps) {
             }}
             onConfirm={addManual}
           />
-          <ActionButton className='gm-mask-review__manual-add' onPress={addManual}>
+          <ActionButton className="gm-mask-review__manual-add" onPress={addManual}>
             隐去这段文字
           </ActionButton>
           {manual.map((m, i) => (
-            <View key={`${m.start}-${m.end}`} className='gm-mask-review__manual-item'>
-              <Text className='gm-mask-review__manual-text'>{`已手动隐去：${rawText.slice(m.start, m.end)}`}</Text>
-              <ActionButton className='gm-mask-review__manual-remove' onPress={() => onRemoveManual?.(i)}>
+            <View key={`${m.start}-${m.end}`} className="gm-mask-review__manual-item">
+              <Text className="gm-mask-review__manual-text">{`已手动隐去：${rawText.slice(m.start, m.end)}`}</Text>
+              <ActionButton className="gm-mask-review__manual-remove" onPress={() => onRemoveManual?.(i)}>
                 撤销
               </ActionButton>
             </View>
           ))}
         </View>
       )}
-      <Text className='gm-mask-review__label'>公开时显示为</Text>
-      <Text className='gm-mask-review__preview' userSelect>
+      <Text className="gm-mask-review__label">公开时显示为</Text>
+      <Text className="gm-mask-review__preview" userSelect>
         {preview ?? '隐去范围有误，请刷新后重试'}
       </Text>
       {unmasked && unmasked.length > 0 && (
         <PersonalInfoOverride
           spans={unmasked}
-          hint='请勾选隐去，或说明不隐去的理由；确需公开时：'
+          hint="请勾选隐去，或说明不隐去的理由；确需公开时："
           reason={overrideReason}
           onReason={(v) => onOverrideReason?.(v)}
           onOverride={() => onOverride?.()}

@@ -10,7 +10,7 @@ export type NoticeTone = 'error' | 'success' | 'info'
 export function Notice({ tone, children }: { tone: NoticeTone; children: ReactNode }) {
   return (
     <View className={`gm-notice gm-notice--${tone}`} {...a11y(undefined, tone === 'error' ? 'alert' : 'status')}>
-      <Text className='gm-notice__text'>{children}</Text>
+      <Text className="gm-notice__text">{children}</Text>
     </View>
   )
 }

@@ -10,18 +10,18 @@ export function NotificationCard({ notification: n, onOpen }: { notification: No
   return (
     <View
       className={cx('gm-notification-card', !n.read && 'gm-notification-card--unread')}
-      hoverClass='gm-pressed'
+      hoverClass="gm-pressed"
       onClick={() => onOpen(n)}
       {...a11y(`${n.read ? '' : '未读，'}${n.title}`, n.link ? 'link' : 'button')}
     >
-      <View className='gm-notification-card__header'>
-        {!n.read && <Text className='gm-notification-card__unread'>未读</Text>}
-        <Text className='gm-notification-card__title'>{n.title}</Text>
+      <View className="gm-notification-card__header">
+        {!n.read && <Text className="gm-notification-card__unread">未读</Text>}
+        <Text className="gm-notification-card__title">{n.title}</Text>
       </View>
-      <Text className='gm-notification-card__body'>{n.body}</Text>
-      <View className='gm-notification-card__footer'>
-        <Text className='gm-notification-card__time'>{formatShanghaiDateTime(n.createdAt)}</Text>
-        {n.link && <Text className='gm-notification-card__more'>查看详情 ›</Text>}
+      <Text className="gm-notification-card__body">{n.body}</Text>
+      <View className="gm-notification-card__footer">
+        <Text className="gm-notification-card__time">{formatShanghaiDateTime(n.createdAt)}</Text>
+        {n.link && <Text className="gm-notification-card__more">查看详情 ›</Text>}
       </View>
     </View>
   )

@@ -18,23 +18,28 @@ const stateTone = { SUBMITTED: 'upcoming', ACCEPTED: 'info', ANSWERED: 'open' } 
 export function OpinionCard({ opinion: o, onOpenConsultation }: OpinionCardProps) {
   return (
     <View className={cx('gm-opinion-card', `gm-opinion-card--${o.state.toLowerCase()}`)}>
-      <View className='gm-opinion-card__header'>
+      <View className="gm-opinion-card__header">
         <Badge tone={stateTone[o.state]}>{opinionStateLabels[o.state]}</Badge>
-        <Text className='gm-opinion-card__receipt' userSelect>{`受理编号：${o.receiptCode}`}</Text>
+        <Text className="gm-opinion-card__receipt" userSelect>{`受理编号：${o.receiptCode}`}</Text>
       </View>
-      <View className='gm-opinion-card__consultation' hoverClass='gm-pressed' onClick={() => onOpenConsultation?.(o.consultation.id)} {...a11y(`查看征集：${o.consultation.title}`, 'link')}>
+      <View
+        className="gm-opinion-card__consultation"
+        hoverClass="gm-pressed"
+        onClick={() => onOpenConsultation?.(o.consultation.id)}
+        {...a11y(`查看征集：${o.consultation.title}`, 'link')}
+      >
         <Text>{o.consultation.title}</Text>
       </View>
-      <Text className='gm-opinion-card__meta'>{`针对：${o.section ? o.section.heading : '草案整体'}　提交时间：${formatShanghaiDateTime(o.createdAt)}`}</Text>
-      <Text className='gm-opinion-card__meta'>{`公开方式：${opinionConsentLabels[o.consent]}`}</Text>
-      <Text className='gm-opinion-card__text' userSelect>
+      <Text className="gm-opinion-card__meta">{`针对：${o.section ? o.section.heading : '草案整体'}　提交时间：${formatShanghaiDateTime(o.createdAt)}`}</Text>
+      <Text className="gm-opinion-card__meta">{`公开方式：${opinionConsentLabels[o.consent]}`}</Text>
+      <Text className="gm-opinion-card__text" userSelect>
         {o.text}
       </Text>
-      {o.group && <Text className='gm-opinion-card__group'>{`您的意见已归入集中意见：「${o.group.title}」，统一答复如下。`}</Text>}
+      {o.group && <Text className="gm-opinion-card__group">{`您的意见已归入集中意见：「${o.group.title}」，统一答复如下。`}</Text>}
       {o.answer ? (
         <AnswerView answer={o.answer} receivedAt={o.createdAt} />
       ) : (
-        <Text className='gm-opinion-card__pending'>
+        <Text className="gm-opinion-card__pending">
           {o.state === 'SUBMITTED' ? '工作人员正在审核您的意见。' : '您的意见已受理。征集结束后，答复将与采纳情况一并公开。'}
         </Text>
       )}

@@ -14,14 +14,14 @@ const figures: { key: keyof Overview; label: string; unit: string }[] = [
 /** Headline figures of the service. */
 export function OverviewPanel({ overview }: { overview: Overview }) {
   return (
-    <View className='gm-overview'>
+    <View className="gm-overview">
       {figures.map((f) => (
         <View key={f.key} className={`gm-overview__item gm-overview__item--${f.key}`}>
-          <Text className='gm-overview__value'>
+          <Text className="gm-overview__value">
             {overview[f.key]}
-            <Text className='gm-overview__unit'>{f.unit}</Text>
+            <Text className="gm-overview__unit">{f.unit}</Text>
           </Text>
-          <Text className='gm-overview__label'>{f.label}</Text>
+          <Text className="gm-overview__label">{f.label}</Text>
         </View>
       ))}
     </View>

@@ -18,9 +18,9 @@ export interface PagedListProps<T> {
 /** Items followed by the list's state line (loading / empty / error / 加载更多 / end). */
 export function PagedList<T>({ items, status, renderItem, keyOf, errorMessage, emptyText, onRetry, onLoadMore }: PagedListProps<T>) {
   return (
-    <View className='gm-paged-list'>
+    <View className="gm-paged-list">
       {items.map((item) => (
-        <View key={keyOf(item)} className='gm-paged-list__item'>
+        <View key={keyOf(item)} className="gm-paged-list__item">
           {renderItem(item)}
         </View>
       ))}

@@ -36,7 +36,16 @@ export function overrideReasonError(reason: string): string | undefined {
  * shared schema accepts (audited, shown to administrators), 仍然公开. Presentational: the caller
  * re-sends its request with `override`.
  */
-export function PersonalInfoOverride({ spans, hint = '请隐去这些内容；确需公开时：', describe = describeSpan, onMask, reason, onReason, onOverride, overriding = false }: PersonalInfoOverrideProps) {
+export function PersonalInfoOverride({
+  spans,
+  hint = '请隐去这些内容；确需公开时：',
+  describe = describeSpan,
+  onMask,
+  reason,
+  onReason,
+  onOverride,
+  overriding = false,
+}: PersonalInfoOverrideProps) {
   const [open, setOpen] = useState(false)
   const [error, setError] = useState<string | undefined>()
   const submit = () => {
@@ -45,30 +54,30 @@ export function PersonalInfoOverride({ spans, hint = '请隐去这些内容；�
     if (!problem) onOverride(reason.trim())
   }
   return (
-    <View className='gm-pi-override' role='alert'>
-      <Text className='gm-pi-override__title'>以下个人信息仍未隐去，暂不能公开：</Text>
+    <View className="gm-pi-override" role="alert">
+      <Text className="gm-pi-override__title">以下个人信息仍未隐去，暂不能公开：</Text>
       {spans.map((s, i) => (
-        <View key={`${s.opinionId ?? ''}-${s.field}-${s.start}-${s.end}-${i}`} className='gm-pi-override__item'>
-          <Text className='gm-pi-override__text'>{describe(s)}</Text>
+        <View key={`${s.opinionId ?? ''}-${s.field}-${s.start}-${s.end}-${i}`} className="gm-pi-override__item">
+          <Text className="gm-pi-override__text">{describe(s)}</Text>
           {onMask && (
-            <ActionButton className='gm-pi-override__mask' onPress={() => onMask(s)}>
+            <ActionButton className="gm-pi-override__mask" onPress={() => onMask(s)}>
               隐去
             </ActionButton>
           )}
         </View>
       ))}
-      <Text className='gm-pi-override__hint'>{hint}</Text>
+      <Text className="gm-pi-override__hint">{hint}</Text>
       {!open ? (
-        <ActionButton tone='danger' className='gm-pi-override__open' onPress={() => setOpen(true)}>
+        <ActionButton tone="danger" className="gm-pi-override__open" onPress={() => setOpen(true)}>
           仍然公开（需填写理由）
         </ActionButton>
       ) : (
-        <View className='gm-pi-override__form'>
+        <View className="gm-pi-override__form">
           <FormField
-            name='override-reason'
-            label='仍然公开的理由'
+            name="override-reason"
+            label="仍然公开的理由"
             value={reason}
-            hint='理由和您的账号将记入审计日志，管理员可见'
+            hint="理由和您的账号将记入审计日志，管理员可见"
             error={error}
             maxlength={500}
             onInput={(v) => {
@@ -77,7 +86,7 @@ export function PersonalInfoOverride({ spans, hint = '请隐去这些内容；�
             }}
             onConfirm={submit}
           />
-          <ActionButton tone='danger' className='gm-pi-override__submit' onPress={submit} busy={overriding} busyText='正在提交…'>
+          <ActionButton tone="danger" className="gm-pi-override__submit" onPress={submit} busy={overriding} busyText="正在提交…">
             确认仍然公开
           </ActionButton>
         </View>
@@ -102,7 +111,7 @@ export interface FormFailureProps extends Pick<PersonalInfoOverrideProps, 'hint'
 /** Where a publishing form shows why it failed: the findings with 隐去 / 仍然公开, or the message. */
 export function FormFailure({ formError, privacy, hint, describe, maskedText = '已隐去，请再次提交。' }: FormFailureProps) {
   if (privacy?.unmasked) {
-    if (privacy.unmasked.length === 0) return <Notice tone='info'>{maskedText}</Notice>
+    if (privacy.unmasked.length === 0) return <Notice tone="info">{maskedText}</Notice>
     return (
       <PersonalInfoOverride
         spans={privacy.unmasked}
@@ -116,5 +125,5 @@ export function FormFailure({ formError, privacy, hint, describe, maskedText = '
       />
     )
   }
-  return formError ? <Notice tone='error'>{formError}</Notice> : null
+  return formError ? <Notice tone="error">{formError}</Notice> : null
 }

@@ -23,32 +23,34 @@ export interface PolicyQuestionCardProps {
 export function PolicyQuestionCard({ question: q, overdue = false, dueAtEstimated = false, focused = false, children }: PolicyQuestionCardProps) {
   return (
     <View className={cx('gm-policy-question', `gm-policy-question--${q.status.toLowerCase()}`, focused && 'gm-policy-question--focused')}>
-      <View className='gm-policy-question__head'>
+      <View className="gm-policy-question__head">
         <Badge tone={statusTone[q.status]}>{policyQuestionStatusLabels[q.status]}</Badge>
-        {overdue && <Badge tone='closed'>已超期</Badge>}
-        {q.topic && <Text className='gm-policy-question__topic'>{q.topic}</Text>}
+        {overdue && <Badge tone="closed">已超期</Badge>}
+        {q.topic && <Text className="gm-policy-question__topic">{q.topic}</Text>}
       </View>
-      <Text className='gm-policy-question__text' userSelect>
+      <Text className="gm-policy-question__text" userSelect>
         {q.text}
       </Text>
-      <Text className='gm-policy-question__meta'>{`受理编号：${q.receiptCode}`}</Text>
-      <Text className='gm-policy-question__meta'>{`提交时间：${formatShanghaiDateTime(q.createdAt)}`}</Text>
-      {q.status === 'PENDING' && <Text className='gm-policy-question__meta'>{`答复期限：${formatShanghaiDate(q.dueAt)} 前`}</Text>}
-      {q.status === 'PENDING' && dueAtEstimated && <Text className='gm-policy-question__meta gm-policy-question__meta--estimated'>{`⚠ ${ESTIMATED_DEADLINE_NOTE}`}</Text>}
-      {q.heldForReview && <Text className='gm-policy-question__meta'>内容需人工核对后处理</Text>}
+      <Text className="gm-policy-question__meta">{`受理编号：${q.receiptCode}`}</Text>
+      <Text className="gm-policy-question__meta">{`提交时间：${formatShanghaiDateTime(q.createdAt)}`}</Text>
+      {q.status === 'PENDING' && <Text className="gm-policy-question__meta">{`答复期限：${formatShanghaiDate(q.dueAt)} 前`}</Text>}
+      {q.status === 'PENDING' && dueAtEstimated && (
+        <Text className="gm-policy-question__meta gm-policy-question__meta--estimated">{`⚠ ${ESTIMATED_DEADLINE_NOTE}`}</Text>
+      )}
+      {q.heldForReview && <Text className="gm-policy-question__meta">内容需人工核对后处理</Text>}
       {q.status === 'ANSWERED' && q.answer && (
-        <View className='gm-policy-question__answer'>
-          <Text className='gm-policy-question__answer-title'>{`答复${q.department ? `（${q.department.name}）` : ''}`}</Text>
-          <Text className='gm-policy-question__answer-text' userSelect>
+        <View className="gm-policy-question__answer">
+          <Text className="gm-policy-question__answer-title">{`答复${q.department ? `（${q.department.name}）` : ''}`}</Text>
+          <Text className="gm-policy-question__answer-text" userSelect>
             {q.answer}
           </Text>
-          {q.answeredAt && <Text className='gm-policy-question__meta'>{`答复时间：${formatShanghaiDateTime(q.answeredAt)}`}</Text>}
+          {q.answeredAt && <Text className="gm-policy-question__meta">{`答复时间：${formatShanghaiDateTime(q.answeredAt)}`}</Text>}
         </View>
       )}
       {q.status === 'DECLINED' && q.declineReason && (
-        <View className='gm-policy-question__answer gm-policy-question__answer--declined'>
-          <Text className='gm-policy-question__answer-title'>不予答复的理由</Text>
-          <Text className='gm-policy-question__answer-text'>{q.declineReason}</Text>
+        <View className="gm-policy-question__answer gm-policy-question__answer--declined">
+          <Text className="gm-policy-question__answer-title">不予答复的理由</Text>
+          <Text className="gm-policy-question__answer-text">{q.declineReason}</Text>
         </View>
       )}
       {children}

@@ -37,7 +37,16 @@ export interface PolicyQuestionStaffActionsProps {
 }
 
 /** 答复 / 不予答复 (with a reason) for a pending question, 加入问答库 for an answered one. */
-export function PolicyQuestionStaffActions({ question: q, departments, defaultDepartmentId, busy, error, onAnswer, onPromote, onOpenItem }: PolicyQuestionStaffActionsProps) {
+export function PolicyQuestionStaffActions({
+  question: q,
+  departments,
+  defaultDepartmentId,
+  busy,
+  error,
+  onAnswer,
+  onPromote,
+  onOpenItem,
+}: PolicyQuestionStaffActionsProps) {
   const [mode, setMode] = useState<Mode>('idle')
   const [values, setValues] = useState({
     answer: '',
@@ -78,7 +87,7 @@ export function PolicyQuestionStaffActions({ question: q, departments, defaultDe
     if (await onPromote({ question, topic, ...(answer ? { answer } : {}), ...(override ? { override } : {}) })) setMode('idle')
   }
 
-  const failure = error && <Notice tone='error'>{error.message}</Notice>
+  const failure = error && <Notice tone="error">{error.message}</Notice>
   const cancel = (
     <ActionButton onPress={() => setMode('idle')} disabled={busy}>
       取消
@@ -88,18 +97,26 @@ export function PolicyQuestionStaffActions({ question: q, departments, defaultDe
   if (q.status === 'PENDING') {
     if (mode === 'answer') {
       return (
-        <View className='gm-policy-question-actions'>
-          <TextAreaField name='answer' label='答复内容' value={values.answer} placeholder='请写明依据的政策和办理方式' error={errors.answer} tall onInput={(v) => set('answer', v)} />
+        <View className="gm-policy-question-actions">
+          <TextAreaField
+            name="answer"
+            label="答复内容"
+            value={values.answer}
+            placeholder="请写明依据的政策和办理方式"
+            error={errors.answer}
+            tall
+            onInput={(v) => set('answer', v)}
+          />
           <ChoiceGroup<string>
-            name='departmentId'
-            label='答复单位'
+            name="departmentId"
+            label="答复单位"
             options={departments.map((d) => ({ value: String(d.id), label: d.name }))}
             value={values.departmentId}
             error={errors.departmentId}
             onChange={(v) => set('departmentId', v)}
           />
           {failure}
-          <ActionButton tone='primary' busy={busy} busyText='正在提交…' onPress={() => void submitAnswer('ANSWER')}>
+          <ActionButton tone="primary" busy={busy} busyText="正在提交…" onPress={() => void submitAnswer('ANSWER')}>
             提交答复
           </ActionButton>
           {cancel}
@@ -108,10 +125,17 @@ export function PolicyQuestionStaffActions({ question: q, departments, defaultDe
     }
     if (mode === 'decline') {
       return (
-        <View className='gm-policy-question-actions'>
-          <TextAreaField name='reason' label='不予答复的理由' value={values.reason} placeholder='将告知提问人' error={errors.reason} onInput={(v) => set('reason', v)} />
+        <View className="gm-policy-question-actions">
+          <TextAreaField
+            name="reason"
+            label="不予答复的理由"
+            value={values.reason}
+            placeholder="将告知提问人"
+            error={errors.reason}
+            onInput={(v) => set('reason', v)}
+          />
           {failure}
-          <ActionButton tone='danger' busy={busy} busyText='正在提交…' onPress={() => void submitAnswer('DECLINE')}>
+          <ActionButton tone="danger" busy={busy} busyText="正在提交…" onPress={() => void submitAnswer('DECLINE')}>
             确认不予答复
           </ActionButton>
           {cancel}
@@ -119,9 +143,9 @@ export function PolicyQuestionStaffActions({ question: q, departments, defaultDe
       )
     }
     return (
-      <View className='gm-policy-question-actions gm-policy-question-actions--row'>
+      <View className="gm-policy-question-actions gm-policy-question-actions--row">
         {failure}
-        <ActionButton tone='primary' onPress={() => setMode('answer')}>
+        <ActionButton tone="primary" onPress={() => setMode('answer')}>
           答复
         </ActionButton>
         <ActionButton onPress={() => setMode('decline')}>不予答复</ActionButton>
@@ -133,8 +157,8 @@ export function PolicyQuestionStaffActions({ question: q, departments, defaultDe
     if (q.promotedItemId) {
       const itemId = q.promotedItemId
       return (
-        <View className='gm-policy-question-actions'>
-          <Text className='gm-policy-question-actions__done'>已收入问答库</Text>
+        <View className="gm-policy-question-actions">
+          <Text className="gm-policy-question-actions__done">已收入问答库</Text>
           <ActionButton onPress={() => onOpenItem(itemId)}>查看问答</ActionButton>
         </View>
       )
@@ -148,28 +172,41 @@ export function PolicyQuestionStaffActions({ question: q, departments, defaultDe
         if (span.field === 'answer') set('answer', maskIn(ownAnswer ?? q.answer ?? '', span))
       }
       return (
-        <View className='gm-policy-question-actions'>
-          <Text className='gm-policy-question-actions__hint'>请改写为通用的问法，去掉提问人的个人信息。答案留空则使用原答复。</Text>
-          <TextAreaField name='question' label='问题' value={values.question} error={errors.question} onInput={(v) => set('question', v)} />
-          <FormField name='topic' label='主题' value={values.topic} placeholder='如：养老' maxlength={20} error={errors.topic} onInput={(v) => set('topic', v)} />
-          <TextAreaField name='answer' label='答案（选填）' value={values.answer} placeholder='留空则使用原答复' error={errors.answer} onInput={(v) => set('answer', v)} />
-          {refused ? (
-            refused.length > 0 && (
-              <PersonalInfoOverride
-                spans={refused}
-                describe={(s) => `${s.field === 'question' ? '问题' : '答案'} · ${s.label}：${s.text}`}
-                hint='问答将向社会公开：请点「隐去」或改写后再加入；确需公开时：'
-                onMask={mask}
-                reason={overrideReason}
-                onReason={setOverrideReason}
-                onOverride={(reason) => void submitPromote(reason)}
-                overriding={busy}
-              />
-            )
-          ) : (
-            failure
-          )}
-          <ActionButton tone='primary' busy={busy} busyText='正在加入…' onPress={() => void submitPromote()}>
+        <View className="gm-policy-question-actions">
+          <Text className="gm-policy-question-actions__hint">请改写为通用的问法，去掉提问人的个人信息。答案留空则使用原答复。</Text>
+          <TextAreaField name="question" label="问题" value={values.question} error={errors.question} onInput={(v) => set('question', v)} />
+          <FormField
+            name="topic"
+            label="主题"
+            value={values.topic}
+            placeholder="如：养老"
+            maxlength={20}
+            error={errors.topic}
+            onInput={(v) => set('topic', v)}
+          />
+          <TextAreaField
+            name="answer"
+            label="答案（选填）"
+            value={values.answer}
+            placeholder="留空则使用原答复"
+            error={errors.answer}
+            onInput={(v) => set('answer', v)}
+          />
+          {refused
+            ? refused.length > 0 && (
+                <PersonalInfoOverride
+                  spans={refused}
+                  describe={(s) => `${s.field === 'question' ? '问题' : '答案'} · ${s.label}：${s.text}`}
+                  hint="问答将向社会公开：请点「隐去」或改写后再加入；确需公开时："
+                  onMask={mask}
+                  reason={overrideReason}
+                  onReason={setOverrideReason}
+                  onOverride={(reason) => void submitPromote(reason)}
+                  overriding={busy}
+                />
+              )
+            : failure}
+          <ActionButton tone="primary" busy={busy} busyText="正在加入…" onPress={() => void submitPromote()}>
             确认加入问答库
           </ActionButton>
           {cancel}
@@ -177,7 +214,7 @@ export function PolicyQuestionStaffActions({ question: q, departments, defaultDe
       )
     }
     return (
-      <View className='gm-policy-question-actions'>
+      <View className="gm-policy-question-actions">
         {failure}
         <ActionButton onPress={() => setMode('promote')}>加入问答库</ActionButton>
       </View>

@@ -21,22 +21,22 @@ export interface PrivacyNoticeProps {
 /** 用途、收集的信息、保存期限、联系方式, then 同意 / 不同意. */
 export function PrivacyNotice({ accepting = false, error, onAccept, onDecline, wechatAgreeButtonId }: PrivacyNoticeProps) {
   return (
-    <View className='gm-privacy-notice' {...a11y(privacyNotice.title, 'region')}>
-      <Text className='gm-privacy-notice__title'>{privacyNotice.title}</Text>
-      <Text className='gm-privacy-notice__lead'>在收集您的个人信息前，请阅读以下说明：</Text>
+    <View className="gm-privacy-notice" {...a11y(privacyNotice.title, 'region')}>
+      <Text className="gm-privacy-notice__title">{privacyNotice.title}</Text>
+      <Text className="gm-privacy-notice__lead">在收集您的个人信息前，请阅读以下说明：</Text>
       {privacyNotice.sections.map((section) => (
-        <View key={section.heading} className='gm-privacy-notice__section'>
-          <Text className='gm-privacy-notice__heading'>{section.heading}</Text>
-          <Text className='gm-privacy-notice__text'>{section.text}</Text>
+        <View key={section.heading} className="gm-privacy-notice__section">
+          <Text className="gm-privacy-notice__heading">{section.heading}</Text>
+          <Text className="gm-privacy-notice__text">{section.text}</Text>
         </View>
       ))}
-      {error && <Notice tone='error'>{error}</Notice>}
-      <View className='gm-privacy-notice__actions'>
+      {error && <Notice tone="error">{error}</Notice>}
+      <View className="gm-privacy-notice__actions">
         {wechatAgreeButtonId ? (
           <Button
             id={wechatAgreeButtonId}
-            className='gm-button gm-button--primary gm-button-reset'
-            openType='agreePrivacyAuthorization'
+            className="gm-button gm-button--primary gm-button-reset"
+            openType="agreePrivacyAuthorization"
             disabled={accepting}
             onAgreePrivacyAuthorization={() => !accepting && onAccept()}
             {...a11y('同意并继续', 'button')}
@@ -44,7 +44,7 @@ export function PrivacyNotice({ accepting = false, error, onAccept, onDecline, w
             {accepting ? '正在提交…' : '同意并继续'}
           </Button>
         ) : (
-          <ActionButton tone='primary' onPress={onAccept} busy={accepting} busyText='正在提交…'>
+          <ActionButton tone="primary" onPress={onAccept} busy={accepting} busyText="正在提交…">
             同意并继续
           </ActionButton>
         )}

@@ -12,11 +12,11 @@ export interface QaCardProps {
 
 export function QaCard({ item, onOpen }: QaCardProps) {
   return (
-    <View className='gm-qa-card' hoverClass='gm-pressed' onClick={() => onOpen?.(item.id)} {...a11y(`问：${item.question}`, 'link')}>
-      <Text className='gm-qa-card__topic'>{item.topic}</Text>
-      <Text className='gm-qa-card__question'>问：{item.question}</Text>
-      <Text className='gm-qa-card__answer'>答：{excerpt(item.answer)}</Text>
-      {item.department && <Text className='gm-qa-card__department'>答复单位：{item.department.name}</Text>}
+    <View className="gm-qa-card" hoverClass="gm-pressed" onClick={() => onOpen?.(item.id)} {...a11y(`问：${item.question}`, 'link')}>
+      <Text className="gm-qa-card__topic">{item.topic}</Text>
+      <Text className="gm-qa-card__question">问：{item.question}</Text>
+      <Text className="gm-qa-card__answer">答：{excerpt(item.answer)}</Text>
+      {item.department && <Text className="gm-qa-card__department">答复单位：{item.department.name}</Text>}
     </View>
   )
 }

@@ -26,14 +26,14 @@ export function QaFeedback({ helpfulCount, unhelpfulCount, status, errorMessage,
     </View>
   )
   return (
-    <View className='gm-qa-feedback'>
-      <Text className='gm-qa-feedback__question'>这条回答有帮助吗？</Text>
-      <View className='gm-qa-feedback__buttons'>
+    <View className="gm-qa-feedback">
+      <Text className="gm-qa-feedback__question">这条回答有帮助吗？</Text>
+      <View className="gm-qa-feedback__buttons">
         {button(true, '有帮助', helpfulCount)}
         {button(false, '没帮助', unhelpfulCount)}
       </View>
-      {status === 'done' && <Text className='gm-qa-feedback__note'>感谢您的反馈</Text>}
-      {status === 'error' && <Text className='gm-qa-feedback__note gm-qa-feedback__note--error'>{errorMessage || '提交失败，请稍后再试'}</Text>}
+      {status === 'done' && <Text className="gm-qa-feedback__note">感谢您的反馈</Text>}
+      {status === 'error' && <Text className="gm-qa-feedback__note gm-qa-feedback__note--error">{errorMessage || '提交失败，请稍后再试'}</Text>}
     </View>
   )
 }

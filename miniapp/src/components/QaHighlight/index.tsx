@@ -18,11 +18,11 @@ export function QaHighlight({ segments, className }: QaHighlightProps) {
     <Text className={cx('gm-qa-highlight', className)}>
       {segments.map((segment, i) =>
         segment.hit ? (
-          <Text key={i} className='gm-qa-highlight__hit'>
+          <Text key={i} className="gm-qa-highlight__hit">
             {segment.text}
           </Text>
         ) : (
-          <Text key={i} className='gm-qa-highlight__text'>
+          <Text key={i} className="gm-qa-highlight__text">
             {segment.text}
           </Text>
         ),

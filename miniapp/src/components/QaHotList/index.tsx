@@ -14,12 +14,12 @@ export interface QaHotListProps {
 export function QaHotList({ title, items, onOpen }: QaHotListProps) {
   if (items.length === 0) return null
   return (
-    <View className='gm-qa-hot'>
-      <Text className='gm-qa-hot__title'>{title}</Text>
+    <View className="gm-qa-hot">
+      <Text className="gm-qa-hot__title">{title}</Text>
       {items.map((item, i) => (
-        <View key={item.id} className='gm-qa-hot__row' hoverClass='gm-pressed' onClick={() => onOpen(item.id)} {...a11y(item.question, 'link')}>
-          <Text className='gm-qa-hot__rank'>{i + 1}</Text>
-          <Text className='gm-qa-hot__question'>{item.question}</Text>
+        <View key={item.id} className="gm-qa-hot__row" hoverClass="gm-pressed" onClick={() => onOpen(item.id)} {...a11y(item.question, 'link')}>
+          <Text className="gm-qa-hot__rank">{i + 1}</Text>
+          <Text className="gm-qa-hot__question">{item.question}</Text>
         </View>
       ))}
     </View>

@@ -33,7 +33,7 @@ export function QaItemStaffActions({ item, canEdit, canReview, busy, error, onEd
   const [reasonError, setReasonError] = useState<string | undefined>()
   const canPublish = canReview && (item.status !== 'PUBLISHED' || item.pendingRevision !== null)
   const publishLabel = item.pendingRevision && item.status === 'PUBLISHED' ? '发布修改' : item.status === 'WITHDRAWN' ? '重新发布' : '发布'
-  const failure = error && <Notice tone='error'>{Object.values(error.fields).join('；') || error.message}</Notice>
+  const failure = error && <Notice tone="error">{Object.values(error.fields).join('；') || error.message}</Notice>
   const cancel = (
     <ActionButton onPress={() => setMode('idle')} disabled={busy}>
       取消
@@ -42,11 +42,18 @@ export function QaItemStaffActions({ item, canEdit, canReview, busy, error, onEd
 
   if (mode === 'confirm') {
     return (
-      <View className='gm-qa-actions'>
-        <Text className='gm-qa-actions__hint'>确认依据的政策变化后，这条答案仍然正确。确认后将取消“待复核”提示。</Text>
-        <FormField name={`confirmNote-${item.id}`} label='复核说明（选填）' value={note} maxlength={200} placeholder='如：新文件未改变申请条件' onInput={setNote} />
+      <View className="gm-qa-actions">
+        <Text className="gm-qa-actions__hint">确认依据的政策变化后，这条答案仍然正确。确认后将取消“待复核”提示。</Text>
+        <FormField
+          name={`confirmNote-${item.id}`}
+          label="复核说明（选填）"
+          value={note}
+          maxlength={200}
+          placeholder="如：新文件未改变申请条件"
+          onInput={setNote}
+        />
         {failure}
-        <ActionButton tone='primary' busy={busy} busyText='正在提交…' onPress={() => void onConfirm(note).then((ok) => ok && setMode('idle'))}>
+        <ActionButton tone="primary" busy={busy} busyText="正在提交…" onPress={() => void onConfirm(note).then((ok) => ok && setMode('idle'))}>
           确认复核
         </ActionButton>
         {cancel}
@@ -61,13 +68,13 @@ export function QaItemStaffActions({ item, canEdit, canReview, busy, error, onEd
       void onWithdraw(checked.data.reason).then((ok) => ok && setMode('idle'))
     }
     return (
-      <View className='gm-qa-actions'>
+      <View className="gm-qa-actions">
         <FormField
           name={`withdrawReason-${item.id}`}
-          label='撤下理由'
+          label="撤下理由"
           value={reason}
           maxlength={200}
-          placeholder='如：政策已废止，答案不再适用'
+          placeholder="如：政策已废止，答案不再适用"
           error={reasonError}
           onInput={(v) => {
             setReason(v)
@@ -75,7 +82,7 @@ export function QaItemStaffActions({ item, canEdit, canReview, busy, error, onEd
           }}
         />
         {failure}
-        <ActionButton tone='danger' busy={busy} busyText='正在撤下…' onPress={submit}>
+        <ActionButton tone="danger" busy={busy} busyText="正在撤下…" onPress={submit}>
           确认撤下
         </ActionButton>
         {cancel}
@@ -84,25 +91,25 @@ export function QaItemStaffActions({ item, canEdit, canReview, busy, error, onEd
   }
 
   return (
-    <View className='gm-qa-actions gm-qa-actions--row'>
+    <View className="gm-qa-actions gm-qa-actions--row">
       {failure}
       {canReview && item.reviewNotice !== null && (
-        <ActionButton tone='primary' className='gm-qa-actions__confirm' onPress={() => setMode('confirm')} disabled={busy}>
+        <ActionButton tone="primary" className="gm-qa-actions__confirm" onPress={() => setMode('confirm')} disabled={busy}>
           确认复核
         </ActionButton>
       )}
       {canPublish && (
-        <ActionButton tone='primary' className='gm-qa-actions__publish' onPress={() => setMode('publish')} busy={busy} busyText='正在发布…'>
+        <ActionButton tone="primary" className="gm-qa-actions__publish" onPress={() => setMode('publish')} busy={busy} busyText="正在发布…">
           {publishLabel}
         </ActionButton>
       )}
       {canEdit && (
-        <ActionButton className='gm-qa-actions__edit' onPress={() => onEdit(item.id)} disabled={busy}>
+        <ActionButton className="gm-qa-actions__edit" onPress={() => onEdit(item.id)} disabled={busy}>
           修改
         </ActionButton>
       )}
       {canReview && item.status !== 'WITHDRAWN' && (
-        <ActionButton className='gm-qa-actions__withdraw' onPress={() => setMode('withdraw')} disabled={busy}>
+        <ActionButton className="gm-qa-actions__withdraw" onPress={() => setMode('withdraw')} disabled={busy}>
           撤下
         </ActionButton>
       )}

@@ -33,7 +33,7 @@ function Inlines({ children }: { children: readonly Inline[] }) {
         if (inline.href && isSafeHref(inline.href)) {
           const href = inline.href
           return (
-            <Text key={i} className='gm-rich-text__link' onClick={() => followLink(href)} {...a11y(inline.text, 'link')}>
+            <Text key={i} className="gm-rich-text__link" onClick={() => followLink(href)} {...a11y(inline.text, 'link')}>
               {inline.text}
             </Text>
           )
@@ -51,28 +51,28 @@ function Inlines({ children }: { children: readonly Inline[] }) {
 /** Staff rich text (data, never HTML): paragraphs, headings, lists, https images, allowed links. */
 export function QaRichText({ blocks }: { blocks: readonly RichBlock[] }) {
   return (
-    <View className='gm-rich-text'>
+    <View className="gm-rich-text">
       {blocks.map((block, i) => {
         switch (block.type) {
           case 'heading':
             return (
-              <View key={i} className='gm-rich-text__heading' {...a11y(undefined, 'heading')}>
+              <View key={i} className="gm-rich-text__heading" {...a11y(undefined, 'heading')}>
                 <Inlines>{block.children}</Inlines>
               </View>
             )
           case 'paragraph':
             return (
-              <View key={i} className='gm-rich-text__paragraph'>
+              <View key={i} className="gm-rich-text__paragraph">
                 <Inlines>{block.children}</Inlines>
               </View>
             )
           case 'list':
             return (
-              <View key={i} className='gm-rich-text__list' {...a11y(undefined, 'list')}>
+              <View key={i} className="gm-rich-text__list" {...a11y(undefined, 'list')}>
                 {block.items.map((item, j) => (
-                  <View key={j} className='gm-rich-text__item' {...a11y(undefined, 'listitem')}>
-                    <Text className='gm-rich-text__marker'>{block.ordered ? `${j + 1}.` : '•'}</Text>
-                    <View className='gm-rich-text__item-body'>
+                  <View key={j} className="gm-rich-text__item" {...a11y(undefined, 'listitem')}>
+                    <Text className="gm-rich-text__marker">{block.ordered ? `${j + 1}.` : '•'}</Text>
+                    <View className="gm-rich-text__item-body">
                       <Inlines>{item}</Inlines>
                     </View>
                   </View>
@@ -80,7 +80,7 @@ export function QaRichText({ blocks }: { blocks: readonly RichBlock[] }) {
               </View>
             )
           case 'image':
-            return <Image key={i} className='gm-rich-text__image' src={block.src} mode='widthFix' {...a11y(block.alt, 'img')} />
+            return <Image key={i} className="gm-rich-text__image" src={block.src} mode="widthFix" {...a11y(block.alt, 'img')} />
         }
       })}
     </View>

@@ -16,18 +16,18 @@ export interface QaSearchResultProps {
 export function QaSearchResult({ item, onOpen }: QaSearchResultProps) {
   const { highlight } = item
   return (
-    <View className='gm-qa-card gm-qa-result' hoverClass='gm-pressed' onClick={() => onOpen?.(item.id)} {...a11y(`问：${item.question}`, 'link')}>
-      <Text className='gm-qa-card__topic'>{item.topic}</Text>
-      <View className='gm-qa-card__question'>
+    <View className="gm-qa-card gm-qa-result" hoverClass="gm-pressed" onClick={() => onOpen?.(item.id)} {...a11y(`问：${item.question}`, 'link')}>
+      <Text className="gm-qa-card__topic">{item.topic}</Text>
+      <View className="gm-qa-card__question">
         <Text>问：</Text>
         {highlight && highlight.question.length > 0 ? <QaHighlight segments={highlight.question} /> : <Text>{item.question}</Text>}
       </View>
-      <View className='gm-qa-card__answer'>
+      <View className="gm-qa-card__answer">
         <Text>答：</Text>
         {highlight && highlight.answer.length > 0 ? <QaHighlight segments={highlight.answer} /> : <Text>{excerpt(item.answerExcerpt)}</Text>}
       </View>
-      {item.department && <Text className='gm-qa-card__department'>答复单位：{item.department.name}</Text>}
-      {item.reviewNotice && <Text className='gm-qa-result__notice'>{item.reviewNotice}</Text>}
+      {item.department && <Text className="gm-qa-card__department">答复单位：{item.department.name}</Text>}
+      {item.reviewNotice && <Text className="gm-qa-result__notice">{item.reviewNotice}</Text>}
     </View>
   )
 }

@@ -18,10 +18,10 @@ export interface QrCodeProps {
 export function QrCode({ value, label }: QrCodeProps) {
   const qr = useMemo(() => encodeQr(value), [value])
   return (
-    <View className='gm-qr' role='img' aria-label={label}>
-      <View className='gm-qr__matrix'>
+    <View className="gm-qr" role="img" aria-label={label}>
+      <View className="gm-qr__matrix">
         {qr.modules.map((row, y) => (
-          <View key={y} className='gm-qr__row'>
+          <View key={y} className="gm-qr__row">
             {row.map((dark, x) => (
               <View key={x} className={cx('gm-qr__cell', dark && 'gm-qr__cell--dark')} />
             ))}

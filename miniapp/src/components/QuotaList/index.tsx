@@ -12,12 +12,12 @@ export interface QuotaListProps {
 
 export function QuotaList({ quotas, emptyText = '不设分层配额，全部名额按抽签顺序确定。' }: QuotaListProps) {
   return (
-    <View className='gm-quota-list'>
+    <View className="gm-quota-list">
       {quotas.length === 0 ? (
-        <Text className='gm-quota-list__item'>{emptyText}</Text>
+        <Text className="gm-quota-list__item">{emptyText}</Text>
       ) : (
         quotas.map((q, i) => (
-          <Text key={`${q.field}-${q.value}`} className='gm-quota-list__item'>
+          <Text key={`${q.field}-${q.value}`} className="gm-quota-list__item">
             {quotaText(q, i)}
           </Text>
         ))

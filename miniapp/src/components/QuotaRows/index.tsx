@@ -22,12 +22,12 @@ export interface QuotaRowsProps {
 export function QuotaRows({ rows, onChange, error, hint }: QuotaRowsProps) {
   const patch = (key: number, part: Partial<QuotaDraft>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...part } : r)))
   return (
-    <View className='gm-quota-rows' {...a11y('分层配额', 'group')}>
-      {hint && <Text className='gm-quota-rows__hint'>{hint}</Text>}
+    <View className="gm-quota-rows" {...a11y('分层配额', 'group')}>
+      {hint && <Text className="gm-quota-rows__hint">{hint}</Text>}
       {rows.map((row, i) => {
         const choices = quotaChoices[row.field]
         return (
-          <View key={row.key} className='gm-quota-rows__row'>
+          <View key={row.key} className="gm-quota-rows__row">
             <ChoiceGroup<QuotaField>
               name={`quota-field-${i}`}
               label={`配额 ${i + 1}：按`}
@@ -46,14 +46,21 @@ export function QuotaRows({ rows, onChange, error, hint }: QuotaRowsProps) {
                 onChange={(value) => patch(row.key, { value })}
               />
             ) : (
-              <FormField name={`quota-value-${i}`} label={`${quotaFieldLabels[row.field]}为`} value={row.value} maxlength={20} hint='须与报名人填写的完全一致' onInput={(value) => patch(row.key, { value })} />
+              <FormField
+                name={`quota-value-${i}`}
+                label={`${quotaFieldLabels[row.field]}为`}
+                value={row.value}
+                maxlength={20}
+                hint="须与报名人填写的完全一致"
+                onInput={(value) => patch(row.key, { value })}
+              />
             )}
             <FormField name={`quota-seats-${i}`} label={`配额 ${i + 1} 名额`} value={row.seats} maxlength={4} onInput={(seats) => patch(row.key, { seats })} />
-            <ActionButton tone='danger' onPress={() => onChange(rows.filter((r) => r.key !== row.key))}>{`删除配额 ${i + 1}`}</ActionButton>
+            <ActionButton tone="danger" onPress={() => onChange(rows.filter((r) => r.key !== row.key))}>{`删除配额 ${i + 1}`}</ActionButton>
           </View>
         )
       })}
-      {error && <Text className='gm-quota-rows__error'>{error}</Text>}
+      {error && <Text className="gm-quota-rows__error">{error}</Text>}
       <ActionButton onPress={() => onChange([...rows, newQuotaDraft()])}>添加配额</ActionButton>
     </View>
   )

@@ -1,6 +1,13 @@
 // One of 我的报名: status, the check-in code in large text and as a QR code, and 取消报名 while still allowed.
 import { Text, View } from '@tarojs/components'
-import { attendeeCategoryLabels, eventKindLabels, formatShanghaiDateTime, type MyRegistration, registrationStatusLabels, type RegistrationStatus } from '@gm/shared'
+import {
+  attendeeCategoryLabels,
+  eventKindLabels,
+  formatShanghaiDateTime,
+  type MyRegistration,
+  registrationStatusLabels,
+  type RegistrationStatus,
+} from '@gm/shared'
 import { a11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'
 import { ActionButton } from '../ActionButton'
@@ -48,33 +55,42 @@ export function RegistrationCard({ registration: r, cancelling = false, error, o
   const note = statusNote[r.status]
   return (
     <View className={cx('gm-registration-card', `gm-registration-card--${r.status.toLowerCase().replace('_', '-')}`)}>
-      <View className='gm-registration-card__header'>
-        <Text className='gm-registration-card__kind'>{eventKindLabels[r.event.kind]}</Text>
+      <View className="gm-registration-card__header">
+        <Text className="gm-registration-card__kind">{eventKindLabels[r.event.kind]}</Text>
         <Badge tone={statusTone[r.status]}>{registrationStatusLabels[r.status]}</Badge>
       </View>
-      <View className='gm-registration-card__title' hoverClass='gm-pressed' onClick={() => onOpenEvent(r.event.id)} {...a11y(`查看活动：${r.event.title}`, 'link')}>
+      <View
+        className="gm-registration-card__title"
+        hoverClass="gm-pressed"
+        onClick={() => onOpenEvent(r.event.id)}
+        {...a11y(`查看活动：${r.event.title}`, 'link')}
+      >
         <Text>{r.event.title}</Text>
       </View>
-      <Text className='gm-registration-card__meta'>{`时间：${formatShanghaiDateTime(r.event.startsAt)}`}</Text>
-      <Text className='gm-registration-card__meta'>{`地点：${r.event.place}`}</Text>
-      <Text className='gm-registration-card__meta'>{`报名类别：${attendeeCategoryLabels[r.category]}　报名时间：${formatShanghaiDateTime(r.createdAt)}`}</Text>
-      <Text className='gm-registration-card__meta gm-registration-card__candidate' userSelect {...a11y(`候选编号 ${r.publicCode.split('').join(' ')}，可在公开的抽签候选名单中查找自己`)}>
+      <Text className="gm-registration-card__meta">{`时间：${formatShanghaiDateTime(r.event.startsAt)}`}</Text>
+      <Text className="gm-registration-card__meta">{`地点：${r.event.place}`}</Text>
+      <Text className="gm-registration-card__meta">{`报名类别：${attendeeCategoryLabels[r.category]}　报名时间：${formatShanghaiDateTime(r.createdAt)}`}</Text>
+      <Text
+        className="gm-registration-card__meta gm-registration-card__candidate"
+        userSelect
+        {...a11y(`候选编号 ${r.publicCode.split('').join(' ')}，可在公开的抽签候选名单中查找自己`)}
+      >
         {`候选编号：${r.publicCode}（在公开的抽签候选名单中用它查找自己）`}
       </Text>
       {r.checkInCode && (
-        <View className='gm-registration-card__code-box'>
-          <Text className='gm-registration-card__code-label'>{r.status === 'CHECKED_IN' ? '签到码（已使用）' : '签到码'}</Text>
-          <Text className='gm-registration-card__code' userSelect {...a11y(`签到码 ${r.checkInCode.split('').join(' ')}`)}>
+        <View className="gm-registration-card__code-box">
+          <Text className="gm-registration-card__code-label">{r.status === 'CHECKED_IN' ? '签到码（已使用）' : '签到码'}</Text>
+          <Text className="gm-registration-card__code" userSelect {...a11y(`签到码 ${r.checkInCode.split('').join(' ')}`)}>
             {spacedCode(r.checkInCode)}
           </Text>
           {r.status === 'SELECTED' && <QrCode value={r.checkInCode} label={`签到二维码，内容为签到码 ${r.checkInCode}`} />}
         </View>
       )}
-      {r.reviewReason && <Text className='gm-registration-card__reason'>{`说明：${r.reviewReason}`}</Text>}
-      {note && <Text className='gm-registration-card__note'>{note}</Text>}
-      {error && <Notice tone='error'>{error}</Notice>}
+      {r.reviewReason && <Text className="gm-registration-card__reason">{`说明：${r.reviewReason}`}</Text>}
+      {note && <Text className="gm-registration-card__note">{note}</Text>}
+      {error && <Notice tone="error">{error}</Notice>}
       {canCancel(r) && (
-        <ActionButton className='gm-registration-card__cancel' onPress={() => onCancel(r)} busy={cancelling} busyText='正在取消…'>
+        <ActionButton className="gm-registration-card__cancel" onPress={() => onCancel(r)} busy={cancelling} busyText="正在取消…">
           取消报名
         </ActionButton>
       )}

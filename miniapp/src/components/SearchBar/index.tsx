@@ -12,19 +12,19 @@ export interface SearchBarProps {
 
 export function SearchBar({ value, placeholder, onInput, onSearch }: SearchBarProps) {
   return (
-    <View className='gm-search-bar' {...a11y(undefined, 'search')}>
+    <View className="gm-search-bar" {...a11y(undefined, 'search')}>
       <Input
-        className='gm-search-bar__input'
+        className="gm-search-bar__input"
         value={value}
         placeholder={placeholder}
-        placeholderClass='gm-search-bar__placeholder'
-        confirmType='search'
+        placeholderClass="gm-search-bar__placeholder"
+        confirmType="search"
         maxlength={50}
         onInput={(e) => onInput(e.detail.value)}
         onConfirm={(e) => onSearch(e.detail.value)}
         {...a11y(placeholder)}
       />
-      <View className='gm-search-bar__button' hoverClass='gm-pressed' onClick={() => onSearch(value)} {...a11y('搜索', 'button')}>
+      <View className="gm-search-bar__button" hoverClass="gm-pressed" onClick={() => onSearch(value)} {...a11y('搜索', 'button')}>
         搜索
       </View>
     </View>

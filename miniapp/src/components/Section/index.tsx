@@ -7,8 +7,8 @@ import './index.scss'
 export function Section({ title, children, className }: { title: string; children?: ReactNode; className?: string }) {
   return (
     <View className={className ? `gm-section ${className}` : 'gm-section'}>
-      <Text className='gm-section__title'>{title}</Text>
-      <View className='gm-section__body'>{children}</View>
+      <Text className="gm-section__title">{title}</Text>
+      <View className="gm-section__body">{children}</View>
     </View>
   )
 }
@@ -16,13 +16,13 @@ export function Section({ title, children, className }: { title: string; childre
 /** Plain text with its line breaks kept; never rendered as HTML. */
 export function Paragraphs({ text }: { text: string }) {
   return (
-    <View className='gm-paragraphs'>
+    <View className="gm-paragraphs">
       {text
         .split(/\n+/)
         .map((line) => line.trim())
         .filter(Boolean)
         .map((line, i) => (
-          <Text key={i} className='gm-paragraphs__line' userSelect>
+          <Text key={i} className="gm-paragraphs__line" userSelect>
             {line}
           </Text>
         ))}

@@ -32,34 +32,45 @@ function move<T>(list: readonly T[], from: number, to: number): T[] {
 export function SectionsEditor({ sections, errors, onChange, nextKey }: SectionsEditorProps) {
   const patch = (i: number, part: Partial<SectionDraft>) => onChange(sections.map((s, j) => (j === i ? { ...s, ...part } : s)))
   return (
-    <View className='gm-sections-editor'>
+    <View className="gm-sections-editor">
       {sections.map((s, i) => (
-        <View key={s.key} className='gm-sections-editor__clause'>
-          <Text className='gm-sections-editor__number'>{`第 ${i + 1} 个条款`}</Text>
+        <View key={s.key} className="gm-sections-editor__clause">
+          <Text className="gm-sections-editor__number">{`第 ${i + 1} 个条款`}</Text>
           <FormField
             name={`section-heading-${i}`}
-            label='条款标题'
+            label="条款标题"
             value={s.heading}
             placeholder={`如：第${i + 1}条 适用范围`}
             maxlength={100}
             error={errors[`sections.${i}.heading`]}
             onInput={(v) => patch(i, { heading: v })}
           />
-          <TextAreaField name={`section-body-${i}`} label='条款内容' value={s.body} error={errors[`sections.${i}.body`]} onInput={(v) => patch(i, { body: v })} />
-          <View className='gm-sections-editor__actions'>
-            <ActionButton className='gm-sections-editor__action' onPress={() => onChange(move(sections, i, i - 1))} disabled={i === 0}>
+          <TextAreaField
+            name={`section-body-${i}`}
+            label="条款内容"
+            value={s.body}
+            error={errors[`sections.${i}.body`]}
+            onInput={(v) => patch(i, { body: v })}
+          />
+          <View className="gm-sections-editor__actions">
+            <ActionButton className="gm-sections-editor__action" onPress={() => onChange(move(sections, i, i - 1))} disabled={i === 0}>
               {`上移第 ${i + 1} 条`}
             </ActionButton>
-            <ActionButton className='gm-sections-editor__action' onPress={() => onChange(move(sections, i, i + 1))} disabled={i === sections.length - 1}>
+            <ActionButton className="gm-sections-editor__action" onPress={() => onChange(move(sections, i, i + 1))} disabled={i === sections.length - 1}>
               {`下移第 ${i + 1} 条`}
             </ActionButton>
-            <ActionButton className='gm-sections-editor__action' tone='danger' onPress={() => onChange(sections.filter((_, j) => j !== i))} disabled={sections.length === 1}>
+            <ActionButton
+              className="gm-sections-editor__action"
+              tone="danger"
+              onPress={() => onChange(sections.filter((_, j) => j !== i))}
+              disabled={sections.length === 1}
+            >
               {`删除第 ${i + 1} 条`}
             </ActionButton>
           </View>
         </View>
       ))}
-      {errors.sections && <Text className='gm-field__error'>{errors.sections}</Text>}
+      {errors.sections && <Text className="gm-field__error">{errors.sections}</Text>}
       <ActionButton onPress={() => onChange([...sections, { key: nextKey(), heading: '', body: '' }])}>添加条款</ActionButton>
     </View>
   )

@@ -12,26 +12,30 @@ const moderationLabels = { PENDING: '待审核', APPROVED: '已通过', HIDDEN: 
 export function StaffOpinionCard({ opinion: o, children }: { opinion: StaffOpinion; children?: ReactNode }) {
   return (
     <View className={cx('gm-staff-opinion', o.overdue && 'gm-staff-opinion--overdue')}>
-      <View className='gm-staff-opinion__header'>
-        <Text className='gm-staff-opinion__receipt'>{o.receiptCode}</Text>
-        <View className='gm-staff-opinion__badges'>
+      <View className="gm-staff-opinion__header">
+        <Text className="gm-staff-opinion__receipt">{o.receiptCode}</Text>
+        <View className="gm-staff-opinion__badges">
           <Badge tone={o.moderation === 'PENDING' ? 'upcoming' : o.moderation === 'APPROVED' ? 'open' : 'closed'}>{moderationLabels[o.moderation]}</Badge>
-          {o.answer ? <Badge tone='open'>已答复</Badge> : <Badge tone='info'>未答复</Badge>}
-          {o.overdue && <Text className='gm-staff-opinion__overdue'>已超期</Text>}
+          {o.answer ? <Badge tone="open">已答复</Badge> : <Badge tone="info">未答复</Badge>}
+          {o.overdue && <Text className="gm-staff-opinion__overdue">已超期</Text>}
         </View>
       </View>
-      <Text className='gm-staff-opinion__meta'>
+      <Text className="gm-staff-opinion__meta">
         {o.channel === 'ONLINE'
           ? `针对：${o.section ? o.section.heading : '草案整体'}　收到：${formatShanghaiDateTime(o.createdAt)}`
           : `针对：${o.section ? o.section.heading : '草案整体'}　渠道：${opinionChannelLabels[o.channel]}　收到：${formatShanghaiDate(o.receivedAt)}`}
       </Text>
-      <Text className={cx('gm-staff-opinion__meta', o.overdue && 'gm-staff-opinion__meta--urgent')}>{`答复期限：${formatShanghaiDate(o.replyDeadline)}（20 个工作日）`}</Text>
-      {o.deadlineEstimated && <Text className='gm-staff-opinion__meta gm-staff-opinion__meta--estimated'>{`⚠ ${ESTIMATED_DEADLINE_NOTE}`}</Text>}
-      <Text className='gm-staff-opinion__meta'>{`公开意愿：${opinionConsentLabels[o.consent]}${o.authorName ? `（署名：${o.authorName}）` : ''}`}</Text>
-      {o.contactPhone && <Text className='gm-staff-opinion__meta'>{`联系电话（不公开）：${o.contactPhone}`}</Text>}
-      {o.secCheckSuggest && o.secCheckSuggest !== 'pass' && <Text className='gm-staff-opinion__meta gm-staff-opinion__meta--urgent'>内容安全检测提示需人工复核</Text>}
-      {o.group && <Text className='gm-staff-opinion__meta'>{`集中意见：${o.group.title}`}</Text>}
-      {o.moderation === 'HIDDEN' && o.hiddenReason && <Text className='gm-staff-opinion__meta'>{`不予公开理由：${o.hiddenReason}`}</Text>}
+      <Text
+        className={cx('gm-staff-opinion__meta', o.overdue && 'gm-staff-opinion__meta--urgent')}
+      >{`答复期限：${formatShanghaiDate(o.replyDeadline)}（20 个工作日）`}</Text>
+      {o.deadlineEstimated && <Text className="gm-staff-opinion__meta gm-staff-opinion__meta--estimated">{`⚠ ${ESTIMATED_DEADLINE_NOTE}`}</Text>}
+      <Text className="gm-staff-opinion__meta">{`公开意愿：${opinionConsentLabels[o.consent]}${o.authorName ? `（署名：${o.authorName}）` : ''}`}</Text>
+      {o.contactPhone && <Text className="gm-staff-opinion__meta">{`联系电话（不公开）：${o.contactPhone}`}</Text>}
+      {o.secCheckSuggest && o.secCheckSuggest !== 'pass' && (
+        <Text className="gm-staff-opinion__meta gm-staff-opinion__meta--urgent">内容安全检测提示需人工复核</Text>
+      )}
+      {o.group && <Text className="gm-staff-opinion__meta">{`集中意见：${o.group.title}`}</Text>}
+      {o.moderation === 'HIDDEN' && o.hiddenReason && <Text className="gm-staff-opinion__meta">{`不予公开理由：${o.hiddenReason}`}</Text>}
       {children}
     </View>
   )

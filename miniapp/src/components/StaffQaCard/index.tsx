@@ -14,20 +14,20 @@ export function StaffQaCard({ item, children }: { item: StaffQaItem; children?: 
   const flagged = item.reviewNotice !== null
   return (
     <View className={cx('gm-staff-qa', flagged && 'gm-staff-qa--flagged')}>
-      <View className='gm-staff-qa__badges'>
+      <View className="gm-staff-qa__badges">
         <Badge tone={statusTone[item.status]}>{contentStatusLabels[item.status]}</Badge>
-        {flagged && <Text className='gm-staff-qa__flag'>待复核</Text>}
-        {item.pendingRevision && <Badge tone='upcoming'>修改待审核</Badge>}
-        <Text className='gm-staff-qa__topic'>{item.topic}</Text>
+        {flagged && <Text className="gm-staff-qa__flag">待复核</Text>}
+        {item.pendingRevision && <Badge tone="upcoming">修改待审核</Badge>}
+        <Text className="gm-staff-qa__topic">{item.topic}</Text>
       </View>
-      {flagged && <Text className='gm-staff-qa__notice'>{item.reviewNotice}</Text>}
-      <Text className='gm-staff-qa__question'>{`问：${item.question}`}</Text>
-      <Text className='gm-staff-qa__answer'>{`答：${excerpt(item.answer, 80)}`}</Text>
+      {flagged && <Text className="gm-staff-qa__notice">{item.reviewNotice}</Text>}
+      <Text className="gm-staff-qa__question">{`问：${item.question}`}</Text>
+      <Text className="gm-staff-qa__answer">{`答：${excerpt(item.answer, 80)}`}</Text>
       {item.pendingRevision && (
-        <View className='gm-staff-qa__revision'>
-          <Text className='gm-staff-qa__revision-title'>待审核的修改（发布前公众仍看到上面的内容）</Text>
-          <Text className='gm-staff-qa__revision-text'>{`问：${item.pendingRevision.question}`}</Text>
-          <Text className='gm-staff-qa__revision-text'>{`答：${excerpt(plainTextOf(item.pendingRevision.answer), 120)}`}</Text>
+        <View className="gm-staff-qa__revision">
+          <Text className="gm-staff-qa__revision-title">待审核的修改（发布前公众仍看到上面的内容）</Text>
+          <Text className="gm-staff-qa__revision-text">{`问：${item.pendingRevision.question}`}</Text>
+          <Text className="gm-staff-qa__revision-text">{`答：${excerpt(plainTextOf(item.pendingRevision.answer), 120)}`}</Text>
         </View>
       )}
       {item.policy && (
@@ -35,8 +35,12 @@ export function StaffQaCard({ item, children }: { item: StaffQaItem; children?: 
           {`依据：${item.policy.title}${item.policy.docNumber ? `（${item.policy.docNumber}）` : ''} · ${policyValidityLabels[item.policy.validity]}`}
         </Text>
       )}
-      <Text className='gm-staff-qa__meta'>
-        {[item.department ? `答复单位：${item.department.name}` : '未指定答复单位', `复核：${formatShanghaiDate(item.reviewedAt)}`, `浏览 ${item.viewCount}`].join(' · ')}
+      <Text className="gm-staff-qa__meta">
+        {[
+          item.department ? `答复单位：${item.department.name}` : '未指定答复单位',
+          `复核：${formatShanghaiDate(item.reviewedAt)}`,
+          `浏览 ${item.viewCount}`,
+        ].join(' · ')}
       </Text>
       {children}
     </View>

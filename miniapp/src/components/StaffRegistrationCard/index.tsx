@@ -10,17 +10,21 @@ import './index.scss'
 export function StaffRegistrationCard({ registration: r, children }: { registration: StaffRegistration; children?: ReactNode }) {
   const extra = [r.region, r.sector, r.ageBand, r.gender].filter(Boolean).join(' · ')
   return (
-    <View className='gm-staff-registration'>
-      <View className='gm-staff-registration__header'>
-        <Text className='gm-staff-registration__name'>{r.name}</Text>
-        <Badge tone={r.status === 'SELECTED' || r.status === 'CHECKED_IN' ? 'open' : r.status === 'APPLIED' || r.status === 'WAITLISTED' ? 'upcoming' : 'closed'}>{registrationStatusLabels[r.status]}</Badge>
+    <View className="gm-staff-registration">
+      <View className="gm-staff-registration__header">
+        <Text className="gm-staff-registration__name">{r.name}</Text>
+        <Badge
+          tone={r.status === 'SELECTED' || r.status === 'CHECKED_IN' ? 'open' : r.status === 'APPLIED' || r.status === 'WAITLISTED' ? 'upcoming' : 'closed'}
+        >
+          {registrationStatusLabels[r.status]}
+        </Badge>
       </View>
-      <Text className='gm-staff-registration__meta'>{`${attendeeCategoryLabels[r.category]} · ${r.phone} · 编号 ${r.publicCode}`}</Text>
-      {extra && <Text className='gm-staff-registration__meta'>{extra}</Text>}
-      {r.accessibilityNeeds && <Text className='gm-staff-registration__meta'>{`无障碍需求：${r.accessibilityNeeds}`}</Text>}
-      {r.keepInPool && <Text className='gm-staff-registration__meta'>同意进入代表库</Text>}
-      {r.checkedInAt && <Text className='gm-staff-registration__meta'>{`签到时间：${formatShanghaiDateTime(r.checkedInAt)}`}</Text>}
-      {r.reviewReason && <Text className='gm-staff-registration__meta'>{`说明：${r.reviewReason}`}</Text>}
+      <Text className="gm-staff-registration__meta">{`${attendeeCategoryLabels[r.category]} · ${r.phone} · 编号 ${r.publicCode}`}</Text>
+      {extra && <Text className="gm-staff-registration__meta">{extra}</Text>}
+      {r.accessibilityNeeds && <Text className="gm-staff-registration__meta">{`无障碍需求：${r.accessibilityNeeds}`}</Text>}
+      {r.keepInPool && <Text className="gm-staff-registration__meta">同意进入代表库</Text>}
+      {r.checkedInAt && <Text className="gm-staff-registration__meta">{`签到时间：${formatShanghaiDateTime(r.checkedInAt)}`}</Text>}
+      {r.reviewReason && <Text className="gm-staff-registration__meta">{`说明：${r.reviewReason}`}</Text>}
       {children}
     </View>
   )

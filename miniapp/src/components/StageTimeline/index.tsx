@@ -13,21 +13,21 @@ function stageDates(stage: DecisionStage): string {
 /** A decision's typed stages in their legal order, the current one highlighted. */
 export function StageTimeline({ stages, current }: { stages: readonly DecisionStage[]; current: DecisionStageKind | null }) {
   const ordered = [...stages].sort((a, b) => decisionStageKinds.indexOf(a.kind) - decisionStageKinds.indexOf(b.kind))
-  if (ordered.length === 0) return <Text className='gm-stages__empty'>暂无阶段信息</Text>
+  if (ordered.length === 0) return <Text className="gm-stages__empty">暂无阶段信息</Text>
   return (
-    <View className='gm-stages'>
+    <View className="gm-stages">
       {ordered.map((stage) => (
         <View key={stage.kind} className={cx('gm-stages__stage', stage.kind === current && 'gm-stages__stage--current')}>
-          <View className='gm-stages__dot' />
-          <View className='gm-stages__content'>
-            <Text className='gm-stages__label'>
+          <View className="gm-stages__dot" />
+          <View className="gm-stages__content">
+            <Text className="gm-stages__label">
               {decisionStageLabels[stage.kind]}
               {stage.kind === current ? '（当前阶段）' : ''}
             </Text>
-            <Text className='gm-stages__dates'>{stageDates(stage)}</Text>
-            {stage.summary && <Text className='gm-stages__summary'>{stage.summary}</Text>}
+            <Text className="gm-stages__dates">{stageDates(stage)}</Text>
+            {stage.summary && <Text className="gm-stages__summary">{stage.summary}</Text>}
             {stage.link && (
-              <Text className='gm-stages__link' userSelect>
+              <Text className="gm-stages__link" userSelect>
                 相关链接：{stage.link}
               </Text>
             )}

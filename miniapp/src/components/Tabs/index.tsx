@@ -19,14 +19,14 @@ export interface TabsProps<V extends string> {
 /** A row of equal-width segments, e.g. 征集中 / 未开始 / 已结束. */
 export function Tabs<V extends string>({ options, value, onChange, label }: TabsProps<V>) {
   return (
-    <View className='gm-tabs' {...a11y(label, 'tablist')}>
+    <View className="gm-tabs" {...a11y(label, 'tablist')}>
       {options.map((option) => {
         const active = option.value === value
         return (
           <View
             key={option.value}
             className={cx('gm-tabs__item', active && 'gm-tabs__item--active')}
-            hoverClass='gm-pressed'
+            hoverClass="gm-pressed"
             onClick={() => !active && onChange(option.value)}
             {...a11y(option.label, 'tab')}
             {...(active ? { 'aria-selected': 'true' } : {})}

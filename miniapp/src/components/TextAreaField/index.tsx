@@ -24,13 +24,13 @@ export function TextAreaField({ name, label, value, onInput, error, hint, placeh
   const over = count !== undefined && count.current > count.max
   return (
     <View className={cx('gm-textarea', `gm-textarea--${name}`, tall && 'gm-textarea--tall', error && 'gm-textarea--invalid')}>
-      <Text className='gm-textarea__label'>{label}</Text>
+      <Text className="gm-textarea__label">{label}</Text>
       <Textarea
-        className='gm-textarea__input'
+        className="gm-textarea__input"
         name={name}
         value={value}
         placeholder={placeholder}
-        placeholderClass='gm-textarea__placeholder'
+        placeholderClass="gm-textarea__placeholder"
         maxlength={-1}
         autoHeight={!tall}
         onInput={(e) => onInput(e.detail.value)}
@@ -43,11 +43,11 @@ export function TextAreaField({ name, label, value, onInput, error, hint, placeh
         </Text>
       )}
       {error ? (
-        <Text className='gm-textarea__error' {...a11y(undefined, 'alert')}>
+        <Text className="gm-textarea__error" {...a11y(undefined, 'alert')}>
           {error}
         </Text>
       ) : (
-        hint && <Text className='gm-textarea__hint'>{hint}</Text>
+        hint && <Text className="gm-textarea__hint">{hint}</Text>
       )}
     </View>
   )

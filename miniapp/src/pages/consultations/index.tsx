@@ -33,24 +33,24 @@ export default function ConsultationsPage() {
   const [siteWords, setSiteWords] = useState('')
 
   return (
-    <PageShell className='gm-consultations-page'>
-      <View className='gm-consultations-page__site-search'>
-        <Text className='gm-consultations-page__site-search-label'>全站搜索</Text>
+    <PageShell className="gm-consultations-page">
+      <View className="gm-consultations-page__site-search">
+        <Text className="gm-consultations-page__site-search-label">全站搜索</Text>
         <SearchBar
           value={siteWords}
-          placeholder='搜索政策、问答、活动和意见征集'
+          placeholder="搜索政策、问答、活动和意见征集"
           onInput={setSiteWords}
           onSearch={(value) => {
             if (value.trim()) openPage(routes.search(value.trim()))
           }}
         />
       </View>
-      <SearchBar value={keyword} placeholder='搜索草案标题或内容' onInput={setKeyword} onSearch={(value) => setQ(value.trim())} />
-      <Tabs label='征集状态' options={statusTabs} value={status} onChange={setStatus} />
+      <SearchBar value={keyword} placeholder="搜索草案标题或内容" onInput={setKeyword} onSearch={(value) => setQ(value.trim())} />
+      <Tabs label="征集状态" options={statusTabs} value={status} onChange={setStatus} />
       {departments.data && departments.data.length > 0 && (
         <Chips
-          label='按承办单位筛选'
-          allLabel='全部单位'
+          label="按承办单位筛选"
+          allLabel="全部单位"
           options={departments.data.map((d) => ({ value: d.id, label: d.name }))}
           value={departmentId}
           onChange={setDepartmentId}

@@ -16,15 +16,15 @@ export default function EventsPage() {
   const list = useEventList(kind)
 
   return (
-    <PageShell className='gm-events-page'>
-      <Chips label='活动类型' allLabel='全部活动' options={kindOptions} value={kind} onChange={setKind} />
+    <PageShell className="gm-events-page">
+      <Chips label="活动类型" allLabel="全部活动" options={kindOptions} value={kind} onChange={setKind} />
       <PagedList
         items={list.data}
         status={list.status}
         keyOf={(e) => e.id}
         renderItem={(e) => <EventCard event={e} onOpen={(id) => openPage(routes.eventDetail(id))} />}
         errorMessage={list.error?.message}
-        emptyText='暂无可报名的活动'
+        emptyText="暂无可报名的活动"
         onRetry={list.retry}
         onLoadMore={list.loadMore}
       />

@@ -25,7 +25,7 @@ export default function MinePage() {
   const largeFont = useLargeFont()
 
   return (
-    <PageShell className='gm-mine-page'>
+    <PageShell className="gm-mine-page">
       <AccountPanel
         me={session.me}
         signingOut={signOut.running}
@@ -37,18 +37,18 @@ export default function MinePage() {
         onOpenMyData={() => openPage(routes.myData())}
         onOpenWorkbench={() => openPage(routes.staffHome())}
       />
-      <Text className='gm-page__title'>服务概况</Text>
+      <Text className="gm-page__title">服务概况</Text>
       <LoadGate data={overview.data} loading={overview.loading} error={overview.error} onRetry={() => void overview.reload()}>
         {(data) => <OverviewPanel overview={data} />}
       </LoadGate>
       <LargeFontSwitch checked={largeFont.enabled} onChange={largeFont.setEnabled} />
-      <LinkRow title='决策事项目录' hint='查看本年度重大行政决策事项及进展' onOpen={() => openPage(routes.decisionList())} />
-      <LinkRow title='公开统计' hint='各年度意见的收到、采纳和答复用时，各部门邀请列席次数' onOpen={() => openPage(routes.publicStatistics())} />
-      <LinkRow title='我的提问' hint='向工作人员咨询的政策问题及答复' onOpen={() => openPage(routes.qaMyQuestions())} />
-      <Section title='隐私说明' className='gm-privacy'>
+      <LinkRow title="决策事项目录" hint="查看本年度重大行政决策事项及进展" onOpen={() => openPage(routes.decisionList())} />
+      <LinkRow title="公开统计" hint="各年度意见的收到、采纳和答复用时，各部门邀请列席次数" onOpen={() => openPage(routes.publicStatistics())} />
+      <LinkRow title="我的提问" hint="向工作人员咨询的政策问题及答复" onOpen={() => openPage(routes.qaMyQuestions())} />
+      <Section title="隐私说明" className="gm-privacy">
         <Paragraphs text={privacyText} />
       </Section>
-      <View className='gm-mine-page__footer'>
+      <View className="gm-mine-page__footer">
         <Text>如有疑问，请联系各承办单位</Text>
       </View>
     </PageShell>

@@ -23,13 +23,13 @@ export default function QaPage() {
   const open = (id: number) => openPage(routes.qaDetail(id))
 
   return (
-    <PageShell className='gm-qa-page'>
-      <SearchBar value={keyword} placeholder='用自己的话问，如“退休金怎么领”' onInput={setKeyword} onSearch={(value) => setQ(value.trim())} />
+    <PageShell className="gm-qa-page">
+      <SearchBar value={keyword} placeholder="用自己的话问，如“退休金怎么领”" onInput={setKeyword} onSearch={(value) => setQ(value.trim())} />
       {q && (
-        <View className='gm-qa-page__status'>
-          <Text className='gm-qa-page__status-text'>{`「${q}」的搜索结果`}</Text>
+        <View className="gm-qa-page__status">
+          <Text className="gm-qa-page__status-text">{`「${q}」的搜索结果`}</Text>
           <Text
-            className='gm-qa-page__clear'
+            className="gm-qa-page__clear"
             onClick={() => {
               setKeyword('')
               setQ('')
@@ -42,8 +42,8 @@ export default function QaPage() {
       )}
       {topics.length > 0 && (
         <Chips
-          label='问答主题'
-          allLabel='全部主题'
+          label="问答主题"
+          allLabel="全部主题"
           options={topics.map((t) => ({ value: t.topic, label: `${t.topic}（${t.count}）` }))}
           value={topic}
           onChange={setTopic}
@@ -64,13 +64,13 @@ export default function QaPage() {
       {q && search.status === 'empty' && <QaAskOffer query={q} onAsk={(query) => openPage(routes.qaAsk(query))} />}
       {q && (search.noGoodAnswer || search.status === 'empty') && (
         // 开放日怎么报名 is answered by an event, not by the library: the same words across everything published.
-        <LinkRow title={`在全部内容中搜索「${q}」`} hint='活动报名、政策文件与解读、意见征集' onOpen={() => openPage(routes.search(q))} />
+        <LinkRow title={`在全部内容中搜索「${q}」`} hint="活动报名、政策文件与解读、意见征集" onOpen={() => openPage(routes.search(q))} />
       )}
-      <View className='gm-qa-page__links'>
-        <Text className='gm-qa-page__link' onClick={() => openPage(routes.qaMyQuestions())} {...a11y('我的提问', 'link')}>
+      <View className="gm-qa-page__links">
+        <Text className="gm-qa-page__link" onClick={() => openPage(routes.qaMyQuestions())} {...a11y('我的提问', 'link')}>
           我的提问
         </Text>
-        <Text className='gm-qa-page__link' onClick={() => openPage(routes.qaAsk())} {...a11y('向工作人员提问', 'link')}>
+        <Text className="gm-qa-page__link" onClick={() => openPage(routes.qaAsk())} {...a11y('向工作人员提问', 'link')}>
           向工作人员提问
         </Text>
       </View>

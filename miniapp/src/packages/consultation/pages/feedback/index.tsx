@@ -18,38 +18,42 @@ export default function FeedbackPage() {
   const feedback = useFeedback(id)
 
   return (
-    <PageShell className='gm-feedback-page'>
+    <PageShell className="gm-feedback-page">
       <LoadGate data={feedback.data} loading={feedback.loading} error={feedback.error} onRetry={() => void feedback.reload()}>
         {(f) => (
           <View>
-            <Text className='gm-page__title'>意见采纳情况</Text>
-            <Text className='gm-feedback-page__consultation'>{f.title}</Text>
-            <Text className='gm-feedback-page__published'>{`公开时间：${formatShanghaiDateTime(f.publishedAt)}`}</Text>
-            <Section title='采纳情况统计'>
+            <Text className="gm-page__title">意见采纳情况</Text>
+            <Text className="gm-feedback-page__consultation">{f.title}</Text>
+            <Text className="gm-feedback-page__published">{`公开时间：${formatShanghaiDateTime(f.publishedAt)}`}</Text>
+            <Section title="采纳情况统计">
               <FeedbackReport report={f.report} definitions={f.definitions} />
             </Section>
-            <Section title={`集中意见（${f.groups.length} 项）`} className='gm-feedback-page__groups'>
+            <Section title={`集中意见（${f.groups.length} 项）`} className="gm-feedback-page__groups">
               {f.groups.length === 0 ? (
-                <Text className='gm-feedback-page__empty'>本次征集没有归并的集中意见。</Text>
+                <Text className="gm-feedback-page__empty">本次征集没有归并的集中意见。</Text>
               ) : (
                 f.groups.map((g) => (
-                  <View key={g.id} className='gm-feedback-page__group'>
-                    <Text className='gm-feedback-page__group-title'>{g.title}</Text>
-                    <Text className='gm-feedback-page__group-count'>{`共 ${g.opinionCount} 条意见`}</Text>
+                  <View key={g.id} className="gm-feedback-page__group">
+                    <Text className="gm-feedback-page__group-title">{g.title}</Text>
+                    <Text className="gm-feedback-page__group-count">{`共 ${g.opinionCount} 条意见`}</Text>
                     <AnswerView answer={g.answer} />
                   </View>
                 ))
               )}
             </Section>
-            <Section title={`逐条答复（${f.opinions.length} 条）`} className='gm-feedback-page__opinions'>
+            <Section title={`逐条答复（${f.opinions.length} 条）`} className="gm-feedback-page__opinions">
               {f.opinions.length === 0 ? (
-                <Text className='gm-feedback-page__empty'>暂无公开的意见。</Text>
+                <Text className="gm-feedback-page__empty">暂无公开的意见。</Text>
               ) : (
                 f.opinions.map((o) => <PublishedOpinionCard key={o.id} opinion={o} />)
               )}
             </Section>
-            <LinkRow title='本次征集统计' hint='采纳占比、答复用时、收集渠道（图表与表格）' onOpen={() => openPage(routes.consultationStatistics(f.consultationId))} />
-            <LinkRow title='返回征集详情' onOpen={() => openPage(routes.consultationDetail(f.consultationId))} />
+            <LinkRow
+              title="本次征集统计"
+              hint="采纳占比、答复用时、收集渠道（图表与表格）"
+              onOpen={() => openPage(routes.consultationStatistics(f.consultationId))}
+            />
+            <LinkRow title="返回征集详情" onOpen={() => openPage(routes.consultationDetail(f.consultationId))} />
           </View>
         )}
       </LoadGate>

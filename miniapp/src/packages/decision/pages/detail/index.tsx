@@ -20,12 +20,12 @@ export default function DecisionDetailPage() {
   useShareAppMessage(() => ({ title: decision.data?.title ?? '重大行政决策事项', path }))
 
   return (
-    <PageShell className='gm-decision-detail'>
+    <PageShell className="gm-decision-detail">
       <LoadGate data={decision.data} loading={decision.loading} error={decision.error} onRetry={() => void decision.reload()}>
         {(d) => (
           <View>
-            <Text className='gm-page__title'>{d.title}</Text>
-            <Section title='事项信息'>
+            <Text className="gm-page__title">{d.title}</Text>
+            <Section title="事项信息">
               <InfoList
                 items={[
                   { label: '目录年度', value: `${d.year} 年` },
@@ -35,26 +35,26 @@ export default function DecisionDetailPage() {
                 ]}
               />
             </Section>
-            <Section title='事项概要'>
+            <Section title="事项概要">
               <Paragraphs text={d.summary} />
             </Section>
-            <Section title='决策进程'>
+            <Section title="决策进程">
               <StageTimeline stages={d.stages} current={d.currentStage} />
             </Section>
             {d.consultations.map((c) => (
-              <LinkRow key={`c${c.id}`} title={c.title} hint='意见征集' onOpen={() => openPage(routes.consultationDetail(c.id))} />
+              <LinkRow key={`c${c.id}`} title={c.title} hint="意见征集" onOpen={() => openPage(routes.consultationDetail(c.id))} />
             ))}
             {d.events.map((e) => (
-              <LinkRow key={`e${e.id}`} title={e.title} hint='相关活动' onOpen={() => openPage(routes.eventDetail(e.id))} />
+              <LinkRow key={`e${e.id}`} title={e.title} hint="相关活动" onOpen={() => openPage(routes.eventDetail(e.id))} />
             ))}
-            <Section title='分享本事项'>
+            <Section title="分享本事项">
               {process.env.TARO_ENV === 'h5' ? (
-                <View className='gm-decision-detail__share'>
+                <View className="gm-decision-detail__share">
                   <QrCode value={`${window.location.origin}/#${path}`} label={`「${d.title}」页面二维码`} />
-                  <Text className='gm-decision-detail__share-hint'>扫码在手机上查看本事项</Text>
+                  <Text className="gm-decision-detail__share-hint">扫码在手机上查看本事项</Text>
                 </View>
               ) : (
-                <Button className='gm-button gm-button--primary gm-decision-detail__share-button' openType='share'>
+                <Button className="gm-button gm-button--primary gm-decision-detail__share-button" openType="share">
                   分享给好友
                 </Button>
               )}

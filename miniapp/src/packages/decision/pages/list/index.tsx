@@ -11,7 +11,7 @@ export default function DecisionListPage() {
   const decisions = useDecisionList()
 
   return (
-    <PageShell className='gm-decision-list'>
+    <PageShell className="gm-decision-list">
       <LoadGate data={decisions.data} loading={decisions.loading} error={decisions.error} onRetry={() => void decisions.reload()}>
         {(items) => (
           <PagedList
@@ -19,7 +19,7 @@ export default function DecisionListPage() {
             status={items.length === 0 ? 'empty' : 'end'}
             keyOf={(d) => d.id}
             renderItem={(d) => <DecisionCard decision={d} onOpen={(id) => openPage(routes.decisionDetail(id))} />}
-            emptyText='暂无已公布的决策事项'
+            emptyText="暂无已公布的决策事项"
           />
         )}
       </LoadGate>

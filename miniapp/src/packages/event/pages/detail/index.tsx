@@ -20,14 +20,14 @@ import './index.scss'
 /** 我要报名 while signup is open; otherwise why not. */
 function SignupEntry({ e }: { e: EventDetail }) {
   if (e.cancelled) return null
-  if (e.signupStatus === 'upcoming') return <Notice tone='info'>{`报名将于 ${formatShanghaiDateTime(e.signupOpensAt)} 开始。`}</Notice>
-  if (e.signupStatus === 'closed') return <Notice tone='info'>{`报名已于 ${formatShanghaiDateTime(e.signupClosesAt)} 截止。`}</Notice>
+  if (e.signupStatus === 'upcoming') return <Notice tone="info">{`报名将于 ${formatShanghaiDateTime(e.signupOpensAt)} 开始。`}</Notice>
+  if (e.signupStatus === 'closed') return <Notice tone="info">{`报名已于 ${formatShanghaiDateTime(e.signupClosesAt)} 截止。`}</Notice>
   return (
-    <View className='gm-event-detail__entry'>
-      <ActionButton tone='primary' onPress={() => openPage(routes.eventSignup(e.id))}>
+    <View className="gm-event-detail__entry">
+      <ActionButton tone="primary" onPress={() => openPage(routes.eventSignup(e.id))}>
         我要报名
       </ActionButton>
-      <Text className='gm-event-detail__entry-hint'>
+      <Text className="gm-event-detail__entry-hint">
         {e.selectionMode === 'FIRST_COME'
           ? e.seatsLeft > 0
             ? '先报先得，报名成功即确认入选。'
@@ -45,17 +45,17 @@ export default function EventDetailPage() {
   const { me } = useSession()
 
   return (
-    <PageShell className='gm-event-detail'>
+    <PageShell className="gm-event-detail">
       <LoadGate data={event.data} loading={event.loading} error={event.error} onRetry={() => void event.reload()}>
         {(e) => (
           <View>
-            <View className='gm-event-detail__header'>
-              <Text className='gm-event-detail__kind'>{eventKindLabels[e.kind]}</Text>
-              {e.cancelled ? <Badge tone='closed'>已取消</Badge> : <Badge tone={e.signupStatus}>{signupStatusLabels[e.signupStatus]}</Badge>}
+            <View className="gm-event-detail__header">
+              <Text className="gm-event-detail__kind">{eventKindLabels[e.kind]}</Text>
+              {e.cancelled ? <Badge tone="closed">已取消</Badge> : <Badge tone={e.signupStatus}>{signupStatusLabels[e.signupStatus]}</Badge>}
             </View>
-            <Text className='gm-page__title'>{e.title}</Text>
-            {e.cancelled && <Notice tone='error'>{`本活动已于 ${formatShanghaiDateTime(e.cancelled.at)} 取消。原因：${e.cancelled.reason}`}</Notice>}
-            <Section title='活动信息'>
+            <Text className="gm-page__title">{e.title}</Text>
+            {e.cancelled && <Notice tone="error">{`本活动已于 ${formatShanghaiDateTime(e.cancelled.at)} 取消。原因：${e.cancelled.reason}`}</Notice>}
+            <Section title="活动信息">
               <InfoList
                 items={[
                   { label: '活动时间', value: formatTimeRange(e.startsAt, e.endsAt) },
@@ -68,18 +68,22 @@ export default function EventDetailPage() {
               />
             </Section>
             <SignupEntry e={e} />
-            {me?.kind === 'citizen' && <LinkRow title='我的报名' hint='查看报名状态和签到码' onOpen={() => openPage(routes.myRegistrations())} />}
+            {me?.kind === 'citizen' && <LinkRow title="我的报名" hint="查看报名状态和签到码" onOpen={() => openPage(routes.myRegistrations())} />}
             {e.selectionMode === 'LOTTERY' && e.drawCommitment && (
-              <Section title='抽签承诺值' className='gm-event-detail__commitment'>
-                <Text className='gm-event-detail__commitment-hint'>抽签所用的随机密钥已在报名开始前生成并封存，这是它的 SHA-256 值；抽签时公开密钥，任何人都可核对。</Text>
-                <Text className='gm-event-detail__commitment-value' userSelect>
+              <Section title="抽签承诺值" className="gm-event-detail__commitment">
+                <Text className="gm-event-detail__commitment-hint">
+                  抽签所用的随机密钥已在报名开始前生成并封存，这是它的 SHA-256 值；抽签时公开密钥，任何人都可核对。
+                </Text>
+                <Text className="gm-event-detail__commitment-value" userSelect>
                   {e.drawCommitment}
                 </Text>
               </Section>
             )}
             {e.selectionMode === 'LOTTERY' && (
-              <Section title='抽签分层配额' className='gm-event-detail__quotas'>
-                <Text className='gm-event-detail__commitment-hint'>报名开始前确定并公开，此后不能更改；抽签时先按顺序满足各项配额，再按抽签顺序补足剩余名额。</Text>
+              <Section title="抽签分层配额" className="gm-event-detail__quotas">
+                <Text className="gm-event-detail__commitment-hint">
+                  报名开始前确定并公开，此后不能更改；抽签时先按顺序满足各项配额，再按抽签顺序补足剩余名额。
+                </Text>
                 <QuotaList quotas={e.drawQuotas} />
               </Section>
             )}
@@ -91,7 +95,7 @@ export default function EventDetailPage() {
               />
             )}
             {e.outcome && (
-              <Section title='会议结果' className='gm-event-detail__outcome'>
+              <Section title="会议结果" className="gm-event-detail__outcome">
                 <InfoList
                   items={[
                     { label: '实际参加', value: `${e.outcome.attendeeCount} 人` },
@@ -102,10 +106,10 @@ export default function EventDetailPage() {
               </Section>
             )}
             {e.outcome && e.outcome.opinions.length > 0 && (
-              <Section title={`参加人员的意见及答复（${e.outcome.opinions.length} 条）`} className='gm-event-detail__opinions'>
+              <Section title={`参加人员的意见及答复（${e.outcome.opinions.length} 条）`} className="gm-event-detail__opinions">
                 {e.outcome.opinions.map((o) => (
-                  <View key={o.id} className='gm-event-detail__opinion'>
-                    <Text className='gm-event-detail__opinion-text' userSelect>
+                  <View key={o.id} className="gm-event-detail__opinion">
+                    <Text className="gm-event-detail__opinion-text" userSelect>
                       {o.text}
                     </Text>
                     <AnswerView answer={o.answer} />
@@ -113,13 +117,13 @@ export default function EventDetailPage() {
                 ))}
               </Section>
             )}
-            <Section title='活动介绍'>
+            <Section title="活动介绍">
               <Paragraphs text={e.description} />
             </Section>
-            <Section title='报名条件'>
+            <Section title="报名条件">
               <Paragraphs text={e.eligibility} />
             </Section>
-            {e.decisionId !== null && <LinkRow title='查看相关决策事项' onOpen={() => openPage(routes.decisionDetail(e.decisionId as number))} />}
+            {e.decisionId !== null && <LinkRow title="查看相关决策事项" onOpen={() => openPage(routes.decisionDetail(e.decisionId as number))} />}
           </View>
         )}
       </LoadGate>

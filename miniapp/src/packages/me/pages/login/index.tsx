@@ -31,38 +31,40 @@ export default function LoginPage() {
   })
 
   return (
-    <PageShell className='gm-login-page'>
-      <Text className='gm-page__title'>登录</Text>
-      <Text className='gm-login-page__lead'>登录后可以提交意见、报名活动，并查看答复消息。浏览内容无需登录。</Text>
-      {session.me && <Notice tone='info'>{`您已登录为「${session.me.kind === 'staff' ? session.me.displayName : session.me.nickname || '微信用户'}」，重新登录将替换当前账号。`}</Notice>}
+    <PageShell className="gm-login-page">
+      <Text className="gm-page__title">登录</Text>
+      <Text className="gm-login-page__lead">登录后可以提交意见、报名活动，并查看答复消息。浏览内容无需登录。</Text>
+      {session.me && (
+        <Notice tone="info">{`您已登录为「${session.me.kind === 'staff' ? session.me.displayName : session.me.nickname || '微信用户'}」，重新登录将替换当前账号。`}</Notice>
+      )}
       {platform.canLoginSilently ? (
-        <View className='gm-login-page__wechat'>
-          {wechat.error && <Notice tone='error'>{wechat.error.message}</Notice>}
-          <ActionButton tone='primary' onPress={() => void wechat.run()} busy={wechat.running} busyText='正在登录…'>
+        <View className="gm-login-page__wechat">
+          {wechat.error && <Notice tone="error">{wechat.error.message}</Notice>}
+          <ActionButton tone="primary" onPress={() => void wechat.run()} busy={wechat.running} busyText="正在登录…">
             微信登录
           </ActionButton>
         </View>
       ) : (
-        <View className='gm-login-page__demo' {...a11y('演示登录', 'form')}>
-          <Text className='gm-login-page__subtitle'>演示登录</Text>
-          {demo.formError && <Notice tone='error'>{demo.formError.code === 'DEMO_LOGIN_DISABLED' ? DEMO_DISABLED_TEXT : demo.formError.message}</Notice>}
+        <View className="gm-login-page__demo" {...a11y('演示登录', 'form')}>
+          <Text className="gm-login-page__subtitle">演示登录</Text>
+          {demo.formError && <Notice tone="error">{demo.formError.code === 'DEMO_LOGIN_DISABLED' ? DEMO_DISABLED_TEXT : demo.formError.message}</Notice>}
           <FormField
-            name='name'
-            label='您的称呼'
+            name="name"
+            label="您的称呼"
             value={demo.values.name}
-            placeholder='如：张先生'
-            hint='仅用于演示，最多 20 个字'
+            placeholder="如：张先生"
+            hint="仅用于演示，最多 20 个字"
             maxlength={20}
             error={demo.errors.name}
             onInput={(v) => demo.setField('name', v)}
             onConfirm={() => void demo.handleSubmit()}
           />
-          <ActionButton tone='primary' onPress={() => void demo.handleSubmit()} busy={demo.submitting} busyText='正在登录…'>
+          <ActionButton tone="primary" onPress={() => void demo.handleSubmit()} busy={demo.submitting} busyText="正在登录…">
             演示登录
           </ActionButton>
         </View>
       )}
-      <View className='gm-link' hoverClass='gm-pressed' onClick={() => openPage(routes.staffLogin())} {...a11y('工作人员登录', 'link')}>
+      <View className="gm-link" hoverClass="gm-pressed" onClick={() => openPage(routes.staffLogin())} {...a11y('工作人员登录', 'link')}>
         工作人员登录
       </View>
     </PageShell>

@@ -23,12 +23,16 @@ export default function NotificationsPage() {
   const result = subscribeResult(subscriptions.state)
 
   return (
-    <PageShell className='gm-notifications-page'>
+    <PageShell className="gm-notifications-page">
       {subscriptions.available && (
-        <View className='gm-notifications-page__subscribe'>
-          <Text className='gm-notifications-page__hint'>开启后，意见有答复、报名有结果、活动快开始时会通过微信提醒您。</Text>
+        <View className="gm-notifications-page__subscribe">
+          <Text className="gm-notifications-page__hint">开启后，意见有答复、报名有结果、活动快开始时会通过微信提醒您。</Text>
           {result && <Notice tone={subscriptions.state.status === 'error' ? 'error' : 'info'}>{result}</Notice>}
-          <ActionButton onPress={() => void subscriptions.subscribe(notificationKinds)} busy={subscriptions.state.status === 'asking'} busyText='请在弹窗中选择…'>
+          <ActionButton
+            onPress={() => void subscriptions.subscribe(notificationKinds)}
+            busy={subscriptions.state.status === 'asking'}
+            busyText="请在弹窗中选择…"
+          >
             开启微信消息提醒
           </ActionButton>
         </View>
@@ -39,7 +43,7 @@ export default function NotificationsPage() {
         keyOf={(n) => n.id}
         renderItem={(n) => <NotificationCard notification={n} onOpen={list.open} />}
         errorMessage={list.error?.message}
-        emptyText='暂无消息。您提交的意见得到答复、报名有结果时，会在这里通知您。'
+        emptyText="暂无消息。您提交的意见得到答复、报名有结果时，会在这里通知您。"
         onRetry={list.retry}
         onLoadMore={list.loadMore}
       />

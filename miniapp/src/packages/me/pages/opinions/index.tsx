@@ -10,14 +10,14 @@ import './index.scss'
 export default function MyOpinionsPage() {
   const list = useMyOpinions()
   return (
-    <PageShell className='gm-my-opinions'>
+    <PageShell className="gm-my-opinions">
       <PagedList
         items={list.data}
         status={list.status}
         keyOf={(o) => o.id}
         renderItem={(o) => <OpinionCard opinion={o} onOpenConsultation={(id) => openPage(routes.consultationDetail(id))} />}
         errorMessage={list.error?.message}
-        emptyText='您还没有提交过意见。在「意见征集」中打开一项征集，即可提交意见。'
+        emptyText="您还没有提交过意见。在「意见征集」中打开一项征集，即可提交意见。"
         onRetry={list.retry}
         onLoadMore={list.loadMore}
       />

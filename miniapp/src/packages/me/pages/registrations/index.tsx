@@ -20,9 +20,9 @@ export default function MyRegistrationsPage() {
 
   if (me?.kind !== 'citizen') {
     return (
-      <PageShell className='gm-my-registrations'>
-        <Notice tone='info'>请先登录，再查看您的报名。</Notice>
-        <ActionButton tone='primary' onPress={() => openPage(routes.login())}>
+      <PageShell className="gm-my-registrations">
+        <Notice tone="info">请先登录，再查看您的报名。</Notice>
+        <ActionButton tone="primary" onPress={() => openPage(routes.login())}>
           登录
         </ActionButton>
       </PageShell>
@@ -31,8 +31,13 @@ export default function MyRegistrationsPage() {
 
   const items = list.data ?? []
   return (
-    <PageShell className='gm-my-registrations'>
-      <ActionButton className='gm-my-registrations__refresh' onPress={() => void list.reload()} busy={list.loading && list.data !== undefined} busyText='正在刷新…'>
+    <PageShell className="gm-my-registrations">
+      <ActionButton
+        className="gm-my-registrations__refresh"
+        onPress={() => void list.reload()}
+        busy={list.loading && list.data !== undefined}
+        busyText="正在刷新…"
+      >
         刷新报名状态
       </ActionButton>
       {items.map((r) => (
@@ -48,15 +53,15 @@ export default function MyRegistrationsPage() {
       {list.data === undefined ? (
         <ListState status={list.error ? 'error' : 'loading'} errorMessage={list.error?.message} onRetry={() => void list.reload()} />
       ) : items.length === 0 ? (
-        <ListState status='empty' emptyText='您还没有报名活动。在「活动报名」中选择活动即可报名。' />
+        <ListState status="empty" emptyText="您还没有报名活动。在「活动报名」中选择活动即可报名。" />
       ) : (
-        list.error && <Notice tone='error'>{list.error.message}</Notice>
+        list.error && <Notice tone="error">{list.error.message}</Notice>
       )}
       {confirming && (
         <ConfirmDialog
-          title='确定取消报名吗？'
-          confirmText='确认取消报名'
-          cancelText='不取消'
+          title="确定取消报名吗？"
+          confirmText="确认取消报名"
+          cancelText="不取消"
           danger
           busy={list.cancellingId === confirming.id}
           onCancel={() => setConfirming(null)}

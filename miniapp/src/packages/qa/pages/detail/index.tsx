@@ -17,18 +17,18 @@ export default function QaDetailPage() {
   const qa = useQaItem(useRouteId())
 
   return (
-    <PageShell className='gm-qa-detail'>
+    <PageShell className="gm-qa-detail">
       <LoadGate data={qa.data} loading={qa.loading} error={qa.error} onRetry={() => void qa.reload()}>
         {(item) => (
           <View>
-            <Text className='gm-qa-detail__topic'>{item.topic}</Text>
-            <Text className='gm-page__title'>问：{item.question}</Text>
-            {item.reviewNotice && <Notice tone='error'>{item.reviewNotice}</Notice>}
-            <Section title='解答'>
+            <Text className="gm-qa-detail__topic">{item.topic}</Text>
+            <Text className="gm-page__title">问：{item.question}</Text>
+            {item.reviewNotice && <Notice tone="error">{item.reviewNotice}</Notice>}
+            <Section title="解答">
               <QaRichText blocks={item.answerBlocks} />
             </Section>
             {item.policy && (
-              <Section title='政策依据' className='gm-qa-detail__basis'>
+              <Section title="政策依据" className="gm-qa-detail__basis">
                 <InfoList
                   items={[
                     { label: '政策文件', value: item.policy.title },
@@ -40,25 +40,25 @@ export default function QaDetailPage() {
                   ]}
                 />
                 {item.policy.validity !== 'VALID' && (
-                  <Text className='gm-qa-detail__warning'>
+                  <Text className="gm-qa-detail__warning">
                     {`提示：所依据的政策文件${policyValidityLabels[item.policy.validity]}${item.policy.replacedBy ? `，现行文件为《${item.policy.replacedBy.title}》（${item.policy.replacedBy.docNumber}）` : ''}，解答仅供参考。`}
                   </Text>
                 )}
                 {item.clause && (
-                  <View className='gm-qa-detail__clause'>
-                    <Text className='gm-qa-detail__clause-heading'>{item.clause.heading}</Text>
-                    <Text className='gm-qa-detail__clause-body' userSelect>
+                  <View className="gm-qa-detail__clause">
+                    <Text className="gm-qa-detail__clause-heading">{item.clause.heading}</Text>
+                    <Text className="gm-qa-detail__clause-body" userSelect>
                       {item.clause.body}
                     </Text>
                   </View>
                 )}
-                <LinkRow title='查看政策原文' hint={item.policy.title} onOpen={() => openPage(routes.qaPolicy(item.policy!.id))} />
+                <LinkRow title="查看政策原文" hint={item.policy.title} onOpen={() => openPage(routes.qaPolicy(item.policy!.id))} />
                 {item.policy.replacedBy && (
-                  <LinkRow title='查看现行文件' hint={item.policy.replacedBy.title} onOpen={() => openPage(routes.qaPolicy(item.policy!.replacedBy!.id))} />
+                  <LinkRow title="查看现行文件" hint={item.policy.replacedBy.title} onOpen={() => openPage(routes.qaPolicy(item.policy!.replacedBy!.id))} />
                 )}
               </Section>
             )}
-            <Section title='来源'>
+            <Section title="来源">
               <InfoList
                 items={[
                   ...(item.department ? [{ label: '答复单位', value: item.department.name }] : []),
@@ -74,13 +74,13 @@ export default function QaDetailPage() {
               onRate={qa.rate}
             />
             {item.related.length > 0 && (
-              <Section title='相关问题'>
+              <Section title="相关问题">
                 {item.related.map((r) => (
                   <LinkRow key={r.id} title={r.question} hint={r.topic} onOpen={() => openPage(routes.qaDetail(r.id))} />
                 ))}
               </Section>
             )}
-            <LinkRow title='没有解决您的问题？向工作人员提问' onOpen={() => openPage(routes.qaAsk(item.question))} />
+            <LinkRow title="没有解决您的问题？向工作人员提问" onOpen={() => openPage(routes.qaAsk(item.question))} />
           </View>
         )}
       </LoadGate>

@@ -16,12 +16,12 @@ export default function InterpretationPage() {
   const interpretation = usePolicyInterpretation(useRouteId())
 
   return (
-    <PageShell className='gm-interpretation-page'>
+    <PageShell className="gm-interpretation-page">
       <LoadGate data={interpretation.data} loading={interpretation.loading} error={interpretation.error} onRetry={() => void interpretation.reload()}>
         {(it) => (
           <View>
-            <Text className='gm-interpretation-page__kind'>{interpretationKindLabels[it.kind]}</Text>
-            <Text className='gm-page__title'>{it.title}</Text>
+            <Text className="gm-interpretation-page__kind">{interpretationKindLabels[it.kind]}</Text>
+            <Text className="gm-page__title">{it.title}</Text>
             <InfoList
               items={[
                 ...(it.author ? [{ label: '解读单位', value: it.author }] : []),
@@ -30,11 +30,13 @@ export default function InterpretationPage() {
                 { label: '文件效力', value: policyValidityLabels[it.document.validity] },
               ]}
             />
-            {it.document.validity !== 'VALID' && <Notice tone='error'>{`所解读的文件${policyValidityLabels[it.document.validity]}，解读内容仅供参考。`}</Notice>}
-            <Section title='解读内容'>
+            {it.document.validity !== 'VALID' && (
+              <Notice tone="error">{`所解读的文件${policyValidityLabels[it.document.validity]}，解读内容仅供参考。`}</Notice>
+            )}
+            <Section title="解读内容">
               <QaRichText blocks={it.body} />
             </Section>
-            <LinkRow title='查看政策原文' hint={it.document.title} onOpen={() => openPage(routes.qaPolicy(it.document.id))} />
+            <LinkRow title="查看政策原文" hint={it.document.title} onOpen={() => openPage(routes.qaPolicy(it.document.id))} />
           </View>
         )}
       </LoadGate>

@@ -18,17 +18,17 @@ export default function PolicyPage() {
   const policy = usePolicy(useRouteId())
 
   return (
-    <PageShell className='gm-policy-page'>
+    <PageShell className="gm-policy-page">
       <LoadGate data={policy.data} loading={policy.loading} error={policy.error} onRetry={() => void policy.reload()}>
         {(doc) => (
           <View>
-            <View className='gm-policy-page__head'>
+            <View className="gm-policy-page__head">
               <Badge tone={doc.validity === 'VALID' ? 'open' : 'closed'}>{policyValidityLabels[doc.validity]}</Badge>
-              {doc.topic && <Text className='gm-policy-page__topic'>{doc.topic}</Text>}
+              {doc.topic && <Text className="gm-policy-page__topic">{doc.topic}</Text>}
             </View>
-            <Text className='gm-page__title'>{doc.title}</Text>
+            <Text className="gm-page__title">{doc.title}</Text>
             {doc.validity !== 'VALID' && (
-              <Notice tone='error'>
+              <Notice tone="error">
                 {`本文件${doc.validityChangedAt ? `自 ${formatShanghaiDate(doc.validityChangedAt)} 起` : ''}${policyValidityLabels[doc.validity]}${doc.replacedBy ? `，现行文件为《${doc.replacedBy.title}》（${doc.replacedBy.docNumber}）` : ''}。${doc.validityNote ?? ''}`}
               </Notice>
             )}
@@ -41,42 +41,53 @@ export default function PolicyPage() {
                 { label: '效力状态', value: policyValidityLabels[doc.validity] },
               ]}
             />
-            {doc.replacedBy && <LinkRow title='查看现行文件' hint={`${doc.replacedBy.title}（${doc.replacedBy.docNumber}）`} onOpen={() => openPage(routes.qaPolicy(doc.replacedBy!.id))} />}
+            {doc.replacedBy && (
+              <LinkRow
+                title="查看现行文件"
+                hint={`${doc.replacedBy.title}（${doc.replacedBy.docNumber}）`}
+                onOpen={() => openPage(routes.qaPolicy(doc.replacedBy!.id))}
+              />
+            )}
             {doc.replaces.map((r) => (
-              <LinkRow key={r.id} title='本文件替代了' hint={`${r.title}（${r.docNumber}）`} onOpen={() => openPage(routes.qaPolicy(r.id))} />
+              <LinkRow key={r.id} title="本文件替代了" hint={`${r.title}（${r.docNumber}）`} onOpen={() => openPage(routes.qaPolicy(r.id))} />
             ))}
             {doc.summary && (
-              <Section title='内容摘要'>
+              <Section title="内容摘要">
                 <Paragraphs text={doc.summary} />
               </Section>
             )}
             {doc.interpretations.length > 0 && (
-              <Section title='政策解读'>
+              <Section title="政策解读">
                 {doc.interpretations.map((i) => (
-                  <LinkRow key={i.id} title={i.title} hint={`${interpretationKindLabels[i.kind]}${i.author ? ` · ${i.author}` : ''}`} onOpen={() => openPage(routes.qaInterpretation(i.id))} />
+                  <LinkRow
+                    key={i.id}
+                    title={i.title}
+                    hint={`${interpretationKindLabels[i.kind]}${i.author ? ` · ${i.author}` : ''}`}
+                    onOpen={() => openPage(routes.qaInterpretation(i.id))}
+                  />
                 ))}
               </Section>
             )}
-            <Section title='全文'>
-              {doc.sections.length === 0 && <Text className='gm-policy-page__empty'>暂无全文</Text>}
+            <Section title="全文">
+              {doc.sections.length === 0 && <Text className="gm-policy-page__empty">暂无全文</Text>}
               {doc.sections.map((s) => (
-                <View key={s.id} className='gm-policy-page__section'>
-                  <Text className='gm-policy-page__section-heading'>{s.heading}</Text>
+                <View key={s.id} className="gm-policy-page__section">
+                  <Text className="gm-policy-page__section-heading">{s.heading}</Text>
                   <Paragraphs text={s.body} />
                 </View>
               ))}
             </Section>
             {doc.attachments.length > 0 && (
-              <Section title='附件'>
+              <Section title="附件">
                 {doc.attachments.map((a) => (
-                  <Text key={a.url} className='gm-policy-page__attachment' onClick={() => followLink(a.url)} {...a11y(`附件：${a.title}`, 'link')}>
+                  <Text key={a.url} className="gm-policy-page__attachment" onClick={() => followLink(a.url)} {...a11y(`附件：${a.title}`, 'link')}>
                     {a.title}
                   </Text>
                 ))}
               </Section>
             )}
             {doc.qaItems.length > 0 && (
-              <Section title='相关问答'>
+              <Section title="相关问答">
                 {doc.qaItems.map((q) => (
                   <LinkRow key={q.id} title={q.question} hint={q.reviewNotice ?? q.topic} onOpen={() => openPage(routes.qaDetail(q.id))} />
                 ))}

@@ -18,9 +18,9 @@ export default function MyPolicyQuestionsPage() {
 
   if (me?.kind !== 'citizen') {
     return (
-      <PageShell className='gm-qa-questions'>
-        <Notice tone='info'>请先登录，登录后可查看您提出的政策咨询及答复。</Notice>
-        <ActionButton tone='primary' onPress={() => openPage(routes.login())}>
+      <PageShell className="gm-qa-questions">
+        <Notice tone="info">请先登录，登录后可查看您提出的政策咨询及答复。</Notice>
+        <ActionButton tone="primary" onPress={() => openPage(routes.login())}>
           登录
         </ActionButton>
       </PageShell>
@@ -28,18 +28,18 @@ export default function MyPolicyQuestionsPage() {
   }
 
   return (
-    <PageShell className='gm-qa-questions'>
+    <PageShell className="gm-qa-questions">
       <PagedList
         items={list.data}
         status={list.status}
         keyOf={(q) => q.id}
         renderItem={(q) => <PolicyQuestionCard question={q} focused={q.id === focusId} />}
         errorMessage={list.error?.message}
-        emptyText='您还没有提过问题'
+        emptyText="您还没有提过问题"
         onRetry={list.retry}
         onLoadMore={list.loadMore}
       />
-      <ActionButton tone='primary' onPress={() => openPage(routes.qaAsk())}>
+      <ActionButton tone="primary" onPress={() => openPage(routes.qaAsk())}>
         向工作人员提问
       </ActionButton>
     </PageShell>

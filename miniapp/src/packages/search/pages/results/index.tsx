@@ -24,8 +24,8 @@ export default function SearchResultsPage() {
   const result = useSiteSearch(q)
 
   return (
-    <PageShell className='gm-search-page'>
-      <SearchBar value={keyword} placeholder='搜索政策、问答、活动和意见征集' onInput={setKeyword} onSearch={(value) => setQ(value.trim())} />
+    <PageShell className="gm-search-page">
+      <SearchBar value={keyword} placeholder="搜索政策、问答、活动和意见征集" onInput={setKeyword} onSearch={(value) => setQ(value.trim())} />
       {q ? (
         <LoadGate data={result.data} loading={result.loading} error={result.error} onRetry={() => void result.reload()}>
           {(data) => (data ? <SearchResults q={q} groups={data.groups} /> : null)}

@@ -27,21 +27,21 @@ export default function StaffLoginPage() {
   const wechat = useAction(async () => enter(await session.signInStaffWithWechat()))
 
   return (
-    <PageShell className='gm-staff-login'>
-      <Text className='gm-page__title'>工作人员登录</Text>
-      <View className='gm-staff-login__form' {...a11y('工作人员登录', 'form')}>
-        {form.formError && <Notice tone='error'>{form.formError.message}</Notice>}
+    <PageShell className="gm-staff-login">
+      <Text className="gm-page__title">工作人员登录</Text>
+      <View className="gm-staff-login__form" {...a11y('工作人员登录', 'form')}>
+        {form.formError && <Notice tone="error">{form.formError.message}</Notice>}
         <FormField
-          name='username'
-          label='用户名'
+          name="username"
+          label="用户名"
           value={form.values.username}
           error={form.errors.username}
           maxlength={50}
           onInput={(v) => form.setField('username', v)}
         />
         <FormField
-          name='password'
-          label='密码'
+          name="password"
+          label="密码"
           value={form.values.password}
           error={form.errors.password}
           password
@@ -49,23 +49,23 @@ export default function StaffLoginPage() {
           onInput={(v) => form.setField('password', v)}
           onConfirm={() => void form.handleSubmit()}
         />
-        <ActionButton tone='primary' onPress={() => void form.handleSubmit()} busy={form.submitting} busyText='正在登录…'>
+        <ActionButton tone="primary" onPress={() => void form.handleSubmit()} busy={form.submitting} busyText="正在登录…">
           登录
         </ActionButton>
       </View>
       {platform.canLoginSilently && (
-        <View className='gm-staff-login__wechat'>
-          <Text className='gm-staff-login__hint'>已绑定微信的工作人员可直接登录。</Text>
-          {wechat.error && <Notice tone='error'>{wechat.error.message}</Notice>}
-          <ActionButton onPress={() => void wechat.run()} busy={wechat.running} busyText='正在登录…'>
+        <View className="gm-staff-login__wechat">
+          <Text className="gm-staff-login__hint">已绑定微信的工作人员可直接登录。</Text>
+          {wechat.error && <Notice tone="error">{wechat.error.message}</Notice>}
+          <ActionButton onPress={() => void wechat.run()} busy={wechat.running} busyText="正在登录…">
             微信快捷登录
           </ActionButton>
-          <View className='gm-link' hoverClass='gm-pressed' onClick={() => openPage(routes.staffBind())} {...a11y('用邀请码绑定微信', 'link')}>
+          <View className="gm-link" hoverClass="gm-pressed" onClick={() => openPage(routes.staffBind())} {...a11y('用邀请码绑定微信', 'link')}>
             用邀请码绑定微信
           </View>
         </View>
       )}
-      <Text className='gm-staff-login__note'>连续输错密码 5 次后，需等待 15 分钟再试。忘记密码请联系管理员。</Text>
+      <Text className="gm-staff-login__note">连续输错密码 5 次后，需等待 15 分钟再试。忘记密码请联系管理员。</Text>
     </PageShell>
   )
 }
