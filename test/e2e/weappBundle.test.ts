@@ -43,4 +43,11 @@ describe('the weapp build', () => {
     const offenders = files(weapp).filter((file) => file.endsWith('.js') && readFileSync(file, 'utf8').includes('new Function('))
     expect(offenders).toEqual([])
   })
+
+  it('keeps Chinese text as UTF-8 rather than \\uXXXX escapes (half the bytes of every Chinese string)', () => {
+    const common = readFileSync(path.join(weapp, 'common.js'), 'utf8')
+    expect(common).toContain('请先登录')
+    // Regular expressions keep their escapes (e.g. /[\\u4e00-\\u9fff]/); with Taro's ascii_only default there were thousands.
+    expect((common.match(/\\u[4-9][0-9a-f]{3}/g) ?? []).length).toBeLessThan(50)
+  })
 })
