@@ -2,7 +2,7 @@ import AdmZip from 'adm-zip'
 import { IMPORT_PART_BYTES } from '@gm/shared'
 import { toCsv, toXlsx } from '../../bff/src/lib/spreadsheet'
 import { parseQaFile } from '../../bff/src/services/qaImport'
-import { readCsv, readXlsx } from '../../bff/src/services/qaSpreadsheet'
+import { readCsv, readXlsx } from '../../bff/src/lib/spreadsheetReader'
 import { signInStaff } from '../support/identity'
 import { startTestApp, type TestApp } from '../support/testApp'
 

@@ -1,18 +1,9 @@
 // Routes of opinions: submission, replies, moderation, groups, offline opinions, export, the adoption report.
 import type { Deps } from '../deps'
 import { exportOpinions } from '../services/export'
-import {
-  answerGroup,
-  answerOpinion,
-  createGroup,
-  listGroups,
-  listOverdueOpinions,
-  listStaffOpinions,
-  moderateOpinion,
-  publishFeedback,
-  suggestGroups,
-  updateGroup,
-} from '../services/moderation'
+import { publishFeedback } from '../services/feedback'
+import { answerGroup, createGroup, listGroups, suggestGroups, updateGroup } from '../services/opinionGroups'
+import { answerOpinion, listOverdueOpinions, listStaffOpinions, moderateOpinion } from '../services/opinionReview'
 import { recordOfflineOpinion } from '../services/offlineOpinion'
 import { getFeedback, listMyOpinions, submitOpinion } from '../services/opinion'
 import type { Routes } from './route'

@@ -37,7 +37,7 @@ import {
 } from '../repositories/qa'
 import { auditorOf, recordAudit } from './audit'
 import { blocksFromText } from './qaText'
-import { ImportLimitExceeded, readCsv, readXlsx, UnreadableFile } from './qaSpreadsheet'
+import { ImportLimitExceeded, readCsv, readXlsx, UnreadableFile } from '../lib/spreadsheetReader'
 
 /**
  * Bulk import of Q&A items from Excel, CSV or JSON, and export in the same shapes (an export can be

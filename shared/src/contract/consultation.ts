@@ -1,8 +1,15 @@
 // Draft major decisions published for comment (意见征集): the public reads and the staff drafting, publishing, revising and window changes.
 import { ALL_STAFF, EDITOR, REVIEWER, type Endpoint } from './endpoint'
 import { IdParamsSchema } from '../schemas/common'
-import { ConsultationDetailSchema, ConsultationListQuerySchema, ConsultationListSchema } from '../schemas/consultation'
-import { ConsultationDraftBodySchema, RevisionBodySchema, StaffConsultationListSchema, WindowChangeBodySchema } from '../schemas/opinion'
+import {
+  ConsultationDetailSchema,
+  ConsultationDraftBodySchema,
+  ConsultationListQuerySchema,
+  ConsultationListSchema,
+  RevisionBodySchema,
+  StaffConsultationListSchema,
+  WindowChangeBodySchema,
+} from '../schemas/consultation'
 
 export const consultationEndpoints = {
   listConsultations: {

@@ -2,18 +2,23 @@
 import { z } from 'zod'
 import { ALL_STAFF, EDITOR, REVIEWER, FileSchema, type Endpoint } from './endpoint'
 import { IdParamsSchema } from '../schemas/common'
-import { EventDetailSchema, EventListQuerySchema, EventListSchema, StaffEventSchema } from '../schemas/event'
-import { AnswerBodySchema, ExportQuerySchema } from '../schemas/opinion'
 import {
   CancelEventBodySchema,
+  EventDetailSchema,
+  EventDraftBodySchema,
+  EventListQuerySchema,
+  EventListSchema,
+  EventQuotasBodySchema,
+  OutcomeBodySchema,
+  StaffEventSchema,
+} from '../schemas/event'
+import { AnswerBodySchema, ExportQuerySchema } from '../schemas/opinion'
+import {
   CheckInBodySchema,
   CheckInResultSchema,
   DrawBodySchema,
   DrawPreviewSchema,
   DrawRecordSchema,
-  EventDraftBodySchema,
-  EventQuotasBodySchema,
-  OutcomeBodySchema,
   RecordEventOpinionBodySchema,
   RedrawBodySchema,
   ReviewRegistrationBodySchema,

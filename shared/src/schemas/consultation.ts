@@ -1,6 +1,6 @@
-// Wire shapes of public consultations (意见征集): list and detail, draft sections, window changes and the list query.
+// Wire shapes of consultations (意见征集): public list and detail, the list query, and the staff side (drafts, revisions, window changes, the staff list).
 import { z } from 'zod'
-import { DepartmentSchema, IdSchema, InstantSchema, KeywordSchema, PageQueryFields, paginated } from './common'
+import { DepartmentSchema, IdSchema, InstantSchema, KeywordSchema, longText, PageQueryFields, paginated, plainText } from './common'
 
 export const ConsultationStatusSchema = z.enum(['upcoming', 'open', 'closed'])
 
@@ -59,3 +59,51 @@ export type ConsultationListQuery = z.input<typeof ConsultationListQuerySchema>
 
 export const ConsultationListSchema = paginated(ConsultationSummarySchema)
 export type ConsultationList = z.infer<typeof ConsultationListSchema>
+
+// —— staff side: drafting, revisions, window changes and the staff list ——
+const SectionInputSchema = z.strictObject({
+  heading: plainText('请填写条款标题').min(1, '请填写条款标题').max(100, '条款标题最多 100 个字'),
+  body: longText('请填写条款内容').min(1, '请填写条款内容').max(5000, '条款内容最多 5000 个字'),
+})
+
+export const ConsultationDraftBodySchema = z
+  .strictObject({
+    title: plainText('请填写标题').min(5, '标题至少 5 个字').max(200, '标题最多 200 个字'),
+    summary: longText('请填写摘要').min(1, '请填写摘要').max(500, '摘要最多 500 个字'),
+    explanation: longText().max(10_000, '起草说明最多 10000 个字').default(''),
+    background: longText().max(10_000, '依据与背景最多 10000 个字').default(''),
+    departmentId: IdSchema,
+    decisionId: IdSchema.nullable().optional(),
+    /** Only for a consultation not linked to the catalog: one linked to a catalog decision is major by definition. */
+    isMajorDecision: z.boolean().default(false),
+    opensAt: InstantSchema,
+    closesAt: InstantSchema,
+    shortWindowReason: longText().min(5, '理由至少 5 个字').max(500, '理由最多 500 个字').nullable().optional(),
+    sections: z.array(SectionInputSchema).min(1, '草案至少包含一个条款').max(300),
+  })
+  .refine((b) => new Date(b.closesAt) > new Date(b.opensAt), { path: ['closesAt'], message: '截止时间必须晚于开始时间' })
+export type ConsultationDraftBody = z.infer<typeof ConsultationDraftBodySchema>
+
+export const RevisionBodySchema = z.strictObject({
+  note: longText('请说明修订内容').min(2, '请说明修订内容').max(500, '修订说明最多 500 个字'),
+  sections: z.array(SectionInputSchema).min(1).max(300),
+})
+
+export const WindowChangeBodySchema = z.strictObject({
+  closesAt: InstantSchema,
+  reason: longText('请说明理由（至少 5 个字）').min(5, '请说明理由（至少 5 个字）').max(500, '理由最多 500 个字'),
+})
+
+export const StaffConsultationSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  department: DepartmentSchema,
+  opensAt: InstantSchema,
+  closesAt: InstantSchema,
+  status: z.enum(['upcoming', 'open', 'closed']),
+  published: z.boolean(),
+  draftVersion: z.number().int(),
+  feedbackPublished: z.boolean(),
+  counts: z.object({ opinions: z.number().int(), pending: z.number().int(), unanswered: z.number().int() }),
+})
+export const StaffConsultationListSchema = z.array(StaffConsultationSchema)
