@@ -42,3 +42,15 @@ export function contractClient(baseUrl: string): ContractCall {
     return { ok, status: response.status, headers: response.headers, body }
   }) as ContractCall
 }
+
+/** The typed body of a successful answer; a refused one fails the test with its status and error body. */
+export function okBody<N extends EndpointName>(answer: Answer<N>): SuccessBody<N> {
+  if (!answer.ok) throw new Error(`expected success, got ${answer.status} ${JSON.stringify(answer.body)}`)
+  return answer.body
+}
+
+/** The status and error code of a refused answer (a success fails the test), for `toEqual([403, 'FORBIDDEN'])`. */
+export function refusal<N extends EndpointName>(answer: Answer<N>): [number, string] {
+  if (answer.ok) throw new Error(`expected a refusal, got ${answer.status} ${JSON.stringify(answer.body)}`)
+  return [answer.status, answer.body.error.code]
+}

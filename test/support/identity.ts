@@ -1,6 +1,7 @@
 import { PRIVACY_NOTICE_VERSION, type StaffRole } from '@gm/shared'
 import { hashPassword } from '../../bff/src/security/password'
 import type { TestApp } from './testApp'
+import { okBody } from './contractClient'
 
 /**
  * A staff account with a known, already-changed password, and a signed-in session for it. It works
@@ -27,9 +28,8 @@ export async function signInStaff(
       departments: { create: (options.departments ?? [department.id]).map((departmentId) => ({ departmentId })) },
     },
   })
-  const { status, body } = await app.request('/api/auth/staff', { method: 'POST', json: { username, password } })
-  if (status !== 200) throw new Error(`staff sign-in failed: ${status} ${JSON.stringify(body)}`)
-  return { staff, password, token: body.token as string, auth: { Authorization: `Bearer ${body.token}` } }
+  const { token } = okBody(await app.call('loginStaff', { body: { username, password } }))
+  return { staff, password, token, auth: { Authorization: `Bearer ${token}` } }
 }
 
 /**
@@ -50,11 +50,10 @@ export async function setCitizenConsent(app: TestApp, citizenId: number, consent
  * accepted the current privacy notice unless `consent` says otherwise.
  */
 export async function signInDemoCitizen(app: TestApp, name = '张三', consent: TestConsent = 'current') {
-  const { status, body } = await app.request('/api/auth/demo', { method: 'POST', json: { name } })
-  if (status !== 200) throw new Error(`demo sign-in failed: ${status} ${JSON.stringify(body)}`)
-  const citizenId = body.me.id as number
+  const { me, token } = okBody(await app.call('loginDemo', { body: { name } }))
+  const citizenId = me.id
   if (consent !== 'none') await setCitizenConsent(app, citizenId, consent)
-  return { citizenId, token: body.token as string, auth: { Authorization: `Bearer ${body.token}` } }
+  return { citizenId, token, auth: { Authorization: `Bearer ${token}` } }
 }
 
 /** A citizen who has not accepted the privacy notice yet: every personal-data write is refused. */

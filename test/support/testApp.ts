@@ -11,6 +11,7 @@ import { nextScheduleInstant } from '../../bff/src/services/schedule'
 import { createWechatClient } from '../../bff/src/integrations/wechat/client'
 import { createMemoryTokenCache } from '../../bff/src/integrations/wechat/tokenCache'
 import { cloneDatabase, dropDatabase, serverFromEnv } from './postgres'
+import { contractClient, type ContractCall } from './contractClient'
 
 export interface TestApp {
   db: Database
@@ -22,6 +23,9 @@ export interface TestApp {
   deps: Deps
   /** The public-read cache when started with `publicCache`. */
   publicCache?: PublicReadCache
+  /** Calls an endpoint by its contract name with typed params, query and body; the answer's body is typed once `ok` is checked. */
+  call: ContractCall
+  /** A raw request by path (for what the contract cannot express: malformed bodies, unknown paths, raw headers). */
   request(path: string, init?: RequestInit & { json?: unknown }): Promise<{ status: number; headers: Headers; body: any }>
   close(): Promise<void>
 }
@@ -88,6 +92,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     baseUrl,
     now,
     deps,
+    call: contractClient(baseUrl),
     async request(path, init = {}) {
       const { json, ...rest } = init
       const response = await fetch(baseUrl + path, {
