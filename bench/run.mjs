@@ -10,7 +10,8 @@ import { build } from 'esbuild'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { dependencies } = JSON.parse(readFileSync(path.join(root, 'bff', 'package.json'), 'utf8'))
-const external = Object.keys(dependencies).filter((name) => !name.startsWith('@gm/'))
+// lru-cache is bundled: the root node_modules holds an older major (5) than the BFF's own (bff/node_modules).
+const external = Object.keys(dependencies).filter((name) => !name.startsWith('@gm/') && name !== 'lru-cache')
 const args = process.argv.slice(2)
 const entry = args[0] === '--entry' ? args.splice(0, 2)[1] : 'qa'
 const outfile = path.join(root, '.tmp', 'bench', `${entry}.js`)
