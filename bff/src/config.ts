@@ -104,6 +104,12 @@ const ConfigSchema = z.object({
   WECHAT_TEMPLATE_OPINION_ANSWERED: z.string().trim().min(1).optional(),
   WECHAT_TEMPLATE_REGISTRATION_RESULT: z.string().trim().min(1).optional(),
   WECHAT_TEMPLATE_EVENT_REMINDER: z.string().trim().min(1).optional(),
+  /** 会议结果 for 列席 attendees: thing1 event, thing2 result, time3 published at. */
+  WECHAT_TEMPLATE_EVENT_OUTCOME: z.string().trim().min(1).optional(),
+  /** 关注动态: thing1 what, thing2 what happened, time3 when. */
+  WECHAT_TEMPLATE_FOLLOW_UPDATE: z.string().trim().min(1).optional(),
+  /** How often each instance's background worker sends queued subscribe messages and reminders (ms). */
+  DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** The H5 build's demo login for citizens: never on unless explicitly enabled. */
   DEMO_LOGIN: booleanFlag.default(false),
   SESSION_TTL_HOURS: z.coerce
@@ -169,6 +175,8 @@ export function settingsFrom(config: Config) {
       OPINION_ANSWERED: config.WECHAT_TEMPLATE_OPINION_ANSWERED,
       REGISTRATION_RESULT: config.WECHAT_TEMPLATE_REGISTRATION_RESULT,
       EVENT_REMINDER: config.WECHAT_TEMPLATE_EVENT_REMINDER,
+      EVENT_OUTCOME: config.WECHAT_TEMPLATE_EVENT_OUTCOME,
+      FOLLOW_UPDATE: config.WECHAT_TEMPLATE_FOLLOW_UPDATE,
     },
   }
 }

@@ -18,6 +18,7 @@ import { nextScheduleInstant } from './services/schedule'
 import { purgeOldIdempotencyKeys } from './services/idempotency'
 import { startDeliveryWorker } from './services/notification'
 import { sendDueReminders } from './services/registration'
+import { sendFollowAlerts } from './services/follow'
 
 function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -111,7 +112,7 @@ async function main() {
     const wechat: Deps['wechat'] = wechatClient?.client ?? null
     limits = createLimiterStore({ redisUrl: config.REDIS_URL, prefix: config.RATE_LIMIT_PREFIX, multiplier: config.RATE_LIMIT, log })
     const deps: Deps = { db, log, clock: () => new Date(), wechat, settings: settingsFrom(config), limits }
-    worker = startDeliveryWorker(deps, [sendDueReminders, purgeOldIdempotencyKeys])
+    worker = startDeliveryWorker(deps, [sendDueReminders, sendFollowAlerts, purgeOldIdempotencyKeys], config.DELIVERY_INTERVAL_MS)
     let publicCache: PublicReadCache | undefined
     if (config.PUBLIC_CACHE) {
       const cache = new PublicReadCache({

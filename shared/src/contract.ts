@@ -13,6 +13,7 @@ import { identityEndpoints } from './contract/identity'
 import { staffEndpoints } from './contract/staff'
 import { statisticsEndpoints } from './contract/statistics'
 import { openDataEndpoints } from './contract/openData'
+import { followEndpoints } from './contract/follow'
 import type { Endpoint } from './contract/endpoint'
 
 export type { Access, Endpoint, HttpMethod } from './contract/endpoint'
@@ -32,6 +33,7 @@ export const contract = {
   ...staffEndpoints,
   ...statisticsEndpoints,
   ...openDataEndpoints,
+  ...followEndpoints,
 } as const satisfies Record<string, Endpoint>
 
 export type Contract = typeof contract

@@ -95,6 +95,10 @@ const expected: Record<EndpointName, Outcome[]> = {
   bindPhone: CITIZEN_ONLY,
   listMyNotifications: CITIZEN_ONLY,
   readNotification: CITIZEN_ONLY,
+  listMyFollows: CITIZEN_ONLY,
+  getFollow: CITIZEN_ONLY,
+  follow: CITIZEN_ONLY,
+  unfollow: CITIZEN_ONLY,
   recordSubscriptions: CITIZEN_ONLY,
   exportMyData: CITIZEN_ONLY,
   deleteMyData: CITIZEN_ONLY,
@@ -225,7 +229,7 @@ describe.each(Object.keys(contract) as EndpointName[])('%s', (name) => {
   it.each(callers.map((caller, i) => [caller, i] as const))('as %s', async (caller, index) => {
     const endpoint = contract[name]
     const target = await app.db.staff.findFirstOrThrow({ select: { id: true } }).catch(() => ({ id: 1 }))
-    const params = { id: endpoint.path.includes('/admin/staff/') ? target.id : 1, year: 2030 }
+    const params = { id: endpoint.path.includes('/admin/staff/') ? target.id : 1, year: 2030, targetType: 'DEPARTMENT', targetKey: 1 }
     const path = buildPath(endpoint.path, params)
     const body = bodies[name]?.()
     const response = await app.request(path, { method: endpoint.method, headers: await headersFor(caller), ...(body !== undefined ? { json: body } : {}) })

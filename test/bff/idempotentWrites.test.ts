@@ -19,6 +19,8 @@ const CITIZEN_WRITES: Partial<Record<EndpointName, string>> = {
   acceptPrivacy: 'records the current notice version: again changes nothing',
   bindPhone: 'stores the verified number: again stores the same',
   readNotification: 'sets read_at once',
+  follow: 'one follow per citizen and target: following again keeps the first',
+  unfollow: 'deletes the follow if there is one: again changes nothing',
   deleteMyData: 'the first call deletes and signs out; a retry is refused 401, nothing more happens',
 }
 

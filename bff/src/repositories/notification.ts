@@ -5,8 +5,30 @@ import type { Prisma } from '../generated/prisma/client'
 
 const notificationSelect = { id: true, kind: true, title: true, body: true, link: true, createdAt: true, readAt: true } as const
 
-export function insertNotification(db: DbOrTx, data: { citizenId: number; kind: NotificationKind; title: string; body: string; link?: string }) {
-  return db.notification.create({ data, select: { id: true } })
+/**
+ * The in-app message. With a `dedupeKey` (the moment told) a second insert for the same citizen and
+ * moment writes nothing and answers `created: false` with the first one's id, without failing the
+ * caller's transaction (ON CONFLICT, not a caught unique violation).
+ */
+export async function insertNotification(
+  db: DbOrTx,
+  data: { citizenId: number; kind: NotificationKind; title: string; body: string; link?: string; dedupeKey?: string },
+): Promise<{ id: number; created: boolean }> {
+  if (!data.dedupeKey) {
+    const { dedupeKey: _none, ...plain } = data
+    return { ...(await db.notification.create({ data: plain, select: { id: true } })), created: true }
+  }
+  const inserted = await db.$queryRaw<{ id: number }[]>`
+    INSERT INTO notification (citizen_id, kind, title, body, link, dedupe_key)
+    VALUES (${data.citizenId}, ${data.kind}, ${data.title}, ${data.body}, ${data.link ?? null}, ${data.dedupeKey})
+    ON CONFLICT (citizen_id, dedupe_key) DO NOTHING
+    RETURNING id`
+  if (inserted[0]) return { id: inserted[0].id, created: true }
+  const first = await db.notification.findUniqueOrThrow({
+    where: { citizenId_dedupeKey: { citizenId: data.citizenId, dedupeKey: data.dedupeKey } },
+    select: { id: true },
+  })
+  return { id: first.id, created: false }
 }
 
 export function insertDelivery(

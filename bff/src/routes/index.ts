@@ -12,6 +12,7 @@ import { identityRoutes } from './identity'
 import { staffRoutes } from './staff'
 import { statisticsRoutes } from './statistics'
 import { openDataRoutes } from './openData'
+import { followRoutes } from './follow'
 import type { AllRoutes } from './route'
 
 export function apiRoutes(deps: Deps): AllRoutes {
@@ -28,5 +29,6 @@ export function apiRoutes(deps: Deps): AllRoutes {
     ...staffRoutes(deps),
     ...statisticsRoutes(deps),
     ...openDataRoutes(deps),
+    ...followRoutes(deps),
   }
 }

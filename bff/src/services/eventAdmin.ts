@@ -20,6 +20,7 @@ import { findEventOpinions } from '../repositories/eventOpinion'
 import { eventOpinionAnswer } from './eventOpinion'
 import { eventDetail, toEventDetail } from './event'
 import { commitDrawSecret, ensureDrawCommitted } from './lottery'
+import { buildTemplateData } from '../integrations/wechat/templateData'
 import { notify } from './notification'
 import { auditPublication, checkPublication } from './personalInfo'
 
@@ -90,6 +91,10 @@ export async function cancelEvent(deps: Deps, context: StaffContext, id: number,
           kind: 'REGISTRATION_RESULT',
           title: '活动已取消',
           body: `您报名的「${event.title}」已取消：${reason}`,
+          link: `/packages/event/pages/detail/index?id=${id}`,
+          // The 报名结果 template (event, result, time): a cancellation reaches WeChat like any other result.
+          templateData: buildTemplateData({ thing1: event.title, phrase2: '已取消', time3: event.startsAt }),
+          dedupeKey: `event-cancelled:${id}`,
         })
       }
     }
@@ -130,6 +135,8 @@ export async function recordOutcome(deps: Deps, context: StaffContext, id: numbe
           title: '会议结果已公开',
           body: `「${event.title}」的会议结果：${summary.slice(0, 200)}${yours ? `。您提出的意见：${yours.join('；')}` : ''}`,
           link: `/packages/event/pages/detail/index?id=${id}`,
+          templateData: buildTemplateData({ thing1: event.title, thing2: summary, time3: now }),
+          dedupeKey: `event-outcome:${id}`,
         })
       }
     }

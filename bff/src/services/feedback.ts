@@ -67,6 +67,7 @@ export async function publishFeedback(deps: Deps, context: StaffContext, consult
         body: `您对《${state.title}》提出的意见（受理编号 ${author.receiptCode}）已答复：${adoptionLabels[answer.adoption]}。`,
         link: `/packages/consultation/pages/feedback/index?id=${consultationId}`,
         templateData: buildTemplateData({ thing1: state.title, phrase2: adoptionLabels[answer.adoption], time3: answer.repliedAt ?? now }),
+        dedupeKey: `opinion-answered:${author.id}`,
       })
     }
     await recordAudit(tx, auditorOf(context), {

@@ -14,19 +14,35 @@ export interface NotificationInput {
   link?: string
   /** Subscribe-message fields, already within WeChat's limits (see integrations/wechat/templateData). */
   templateData?: Record<string, { value: string }>
+  /**
+   * The moment told, e.g. `event-cancelled:12` or `registration:40:SELECTED`: a citizen is told each
+   * moment once, however often (or by however many processes) it is raised. Without it every call tells.
+   */
+  dedupeKey?: string
 }
 
-export const MAX_DELIVERY_ATTEMPTS = 5
+/** With the backoff below (30 s doubling, at most 30 min) the 10 attempts span about 3 hours of WeChat being down. */
+export const MAX_DELIVERY_ATTEMPTS = 10
 const LEASE_MS = 60_000
 const backoffMs = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000)
 
 /**
  * Tell a citizen something, inside the caller's transaction: the in-app message (我的消息) is the
  * record; a WeChat subscribe message is queued only when a template is configured and the
- * citizen has an accepted subscription left for this kind.
+ * citizen has an accepted subscription left for this kind. It is queued in the same transaction as
+ * the change it reports (an outbox), so a committed change is never left untold and a rolled-back one
+ * never told. A moment already told (same `dedupeKey`) adds nothing and spends no subscription.
  */
-export async function notify(deps: Pick<Deps, 'settings' | 'clock'>, tx: DbOrTx, input: NotificationInput) {
-  const notification = await insertNotification(tx, { citizenId: input.citizenId, kind: input.kind, title: input.title, body: input.body, link: input.link })
+export async function notify(deps: Pick<Deps, 'settings' | 'clock'>, tx: DbOrTx, input: NotificationInput): Promise<{ id: number; created: boolean }> {
+  const notification = await insertNotification(tx, {
+    citizenId: input.citizenId,
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    link: input.link,
+    dedupeKey: input.dedupeKey,
+  })
+  if (!notification.created) return notification
   const templateId = deps.settings.templates[input.kind]
   if (templateId && input.templateData && (await takeSubscribeCredit(tx, input.citizenId, input.kind))) {
     await insertDelivery(tx, {

@@ -196,6 +196,7 @@ export async function answerPolicyQuestion(deps: Deps, context: StaffContext, id
         body: `您咨询的“${excerpt(question.text)}”（受理编号 ${question.receiptCode}）${answered ? '已答复，请查看答复内容' : `未予答复：${body.reason}`}。`,
         link: `/packages/qa/pages/question/index?id=${id}`,
         templateData: buildTemplateData({ thing1: question.text, phrase2: answered ? '已答复' : '未答复', time3: now }),
+        dedupeKey: `question-answered:${id}`,
       })
     }
     await recordAudit(tx, auditorOf(context), {

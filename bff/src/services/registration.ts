@@ -55,7 +55,10 @@ function toMyRegistration(row: RegistrationRow & { event: EventBrief }): MyRegis
 
 const eventLink = (eventId: number) => `/packages/event/pages/detail/index?id=${eventId}`
 
-/** Tell the person how their registration stands (in-app; WeChat when subscribed). */
+/**
+ * Tell the person how their registration stands (in-app; WeChat when subscribed). With the
+ * registration's id each status is told once per registration (a re-signup is a new registration).
+ */
 export function tellStatus(
   deps: Deps,
   tx: DbOrTx,
@@ -63,6 +66,7 @@ export function tellStatus(
   event: { id: number; title: string; startsAt: Date },
   status: keyof typeof registrationStatusLabels,
   detail: string,
+  registrationId?: number,
 ) {
   if (!citizenId) return Promise.resolve()
   const label = registrationStatusLabels[status]
@@ -73,6 +77,7 @@ export function tellStatus(
     body: `您报名的「${event.title}」${detail}`,
     link: eventLink(event.id),
     templateData: buildTemplateData({ thing1: event.title, phrase2: label.replace(/（.*）/, '').slice(0, 5), time3: event.startsAt }),
+    dedupeKey: registrationId ? `registration:${registrationId}:${status}` : undefined,
   })
 }
 
@@ -165,6 +170,7 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
               taken.event,
               taken.status as 'SELECTED' | 'WAITLISTED',
               detail[taken.status as 'SELECTED' | 'WAITLISTED'],
+              taken.id,
             )
             return toMyRegistration(taken)
           })
@@ -191,7 +197,7 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
           else throw new AppError('SEATS_EXHAUSTED')
         }
         const saved = status === 'APPLIED' ? row : await setRegistrationStatus(tx, row.id, status)
-        await tellStatus(deps, tx, actor.citizenId, event, status, detail[status])
+        await tellStatus(deps, tx, actor.citizenId, event, status, detail[status], row.id)
         return toMyRegistration(saved)
       })
     })
@@ -218,7 +224,7 @@ async function fillFromWaitlist(deps: Deps, tx: DbOrTx, event: { id: number; tit
     if (next === null || !(await takeSeat(tx, event.id))) return
     const promoted = await setRegistrationStatus(tx, next, 'SELECTED')
     await releaseWaitlistPlace(tx, event.id)
-    await tellStatus(deps, tx, promoted.citizenId, event, 'SELECTED', '有名额空出，您已由候补递补入选，请凭签到码参加。')
+    await tellStatus(deps, tx, promoted.citizenId, event, 'SELECTED', '有名额空出，您已由候补递补入选，请凭签到码参加。', next)
   }
 }
 
@@ -313,10 +319,10 @@ export async function reviewRegistration(deps: Deps, context: StaffContext, id: 
     if (body.decision === 'SELECT') {
       if (!(await takeSeat(tx, registration.eventId))) throw new AppError('SEATS_EXHAUSTED', '名额已满')
       updated = await setRegistrationStatus(tx, id, 'SELECTED')
-      await tellStatus(deps, tx, registration.citizenId, { ...registration.event }, 'SELECTED', '经审核已入选，请凭签到码参加。')
+      await tellStatus(deps, tx, registration.citizenId, { ...registration.event }, 'SELECTED', '经审核已入选，请凭签到码参加。', id)
     } else {
       updated = await setRegistrationStatus(tx, id, 'NOT_SELECTED', { reviewReason: body.reason })
-      await tellStatus(deps, tx, registration.citizenId, registration.event, 'NOT_SELECTED', `未入选：${body.reason}`)
+      await tellStatus(deps, tx, registration.citizenId, registration.event, 'NOT_SELECTED', `未入选：${body.reason}`, id)
     }
     await recordAudit(tx, auditorOf(context), {
       action: 'reviewRegistration',
@@ -364,6 +370,7 @@ export async function sendDueReminders(deps: Deps): Promise<number> {
         body: `您已入选的「${due.event.title}」将于明天举行，地点：${due.event.place}。请携带签到码准时参加。`,
         link: eventLink(due.event.id),
         templateData: buildTemplateData({ thing1: due.event.title, time2: due.event.startsAt, thing3: due.event.place }),
+        dedupeKey: `event-reminder:${due.id}`,
       })
       sent++
     })

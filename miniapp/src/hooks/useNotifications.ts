@@ -40,6 +40,7 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   REGISTRATION_RESULT: '报名结果',
   EVENT_REMINDER: '活动提醒',
   EVENT_OUTCOME: '会议结果',
+  FOLLOW_UPDATE: '关注动态',
 }
 
 export type SubscribeState = { status: 'idle' | 'asking' } | { status: 'done'; accepted: NotificationKind[] } | { status: 'error'; error: ApiError }

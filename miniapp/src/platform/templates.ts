@@ -14,5 +14,6 @@ export function templateIds(): Record<NotificationKind, string> {
     REGISTRATION_RESULT: process.env.TARO_APP_TEMPLATE_REGISTRATION_RESULT || '',
     EVENT_REMINDER: process.env.TARO_APP_TEMPLATE_EVENT_REMINDER || '',
     EVENT_OUTCOME: process.env.TARO_APP_TEMPLATE_EVENT_OUTCOME || '',
+    FOLLOW_UPDATE: process.env.TARO_APP_TEMPLATE_FOLLOW_UPDATE || '',
   }
 }

@@ -66,7 +66,8 @@ export const ChangePasswordBodySchema = z.strictObject({
 export const PrivacyConsentBodySchema = z.strictObject({ version: z.literal(PRIVACY_NOTICE_VERSION, { error: '隐私说明已更新，请重新阅读' }) })
 export const PhoneBodySchema = z.strictObject({ code: loginCode })
 
-export const notificationKinds = ['OPINION_ANSWERED', 'REGISTRATION_RESULT', 'EVENT_REMINDER', 'EVENT_OUTCOME'] as const
+/** FOLLOW_UPDATE: something a citizen follows (关注) moved — a consultation opened or closes soon, a new policy or Q&A in a topic. */
+export const notificationKinds = ['OPINION_ANSWERED', 'REGISTRATION_RESULT', 'EVENT_REMINDER', 'EVENT_OUTCOME', 'FOLLOW_UPDATE'] as const
 export const NotificationKindSchema = z.enum(notificationKinds)
 export type NotificationKind = z.infer<typeof NotificationKindSchema>
 
