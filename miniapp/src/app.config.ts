@@ -13,14 +13,17 @@ export default defineAppConfig({
         'pages/ask/index',
         'pages/questions/index',
         'pages/question/index',
-        'pages/staff-questions/index',
+        'pages/policies/index',
       ],
     },
     { root: 'packages/decision', pages: ['pages/list/index', 'pages/detail/index'] },
     { root: 'packages/search', pages: ['pages/results/index'] },
     // The charts' engine lives only in this sub-package: staff and public statistics share it here.
     { root: 'packages/statistics', pages: ['pages/staff/index', 'pages/public/index', 'pages/consultation/index'] },
-    { root: 'packages/me', pages: ['pages/login/index', 'pages/notifications/index', 'pages/data/index', 'pages/opinions/index', 'pages/registrations/index'] },
+    {
+      root: 'packages/me',
+      pages: ['pages/login/index', 'pages/notifications/index', 'pages/data/index', 'pages/opinions/index', 'pages/registrations/index', 'pages/follows/index'],
+    },
     {
       root: 'packages/staff',
       pages: [
@@ -47,6 +50,9 @@ export default defineAppConfig({
         'pages/decision-form/index',
         'pages/event-opinions/index',
         'pages/holiday-calendar/index',
+        'pages/policy-questions/index',
+        'pages/policies/index',
+        'pages/qa-topics/index',
       ],
     },
   ],

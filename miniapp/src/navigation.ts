@@ -21,12 +21,19 @@ export const routes = {
   /** 向工作人员提问, with the search words prefilled. */
   qaAsk: (q?: string) => `/packages/qa/pages/ask/index${q ? `?q=${encodeURIComponent(q)}` : ''}`,
   qaMyQuestions: () => '/packages/qa/pages/questions/index',
-  staffPolicyQuestions: () => '/packages/qa/pages/staff-questions/index',
+  /** 政策文件库 (citizens): search documents, see validity and replacements. */
+  qaPolicies: () => '/packages/qa/pages/policies/index',
+  staffPolicyQuestions: () => '/packages/staff/pages/policy-questions/index',
+  /** 政策文件管理: documents, validity, interpretations (staff). */
+  staffPolicies: () => '/packages/staff/pages/policies/index',
+  /** 问答主题 (reviewers). */
+  staffQaTopics: () => '/packages/staff/pages/qa-topics/index',
   decisionList: () => '/packages/decision/pages/list/index',
   decisionDetail: (id: number) => `/packages/decision/pages/detail/index?id=${id}`,
   mine: () => '/pages/mine/index',
   login: () => '/packages/me/pages/login/index',
   notifications: () => '/packages/me/pages/notifications/index',
+  myFollows: () => '/packages/me/pages/follows/index',
   myData: () => '/packages/me/pages/data/index',
   myOpinions: () => '/packages/me/pages/opinions/index',
   myRegistrations: () => '/packages/me/pages/registrations/index',

@@ -67,6 +67,9 @@ export default function QaPage() {
         <LinkRow title={`在全部内容中搜索「${q}」`} hint="活动报名、政策文件与解读、意见征集" onOpen={() => openPage(routes.search(q))} />
       )}
       <View className="gm-qa-page__links">
+        <Text className="gm-qa-page__link" onClick={() => openPage(routes.qaPolicies())} {...a11y('政策文件库', 'link')}>
+          政策文件库
+        </Text>
         <Text className="gm-qa-page__link" onClick={() => openPage(routes.qaMyQuestions())} {...a11y('我的提问', 'link')}>
           我的提问
         </Text>

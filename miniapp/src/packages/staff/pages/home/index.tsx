@@ -113,6 +113,9 @@ export default function StaffHomePage() {
       {me.role === 'REVIEWER' && (
         <LinkRow title="政策咨询" hint="答复群众的政策咨询，好的答复可加入问答库" onOpen={() => openPage(routes.staffPolicyQuestions())} />
       )}
+      {me.role !== 'ADMIN' && (
+        <LinkRow title="政策文件管理" hint="文件、效力状态、政策解读（发布后 3 个工作日内）" onOpen={() => openPage(routes.staffPolicies())} />
+      )}
       <LinkRow
         title="决策事项目录"
         hint={me.role === 'EDITOR' ? '新增和修改决策事项及其各阶段' : '查看公开的决策事项目录（由编辑维护）'}
