@@ -31,6 +31,8 @@ const expected: Record<EndpointName, Outcome[]> = {
   getDecision: EVERYONE,
   listConsultations: EVERYONE,
   getConsultation: EVERYONE,
+  listDraftVersions: EVERYONE,
+  compareDraftVersions: EVERYONE,
   listEvents: EVERYONE,
   getEvent: EVERYONE,
   listQaItems: EVERYONE,

@@ -88,6 +88,22 @@ export async function findConsultationById(db: DbOrTx, id: number, visibility: {
 }
 export type ConsultationDetailRow = NonNullable<Awaited<ReturnType<typeof findConsultationById>>>
 
+/** Every published version of a consultation's draft, oldest first, with its clause count. */
+export async function findDraftVersions(db: DbOrTx, consultationId: number) {
+  const [versions, counts] = await independent(
+    db,
+    () => db.draftVersion.findMany({ where: { consultationId }, select: { version: true, note: true, publishedAt: true }, orderBy: { version: 'asc' } }),
+    () => db.draftSection.groupBy({ by: ['version'], where: { consultationId }, _count: { _all: true } }),
+  )
+  const clauses = new Map(counts.map((c) => [c.version, c._count._all]))
+  return versions.map((v) => ({ ...v, clauseCount: clauses.get(v.version) ?? 0 }))
+}
+
+/** The clauses of one version with their text, in order. */
+export function findVersionClauses(db: DbOrTx, consultationId: number, version: number) {
+  return db.draftSection.findMany({ where: { consultationId, version }, select: { position: true, heading: true, body: true }, orderBy: { position: 'asc' } })
+}
+
 export function countOpenConsultations(db: DbOrTx, now: Date) {
   return db.consultation.count({ where: { ...publishedBy(now), ...windowWhere('open', now, 'opensAt', 'closesAt') } })
 }

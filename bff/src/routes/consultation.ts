@@ -1,6 +1,6 @@
 // Routes of 意见征集 drafts: public reads, staff drafting, publishing, revisions and windows.
 import type { Deps } from '../deps'
-import { getConsultation, listConsultations } from '../services/consultation'
+import { compareDraftVersions, getConsultation, listConsultations, listDraftVersions } from '../services/consultation'
 import {
   changeWindow,
   createConsultation,
@@ -16,6 +16,8 @@ export const consultationRoutes = (deps: Deps) =>
   ({
     listConsultations: ({ query }) => listConsultations(deps, query),
     getConsultation: ({ params }) => getConsultation(deps, params.id),
+    listDraftVersions: ({ params }) => listDraftVersions(deps, params.id),
+    compareDraftVersions: ({ params, query }) => compareDraftVersions(deps, params.id, query),
     listStaffConsultations: (_, context) => listStaffConsultations(deps, context),
     getStaffConsultation: ({ params }, context) => getStaffConsultation(deps, context, params.id),
     createConsultation: ({ body }, context) => createConsultation(deps, context, body),

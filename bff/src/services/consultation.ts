@@ -1,8 +1,18 @@
-// Public consultation use cases: the list with status and days left, and the detail with its current draft version.
+// Public consultation use cases: the list with status and days left, the detail with its current draft version, the versions and their clause-by-clause comparison.
 import { type ConsultationDetail, type ConsultationSummary, consultationStatus, daysLeft, isMajorConsultation, type QueryOf, type ResponseOf } from '@gm/shared'
 import type { Deps } from '../deps'
-import { notFound } from '../domain/errors'
-import { type ConsultationDetailRow, type ConsultationSummaryRow, findConsultationById, findConsultations } from '../repositories/consultation'
+import { notFound, validationFailed } from '../domain/errors'
+import { independent } from '../db/client'
+import { compareClauses } from '../lib/clauseDiff'
+import {
+  type ConsultationDetailRow,
+  type ConsultationSummaryRow,
+  findConsultationById,
+  findConsultations,
+  findConsultationState,
+  findDraftVersions,
+  findVersionClauses,
+} from '../repositories/consultation'
 import { iso, pageOf, pageWindow } from './paging'
 
 function toSummary(row: ConsultationSummaryRow, now: Date): ConsultationSummary {
@@ -57,4 +67,40 @@ export async function getConsultation(deps: Deps, id: number): Promise<Consultat
   const row = await findConsultationById(deps.db, id, { publishedBy: now })
   if (!row) throw notFound('意见征集')
   return toConsultationDetail(row, now)
+}
+
+/** The published versions of a published consultation (a draft not yet published has none to show). */
+async function publishedVersions(deps: Deps, id: number) {
+  const state = await findConsultationState(deps.db, id)
+  if (!state?.publishedAt || state.publishedAt > deps.clock()) throw notFound('意见征集')
+  const versions = await findDraftVersions(deps.db, id)
+  return {
+    current: state.draftVersion,
+    versions: versions.map((v) => ({ version: v.version, note: v.note, publishedAt: iso(v.publishedAt), clauseCount: v.clauseCount })),
+  }
+}
+
+export function listDraftVersions(deps: Deps, id: number): Promise<ResponseOf<'listDraftVersions'>> {
+  return publishedVersions(deps, id)
+}
+
+/** Any two published versions, either way round: what the later text (`to`) changed from the earlier (`from`). */
+export async function compareDraftVersions(deps: Deps, id: number, query: QueryOf<'compareDraftVersions'>): Promise<ResponseOf<'compareDraftVersions'>> {
+  const { versions } = await publishedVersions(deps, id)
+  const from = versions.find((v) => v.version === query.from)
+  const to = versions.find((v) => v.version === query.to)
+  if (!from || !to) {
+    const fields: Record<string, string> = {}
+    if (!from) fields.from = `没有第 ${query.from} 稿`
+    if (!to) fields.to = `没有第 ${query.to} 稿`
+    throw validationFailed(fields, '所选草案版本不存在')
+  }
+  const [before, after] = await independent(
+    deps.db,
+    () => findVersionClauses(deps.db, id, from.version),
+    () => findVersionClauses(deps.db, id, to.version),
+  )
+  const changes = compareClauses(before, after)
+  const count = (kind: (typeof changes)[number]['kind']) => changes.filter((c) => c.kind === kind).length
+  return { from, to, counts: { added: count('added'), removed: count('removed'), changed: count('changed'), unchanged: count('unchanged') }, changes }
 }

@@ -49,6 +49,42 @@ export const ConsultationDetailSchema = ConsultationSummarySchema.extend({
 })
 export type ConsultationDetail = z.infer<typeof ConsultationDetailSchema>
 
+/** One published version of a draft (第 N 稿): when, and what changed in it. */
+export const DraftVersionSummarySchema = z.object({
+  version: z.number().int(),
+  note: z.string(),
+  publishedAt: InstantSchema,
+  clauseCount: z.number().int(),
+})
+export const DraftVersionListSchema = z.object({ current: z.number().int(), versions: z.array(DraftVersionSummarySchema) })
+export type DraftVersionList = z.infer<typeof DraftVersionListSchema>
+
+export const DraftCompareQuerySchema = z.strictObject({
+  from: IdSchema,
+  to: IdSchema,
+})
+
+/** A run of text in a changed clause: kept, added in the later version, or removed from the earlier one. */
+export const TextChangeSchema = z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })
+export type TextChange = z.infer<typeof TextChangeSchema>
+const ClauseTextSchema = z.object({ position: z.number().int(), heading: z.string(), body: z.string() })
+/** One clause of the comparison: in both versions unchanged or changed, only in the later one (added) or only in the earlier one (removed). */
+export const ClauseChangeSchema = z.object({
+  kind: z.enum(['unchanged', 'changed', 'added', 'removed']),
+  before: ClauseTextSchema.nullable(),
+  after: ClauseTextSchema.nullable(),
+  /** For a changed clause: its text (heading and body) as runs kept, added and removed. */
+  segments: z.array(TextChangeSchema),
+})
+export type ClauseChange = z.infer<typeof ClauseChangeSchema>
+export const DraftComparisonSchema = z.object({
+  from: DraftVersionSummarySchema,
+  to: DraftVersionSummarySchema,
+  counts: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int(), unchanged: z.number().int() }),
+  changes: z.array(ClauseChangeSchema),
+})
+export type DraftComparison = z.infer<typeof DraftComparisonSchema>
+
 export const ConsultationListQuerySchema = z.strictObject({
   status: ConsultationStatusSchema.optional(),
   departmentId: IdSchema.optional(),
