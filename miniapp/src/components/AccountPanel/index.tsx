@@ -11,6 +11,8 @@ export interface AccountPanelProps {
   onSignIn: () => void
   onSignOut: () => void
   onOpenNotifications: () => void
+  /** 我的关注 */
+  onOpenFollows?: () => void
   onOpenOpinions?: () => void
   onOpenRegistrations?: () => void
   onOpenMyData: () => void
@@ -24,6 +26,7 @@ export function AccountPanel({
   onSignIn,
   onSignOut,
   onOpenNotifications,
+  onOpenFollows,
   onOpenOpinions,
   onOpenRegistrations,
   onOpenMyData,
@@ -63,6 +66,7 @@ export function AccountPanel({
         <Text className="gm-account__meta">已登录</Text>
       </View>
       <LinkRow title="我的消息" hint="意见答复、报名结果和活动提醒" onOpen={onOpenNotifications} />
+      {onOpenFollows && <LinkRow title="我的关注" hint="关注的决策事项、部门和政策主题" onOpen={onOpenFollows} />}
       {onOpenOpinions && <LinkRow title="我的意见" hint="受理编号、办理状态和答复" onOpen={onOpenOpinions} />}
       {onOpenRegistrations && <LinkRow title="我的报名" hint="报名状态、签到码" onOpen={onOpenRegistrations} />}
       <LinkRow title="我的个人信息" hint="查看或删除我的个人信息" onOpen={onOpenMyData} />

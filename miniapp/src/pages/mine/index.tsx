@@ -32,6 +32,7 @@ export default function MinePage() {
         onSignIn={() => openPage(routes.login())}
         onSignOut={() => void signOut.run()}
         onOpenNotifications={() => openPage(routes.notifications())}
+        onOpenFollows={() => openPage(routes.myFollows())}
         onOpenOpinions={() => openPage(routes.myOpinions())}
         onOpenRegistrations={() => openPage(routes.myRegistrations())}
         onOpenMyData={() => openPage(routes.myData())}

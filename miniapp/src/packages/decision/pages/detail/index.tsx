@@ -1,6 +1,7 @@
 // 决策事项: one major decision's details, summary and stage timeline, its consultations and events, and a QR code and button to share it.
 import { Button, Text, View } from '@tarojs/components'
 import { useShareAppMessage } from '@tarojs/taro'
+import { FollowButton } from '../../../../components/FollowButton'
 import { LinkRow } from '../../../../components/LinkRow'
 import { InfoList } from '../../../../components/InfoList'
 import { LoadGate } from '../../../../components/LoadGate'
@@ -9,12 +10,16 @@ import { QrCode } from '../../../../components/QrCode'
 import { Paragraphs, Section } from '../../../../components/Section'
 import { StageTimeline } from '../../../../components/StageTimeline'
 import { useDecision, useRouteId } from '../../../../hooks'
+// Not through the hooks index: the follow hook stays out of the main package (only sub-packages use it).
+import { useFollow } from '../../../../hooks/useFollows'
 import { openPage, routes } from '../../../../navigation'
 import './index.scss'
 
 export default function DecisionDetailPage() {
   const id = useRouteId()
   const decision = useDecision(id)
+  const followDecision = useFollow('DECISION', id ?? undefined)
+  const followDepartment = useFollow('DEPARTMENT', decision.data?.department.id)
   const path = `/packages/decision/pages/detail/index?id=${id}`
   // WeChat's 转发 (and the share button below) open this decision page.
   useShareAppMessage(() => ({ title: decision.data?.title ?? '重大行政决策事项', path }))
@@ -25,6 +30,13 @@ export default function DecisionDetailPage() {
         {(d) => (
           <View>
             <Text className="gm-page__title">{d.title}</Text>
+            <FollowButton
+              name={`「${d.title}」`}
+              following={followDecision.following}
+              busy={followDecision.busy}
+              error={followDecision.error?.message}
+              onPress={() => void followDecision.toggle()}
+            />
             <Section title="事项信息">
               <InfoList
                 items={[
@@ -33,6 +45,13 @@ export default function DecisionDetailPage() {
                   { label: '计划决策时间', value: d.plannedDecisionAt },
                   { label: '公众参与方式', value: d.participationMethods.join('、') || '—' },
                 ]}
+              />
+              <FollowButton
+                name={`承办单位${d.department.name}`}
+                following={followDepartment.following}
+                busy={followDepartment.busy}
+                error={followDepartment.error?.message}
+                onPress={() => void followDepartment.toggle()}
               />
             </Section>
             <Section title="事项概要">
