@@ -7,7 +7,8 @@ import { findDepartments, insertDepartment } from '../repositories/department'
 import { insertEvent } from '../repositories/event'
 import { insertAnswer, insertGroup, insertOpinion, saveGroupAnswer, updateModeration } from '../repositories/opinion'
 import { findPolicySections, insertInterpretation, insertPolicy, updateInterpretation, updatePolicyState } from '../repositories/policy'
-import { bumpQaLibraryVersion, insertPlainQaItems } from '../repositories/qa'
+import { bumpQaLibraryVersion, insertPlainQaItems, insertQaTopics } from '../repositories/qa'
+import { DEMO_QA_LIBRARY, DEMO_QA_TOPICS } from './qaDemoLibrary'
 import { insertInvitedRegistrations } from '../repositories/registration'
 import { insertStaff, updateStaffRow } from '../repositories/staff'
 import { newDrawSecret } from '../services/lottery'
@@ -472,6 +473,16 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           departmentId: dept['卫生健康管理局'],
         },
       ])
+      // The demo library (bff/src/seed/qaDemoLibrary.ts): every topic chip has items.
+      await insertQaTopics(tx, [...DEMO_QA_TOPICS])
+      await insertPlainQaItems(
+        tx,
+        DEMO_QA_LIBRARY.map(([topic, department, question, answer]) => {
+          const departmentId = dept[department as DepartmentName]
+          if (departmentId === undefined) throw new Error(`演示问答库的部门不存在：${department}`)
+          return { ...publishedItem, question, answer, topic, departmentId }
+        }),
+      )
       await bumpQaLibraryVersion(tx)
     },
     { timeout: 30_000 },
