@@ -53,6 +53,10 @@ export interface OpinionForm {
   idempotencyKey: string
   /** Start a new opinion on the same consultation (a new key). */
   startOver: () => void
+  /** When the form opened with an unsent opinion kept on the device: when it was saved (ms). */
+  restoredAt: number | null
+  /** Forget the kept opinion and empty the form. */
+  discardDraft: () => void
 }
 
 /**
@@ -66,6 +70,10 @@ export function useOpinionForm(consultationId: number | null, sectionId: number 
     validate: (values, key) => validateOpinion(values, sectionId, key),
     send: (body) => (consultationId === null ? Promise.reject(notFound()) : api.submitOpinion({ params: { id: consultationId }, body })),
     subscribeTo: ['OPINION_ANSWERED'],
+    // The text and the publication choice only: a name or phone number is never kept on the device.
+    draft: consultationId === null ? undefined : { name: `opinion:${consultationId}:${sectionId ?? 'all'}`, fields: OPINION_DRAFT_FIELDS },
   })
   return { ...rest, receipt: result }
 }
+
+const OPINION_DRAFT_FIELDS = ['text', 'consent'] as const

@@ -55,6 +55,10 @@ export interface PolicyQuestionForm {
   /** Kept for every retry of this form; a new one only for a new question. */
   idempotencyKey: string
   startOver: () => void
+  /** When the form opened with an unsent question kept on the device: when it was saved (ms). */
+  restoredAt: number | null
+  /** Forget the kept question and empty the form. */
+  discardDraft: () => void
 }
 
 /**
@@ -68,9 +72,12 @@ export function usePolicyQuestionForm(initial: Partial<PolicyQuestionValues>, po
     send: (body) => api.askPolicyQuestion({ body }),
     // Answers to policy questions use the 「意见答复」 template (see the BFF's answerPolicyQuestion).
     subscribeTo: ['OPINION_ANSWERED'],
+    draft: { name: `question:${policyDocumentId ?? 'general'}`, fields: QUESTION_DRAFT_FIELDS },
   })
   return { ...rest, receipt: result }
 }
+
+const QUESTION_DRAFT_FIELDS = ['text', 'topic'] as const
 
 /** 我的提问, page by page; reloads when another person signs in. */
 export function useMyPolicyQuestions(): PagedListState<MyPolicyQuestion> {

@@ -8,6 +8,7 @@ import { ChoiceGroup } from '../../../../components/ChoiceGroup'
 import { FormField } from '../../../../components/FormField'
 import { InfoList } from '../../../../components/InfoList'
 import { LoadGate } from '../../../../components/LoadGate'
+import { DraftRestored } from '../../../../components/DraftRestored'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { PrivacyGate } from '../../../../components/PrivacyGate'
@@ -54,7 +55,7 @@ export default function OpinionPage() {
   const sectionId = parseId(params.sectionId)
   const consultation = useConsultation(consultationId)
   const { me } = useSession()
-  const { form, receipt, startOver } = useOpinionForm(consultationId, sectionId)
+  const { form, receipt, startOver, restoredAt, discardDraft } = useOpinionForm(consultationId, sectionId)
   const consent = usePrivacyConsent()
   const { values, errors } = form
 
@@ -133,6 +134,7 @@ export default function OpinionPage() {
             <View>
               {scope}
               <PrivacyGate consent={consent} purpose="提交意见">
+                {restoredAt !== null && <DraftRestored savedAt={restoredAt} onDiscard={discardDraft} />}
                 <View className="gm-opinion-page__form" {...a11y('意见表单', 'form')}>
                   <TextAreaField
                     name="text"

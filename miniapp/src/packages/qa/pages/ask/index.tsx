@@ -7,6 +7,7 @@ import { ActionButton } from '../../../../components/ActionButton'
 import { FormField } from '../../../../components/FormField'
 import { InfoList } from '../../../../components/InfoList'
 import { LinkRow } from '../../../../components/LinkRow'
+import { DraftRestored } from '../../../../components/DraftRestored'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { PrivacyGate } from '../../../../components/PrivacyGate'
@@ -48,7 +49,7 @@ function decode(raw: string | undefined): string {
 export default function AskPage() {
   const params = useRouter().params
   const { me } = useSession()
-  const { form, receipt, startOver } = usePolicyQuestionForm(
+  const { form, receipt, startOver, restoredAt, discardDraft } = usePolicyQuestionForm(
     { text: decode(params.q).slice(0, QUESTION_MAX), topic: decode(params.topic).slice(0, 20) },
     parseId(params.policyId),
   )
@@ -93,6 +94,7 @@ export default function AskPage() {
         <Notice tone="info">工作人员账号不能提交政策咨询。如需以个人身份提问，请退出后用本人微信登录。</Notice>
       ) : (
         <PrivacyGate consent={consent} purpose="向工作人员提问">
+          {restoredAt !== null && <DraftRestored savedAt={restoredAt} onDiscard={discardDraft} />}
           <View className="gm-qa-ask__form" {...a11y('提问表单', 'form')}>
             <TextAreaField
               name="text"
