@@ -1,5 +1,5 @@
 // Concentrated opinions (集中意见): suggested groups, creating and editing a group, and one reasoned answer for its members.
-import { type BodyOf, replyPrecedesReceipt, type ResponseOf } from '@gm/shared'
+import { type BodyOf, findPersonalInfo, replyPrecedesReceipt, type ResponseOf } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import { suggestGroups as clusterOpinions } from '../search/similarity'
 import type { Deps } from '../deps'
@@ -21,10 +21,34 @@ import { answerTexts, auditPublication, checkPublication } from './personalInfo'
 import { effectiveAnswer } from './opinionView'
 import { repliedAtOf, replyBeforeReceipt } from './paging'
 
+/** What marks a masked word in a published text: 【已隐去…】, and a run of stars with what is left of the word around it (张**, 138****5678). */
+const MASKED_WORD = /【已隐去[^】]*】|[\p{Script=Han}\w]{0,3}[*＊]{2,}[\p{Script=Han}\w*＊]*/gu
+
+/** The words that introduce personal details in a signature (联系人 张三，电话 …): not what an opinion is about. */
+const CONTACT_CUES = /(联系人|联系方式|联系电话|姓名|本人|电话|手机号?|座机|住址|地址|家住|身份证号?|微信号?|邮箱)[:：]?/g
+
+/**
+ * The text similarity is computed on: personal words (names, phone numbers, addresses… found in the
+ * raw text, and whatever staff masked in the published text) are cut out, so two opinions are never
+ * suggested as one group because they share a name or a phone number.
+ */
+export function withoutPersonalWords(rawText: string, publishedText: string | null): string {
+  const text = publishedText ?? rawText
+  let out = ''
+  let cursor = 0
+  for (const match of findPersonalInfo(text)) {
+    out += `${text.slice(cursor, match.start)}。`
+    cursor = match.end
+  }
+  return (out + text.slice(cursor)).replace(MASKED_WORD, '。').replace(CONTACT_CUES, '。')
+}
+
 export async function suggestGroups(deps: Deps, context: StaffContext, consultationId: number): Promise<ResponseOf<'suggestGroups'>> {
   await requireInScope(deps.db, context.actor, 'consultation', consultationId)
   const { rows } = await findOpinionsOfConsultation(deps.db, consultationId, {})
-  const candidates = rows.filter((r) => r.moderation !== 'HIDDEN' && !r.group).map((r) => ({ id: r.id, text: r.rawText }))
+  const candidates = rows
+    .filter((r) => r.moderation !== 'HIDDEN' && !r.group)
+    .map((r) => ({ id: r.id, text: withoutPersonalWords(r.rawText, r.publishedText) }))
   return clusterOpinions(candidates).map((g) => ({ opinionIds: g.ids, score: Math.round(g.score * 1000) / 1000, keywords: g.keywords }))
 }
 

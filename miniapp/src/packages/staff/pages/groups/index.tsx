@@ -5,6 +5,8 @@ import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { AnswerForm } from '../../../../components/AnswerForm'
 import { AnswerView } from '../../../../components/AnswerView'
+import { CheckRow } from '../../../../components/CheckRow'
+import { Notice } from '../../../../components/Notice'
 import { FormField } from '../../../../components/FormField'
 import { LoadGate } from '../../../../components/LoadGate'
 import { PageShell } from '../../../../components/PageShell'
@@ -23,6 +25,7 @@ import {
   useRouteId,
   useStaffGate,
 } from '../../../../hooks'
+import { useGroupEditor } from '../../../../hooks/useGroupEditor'
 import { excerpt } from '../../../../utils/format'
 import { maskIn, spansStillIn } from '../../../../utils/personalInfo'
 import './index.scss'
@@ -98,21 +101,93 @@ function SuggestionCard({
   )
 }
 
+/** Rename a group, pick its members from every opinion (one in another group moves here), or split some members into a new group. */
+function GroupEditorPanel({
+  group,
+  groups,
+  opinions,
+  consultationId,
+  onDone,
+}: {
+  group: OpinionGroup
+  groups: readonly OpinionGroup[]
+  opinions: Map<number, StaffOpinion>
+  consultationId: number
+  onDone: () => void
+}) {
+  const editor = useGroupEditor(group, consultationId, onDone)
+  const [newTitle, setNewTitle] = useState('')
+  const groupOf = new Map(groups.flatMap((g) => g.opinionIds.map((id) => [id, g] as const)))
+  const error = editor.save.error ?? editor.split.error
+  return (
+    <View className="gm-staff-groups__editor">
+      <FormField name="editGroupTitle" label="集中意见概括" value={editor.title} maxlength={200} onInput={editor.setTitle} />
+      <Text className="gm-staff-groups__hint">勾选属于本集中意见的意见；勾选其他集中意见中的意见，会将它移到这里。</Text>
+      <View className="gm-staff-groups__picker">
+        {[...opinions.values()].map((o) => {
+          const other = groupOf.get(o.id)
+          return (
+            <CheckRow
+              key={o.id}
+              className="gm-staff-groups__pick"
+              label={`${o.receiptCode}：${excerpt(o.publishedText ?? o.rawText, 40)}`}
+              hint={other && other.id !== group.id ? `现属「${other.title}」` : undefined}
+              checked={editor.picked.has(o.id)}
+              onChange={(on) => editor.toggle(o.id, on)}
+            />
+          )
+        })}
+      </View>
+      {error && <Notice tone="error">{error.message}</Notice>}
+      <ActionButton tone="primary" busy={editor.save.running} busyText="保存中…" disabled={editor.picked.size === 0} onPress={() => void editor.save.run()}>
+        保存概括与成员
+      </ActionButton>
+      <Section title="拆分">
+        {group.opinionIds.map((id) => {
+          const o = opinions.get(id)
+          return (
+            <CheckRow
+              key={id}
+              className="gm-staff-groups__split-pick"
+              label={o ? `${o.receiptCode}：${excerpt(o.publishedText ?? o.rawText, 40)}` : `意见 #${id}`}
+              checked={editor.splitOut.has(id)}
+              onChange={(on) => editor.toggleSplit(id, on)}
+            />
+          )
+        })}
+        <FormField name="splitTitle" label="新集中意见概括" value={newTitle} maxlength={200} onInput={setNewTitle} />
+        <ActionButton
+          busy={editor.split.running}
+          disabled={editor.splitOut.size === 0 || newTitle.trim().length < 2 || editor.splitOut.size === group.opinionIds.length}
+          onPress={() => void editor.split.run(newTitle)}
+        >
+          拆分为新的集中意见
+        </ActionButton>
+      </Section>
+    </View>
+  )
+}
+
 /** One group and its single reasoned answer for every opinion in it. */
 function GroupCard({
   group,
+  groups,
+  consultationId,
   opinions,
   departments,
   defaultDepartmentId,
   onDone,
 }: {
   group: OpinionGroup
+  groups: readonly OpinionGroup[]
+  consultationId: number
   opinions: Map<number, StaffOpinion>
   departments: readonly Department[]
   defaultDepartmentId: number
   onDone: () => void
 }) {
   const [editing, setEditing] = useState(group.answer === null)
+  const [editingMembers, setEditingMembers] = useState(false)
   const form = useGroupAnswer(group.id, answerValues(group.answer, defaultDepartmentId), () => {
     setEditing(false)
     onDone()
@@ -122,6 +197,19 @@ function GroupCard({
       <Text className="gm-staff-groups__title">{group.title}</Text>
       <Text className="gm-staff-groups__meta">{`${group.opinionIds.length} 条意见`}</Text>
       <Members ids={group.opinionIds} opinions={opinions} />
+      <ActionButton onPress={() => setEditingMembers(!editingMembers)}>{editingMembers ? '收起编辑' : '编辑概括与成员'}</ActionButton>
+      {editingMembers && (
+        <GroupEditorPanel
+          group={group}
+          groups={groups}
+          opinions={opinions}
+          consultationId={consultationId}
+          onDone={() => {
+            setEditingMembers(false)
+            onDone()
+          }}
+        />
+      )}
       {!editing && group.answer ? (
         <View>
           <AnswerView answer={group.answer} />
@@ -165,8 +253,10 @@ export default function StaffGroupsPage() {
               ) : (
                 w.groups.map((g) => (
                   <GroupCard
-                    key={g.id}
+                    key={`${g.id}-${g.title}-${g.opinionIds.join(',')}`}
                     group={g}
+                    groups={w.groups}
+                    consultationId={id}
                     opinions={w.opinions}
                     departments={departments.data ?? []}
                     defaultDepartmentId={me.department.id}
