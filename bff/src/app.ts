@@ -4,6 +4,7 @@ import Koa from 'koa'
 import { z } from 'zod'
 import type { Deps } from './deps'
 import { databaseReachable } from './db/client'
+import { admission } from './http/admission'
 import { authenticate } from './http/authenticate'
 import { cacheControl } from './http/cacheControl'
 import { deadline } from './http/deadline'
@@ -34,6 +35,8 @@ export interface AppOptions {
   requestTimeoutLongMs?: number
   /** This instance's cache of public reads (PUBLIC_CACHE); without it every public read is computed. */
   publicCache?: PublicReadCache
+  /** Signups (抢票) running at once on this instance; the rest wait their turn in arrival order. 24 when omitted. */
+  burstConcurrency?: number
 }
 
 export function createApp(deps: Deps, options: AppOptions): Koa {
@@ -73,6 +76,7 @@ export function createApp(deps: Deps, options: AppOptions): Koa {
     await next()
     if (ctx.status === 404 && ctx.body == null) throw new AppError('ROUTE_NOT_FOUND')
   })
+  app.use(admission(options.burstConcurrency ?? 24))
   app.use(jsonBody(options.bodyLimitKb))
   app.use(authenticate(deps))
   app.use(router.routes())

@@ -4,6 +4,7 @@ import type { Database } from './db/client'
 import type { WechatClient } from './integrations/wechat/client'
 import type { NotificationKind } from '@gm/shared'
 import type { LimiterStore } from './security/limiter'
+import type { FullEvents } from './services/fullEvents'
 
 export interface Settings {
   /** The H5 demo login for citizens. */
@@ -26,4 +27,6 @@ export interface Deps {
    * (in-process test apps) and sign-in throttling counts in-process.
    */
   limits?: LimiterStore
+  /** First-come events this instance knows to be full (kept current by the change feed); without it every signup asks the database. */
+  fullEvents?: FullEvents
 }

@@ -8,6 +8,7 @@ import { createDatabaseClient, type DatabaseHandle } from './db/client'
 import { type ChangeFeed, startChangeFeed } from './db/changeFeed'
 import { runMigrations } from './db/migrate'
 import { PublicReadCache } from './http/publicReadCache'
+import { FullEvents } from './services/fullEvents'
 import { type SelectedDatabase, selectDatabase } from './db/select'
 import { hasContent, seedDemo } from './seed/demo'
 import type { Deps } from './deps'
@@ -122,7 +123,18 @@ async function main() {
         nextScheduleInstant: (now) => nextScheduleInstant(deps, now),
         log,
       })
-      changeFeed = startChangeFeed(database.url, { onChange: () => cache.invalidate(), onUp: () => cache.up(), onDown: () => cache.down() }, { log })
+      // The same feed keeps this instance's knowledge of full events current (signup crowds refused without a statement).
+      const fullEvents = new FullEvents({ maxAgeMs: 5_000, clock: deps.clock })
+      deps.fullEvents = fullEvents
+      changeFeed = startChangeFeed(
+        database.url,
+        {
+          onChange: () => (cache.invalidate(), fullEvents.invalidate()),
+          onUp: () => (cache.up(), fullEvents.up()),
+          onDown: () => (cache.down(), fullEvents.down()),
+        },
+        { log },
+      )
       publicCache = cache
     }
     const app = createApp(deps, {

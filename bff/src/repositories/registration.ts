@@ -88,6 +88,13 @@ export async function peekSignup(db: DbOrTx, eventId: number, citizenId: number,
   return { ...peek, stored: storedOperation === null ? null : { operation: storedOperation, requestHash: storedRequestHash!, response: storedResponse } }
 }
 
+/** Everyone who has a registration on the event, in any status (what a full event's quick refusal must leave to the database). */
+export async function findRegistrantIds(db: DbOrTx, eventId: number) {
+  const rows = await db.$queryRaw<{ citizenId: number }[]>`
+    SELECT DISTINCT citizen_id AS "citizenId" FROM registration WHERE event_id = ${eventId} AND citizen_id IS NOT NULL`
+  return rows.map((r) => r.citizenId)
+}
+
 export type NewRegistration = {
   eventId: number
   citizenId: number

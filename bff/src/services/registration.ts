@@ -13,6 +13,7 @@ import {
   findByCheckInCode,
   findDueReminders,
   findEventForSignup,
+  findRegistrantIds,
   findMyRegistration,
   findMyRegistrations,
   findRegistration,
@@ -111,11 +112,17 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
     if (window === 'upcoming') throw new AppError('SIGNUP_NOT_OPEN')
     if (window === 'closed') throw new AppError('SIGNUP_CLOSED')
   }
+  // Known full on this instance (and nothing of this person's there): refused without a statement.
+  if (deps.fullEvents?.refuses(eventId, actor.citizenId)) throw new AppError('SEATS_EXHAUSTED')
+  const generation = deps.fullEvents?.current ?? 0
   const peek = await peekSignup(deps.db, eventId, actor.citizenId, claim.key ?? null)
   if (peek?.stored) return replayStored<MyRegistration>(claim, peek.stored)
   check(peek)
   if (peek!.registered) throw new AppError('ALREADY_REGISTERED')
-  if (peek!.full) throw new AppError('SEATS_EXHAUSTED')
+  if (peek!.full) {
+    await learnFull(deps, generation, eventId, peek!.signupClosesAt)
+    throw new AppError('SEATS_EXHAUSTED')
+  }
 
   const registration = () => ({
     eventId,
@@ -212,6 +219,13 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
     }
     throw err
   }
+}
+
+/** Remember a first-come event read full (one statement: who has a registration there), once per instance until a change is reported. */
+async function learnFull(deps: Deps, generation: number, eventId: number, closesAt: Date) {
+  const full = deps.fullEvents
+  if (!full?.wants(eventId)) return
+  full.learn(generation, eventId, closesAt, await findRegistrantIds(deps.db, eventId))
 }
 
 /**
