@@ -2,7 +2,7 @@
 export default defineAppConfig({
   pages: ['pages/consultations/index', 'pages/events/index', 'pages/qa/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/consultation', pages: ['pages/detail/index', 'pages/opinion/index', 'pages/feedback/index'] },
+    { root: 'packages/consultation', pages: ['pages/detail/index', 'pages/opinion/index', 'pages/feedback/index', 'pages/versions/index'] },
     { root: 'packages/event', pages: ['pages/detail/index', 'pages/signup/index', 'pages/draw/index'] },
     {
       root: 'packages/qa',

@@ -10,6 +10,8 @@ export const routes = {
   consultationOpinion: (id: number, sectionId?: number | null) =>
     `/packages/consultation/pages/opinion/index?id=${id}${sectionId ? `&sectionId=${sectionId}` : ''}`,
   consultationFeedback: (id: number) => `/packages/consultation/pages/feedback/index?id=${id}`,
+  /** 历次版本: a draft's published versions and the comparison of two of them. */
+  consultationVersions: (id: number) => `/packages/consultation/pages/versions/index?id=${id}`,
   eventDetail: (id: number) => `/packages/event/pages/detail/index?id=${id}`,
   eventSignup: (id: number) => `/packages/event/pages/signup/index?id=${id}`,
   eventDraw: (id: number) => `/packages/event/pages/draw/index?id=${id}`,

@@ -1,6 +1,6 @@
 // Draft versions: the public version list and the clause-by-clause comparison of any two published versions.
 import { compareClauses, textChanges } from '../../bff/src/lib/clauseDiff'
-import { signInStaff } from '../support/identity'
+import { signInDemoCitizen, signInStaff } from '../support/identity'
 import { startTestApp, type TestApp } from '../support/testApp'
 
 const day = 86_400_000
@@ -13,7 +13,7 @@ const post = (who: { auth: Record<string, string> }, path: string, json?: unknow
   app.request(path, { method: 'POST', headers: who.auth, ...(json !== undefined ? { json } : {}) })
 
 beforeAll(async () => {
-  app = await startTestApp()
+  app = await startTestApp({ settings: { demoLogin: true } })
   departmentId = (await app.db.department.create({ data: { name: '自然资源局' } })).id
   editor = await signInStaff(app, 'EDITOR', undefined, { departments: [departmentId] })
   reviewer = await signInStaff(app, 'REVIEWER', undefined, { departments: [departmentId] })
@@ -101,6 +101,33 @@ describe('draft versions (public)', () => {
     const hidden = await app.request(`/api/consultations/${unpublished.body.id}/versions`)
     expect(hidden.status).toBe(404)
     expect(hidden.body.error.code).toBe('NOT_FOUND')
+  })
+})
+
+describe('the version an opinion was made on', () => {
+  it('shows 第 1 稿 for opinions before the revision (whole draft or a clause) and 第 2 稿 after it, in 我的意见', async () => {
+    const id = await publishedDraft()
+    const citizen = await signInDemoCitizen(app, '周九')
+    const clauseOfV1 = (await app.request(`/api/consultations/${id}`)).body.sections[1].id
+    const opine = (text: string, key: string, sectionId?: number) =>
+      app.request(`/api/consultations/${id}/opinions`, {
+        method: 'POST',
+        headers: citizen.auth,
+        json: { text, consent: 'PRIVATE', idempotencyKey: key, ...(sectionId ? { sectionId } : {}) },
+      })
+    expect((await opine('建议审批期限再短一些，方便商户。', 'ver-opinion-01', clauseOfV1)).status).toBe(201)
+    expect((await opine('整体上赞成这个办法的思路。', 'ver-opinion-02')).status).toBe(201)
+    app.now.value = new Date(app.now.value.getTime() + 60_000)
+    await post(editor, `/api/staff/consultations/${id}/revisions`, { note: '调整审批期限', sections: [{ heading: '第一条', body: '新的条款内容。' }] })
+    app.now.value = new Date(app.now.value.getTime() + 60_000)
+    expect((await opine('修订后的版本更清楚了，支持。', 'ver-opinion-03')).status).toBe(201)
+
+    const mine = (await app.request('/api/me/opinions', { headers: citizen.auth })).body.items as Array<{ text: string; draftVersion: number }>
+    expect(Object.fromEntries(mine.map((o) => [o.text, o.draftVersion]))).toEqual({
+      '建议审批期限再短一些，方便商户。': 1,
+      '整体上赞成这个办法的思路。': 1,
+      '修订后的版本更清楚了，支持。': 2,
+    })
   })
 })
 

@@ -81,7 +81,7 @@ describe('a citizen’s opinion on the open consultation, moderated with a mask 
     await citizen.button('gm-opinion-page', '查看我的意见').click()
     const card = citizen.on('gm-my-opinions').locator('.gm-opinion-card', { hasText: receiptCode })
     await card.getByText('已提交', { exact: true }).waitFor()
-    await card.getByText('针对：第四条 居民参与', { exact: false }).waitFor()
+    await card.getByText(/针对第 \d+ 稿：第四条 居民参与/).waitFor()
     await card.getByText(OPINION).waitFor()
     await citizen.screenshot('22-my-opinions-submitted', card)
   })

@@ -43,6 +43,7 @@ const feedback: Feedback = {
       text: '<img src=x onerror="alert(1)"><b>门槛太高</b>，联系电话 139****5678',
       authorName: null,
       section: { id: 3, heading: '第一条 研发投入补助' },
+      draftVersion: 1,
       channel: 'ONLINE',
       receivedAt: '2026-09-22T16:00:00.000Z',
       groupTitle: '建议降低研发投入补助门槛',
@@ -59,6 +60,7 @@ const feedback: Feedback = {
       text: null,
       authorName: null,
       section: null,
+      draftVersion: 1,
       channel: 'ONLINE',
       receivedAt: '2026-09-23T16:00:00.000Z',
       groupTitle: null,
@@ -69,6 +71,7 @@ const feedback: Feedback = {
       text: '人才安居补贴建议覆盖硕士研究生。',
       authorName: '王先生',
       section: { id: 4, heading: '第二条 人才安居' },
+      draftVersion: 2,
       channel: 'PHONE',
       receivedAt: '2026-09-24T16:00:00.000Z',
       groupTitle: null,
@@ -118,6 +121,14 @@ describe('意见采纳情况 page', () => {
     const [online, , phone] = cards() as [HTMLElement, HTMLElement, HTMLElement]
     expect(online.querySelector('.gm-published-opinion__channel')).toBeNull()
     expect(within(phone).getByText('收集渠道：电话')).toBeTruthy()
+  })
+
+  it('says which draft version (第 N 稿) each opinion was made on', async () => {
+    server.reply('/api/consultations/7/feedback', 200, feedback)
+    render(<FeedbackPage />)
+    await screen.findByText('针对第 1 稿：第一条 研发投入补助')
+    expect(screen.getByText('针对第 1 稿：草案整体')).toBeTruthy()
+    expect(screen.getByText('针对第 2 稿：第二条 人才安居')).toBeTruthy()
   })
 
   it('shows the reason of a concentrated opinion that was not adopted', async () => {

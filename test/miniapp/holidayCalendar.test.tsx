@@ -15,6 +15,7 @@ const opinion = (overrides: Partial<StaffOpinion> = {}): StaffOpinion =>
     id: 7,
     receiptCode: 'YJ20261205-HOLI01',
     section: null,
+    draftVersion: 1,
     rawText: raw,
     publishedText: null,
     suggestedMasks: findPersonalInfo(raw),

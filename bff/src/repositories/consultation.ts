@@ -99,6 +99,20 @@ export async function findDraftVersions(db: DbOrTx, consultationId: number) {
   return versions.map((v) => ({ ...v, clauseCount: clauses.get(v.version) ?? 0 }))
 }
 
+/** When each version of these consultations was published (to tell which version an opinion was made on). */
+export function findVersionTimes(db: DbOrTx, consultationIds: readonly number[]) {
+  return db.draftVersion.findMany({
+    where: { consultationId: { in: [...consultationIds] } },
+    select: { consultationId: true, version: true, publishedAt: true },
+    orderBy: { version: 'asc' },
+  })
+}
+
+/** The version of each of these clauses. */
+export function findSectionVersions(db: DbOrTx, sectionIds: readonly number[]) {
+  return db.draftSection.findMany({ where: { id: { in: [...sectionIds] } }, select: { id: true, version: true } })
+}
+
 /** The clauses of one version with their text, in order. */
 export function findVersionClauses(db: DbOrTx, consultationId: number, version: number) {
   return db.draftSection.findMany({ where: { consultationId, version }, select: { position: true, heading: true, body: true }, orderBy: { position: 'asc' } })

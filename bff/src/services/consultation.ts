@@ -12,6 +12,8 @@ import {
   findConsultationState,
   findDraftVersions,
   findVersionClauses,
+  findSectionVersions,
+  findVersionTimes,
 } from '../repositories/consultation'
 import { iso, pageOf, pageWindow } from './paging'
 
@@ -103,4 +105,31 @@ export async function compareDraftVersions(deps: Deps, id: number, query: QueryO
   const changes = compareClauses(before, after)
   const count = (kind: (typeof changes)[number]['kind']) => changes.filter((c) => c.kind === kind).length
   return { from, to, counts: { added: count('added'), removed: count('removed'), changed: count('changed'), unchanged: count('unchanged') }, changes }
+}
+
+/**
+ * Which version (第 N 稿) each opinion was made on: its clause's version, or for an opinion on the whole
+ * draft the version in force when it was received (the first one before any was published).
+ */
+export async function draftVersionsOf(deps: Deps, opinions: ReadonlyArray<{ id: number; consultationId: number; receivedAt: Date; sectionId: number | null }>) {
+  const ids = [...new Set(opinions.map((o) => o.consultationId))]
+  const [times, sections] = ids.length
+    ? await independent(
+        deps.db,
+        () => findVersionTimes(deps.db, ids),
+        () =>
+          findSectionVersions(
+            deps.db,
+            opinions.flatMap((o) => (o.sectionId === null ? [] : [o.sectionId])),
+          ),
+      )
+    : [[], []]
+  const sectionVersion = new Map(sections.map((s) => [s.id, s.version]))
+  return new Map(
+    opinions.map((o) => {
+      if (o.sectionId !== null && sectionVersion.has(o.sectionId)) return [o.id, sectionVersion.get(o.sectionId)!]
+      const inForce = times.filter((t) => t.consultationId === o.consultationId && t.publishedAt <= o.receivedAt).at(-1)
+      return [o.id, inForce?.version ?? 1]
+    }),
+  )
 }

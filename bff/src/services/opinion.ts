@@ -27,6 +27,7 @@ import {
   insertOpinionIfOpen,
   lockConsultationForSubmit,
 } from '../repositories/opinion'
+import { draftVersionsOf } from './consultation'
 import { contentCheck, submitOnce } from './citizenSubmission'
 import { effectiveAnswer } from './opinionView'
 import { publicOpinionText } from './personalInfo'
@@ -109,9 +110,17 @@ export async function submitOpinion(deps: Deps, actor: CitizenActor, consultatio
   })
 }
 
+const versionKey = (row: { id: number; consultationId: number; receivedAt: Date; section: { id: number } | null }) => ({
+  id: row.id,
+  consultationId: row.consultationId,
+  receivedAt: row.receivedAt,
+  sectionId: row.section?.id ?? null,
+})
+
 export async function listMyOpinions(deps: Deps, actor: CitizenActor, query: QueryOf<'listMyOpinions'>): Promise<ResponseOf<'listMyOpinions'>> {
   const now = deps.clock()
   const { rows, total } = await findOpinionsOfCitizen(deps.db, actor.citizenId, pageWindow(query))
+  const versions = await draftVersionsOf(deps, rows.map(versionKey))
   return pageOf(
     rows.map((row) => {
       const published = isAnswerPublic(row.consultation.feedbackPublishedAt, now)
@@ -121,6 +130,7 @@ export async function listMyOpinions(deps: Deps, actor: CitizenActor, query: Que
         receiptCode: row.receiptCode,
         consultation: { id: row.consultation.id, title: row.consultation.title },
         section: row.section,
+        draftVersion: versions.get(row.id) ?? 1,
         text: row.rawText,
         consent: row.consent,
         state: opinionState({ moderation: row.moderation, answered: answer !== null, feedbackPublished: published }),
@@ -146,6 +156,7 @@ export async function getFeedback(deps: Deps, consultationId: number): Promise<F
 export async function buildFeedback(deps: Deps, consultationId: number, title: string, publishedAt: Date): Promise<Feedback> {
   const [{ rows }, groups] = await Promise.all([findOpinionsOfConsultation(deps.db, consultationId, {}), findGroups(deps.db, consultationId)])
   const valid = rows.filter((r) => r.moderation === 'APPROVED')
+  const versions = await draftVersionsOf(deps, valid.map(versionKey))
   const answered = valid.map((row) => ({ row, answer: effectiveAnswer(row) }))
   const count = (adoption: string) => answered.filter((a) => a.answer?.adoption === adoption).length
   return {
@@ -178,6 +189,7 @@ export async function buildFeedback(deps: Deps, consultationId: number, title: s
               text: row.consent === 'PRIVATE' ? null : publicOpinionText(row),
               authorName: row.consent === 'PUBLISH_NAMED' ? row.authorName : null,
               section: row.section,
+              draftVersion: versions.get(row.id) ?? 1,
               channel: row.channel,
               receivedAt: iso(row.receivedAt),
               groupTitle: row.group?.title ?? null,

@@ -1,7 +1,7 @@
 // The miniapp's hooks, one import for pages: data, actions and forms per domain.
 export { useRequest, type RequestState } from './useRequest'
 export { usePagedList, listStatus, PAGE_SIZE, type ListStatus, type Page, type PagedListState } from './usePagedList'
-export { useConsultation, useConsultationList, useDepartments, type ConsultationFilter } from './useConsultations'
+export { useConsultation, useConsultationList, useDepartments, useDraftVersions, type ConsultationFilter, type DraftVersionsState } from './useConsultations'
 export { useMyDepartments } from './useMyDepartments'
 export { useEvent, useEventList } from './useEvents'
 export { useQaItem, useQaSearch, type QaItemState, type QaSearch, type RatingState } from './useQa'
@@ -112,12 +112,14 @@ export { useHolidayCalendar, validateArrangement, type ArrangementValues, type H
 export {
   useConsultationDraft,
   useConsultationEditor,
+  useDraftRevision,
   validateDraft,
   draftValuesOf,
   emptyDraft,
   type ConsultationDraftForm,
   type ConsultationEditor,
   type DraftErrors,
+  type DraftRevisionForm,
   type DraftValues,
 } from './useConsultationDraft'
 export {

@@ -1,5 +1,5 @@
-// 起草 / 修改意见征集 (EDITOR): the draft form, its clauses, its checks with the shared schema, and the consultation being edited.
-import { type ConsultationDetail, ConsultationDraftBodySchema, errorTable, isMajorConsultation, needsShortWindowReason } from '@gm/shared'
+// 起草 / 修改意见征集 (EDITOR): the draft form, its clauses, its checks with the shared schema, the consultation being edited, and a revision of a published draft.
+import { type ConsultationDetail, ConsultationDraftBodySchema, errorTable, isMajorConsultation, needsShortWindowReason, RevisionBodySchema } from '@gm/shared'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { type ApiError, api, toApiError } from '../api'
 import { type RequestState, useRequest } from './useRequest'
@@ -181,4 +181,79 @@ export function useConsultationEditor(id: number | null, enabled: boolean, staff
     }
   }, [existing.data, load])
   return { draft, existing }
+}
+
+export interface DraftRevisionForm {
+  note: string
+  sections: SectionDraft[]
+  errors: DraftErrors
+  formError: ApiError | null
+  saving: boolean
+  setNote: (note: string) => void
+  setSections: (sections: SectionDraft[]) => void
+  nextKey: () => number
+  /** Start from the current version's clauses. */
+  start: (c: ConsultationDetail) => void
+  /** Validate with the shared schema, then publish the revision; resolves with the consultation as it now is, or null. */
+  submit: () => Promise<ConsultationDetail | null>
+}
+
+/** 发布修订版本: the change note and the new version's clauses (the current ones to start with); input kept on failure. */
+export function useDraftRevision(id: number | null): DraftRevisionForm {
+  const keys = useRef(1)
+  const nextKey = useCallback(() => ++keys.current, [])
+  const [note, setNoteState] = useState('')
+  const [sections, setSectionsState] = useState<SectionDraft[]>([])
+  const [errors, setErrors] = useState<DraftErrors>({})
+  const [formError, setFormError] = useState<ApiError | null>(null)
+  const [saving, setSaving] = useState(false)
+  const latest = useRef({ note, sections })
+  latest.current = { note, sections }
+
+  const setNote = useCallback((value: string) => {
+    setNoteState(value)
+    setErrors((e) => ({ ...e, note: undefined }))
+  }, [])
+  const setSections = useCallback((next: SectionDraft[]) => {
+    setSectionsState(next)
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('sections'))))
+  }, [])
+  const start = useCallback(
+    (c: ConsultationDetail) => {
+      setNoteState('')
+      setErrors({})
+      setFormError(null)
+      setSectionsState([...c.sections].sort((a, b) => a.position - b.position).map((s) => ({ key: nextKey(), heading: s.heading, body: s.body })))
+    },
+    [nextKey],
+  )
+  const submit = useCallback(async () => {
+    if (id === null) return null
+    const body = { note: latest.current.note, sections: latest.current.sections.map(({ heading, body: text }) => ({ heading, body: text })) }
+    const parsed = RevisionBodySchema.safeParse(body)
+    if (!parsed.success) {
+      const found: DraftErrors = {}
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.map(String).join('.')
+        if (path && found[path] === undefined) found[path] = issue.message
+      }
+      setErrors(found)
+      return null
+    }
+    setSaving(true)
+    setErrors({})
+    setFormError(null)
+    try {
+      return await api.reviseDraft({ params: { id }, body: parsed.data })
+    } catch (e) {
+      const error = toApiError(e)
+      const fields = Object.fromEntries(Object.entries(error.fields).map(([path, message]) => [path.replace(/^body\./, ''), message]))
+      if (Object.keys(fields).length > 0) setErrors(fields)
+      else setFormError(error)
+      return null
+    } finally {
+      setSaving(false)
+    }
+  }, [id])
+  return { note, sections, errors, formError, saving, setNote, setSections, nextKey, start, submit }
 }

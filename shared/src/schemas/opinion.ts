@@ -102,6 +102,8 @@ export const MyOpinionSchema = z.object({
   receiptCode: z.string(),
   consultation: z.object({ id: z.number().int(), title: z.string() }),
   section: z.object({ id: z.number().int(), heading: z.string() }).nullable(),
+  /** The draft version (第 N 稿) the opinion was made on. */
+  draftVersion: z.number().int(),
   text: z.string(),
   consent: OpinionConsentSchema,
   state: OpinionStateSchema,
@@ -138,6 +140,8 @@ export const PublishedOpinionSchema = z.object({
   text: z.string().nullable(),
   authorName: z.string().nullable(),
   section: z.object({ id: z.number().int(), heading: z.string() }).nullable(),
+  /** The draft version (第 N 稿) the opinion was made on. */
+  draftVersion: z.number().int(),
   channel: OpinionChannelSchema,
   receivedAt: InstantSchema,
   groupTitle: z.string().nullable(),

@@ -30,7 +30,7 @@ export function OpinionCard({ opinion: o, onOpenConsultation }: OpinionCardProps
       >
         <Text>{o.consultation.title}</Text>
       </View>
-      <Text className="gm-opinion-card__meta">{`针对：${o.section ? o.section.heading : '草案整体'}　提交时间：${formatShanghaiDateTime(o.createdAt)}`}</Text>
+      <Text className="gm-opinion-card__meta">{`针对第 ${o.draftVersion} 稿：${o.section ? o.section.heading : '草案整体'}　提交时间：${formatShanghaiDateTime(o.createdAt)}`}</Text>
       <Text className="gm-opinion-card__meta">{`公开方式：${opinionConsentLabels[o.consent]}`}</Text>
       <Text className="gm-opinion-card__text" userSelect>
         {o.text}

@@ -8,7 +8,7 @@ import './index.scss'
 export function PublishedOpinionCard({ opinion }: { opinion: PublishedOpinion }) {
   return (
     <View className="gm-published-opinion">
-      <Text className="gm-published-opinion__scope">{opinion.section ? `针对：${opinion.section.heading}` : '针对：草案整体'}</Text>
+      <Text className="gm-published-opinion__scope">{`针对第 ${opinion.draftVersion} 稿：${opinion.section ? opinion.section.heading : '草案整体'}`}</Text>
       {opinion.channel !== 'ONLINE' && <Text className="gm-published-opinion__channel">{`收集渠道：${opinionChannelLabels[opinion.channel]}`}</Text>}
       {opinion.text === null ? (
         <Text className="gm-published-opinion__text gm-published-opinion__text--private">意见人选择不公开</Text>

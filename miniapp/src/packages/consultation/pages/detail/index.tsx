@@ -94,6 +94,11 @@ export default function ConsultationDetailPage() {
                 <Section title="修订说明" className="gm-consultation-detail__version">
                   <Text className="gm-consultation-detail__version-text">{`当前为第 ${c.draftVersion} 稿。${c.versionNote ?? ''}`}</Text>
                   <Text className="gm-consultation-detail__version-hint">对修订前条款提出的意见仍然有效，将一并研究答复。</Text>
+                  <LinkRow
+                    title="历次版本与逐条比较"
+                    hint="各稿的修订说明，新增、删除、修改的条款"
+                    onOpen={() => openPage(routes.consultationVersions(c.id))}
+                  />
                 </Section>
               )}
               <Section title="内容摘要">

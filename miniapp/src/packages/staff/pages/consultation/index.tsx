@@ -15,9 +15,10 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { PersonalInfoOverride } from '../../../../components/PersonalInfoOverride'
 import { Section } from '../../../../components/Section'
+import { SectionsEditor } from '../../../../components/SectionsEditor'
 import { StaffGate } from '../../../../components/StaffGate'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useConsultationDesk, usePersonalInfoOverride, useRouteId, useStaffGate } from '../../../../hooks'
+import { useConsultationDesk, useDraftRevision, usePersonalInfoOverride, useRouteId, useStaffGate } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
@@ -42,6 +43,9 @@ export default function StaffConsultationPage() {
   const desk = useConsultationDesk(id, gate.allowed, () => setShowWindow(false))
   const { view, publish, publishFeedback: feedback, published, exportFile, downloaded, windowForm } = desk
   const feedbackRefusal = usePersonalInfoOverride(feedback.error, feedback.running)
+  const revision = useDraftRevision(id)
+  const [revising, setRevising] = useState(false)
+  const [revised, setRevised] = useState<string | null>(null)
 
   if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-consultation-page" />
   const { can } = gate
@@ -123,6 +127,57 @@ export default function StaffConsultationPage() {
                 />
               )}
               {isPublished && <LinkRow title="查看公开页面" onOpen={() => openPage(routes.consultationDetail(c.id))} />}
+
+              {isPublished && can('EDITOR') && status !== 'closed' && (
+                <Section title="发布修订版本">
+                  {revised && <Notice tone="success">{revised}</Notice>}
+                  {revising ? (
+                    <View className="gm-staff-consultation-page__revision">
+                      <Text className="gm-staff-consultation-page__hint">{`在第 ${c.draftVersion} 稿的基础上修改条款；发布后原版本保留，公众可逐条比较。`}</Text>
+                      <TextAreaField
+                        name="revisionNote"
+                        label="修订说明（公开）"
+                        value={revision.note}
+                        error={revision.errors.note}
+                        onInput={revision.setNote}
+                      />
+                      <SectionsEditor sections={revision.sections} errors={revision.errors} onChange={revision.setSections} nextKey={revision.nextKey} />
+                      {revision.formError && <Notice tone="error">{revision.formError.message}</Notice>}
+                      <View className="gm-staff-consultation-page__exports">
+                        <ActionButton className="gm-staff-consultation-page__export" onPress={() => setRevising(false)}>
+                          取消
+                        </ActionButton>
+                        <ActionButton
+                          className="gm-staff-consultation-page__export"
+                          tone="primary"
+                          busy={revision.saving}
+                          busyText="正在发布…"
+                          onPress={() =>
+                            void revision.submit().then(async (saved) => {
+                              if (!saved) return
+                              setRevising(false)
+                              setRevised(`第 ${saved.draftVersion} 稿已发布，公众可在征集页面查看历次版本并逐条比较。`)
+                              await view.reload()
+                            })
+                          }
+                        >
+                          发布修订版本
+                        </ActionButton>
+                      </View>
+                    </View>
+                  ) : (
+                    <ActionButton
+                      onPress={() => {
+                        revision.start(c)
+                        setRevised(null)
+                        setRevising(true)
+                      }}
+                    >
+                      修订草案
+                    </ActionButton>
+                  )}
+                </Section>
+              )}
 
               {isPublished && can('REVIEWER') && status !== 'closed' && (
                 <Section title="调整征集期限">
