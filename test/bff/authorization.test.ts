@@ -89,6 +89,7 @@ const expected: Record<EndpointName, Outcome[]> = {
   loginDemo: EVERYONE,
   loginStaff: EVERYONE,
   loginStaffWithWechat: EVERYONE,
+  getWorkQueue: STAFF_ONLY,
   bindStaffWechat: EVERYONE,
   logout: SIGNED_IN,
   getMe: SIGNED_IN,

@@ -37,6 +37,12 @@ describe('工作台', () => {
       { id: 3, name: '市园林绿化局' },
       { id: 5, name: '建设局' },
     ])
+    server.reply('/api/staff/work-queue', 200, {
+      entries: [
+        { key: 'consultationsClosingSoon', label: '3 天内截止的征集', count: 0, target: 'consultations', examples: [] },
+        { key: 'eventsNeedingDraw', label: '待抽签的活动', count: 2, target: 'events', examples: ['政府开放日'] },
+      ],
+    })
   })
 
   it('shows a non-admin their name, role and department, and no administration', async () => {
@@ -47,7 +53,24 @@ describe('工作台', () => {
     expect(screen.getByText('编辑')).toBeTruthy()
     expect(screen.getByText('市园林绿化局')).toBeTruthy()
     expect(screen.queryByText('工作人员管理')).toBeNull()
-    await waitFor(() => expect(sentRequests().map((r) => r.path)).toEqual(['/api/departments']))
+    await waitFor(() =>
+      expect(
+        sentRequests()
+          .map((r) => r.path)
+          .sort(),
+      ).toEqual(['/api/departments', '/api/staff/work-queue']),
+    )
+  })
+
+  it('puts the work queue first: needs with work before the rest, each opening its list', async () => {
+    signedIn(staff({ displayName: '赵编辑', role: 'EDITOR' }))
+    render(<StaffHomePage />)
+    const draw = await screen.findByRole('link', { name: '待抽签的活动 2 项' })
+    const tiles = [...document.querySelectorAll('.gm-work-queue__tile')]
+    expect(tiles[0]!.className).toContain('gm-work-queue__tile--eventsNeedingDraw')
+    expect(screen.getByText('政府开放日')).toBeTruthy()
+    fireEvent.click(draw)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/events/index' })
   })
 
   it('sends a staff member who must change the password to the password page', async () => {

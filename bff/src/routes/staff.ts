@@ -3,10 +3,12 @@ import type { Deps } from '../deps'
 import { listAudit } from '../services/audit'
 import { getHolidayCalendar, getHolidayYear, replaceHolidayYear } from '../services/holidayCalendar'
 import { bindStaffWechat, createDepartment, createStaff, inviteStaff, listStaff, resetStaffPassword, updateStaff } from '../services/staffAdmin'
+import { getWorkQueue } from '../services/workQueue'
 import type { Routes } from './route'
 
 export const staffRoutes = (deps: Deps) =>
   ({
+    getWorkQueue: (_, context) => getWorkQueue(deps, context),
     bindStaffWechat: ({ body }) => bindStaffWechat(deps, body),
     listStaff: () => listStaff(deps),
     createStaff: ({ body }, context) => createStaff(deps, context, body),

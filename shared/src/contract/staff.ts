@@ -1,6 +1,7 @@
 // Administration: staff accounts, departments, the audit log and the holiday calendar.
 import { z } from 'zod'
-import { ADMIN, NoContentSchema, type Endpoint } from './endpoint'
+import { ADMIN, ALL_STAFF, NoContentSchema, type Endpoint } from './endpoint'
+import { WorkQueueSchema } from '../schemas/workQueue'
 import { DepartmentSchema, IdParamsSchema } from '../schemas/common'
 import { HolidayCalendarSchema, HolidayYearParamsSchema, HolidayYearSchema, ReplaceHolidayYearBodySchema } from '../schemas/holidayCalendar'
 import {
@@ -16,6 +17,14 @@ import {
 } from '../schemas/identity'
 
 export const staffEndpoints = {
+  getWorkQueue: {
+    method: 'GET',
+    path: '/api/staff/work-queue',
+    tag: 'staff',
+    access: ALL_STAFF,
+    summary: '工作台待办：本人所属部门与角色下需要处理的事项及数量（待审核、待答复、即将逾期、即将截止、待抽签、待签到、待答复咨询）',
+    response: WorkQueueSchema,
+  },
   bindStaffWechat: {
     method: 'POST',
     path: '/api/staff/wechat-binding',

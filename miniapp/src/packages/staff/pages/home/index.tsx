@@ -15,8 +15,10 @@ import { Section } from '../../../../components/Section'
 import { StaffCard } from '../../../../components/StaffCard'
 import { StaffForm, type StaffFormValues } from '../../../../components/StaffForm'
 import { StaffGate } from '../../../../components/StaffGate'
+import { WorkQueue } from '../../../../components/WorkQueue'
 import { parseDepartmentIds } from '../../../../components/DepartmentPicker'
 import { useAction, useAuditLog, useDepartments, useForm, useSession, useStaffAdmin, useStaffGate } from '../../../../hooks'
+import { useWorkQueue } from '../../../../hooks/useWorkQueue'
 import { openPage, openTab, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import type { FieldErrors } from '../../../../utils/form'
@@ -49,6 +51,7 @@ export default function StaffHomePage() {
   const admin = useStaffAdmin(isAdmin)
   const audit = useAuditLog(isAdmin)
   const departments = useDepartments()
+  const queue = useWorkQueue(gate.allowed)
   const signOut = useAction(async () => {
     await session.signOut()
     openTab(routes.mine())
@@ -72,6 +75,18 @@ export default function StaffHomePage() {
   return (
     <PageShell className="gm-staff-home">
       <Text className="gm-page__title">{`您好，${me.displayName}`}</Text>
+      <Section title="待办">
+        {queue.data ? (
+          <WorkQueue
+            entries={queue.data.entries}
+            onOpen={(target) =>
+              openPage(target === 'events' ? routes.staffEvents() : target === 'policyQuestions' ? routes.staffPolicyQuestions() : routes.staffConsultations())
+            }
+          />
+        ) : (
+          <ListState status={queue.error ? 'error' : 'loading'} errorMessage={queue.error?.message} onRetry={() => void queue.reload()} />
+        )}
+      </Section>
       <Section title="我的账号">
         <InfoList
           items={[
