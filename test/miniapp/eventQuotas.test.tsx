@@ -53,6 +53,7 @@ describe('新建活动: quota rows', () => {
     signedIn(staff({ role: 'EDITOR', department }))
     server = fakeServer()
     server.reply('/api/departments', 200, [department])
+    server.reply('/api/decisions', 200, [])
     useRouter.mockReturnValue({ params: {} })
   })
 

@@ -12,7 +12,7 @@ import { Section } from '../../../../components/Section'
 import { StaffGate } from '../../../../components/StaffGate'
 import { QuotaRows } from '../../../../components/QuotaRows'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useMyDepartments, useNewEventForm, useStaffGate } from '../../../../hooks'
+import { useDecisionList, useMyDepartments, useNewEventForm, useStaffGate } from '../../../../hooks'
 import { a11y } from '../../../../utils/a11y'
 import { isoFromShanghai } from '../../../../utils/datetime'
 import type { FieldErrors } from '../../../../utils/form'
@@ -25,6 +25,8 @@ type Values = {
   description: string
   place: string
   departmentId: string
+  /** The 重大行政决策事项目录 entry the event belongs to ('' for none); the decision page lists it */
+  decisionId: string
   startsAt: string
   endsAt: string
   signupOpensAt: string
@@ -45,6 +47,7 @@ const initial: Values = {
   description: '',
   place: '',
   departmentId: '',
+  decisionId: '',
   startsAt: '',
   endsAt: '',
   signupOpensAt: '',
@@ -68,6 +71,7 @@ export function validate(values: Values, quotaRows: readonly QuotaDraft[] = []) 
     description: values.description,
     place: values.place,
     departmentId: values.departmentId ? Number(values.departmentId) : undefined,
+    decisionId: values.decisionId ? Number(values.decisionId) : null,
     startsAt: isoFromShanghai(values.startsAt),
     endsAt: isoFromShanghai(values.endsAt),
     signupOpensAt: isoFromShanghai(values.signupOpensAt),
@@ -99,6 +103,7 @@ export function validate(values: Values, quotaRows: readonly QuotaDraft[] = []) 
 export default function EventFormPage() {
   const gate = useStaffGate('EDITOR')
   const departments = useMyDepartments()
+  const decisions = useDecisionList()
   const [quotaRows, setQuotaRows] = useState<QuotaDraft[]>([])
   const form = useNewEventForm(initial, (values) => validate(values, quotaRows))
   if (!gate.allowed) return <StaffGate gate={gate} className="gm-event-form" refusal="只有「编辑」角色可以创建活动。" />
@@ -138,6 +143,16 @@ export default function EventFormPage() {
               onChange={(v) => form.setField('departmentId', v === undefined ? '' : String(v))}
             />
             {errors.departmentId && <Text className="gm-field__error">{errors.departmentId}</Text>}
+          </View>
+          <View className="gm-event-form__group">
+            <Text className="gm-event-form__label">关联决策事项（重大行政决策事项目录）</Text>
+            <Chips<number>
+              label="关联决策事项"
+              allLabel="不关联"
+              options={(decisions.data ?? []).map((d) => ({ value: d.id, label: `${d.year} ${d.title}` }))}
+              value={values.decisionId ? Number(values.decisionId) : undefined}
+              onChange={(v) => form.setField('decisionId', v === undefined ? '' : String(v))}
+            />
           </View>
           <TextAreaField
             name="eligibility"
