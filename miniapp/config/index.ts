@@ -80,7 +80,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // weapp: WeChat's aria-* attributes in the templates (see weappAria.js)
+    plugins: process.env.TARO_ENV === 'weapp' ? [path.resolve(__dirname, 'weappAria.js')] : [],
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
