@@ -53,6 +53,7 @@ export default defineAppConfig({
         'pages/policy-questions/index',
         'pages/policies/index',
         'pages/qa-topics/index',
+        'pages/departments/index',
       ],
     },
   ],

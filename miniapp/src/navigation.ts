@@ -28,6 +28,8 @@ export const routes = {
   staffPolicyQuestions: () => '/packages/staff/pages/policy-questions/index',
   /** 政策文件管理: documents, validity, interpretations (staff). */
   staffPolicies: () => '/packages/staff/pages/policies/index',
+  /** 部门管理 (administrators). */
+  staffDepartments: () => '/packages/staff/pages/departments/index',
   /** 问答主题 (reviewers). */
   staffQaTopics: () => '/packages/staff/pages/qa-topics/index',
   decisionList: () => '/packages/decision/pages/list/index',

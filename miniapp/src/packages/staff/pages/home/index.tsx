@@ -152,6 +152,7 @@ export default function StaffHomePage() {
           onOpen={() => openPage(routes.staffHolidayCalendar())}
         />
       )}
+      {isAdmin && <LinkRow title="部门管理" hint="承办单位与答复部门：查看和新增" onOpen={() => openPage(routes.staffDepartments())} />}
       <LinkRow title="修改密码" onOpen={() => openPage(routes.staffPassword())} />
       {platform.canLoginSilently && !me.wechatBound && (
         <LinkRow title="绑定微信" hint="凭管理员生成的邀请码绑定，之后可用微信快捷登录" onOpen={() => openPage(routes.staffBind())} />
