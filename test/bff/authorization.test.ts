@@ -132,6 +132,8 @@ const expected: Record<EndpointName, Outcome[]> = {
   withdrawQaItem: REVIEWER_ONLY,
   createQaTopic: REVIEWER_ONLY,
   listQaSynonyms: STAFF_ONLY,
+  listQaUnanswered: EDITOR_OR_REVIEWER,
+  answerQaUnanswered: EDITOR_ONLY,
   createQaSynonym: EDITOR_OR_REVIEWER,
   deleteQaSynonym: EDITOR_OR_REVIEWER,
   createQaImport: EDITOR_OR_REVIEWER,

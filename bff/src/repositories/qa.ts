@@ -450,3 +450,22 @@ export function markQaImportCommitted(db: DbOrTx, id: number, at: Date, result: 
 export function deleteExpiredQaImports(db: DbOrTx, now: Date) {
   return db.qaImport.deleteMany({ where: { expiresAt: { lt: now } } })
 }
+
+/** Count a search without a good answer under its words (a new row, or one more search). */
+export async function recordQaUnanswered(db: DbOrTx, text: string, at: Date): Promise<void> {
+  await db.qaUnanswered.upsert({
+    where: { text },
+    create: { text, firstAskedAt: at, lastAskedAt: at },
+    update: { searches: { increment: 1 }, lastAskedAt: at },
+  })
+}
+
+/** The most searched unanswered wordings first. */
+export function findQaUnanswered(db: DbOrTx, limit: number) {
+  return db.qaUnanswered.findMany({ orderBy: [{ searches: 'desc' }, { lastAskedAt: 'desc' }, { id: 'asc' }], take: limit })
+}
+
+/** Remove an unanswered wording; false when it was not there. */
+export async function deleteQaUnanswered(db: DbOrTx, id: number): Promise<boolean> {
+  return (await db.qaUnanswered.deleteMany({ where: { id } })).count === 1
+}

@@ -2,6 +2,7 @@
 import type { Deps } from '../deps'
 import { getQaItem, listHotQa, listQaItems, listQaTopics, rateQaItem, searchQa } from '../services/qa'
 import {
+  answerQaUnanswered,
   confirmQaItem,
   createQaItem,
   createQaSynonym,
@@ -9,6 +10,7 @@ import {
   deleteQaSynonym,
   getStaffQaItem,
   listQaSynonyms,
+  listQaUnanswered,
   listStaffQaItems,
   publishQaItem,
   updateQaItem,
@@ -35,6 +37,8 @@ export const qaRoutes = (deps: Deps) =>
     confirmQaItem: ({ params, body }, context) => confirmQaItem(deps, context, params.id, body),
     withdrawQaItem: ({ params, body }, context) => withdrawQaItem(deps, context, params.id, body.reason),
     createQaTopic: ({ body }, context) => createQaTopic(deps, context, body),
+    listQaUnanswered: () => listQaUnanswered(deps),
+    answerQaUnanswered: ({ params, body }, context) => answerQaUnanswered(deps, context, params.id, body),
     listQaSynonyms: () => listQaSynonyms(deps),
     createQaSynonym: ({ body }, context) => createQaSynonym(deps, context, body),
     deleteQaSynonym: ({ params }, context) => deleteQaSynonym(deps, context, params.id),

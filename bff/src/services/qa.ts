@@ -14,6 +14,7 @@ import {
   findQaVote,
   lockPublishedQaItem,
   recordFirstQaView,
+  recordQaUnanswered,
   saveQaVote,
 } from '../repositories/qa'
 import type { SearchIndex, SearchResult } from '../search/engine'
@@ -110,7 +111,9 @@ export async function countSearchHit(
 ): Promise<void> {
   if (answer.page !== 1) return
   const now = deps.clock()
-  countSearchOnce(deps, answer.noGoodAnswer || answer.items.length === 0, searchHitDigest(searcher, now), q, now)
+  const unanswered = answer.noGoodAnswer || answer.items.length === 0
+  const first = countSearchOnce(deps, unanswered, searchHitDigest(searcher, now), q, now)
+  if (unanswered && first) await noteUnanswered(deps, q, now)
   const best = answer.items[0]
   if (!best || answer.noGoodAnswer) return
   await countOnce(deps, best.id, searchHitDigest(searcher, now), 'searchHits', now)
@@ -121,11 +124,22 @@ export async function countSearchHit(
  * day in this instance (a refresh or the next page is not another search). Only a digest of the words
  * is held, in memory; nothing of them is stored.
  */
-function countSearchOnce(deps: Deps, unanswered: boolean, searcherToday: string, q: string, now: Date) {
+function countSearchOnce(deps: Deps, unanswered: boolean, searcherToday: string, q: string, now: Date): boolean {
   const mark = `search:${createHash('sha256').update(`${searcherToday}\u0000${q}`).digest('base64url')}`
-  if (countedHere.has(mark)) return
+  if (countedHere.has(mark)) return false
   countedHere.set(mark, true)
   libraryOf(deps.db).countSearch(unanswered, now, deps.log)
+  return true
+}
+
+/**
+ * A search without a good answer goes on the staff list 群众想问但库里没有的 (the words only, not who
+ * searched; best effort: a failure to note it never fails the search).
+ */
+async function noteUnanswered(deps: Deps, q: string, now: Date) {
+  const text = q.trim().replace(/\s+/g, ' ').slice(0, 50)
+  if (text === '') return
+  await recordQaUnanswered(deps.db, text, now).catch((err: unknown) => deps.log.warn({ err }, 'qa unanswered search not recorded'))
 }
 
 /** Counts a view the first time this viewer (a digest of the person, device or address, see voterKeyOf) opens an item. */

@@ -7,9 +7,11 @@ import { AppError, notFound, validationFailed } from '../domain/errors'
 import { findPolicyRef, findSectionOfDocument } from '../repositories/policy'
 import {
   bumpQaLibraryVersion,
+  deleteQaUnanswered,
   deleteQaSynonym as removeSynonym,
   findQaItem,
   findQaSynonyms,
+  findQaUnanswered,
   findQaTopics,
   findStaffQaItems,
   insertQaItem,
@@ -68,12 +70,37 @@ export function getStaffQaItem(deps: Deps, id: number) {
 
 /** An editor's draft: not public until a reviewer publishes it. */
 export async function createQaItem(deps: Deps, context: StaffContext, body: QaDraftBody): Promise<StaffQaItem> {
+  return deps.db.$transaction((tx) => draftItem(tx, context, body))
+}
+
+async function draftItem(tx: DbOrTx, context: StaffContext, body: QaDraftBody): Promise<StaffQaItem> {
+  await checkReferences(tx, body)
+  const data = itemData(body)
+  const { id } = await insertQaItem(tx, { ...data, status: 'DRAFT', createdById: context.actor.staffId })
+  await recordAudit(tx, auditorOf(context), { action: 'createQaItem', entity: 'qaItem', entityId: id, after: { ...data, answerBlocks: undefined } })
+  return staffItem(tx, id)
+}
+
+/** How many unanswered wordings the staff list shows (most searched first). */
+const UNANSWERED_LIST_LIMIT = 200
+
+/** 群众想问但库里没有的: searches without a good answer, most searched first. */
+export async function listQaUnanswered(deps: Deps): Promise<ResponseOf<'listQaUnanswered'>> {
+  const rows = await findQaUnanswered(deps.db, UNANSWERED_LIST_LIMIT)
+  return rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    searches: r.searches,
+    firstAskedAt: r.firstAskedAt.toISOString(),
+    lastAskedAt: r.lastAskedAt.toISOString(),
+  }))
+}
+
+/** Draft an item for an unanswered search; the wording leaves the list in the same transaction. */
+export async function answerQaUnanswered(deps: Deps, context: StaffContext, id: number, body: QaDraftBody): Promise<StaffQaItem> {
   return deps.db.$transaction(async (tx) => {
-    await checkReferences(tx, body)
-    const data = itemData(body)
-    const { id } = await insertQaItem(tx, { ...data, status: 'DRAFT', createdById: context.actor.staffId })
-    await recordAudit(tx, auditorOf(context), { action: 'createQaItem', entity: 'qaItem', entityId: id, after: { ...data, answerBlocks: undefined } })
-    return staffItem(tx, id)
+    if (!(await deleteQaUnanswered(tx, id))) throw notFound('待补充的问题')
+    return draftItem(tx, context, body)
   })
 }
 

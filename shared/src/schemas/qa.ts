@@ -343,3 +343,15 @@ export const QaExportQuerySchema = z.strictObject({
   status: ContentStatusSchema.optional(),
   topic: KeywordSchema,
 })
+
+/** A search without a good answer, for staff to answer (群众想问但库里没有的). */
+export const QaUnansweredSchema = z.object({
+  id: z.number().int(),
+  text: z.string(),
+  /** Searches with these words (each searcher once a day per BFF instance). */
+  searches: z.number().int(),
+  firstAskedAt: z.string(),
+  lastAskedAt: z.string(),
+})
+export type QaUnanswered = z.infer<typeof QaUnansweredSchema>
+export const QaUnansweredListSchema = z.array(QaUnansweredSchema)

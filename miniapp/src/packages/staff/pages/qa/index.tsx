@@ -5,15 +5,19 @@ import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { Chips } from '../../../../components/Chips'
 import { LinkRow } from '../../../../components/LinkRow'
+import { FormField } from '../../../../components/FormField'
+import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PagedList } from '../../../../components/PagedList'
 import { PageShell } from '../../../../components/PageShell'
 import { QaItemStaffActions } from '../../../../components/QaItemStaffActions'
+import { QaUnansweredList } from '../../../../components/QaUnansweredList'
 import { SearchBar } from '../../../../components/SearchBar'
 import { Section } from '../../../../components/Section'
 import { StaffQaCard } from '../../../../components/StaffQaCard'
 import { StaffGate } from '../../../../components/StaffGate'
 import { type QaFilter, useQaExport, useStaffGate, useStaffQaList } from '../../../../hooks'
+import { useQaUnanswered } from '../../../../hooks/useQaUnanswered'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import './index.scss'
@@ -39,6 +43,7 @@ export default function StaffQaPage() {
   const [q, setQ] = useState('')
   const list = useStaffQaList(filter, q, gate.allowed)
   const { exportFile, downloaded } = useQaExport(filter)
+  const unanswered = useQaUnanswered(gate.allowed && gate.can('EDITOR', 'REVIEWER'))
 
   if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-qa-page" />
   const { can } = gate
@@ -83,6 +88,47 @@ export default function StaffQaPage() {
         onRetry={list.retry}
         onLoadMore={list.loadMore}
       />
+
+      {can('EDITOR', 'REVIEWER') && (
+        <Section title="群众想问但库里没有的" className="gm-staff-qa-page__unanswered">
+          <Text className="gm-staff-qa-page__hint">检索后没有找到合适答案的问题，按检索次数排列；据此新建问答后即从列表移出。</Text>
+          {unanswered.drafted && <Notice tone="success">{`已起草：${unanswered.drafted}，审核发布后群众即可查到。`}</Notice>}
+          <LoadGate data={unanswered.list.data} loading={unanswered.list.loading} error={unanswered.list.error} onRetry={() => void unanswered.list.reload()}>
+            {(rows) => <QaUnansweredList rows={rows} canAnswer={can('EDITOR')} onAnswer={(id) => unanswered.select(rows.find((r) => r.id === id) ?? null)} />}
+          </LoadGate>
+          {unanswered.selected && (
+            <View className="gm-staff-qa-page__unanswered-form">
+              <FormField
+                name="question"
+                label="问题"
+                value={unanswered.form.values.question}
+                error={unanswered.form.errors.question}
+                onInput={(v) => unanswered.form.setField('question', v)}
+              />
+              <FormField
+                name="answer"
+                label="答案"
+                value={unanswered.form.values.answer}
+                error={unanswered.form.errors.answer}
+                onInput={(v) => unanswered.form.setField('answer', v)}
+              />
+              <FormField
+                name="topic"
+                label="主题"
+                value={unanswered.form.values.topic}
+                placeholder="如：社保"
+                error={unanswered.form.errors.topic}
+                onInput={(v) => unanswered.form.setField('topic', v)}
+              />
+              {unanswered.form.formError && <Notice tone="error">{unanswered.form.formError.message}</Notice>}
+              <ActionButton tone="primary" onPress={() => void unanswered.form.handleSubmit()} busy={unanswered.form.submitting} busyText="正在起草…">
+                起草问答
+              </ActionButton>
+              <ActionButton onPress={() => unanswered.select(null)}>取消</ActionButton>
+            </View>
+          )}
+        </Section>
+      )}
 
       <Section title="导出" className="gm-staff-qa-page__export">
         <Text className="gm-staff-qa-page__hint">{`导出${filter && filter !== 'review' ? `「${contentStatusLabels[filter]}」的` : '全部'}问答，列与批量导入相同，修改后可再导入。`}</Text>
