@@ -7,6 +7,7 @@ const entry = (action: string, after: unknown) => ({
   action,
   entity: 'opinion',
   entityId: '41',
+  entityTitle: null as string | null,
   before: null,
   after,
   at: '2026-12-05T02:00:00.000Z',
@@ -35,5 +36,16 @@ describe('审计日志 entries about personal information', () => {
     )
     expect(screen.getByText('忽略个人信息识别结果')).toBeTruthy()
     expect(screen.getByText('固定电话（理由：单位公开的服务电话）')).toBeTruthy()
+  })
+})
+
+describe('审计日志 entries name their object', () => {
+  it('by its title when the server gives one, by its number otherwise', () => {
+    const { unmount } = render(<AuditCard entry={{ ...entry('updateStaff', null), entity: 'staff', entityId: '2', entityTitle: '王审核' }} />)
+    expect(screen.getByText(/对象：.*「王审核」/)).toBeTruthy()
+    expect(screen.queryByText(/#2/)).toBeNull()
+    unmount()
+    render(<AuditCard entry={{ ...entry('updateStaff', null), entity: 'staff', entityId: '2', entityTitle: null }} />)
+    expect(screen.getByText(/对象：.*#2/)).toBeTruthy()
   })
 })

@@ -3,7 +3,7 @@ import type { QueryOf, ResponseOf } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import type { RequestContext, StaffActor } from '../domain/actor'
-import { findAudit, insertAudit } from '../repositories/audit'
+import { findAudit, findAuditTitles, insertAudit } from '../repositories/audit'
 import { iso, pageOf, pageWindow } from './paging'
 
 export interface Auditor {
@@ -21,8 +21,9 @@ export function recordAudit(tx: DbOrTx, by: Auditor, entry: { action: string; en
 
 export async function listAudit(deps: Deps, query: QueryOf<'listAudit'>): Promise<ResponseOf<'listAudit'>> {
   const { rows, total } = await findAudit(deps.db, { entity: query.entity }, pageWindow(query))
+  const titles = await findAuditTitles(deps.db, rows)
   return pageOf(
-    rows.map((row) => ({ ...row, at: iso(row.at) })),
+    rows.map((row) => ({ ...row, entityTitle: titles.get(`${row.entity}:${row.entityId}`) ?? null, at: iso(row.at) })),
     total,
     query,
   )

@@ -174,6 +174,8 @@ export const AuditEntrySchema = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** What the object is called (a person's name, a title, a receipt code); null for kinds without one or deleted objects. */
+  entityTitle: z.string().nullable().default(null),
   before: z.unknown(),
   after: z.unknown(),
   at: InstantSchema,

@@ -22,7 +22,7 @@ export function AuditCard({ entry }: { entry: AuditEntry }) {
         <Text className="gm-audit-card__action">{auditActionLabels[entry.action] ?? entry.action}</Text>
         <Text className="gm-audit-card__time">{formatShanghaiDateTime(entry.at)}</Text>
       </View>
-      <Text className="gm-audit-card__meta">{`操作人：${entry.staff?.username ?? '系统'}　对象：${entity}${entry.entityId ? ` #${entry.entityId}` : ''}`}</Text>
+      <Text className="gm-audit-card__meta">{`操作人：${entry.staff?.username ?? '系统'}　对象：${entity}${entry.entityTitle ? `「${entry.entityTitle}」` : entry.entityId ? ` #${entry.entityId}` : ''}`}</Text>
       {read && <Text className="gm-audit-card__meta">{read}</Text>}
     </View>
   )
