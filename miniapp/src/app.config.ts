@@ -22,7 +22,15 @@ export default defineAppConfig({
     { root: 'packages/statistics', pages: ['pages/staff/index', 'pages/public/index', 'pages/consultation/index'] },
     {
       root: 'packages/me',
-      pages: ['pages/login/index', 'pages/notifications/index', 'pages/data/index', 'pages/opinions/index', 'pages/registrations/index', 'pages/follows/index'],
+      pages: [
+        'pages/login/index',
+        'pages/notifications/index',
+        'pages/data/index',
+        'pages/opinions/index',
+        'pages/registrations/index',
+        'pages/follows/index',
+        'pages/accessibility/index',
+      ],
     },
     {
       root: 'packages/staff',

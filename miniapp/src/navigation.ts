@@ -38,6 +38,7 @@ export const routes = {
   login: () => '/packages/me/pages/login/index',
   notifications: () => '/packages/me/pages/notifications/index',
   myFollows: () => '/packages/me/pages/follows/index',
+  accessibility: () => '/packages/me/pages/accessibility/index',
   myData: () => '/packages/me/pages/data/index',
   myOpinions: () => '/packages/me/pages/opinions/index',
   myRegistrations: () => '/packages/me/pages/registrations/index',

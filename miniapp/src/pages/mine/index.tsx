@@ -46,6 +46,7 @@ export default function MinePage() {
       <LinkRow title="决策事项目录" hint="查看本年度重大行政决策事项及进展" onOpen={() => openPage(routes.decisionList())} />
       <LinkRow title="公开统计" hint="各年度意见的收到、采纳和答复用时，各部门邀请列席次数" onOpen={() => openPage(routes.publicStatistics())} />
       <LinkRow title="我的提问" hint="向工作人员咨询的政策问题及答复" onOpen={() => openPage(routes.qaMyQuestions())} />
+      <LinkRow title="无障碍声明" hint="已做到的、已知不足，电话求助和代为提交" onOpen={() => openPage(routes.accessibility())} />
       <Section title="隐私说明" className="gm-privacy">
         <Paragraphs text={privacyText} />
       </Section>
