@@ -79,4 +79,25 @@ describe('the staff desk at 1366×900', () => {
     await page.locator('.gm-staff-groups__card', { hasText: '关于补贴标准和发放方式的意见' }).getByText('2 条意见').waitFor()
     await staff.screenshot('138-staff-groups-after-edit')
   })
+
+  it('an administrator adds a department on 部门管理 (table and form side by side)', async () => {
+    const admin = await Phone.open(browser)
+    await admin.page.setViewportSize({ width: 1366, height: 900 })
+    try {
+      await admin.signInAsStaffFirstTime('e2e.dept.admin', 'Dept-admin-2026')
+      await admin.on('gm-staff-home').getByRole('link', { name: '部门管理' }).click()
+      await admin.settled()
+      const page = admin.on('gm-staff-departments')
+      await page.locator('.gm-data-table').getByText('人力资源和社会保障局').waitFor()
+      const name = `退役军人事务局${TAG.slice(-4)}`
+      await admin.field('gm-staff-departments', 'departmentName').fill(name)
+      await admin.button('gm-staff-departments', '新增部门').click()
+      await page.getByText(`已新增「${name}」`).waitFor()
+      await page.locator('.gm-data-table').getByText(name).waitFor()
+      await admin.screenshot('139-staff-departments')
+      expect(admin.unexpectedErrors()).toEqual([])
+    } finally {
+      await admin.close()
+    }
+  })
 })

@@ -34,6 +34,7 @@ export const e2eStaff: readonly E2eStaff[] = [
   { username: 'e2e.reset.admin', displayName: '重置密码管理员（测试）', role: 'ADMIN', department: '管委会办公室' },
   { username: 'e2e.reset.editor', displayName: '忘记密码编辑（测试）', role: 'EDITOR', department: '建设局' },
   { username: 'e2e.stats.admin', displayName: '统计管理员（测试）', role: 'ADMIN', department: '管委会办公室' },
+  { username: 'e2e.dept.admin', displayName: '部门管理员（测试）', role: 'ADMIN', department: '管委会办公室' },
   { username: 'e2e.group.reviewer', displayName: '集中意见审核（测试）', role: 'REVIEWER', department: '人力资源和社会保障局' },
   { username: 'e2e.policy.reviewer', displayName: '政策文件审核（测试）', role: 'REVIEWER', department: '人力资源和社会保障局' },
   { username: 'e2e.ver.editor', displayName: '草案修订编辑（测试）', role: 'EDITOR', department: '建设局' },
