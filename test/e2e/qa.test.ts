@@ -107,7 +107,7 @@ describe('asking staff and reading the answer', () => {
 
   it('a reviewer answers it on 工作台 → 政策咨询', async () => {
     await reviewer.signInAsStaffFirstTime('e2e.qa.reviewer', 'Qa-reviewer-2026')
-    await reviewer.on('gm-staff-home').getByRole('link', { name: '政策咨询' }).click()
+    await reviewer.on('gm-staff-home').getByRole('link', { name: '政策咨询', exact: true }).click()
     await reviewer.settled()
     const card = reviewer.on('gm-staff-policy-questions').locator('.gm-policy-question', { hasText: receiptCode })
     await card.getByText(QUESTION).waitFor()

@@ -55,9 +55,11 @@ describe('a citizen walks through the four tabs of the H5 build', () => {
     await input.fill('养老金')
     await input.press('Enter')
     await page.locator('.gm-qa-card', { hasText: '基本养老金怎么领取' }).waitFor()
-    await page.waitForFunction(
-      () => Array.from(document.querySelectorAll('.gm-qa-card')).filter((el) => (el as HTMLElement).offsetParent !== null).length === 1,
-    )
+    // the best match comes first (the demo library has several answers about 养老金)
+    await page.waitForFunction(() => {
+      const shown = Array.from(document.querySelectorAll('.gm-qa-card')).filter((el) => (el as HTMLElement).offsetParent !== null)
+      return shown.length >= 1 && (shown[0].textContent ?? '').includes('基本养老金怎么领取')
+    })
     await screenshot(page, '04-qa-search')
   })
 

@@ -5,8 +5,9 @@ import type { Logger } from 'pino'
 /**
  * Tables without the trigger: no public read shows them (sessions, the audit log, notifications and
  * their deliveries, subscription credits, idempotency keys, per-voter Q&A votes and view marks, import
- * staging, staff invites, citizens' accounts, the daily search counts the statistics read, and the
- * change log itself). Q&A vote counts live on qa_item, imports commit into qa_item, opinions keep
+ * staging, staff invites, citizens' accounts, the daily search counts the statistics read, citizens'
+ * follows (关注, read only by their owner), searches without an answer (staff only), and the change
+ * log itself). Q&A vote counts live on qa_item, imports commit into qa_item, opinions keep
  * their own rows. Every other table records its changes.
  */
 export const NOT_PUBLIC_TABLES = [
@@ -24,6 +25,8 @@ export const NOT_PUBLIC_TABLES = [
   'staff_invite',
   'citizen',
   'qa_search_daily_stat',
+  'follow',
+  'qa_unanswered',
   'public_change',
 ] as const
 
