@@ -6,7 +6,7 @@ import type { Logger } from 'pino'
  * Tables without the trigger: no public read shows them (sessions, the audit log, notifications and
  * their deliveries, subscription credits, idempotency keys, per-voter Q&A votes and view marks, import
  * staging, staff invites, citizens' accounts, the daily search counts the statistics read, citizens'
- * follows (关注, read only by their owner), searches without an answer (staff only), and the change
+ * follows (关注, read only by their owner), searches without an answer and answer templates (staff only), and the change
  * log itself). Q&A vote counts live on qa_item, imports commit into qa_item, opinions keep
  * their own rows. Every other table records its changes.
  */
@@ -27,6 +27,7 @@ export const NOT_PUBLIC_TABLES = [
   'qa_search_daily_stat',
   'follow',
   'qa_unanswered',
+  'answer_template',
   'public_change',
 ] as const
 
