@@ -14,6 +14,7 @@ import { staffEndpoints } from './contract/staff'
 import { statisticsEndpoints } from './contract/statistics'
 import { openDataEndpoints } from './contract/openData'
 import { followEndpoints } from './contract/follow'
+import { answerTemplateEndpoints } from './contract/answerTemplate'
 import type { Endpoint } from './contract/endpoint'
 
 export type { Access, Endpoint, HttpMethod } from './contract/endpoint'
@@ -34,6 +35,7 @@ export const contract = {
   ...statisticsEndpoints,
   ...openDataEndpoints,
   ...followEndpoints,
+  ...answerTemplateEndpoints,
 } as const satisfies Record<string, Endpoint>
 
 export type Contract = typeof contract

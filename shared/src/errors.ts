@@ -31,6 +31,7 @@ export const errorTable = {
   USERNAME_TAKEN: { status: 409, message: '该用户名已被使用' },
   DEPARTMENT_EXISTS: { status: 409, message: '已有同名部门' },
   QA_TOPIC_EXISTS: { status: 409, message: '已有同名问答主题' },
+  ANSWER_TEMPLATE_EXISTS: { status: 409, message: '本部门已有同名答复模板' },
   ALREADY_PUBLISHED: { status: 409, message: '已发布，不能重复发布' },
   NOT_PUBLISHED_YET: { status: 409, message: '尚未发布，请直接修改' },
   OPINION_NOT_MODERATED: { status: 409, message: '请先审核这条意见，再作答复' },

@@ -167,6 +167,10 @@ const expected: Record<EndpointName, Outcome[]> = {
   exportOpenGroups: EVERYONE,
   exportOpenEvents: EVERYONE,
   exportOpenQaItems: EVERYONE,
+  listAnswerTemplates: REVIEWER_OR_ADMIN,
+  createAnswerTemplate: REVIEWER_OR_ADMIN,
+  updateAnswerTemplate: REVIEWER_OR_ADMIN,
+  deleteAnswerTemplate: REVIEWER_OR_ADMIN,
 }
 
 let app: TestApp
@@ -216,6 +220,8 @@ const bodies: Partial<Record<EndpointName, () => unknown>> = {
   askPolicyQuestion: () => ({ text: '矩阵测试：生育津贴怎么领？', idempotencyKey: `matrix-${++seq}-key` }),
   createQaSynonym: () => ({ terms: [`矩阵词${++seq}`], expansions: ['矩阵规范词'] }),
   createQaTopic: () => ({ name: `矩阵主题${++seq}` }),
+  createAnswerTemplate: () => ({ departmentId, title: `矩阵模板${++seq}`, body: '{{称呼}}：您的意见已收悉，感谢参与。' }),
+  updateAnswerTemplate: () => ({ departmentId, title: `矩阵模板${++seq}`, body: '{{称呼}}：您的意见已收悉，感谢参与。' }),
   createQaImport: () => ({ format: 'csv', content: Buffer.from('问题,答案\n矩阵问题,矩阵答案\n').toString('base64') }),
 }
 

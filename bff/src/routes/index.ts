@@ -13,6 +13,7 @@ import { staffRoutes } from './staff'
 import { statisticsRoutes } from './statistics'
 import { openDataRoutes } from './openData'
 import { followRoutes } from './follow'
+import { answerTemplateRoutes } from './answerTemplate'
 import type { AllRoutes } from './route'
 
 export function apiRoutes(deps: Deps): AllRoutes {
@@ -30,5 +31,6 @@ export function apiRoutes(deps: Deps): AllRoutes {
     ...statisticsRoutes(deps),
     ...openDataRoutes(deps),
     ...followRoutes(deps),
+    ...answerTemplateRoutes(deps),
   }
 }
