@@ -214,8 +214,14 @@ export function flagQaItemsOfDocument(db: DbOrTx, documentId: number, notice: st
 }
 
 /** What the search index holds: published items' searchable text. */
-export function findSearchableQaItems(db: DbOrTx) {
-  return db.qaItem.findMany({ where: published, select: { id: true, question: true, aliases: true, answer: true, topic: true }, orderBy: { id: 'asc' } })
+/** What the search indexes of each published item: its phrasings, answer, topic and the title of the published policy it rests on. */
+export async function findSearchableQaItems(db: DbOrTx) {
+  const rows = await db.qaItem.findMany({
+    where: published,
+    select: { id: true, question: true, aliases: true, answer: true, topic: true, policyDocument: { select: { title: true, status: true } } },
+    orderBy: { id: 'asc' },
+  })
+  return rows.map(({ policyDocument, ...row }) => ({ ...row, policy: policyDocument?.status === 'PUBLISHED' ? policyDocument.title : null }))
 }
 
 export async function countQaTopics(db: DbOrTx) {

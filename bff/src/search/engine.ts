@@ -21,6 +21,8 @@ export interface IndexDoc {
   aliases?: readonly string[]
   answer: string
   topic: string
+  /** Title of the policy document the answer rests on, if any. */
+  policy?: string | null
 }
 
 export interface Hit {
@@ -53,6 +55,8 @@ const K1 = 1.2
 const FIELD = {
   question: { boost: 3.0, b: 0.6 },
   answer: { boost: 1.0, b: 0.75 },
+  /** The item's topic and the title of the policy it rests on. */
+  context: { boost: 0.5, b: 0.5 },
 }
 /** Candidates re-ranked with the coverage features; a search returns at most this many. */
 const RERANK_DEPTH = 200
@@ -66,6 +70,8 @@ const RELATIVE_RESULT_COVERAGE = 0.4
 /** Terms whose IDF × weight is below this are not scored when they are also in many items (common characters in a large library). */
 const MIN_CONTRIBUTION = 0.3
 const SKIP_MIN_DF = 1_000
+/** Up to this much more score for an item whose question asks nothing beyond the query (see questionMatch). */
+const QUESTION_MATCH_WEIGHT = 1
 
 export class SearchIndex implements LibraryStats {
   readonly size: number
@@ -75,6 +81,7 @@ export class SearchIndex implements LibraryStats {
   private readonly topicOf: Uint16Array
   private readonly normQ: Float32Array
   private readonly normA: Float32Array
+  private readonly normC: Float32Array
   private readonly vocab: Map<TermKey, number>
   private readonly df: Int32Array
   /** Documents containing each character (any character, stop characters included), for cohesion. */
@@ -83,7 +90,17 @@ export class SearchIndex implements LibraryStats {
   private readonly postDoc: Int32Array
   private readonly postQ: Uint16Array
   private readonly postA: Uint16Array
+  private readonly postC: Uint16Array
   private readonly byId: Map<number, number>
+  /** Each document's phrasings (its question, then its aliases): ranges of phraseTerms. */
+  private readonly phrasingsOf: Int32Array
+  private readonly phrasingEnd: Int32Array
+  /** The distinct bigrams and words of each phrasing, as term numbers. */
+  private readonly phraseTerms: Int32Array
+  /** Each term's IDF in this library. */
+  private readonly termIdf: Float32Array
+  /** Scratch: 1 for the terms of the query being ranked. */
+  private readonly inQuery: Uint8Array
   /** Scratch space reused by every search (one search runs at a time: JS is single-threaded). */
   private readonly scores: Float64Array
   private readonly touched: Int32Array
@@ -121,13 +138,19 @@ export class SearchIndex implements LibraryStats {
     const docTerms = new Growable(Int32Array)
     const docQ = new Growable(Uint16Array)
     const docA = new Growable(Uint16Array)
+    const docC = new Growable(Uint16Array)
     const docStart = new Int32Array(docs.length + 1)
     const lenQ = new Float32Array(docs.length)
     const lenA = new Float32Array(docs.length)
+    const lenC = new Float32Array(docs.length)
     this.charDf = new Int32Array(1 << 16)
     const charSeen = new Int32Array(1 << 16).fill(-1)
-    let field = 0 // 0: question, 1: answer
+    let field = 0 // 0: question, 1: answer, 2: context
     let d = 0
+    const phrasingTerms = new Growable(Int32Array)
+    const phrasingEnds = new Growable(Int32Array)
+    const phrasingsOf = new Int32Array(docs.length + 1)
+    let inPhrasing = new Int32Array(1 << 16).fill(-1)
     const onToken = (kind: TokenKind, _start: number, _end: number, key: TermKey) => {
       let term = this.vocab.get(key)
       if (term === undefined) {
@@ -137,7 +160,12 @@ export class SearchIndex implements LibraryStats {
           df = grow(df, 0)
           lastDoc = grow(lastDoc, -1)
           slotOf = grow(slotOf, 0)
+          inPhrasing = grow(inPhrasing, -1)
         }
+      }
+      if (field === 0 && kind !== 1 && inPhrasing[term] !== phrasingEnds.length) {
+        inPhrasing[term] = phrasingEnds.length
+        phrasingTerms.push(term)
       }
       if (lastDoc[term] !== d) {
         lastDoc[term] = d
@@ -146,13 +174,20 @@ export class SearchIndex implements LibraryStats {
         docTerms.push(term)
         docQ.push(0)
         docA.push(0)
+        docC.push(0)
       }
       const slot = slotOf[term] as number
-      if (field === 0) docQ.increment(slot)
-      else docA.increment(slot)
       const weight = kind === 1 ? UNIGRAM_WEIGHT : 1
-      if (field === 0) lenQ[d] = (lenQ[d] as number) + weight
-      else lenA[d] = (lenA[d] as number) + weight
+      if (field === 0) {
+        docQ.increment(slot)
+        lenQ[d] = (lenQ[d] as number) + weight
+      } else if (field === 1) {
+        docA.increment(slot)
+        lenA[d] = (lenA[d] as number) + weight
+      } else {
+        docC.increment(slot)
+        lenC[d] = (lenC[d] as number) + weight
+      }
     }
     const countChars = (text: string) => {
       for (let k = 0; k < text.length; k++) {
@@ -166,22 +201,34 @@ export class SearchIndex implements LibraryStats {
     for (d = 0; d < docs.length; d++) {
       const doc = docs[d] as IndexDoc
       docStart[d] = docTerms.length
+      phrasingsOf[d] = phrasingEnds.length
       field = 0
       scan(doc.question, onToken)
       countChars(doc.question)
+      phrasingEnds.push(phrasingTerms.length)
       for (const alias of doc.aliases ?? []) {
         scan(alias, onToken)
         countChars(alias)
+        phrasingEnds.push(phrasingTerms.length)
       }
       field = 1
       scan(doc.answer, onToken)
       countChars(doc.answer)
+      field = 2
+      scan(doc.topic, onToken)
+      if (doc.policy) scan(doc.policy, onToken)
     }
     docStart[docs.length] = docTerms.length
+    phrasingsOf[docs.length] = phrasingEnds.length
+    this.phrasingsOf = phrasingsOf
+    this.phrasingEnd = phrasingEnds.view().slice()
+    this.phraseTerms = phrasingTerms.view().slice()
 
     // Pass 2: postings in document order (CSR).
     const terms = this.vocab.size
     this.df = df.slice(0, terms)
+    this.termIdf = Float32Array.from(this.df, (f) => idf(docs.length, f))
+    this.inQuery = new Uint8Array(terms)
     this.offsets = new Int32Array(terms + 1)
     let total = 0
     for (let t = 0; t < terms; t++) {
@@ -192,10 +239,12 @@ export class SearchIndex implements LibraryStats {
     this.postDoc = new Int32Array(total)
     this.postQ = new Uint16Array(total)
     this.postA = new Uint16Array(total)
+    this.postC = new Uint16Array(total)
     const cursor = this.offsets.slice(0, terms)
     const allTerms = docTerms.view()
     const allQ = docQ.view()
     const allA = docA.view()
+    const allC = docC.view()
     for (let doc = 0; doc < docs.length; doc++) {
       for (let k = docStart[doc] as number; k < (docStart[doc + 1] as number); k++) {
         const term = allTerms[k] as number
@@ -204,6 +253,7 @@ export class SearchIndex implements LibraryStats {
         this.postDoc[at] = doc
         this.postQ[at] = allQ[k] as number
         this.postA[at] = allA[k] as number
+        this.postC[at] = allC[k] as number
       }
     }
 
@@ -211,6 +261,8 @@ export class SearchIndex implements LibraryStats {
     const avgA = mean(lenA) || 1
     this.normQ = Float32Array.from(lenQ, (l) => 1 - FIELD.question.b + (FIELD.question.b * l) / avgQ)
     this.normA = Float32Array.from(lenA, (l) => 1 - FIELD.answer.b + (FIELD.answer.b * l) / avgA)
+    const avgC = mean(lenC) || 1
+    this.normC = Float32Array.from(lenC, (l) => 1 - FIELD.context.b + (FIELD.context.b * l) / avgC)
     this.scores = new Float64Array(docs.length)
     this.touched = new Int32Array(docs.length)
     this.fuzzy = options.fuzzy === false ? null : createFuzzyMatcher(this.questionBigrams())
@@ -287,7 +339,8 @@ export class SearchIndex implements LibraryStats {
         if (topicFilter >= 0 && this.topicOf[d] !== topicFilter) continue
         const tf =
           (FIELD.question.boost * (this.postQ[p] as number)) / (this.normQ[d] as number) +
-          (FIELD.answer.boost * (this.postA[p] as number)) / (this.normA[d] as number)
+          (FIELD.answer.boost * (this.postA[p] as number)) / (this.normA[d] as number) +
+          (FIELD.context.boost * (this.postC[p] as number)) / (this.normC[d] as number)
         if (scores[d] === 0) touched[touchedCount++] = d
         scores[d] = (scores[d] as number) + (wIdf * tf) / (K1 + tf)
       }
@@ -315,7 +368,10 @@ export class SearchIndex implements LibraryStats {
     const conceptQ = new Float64Array(weights.length)
     const conceptA = new Float64Array(weights.length)
     const phraseConcept = new Int32Array(plan.phrases)
-    for (const k of known) phraseConcept[k.phrase] = k.concept
+    for (const k of known) {
+      phraseConcept[k.phrase] = k.concept
+      this.inQuery[k.term] = 1
+    }
     for (let k = 0; k < base.length; k++) {
       const { d, s } = base[k] as { d: number; s: number }
       const id = this.ids[d] as number
@@ -345,14 +401,40 @@ export class SearchIndex implements LibraryStats {
       coverQ /= totalWeight
       coverA /= totalWeight
       const cover = Math.max(coverQ, ANSWER_COVER_FACTOR * coverA)
-      ranked.push({ doc: d, id, score: s * (RERANK_FLOOR + cover), coverage: Math.min(1, cover) })
+      const asked = this.questionMatch(d)
+      ranked.push({ doc: d, id, score: s * (RERANK_FLOOR + cover) * (1 + QUESTION_MATCH_WEIGHT * asked), coverage: Math.min(1, cover) })
     }
+    for (const k of known) this.inQuery[k.term] = 0
     // Matches that explain little of the query next to the best one are noise (a shared character).
     const bestCoverage = ranked.reduce((m, h) => Math.max(m, h.coverage), 0)
     const cutoff = Math.max(MIN_RESULT_COVERAGE, RELATIVE_RESULT_COVERAGE * bestCoverage)
     const kept = ranked.filter((h) => h.coverage >= cutoff)
     kept.sort((a, b) => b.score - a.score || a.id - b.id)
     return { hits: kept.slice(offset, offset + options.limit), total: kept.length, plan }
+  }
+
+  /**
+   * Question-to-question similarity: how much of what the item's question (or its best alternative
+   * phrasing) asks the query also asks — the share of the phrasing's bigrams and words, weighted by
+   * IDF, among the query's terms (its own, synonyms, corrections). An item asking about more than the
+   * citizen did (水上交通事故 for 交通事故) scores lower. Needs inQuery marked for the query.
+   */
+  private questionMatch(d: number): number {
+    let best = 0
+    for (let ph = this.phrasingsOf[d] as number; ph < (this.phrasingsOf[d + 1] as number); ph++) {
+      const from = ph === 0 ? 0 : (this.phrasingEnd[ph - 1] as number)
+      const to = this.phrasingEnd[ph] as number
+      let all = 0
+      let asked = 0
+      for (let k = from; k < to; k++) {
+        const t = this.phraseTerms[k] as number
+        const w = this.termIdf[t] as number
+        all += w
+        if (this.inQuery[t] === 1) asked += w
+      }
+      if (all > 0) best = Math.max(best, asked / all)
+    }
+    return best
   }
 
   /** Position of doc `d` in the postings of `term` (postings are in doc order), or -1. */

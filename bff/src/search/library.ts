@@ -12,6 +12,7 @@ import {
   type StatIncrement,
 } from '../repositories/qa'
 import { SearchIndex } from './engine'
+import { addDictionaryWords } from './segmenter'
 import { BUILT_IN_SYNONYMS, SynonymTable } from './synonyms'
 
 /**
@@ -84,6 +85,8 @@ class Library {
         BUILT_IN_SYNONYMS,
         synonyms.map((s) => ({ terms: s.terms, expansions: s.expansions })),
       )
+      // Every dictionary term is a word to the segmenter (staff entries included, once added).
+      addDictionaryWords(table.terms())
       const index = new SearchIndex(items, table)
       const built = { version, index, builtMs: Math.round(performance.now() - started) }
       if (!this.current || this.current.version < version) this.current = built

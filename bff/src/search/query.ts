@@ -1,15 +1,17 @@
 // Turns a citizen's words into weighted search terms: word-like bigrams, single characters, synonym expansions and typo corrections, grouped by concept.
 import { normalize, tokenize, type Token, type TokenKind } from './analyzer'
 import type { FuzzyMatcher } from './fuzzy'
+import { wordSpans } from './segmenter'
 import type { Expansion, SynonymTable } from './synonyms'
 
 /**
  * From a citizen's words to weighted search terms.
  *
- * Without a word dictionary every pair of neighbouring characters is a bigram, words or not. The
- * library itself tells which pairs behave like words (cohesion: 登记 and 地址 yes, the 记地 between
- * them no), so seams between words count little, and a character that no word-like pair covers is
- * taken as a one-character word (狗, 涨, 查) and counts almost like a word.
+ * The citizen's words are found by a segmenter (jieba with a government-service dictionary, see
+ * segmenter.ts); where it knows no word, the library itself tells which pairs of characters behave
+ * like words (cohesion: 登记 and 地址 yes, the 记地 between them no). Seams between words count
+ * little, and a character that no word-like pair covers is taken as a one-character word (狗, 涨,
+ * 查) and counts almost like a word.
  *
  * Each unit of the citizen's words is a *concept*; the dictionary's expansions of a term stand for
  * the same concept as the term, so an item that says 基本养老金 where the citizen wrote 退休金
@@ -77,11 +79,18 @@ export function planQuery(query: string, stats: LibraryStats, synonyms: SynonymT
   const cohesion = new Map(bigrams.map((t) => [t.start, inTerm(t) ? 1 : stats.cohesion(t.text)]))
   const wordLike = (start: number) => (cohesion.get(start) ?? 0) >= MIN_COHESION
   const strong = new Set<number>()
+  // The segmenter's words decide first: a bigram inside a word is a word; one across two words is a
+  // seam unless the library says otherwise (cohesion). Where jieba knows no word (it leaves single
+  // characters), the library's statistics decide alone.
+  const words = wordSpans(query)
+  const inWord = (start: number) => words.some(([s, e]) => s <= start && start + 2 <= e)
+  const acrossWords = (start: number) => !inWord(start) && words.some(([s, e]) => e === start + 1 || s === start + 1)
   for (const b of bigrams) {
     const c = cohesion.get(b.start) as number
     const neighbour = Math.max(cohesion.get(b.start - 1) ?? 0, cohesion.get(b.start + 1) ?? 0)
     const known = inTerm(b) || stats.documentFrequency(b.text) > 0
-    if (known ? c >= MIN_COHESION && c >= SEAM_RATIO * neighbour : !wordLike(b.start - 1) && !wordLike(b.start + 1)) strong.add(b.start)
+    const statistical = known ? c >= MIN_COHESION && c >= SEAM_RATIO * neighbour : !wordLike(b.start - 1) && !wordLike(b.start + 1)
+    if (inWord(b.start) || (statistical && !acrossWords(b.start))) strong.add(b.start)
   }
   // Typo tolerance: a bigram the library never uses, replaced by word-like library bigrams that
   // sound the same (设保 → 社保); the corrected bigram then counts as a word.

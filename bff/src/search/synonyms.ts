@@ -208,6 +208,11 @@ export class SynonymTable {
     return new SynonymTable([...lines.flatMap(parseSynonymLine), ...extra])
   }
 
+  /** Every term of the dictionary, both sides of each entry. */
+  terms(): string[] {
+    return [...this.byFirst.values()].flat()
+  }
+
   /** Every dictionary term in `query` with what it expands to. */
   expand(query: string): Expansion[] {
     const s = normalize(query)
@@ -226,9 +231,12 @@ export class SynonymTable {
         }
       }
     }
+    // A term inside a longer term the citizen wrote is not a word of its own there: 丢了工作 is
+    // 失业, not something 丢了 (lost); 社保卡 is a card, not 社保 (insurance).
+    const longest = found.filter((e) => !found.some((f) => f.start <= e.start && f.end >= e.end && f.end - f.start > e.end - e.start))
     // A phrase reached from several terms counts once, at its first (longest) match.
     const seen = new Set<string>()
-    return found
+    return longest
       .filter((e) => (seen.has(e.phrase) ? false : (seen.add(e.phrase), true)))
       .filter((e) => phraseTokens(e.phrase).length > 0 || e.phrase.length === 1)
   }
