@@ -62,6 +62,7 @@ export default defineAppConfig({
         'pages/policies/index',
         'pages/qa-topics/index',
         'pages/departments/index',
+        'pages/answer-templates/index',
       ],
     },
   ],

@@ -30,6 +30,8 @@ export const routes = {
   staffPolicies: () => '/packages/staff/pages/policies/index',
   /** 部门管理 (administrators). */
   staffDepartments: () => '/packages/staff/pages/departments/index',
+  /** 答复模板 (reviewers, administrators). */
+  staffAnswerTemplates: () => '/packages/staff/pages/answer-templates/index',
   /** 问答主题 (reviewers). */
   staffQaTopics: () => '/packages/staff/pages/qa-topics/index',
   decisionList: () => '/packages/decision/pages/list/index',

@@ -10,12 +10,7 @@ const root = path.resolve(__dirname, '../..')
  * unless an endpoint is being built by someone else right now; a name listed here that is called
  * (or no longer exists) fails the test, so the list cannot go stale.
  */
-const NOT_YET_CALLED: Record<string, string> = {
-  listAnswerTemplates: '答复模板: the staff page is being built in the next commit',
-  createAnswerTemplate: '答复模板: the staff page is being built in the next commit',
-  updateAnswerTemplate: '答复模板: the staff page is being built in the next commit',
-  deleteAnswerTemplate: '答复模板: the staff page is being built in the next commit',
-}
+const NOT_YET_CALLED: Record<string, string> = {}
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

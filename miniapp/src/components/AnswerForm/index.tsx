@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { type Adoption, adoptionDefinitions, adoptionLabels, adoptionNeedsReason, adoptions, type Department, type UnmaskedSpan } from '@gm/shared'
 import type { FieldErrors } from '../../utils/form'
 import { ActionButton } from '../ActionButton'
+import { AnswerTemplatePicker } from '../AnswerTemplatePicker'
 import { ChoiceGroup } from '../ChoiceGroup'
 import { Chips } from '../Chips'
 import { FormField } from '../FormField'
@@ -23,13 +24,28 @@ export interface AnswerFormProps {
   submitLabel?: string
   /** After PERSONAL_INFO_UNMASKED: what is still unmasked, 隐去 and 仍然公开. */
   privacy?: PersonalInfoRefusal
+  /** 答复模板 the staff member may use here; choosing one calls onUseTemplate (the page fills 答复内容). */
+  templates?: readonly { id: number; title: string }[]
+  onUseTemplate?: (id: number) => void
 }
 
 const fieldNames: Record<string, string> = { content: '答复内容', reason: '理由' }
 const describe = (s: UnmaskedSpan) => `${fieldNames[s.field] ?? ''}${fieldNames[s.field] ? ' · ' : ''}${s.label}：${s.text}`
 
 /** 答复: 采纳情况 (with what each means), the reason where required, department, date, reply. */
-export function AnswerForm({ values, errors, formError, submitting, departments, onChange, onSubmit, submitLabel = '保存答复', privacy }: AnswerFormProps) {
+export function AnswerForm({
+  values,
+  errors,
+  formError,
+  submitting,
+  departments,
+  onChange,
+  onSubmit,
+  submitLabel = '保存答复',
+  privacy,
+  templates,
+  onUseTemplate,
+}: AnswerFormProps) {
   const needsReason = values.adoption !== '' && adoptionNeedsReason(values.adoption as Adoption)
   return (
     <View className="gm-answer-form">
@@ -49,6 +65,7 @@ export function AnswerForm({ values, errors, formError, submitting, departments,
         error={errors.reason}
         onInput={(v) => onChange('reason', v)}
       />
+      {templates && onUseTemplate && <AnswerTemplatePicker templates={templates} onUse={onUseTemplate} />}
       <TextAreaField name="content" label="答复内容" value={values.content} error={errors.content} onInput={(v) => onChange('content', v)} />
       <View className="gm-answer-form__group">
         <Text className="gm-answer-form__label">答复部门</Text>

@@ -153,6 +153,9 @@ export default function StaffHomePage() {
         />
       )}
       {isAdmin && <LinkRow title="部门管理" hint="承办单位与答复部门：查看和新增" onOpen={() => openPage(routes.staffDepartments())} />}
+      {(isAdmin || me.role === 'REVIEWER') && (
+        <LinkRow title="答复模板" hint="本部门常用的答复文本，含 {{称呼}}、{{征集名称}} 等占位符" onOpen={() => openPage(routes.staffAnswerTemplates())} />
+      )}
       <LinkRow title="修改密码" onOpen={() => openPage(routes.staffPassword())} />
       {platform.canLoginSilently && !me.wechatBound && (
         <LinkRow title="绑定微信" hint="凭管理员生成的邀请码绑定，之后可用微信快捷登录" onOpen={() => openPage(routes.staffBind())} />

@@ -1,6 +1,6 @@
 // 审核与答复 (staff, reviewers and administrators): one consultation's opinions — masks, approval or hiding, answers.
 import { Text, View } from '@tarojs/components'
-import type { Department, StaffOpinion } from '@gm/shared'
+import { type AnswerTemplate, type Department, formatShanghaiDate, type StaffOpinion } from '@gm/shared'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { AnswerForm } from '../../../../components/AnswerForm'
@@ -21,9 +21,11 @@ import {
   useOpinionAnswer,
   usePersonalInfoOverride,
   useRouteId,
+  useStaffConsultation,
   useStaffGate,
   useStaffOpinions,
 } from '../../../../hooks'
+import { answerFromTemplate, chineseDate, useAnswerTemplates } from '../../../../hooks/useAnswerTemplates'
 import './index.scss'
 
 const queues = [
@@ -37,6 +39,9 @@ interface ItemProps {
   departments: readonly Department[]
   defaultDepartmentId: number
   onChanged: (opinion: StaffOpinion) => void
+  /** 答复模板 in the reviewer's scope, and the consultation's title for {{征集名称}}. */
+  templates: readonly AnswerTemplate[]
+  consultationTitle: string | undefined
 }
 
 /**
@@ -113,12 +118,32 @@ function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChang
 }
 
 /** 答复: the shared AnswerBodySchema decides, so a missing reason for 部分采纳 / 不予采纳 shows at 理由. */
-function Answer({ opinion, departments, defaultDepartmentId, onChanged }: ItemProps) {
+function Answer({ opinion, departments, defaultDepartmentId, onChanged, templates, consultationTitle }: ItemProps) {
   const [editing, setEditing] = useState(opinion.answer === null)
   const form = useOpinionAnswer(opinion.id, answerValues(opinion.answer, defaultDepartmentId), (saved) => {
     onChanged(saved)
     setEditing(false)
   })
+  // The answering department's templates (all in scope until one is chosen).
+  const chosen = form.values.departmentId ? Number(form.values.departmentId) : undefined
+  const offered = templates.filter((t) => chosen === undefined || t.department.id === chosen)
+  const useTemplate = (id: number) => {
+    const template = offered.find((t) => t.id === id)
+    if (!template) return
+    const department = departments.find((d) => d.id === chosen)
+    // Answers are public: 称呼 never carries the person's name.
+    form.setField(
+      'content',
+      answerFromTemplate(template, {
+        称呼: '市民朋友',
+        征集名称: consultationTitle,
+        收到日期: chineseDate(formatShanghaiDate(opinion.receivedAt)),
+        答复部门: department?.name,
+        答复日期: chineseDate(form.values.repliedOn),
+        回执编号: opinion.receiptCode,
+      }),
+    )
+  }
   if (!editing && opinion.answer) {
     return (
       <View className="gm-staff-opinions__answer">
@@ -138,6 +163,8 @@ function Answer({ opinion, departments, defaultDepartmentId, onChanged }: ItemPr
       onChange={form.setField}
       onSubmit={() => void form.handleSubmit()}
       privacy={form.privacy}
+      templates={offered}
+      onUseTemplate={useTemplate}
     />
   )
 }
@@ -169,17 +196,29 @@ export default function StaffOpinionsPage() {
   const [queue, setQueue] = useState<OpinionQueue>('pending')
   const list = useStaffOpinions(gate.allowed ? id : null, queue)
   const departments = useMyDepartments()
+  const templates = useAnswerTemplates(gate.allowed)
+  const consultation = useStaffConsultation(gate.allowed ? id : null)
 
   if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-opinions" refusal="只有「审核」角色和管理员可以审核和答复意见。" />
   const { me } = gate
   return (
     <PageShell className="gm-staff-opinions">
+      {consultation.data && <Text className="gm-staff-opinions__subject">{`意见征集：${consultation.data.detail.title}`}</Text>}
       <Tabs label="意见队列" options={queues} value={queue} onChange={setQueue} />
       <PagedList
         items={list.data}
         status={list.status}
         keyOf={(o) => o.id}
-        renderItem={(o) => <OpinionItem opinion={o} departments={departments.data ?? []} defaultDepartmentId={me.department.id} onChanged={list.replace} />}
+        renderItem={(o) => (
+          <OpinionItem
+            opinion={o}
+            departments={departments.data ?? []}
+            defaultDepartmentId={me.department.id}
+            onChanged={list.replace}
+            templates={templates.data ?? []}
+            consultationTitle={consultation.data?.detail.title}
+          />
+        )}
         errorMessage={list.error?.message}
         emptyText={queue === 'pending' ? '没有待审核的意见' : queue === 'unanswered' ? '没有待答复的意见' : '还没有收到意见'}
         onRetry={list.retry}
