@@ -213,7 +213,6 @@ export function flagQaItemsOfDocument(db: DbOrTx, documentId: number, notice: st
   return db.qaItem.updateMany({ where: { policyDocumentId: documentId, status: { not: 'WITHDRAWN' } }, data: { reviewNotice: notice, flaggedAt: at } })
 }
 
-/** What the search index holds: published items' searchable text. */
 /** What the search indexes of each published item: its phrasings, answer, topic and the title of the published policy it rests on. */
 export async function findSearchableQaItems(db: DbOrTx) {
   const rows = await db.qaItem.findMany({

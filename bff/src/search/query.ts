@@ -83,21 +83,22 @@ export function planQuery(query: string, stats: LibraryStats, synonyms: SynonymT
   // seam unless the library says otherwise (cohesion). Where jieba knows no word (it leaves single
   // characters), the library's statistics decide alone.
   const words = wordSpans(query)
-  const inWord = (start: number) => words.some(([s, e]) => s <= start && start + 2 <= e)
-  const acrossWords = (start: number) => !inWord(start) && words.some(([s, e]) => e === start + 1 || s === start + 1)
+  const inWord = (start: number) => words.some((w) => !w.function && w.start <= start && start + 2 <= w.end)
+  const inFunctionWord = (start: number) => words.some((w) => w.function && w.start <= start && start + 2 <= w.end)
+  const acrossWords = (start: number) => !inWord(start) && words.some((w) => w.end === start + 1 || w.start === start + 1)
   for (const b of bigrams) {
     const c = cohesion.get(b.start) as number
     const neighbour = Math.max(cohesion.get(b.start - 1) ?? 0, cohesion.get(b.start + 1) ?? 0)
     const known = inTerm(b) || stats.documentFrequency(b.text) > 0
     const statistical = known ? c >= MIN_COHESION && c >= SEAM_RATIO * neighbour : !wordLike(b.start - 1) && !wordLike(b.start + 1)
-    if (inWord(b.start) || (statistical && !acrossWords(b.start))) strong.add(b.start)
+    if (inWord(b.start) || (statistical && !acrossWords(b.start) && !inFunctionWord(b.start))) strong.add(b.start)
   }
   // Typo tolerance: a bigram the library never uses, replaced by word-like library bigrams that
   // sound the same (设保 → 社保); the corrected bigram then counts as a word.
   const corrections = new Map<number, string[]>()
   if (fuzzy) {
     for (const b of bigrams) {
-      if (stats.documentFrequency(b.text) > 0 || inTerm(b)) continue
+      if (stats.documentFrequency(b.text) > 0 || inTerm(b) || inFunctionWord(b.start)) continue
       const alternatives = fuzzy.alternatives(b.text).filter((a) => stats.cohesion(a) >= FUZZY_MIN_COHESION)
       if (alternatives.length === 0) continue
       corrections.set(b.start, alternatives)
@@ -146,6 +147,8 @@ export function planQuery(query: string, stats: LibraryStats, synonyms: SynonymT
   }
   for (const token of own) {
     if (token.kind !== 1) continue
+    // The characters of a function word (一直, 现在) are no words of their own.
+    if (words.some((w) => w.function && w.start <= token.start && token.start < w.end) && isolated(token.start)) continue
     if (isolated(token.start)) {
       const c = concept(token.text, conceptValue(token.text, SINGLE_CHARACTER_WORD_WEIGHT))
       push({ text: token.text, kind: 1, weight: SINGLE_CHARACTER_WORD_WEIGHT, concept: c, phrase: phrases++, credit: 1, source: 'query' })

@@ -1,5 +1,5 @@
 // Chinese word segmentation for the Q&A search: jieba (jieba-wasm, BFF only) with a government-service user dictionary.
-import { cut, add_word as addWord } from 'jieba-wasm'
+import { add_word as addWord, tag } from 'jieba-wasm'
 import { normalize } from './analyzer'
 
 /**
@@ -11,159 +11,20 @@ import { normalize } from './analyzer'
  * Dictionary mode only (no HMM guessing of unknown words): a character string jieba does not know
  * stays single characters, and the query planner falls back to the library's own statistics
  * (cohesion) for it. Segmentation is deterministic for a given dictionary.
+ *
+ * One line per domain: social insurance; housing; residence and documents; vehicles and traffic;
+ * work, business and tax; welfare and city life.
  */
-export const DOMAIN_WORDS: readonly string[] = [
-  // 社会保险
-  '社保',
-  '社保卡',
-  '医保',
-  '医保卡',
-  '社会保障卡',
-  '养老金',
-  '养老钱',
-  '退休金',
-  '基本养老金',
-  '养老保险',
-  '医疗保险',
-  '失业保险',
-  '失业金',
-  '失业保险金',
-  '生育保险',
-  '生育津贴',
-  '工伤保险',
-  '工伤认定',
-  '参保',
-  '参保人',
-  '参保人员',
-  '断缴',
-  '补缴',
-  '缴费年限',
-  '缴费基数',
-  '个人账户',
-  '视同缴费',
-  '灵活就业',
-  '异地就医',
-  '就医备案',
-  '直接结算',
-  '手工报销',
-  '门诊',
-  '定点医院',
-  '定点医药机构',
-  '大病保险',
-  '城乡居民',
-  '丧葬补助',
-  '抚恤金',
-  '遗属',
-  // 住房、不动产
-  '公积金',
-  '住房公积金',
-  '公积金贷款',
-  '商业贷款',
-  '组合贷款',
-  '贷款额度',
-  '提取',
-  '销户',
-  '公租房',
-  '廉租房',
-  '共有产权房',
-  '经适房',
-  '经济适用住房',
-  '保障性住房',
-  '不动产',
-  '不动产权证书',
-  '房产证',
-  '房本',
-  '网签',
-  '存量房',
-  '二手房',
-  '租赁住房',
-  '租房补贴',
-  '物业费',
-  '维修资金',
-  '老旧小区',
-  // 户籍、证件
-  '户口',
-  '户口簿',
-  '户口本',
-  '户籍',
-  '落户',
-  '积分落户',
-  '居住证',
-  '居住登记卡',
-  '暂住证',
-  '身份证',
-  '居民身份证',
-  '临时身份证',
-  '港澳通行证',
-  '护照',
-  '结婚登记',
-  '离婚登记',
-  '出生医学证明',
-  '独生子女',
-  // 交通、车辆
-  '驾照',
-  '驾驶证',
-  '行驶证',
-  '年审',
-  '年检',
-  '车检',
-  '验车',
-  '号牌',
-  '小客车',
-  '小客车指标',
-  '摇号',
-  '进京证',
-  '网约车',
-  '电动自行车',
-  '交通事故',
-  '违章',
-  '记分',
-  '酒驾',
-  '醉驾',
-  '机动车',
-  '新能源车',
-  '尾号限行',
-  // 就业、企业、税
-  '劳动合同',
-  '劳动仲裁',
-  '最低工资',
-  '加班费',
-  '年休假',
-  '高校毕业生',
-  '灵活就业',
-  '营业执照',
-  '个体工商户',
-  '高新技术企业',
-  '高企',
-  '研发费用',
-  '加计扣除',
-  '个税',
-  '个人所得税',
-  '专项附加扣除',
-  '发票',
-  '纳税人',
-  '营商环境',
-  '一网通办',
-  '政务服务',
-  // 民生
-  '老年人',
-  '养老助残卡',
-  '高龄津贴',
-  '失能',
-  '低保',
-  '最低生活保障',
-  '特困',
-  '残疾人',
-  '残疾证',
-  '养犬',
-  '养犬登记',
-  '犬证',
-  '狂犬病',
-  '垃圾分类',
-  '厨余垃圾',
-  '违法建设',
-  '噪声',
-]
+export const DOMAIN_WORDS: readonly string[] = `
+社保 社保卡 医保 医保卡 社会保障卡 养老金 养老钱 退休金 基本养老金 养老保险 医疗保险 失业保险 失业金 失业保险金 生育保险 生育津贴 工伤保险 工伤认定 参保 参保人 参保人员 断缴 补缴 缴费年限 缴费基数 个人账户 视同缴费 灵活就业 异地就医 就医备案 直接结算 手工报销 门诊 定点医院 定点医药机构 大病保险 城乡居民 丧葬补助 抚恤金 遗属
+公积金 住房公积金 公积金贷款 商业贷款 组合贷款 贷款额度 提取 销户 公租房 廉租房 共有产权房 经适房 经济适用住房 保障性住房 不动产 不动产权证书 房产证 房本 网签 存量房 二手房 租赁住房 租房补贴 物业费 维修资金 老旧小区
+户口 户口簿 户口本 户籍 落户 积分落户 居住证 居住登记卡 暂住证 身份证 居民身份证 临时身份证 港澳通行证 护照 结婚登记 离婚登记 出生医学证明 独生子女
+驾照 驾驶证 行驶证 年审 年检 车检 验车 号牌 小客车 小客车指标 摇号 进京证 网约车 电动自行车 交通事故 违章 记分 酒驾 醉驾 机动车 新能源车 尾号限行
+劳动合同 劳动仲裁 最低工资 加班费 年休假 高校毕业生 灵活就业 营业执照 个体工商户 高新技术企业 高企 研发费用 加计扣除 个税 个人所得税 专项附加扣除 发票 纳税人 营商环境 一网通办 政务服务
+老年人 养老助残卡 高龄津贴 失能 低保 最低生活保障 特困 残疾人 残疾证 养犬 养犬登记 犬证 狂犬病 垃圾分类 厨余垃圾 违法建设 噪声
+`
+  .split(/\s+/)
+  .filter(Boolean)
 
 const dictionaryWords = new Set<string>()
 
@@ -187,14 +48,27 @@ function ensureDictionary() {
   addDictionaryWords(DOMAIN_WORDS)
 }
 
-/** The words of a text of two or more characters, as [start, end) offsets (the text is normalised first; offsets are the same). */
-export function wordSpans(text: string): [number, number][] {
+/**
+ * Parts of speech that only hold a sentence together (adverbs, pronouns, prepositions, conjunctions,
+ * particles, modal and time words, locatives): 一直, 现在, 我们, 关于, 已经 say nothing about the subject.
+ */
+const FUNCTION_TAGS = /^(d|r|p|c|u|y|e|o|t|f|q)/
+
+export interface WordSpan {
+  start: number
+  end: number
+  /** A function word (see FUNCTION_TAGS). */
+  function: boolean
+}
+
+/** The words of a text, two characters or longer, by offset (the text is normalised first; offsets are the same). */
+export function wordSpans(text: string): WordSpan[] {
   ensureDictionary()
-  const spans: [number, number][] = []
+  const spans: WordSpan[] = []
   const s = normalize(text)
   let at = 0
-  for (const word of cut(s, false)) {
-    if (word.length >= 2) spans.push([at, at + word.length])
+  for (const { word, tag: pos } of tag(s, false)) {
+    if (word.length >= 2) spans.push({ start: at, end: at + word.length, function: FUNCTION_TAGS.test(pos) })
     at += word.length
   }
   // jieba returns every character of its input in order; if it ever did not, offsets would lie.
