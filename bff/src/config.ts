@@ -1,6 +1,7 @@
 // The BFF's settings from the environment, parsed once at boot with zod; every problem names its variable.
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_CHECK_IN_OPENS_HOURS_BEFORE } from '@gm/shared'
 
 /** The repository root: bff/src (sources, tests) and bff/dist (the bundle) both sit two levels below it. */
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..')
@@ -108,6 +109,12 @@ const ConfigSchema = z.object({
   WECHAT_TEMPLATE_EVENT_OUTCOME: z.string().trim().min(1).optional(),
   /** 关注动态: thing1 what, thing2 what happened, time3 when. */
   WECHAT_TEMPLATE_FOLLOW_UPDATE: z.string().trim().min(1).optional(),
+  /** On-site check-in opens this many hours before an event starts and closes when it ends (the event day, not days ahead). */
+  CHECK_IN_OPENS_HOURS_BEFORE: z.coerce
+    .number({ error: '必须是小时数' })
+    .min(0, '不能为负数')
+    .max(48, '最多 48 小时')
+    .default(DEFAULT_CHECK_IN_OPENS_HOURS_BEFORE),
   /** How often each instance's background worker sends queued subscribe messages and reminders (ms). */
   DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** The H5 build's demo login for citizens: never on unless explicitly enabled. */
@@ -178,5 +185,6 @@ export function settingsFrom(config: Config) {
       EVENT_OUTCOME: config.WECHAT_TEMPLATE_EVENT_OUTCOME,
       FOLLOW_UPDATE: config.WECHAT_TEMPLATE_FOLLOW_UPDATE,
     },
+    checkInOpensHoursBefore: config.CHECK_IN_OPENS_HOURS_BEFORE,
   }
 }

@@ -12,6 +12,8 @@ export interface Settings {
   sessionTtlHours: number
   /** Subscribe-message template id per notification kind; kinds without one stay in-app only. */
   templates: Partial<Record<NotificationKind, string>>
+  /** On-site check-in opens this many hours before an event starts (and closes when it ends); DEFAULT_CHECK_IN_OPENS_HOURS_BEFORE when absent. */
+  checkInOpensHoursBefore?: number
 }
 
 /** What use cases need from the outside world; tests pass their own clock and WeChat client. */

@@ -58,7 +58,7 @@ export const routes = {
   staffOfflineOpinion: (id: number) => `/packages/staff/pages/offline-opinion/index?id=${id}`,
   staffEvents: () => '/packages/staff/pages/events/index',
   staffEvent: (id: number) => `/packages/staff/pages/event/index?id=${id}`,
-  staffEventForm: () => '/packages/staff/pages/event-form/index',
+  staffEventForm: (id?: number) => `/packages/staff/pages/event-form/index${id ? `?id=${id}` : ''}`,
   staffEventDraw: (id: number) => `/packages/staff/pages/event-draw/index?id=${id}`,
   staffCheckIn: (id: number) => `/packages/staff/pages/check-in/index?id=${id}`,
   staffQa: () => '/packages/staff/pages/qa/index',

@@ -54,6 +54,13 @@ export const errorTable = {
   WRONG_SELECTION_MODE: { status: 409, message: '本活动的遴选方式不支持此操作' },
   DRAW_SECRET_LOCKED: { status: 409, message: '抽签承诺值已公布，抽签密钥不能更改' },
   DRAW_QUOTAS_LOCKED: { status: 409, message: '报名已开始或已有人报名，抽签配额和席位已公开，不能更改' },
+  /** Editing an event (updateEvent): what was promised to registrants stays. */
+  EVENT_SEATS_TAKEN: { status: 409, message: '已有报名人占用席位或候补名额，不能减少到已占用的人数以下' },
+  SELECTION_MODE_LOCKED: { status: 409, message: '报名已开始或已有人报名，确定方式不能更改' },
+  SIGNUP_WINDOW_LOCKED: { status: 409, message: '报名已开始，报名开始时间不能更改；报名截止后，报名时间不能更改' },
+  EVENT_ALREADY_STARTED: { status: 409, message: '活动已开始，时间和地点不能更改' },
+  CHECK_IN_NOT_OPEN: { status: 409, message: '尚未到签到时间，活动当天开始前才能签到' },
+  CHECK_IN_CLOSED: { status: 409, message: '活动已结束，签到已关闭' },
   DRAW_NOT_COMMITTED: { status: 409, message: '本活动未在报名前公布抽签承诺值，不能抽签' },
   DRAW_NOT_DONE: { status: 409, message: '本活动尚未抽签' },
   DRAW_LIST_CHANGED: { status: 409, message: '候选名单已变化，请重新查看抽签预览并确认' },

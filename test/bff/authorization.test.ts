@@ -71,6 +71,7 @@ const expected: Record<EndpointName, Outcome[]> = {
   listStaffEvents: STAFF_ONLY,
   getStaffEvent: STAFF_ONLY,
   createEvent: EDITOR_ONLY,
+  updateEvent: EDITOR_ONLY,
   publishEvent: REVIEWER_ONLY,
   setEventQuotas: EDITOR_ONLY,
   cancelEvent: REVIEWER_ONLY,
@@ -397,6 +398,24 @@ describe('department scope', () => {
     getStaffConsultation: { role: 'EDITOR', method: 'GET', path: (d) => `/api/staff/consultations/${d.consultationId}`, read: true },
     getStaffEvent: { role: 'EDITOR', method: 'GET', path: (d) => `/api/staff/events/${d.eventId}`, read: true },
     checkIn: { role: 'EDITOR', method: 'POST', path: (d) => `/api/staff/events/${d.eventId}/check-ins`, body: () => ({ code: b.checkInCode }) },
+    updateEvent: {
+      role: 'EDITOR',
+      method: 'PUT',
+      path: (d) => `/api/staff/events/${d.eventId}`,
+      body: (own) => ({
+        kind: 'OPEN_DAY',
+        title: '范围乙局政府开放日（修改）',
+        description: '部门范围测试',
+        place: '政务服务中心',
+        departmentId: own,
+        startsAt: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+        endsAt: new Date(Date.now() + 20.1 * 86_400_000).toISOString(),
+        signupOpensAt: new Date(Date.now() + 86_400_000).toISOString(),
+        signupClosesAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+        capacity: 20,
+        selectionMode: 'REVIEW',
+      }),
+    },
   }
   const call = async (row: Row, headers: Record<string, string>, own: number) => {
     const body = row.body?.(own)

@@ -93,7 +93,13 @@ describe('every read of contact data is in the audit log', () => {
       json: { decision: 'SELECT' },
     })
     expect(selected.status).toBe(200)
-    const checkedIn = await app.request(`/api/staff/events/${a.eventId}/check-ins`, { method: 'POST', headers: reviewer.auth, json: { code: a.checkInCode } })
+    // Check-in is taken on the event day: the department's event started a day ago; the clock goes back into it.
+    const clock = app.now.value
+    const event = (await app.db.event.findUniqueOrThrow({ where: { id: a.eventId } })).startsAt
+    app.now.value = new Date(event.getTime() + 3_600_000)
+    const checkedIn = await app
+      .request(`/api/staff/events/${a.eventId}/check-ins`, { method: 'POST', headers: reviewer.auth, json: { code: a.checkInCode } })
+      .finally(() => (app.now.value = clock))
     expect(checkedIn.body).toMatchObject({ name: a.secrets.registrantName })
     const reads = await contactReads(reviewer.staff.id)
     expect(reads.map((r) => [r.entity, r.after])).toEqual([

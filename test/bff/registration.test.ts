@@ -153,12 +153,19 @@ describe('check-in', () => {
     const mine = (await join(id, citizen)).body
     const check = (eventId: number, code: string, who = editor) =>
       app.request(`/api/staff/events/${eventId}/check-ins`, { method: 'POST', headers: who.auth, json: { code } })
-    expect((await check(other, mine.checkInCode)).body.error.code).toBe('CHECK_IN_CODE_INVALID')
-    expect((await check(id, 'ZZZZZZZZ')).body.error.code).toBe('CHECK_IN_CODE_INVALID')
-    const ok = await check(id, mine.checkInCode.toLowerCase())
-    expect(ok.body).toMatchObject({ name: '报名人', attendeeCount: 1 })
-    const used = await check(id, mine.checkInCode)
-    expect([used.status, used.body.error.code]).toEqual([409, 'CHECK_IN_CODE_USED'])
+    // Check-in opens on the event day (the events start in 10 days): an hour before the start.
+    const now = app.now.value
+    app.now.value = new Date(now.getTime() + 10 * DAY - 3_600_000)
+    try {
+      expect((await check(other, mine.checkInCode)).body.error.code).toBe('CHECK_IN_CODE_INVALID')
+      expect((await check(id, 'ZZZZZZZZ')).body.error.code).toBe('CHECK_IN_CODE_INVALID')
+      const ok = await check(id, mine.checkInCode.toLowerCase())
+      expect(ok.body).toMatchObject({ name: '报名人', attendeeCount: 1 })
+      const used = await check(id, mine.checkInCode)
+      expect([used.status, used.body.error.code]).toEqual([409, 'CHECK_IN_CODE_USED'])
+    } finally {
+      app.now.value = now
+    }
     expect((await app.request('/api/me/registrations', { headers: citizen.auth })).body[0].status).toBe('CHECKED_IN')
     expect((await app.request(`/api/me/registrations/${mine.id}/cancel`, { method: 'POST', headers: citizen.auth })).status).toBe(409)
   })
@@ -202,7 +209,7 @@ describe('after the event', () => {
       (await app.request(`/api/staff/events/${id}/outcome`, { method: 'PUT', headers: reviewer.auth, json: { summary: '会议审议通过了开放日改进方案。' } }))
         .body.error.code,
     ).toBe('OUTCOME_TOO_EARLY')
-    app.now.value = new Date(now + 10.2 * DAY)
+    app.now.value = new Date(now + 10 * DAY + 3_600_000)
     await app.request(`/api/staff/events/${id}/check-ins`, { method: 'POST', headers: editor.auth, json: { code: registration.checkInCode } })
     const outcome = await app.request(`/api/staff/events/${id}/outcome`, {
       method: 'PUT',

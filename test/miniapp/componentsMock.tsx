@@ -82,11 +82,11 @@ export function Input(props: Props) {
   })
 }
 
-/** Taro's date Picker reports `{ detail: { value } }`; here a date input wraps nothing but stands for the picker. */
+/** Taro's date (or time) Picker reports `{ detail: { value } }`; here a date (or time) input wraps nothing but stands for the picker. */
 export function Picker(props: Props) {
   const onChange = props.onChange as ((e: { detail: { value: string } }) => void) | undefined
   return createElement('input', {
-    type: 'date',
+    type: props.mode === 'time' ? 'time' : 'date',
     className: 'taro-picker',
     value: props.value ?? '',
     min: props.start,

@@ -17,6 +17,7 @@ const values = {
   waitlistCapacity: '0',
   selectionMode: 'FIRST_COME',
   eligibility: '',
+  liveStreamUrl: '',
   drawQuotas: '',
 }
 

@@ -28,6 +28,8 @@ function lotteryEvent(overrides: Partial<EventDetail> = {}): EventDetail {
     description: '审议老旧小区改造方案。',
     eligibility: '',
     reservedSeats: 1,
+    waitlistCapacity: 0,
+    liveStreamUrl: null,
     decisionId: null,
     cancelled: null,
     drawn: false,
@@ -42,6 +44,12 @@ function lotteryEvent(overrides: Partial<EventDetail> = {}): EventDetail {
 }
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
+/** The date and the time pickers of a date-time field ("2026-12-20 09:30"). */
+function pickTime(name: string, value: string) {
+  const [date, time] = value.split(' ')
+  fireEvent.change(document.querySelector(`.gm-date-time-field--${name} input[type=date]`)!, { target: { value: date } })
+  fireEvent.change(document.querySelector(`.gm-date-time-field--${name} input[type=time]`)!, { target: { value: time } })
+}
 const pick = (group: string, option: string) => fireEvent.click(within(screen.getByRole('radiogroup', { name: group })).getByRole('radio', { name: option }))
 const sent = (method: string, path: string) => sentRequests().filter((r) => r.method === method && r.path === path)
 
@@ -64,10 +72,10 @@ describe('新建活动: quota rows', () => {
     type('活动名称', '公众代表列席管委会主任办公会')
     type('活动介绍', '审议老旧小区改造方案。')
     type('活动地点', '管委会 3 楼第一会议室')
-    type('活动开始', '2026-12-20 09:30')
-    type('活动结束', '2026-12-20 11:30')
-    type('报名开始', '2026-12-10 08:00')
-    type('报名截止', '2026-12-15 08:00')
+    pickTime('startsAt', '2026-12-20 09:30')
+    pickTime('endsAt', '2026-12-20 11:30')
+    pickTime('signupOpensAt', '2026-12-10 08:00')
+    pickTime('signupClosesAt', '2026-12-15 08:00')
     type('总席位', '5')
     type('预留席位', '1')
     expect(screen.queryByRole('button', { name: '添加配额' })).toBeNull() // only for 公开抽签
@@ -93,6 +101,8 @@ describe('新建活动: quota rows', () => {
       selectionMode: 'LOTTERY',
       capacity: 5,
       reservedSeats: 1,
+      waitlistCapacity: 0,
+      liveStreamUrl: null,
       drawQuotas: [
         { field: 'region', value: '东区', seats: 2 },
         { field: 'ageBand', value: '60+', seats: 1 },

@@ -27,6 +27,8 @@ function event(overrides: Partial<EventDetail> = {}): EventDetail {
     description: '听取公众对公交线网优化方案的意见。',
     eligibility: '',
     reservedSeats: 5,
+    waitlistCapacity: 0,
+    liveStreamUrl: null,
     decisionId: null,
     cancelled: null,
     drawn: false,

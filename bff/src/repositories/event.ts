@@ -32,6 +32,8 @@ const detailSelect = {
   ...summarySelect,
   description: true,
   eligibility: true,
+  liveStreamUrl: true,
+  waitlistCapacity: true,
   decisionId: true,
   cancelledAt: true,
   cancelReason: true,
@@ -93,6 +95,59 @@ export function updateEvent(db: DbOrTx, id: number, data: Prisma.EventUncheckedU
   return db.event.update({ where: { id }, data, select: { id: true } })
 }
 
+const isQuotasLocked = (err: unknown) => /DRAW_QUOTAS_LOCKED/.test(err instanceof Error ? `${err.message} ${JSON.stringify(err)}` : String(err))
+
+/** The event row locked for an edit, with every field of the event form and what registrants already hold. */
+export async function lockEventForEdit(db: DbOrTx, id: number) {
+  const rows = await db.$queryRaw<{ id: number }[]>`SELECT id FROM event WHERE id = ${id} FOR UPDATE`
+  if (rows.length === 0) return null
+  return db.event.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      description: true,
+      place: true,
+      departmentId: true,
+      decisionId: true,
+      startsAt: true,
+      endsAt: true,
+      signupOpensAt: true,
+      signupClosesAt: true,
+      capacity: true,
+      reservedSeats: true,
+      waitlistCapacity: true,
+      selectionMode: true,
+      eligibility: true,
+      liveStreamUrl: true,
+      drawQuotas: true,
+      publishedAt: true,
+      cancelledAt: true,
+      confirmedCount: true,
+      waitlistCount: true,
+      drawCommitment: true,
+      drawAt: true,
+      _count: { select: { registrations: true } },
+    },
+  })
+}
+export type EventEditRow = NonNullable<Awaited<ReturnType<typeof lockEventForEdit>>>
+
+/**
+ * Store an edit of the event form. A lottery event's quotas and seats never change once signups
+ * open: the database trigger refuses, and that refusal becomes DRAW_QUOTAS_LOCKED here.
+ */
+export async function updateEventForm(db: DbOrTx, id: number, data: Prisma.EventUncheckedUpdateInput): Promise<void> {
+  try {
+    await db.event.update({ where: { id }, data, select: { id: true } })
+  } catch (err) {
+    if (isQuotasLocked(err)) throw new AppError('DRAW_QUOTAS_LOCKED')
+    if ((err as { code?: string }).code === 'P2025') throw notFound('活动')
+    throw err
+  }
+}
+
 /** The public record of an event's lottery: commitment, secret (revealed by the service once drawn), rounds. */
 export function findEventDraw(db: DbOrTx, id: number, algorithm: string) {
   return db.event.findUnique({
@@ -151,8 +206,6 @@ export async function setDrawSecret(db: DbOrTx, id: number, secret: string, comm
     throw err
   }
 }
-
-const isQuotasLocked = (err: unknown) => /DRAW_QUOTAS_LOCKED/.test(err instanceof Error ? `${err.message} ${JSON.stringify(err)}` : String(err))
 
 /**
  * Store a lottery event's quotas. Once signups open (or anyone signed up) they never change: the

@@ -1,7 +1,16 @@
-// Routes of open days and meetings: public reads, staff management, quotas, review, lottery, check-in, outcomes.
+// Routes of open days and meetings: public reads, staff management and editing, quotas, review, lottery, check-in, outcomes.
 import type { Deps } from '../deps'
 import { getEvent, listEvents } from '../services/event'
-import { cancelEvent, createEvent, exportRegistrations, getStaffEvent, listStaffEvents, publishEvent, recordOutcome } from '../services/eventAdmin'
+import {
+  cancelEvent,
+  createEvent,
+  exportRegistrations,
+  getStaffEvent,
+  listStaffEvents,
+  publishEvent,
+  recordOutcome,
+  updateEventDetails,
+} from '../services/eventAdmin'
 import { answerEventOpinion, listEventOpinions, recordEventOpinion } from '../services/eventOpinion'
 import { drawLottery, drawPreview, redrawLottery, setEventQuotas } from '../services/lottery'
 import { checkIn, listRegistrations, reviewRegistration } from '../services/registration'
@@ -14,6 +23,7 @@ export const eventRoutes = (deps: Deps) =>
     listStaffEvents: (_, context) => listStaffEvents(deps, context),
     getStaffEvent: ({ params }, context) => getStaffEvent(deps, context, params.id),
     createEvent: ({ body }, context) => createEvent(deps, context, body),
+    updateEvent: ({ params, body }, context) => updateEventDetails(deps, context, params.id, body),
     publishEvent: ({ params }, context) => publishEvent(deps, context, params.id),
     setEventQuotas: ({ params, body }, context) => setEventQuotas(deps, context, params.id, body),
     cancelEvent: ({ params, body }, context) => cancelEvent(deps, context, params.id, body.reason),

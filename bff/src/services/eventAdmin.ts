@@ -1,4 +1,4 @@
-// Staff event use cases: listing, creating, publishing and cancelling events, recording outcomes (attendees told), and exporting registrations.
+// Staff event use cases: listing, creating, editing (registrants told of a new time or place), publishing and cancelling events, recording outcomes (attendees told), and exporting registrations.
 import {
   adoptionLabels,
   attendeeCategoryLabels,
@@ -10,9 +10,18 @@ import {
 } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
-import { AppError, notFound } from '../domain/errors'
+import { AppError, notFound, validationFailed } from '../domain/errors'
 import { toCsv, toXlsx, type Table } from '../lib/spreadsheet'
-import { type EventDetailRow, findEventById, findEventsForStaff, insertEvent, updateEvent } from '../repositories/event'
+import {
+  type EventDetailRow,
+  type EventEditRow,
+  findEventById,
+  findEventsForStaff,
+  insertEvent,
+  lockEventForEdit,
+  updateEvent,
+  updateEventForm,
+} from '../repositories/event'
 import { findEventForSignup, findRegistrationsOfEvent } from '../repositories/registration'
 import { auditorOf, recordAudit, recordContactRead } from './audit'
 import { assertInScope, requireInScope, scopeOf } from './departmentScope'
@@ -23,6 +32,7 @@ import { commitDrawSecret, ensureDrawCommitted } from './lottery'
 import { buildTemplateData } from '../integrations/wechat/templateData'
 import { notify } from './notification'
 import { auditPublication, checkPublication } from './personalInfo'
+import { fillFromWaitlist } from './registration'
 
 /** Every event for staff, drafts first-class: the detail plus whether the public can see it. */
 const staffView = (row: EventDetailRow, now: Date): StaffEvent => ({
@@ -42,20 +52,132 @@ export async function getStaffEvent(deps: Deps, context: StaffContext, id: numbe
   return staffView(row, deps.clock())
 }
 
+type EventForm = BodyOf<'updateEvent'>
+
+/** The event form as stored: instants as dates, absent links as null. */
+const storedForm = (body: EventForm) => ({
+  ...body,
+  decisionId: body.decisionId ?? null,
+  liveStreamUrl: body.liveStreamUrl ?? null,
+  startsAt: new Date(body.startsAt),
+  endsAt: new Date(body.endsAt),
+  signupOpensAt: new Date(body.signupOpensAt),
+  signupClosesAt: new Date(body.signupClosesAt),
+})
+type StoredForm = ReturnType<typeof storedForm>
+type FormField = keyof StoredForm
+
 export async function createEvent(deps: Deps, context: StaffContext, body: BodyOf<'createEvent'>): Promise<EventDetail> {
   assertInScope(context.actor, body.departmentId, 'departmentId')
   return deps.db.$transaction(async (tx) => {
-    const { id } = await insertEvent(tx, {
-      ...body,
-      decisionId: body.decisionId ?? null,
-      startsAt: new Date(body.startsAt),
-      endsAt: new Date(body.endsAt),
-      signupOpensAt: new Date(body.signupOpensAt),
-      signupClosesAt: new Date(body.signupClosesAt),
-    })
+    const { id } = await insertEvent(tx, storedForm(body))
     // The lottery's randomness is committed now, so its commitment is public from the start of signups.
     if (body.selectionMode === 'LOTTERY') await commitDrawSecret(tx, id)
     await recordAudit(tx, auditorOf(context), { action: 'createEvent', entity: 'event', entityId: id, after: body })
+    return eventDetail(deps, tx, id, 'staff')
+  })
+}
+
+const comparable = (v: unknown) => (v instanceof Date ? v.getTime() : JSON.stringify(v))
+/** The form fields an edit changes. */
+const changedFields = (before: EventEditRow, next: StoredForm): FormField[] =>
+  (Object.keys(next) as FormField[]).filter((k) => comparable(before[k]) !== comparable(next[k]))
+const pick = <T extends object, K extends keyof T>(row: T, fields: readonly K[]): Partial<Pick<T, K>> =>
+  Object.fromEntries(fields.map((f) => [f, row[f]])) as Partial<Pick<T, K>>
+
+/**
+ * What registrants and the public were promised stays: seats and waitlist places already given,
+ * the selection mode and a lottery's quotas and seats once signups opened, a signup window that
+ * already opened or closed, and the time and place of an event under way.
+ */
+function checkPromises(before: EventEditRow, next: StoredForm, changed: readonly FormField[], now: Date): void {
+  const has = (...fields: FormField[]) => fields.some((f) => changed.includes(f))
+  const signupsStarted = before.signupOpensAt <= now || before._count.registrations > 0
+  if (has('startsAt', 'endsAt', 'place') && before.startsAt <= now) throw new AppError('EVENT_ALREADY_STARTED')
+  if (has('selectionMode') && signupsStarted) throw new AppError('SELECTION_MODE_LOCKED')
+  if (before.selectionMode === 'LOTTERY' && has('capacity', 'reservedSeats', 'drawQuotas') && (signupsStarted || before.drawAt)) {
+    throw new AppError('DRAW_QUOTAS_LOCKED')
+  }
+  if (has('signupOpensAt') && before.signupOpensAt <= now) throw new AppError('SIGNUP_WINDOW_LOCKED', '报名已开始，报名开始时间不能更改')
+  if (has('signupClosesAt') && before.signupClosesAt <= now) throw new AppError('SIGNUP_WINDOW_LOCKED', '报名已截止，报名时间不能更改')
+  const seated = before.confirmedCount
+  if (next.capacity - next.reservedSeats < seated) {
+    throw new AppError('EVENT_SEATS_TAKEN', `已有 ${seated} 人入选，总席位减预留席位不能少于 ${seated} 个`, {
+      fields: { capacity: `已有 ${seated} 人入选，总席位减预留席位不能少于 ${seated} 个` },
+    })
+  }
+  if (next.waitlistCapacity < before.waitlistCount) {
+    const waiting = before.waitlistCount
+    throw new AppError('EVENT_SEATS_TAKEN', `已有 ${waiting} 人候补，候补名额不能少于 ${waiting} 个`, {
+      fields: { waitlistCapacity: `已有 ${waiting} 人候补，候补名额不能少于 ${waiting} 个` },
+    })
+  }
+  if (has('startsAt') && next.startsAt <= now) throw validationFailed({ startsAt: '活动开始时间须晚于现在' })
+  if (has('signupClosesAt') && next.signupClosesAt <= now) throw validationFailed({ signupClosesAt: '报名截止时间须晚于现在' })
+}
+
+/** What a registrant is told of a new time or place: what changed, now and before. */
+function changeNotice(before: EventEditRow, next: StoredForm, changed: readonly FormField[]) {
+  const timeChanged = changed.includes('startsAt') || changed.includes('endsAt')
+  const placeChanged = changed.includes('place')
+  const what = timeChanged && placeChanged ? '时间和地点' : timeChanged ? '时间' : '地点'
+  const span = (from: Date, to: Date) => `${formatShanghaiDateTime(from)} 至 ${formatShanghaiDateTime(to)}`
+  const parts = [
+    timeChanged ? `时间改为 ${span(next.startsAt, next.endsAt)}（原 ${span(before.startsAt, before.endsAt)}）` : null,
+    placeChanged ? `地点改为 ${next.place}（原 ${before.place}）` : null,
+  ].filter(Boolean)
+  return {
+    title: `活动${what}变更`,
+    body: `您报名的「${next.title}」${what}有变更：${parts.join('；')}。`,
+    phrase: timeChanged && placeChanged ? '活动变更' : timeChanged ? '时间变更' : '地点变更',
+  }
+}
+
+/**
+ * Edit an event with the same form it was created with. Refused when it would break a promise
+ * (checkPromises); audited with the fields before and after; a larger first-come capacity seats
+ * those waiting; a new time or place of a published event is told to every registrant still
+ * concerned, once per edit (the audit entry names the moment).
+ */
+export async function updateEventDetails(deps: Deps, context: StaffContext, id: number, body: EventForm): Promise<EventDetail> {
+  await requireInScope(deps.db, context.actor, 'event', id)
+  assertInScope(context.actor, body.departmentId, 'departmentId')
+  const now = deps.clock()
+  const next = storedForm(body)
+  return deps.db.$transaction(async (tx) => {
+    const before = await lockEventForEdit(tx, id)
+    if (!before) throw notFound('活动')
+    if (before.cancelledAt) throw new AppError('EVENT_CANCELLED')
+    const changed = changedFields(before, next)
+    if (changed.length === 0) return eventDetail(deps, tx, id, 'staff')
+    checkPromises(before, next, changed, now)
+    await updateEventForm(tx, id, pick(next, changed))
+    // A lottery's randomness is committed before signups open, like at creation.
+    if (next.selectionMode === 'LOTTERY' && !before.drawCommitment) await commitDrawSecret(tx, id)
+    if (next.selectionMode === 'FIRST_COME' && before.waitlistCount > 0) await fillFromWaitlist(deps, tx, { id, title: next.title, startsAt: next.startsAt })
+    const audit = await recordAudit(tx, auditorOf(context), {
+      action: 'updateEvent',
+      entity: 'event',
+      entityId: id,
+      before: pick(before, changed),
+      after: pick(next, changed),
+    })
+    if (before.publishedAt && changed.some((f) => f === 'startsAt' || f === 'endsAt' || f === 'place')) {
+      const notice = changeNotice(before, next, changed)
+      for (const r of await findRegistrationsOfEvent(tx, id)) {
+        if (!r.citizenId || r.status === 'CANCELLED' || r.status === 'NOT_SELECTED') continue
+        await notify(deps, tx, {
+          citizenId: r.citizenId,
+          kind: 'REGISTRATION_RESULT',
+          title: notice.title,
+          body: notice.body,
+          link: `/packages/event/pages/detail/index?id=${id}`,
+          // The 报名结果 template (event, what happened, time): like a cancellation, a change reaches WeChat too.
+          templateData: buildTemplateData({ thing1: next.title, phrase2: notice.phrase, time3: next.startsAt }),
+          dedupeKey: `event-changed:${id}:${audit.id}`,
+        })
+      }
+    }
     return eventDetail(deps, tx, id, 'staff')
   })
 }

@@ -1,5 +1,15 @@
 // Event registration use cases: signing up (first come, review, lottery) and cancelling with the waitlist moving up, staff review, check-in and reminders.
-import { attendeeCategoryLabels, type BodyOf, type MyRegistration, registrationStatusLabels, signupStatus } from '@gm/shared'
+import {
+  attendeeCategoryLabels,
+  type BodyOf,
+  checkInStatus,
+  checkInWindow,
+  DEFAULT_CHECK_IN_OPENS_HOURS_BEFORE,
+  formatShanghaiDateTime,
+  type MyRegistration,
+  registrationStatusLabels,
+  signupStatus,
+} from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import { isUniqueViolation } from '../db/errors'
 import type { Deps } from '../deps'
@@ -232,7 +242,7 @@ async function learnFull(deps: Deps, generation: number, eventId: number, closes
  * While a seat is free and anyone waits, the first waiting person (signup order) takes it and is
  * told. The caller holds the event row's lock.
  */
-async function fillFromWaitlist(deps: Deps, tx: DbOrTx, event: { id: number; title: string; startsAt: Date }) {
+export async function fillFromWaitlist(deps: Deps, tx: DbOrTx, event: { id: number; title: string; startsAt: Date }) {
   for (;;) {
     const next = await lockNextWaitlisted(tx, event.id)
     if (next === null || !(await takeSeat(tx, event.id))) return
@@ -353,6 +363,19 @@ export async function reviewRegistration(deps: Deps, context: StaffContext, id: 
 export async function checkIn(deps: Deps, context: StaffContext, eventId: number, code: string) {
   const now = deps.clock()
   await requireInScope(deps.db, context.actor, 'event', eventId)
+  const event = await findEventForSignup(deps.db, eventId)
+  if (!event) throw notFound('活动')
+  if (event.cancelledAt) throw new AppError('EVENT_CANCELLED')
+  // Only on the event day: from the configured hours before the start until the end.
+  const hours = deps.settings.checkInOpensHoursBefore ?? DEFAULT_CHECK_IN_OPENS_HOURS_BEFORE
+  const status = checkInStatus(event.startsAt, event.endsAt, hours, now)
+  if (status === 'early') {
+    const opensAt = checkInWindow(event.startsAt, event.endsAt, hours).opensAt
+    throw new AppError('CHECK_IN_NOT_OPEN', `尚未到签到时间：签到于 ${formatShanghaiDateTime(opensAt)}（活动开始前 ${hours} 小时）开始`, {
+      opensAt: opensAt.toISOString(),
+    })
+  }
+  if (status === 'closed') throw new AppError('CHECK_IN_CLOSED')
   const checked = await checkInByCode(deps.db, eventId, code, now)
   if (!checked) {
     const found = await findByCheckInCode(deps.db, code)

@@ -83,7 +83,7 @@ export {
   useEventOpinionAnswer,
   useEventQuotas,
   useEventRegistrations,
-  useNewEventForm,
+  useEventEditor,
   useRegistrationReview,
   useStaffEvent,
   useStaffEventDesk,

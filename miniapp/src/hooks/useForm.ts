@@ -22,6 +22,8 @@ export interface FormState<V extends Record<string, string>> {
   /** Validate, then submit; what the user typed stays whatever happens. */
   handleSubmit: () => Promise<void>
   reset: () => void
+  /** Fill the form with stored values (editing what exists), clearing errors. */
+  load: (values: V) => void
 }
 
 /** A form that keeps its input, shows field errors inline and one message for the rest. */
@@ -75,5 +77,11 @@ export function useForm<V extends Record<string, string>, T>({ initial, validate
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the initial values of the first render
   }, [])
 
-  return { values, errors, formError, submitting, setField, handleSubmit, reset }
+  const load = useCallback((stored: V) => {
+    setValues(stored)
+    setErrors({})
+    setFormError(null)
+  }, [])
+
+  return { values, errors, formError, submitting, setField, handleSubmit, reset, load }
 }

@@ -1,4 +1,4 @@
-// Staff work on events: the list, one event's desk (publish, outcome, cancel, export), review, quotas, check-in and event opinions' answers.
+// Staff work on events: the list, the event form (new or edit), one event's desk (publish, outcome, cancel, export), review, quotas, check-in and event opinions' answers.
 import {
   type AnswerBody,
   CancelEventBodySchema,
@@ -10,10 +10,11 @@ import {
   type StaffEventOpinion,
 } from '@gm/shared'
 import type { z } from 'zod'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { type ApiError, api, downloadExport, type ExportFormat, toApiError } from '../api'
 import type { AnswerValues } from '../components/AnswerForm'
 import { replacePage, routes } from '../navigation'
+import { type QuotaDraft, quotaDraftOf } from '../utils/quotas'
 import { validateWith, type Validation } from '../utils/form'
 import { notFound } from './notFound'
 import { type Action, useAction } from './useAction'
@@ -178,17 +179,46 @@ export function useEventOpinionAnswer(opinionId: number, initial: AnswerValues, 
 
 type EventDraft = z.output<typeof EventDraftBodySchema>
 
-/** 新建活动 (EDITOR): the page checks the form (with its quota rows); the new draft's page opens once saved. */
-export function useNewEventForm<V extends Record<string, string>>(
-  initial: V,
-  validate: (values: V) => Validation<EventDraft, Extract<keyof V, string>>,
-): FormState<V> {
-  return useForm<V, EventDraft>({
-    initial,
-    validate,
+export interface EventEditor<V extends Record<string, string>> {
+  form: FormState<V>
+  /** The event being edited (null for a new one). */
+  existing: RequestState<StaffEventView | null>
+  /** 分层配额 rows of a lottery event, beside the form's text fields. */
+  quotaRows: QuotaDraft[]
+  setQuotaRows: (rows: QuotaDraft[]) => void
+}
+
+/**
+ * 新建活动 / 修改活动 (EDITOR): one form for both. With an id the stored event fills the form once
+ * loaded and saving sends updateEvent; without one it sends createEvent. The event's page opens once saved.
+ */
+export function useEventEditor<V extends Record<string, string>>(
+  id: number | null,
+  enabled: boolean,
+  options: {
+    initial: V
+    valuesOf: (event: EventDetail) => V
+    validate: (values: V, quotaRows: readonly QuotaDraft[]) => Validation<EventDraft, Extract<keyof V, string>>
+  },
+): EventEditor<V> {
+  const [quotaRows, setQuotaRows] = useState<QuotaDraft[]>([])
+  const existing = useRequest(() => (id === null || !enabled ? Promise.resolve(null) : api.getStaffEvent({ params: { id } })), [id, enabled])
+  const form = useForm<V, EventDraft>({
+    initial: options.initial,
+    validate: (values) => options.validate(values, quotaRows),
     submit: async (body) => {
-      const event = await api.createEvent({ body })
+      const event = id === null ? await api.createEvent({ body }) : await api.updateEvent({ params: { id }, body })
       replacePage(routes.staffEvent(event.id))
     },
   })
+  const loaded = useRef(false)
+  const { load } = form
+  const { valuesOf } = options
+  useEffect(() => {
+    if (!existing.data || loaded.current) return
+    loaded.current = true
+    load(valuesOf(existing.data.event))
+    setQuotaRows(existing.data.event.drawQuotas.map(quotaDraftOf))
+  }, [existing.data, load, valuesOf])
+  return { form, existing, quotaRows, setQuotaRows }
 }

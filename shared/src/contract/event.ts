@@ -1,4 +1,4 @@
-// Open days and meetings (政府开放日、列席): public reads and staff creation, quotas, review, lottery, check-in and outcomes.
+// Open days and meetings (政府开放日、列席): public reads and staff creation and editing, quotas, review, lottery, check-in and outcomes.
 import { z } from 'zod'
 import { ALL_STAFF, EDITOR, REVIEWER, FileSchema, type Endpoint } from './endpoint'
 import { IdParamsSchema } from '../schemas/common'
@@ -71,6 +71,16 @@ export const eventEndpoints = {
     body: EventDraftBodySchema,
     response: EventDetailSchema,
     status: 201,
+  },
+  updateEvent: {
+    method: 'PUT',
+    path: '/api/staff/events/:id',
+    tag: 'staff-event',
+    access: EDITOR,
+    summary: '修改活动（留痕；时间或地点变更时通知每位报名人；已公开承诺的席位、确定方式和报名时间不能违背）',
+    params: IdParamsSchema,
+    body: EventDraftBodySchema,
+    response: EventDetailSchema,
   },
   publishEvent: {
     method: 'POST',

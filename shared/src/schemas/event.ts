@@ -40,7 +40,11 @@ export type EventSummary = z.infer<typeof EventSummarySchema>
 export const EventDetailSchema = EventSummarySchema.extend({
   description: z.string(),
   eligibility: z.string(),
+  /** 网络直播: the https address of the live stream, or null */
+  liveStreamUrl: z.string().nullable(),
   reservedSeats: z.number().int(),
+  /** How many may wait for a freed seat (first-come events) */
+  waitlistCapacity: z.number().int(),
   decisionId: z.number().int().nullable(),
   cancelled: z.object({ at: InstantSchema, reason: z.string() }).nullable(),
   /** The lottery's record is public once drawn (GET /api/events/:id/draw) */
@@ -75,6 +79,16 @@ export const StaffEventSchema = z.object({ event: EventDetailSchema, published: 
 export type StaffEvent = z.infer<typeof StaffEventSchema>
 
 // —— staff side: the event form, quotas, cancellation and the meeting outcome ——
+/** 网络直播 address: https only (the page opens it), a real host, nothing a browser would run. */
+export const LiveStreamUrlSchema = z
+  .string({ error: '请填写直播网址' })
+  .trim()
+  .max(500, '直播网址最多 500 个字符')
+  .regex(/^https:\/\//, '直播网址须以 https:// 开头')
+  // A host with a dot (no user info), an optional port, then a path or query without spaces or markup (no URL object: the mini-program has none).
+  .regex(/^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)+(:\d{1,5})?([/?#][^\s<>"']*)?$/i, '请填写有效的直播网址，如 https://live.example.gov.cn/123')
+
+/** The event form, for a new event (createEvent) and for editing one (updateEvent): the same fields and checks. */
 export const EventDraftBodySchema = z
   .strictObject({
     kind: EventKindSchema,
@@ -92,6 +106,8 @@ export const EventDraftBodySchema = z
     waitlistCapacity: z.number().int().min(0).max(10_000).default(0),
     selectionMode: SelectionModeSchema,
     eligibility: longText().max(1000, '报名条件最多 1000 个字').default(''),
+    /** 网络直播: null (or absent) for none */
+    liveStreamUrl: LiveStreamUrlSchema.nullable().optional(),
     /** Lottery events: the quotas, public with the commitment and locked once signups open */
     drawQuotas: DrawQuotasSchema.default([]),
   })

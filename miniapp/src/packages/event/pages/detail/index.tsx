@@ -1,4 +1,4 @@
-// 活动详情: one event's time, place, seats, selection mode and quotas, with 我要报名 while signup is open, or why not, and the outcome afterwards.
+// 活动详情: one event's time, place, live stream (网络直播), seats, selection mode and quotas, with 我要报名 while signup is open, or why not, and the outcome afterwards.
 import { Text, View } from '@tarojs/components'
 import { type EventDetail, eventKindLabels, formatShanghaiDateTime, publicSeats, selectionModeLabels, signupStatusLabels } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
@@ -10,6 +10,7 @@ import { LinkRow } from '../../../../components/LinkRow'
 import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
+import { followLink } from '../../../../components/QaRichText'
 import { QuotaList } from '../../../../components/QuotaList'
 import { Paragraphs, Section } from '../../../../components/Section'
 import { useEvent, useRouteId, useSession } from '../../../../hooks'
@@ -67,6 +68,15 @@ export default function EventDetailPage() {
                 ]}
               />
             </Section>
+            {e.liveStreamUrl && !e.cancelled && (
+              <Section title="网络直播" className="gm-event-detail__live">
+                <LinkRow
+                  title="观看网络直播"
+                  hint={`${e.liveStreamUrl}${process.env.TARO_ENV === 'h5' ? '' : '（点击复制网址，在浏览器中打开）'}`}
+                  onOpen={() => followLink(e.liveStreamUrl!)}
+                />
+              </Section>
+            )}
             <SignupEntry e={e} />
             {me?.kind === 'citizen' && <LinkRow title="我的报名" hint="查看报名状态和签到码" onOpen={() => openPage(routes.myRegistrations())} />}
             {e.selectionMode === 'LOTTERY' && e.drawCommitment && (

@@ -1,10 +1,10 @@
-// 新建活动 (EDITOR): the event's details, capacity, how attendees are chosen and, for a lottery, its quotas.
+// 新建活动 / 修改活动 (EDITOR): the event's details, times (pickers), capacity, how attendees are chosen, the live-stream link and, for a lottery, its quotas.
 import { Text, View } from '@tarojs/components'
-import { EventDraftBodySchema, type EventKind, eventKindLabels, type SelectionMode, selectionModeLabels } from '@gm/shared'
-import { useState } from 'react'
+import { type EventDetail, EventDraftBodySchema, type EventKind, eventKindLabels, type SelectionMode, selectionModeLabels } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
 import { ChoiceGroup } from '../../../../components/ChoiceGroup'
 import { Chips } from '../../../../components/Chips'
+import { DateTimeField } from '../../../../components/DateTimeField'
 import { FormField } from '../../../../components/FormField'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
@@ -12,9 +12,9 @@ import { Section } from '../../../../components/Section'
 import { StaffGate } from '../../../../components/StaffGate'
 import { QuotaRows } from '../../../../components/QuotaRows'
 import { TextAreaField } from '../../../../components/TextAreaField'
-import { useDecisionList, useMyDepartments, useNewEventForm, useStaffGate } from '../../../../hooks'
+import { useDecisionList, useEventEditor, useMyDepartments, useRouteId, useStaffGate } from '../../../../hooks'
 import { a11y } from '../../../../utils/a11y'
-import { isoFromShanghai } from '../../../../utils/datetime'
+import { isoFromShanghai, shanghaiInputValue } from '../../../../utils/datetime'
 import type { FieldErrors } from '../../../../utils/form'
 import { type QuotaDraft, quotaIssueText, quotasOf } from '../../../../utils/quotas'
 import './index.scss'
@@ -36,6 +36,8 @@ type Values = {
   waitlistCapacity: string
   selectionMode: string
   eligibility: string
+  /** 网络直播 (https) or '' */
+  liveStreamUrl: string
   /** Holds the message about the quota rows (the rows themselves live beside the form) */
   drawQuotas: string
 }
@@ -57,9 +59,31 @@ const initial: Values = {
   waitlistCapacity: '0',
   selectionMode: '',
   eligibility: '',
+  liveStreamUrl: '',
   drawQuotas: '',
 }
-const DATE_HINT = '请按“2026-12-01 09:00”的格式填写（北京时间）'
+
+/** The stored event as the form shows it (editing). */
+export const valuesOf = (e: EventDetail): Values => ({
+  kind: e.kind,
+  title: e.title,
+  description: e.description,
+  place: e.place,
+  departmentId: String(e.department.id),
+  decisionId: e.decisionId === null ? '' : String(e.decisionId),
+  startsAt: shanghaiInputValue(e.startsAt),
+  endsAt: shanghaiInputValue(e.endsAt),
+  signupOpensAt: shanghaiInputValue(e.signupOpensAt),
+  signupClosesAt: shanghaiInputValue(e.signupClosesAt),
+  capacity: String(e.capacity),
+  reservedSeats: String(e.reservedSeats),
+  waitlistCapacity: String(e.waitlistCapacity),
+  selectionMode: e.selectionMode,
+  eligibility: e.eligibility,
+  liveStreamUrl: e.liveStreamUrl ?? '',
+  drawQuotas: '',
+})
+const DATE_HINT = '请选择日期和时间（北京时间）'
 const times: Field[] = ['startsAt', 'endsAt', 'signupOpensAt', 'signupClosesAt']
 const numberOf = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined)
 
@@ -81,6 +105,7 @@ export function validate(values: Values, quotaRows: readonly QuotaDraft[] = []) 
     waitlistCapacity: numberOf(values.waitlistCapacity),
     selectionMode: values.selectionMode || undefined,
     eligibility: values.eligibility,
+    liveStreamUrl: values.liveStreamUrl.trim() || null,
     drawQuotas: values.selectionMode === 'LOTTERY' ? quotasOf(quotaRows) : [],
   }
   const errors: FieldErrors<Field> = {}
@@ -99,22 +124,34 @@ export function validate(values: Values, quotaRows: readonly QuotaDraft[] = []) 
   return parsed.success && Object.keys(errors).length === 0 ? { ok: true as const, data: parsed.data } : { ok: false as const, errors }
 }
 
-/** 新建活动 (EDITOR); the draft is published by a reviewer. */
+/** 新建活动 (EDITOR; a reviewer publishes it), or 修改活动 with `?id=` (registrants are told of a new time or place). */
 export default function EventFormPage() {
+  const id = useRouteId()
   const gate = useStaffGate('EDITOR')
   const departments = useMyDepartments()
   const decisions = useDecisionList()
-  const [quotaRows, setQuotaRows] = useState<QuotaDraft[]>([])
-  const form = useNewEventForm(initial, (values) => validate(values, quotaRows))
-  if (!gate.allowed) return <StaffGate gate={gate} className="gm-event-form" refusal="只有「编辑」角色可以创建活动。" />
+  const { form, existing, quotaRows, setQuotaRows } = useEventEditor(id, gate.allowed, { initial, valuesOf, validate })
+  const waiting = id !== null && !existing.data
+  if (!gate.allowed || waiting) return <StaffGate gate={gate} className="gm-event-form" refusal="只有「编辑」角色可以创建和修改活动。" loading={existing} />
+  const editing = existing.data ?? null
+  const title = editing ? '修改活动' : '新建活动'
   const { values, errors } = form
   const text = (name: Field, label: string, hint?: string, max = 200) => (
     <FormField name={name} label={label} value={values[name]} hint={hint} maxlength={max} error={errors[name]} onInput={(v) => form.setField(name, v)} />
   )
+  const time = (name: Field, label: string, hint?: string) => (
+    <DateTimeField name={name} label={label} value={values[name]} hint={hint} error={errors[name]} onChange={(v) => form.setField(name, v)} />
+  )
   return (
     <PageShell className="gm-event-form">
-      <Text className="gm-page__title">新建活动</Text>
-      <View {...a11y('新建活动', 'form')}>
+      <Text className="gm-page__title">{title}</Text>
+      {editing && <Text className="gm-event-form__subject">{`活动：${editing.event.title}`}</Text>}
+      {editing?.published && (
+        <Notice tone="info">
+          修改活动时间或地点后，每位报名人都会收到变更通知（小程序消息，已订阅的另发微信通知）。已入选人数、确定方式和已开始的报名时间不能违背。
+        </Notice>
+      )}
+      <View {...a11y(title, 'form')}>
         <Section title="基本信息">
           <ChoiceGroup<EventKind>
             name="kind"
@@ -163,11 +200,12 @@ export default function EventFormPage() {
           />
         </Section>
         <Section title="时间">
-          {text('startsAt', '活动开始', '北京时间，如 2026-12-20 09:30', 19)}
-          {text('endsAt', '活动结束', undefined, 19)}
-          {text('signupOpensAt', '报名开始', undefined, 19)}
-          {text('signupClosesAt', '报名截止', '须在活动开始前', 19)}
+          {time('startsAt', '活动开始', '北京时间')}
+          {time('endsAt', '活动结束')}
+          {time('signupOpensAt', '报名开始')}
+          {time('signupClosesAt', '报名截止', '须在活动开始前')}
         </Section>
+        <Section title="网络直播（可选）">{text('liveStreamUrl', '直播网址', '以 https:// 开头，活动页面向公众展示；不直播请留空', 500)}</Section>
         <Section title="名额与遴选">
           {text('capacity', '总席位', undefined, 5)}
           {text('reservedSeats', '预留席位', '如为媒体、受邀专家预留，不参与公开报名', 5)}
@@ -196,7 +234,7 @@ export default function EventFormPage() {
         )}
         {form.formError && <Notice tone="error">{form.formError.message}</Notice>}
         <ActionButton tone="primary" onPress={() => void form.handleSubmit()} busy={form.submitting} busyText="正在保存…">
-          保存活动（待发布）
+          {editing ? '保存修改' : '保存活动（待发布）'}
         </ActionButton>
       </View>
     </PageShell>

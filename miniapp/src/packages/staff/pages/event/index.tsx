@@ -1,4 +1,4 @@
-// 活动 (staff): one event — publish, registrations and review, quotas, draw, check-in, outcome, cancel, export.
+// 活动 (staff): one event — edit, publish, registrations (a table on desktop) and review, quotas, draw, check-in, outcome, cancel, export.
 import { Text, View } from '@tarojs/components'
 import {
   type EventDetail,
@@ -25,6 +25,7 @@ import { QuotaList } from '../../../../components/QuotaList'
 import { QuotaRows } from '../../../../components/QuotaRows'
 import { Paragraphs, Section } from '../../../../components/Section'
 import { StaffRegistrationCard } from '../../../../components/StaffRegistrationCard'
+import { StaffRegistrationTable } from '../../../../components/StaffRegistrationTable'
 import { StaffGate } from '../../../../components/StaffGate'
 import { TextAreaField } from '../../../../components/TextAreaField'
 import {
@@ -144,14 +145,33 @@ export default function StaffEventPage() {
       )
     if (registrations.data.length === 0) return <ListState status="empty" emptyText="还没有人报名" />
     const checkedIn = registrations.data.filter((r) => r.status === 'CHECKED_IN').length
+    const pending = e.selectionMode === 'REVIEW' ? registrations.data.filter((r) => r.status === 'APPLIED') : []
+    const count = `共 ${registrations.data.length} 人报名，已签到 ${checkedIn} 人`
     return (
       <View>
-        <Text className="gm-staff-event__count">{`共 ${registrations.data.length} 人报名，已签到 ${checkedIn} 人`}</Text>
-        {registrations.data.map((r) => (
-          <StaffRegistrationCard key={r.id} registration={r}>
-            {e.selectionMode === 'REVIEW' && r.status === 'APPLIED' && <ReviewActions registration={r} onDone={registrations.replace} />}
-          </StaffRegistrationCard>
-        ))}
+        <Text className="gm-staff-event__count">{count}</Text>
+        {/* Phone: one card per person, the review actions on it. */}
+        <View className="gm-staff-event__cards">
+          {registrations.data.map((r) => (
+            <StaffRegistrationCard key={r.id} registration={r}>
+              {pending.includes(r) && <ReviewActions registration={r} onDone={registrations.replace} />}
+            </StaffRegistrationCard>
+          ))}
+        </View>
+        {/* Desktop: what needs a decision first, then everyone in one table. */}
+        <View className="gm-staff-event__desk">
+          {pending.length > 0 && (
+            <View className="gm-staff-event__pending">
+              <Text className="gm-staff-event__subtitle">{`待审核的申请（${pending.length} 人）`}</Text>
+              {pending.map((r) => (
+                <StaffRegistrationCard key={r.id} registration={r}>
+                  <ReviewActions registration={r} onDone={registrations.replace} />
+                </StaffRegistrationCard>
+              ))}
+            </View>
+          )}
+          <StaffRegistrationTable registrations={registrations.data} caption={`报名名单：${e.title}`} />
+        </View>
       </View>
     )
   }
@@ -184,8 +204,16 @@ export default function StaffEventPage() {
                     { label: '报名时间', value: `${formatShanghaiDateTime(e.signupOpensAt)} 至 ${formatShanghaiDateTime(e.signupClosesAt)}` },
                     { label: '名额', value: `共 ${e.capacity} 个，公开报名 ${publicSeats(e.capacity, e.reservedSeats)} 个，剩余 ${e.seatsLeft} 个` },
                     { label: '确定方式', value: selectionModeLabels[e.selectionMode] },
+                    { label: '网络直播', value: e.liveStreamUrl ?? '无' },
                   ]}
                 />
+                {can('EDITOR') && !e.cancelled && (
+                  <LinkRow
+                    title="修改活动"
+                    hint={published ? '改时间或地点会通知每位报名人；已给出的席位和确定方式不能违背' : '发布前可修改全部内容'}
+                    onOpen={() => openPage(routes.staffEventForm(e.id))}
+                  />
+                )}
               </Section>
 
               {e.selectionMode === 'LOTTERY' && (

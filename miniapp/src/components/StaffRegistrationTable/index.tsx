@@ -1,0 +1,38 @@
+// The staff 报名名单 as one table (desktop width): a row per registration with contact, category, attributes, status and check-in.
+import { attendeeCategoryLabels, formatShanghaiDateTime, registrationStatusLabels } from '@gm/shared'
+import type { StaffRegistration } from '../../hooks/useStaffEvents'
+import { DataTable } from '../DataTable'
+
+const columns = [
+  { key: 'code', label: '报名编号' },
+  { key: 'name', label: '姓名' },
+  { key: 'phone', label: '手机号' },
+  { key: 'category', label: '类别' },
+  { key: 'attributes', label: '地区 · 行业 · 年龄段 · 性别' },
+  { key: 'needs', label: '无障碍需求' },
+  { key: 'status', label: '状态' },
+  { key: 'checkedIn', label: '签到时间' },
+] as const
+
+/** 报名名单 as a table (staff only: it shows phone numbers); actions live beside it. */
+export function StaffRegistrationTable({ registrations, caption }: { registrations: readonly StaffRegistration[]; caption: string }) {
+  return (
+    <DataTable
+      className="gm-staff-registration-table"
+      caption={caption}
+      columns={columns}
+      rows={registrations.map((r) => ({
+        key: r.id,
+        code: r.publicCode,
+        name: r.name,
+        phone: r.phone,
+        category: attendeeCategoryLabels[r.category],
+        attributes: [r.region, r.sector, r.ageBand, r.gender].filter(Boolean).join(' · '),
+        needs: r.accessibilityNeeds,
+        status: r.reviewReason ? `${registrationStatusLabels[r.status]}（${r.reviewReason}）` : registrationStatusLabels[r.status],
+        checkedIn: r.checkedInAt ? formatShanghaiDateTime(r.checkedInAt) : null,
+      }))}
+      emptyText="还没有人报名"
+    />
+  )
+}
