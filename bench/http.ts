@@ -41,6 +41,7 @@ import {
   opinionRequests,
   seedCitizens,
   signupBurst,
+  bareKoaBurst,
   storedCell,
 } from './writes'
 
@@ -80,6 +81,13 @@ function options(argv: string[]) {
     burstSeats: Math.max(1, int('burst-seats', 100)),
     burstRounds: Math.max(1, int('burst-rounds', 3)),
     burstTimeoutMs: Math.max(1000, int('burst-timeout-ms', 60_000)),
+    /** Extra settings for both BFF instances, e.g. "BURST_CONCURRENCY=0,DB_POOL_SIZE=20". */
+    bffEnv: Object.fromEntries(
+      (map.get('bff-env') ?? '')
+        .split(',')
+        .filter((a) => a.includes('='))
+        .map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]),
+    ) as Record<string, string>,
     /** Extra node arguments for the BFF process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
     bffNodeArgs: (map.get('bff-node-args') ?? '').split(' ').filter((a) => a !== ''),
     /** Another build of the server (e.g. of an earlier commit) to measure instead of bff/dist/server.js. */
@@ -292,7 +300,7 @@ async function main() {
 
     const bffPort = await freePort()
     const staticDir = path.join(root, 'miniapp', 'dist', 'h5')
-    const bffEnv = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', RATE_LIMIT: 'off', STATIC_DIR: existsSync(staticDir) ? staticDir : scratch }
+    const bffEnv = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', RATE_LIMIT: 'off', STATIC_DIR: existsSync(staticDir) ? staticDir : scratch, ...o.bffEnv }
     const bff = await startChild([...o.bffNodeArgs, o.server], { ...bffEnv, PORT: String(bffPort) }, bffPort, '/readyz')
     children.push(bff)
     const idle = rssOf(bff.process.pid)
@@ -348,14 +356,21 @@ async function main() {
       const secondPort = await freePort()
       const second = await startChild([o.server], { ...bffEnv, PORT: String(secondPort) }, secondPort, '/readyz')
       children.push(second)
+      // And a second bare Koa: the ceiling of each round is the same burst against the two of them.
+      const koaPort2 = await freePort()
+      const koa2 = await startChild([path.join(benchDir, 'bareKoa.mjs'), bodyFile, String(koaPort2)], {}, koaPort2, '/api/consultations')
+      children.push(koa2)
       const burst: BurstResult = { people: o.burstPeople, seats: o.burstSeats, rounds: [] }
       for (let round = 0; round < o.burstRounds && o.citizens >= (round + 1) * o.burstPeople; round++) {
-        const result = await signupBurst(client, [bff.base, second.base], {
+        const ceiling = await bareKoaBurst([koa.base, koa2.base], o.burstPeople, o.burstTimeoutMs)
+        console.log(`bare Koa burst, round ${round + 1}: ${JSON.stringify(ceiling)}`)
+        const measured = await signupBurst(client, [bff.base, second.base], {
           people: o.burstPeople,
           seats: o.burstSeats,
           firstCitizen: 1 + round * o.burstPeople,
           timeoutMs: o.burstTimeoutMs,
         })
+        const result = { ...measured, ceiling }
         burst.rounds.push(result)
         console.log(`${BURST_WORKLOAD}, round ${round + 1}: ${JSON.stringify(result)}`)
         if (result.wallMs > 30_000) break
@@ -379,7 +394,7 @@ async function main() {
         qaItems,
         ...(o.only && !o.only.some((t) => OPINIONS_WORKLOAD.includes(t) || BURST_WORKLOAD.includes(t)) ? {} : { citizens: o.citizens }),
       },
-      settings: { durationS: o.duration, connections: o.connections, rounds: o.rounds, server: path.relative(root, o.server) },
+      settings: { durationS: o.duration, connections: o.connections, rounds: o.rounds, server: path.relative(root, o.server), bffEnv: o.bffEnv },
       rss: { idleMb: idle.rssMb, peakMb: peak },
       results,
       writes,
@@ -412,7 +427,7 @@ type StoredRun = {
   commit: string
   machine: { nproc: number; model: string; loadAverage: number[] }
   volume: Record<string, number>
-  settings: { durationS: number; connections: number; rounds?: number; server?: string }
+  settings: { durationS: number; connections: number; rounds?: number; server?: string; bffEnv?: Record<string, string> }
   rss: { idleMb: number; peakMb: number }
   results: Record<string, Run & { ratio: number; koaRps: number }>
   writes?: { opinions?: OpinionsStored; burst?: BurstResult }
@@ -465,7 +480,13 @@ function renderResults(): string {
           .map(([k, v]) => `${v} ${k}`)
           .join(
             ', ',
-          )} | ${r.settings.durationS} s × ${r.settings.rounds ?? 1} rounds, ${r.settings.connections} connections${r.settings.server ? `, ${r.settings.server}` : ''} |`,
+          )} | ${r.settings.durationS} s × ${r.settings.rounds ?? 1} rounds, ${r.settings.connections} connections${r.settings.server ? `, ${r.settings.server}` : ''}${
+          r.settings.bffEnv && Object.keys(r.settings.bffEnv).length > 0
+            ? `, ${Object.entries(r.settings.bffEnv)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(' ')}`
+            : ''
+        } |`,
     ),
     '',
   ]

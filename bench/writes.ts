@@ -1,5 +1,6 @@
 // Write workloads of `npm run bench`: opinions from distinct citizens (every acknowledged one stored once) and a signup burst across two BFF instances.
 import { randomBytes } from 'node:crypto'
+import http from 'node:http'
 import type autocannon from 'autocannon'
 import pg from 'pg'
 import { PRIVACY_NOTICE_VERSION } from '@gm/shared'
@@ -80,9 +81,96 @@ export interface BurstRound {
   confirmed: number
   confirmedCount: number
   duplicates: number
+  /** The same burst against two bare Koa processes just before (runs from 2026-12-06 19:50 on). */
+  ceiling?: { wallMs: number; p50Ms: number; p99Ms: number; maxMs: number; answers: Record<string, number> }
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+
+/** One connection per person, like phones (no keep-alive pool); node:http rather than fetch, whose per-request cost in the bench process competes with the servers for the machine's cores. */
+const burstAgent = new http.Agent({ keepAlive: false, maxSockets: Infinity })
+
+interface BurstAnswer {
+  status: number
+  body: string
+}
+
+function post(base: string, path: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<BurstAnswer> {
+  const url = new URL(path, base)
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        agent: burstAgent,
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }))
+        res.on('error', reject)
+      },
+    )
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' })))
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+/** `people` requests at once, alternating over `bases`; answers by status and code, latencies, wall time. */
+async function burstOf(
+  bases: string[],
+  people: number,
+  request: (i: number) => { path: string; headers: Record<string, string>; body: string },
+  timeoutMs: number,
+) {
+  const latencies: number[] = []
+  const answers: Record<string, number> = {}
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: people }, async (_, i) => {
+      const t0 = performance.now()
+      let outcome: string
+      try {
+        const r = request(i)
+        const response = await post(bases[i % bases.length]!, r.path, { 'content-type': 'application/json', ...r.headers }, r.body, timeoutMs)
+        const body = JSON.parse(response.body || '{}') as { status?: string; error?: { code: string } }
+        outcome = `${response.status} ${body.status ?? body.error?.code ?? ''}`.trim()
+      } catch (err) {
+        outcome = (err as Error).name === 'TimeoutError' ? '0 timeout' : `0 ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`
+      }
+      latencies.push(performance.now() - t0)
+      answers[outcome] = (answers[outcome] ?? 0) + 1
+    }),
+  )
+  const wallMs = performance.now() - started
+  const sorted = latencies.sort((a, b) => a - b)
+  return {
+    wallMs: Math.round(wallMs),
+    p50Ms: Math.round(percentile(sorted, 50)),
+    p99Ms: Math.round(percentile(sorted, 99)),
+    maxMs: Math.round(sorted[sorted.length - 1] ?? 0),
+    answers,
+  }
+}
+
+/**
+ * The ceiling of a burst on this machine at this moment: the same number of people, client and
+ * connections against two bare Koa processes answering every request at once (run just before each
+ * BFF round; the round's ratio is ceiling wall time / BFF wall time).
+ */
+export function bareKoaBurst(bases: string[], people: number, timeoutMs: number) {
+  return burstOf(
+    bases,
+    people,
+    (i) => ({ path: '/api/events/1/registrations', headers: { authorization: `Bearer ${token(i)}` }, body: JSON.stringify({ name: `抢票${i}` }) }),
+    timeoutMs,
+  )
+}
 
 /**
  * One burst: `people` distinct citizens (from `firstCitizen`) sign up at once for a first-come
@@ -103,31 +191,16 @@ export async function signupBurst(
     [o.seats],
   )
   const eventId = event.rows[0]!.id
-  const latencies: number[] = []
-  const answers: Record<string, number> = {}
-  const started = performance.now()
-  await Promise.all(
-    Array.from({ length: o.people }, async (_, i) => {
-      const t0 = performance.now()
-      let outcome: string
-      try {
-        const response = await fetch(`${bases[i % bases.length]}/api/events/${eventId}/registrations`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token(o.firstCitizen + i)}`, 'idempotency-key': `burst-${eventId}-${i}` },
-          body: JSON.stringify({ name: `抢票${i}`, phone: '13800138000', category: 'PUBLIC' }),
-          signal: AbortSignal.timeout(o.timeoutMs),
-        })
-        const body = (await response.json()) as { status?: string; error?: { code: string } }
-        outcome = `${response.status} ${body.status ?? body.error?.code ?? ''}`.trim()
-      } catch (err) {
-        outcome = (err as Error).name === 'TimeoutError' ? '0 timeout' : `0 ${(err as Error).message}`
-      }
-      latencies.push(performance.now() - t0)
-      answers[outcome] = (answers[outcome] ?? 0) + 1
+  const answered = await burstOf(
+    bases,
+    o.people,
+    (i) => ({
+      path: `/api/events/${eventId}/registrations`,
+      headers: { authorization: `Bearer ${token(o.firstCitizen + i)}`, 'idempotency-key': `burst-${eventId}-${i}` },
+      body: JSON.stringify({ name: `抢票${i}`, phone: '13800138000', category: 'PUBLIC' }),
     }),
+    o.timeoutMs,
   )
-  const wallMs = performance.now() - started
-  const sorted = latencies.sort((a, b) => a - b)
   // A request answered 503 at its deadline may still be running in the BFF: read the outcome once it stops changing.
   const outcome = async () =>
     (
@@ -147,11 +220,7 @@ export async function signupBurst(
     r = again
   }
   return {
-    wallMs: Math.round(wallMs),
-    p50Ms: Math.round(percentile(sorted, 50)),
-    p99Ms: Math.round(percentile(sorted, 99)),
-    maxMs: Math.round(sorted[sorted.length - 1] ?? 0),
-    answers,
+    ...answered,
     confirmed: Number(r.confirmed),
     confirmedCount: r.confirmed_count,
     duplicates: Number(r.duplicates),
@@ -174,7 +243,10 @@ export function burstCell(burst: BurstResult | undefined) {
     .sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${v} × ${k}`)
     .join(', ')
-  return `${burst.people} people for ${burst.seats} seats: wall ${s(median.wallMs)} (rounds ${burst.rounds.map((r) => s(r.wallMs)).join(' / ')}) · p50 ${s(median.p50Ms)} / p99 ${s(median.p99Ms)} / max ${s(median.maxMs)} · ${median.confirmed} confirmed in the database (seat counter ${median.confirmedCount}, ${median.duplicates} duplicates) · ${answers}`
+  const ceiling = median.ceiling
+    ? `ratio ${(median.ceiling.wallMs / median.wallMs).toFixed(2)} (bare Koa burst wall ${s(median.ceiling.wallMs)}, p99 ${s(median.ceiling.p99Ms)}; rounds ${burst.rounds.map((r) => (r.ceiling ? s(r.ceiling.wallMs) : '—')).join(' / ')}) · `
+    : ''
+  return `${burst.people} people for ${burst.seats} seats: ${ceiling}wall ${s(median.wallMs)} (rounds ${burst.rounds.map((r) => s(r.wallMs)).join(' / ')}) · p50 ${s(median.p50Ms)} / p99 ${s(median.p99Ms)} / max ${s(median.maxMs)} · ${median.confirmed} confirmed in the database (seat counter ${median.confirmedCount}, ${median.duplicates} duplicates) · ${answers}`
 }
 
 export function storedCell(stored: OpinionsStored | undefined) {

@@ -35,7 +35,7 @@ export interface AppOptions {
   requestTimeoutLongMs?: number
   /** This instance's cache of public reads (PUBLIC_CACHE); without it every public read is computed. */
   publicCache?: PublicReadCache
-  /** Signups (抢票) running at once on this instance; the rest wait their turn in arrival order. 24 when omitted. */
+  /** Signups (抢票) running at once on this instance; the rest wait their turn in arrival order. 24 when omitted, 0 for no gate. */
   burstConcurrency?: number
 }
 
@@ -76,7 +76,7 @@ export function createApp(deps: Deps, options: AppOptions): Koa {
     await next()
     if (ctx.status === 404 && ctx.body == null) throw new AppError('ROUTE_NOT_FOUND')
   })
-  app.use(admission(options.burstConcurrency ?? 24))
+  if ((options.burstConcurrency ?? 24) > 0) app.use(admission(options.burstConcurrency ?? 24))
   app.use(jsonBody(options.bodyLimitKb))
   app.use(authenticate(deps))
   app.use(router.routes())

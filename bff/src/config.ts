@@ -47,6 +47,8 @@ const ConfigSchema = z.object({
    */
   REQUEST_TIMEOUT_MS: z.coerce.number({ error: '必须是毫秒数' }).int('必须是整数毫秒').min(100).max(600_000).default(10_000),
   REQUEST_TIMEOUT_LONG_MS: z.coerce.number({ error: '必须是毫秒数' }).int('必须是整数毫秒').min(100).max(3_600_000).default(300_000),
+  /** Signups (抢票) running at once on this instance, the rest waiting in arrival order before sign-in; 0 turns the gate off. */
+  BURST_CONCURRENCY: z.coerce.number({ error: '必须是整数' }).int('必须是整数').min(0).max(10_000).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default(path.join(PROJECT_ROOT, 'miniapp', 'dist', 'h5')),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(64),

@@ -143,6 +143,7 @@ async function main() {
       trustedProxies: config.TRUSTED_PROXIES,
       requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
       requestTimeoutLongMs: config.REQUEST_TIMEOUT_LONG_MS,
+      burstConcurrency: config.BURST_CONCURRENCY,
       publicCache,
     })
     server = await listen(app, config)
