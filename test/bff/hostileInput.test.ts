@@ -754,7 +754,7 @@ it(
     expect(names.filter((name) => !ROLES.some((role) => reached.has(`${name}/${role}`)))).toEqual([])
     expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([])
   },
-  150_000 * Number(process.env.GM_HOSTILE_RUNS_FACTOR ?? 1),
+  300_000 * Number(process.env.GM_HOSTILE_RUNS_FACTOR ?? 1),
 )
 
 it('still serves afterwards, and nothing polluted the prototypes of the process it runs in', async () => {
