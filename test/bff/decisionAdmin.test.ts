@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../support/testApp'
 /** Staff keep the public 决策事项目录: entries, their stages in legal order, every write audited. */
 let app: TestApp
 let editor: Record<string, string>
+let reviewer: Record<string, string>
 let departmentId: number
 
 const day = (iso: string) => `${iso}T00:00:00+08:00`
@@ -30,18 +31,21 @@ beforeAll(async () => {
   await seedDemo(app.db, app.now.value)
   editor = (await signInStaff(app, 'EDITOR')).auth
   departmentId = (await app.db.department.findFirstOrThrow({ where: { name: '建设局' } })).id
+  reviewer = (await signInStaff(app, 'REVIEWER', undefined, { departments: [departmentId] })).auth
 })
 afterAll(() => app.close())
 
 describe('creating a catalog entry', () => {
-  it('is public at once, stages in legal order, and audited', async () => {
+  it('is a draft (not public until published), stages in legal order, and audited', async () => {
     const created = await app.request('/api/staff/decisions', { method: 'POST', headers: editor, json: entry() })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({ title: '高新区人才公寓租赁管理办法', department: { id: departmentId, name: '建设局' }, currentStage: null })
     expect(created.body.stages.map((s: { kind: string }) => s.kind)).toEqual(['DRAFT_PUBLISHED', 'CONSULTATION'])
     expect(created.body.stages[1]).toMatchObject({ summary: '公开征求意见 30 日', link: null })
 
-    const listed = (await app.request('/api/decisions?year=2027')).body
+    expect(created.body.publishedAt).toBeNull()
+    expect((await app.request('/api/decisions?year=2027')).body).toEqual([])
+    const listed = (await app.request('/api/staff/decisions?year=2027', { headers: editor })).body
     expect(listed.map((d: { id: number }) => d.id)).toEqual([created.body.id])
     const audit = await app.db.auditLog.findFirstOrThrow({ where: { action: 'createDecision', entityId: String(created.body.id) } })
     expect(audit.entity).toBe('decision')
@@ -86,6 +90,7 @@ describe('keeping an entry current', () => {
     expect(updated.status).toBe(200)
     expect(updated.body.stages.map((s: { kind: string }) => s.kind)).toEqual(['DRAFT_PUBLISHED', 'CONSULTATION', 'MEETING_REVIEW'])
     expect(updated.body.currentStage).toBe(app.now.value >= new Date(day('2026-11-10')) ? 'MEETING_REVIEW' : expect.any(String))
+    expect((await app.request(`/api/staff/decisions/${id}/publish`, { method: 'POST', headers: reviewer })).status).toBe(200)
 
     const publicPage = (await app.request(`/api/decisions/${id}`)).body
     expect(publicPage).toMatchObject({ plannedDecisionAt: '2026年第四季度' })

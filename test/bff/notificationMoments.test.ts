@@ -138,7 +138,15 @@ describe('WeChat down', () => {
 describe('follow moments', () => {
   it('a followed decision opening and closing, and a followed topic getting a policy and Q&A: each told once per follower', async () => {
     const decision = await app.db.decision.create({
-      data: { year: 2026, title: '高新区老旧小区改造三年行动', summary: '—', departmentId, plannedDecisionAt: '2026年第四季度', participationMethods: [] },
+      data: {
+        year: 2026,
+        title: '高新区老旧小区改造三年行动',
+        summary: '—',
+        departmentId,
+        plannedDecisionAt: '2026年第四季度',
+        participationMethods: [],
+        publishedAt: new Date(),
+      },
     })
     const follower = await citizen(['FOLLOW_UPDATE'])
     const byDepartment = await citizen(['FOLLOW_UPDATE'])

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import type { DecisionDetail, DecisionSummary } from '@gm/shared'
+import type { StaffDecisionDetail, StaffDecisionSummary } from '@gm/shared'
 import StaffDecisionFormPage from '../../miniapp/src/packages/staff/pages/decision-form/index'
 import StaffDecisionsPage from '../../miniapp/src/packages/staff/pages/decisions/index'
 import StaffHomePage from '../../miniapp/src/packages/staff/pages/home/index'
@@ -8,7 +8,7 @@ import Taro, { useRouter } from './taroMock'
 
 const department = { id: 3, name: '市园林绿化局' }
 
-function summary(overrides: Partial<DecisionSummary> = {}): DecisionSummary {
+function summary(overrides: Partial<StaffDecisionSummary> = {}): StaffDecisionSummary {
   return {
     id: 1,
     year: 2026,
@@ -18,15 +18,16 @@ function summary(overrides: Partial<DecisionSummary> = {}): DecisionSummary {
     plannedDecisionAt: '2026年第四季度',
     participationMethods: ['网上征求意见', '座谈会'],
     currentStage: null,
+    publishedAt: '2026-11-01T00:00:00.000Z',
     ...overrides,
   }
 }
 
-function detail(overrides: Partial<DecisionDetail> = {}): DecisionDetail {
+function detail(overrides: Partial<StaffDecisionDetail> = {}): StaffDecisionDetail {
   return { ...summary(), stages: [], consultations: [], events: [], ...overrides }
 }
 
-const LIST = '/api/decisions'
+const LIST = '/api/staff/decisions'
 const CREATE = 'POST /api/staff/decisions'
 const posted = () => sentRequests().filter((r) => r.method === 'POST' && r.path === '/api/staff/decisions')
 const type = (label: string, value: string, scope: HTMLElement = document.body) => fireEvent.change(within(scope).getByLabelText(label), { target: { value } })
@@ -100,7 +101,7 @@ describe('决策事项目录管理 (staff)', () => {
   it('offers the catalog on the staff home page', async () => {
     signedIn(staff({ role: 'EDITOR', displayName: '赵编辑' }))
     render(<StaffHomePage />)
-    fireEvent.click(screen.getByRole('link', { name: '决策事项目录' }))
+    fireEvent.click(await screen.findByRole('link', { name: '决策事项目录' }))
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/decisions/index' })
     await settle()
   })
@@ -108,9 +109,9 @@ describe('决策事项目录管理 (staff)', () => {
   it('creates an entry with its stages: sends exactly the body, then confirms and refreshes the list', async () => {
     signedIn(staff({ role: 'EDITOR' }))
     server.reply(LIST, 200, [])
-    const created = detail({ id: 12 })
+    const created = detail({ id: 12, publishedAt: null })
     server.reply(CREATE, 201, created)
-    server.reply(LIST, 200, [summary({ id: 12 })])
+    server.reply(LIST, 200, [summary({ id: 12, publishedAt: null })])
     render(
       <>
         <StaffDecisionsPage />
@@ -132,9 +133,10 @@ describe('决策事项目录管理 (staff)', () => {
     toggleStage('听证 / 列席')
     type('阶段说明', '不会发送', stage('听证 / 列席'))
     toggleStage('听证 / 列席')
-    fireEvent.click(screen.getByRole('button', { name: '保存并公开' }))
+    fireEvent.click(screen.getByRole('button', { name: '保存为草稿' }))
 
-    expect(await screen.findByText('已保存「城市公园管理办法的制定」，决策事项目录已公开更新后的内容。')).toBeTruthy()
+    expect((await screen.findAllByText('已保存「城市公园管理办法的制定」（草稿），本部门审核人员发布后公开。')).length).toBeGreaterThan(0)
+    expect(screen.queryByRole('button', { name: '查看公开页面' })).toBeNull()
     expect(posted().map((r) => r.data)).toEqual([
       {
         year: 2026,
@@ -156,8 +158,10 @@ describe('决策事项目录管理 (staff)', () => {
       },
     ])
     // the list under the form heard of the save and shows it
-    expect(await screen.findByText('已保存「城市公园管理办法的制定」，目录已公开更新后的内容。')).toBeTruthy()
-    await waitFor(() => expect(server.requested(LIST)).toHaveLength(2))
+    // the form's notice and the list's
+    await waitFor(() => expect(screen.getAllByText('已保存「城市公园管理办法的制定」（草稿），本部门审核人员发布后公开。')).toHaveLength(2))
+    await waitFor(() => expect(sentRequests().filter((r) => r.method === 'GET' && r.path === LIST)).toHaveLength(2))
+    expect(await screen.findByText('草稿（未公开）')).toBeTruthy()
 
     fireEvent.click(screen.getByRole('button', { name: '返回决策事项目录' }))
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/decisions/index' })
@@ -173,7 +177,7 @@ describe('决策事项目录管理 (staff)', () => {
         { kind: 'HEARING', startsAt: null, endsAt: null, summary: '拟召开听证会', link: 'https://www.example.gov.cn/hearing' },
       ],
     })
-    server.reply('/api/decisions/7', 200, existing)
+    server.reply('/api/staff/decisions/7', 200, existing)
     server.reply('PUT /api/staff/decisions/7', 200, existing)
     render(<StaffDecisionFormPage />)
 
@@ -204,7 +208,7 @@ describe('决策事项目录管理 (staff)', () => {
     type('结束时间', '2026-12-09 17:00', meeting)
     toggleStage('决策结果')
     type('开始时间', '2026-12-20', stage('决策结果'))
-    fireEvent.click(screen.getByRole('button', { name: '保存并公开' }))
+    fireEvent.click(screen.getByRole('button', { name: '保存为草稿' }))
 
     const endField = meeting.querySelector('.gm-field--stage-meeting-review-endsAt') as HTMLElement
     expect(within(endField).getByText('结束时间不能早于开始时间')).toBeTruthy()
@@ -237,7 +241,7 @@ describe('决策事项目录管理 (staff)', () => {
     // the second stage sent is 听证, the third row of the editor
     toggleStage('听证 / 列席')
     type('相关链接（选填）', 'https://www.example.gov.cn/hearing', stage('听证 / 列席'))
-    fireEvent.click(screen.getByRole('button', { name: '保存并公开' }))
+    fireEvent.click(screen.getByRole('button', { name: '保存为草稿' }))
 
     const hearing = stage('听证 / 列席')
     const linkField = (await waitFor(() => {
@@ -259,5 +263,36 @@ describe('决策事项目录管理 (staff)', () => {
     expect(screen.getByText('只有「编辑」角色可以新增和修改决策事项。')).toBeTruthy()
     await settle()
     expect(sentRequests().some((r) => r.path.startsWith('/api/staff'))).toBe(false)
+  })
+
+  it('lets a reviewer of the department publish a draft, and offers no 发布 to a reviewer of another department', async () => {
+    signedIn(staff({ role: 'REVIEWER', department }))
+    server.reply(LIST, 200, [
+      summary({ id: 5, publishedAt: null }),
+      summary({ id: 6, title: '其他部门的草稿事项', department: { id: 4, name: '市民政局' }, publishedAt: null }),
+    ])
+    server.reply('POST /api/staff/decisions/5/publish', 200, detail({ id: 5, publishedAt: '2026-12-06T00:00:00.000Z' }))
+    server.reply(LIST, 200, [summary({ id: 5 }), summary({ id: 6, title: '其他部门的草稿事项', department: { id: 4, name: '市民政局' }, publishedAt: null })])
+    render(<StaffDecisionsPage />)
+    const publish = await screen.findByRole('button', { name: '发布「城市公园管理办法的制定」' })
+    expect(screen.getAllByText('草稿（未公开）')).toHaveLength(2)
+    expect(screen.queryByRole('button', { name: '发布「其他部门的草稿事项」' })).toBeNull()
+    fireEvent.click(publish)
+    await screen.findByText('已发布「城市公园管理办法的制定」，公众现在可以在决策事项目录中看到。')
+    await waitFor(() => expect(screen.getAllByText('草稿（未公开）')).toHaveLength(1))
+    expect(
+      sentRequests()
+        .filter((r) => r.method === 'POST')
+        .map((r) => r.path),
+    ).toEqual(['/api/staff/decisions/5/publish'])
+  })
+
+  it('shows a refused publication', async () => {
+    signedIn(staff({ role: 'REVIEWER', department }))
+    server.reply(LIST, 200, [summary({ id: 5, publishedAt: null })])
+    server.reply('POST /api/staff/decisions/5/publish', 409, { error: { code: 'ALREADY_PUBLISHED', message: '已发布，不能重复发布' } })
+    render(<StaffDecisionsPage />)
+    fireEvent.click(await screen.findByRole('button', { name: '发布「城市公园管理办法的制定」' }))
+    await screen.findByText('发布失败：已发布，不能重复发布')
   })
 })

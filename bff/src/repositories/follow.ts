@@ -95,7 +95,7 @@ export async function findDueFollowAlerts(db: DbOrTx, now: Date, limit = 500): P
     LIMIT ${limit}`
 }
 
-/** Whether a decision or department with this id exists, or a topic of this name (a Q&A topic or a policy's topic). */
+/** Whether a published decision, a department with this id exists, or a topic of this name (a Q&A topic or a policy's topic). */
 export async function followTargetExists(db: DbOrTx, targetType: FollowTarget, targetKey: string) {
   if (targetType === 'TOPIC') {
     const [found] = await db.$queryRaw<{ found: boolean }[]>`
@@ -104,5 +104,7 @@ export async function followTargetExists(db: DbOrTx, targetType: FollowTarget, t
   }
   if (!/^[1-9]\d{0,9}$/.test(targetKey) || Number(targetKey) > 2_147_483_647) return false
   const id = Number(targetKey)
-  return targetType === 'DECISION' ? (await db.decision.count({ where: { id } })) > 0 : (await db.department.count({ where: { id } })) > 0
+  return targetType === 'DECISION'
+    ? (await db.decision.count({ where: { id, publishedAt: { not: null } } })) > 0
+    : (await db.department.count({ where: { id } })) > 0
 }

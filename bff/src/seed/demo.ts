@@ -89,6 +89,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           stage('HEARING', at(30), '邀请居民代表、专家座谈'),
           stage('MEETING_REVIEW', at(45), '管委会主任办公会审议，公开遴选公众代表列席'),
         ],
+        now,
       )
       const schools = await insertDecision(
         tx,
@@ -101,6 +102,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           participationMethods: ['网上征求意见', '听证会'],
         },
         [stage('DRAFT_PUBLISHED', at(5), '草案将于征集开始时公布')],
+        now,
       )
       const techPolicy = await insertDecision(
         tx,
@@ -118,6 +120,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           stage('MEETING_REVIEW', at(-30), '管委会主任办公会审议通过'),
           stage('DECISION_RESULT', at(-20), '正式印发实施', { link: '/api/qa?topic=创业' }),
         ],
+        now,
       )
 
       const openConsultation = await insertConsultation(

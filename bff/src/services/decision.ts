@@ -1,4 +1,4 @@
-// Major-decision catalogue use cases: the public list and detail with current stage, and staff creating or updating an entry with its stages.
+// Major-decision catalogue use cases: the public list and detail (published entries only) with current stage; staff lists with drafts, creating or updating an entry with its stages, and publishing a draft.
 import {
   type BodyOf,
   currentStage,
@@ -8,13 +8,25 @@ import {
   type DecisionSummary,
   decisionStageKinds,
   type QueryOf,
+  type StaffDecisionDetail,
+  type StaffDecisionSummary,
 } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
-import { notFound } from '../domain/errors'
-import { type DecisionFields, findDecisionById, findDecisionForAudit, findDecisions, insertDecision, rewriteDecision } from '../repositories/decision'
+import { AppError, notFound } from '../domain/errors'
+import {
+  type DecisionAudience,
+  type DecisionFields,
+  findDecisionById,
+  findDecisionForAudit,
+  findDecisions,
+  insertDecision,
+  markDecisionPublished,
+  rewriteDecision,
+} from '../repositories/decision'
 import { auditorOf, recordAudit } from './audit'
+import { assertInScope } from './departmentScope'
 import { isoOrNull } from './paging'
 
 type StageRow = { kind: DecisionStage['kind']; startsAt: Date | null; endsAt: Date | null; summary: string; link: string | null }
@@ -41,40 +53,76 @@ function toSummary(row: DecisionRow, now: Date): DecisionSummary {
   }
 }
 
+/** The public catalog: published entries only (a draft is in no public read). */
 export async function listDecisions(deps: Deps, query: QueryOf<'listDecisions'>): Promise<DecisionSummary[]> {
   const now = deps.clock()
-  const rows = await findDecisions(deps.db, query.year)
+  const rows = await findDecisions(deps.db, query.year, 'public')
   return rows.map((row) => toSummary(row, now))
 }
 
-async function detail(db: DbOrTx, id: number, now: Date): Promise<DecisionDetail> {
-  const row = await findDecisionById(db, id, now)
-  if (!row) throw notFound('决策事项')
-  return { ...toSummary(row, now), stages: toStages(row.stages), consultations: row.consultations, events: row.events }
+/** The catalog as staff keep it: drafts too, each with its publication moment (null: draft). */
+export async function listStaffDecisions(deps: Deps, query: QueryOf<'listStaffDecisions'>): Promise<StaffDecisionSummary[]> {
+  const now = deps.clock()
+  const rows = await findDecisions(deps.db, query.year, 'staff')
+  return rows.map((row) => ({ ...toSummary(row, now), publishedAt: isoOrNull(row.publishedAt) }))
 }
 
-export function getDecision(deps: Deps, id: number): Promise<DecisionDetail> {
-  return detail(deps.db, id, deps.clock())
+async function detail(db: DbOrTx, id: number, now: Date, audience: DecisionAudience): Promise<StaffDecisionDetail> {
+  const row = await findDecisionById(db, id, now, audience)
+  if (!row) throw notFound('决策事项')
+  return {
+    ...toSummary(row, now),
+    stages: toStages(row.stages),
+    consultations: row.consultations,
+    events: row.events,
+    publishedAt: isoOrNull(row.publishedAt),
+  }
+}
+
+/** A published entry; a draft is 404 like a missing one. */
+export async function getDecision(deps: Deps, id: number): Promise<DecisionDetail> {
+  const { publishedAt: _publishedAt, ...entry } = await detail(deps.db, id, deps.clock(), 'public')
+  return entry
+}
+
+export function getStaffDecision(deps: Deps, id: number): Promise<StaffDecisionDetail> {
+  return detail(deps.db, id, deps.clock(), 'staff')
 }
 
 const fieldsOf = ({ stages: _stages, ...fields }: DecisionBody): DecisionFields => fields
 
-/** A new entry of the public 决策事项目录 (the catalog is public as it is kept). */
-export async function createDecision(deps: Deps, context: StaffContext, body: BodyOf<'createDecision'>): Promise<DecisionDetail> {
+/** A new entry of the 决策事项目录, as a draft: public once a reviewer publishes it. */
+export async function createDecision(deps: Deps, context: StaffContext, body: BodyOf<'createDecision'>): Promise<StaffDecisionDetail> {
   return deps.db.$transaction(async (tx) => {
     const { id } = await insertDecision(tx, fieldsOf(body), body.stages)
     await recordAudit(tx, auditorOf(context), { action: 'createDecision', entity: 'decision', entityId: id, after: body })
-    return detail(tx, id, deps.clock())
+    return detail(tx, id, deps.clock(), 'staff')
   })
 }
 
 /** Staff keep the entry current as the decision moves on: its fields and every stage, replaced together. */
-export async function updateDecision(deps: Deps, context: StaffContext, id: number, body: BodyOf<'updateDecision'>): Promise<DecisionDetail> {
+export async function updateDecision(deps: Deps, context: StaffContext, id: number, body: BodyOf<'updateDecision'>): Promise<StaffDecisionDetail> {
   return deps.db.$transaction(async (tx) => {
     const before = await findDecisionForAudit(tx, id)
     if (!before) throw notFound('决策事项')
     await rewriteDecision(tx, id, fieldsOf(body), body.stages)
     await recordAudit(tx, auditorOf(context), { action: 'updateDecision', entity: 'decision', entityId: id, before, after: body })
-    return detail(tx, id, deps.clock())
+    return detail(tx, id, deps.clock(), 'staff')
+  })
+}
+
+/**
+ * Publish a draft entry (a reviewer of its department): from now on the catalog, the decision page
+ * and the overview show it. 409 ALREADY_PUBLISHED when it is public already. Audited.
+ */
+export async function publishDecision(deps: Deps, context: StaffContext, id: number): Promise<StaffDecisionDetail> {
+  return deps.db.$transaction(async (tx) => {
+    const before = await findDecisionForAudit(tx, id)
+    if (!before) throw notFound('决策事项')
+    assertInScope(context.actor, before.departmentId)
+    const now = deps.clock()
+    if (!(await markDecisionPublished(tx, id, now))) throw new AppError('ALREADY_PUBLISHED')
+    await recordAudit(tx, auditorOf(context), { action: 'publishDecision', entity: 'decision', entityId: id, after: { publishedAt: now.toISOString() } })
+    return detail(tx, id, now, 'staff')
   })
 }

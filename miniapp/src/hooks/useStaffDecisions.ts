@@ -1,6 +1,6 @@
-// 决策事项目录 for staff: the catalog by year and the editor of one entry with its stages.
+// 决策事项目录 for staff: the catalog by year with drafts, publishing a draft, and the editor of one entry with its stages.
 import Taro from '@tarojs/taro'
-import { type DecisionBody, type DecisionDetail, type DecisionStageKind, type DecisionSummary, type Department } from '@gm/shared'
+import { type DecisionBody, type DecisionStageKind, type Department, type StaffDecisionDetail, type StaffDecisionSummary } from '@gm/shared'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { type ApiError, api, toApiError } from '../api'
 import {
@@ -26,29 +26,39 @@ const DECISION_SAVED = 'gm:decision-saved'
 
 export interface DecisionYear {
   year: number
-  items: DecisionSummary[]
+  items: StaffDecisionSummary[]
 }
 
 /** Entries grouped by year, newest year first; within a year the catalog's own order. */
-export function decisionsByYear(items: readonly DecisionSummary[]): DecisionYear[] {
+export function decisionsByYear(items: readonly StaffDecisionSummary[]): DecisionYear[] {
   const years = [...new Set(items.map((d) => d.year))].sort((a, b) => b - a)
   return years.map((year) => ({ year, items: items.filter((d) => d.year === year) }))
 }
 
-export interface StaffDecisionList extends RequestState<DecisionSummary[]> {
+export interface StaffDecisionList extends RequestState<StaffDecisionSummary[]> {
   years: DecisionYear[]
   /** The entry saved on the form page during this visit, if any. */
-  saved: DecisionDetail | null
+  saved: StaffDecisionDetail | null
+  /** 发布 a draft (reviewers of its department); the list reloads. */
+  publish: (id: number) => Promise<void>
+  /** The draft being published now. */
+  publishingId: number | null
+  /** The last publication's outcome: the entry's title, or the refusal. */
+  published: { title: string } | null
+  publishError: ApiError | null
 }
 
-/** The public catalog as staff keep it; reloads when an entry is saved on the form page. */
+/** The catalog as staff keep it, drafts included; reloads when an entry is saved on the form page. */
 export function useStaffDecisionList(enabled: boolean): StaffDecisionList {
-  const list = useRequest(() => (enabled ? api.listDecisions({ query: {} }) : Promise.resolve([] as DecisionSummary[])), [enabled])
-  const [saved, setSaved] = useState<DecisionDetail | null>(null)
+  const list = useRequest(() => (enabled ? api.listStaffDecisions({ query: {} }) : Promise.resolve([] as StaffDecisionSummary[])), [enabled])
+  const [saved, setSaved] = useState<StaffDecisionDetail | null>(null)
+  const [publishingId, setPublishingId] = useState<number | null>(null)
+  const [published, setPublished] = useState<{ title: string } | null>(null)
+  const [publishError, setPublishError] = useState<ApiError | null>(null)
   const { reload } = list
   useEffect(() => {
     const onSaved = (...args: unknown[]) => {
-      setSaved(args[0] as DecisionDetail)
+      setSaved(args[0] as StaffDecisionDetail)
       void reload()
     }
     Taro.eventCenter.on(DECISION_SAVED, onSaved)
@@ -56,7 +66,24 @@ export function useStaffDecisionList(enabled: boolean): StaffDecisionList {
       Taro.eventCenter.off(DECISION_SAVED, onSaved)
     }
   }, [reload])
-  return { ...list, years: decisionsByYear(list.data ?? []), saved }
+  const publish = useCallback(
+    async (id: number) => {
+      setPublishingId(id)
+      setPublishError(null)
+      setPublished(null)
+      try {
+        const entry = await api.publishDecision({ params: { id } })
+        setPublished({ title: entry.title })
+        await reload()
+      } catch (cause) {
+        setPublishError(toApiError(cause))
+      } finally {
+        setPublishingId(null)
+      }
+    },
+    [reload],
+  )
+  return { ...list, years: decisionsByYear(list.data ?? []), saved, publish, publishingId, published, publishError }
 }
 
 // —— 新增 / 修改决策事项 ————————————————————————————————————————————————————————————————————
@@ -75,7 +102,7 @@ export {
 } from '../utils/decisionForm'
 export interface DecisionEditor {
   /** The entry being edited (null for a new one). */
-  existing: RequestState<DecisionDetail | null>
+  existing: RequestState<StaffDecisionDetail | null>
   departments: RequestState<Department[]>
   values: DecisionValues
   stages: StageDraft[]
@@ -84,16 +111,16 @@ export interface DecisionEditor {
   formError: ApiError | null
   saving: boolean
   /** The entry as last saved in this visit. */
-  saved: DecisionDetail | null
+  saved: StaffDecisionDetail | null
   setField: (name: keyof DecisionValues, value: string) => void
   setStage: (kind: DecisionStageKind, patch: Partial<Omit<StageDraft, 'kind'>>) => void
   /** Validate, then create or update; what the user typed stays whatever happens. */
-  save: () => Promise<DecisionDetail | null>
+  save: () => Promise<StaffDecisionDetail | null>
 }
 
 /** 新增 / 修改决策事项 (EDITOR): the entry's fields and its six typed stages, saved together. */
 export function useDecisionEditor(id: number | null, enabled: boolean): DecisionEditor {
-  const existing = useRequest(() => (id === null || !enabled ? Promise.resolve(null) : api.getDecision({ params: { id } })), [id, enabled])
+  const existing = useRequest(() => (id === null || !enabled ? Promise.resolve(null) : api.getStaffDecision({ params: { id } })), [id, enabled])
   const departments = useDepartments()
   const [currentId, setCurrentId] = useState(id)
   const [values, setValues] = useState<DecisionValues>(() => emptyDecision())
@@ -101,7 +128,7 @@ export function useDecisionEditor(id: number | null, enabled: boolean): Decision
   const [errors, setErrors] = useState<DecisionErrors>({})
   const [formError, setFormError] = useState<ApiError | null>(null)
   const [saving, setSaving] = useState(false)
-  const [saved, setSaved] = useState<DecisionDetail | null>(null)
+  const [saved, setSaved] = useState<StaffDecisionDetail | null>(null)
   const busy = useRef(false)
   const loaded = useRef(false)
   const latest = useRef({ values, stages, currentId })

@@ -33,6 +33,12 @@ export const DecisionDetailSchema = DecisionSummarySchema.extend({
 })
 export type DecisionDetail = z.infer<typeof DecisionDetailSchema>
 
+/** An entry as staff see it: `publishedAt` null while it is a draft (no public read shows it). */
+export const StaffDecisionSummarySchema = DecisionSummarySchema.extend({ publishedAt: InstantSchema.nullable() })
+export type StaffDecisionSummary = z.infer<typeof StaffDecisionSummarySchema>
+export const StaffDecisionDetailSchema = DecisionDetailSchema.extend({ publishedAt: InstantSchema.nullable() })
+export type StaffDecisionDetail = z.infer<typeof StaffDecisionDetailSchema>
+
 export const DecisionListQuerySchema = z.strictObject({
   year: wholeNumber('年度须为整数').pipe(z.number().min(2000, '年度不正确').max(2100, '年度不正确')).optional(),
 })

@@ -34,18 +34,20 @@ export default function StaffDecisionFormPage() {
         departments={editor.departments.data ?? []}
         departmentsError={editor.departments.data === undefined ? editor.departments.error : null}
         onRetryDepartments={() => void editor.departments.reload()}
-        submitLabel={editing ? '保存修改' : '保存并公开'}
+        submitLabel={editing ? '保存修改' : '保存为草稿'}
         onChange={editor.setField}
         onStageChange={editor.setStage}
         onSubmit={() => void editor.save()}
       />
       {saved && (
         <View className="gm-staff-decision-form__saved">
-          <Notice tone="success">{`已保存「${saved.title}」，决策事项目录已公开更新后的内容。`}</Notice>
+          <Notice tone="success">
+            {saved.publishedAt ? `已保存「${saved.title}」，决策事项目录已公开更新后的内容。` : `已保存「${saved.title}」（草稿），本部门审核人员发布后公开。`}
+          </Notice>
           <ActionButton tone="primary" onPress={() => goBackTo(routes.staffDecisions())}>
             返回决策事项目录
           </ActionButton>
-          <ActionButton onPress={() => openPage(routes.decisionDetail(saved.id))}>查看公开页面</ActionButton>
+          {saved.publishedAt && <ActionButton onPress={() => openPage(routes.decisionDetail(saved.id))}>查看公开页面</ActionButton>}
         </View>
       )}
     </PageShell>
