@@ -12,6 +12,7 @@ import { FullEvents } from './services/fullEvents'
 import { type SelectedDatabase, selectDatabase } from './db/select'
 import { hasContent, seedDemo } from './seed/demo'
 import type { Deps } from './deps'
+import { createFileStorage } from './storage/attachmentStorage'
 import { createWechatFromConfig } from './integrations/wechat'
 import { createLimiterStore, type LimiterStore } from './security/limiter'
 import { bootstrapAdmin } from './services/bootstrap'
@@ -20,6 +21,7 @@ import { purgeOldIdempotencyKeys } from './services/idempotency'
 import { startDeliveryWorker } from './services/notification'
 import { sendDueReminders } from './services/registration'
 import { sendFollowAlerts } from './services/follow'
+import { libraryOf } from './search/library'
 
 function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
@@ -112,7 +114,7 @@ async function main() {
     if (!wechatClient) log.info('未配置 WECHAT_APPID/WECHAT_SECRET：小程序登录与订阅消息不可用')
     const wechat: Deps['wechat'] = wechatClient?.client ?? null
     limits = createLimiterStore({ redisUrl: config.REDIS_URL, prefix: config.RATE_LIMIT_PREFIX, multiplier: config.RATE_LIMIT, log })
-    const deps: Deps = { db, log, clock: () => new Date(), wechat, settings: settingsFrom(config), limits }
+    const deps: Deps = { db, log, clock: () => new Date(), wechat, settings: settingsFrom(config), limits, attachments: createFileStorage(config.ATTACHMENT_DIR) }
     worker = startDeliveryWorker(deps, [sendDueReminders, sendFollowAlerts, purgeOldIdempotencyKeys], config.DELIVERY_INTERVAL_MS)
     let publicCache: PublicReadCache | undefined
     if (config.PUBLIC_CACHE) {
@@ -126,12 +128,14 @@ async function main() {
       // The same feed keeps this instance's knowledge of full events current (signup crowds refused without a statement).
       const fullEvents = new FullEvents({ maxAgeMs: 5_000, clock: deps.clock })
       deps.fullEvents = fullEvents
+      // …and the Q&A search index (rebuilt on every instance soon after an edit through any of them).
+      const qaLibrary = libraryOf(db).follow(deps)
       changeFeed = startChangeFeed(
         database.url,
         {
-          onChange: () => (cache.invalidate(), fullEvents.invalidate()),
-          onUp: () => (cache.up(), fullEvents.up()),
-          onDown: () => (cache.down(), fullEvents.down()),
+          onChange: () => (cache.invalidate(), fullEvents.invalidate(), qaLibrary.onChange()),
+          onUp: () => (cache.up(), fullEvents.up(), qaLibrary.onUp()),
+          onDown: () => (cache.down(), fullEvents.down(), qaLibrary.onDown()),
         },
         { log },
       )

@@ -19,10 +19,14 @@ import { BUILT_IN_SYNONYMS, SynonymTable } from './synonyms'
  * One search index per BFF process and database, rebuilt when the library changes.
  *
  * Every write that changes what search sees bumps `qa_library_state.version` in its own
- * transaction; each search reads that one row (a primary-key read) and, when the version moved —
- * in this process or any other — rebuilds from the published items. Concurrent searches share one
- * version read and one rebuild. While a rebuild runs, searches wait for it up to MAX_WAIT_MS and
- * then answer from the previous index (stale by one change, never blocked for long).
+ * transaction. Without the change feed, each search reads that one row (a primary-key read) and,
+ * when the version moved — in this process or any other — rebuilds from the published items. With
+ * the feed (`follow`, the public_change log every instance polls), the row is read only after the
+ * feed reported a committed change, and at once (not on the next search), so an edit through any
+ * instance is searchable on every instance within the feed's poll and one rebuild; while the feed is
+ * down, every search reads the row again. Concurrent searches share one version read and one
+ * rebuild. While a rebuild runs, searches wait for it up to MAX_WAIT_MS and then answer from the
+ * previous index (stale by one change, never blocked for long).
  */
 const MAX_WAIT_MS = 2_000
 /** Buffered view/search counts are written at most this often. */
@@ -43,17 +47,48 @@ class Library {
   private searches = new Map<string, SearchIncrement>()
   private flushTimer: NodeJS.Timeout | null = null
   private flushing: Promise<void> | null = null
+  /** The change feed is watching (see follow). */
+  private feedUp = false
+  /** Changes the feed reported, and how many of them the current index is known to include. */
+  private changes = 0
+  private checked = -1
 
   constructor(private readonly db: Database) {}
 
   /** The freshest index available within the wait bound. */
   async index(deps: Pick<Deps, 'log'>): Promise<SearchIndex> {
+    if (this.feedUp && this.checked === this.changes && this.current) return this.current.index
+    const seen = this.changes
     const version = await this.readVersion()
-    if (this.current && this.current.version >= version) return this.current.index
-    const build = this.rebuild(version, deps)
+    if (this.current && this.current.version >= version) {
+      this.checked = seen
+      return this.current.index
+    }
+    const build = this.rebuild(version, deps, seen)
     if (!this.current) return (await build).index
     const waited = await Promise.race([build, new Promise<null>((resolve) => setTimeout(() => resolve(null), MAX_WAIT_MS).unref())])
     return (waited ?? this.current).index
+  }
+
+  /**
+   * Handlers for the change feed: after a reported change the version is read again and the index
+   * rebuilt if it moved, without waiting for a search; while the feed is down, every search checks.
+   */
+  follow(deps: Pick<Deps, 'log'>) {
+    const refresh = () => {
+      this.changes++
+      if (this.current) void this.index(deps).catch((err) => deps.log.warn({ err }, 'qa search index refresh failed'))
+    }
+    return {
+      onChange: refresh,
+      onUp: () => {
+        this.feedUp = true
+        refresh()
+      },
+      onDown: () => {
+        this.feedUp = false
+      },
+    }
   }
 
   /** Drop the index so the next search rebuilds (used after this process changed the library). */
@@ -74,7 +109,7 @@ class Library {
     return this.versionRead
   }
 
-  private rebuild(version: number, deps: Pick<Deps, 'log'>): Promise<Built> {
+  private rebuild(version: number, deps: Pick<Deps, 'log'>, seen = -1): Promise<Built> {
     if (this.building && this.buildingVersion >= version) return this.building
     this.buildingVersion = version
     const started = performance.now()
@@ -89,7 +124,11 @@ class Library {
       addDictionaryWords(table.terms())
       const index = new SearchIndex(items, table)
       const built = { version, index, builtMs: Math.round(performance.now() - started) }
-      if (!this.current || this.current.version < version) this.current = built
+      if (!this.current || this.current.version < version) {
+        this.current = built
+        // The feed's changes up to the version read are in it (the version was read after them).
+        if (seen > this.checked) this.checked = seen
+      }
       deps.log.info({ version, items: items.length, ms: built.builtMs }, 'qa search index built')
       return built
     })()
