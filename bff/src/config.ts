@@ -51,6 +51,12 @@ const ConfigSchema = z.object({
   BURST_CONCURRENCY: z.coerce.number({ error: '必须是整数' }).int('必须是整数').min(0).max(10_000).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default(path.join(PROJECT_ROOT, 'miniapp', 'dist', 'h5')),
+  /** Where uploaded attachments (起草说明, 依据文件, 会议材料) are kept: the filesystem backend's folder (no other backend is built in yet). */
+  ATTACHMENT_DIR: z
+    .string()
+    .trim()
+    .min(1, '不能为空')
+    .default(path.join(PROJECT_ROOT, '.data', 'attachments')),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(64),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Shared cache (WeChat access_token) across BFF instances; in-process when unset. */

@@ -5,6 +5,7 @@ import type { WechatClient } from './integrations/wechat/client'
 import type { NotificationKind } from '@gm/shared'
 import type { LimiterStore } from './security/limiter'
 import type { FullEvents } from './services/fullEvents'
+import type { AttachmentStorage } from './storage/attachmentStorage'
 
 export interface Settings {
   /** The H5 demo login for citizens. */
@@ -31,4 +32,6 @@ export interface Deps {
   limits?: LimiterStore
   /** First-come events this instance knows to be full (kept current by the change feed); without it every signup asks the database. */
   fullEvents?: FullEvents
+  /** Where attachment bytes live (filesystem under ATTACHMENT_DIR); without it uploads and file reads answer 503. */
+  attachments?: AttachmentStorage
 }

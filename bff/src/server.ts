@@ -12,6 +12,7 @@ import { FullEvents } from './services/fullEvents'
 import { type SelectedDatabase, selectDatabase } from './db/select'
 import { hasContent, seedDemo } from './seed/demo'
 import type { Deps } from './deps'
+import { createFileStorage } from './storage/attachmentStorage'
 import { createWechatFromConfig } from './integrations/wechat'
 import { createLimiterStore, type LimiterStore } from './security/limiter'
 import { bootstrapAdmin } from './services/bootstrap'
@@ -113,7 +114,15 @@ async function main() {
     if (!wechatClient) log.info('未配置 WECHAT_APPID/WECHAT_SECRET：小程序登录与订阅消息不可用')
     const wechat: Deps['wechat'] = wechatClient?.client ?? null
     limits = createLimiterStore({ redisUrl: config.REDIS_URL, prefix: config.RATE_LIMIT_PREFIX, multiplier: config.RATE_LIMIT, log })
-    const deps: Deps = { db, log, clock: () => new Date(), wechat, settings: settingsFrom(config), limits }
+    const deps: Deps = {
+      db,
+      log,
+      clock: () => new Date(),
+      wechat,
+      settings: settingsFrom(config),
+      limits,
+      attachments: createFileStorage(config.ATTACHMENT_DIR),
+    }
     worker = startDeliveryWorker(deps, [sendDueReminders, sendFollowAlerts, purgeOldIdempotencyKeys], config.DELIVERY_INTERVAL_MS)
     let publicCache: PublicReadCache | undefined
     if (config.PUBLIC_CACHE) {

@@ -15,6 +15,7 @@ import { statisticsEndpoints } from './contract/statistics'
 import { openDataEndpoints } from './contract/openData'
 import { followEndpoints } from './contract/follow'
 import { answerTemplateEndpoints } from './contract/answerTemplate'
+import { attachmentEndpoints } from './contract/attachment'
 import type { Endpoint } from './contract/endpoint'
 
 export type { Access, Endpoint, HttpMethod } from './contract/endpoint'
@@ -36,6 +37,7 @@ export const contract = {
   ...openDataEndpoints,
   ...followEndpoints,
   ...answerTemplateEndpoints,
+  ...attachmentEndpoints,
 } as const satisfies Record<string, Endpoint>
 
 export type Contract = typeof contract

@@ -175,6 +175,14 @@ const expected: Record<EndpointName, Outcome[]> = {
   createAnswerTemplate: REVIEWER_OR_ADMIN,
   updateAnswerTemplate: REVIEWER_OR_ADMIN,
   deleteAnswerTemplate: REVIEWER_OR_ADMIN,
+  listConsultationAttachments: EVERYONE,
+  listEventAttachments: EVERYONE,
+  getAttachmentFile: EVERYONE,
+  listStaffConsultationAttachments: STAFF_ONLY,
+  listStaffEventAttachments: STAFF_ONLY,
+  uploadConsultationAttachment: EDITOR_ONLY,
+  uploadEventAttachment: EDITOR_ONLY,
+  deleteAttachment: EDITOR_ONLY,
 }
 
 let app: TestApp

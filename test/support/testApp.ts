@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { randomBytes } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createFileStorage } from '../../bff/src/storage/attachmentStorage'
 import pino from 'pino'
 import { type AppOptions, createApp } from '../../bff/src/app'
 import { createDatabaseClient, type Database } from '../../bff/src/db/client'
@@ -64,6 +67,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock: () => now.value,
     wechat,
     settings: { demoLogin: false, sessionTtlHours: 24, templates: {}, ...options.settings },
+    attachments: createFileStorage(path.join(tmpdir(), name, 'attachments')),
   }
   let publicCache: PublicReadCache | undefined
   let changeFeed: ChangeFeed | undefined

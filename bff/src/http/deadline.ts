@@ -10,14 +10,14 @@ const LONG_RUNNING = new Set<EndpointName>(['createQaImport', 'addQaImportPart',
 export interface DeadlineOptions {
   /** Budget of an ordinary request (REQUEST_TIMEOUT_MS). */
   ms: number
-  /** Budget of imports and file downloads (REQUEST_TIMEOUT_LONG_MS). */
+  /** Budget of imports, file uploads and downloads (REQUEST_TIMEOUT_LONG_MS). */
   longMs: number
 }
 
 /** The budget of this request. */
 export function budgetOf(method: string, path: string, options: DeadlineOptions): number {
   const match = endpointFor(method, path)
-  const long = match !== null && (LONG_RUNNING.has(match.name) || match.endpoint.download === true)
+  const long = match !== null && (LONG_RUNNING.has(match.name) || match.endpoint.download === true || match.endpoint.upload === true)
   return long ? options.longMs : options.ms
 }
 

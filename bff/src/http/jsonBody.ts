@@ -1,7 +1,8 @@
-// JSON body parsing with a size limit: other media types 415, malformed JSON 400, oversized bodies 413.
+// JSON body parsing with a size limit: other media types 415, malformed JSON 400, oversized bodies 413; file uploads are left to their route.
 import { bodyParser } from '@koa/bodyparser'
 import type { Middleware } from 'koa'
 import { AppError } from '../domain/errors'
+import { endpointFor } from './endpoints'
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -22,6 +23,8 @@ export function jsonBody(limitKb: number): Middleware {
     },
   })
   return async (ctx, next) => {
+    // An upload endpoint reads its multipart body itself, after authorize (routes/route.ts → http/multipart.ts).
+    if (ctx.is('multipart/form-data') && endpointFor(ctx.method, ctx.path)?.endpoint.upload) return next()
     if (METHODS_WITH_BODY.has(ctx.method) && hasBody(ctx.headers) && !ctx.is('application/json')) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE')
     }

@@ -14,6 +14,7 @@ import { statisticsRoutes } from './statistics'
 import { openDataRoutes } from './openData'
 import { followRoutes } from './follow'
 import { answerTemplateRoutes } from './answerTemplate'
+import { attachmentRoutes } from './attachment'
 import type { AllRoutes } from './route'
 
 export function apiRoutes(deps: Deps): AllRoutes {
@@ -32,5 +33,6 @@ export function apiRoutes(deps: Deps): AllRoutes {
     ...openDataRoutes(deps),
     ...followRoutes(deps),
     ...answerTemplateRoutes(deps),
+    ...attachmentRoutes(deps),
   }
 }

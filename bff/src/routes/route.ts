@@ -9,11 +9,15 @@ import type { ReadPolicies, ReadPolicy } from './publicReads'
 import { AppError } from '../domain/errors'
 import { deviceIdOf, type RateLimit } from '../http/rateLimit'
 import { parseInput } from '../http/validate'
+import { readUpload, type UploadedFile } from '../http/multipart'
+import { ATTACHMENT_MAX_BYTES } from '@gm/shared'
 
 export interface ParsedRequest<N extends EndpointName> {
   params: ParamsOf<N>
   query: QueryOf<N>
   body: BodyOf<N>
+  /** The uploaded file of an `upload` endpoint (its `body` are the form's text fields). */
+  file: Contract[N] extends { upload: true } ? UploadedFile : undefined
 }
 
 /**
@@ -66,10 +70,14 @@ export function mount<N extends EndpointName>(router: Router, name: N, handler: 
     // Budgets first: a flood of refused or malformed requests still spends them.
     await rateLimit?.(name, actor, clientIp)
     authorize(name, endpoint.access, actor)
+    const params = 'params' in endpoint ? parseInput(endpoint.params, ctx.params, 'params') : undefined
+    // An upload's body is read only now that the caller is admitted and the path is valid.
+    const upload = 'upload' in endpoint ? await readUpload(ctx, ATTACHMENT_MAX_BYTES) : undefined
     const request = {
-      params: 'params' in endpoint ? parseInput(endpoint.params, ctx.params, 'params') : undefined,
+      params,
       query: 'query' in endpoint ? parseInput(endpoint.query, ctx.query, 'query') : undefined,
-      body: 'body' in endpoint ? parseInput(endpoint.body, ctx.request.body, 'body') : undefined,
+      body: 'body' in endpoint ? parseInput(endpoint.body, upload ? upload.fields : ctx.request.body, 'body') : undefined,
+      file: upload?.file ?? undefined,
     } as ParsedRequest<N>
     const context: RequestContext = {
       actor,

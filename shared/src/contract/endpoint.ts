@@ -45,6 +45,11 @@ export interface Endpoint {
   /** The response is a file (CSV, XLSX) rather than JSON. */
   download?: true
   /**
+   * The request is multipart/form-data: `body` describes its text fields and the part named `file`
+   * is the uploaded file (ATTACHMENT_MAX_BYTES at most), read only after `access` admitted the caller.
+   */
+  upload?: true
+  /**
    * A citizen write that stores personal data: refused with PRIVACY_NOT_ACCEPTED until the citizen
    * accepted the current privacy notice (PRIVACY_NOTICE_VERSION). Checked once, in the BFF's authorize.
    */

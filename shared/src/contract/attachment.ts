@@ -1,0 +1,88 @@
+// Attachments of consultation drafts (起草说明, 依据文件) and events (会议材料): staff upload and remove them, citizens list and open them once published.
+import { z } from 'zod'
+import { ALL_STAFF, EDITOR, FileSchema, NoContentSchema, type Endpoint } from './endpoint'
+import { IdParamsSchema } from '../schemas/common'
+import { AttachmentSchema, AttachmentUploadFieldsSchema } from '../schemas/attachment'
+
+export const attachmentEndpoints = {
+  listConsultationAttachments: {
+    method: 'GET',
+    path: '/api/consultations/:id/attachments',
+    tag: 'consultation',
+    access: 'public',
+    summary: '征集草案的附件（起草说明、依据文件等）',
+    params: IdParamsSchema,
+    response: z.array(AttachmentSchema),
+  },
+  listEventAttachments: {
+    method: 'GET',
+    path: '/api/events/:id/attachments',
+    tag: 'event',
+    access: 'public',
+    summary: '活动的会议材料',
+    params: IdParamsSchema,
+    response: z.array(AttachmentSchema),
+  },
+  getAttachmentFile: {
+    method: 'GET',
+    path: '/api/attachments/:id/file',
+    tag: 'consultation',
+    access: 'public',
+    summary: '打开附件文件（所属征集或活动发布后公开）',
+    params: IdParamsSchema,
+    response: FileSchema,
+    download: true,
+  },
+  listStaffConsultationAttachments: {
+    method: 'GET',
+    path: '/api/staff/consultations/:id/attachments',
+    tag: 'staff-consultation',
+    access: ALL_STAFF,
+    summary: '征集草案的附件（工作人员，发布前也可查看）',
+    params: IdParamsSchema,
+    response: z.array(AttachmentSchema),
+  },
+  listStaffEventAttachments: {
+    method: 'GET',
+    path: '/api/staff/events/:id/attachments',
+    tag: 'staff-event',
+    access: ALL_STAFF,
+    summary: '活动的会议材料（工作人员，发布前也可查看）',
+    params: IdParamsSchema,
+    response: z.array(AttachmentSchema),
+  },
+  uploadConsultationAttachment: {
+    method: 'POST',
+    path: '/api/staff/consultations/:id/attachments',
+    tag: 'staff-consultation',
+    access: EDITOR,
+    summary: '上传征集草案的附件（multipart/form-data：file 与 kind、title；PDF、PNG/JPG、docx、xlsx，20 MB 以内）',
+    params: IdParamsSchema,
+    body: AttachmentUploadFieldsSchema,
+    upload: true,
+    response: AttachmentSchema,
+    status: 201,
+  },
+  uploadEventAttachment: {
+    method: 'POST',
+    path: '/api/staff/events/:id/attachments',
+    tag: 'staff-event',
+    access: EDITOR,
+    summary: '上传活动的会议材料（multipart/form-data：file 与 kind、title；PDF、PNG/JPG、docx、xlsx，20 MB 以内）',
+    params: IdParamsSchema,
+    body: AttachmentUploadFieldsSchema,
+    upload: true,
+    response: AttachmentSchema,
+    status: 201,
+  },
+  deleteAttachment: {
+    method: 'DELETE',
+    path: '/api/staff/attachments/:id',
+    tag: 'staff-consultation',
+    access: EDITOR,
+    summary: '删除附件（征集发布后其草案附件不能删除）',
+    params: IdParamsSchema,
+    response: NoContentSchema,
+    status: 204,
+  },
+} as const satisfies Record<string, Endpoint>
