@@ -88,6 +88,11 @@ describe('editing an event', () => {
     // Saving the same form again changes nothing and records nothing.
     expect((await edit(id, { title: '博物馆新馆公众开放日（第二场）', eligibility: '年满 14 周岁' })).status).toBe(200)
     expect(await app.db.auditLog.count({ where: { action: 'updateEvent', entityId: String(id) } })).toBe(1)
+    // The form shows minutes: a signup opening stored with seconds, sent back to the minute, is no change (not SIGNUP_WINDOW_LOCKED).
+    const stored = (await app.db.event.findUniqueOrThrow({ where: { id } })).signupOpensAt
+    const minute = new Date(Math.floor(stored.getTime() / 60_000) * 60_000).toISOString()
+    expect((await edit(id, { title: '博物馆新馆公众开放日（第二场）', eligibility: '年满 14 周岁', signupOpensAt: minute })).status).toBe(200)
+    expect((await app.db.event.findUniqueOrThrow({ where: { id } })).signupOpensAt).toEqual(stored)
   })
 
   it('tells every registrant of a new time or place once per edit, in-app and on WeChat; other edits tell nobody', async () => {

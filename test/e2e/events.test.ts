@@ -1,12 +1,12 @@
 import type { Browser } from 'playwright-core'
 import { launchBrowser } from './support/browser'
-import { removeWalkRegistrations } from './support/database'
+import { removeWalkRegistrations, withDatabase } from './support/database'
 import { Phone } from './support/h5'
 
 /**
  * Issue 5 end to end on the H5 build: a citizen signs up for the seeded first-come open day and
- * sees the check-in code in 我的报名; a staff member checks them in by typing the code (a second
- * use is refused); the citizen then sees 已签到.
+ * sees the check-in code in 我的报名; a staff member checks them in by typing the code (refused
+ * before the event day; a second use is refused); the citizen then sees 已签到.
  */
 let browser: Browser
 let citizen: Phone
@@ -22,8 +22,14 @@ beforeAll(async () => {
   citizen = await Phone.open(browser)
   staff = await Phone.open(browser)
 })
+/** The seeded open day's times, put back after the walk moved it to today (check-in is taken on the event day only). */
+let seededTimes: { starts_at: Date; ends_at: Date } | undefined
 afterAll(async () => {
   await browser?.close()
+  if (seededTimes)
+    await withDatabase((db) =>
+      db.query('UPDATE event SET starts_at = $2, ends_at = $3 WHERE title = $1', [OPEN_DAY_TITLE, seededTimes!.starts_at, seededTimes!.ends_at]),
+    )
   // The seeded open day goes back to its seeded seats for the other walks (tabs.test.ts counts them).
   await removeWalkRegistrations(OPEN_DAY_TITLE, PHONE)
 })
@@ -94,7 +100,17 @@ describe('a citizen signs up for an open day and is checked in on site', () => {
 
     const desk = staff.on('gm-check-in')
     await desk.getByText('—').waitFor()
+    // Two weeks before the open day check-in is refused: it opens on the event day (3 hours before the start).
+    staff.expectError(/409 .*\/check-ins$/)
     await staff.field('gm-check-in', 'code').fill(checkInCode.toLowerCase())
+    await staff.button('gm-check-in', '确认签到').click()
+    await desk.getByText(/尚未到签到时间：签到于 .*（活动开始前 3 小时）开始/).waitFor()
+    // The open day is moved to today (set-up the UI does not offer: time passing), an hour from now.
+    seededTimes = await withDatabase(async (db) => {
+      const { rows } = await db.query<{ starts_at: Date; ends_at: Date }>('SELECT starts_at, ends_at FROM event WHERE title = $1', [OPEN_DAY_TITLE])
+      await db.query("UPDATE event SET starts_at = now() + interval '1 hour', ends_at = now() + interval '4 hours' WHERE title = $1", [OPEN_DAY_TITLE])
+      return rows[0]
+    })
     await staff.button('gm-check-in', '确认签到').click()
     await desk.getByText('签到成功：李秀英（公众代表）').waitFor()
     await desk.locator('.gm-check-in__count-value', { hasText: '1 人' }).waitFor()

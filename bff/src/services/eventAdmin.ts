@@ -78,7 +78,8 @@ export async function createEvent(deps: Deps, context: StaffContext, body: BodyO
   })
 }
 
-const comparable = (v: unknown) => (v instanceof Date ? v.getTime() : JSON.stringify(v))
+/** Times compare to the minute, the form's precision: a stored 09:30:05 sent back as 09:30 is no change (and stays as stored). */
+const comparable = (v: unknown) => (v instanceof Date ? Math.floor(v.getTime() / 60_000) : JSON.stringify(v))
 /** The form fields an edit changes. */
 const changedFields = (before: EventEditRow, next: StoredForm): FormField[] =>
   (Object.keys(next) as FormField[]).filter((k) => comparable(before[k]) !== comparable(next[k]))

@@ -20,6 +20,7 @@ export const auditActionLabels: Record<string, string> = {
   answerGroup: '答复归并意见',
   publishFeedback: '公布采纳情况',
   createEvent: '新建活动',
+  updateEvent: '修改活动',
   publishEvent: '发布活动',
   cancelEvent: '取消活动',
   reviewRegistration: '审核报名',

@@ -1,0 +1,108 @@
+// Issue 13 end to end: an editor at a desktop (1366×900) moves a published open day by a day on the event form; the registered citizen (390×844) is told in 我的消息 and sees the new time on the event page.
+import type { Browser } from 'playwright-core'
+import { baseUrl, launchBrowser } from './support/browser'
+import { withDatabase } from './support/database'
+import { Phone } from './support/h5'
+
+let browser: Browser
+let editor: Phone
+let citizen: Phone
+let eventId: number
+
+const suffix = Date.now().toString(36)
+const TITLE = `活动修改端到端测试开放日${suffix}`
+const DAY = 86_400_000
+/** The Shanghai calendar date `days` from now, "2026-12-14". */
+const shanghaiDate = (days: number) => new Date(Date.now() + days * DAY + 8 * 3_600_000).toISOString().slice(0, 10)
+
+beforeAll(async () => {
+  // A published first-come open day of 政务服务中心 in a week, 09:30–11:30 Beijing time, signups open.
+  eventId = await withDatabase(async (db) => {
+    const { rows } = await db.query<{ id: number }>(
+      `INSERT INTO event (kind, title, description, place, department_id, starts_at, ends_at, signup_opens_at, signup_closes_at,
+                          capacity, reserved_seats, waitlist_capacity, selection_mode, published_at)
+       SELECT 'OPEN_DAY', $1, '参观政务服务大厅，体验“一窗受理”。', '政务服务中心一楼大厅', id,
+              ($2 || ' 09:30+08')::timestamptz, ($2 || ' 11:30+08')::timestamptz, now() - interval '1 day', now() + interval '3 days',
+              10, 0, 0, 'FIRST_COME', now() - interval '1 day'
+       FROM department WHERE name = '政务服务中心' RETURNING id`,
+      [TITLE, shanghaiDate(7)],
+    )
+    return rows[0]!.id
+  })
+  browser = await launchBrowser()
+  editor = await Phone.open(browser)
+  await editor.page.setViewportSize({ width: 1366, height: 900 })
+  citizen = await Phone.open(browser)
+})
+afterAll(async () => {
+  await browser?.close()
+  // Out of the public list again, so the other walks see the seeded events only.
+  await withDatabase((db) => db.query('UPDATE event SET published_at = NULL WHERE id = $1', [eventId]))
+})
+afterEach(() => {
+  expect(editor.unexpectedErrors()).toEqual([])
+  expect(citizen.unexpectedErrors()).toEqual([])
+})
+
+describe('an event moved after people signed up', () => {
+  it('a citizen signs up for the open day', async () => {
+    await citizen.signInAsCitizen('市民周先生')
+    await citizen.page.goto(`${baseUrl()}/#/packages/event/pages/detail/index?id=${eventId}`)
+    await citizen
+      .on('gm-event-detail')
+      .getByText(`${shanghaiDate(7)} 09:30`)
+      .first()
+      .waitFor()
+    await citizen.button('gm-event-detail', '我要报名').click()
+    await citizen.field('gm-signup-page', 'name').fill('周建华')
+    await citizen.field('gm-signup-page', 'phone').fill('13900002222')
+    await citizen.on('gm-signup-page').getByRole('radio', { name: '公众代表' }).click()
+    citizen.expectError(/403 .*\/api\/events\/\d+\/registrations$/) // no consent yet: the notice opens
+    await citizen.button('gm-signup-page', '提交报名').click()
+    await citizen.button('gm-signup-page', '同意并继续').click()
+    await citizen
+      .on('gm-signup-page')
+      .getByText(/报名成功，您已确认入选/)
+      .waitFor()
+  })
+
+  it('the editor opens 修改活动 from 活动管理 and moves it a day later', async () => {
+    await editor.signInAsStaffFirstTime('e2e.ev.editor', `Editor-ev-${Date.now()}`)
+    await editor.on('gm-staff-home').getByText('活动管理', { exact: true }).click()
+    await editor.on('gm-staff-events').locator('.gm-event-card', { hasText: TITLE }).click()
+    await editor.on('gm-staff-event').getByRole('link', { name: '修改活动' }).click()
+    const form = editor.on('gm-event-form')
+    await form.getByText(`活动：${TITLE}`).waitFor()
+    await form.getByText(/每位报名人都会收到变更通知/).waitFor()
+    const starts = form.locator('.gm-date-time-field--startsAt input')
+    await editor.page.waitForFunction(
+      (v) => document.querySelector<HTMLInputElement>('.gm-event-form .gm-date-time-field--startsAt input')?.value === v,
+      `${shanghaiDate(7)}T09:30`,
+    )
+    await starts.fill(`${shanghaiDate(8)}T14:00`)
+    await form.locator('.gm-date-time-field--endsAt input').fill(`${shanghaiDate(8)}T16:00`)
+    await editor.screenshot('160-staff-event-edit-form', form.locator('.gm-date-time-field--startsAt'))
+    await editor.button('gm-event-form', '保存修改').click()
+    const page = editor.on('gm-staff-event')
+    await page
+      .getByText(`${shanghaiDate(8)} 14:00`, { exact: false })
+      .first()
+      .waitFor()
+    await editor.screenshot('161-staff-event-edited')
+  })
+
+  it('the citizen is told in 我的消息 and sees the new time on the event page', async () => {
+    await citizen.page.goto(`${baseUrl()}/#/packages/me/pages/notifications/index`)
+    const notice = citizen.on('gm-notifications-page').locator('.gm-notification-card', { hasText: '活动时间变更' })
+    await notice.getByText(new RegExp(`您报名的「${TITLE}」时间有变更：时间改为 ${shanghaiDate(8)} 14:00 至 ${shanghaiDate(8)} 16:00`)).waitFor()
+    await citizen.screenshot('162-citizen-event-change-notice', notice)
+    // The notice opens the event page, which shows the new time.
+    await notice.click()
+    const detail = citizen.on('gm-event-detail')
+    await detail
+      .getByText(`${shanghaiDate(8)} 14:00`, { exact: false })
+      .first()
+      .waitFor()
+    await citizen.screenshot('163-citizen-event-moved')
+  })
+})
