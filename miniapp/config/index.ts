@@ -18,6 +18,20 @@ const sharedEntry = path.join(sharedRoot, 'src/index.ts')
 const noEvalReplacements: [RegExp, string][] = [[/[\\/]zod[\\/]v4[\\/]core[\\/]doc\.c?js$/, path.join(__dirname, 'shims/zod-doc.js')]]
 
 /**
+ * zod code the miniapp never runs, left out of both builds (weapp main package and H5 first load): the
+ * JSON Schema converters behind `.toJSONSchema()` and the English messages (Chinese is set first, see
+ * src/zod-setup.ts). e2e `weappBundle` checks they stay out.
+ */
+const zodTrims: [RegExp, string][] = [
+  [/[\\/]zod[\\/]v4[\\/]core[\\/](to-json-schema|json-schema-processors)\.js$/, path.join(__dirname, 'shims/zod-json-schema.js')],
+  [/[\\/]zod[\\/]v4[\\/]locales[\\/]en\.js$/, path.join(__dirname, 'shims/zod-locale-en.js')],
+]
+
+function trimZod(chain: Chain, webpack: { NormalModuleReplacementPlugin: new (pattern: RegExp, replacement: string) => unknown }) {
+  zodTrims.forEach(([pattern, replacement], i) => chain.plugin(`zod-trim-${i}`).use(webpack.NormalModuleReplacementPlugin, [pattern, replacement]))
+}
+
+/**
  * webpack's `__webpack_require__.g` runtime falls back to `new Function('return this')()` when
  * `globalThis` is missing. Generate it without that fallback for the mini-program.
  */
@@ -104,6 +118,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           chain.plugin(`no-eval:${replacement}`).use(webpack.NormalModuleReplacementPlugin, [pattern, replacement])
         }
         chain.plugin('no-eval:global-runtime').use(NoEvalGlobalRuntimePlugin)
+        trimZod(chain, webpack)
       },
     },
     h5: {
@@ -124,9 +139,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
-      webpackChain(chain) {
+      webpackChain(chain, webpack) {
         workspaceResolution(chain)
         shareAsyncPageCode(chain)
+        trimZod(chain, webpack)
       },
     },
   }

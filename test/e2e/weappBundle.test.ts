@@ -44,6 +44,17 @@ describe('the weapp build', () => {
     expect(offenders).toEqual([])
   })
 
+  it('leaves out zod code the miniapp never runs: JSON Schema conversion and the English messages', () => {
+    const js = files(weapp)
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n')
+    expect(js).toContain('小程序不提供 JSON Schema 转换') // the stand-in, so the check below is not vacuous
+    expect(js).not.toContain('draft-2020-12') // to-json-schema.js
+    expect(js).not.toContain('Invalid input: expected') // locales/en.js
+    expect(js).toContain('无效输入') // zod's Chinese messages stay
+  })
+
   it('keeps Chinese text as UTF-8 rather than \\uXXXX escapes (half the bytes of every Chinese string)', () => {
     const common = readFileSync(path.join(weapp, 'common.js'), 'utf8')
     expect(common).toContain('请先登录')
