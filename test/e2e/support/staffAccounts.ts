@@ -25,6 +25,7 @@ export const e2eStaff: readonly E2eStaff[] = [
   { username: 'e2e.op.reviewer', displayName: '征集审核（测试）', role: 'REVIEWER', department: '建设局' },
   { username: 'e2e.ev.checker', displayName: '签到人员（测试）', role: 'EDITOR', department: '政务服务中心' },
   { username: 'e2e.ev.editor', displayName: '活动修改编辑（测试）', role: 'EDITOR', department: '政务服务中心' },
+  { username: 'e2e.ev.reviewer', displayName: '报名名单审核（测试）', role: 'REVIEWER', department: '政务服务中心' },
   { username: 'e2e.qa.reviewer', displayName: '咨询答复（测试）', role: 'REVIEWER', department: '人力资源和社会保障局' },
   { username: 'e2e.lottery.reviewer', displayName: '抽签主持（测试）', role: 'REVIEWER', department: '管委会办公室' },
   { username: 'e2e.lottery.editor', displayName: '抽签配额编辑（测试）', role: 'EDITOR', department: '管委会办公室' },
