@@ -41,6 +41,11 @@ const Taro = {
   login: jest.fn(),
   requestSubscribeMessage: jest.fn(),
   requirePrivacyAuthorize: jest.fn(),
+  /** Attachments: the multipart upload and opening a file in WeChat's viewers. */
+  uploadFile: jest.fn(),
+  downloadFile: jest.fn(),
+  openDocument: jest.fn(() => Promise.resolve()),
+  previewImage: jest.fn(() => Promise.resolve()),
 }
 
 export const useReachBottom = jest.fn()
@@ -54,7 +59,7 @@ export function resetTaroMock(): void {
   storage.clear()
   listeners.clear()
   jest.clearAllMocks()
-  for (const fn of [Taro.request, Taro.login, Taro.requestSubscribeMessage]) fn.mockReset()
+  for (const fn of [Taro.request, Taro.login, Taro.requestSubscribeMessage, Taro.uploadFile, Taro.downloadFile]) fn.mockReset()
   Taro.getCurrentPages.mockReset().mockImplementation(() => [])
 }
 

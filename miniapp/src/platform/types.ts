@@ -15,7 +15,9 @@ export type PrivacyReply = (agreed: boolean) => void
 export type PrivacyRequestListener = (reply: PrivacyReply) => void
 
 /** A file the user picked: its name and bytes, or why there is none (`reason` null: they cancelled). */
-export type FileChoice = { ok: true; name: string; bytes: Uint8Array } | { ok: false; reason: string | null }
+export type FileChoice =
+  | { ok: true; name: string; bytes: Uint8Array; /** The mini-program's temporary file (for uploadFile); absent on H5. */ path?: string }
+  | { ok: false; reason: string | null }
 
 /** Platform APIs the pages need, with one implementation per build target. */
 export interface Platform {

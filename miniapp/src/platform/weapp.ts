@@ -91,7 +91,7 @@ export const weappPlatform: Platform = {
         Taro.getFileSystemManager().readFile({ filePath: path, success: (result) => resolve(result.data), fail: reject })
       })
       if (typeof data === 'string') return { ok: false, reason: '无法读取所选文件，请重新选择' }
-      return { ok: true, name: file.name, bytes: new Uint8Array(data) }
+      return { ok: true, name: file.name, bytes: new Uint8Array(data), path }
     } catch {
       return { ok: false, reason: '无法读取所选文件，请重新选择' }
     }

@@ -2,6 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { type ConsultationDetail, consultationStatus, consultationStatusLabels, daysLeft, formatShanghaiDateTime } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
+import { AttachmentList } from '../../../../components/AttachmentList'
 import { Badge } from '../../../../components/Badge'
 import { ClauseList } from '../../../../components/ClauseList'
 import { InfoList } from '../../../../components/InfoList'
@@ -11,6 +12,7 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Paragraphs, Section } from '../../../../components/Section'
 import { useConsultation, useRouteId } from '../../../../hooks'
+import { usePublicAttachments } from '../../../../hooks/useAttachments'
 import { openPage, routes } from '../../../../navigation'
 import './index.scss'
 
@@ -41,7 +43,9 @@ function OpinionEntry({ c, status }: { c: ConsultationDetail; status: ReturnType
 }
 
 export default function ConsultationDetailPage() {
-  const consultation = useConsultation(useRouteId())
+  const id = useRouteId()
+  const consultation = useConsultation(id)
+  const attachments = usePublicAttachments(id === null ? null : { consultationId: id })
 
   return (
     <PageShell className="gm-consultation-detail">
@@ -113,6 +117,12 @@ export default function ConsultationDetailPage() {
               <Section title="依据与背景">
                 <Paragraphs text={c.background} />
               </Section>
+              {(attachments.list.data?.length ?? 0) > 0 && (
+                <Section title="附件">
+                  {attachments.open.error && <Notice tone="error">{attachments.open.error.message}</Notice>}
+                  <AttachmentList items={attachments.list.data ?? []} onOpen={(a) => void attachments.open.run(a)} />
+                </Section>
+              )}
               {c.decisionId !== null && (
                 <LinkRow title="查看所属决策事项" hint="决策各阶段进展" onOpen={() => openPage(routes.decisionDetail(c.decisionId as number))} />
               )}

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { type EventDetail, eventKindLabels, formatShanghaiDateTime, publicSeats, selectionModeLabels, signupStatusLabels } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
 import { AnswerView } from '../../../../components/AnswerView'
+import { AttachmentList } from '../../../../components/AttachmentList'
 import { Badge } from '../../../../components/Badge'
 import { seatsText } from '../../../../components/EventCard'
 import { InfoList } from '../../../../components/InfoList'
@@ -14,6 +15,7 @@ import { followLink } from '../../../../components/QaRichText'
 import { QuotaList } from '../../../../components/QuotaList'
 import { Paragraphs, Section } from '../../../../components/Section'
 import { useEvent, useRouteId, useSession } from '../../../../hooks'
+import { usePublicAttachments } from '../../../../hooks/useAttachments'
 import { openPage, routes } from '../../../../navigation'
 import { formatTimeRange } from '../../../../utils/format'
 import './index.scss'
@@ -42,7 +44,9 @@ function SignupEntry({ e }: { e: EventDetail }) {
 }
 
 export default function EventDetailPage() {
-  const event = useEvent(useRouteId())
+  const id = useRouteId()
+  const event = useEvent(id)
+  const materials = usePublicAttachments(id === null ? null : { eventId: id })
   const { me } = useSession()
 
   return (
@@ -133,6 +137,12 @@ export default function EventDetailPage() {
             <Section title="报名条件">
               <Paragraphs text={e.eligibility} />
             </Section>
+            {(materials.list.data?.length ?? 0) > 0 && (
+              <Section title="会议材料">
+                {materials.open.error && <Notice tone="error">{materials.open.error.message}</Notice>}
+                <AttachmentList items={materials.list.data ?? []} onOpen={(a) => void materials.open.run(a)} />
+              </Section>
+            )}
             {e.decisionId !== null && <LinkRow title="查看相关决策事项" onOpen={() => openPage(routes.decisionDetail(e.decisionId as number))} />}
           </View>
         )}

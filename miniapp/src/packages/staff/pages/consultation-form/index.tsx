@@ -8,6 +8,9 @@ import { FormField } from '../../../../components/FormField'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
+import { AttachmentList } from '../../../../components/AttachmentList'
+import { AttachmentUploader } from '../../../../components/AttachmentUploader'
+import { useAttachmentDesk } from '../../../../hooks/useAttachments'
 import { SectionsEditor } from '../../../../components/SectionsEditor'
 import { StaffGate } from '../../../../components/StaffGate'
 import { TextAreaField } from '../../../../components/TextAreaField'
@@ -24,6 +27,7 @@ export default function ConsultationFormPage() {
   const departments = useMyDepartments()
   const decisions = useDecisionList()
   const { draft, existing } = useConsultationEditor(id, gate.allowed, gate.me?.id)
+  const attachments = useAttachmentDesk(id === null ? null : { consultationId: id }, gate.allowed, 'DRAFTING_NOTE')
 
   const waiting = id !== null && !existing.data
   if (!gate.allowed || waiting)
@@ -130,6 +134,32 @@ export default function ConsultationFormPage() {
             error={errors.background}
             onInput={(v) => draft.setField('background', v)}
           />
+        </Section>
+        <Section title="附件（起草说明、依据文件）">
+          {id === null ? (
+            <Text className="gm-consultation-form__hint">保存草稿后即可上传起草说明、依据文件等附件。</Text>
+          ) : (
+            <>
+              {attachments.uploaded && <Notice tone="success">{`已上传「${attachments.uploaded.title}」`}</Notice>}
+              {attachments.remove.error && <Notice tone="error">{attachments.remove.error.message}</Notice>}
+              <AttachmentList
+                items={attachments.list.data ?? []}
+                onDelete={(a) => void attachments.remove.run(a.id)}
+                removingId={attachments.removingId}
+                emptyText={attachments.list.error ? `附件加载失败：${attachments.list.error.message}` : '还没有附件'}
+              />
+              <AttachmentUploader
+                kinds={['DRAFTING_NOTE', 'BASIS', 'OTHER']}
+                kind={attachments.kind}
+                onKind={attachments.setKind}
+                title={attachments.title}
+                onTitle={attachments.setTitle}
+                busy={attachments.upload.running}
+                error={attachments.upload.error?.message}
+                onPick={() => void attachments.upload.run()}
+              />
+            </>
+          )}
         </Section>
         {Object.values(errors).some(Boolean) && <Notice tone="error">请按提示修改标红的内容后再保存。</Notice>}
         {draft.formError && <Notice tone="error">{draft.formError.message}</Notice>}

@@ -20,6 +20,9 @@ import { ListState } from '../../../../components/ListState'
 import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
+import { AttachmentList } from '../../../../components/AttachmentList'
+import { AttachmentUploader } from '../../../../components/AttachmentUploader'
+import { useAttachmentDesk } from '../../../../hooks/useAttachments'
 import { FormFailure } from '../../../../components/PersonalInfoOverride'
 import { QuotaList } from '../../../../components/QuotaList'
 import { QuotaRows } from '../../../../components/QuotaRows'
@@ -133,6 +136,7 @@ export default function StaffEventPage() {
   const { view, publish, exportFile, downloaded, outcome, cancel } = useStaffEventDesk(id, gate.allowed, () => setConfirmCancel(false))
   const reviewer = gate.can('REVIEWER')
   const registrations = useEventRegistrations(id, gate.allowed && reviewer && view.data?.published === true)
+  const materials = useAttachmentDesk(id === null ? null : { eventId: id }, gate.allowed, 'MEETING_MATERIAL')
 
   if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-event" />
   const { can } = gate
@@ -212,6 +216,30 @@ export default function StaffEventPage() {
                     title="修改活动"
                     hint={published ? '改时间或地点会通知每位报名人；已给出的席位和确定方式不能违背' : '发布前可修改全部内容'}
                     onOpen={() => openPage(routes.staffEventForm(e.id))}
+                  />
+                )}
+              </Section>
+
+              <Section title="会议材料">
+                {materials.uploaded && <Notice tone="success">{`已上传「${materials.uploaded.title}」`}</Notice>}
+                {(materials.remove.error ?? materials.open.error) && <Notice tone="error">{(materials.remove.error ?? materials.open.error)!.message}</Notice>}
+                <AttachmentList
+                  items={materials.list.data ?? []}
+                  onOpen={published ? (a) => void materials.open.run(a) : undefined}
+                  onDelete={can('EDITOR') ? (a) => void materials.remove.run(a.id) : undefined}
+                  removingId={materials.removingId}
+                  emptyText={materials.list.error ? `会议材料加载失败：${materials.list.error.message}` : '还没有会议材料'}
+                />
+                {can('EDITOR') && (
+                  <AttachmentUploader
+                    kinds={['MEETING_MATERIAL', 'OTHER']}
+                    kind={materials.kind}
+                    onKind={materials.setKind}
+                    title={materials.title}
+                    onTitle={materials.setTitle}
+                    busy={materials.upload.running}
+                    error={materials.upload.error?.message}
+                    onPick={() => void materials.upload.run()}
                   />
                 )}
               </Section>
