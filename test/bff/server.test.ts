@@ -30,7 +30,7 @@ function run(env: Record<string, string>): Running {
   return { child, output: () => output, exited }
 }
 
-async function waitForReady(base: string, running: Running, timeoutMs = 60_000) {
+async function waitForReady(base: string, running: Running, timeoutMs = 150_000) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (running.child.exitCode !== null) throw new Error(`server exited early:\n${running.output()}`)
@@ -105,9 +105,9 @@ describe('the BFF process', () => {
       second.child.kill('SIGINT')
       expect(await second.exited).toBe(0)
     } finally {
-      rmSync(dir, { recursive: true, force: true })
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
     }
-  }, 120_000)
+  }, 360_000) // a first run initialises PostgreSQL, migrates and seeds: ~20 s quiet, over 60 s at load 15
 
   it('recovers the data folder from a killed server whose database was left running', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gm-server-test-'))
@@ -131,7 +131,7 @@ describe('the BFF process', () => {
       second.child.kill('SIGTERM')
       expect(await second.exited).toBe(0)
     } finally {
-      rmSync(dir, { recursive: true, force: true })
+      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
     }
-  }, 120_000)
+  }, 360_000) // a first run initialises PostgreSQL, migrates and seeds: ~20 s quiet, over 60 s at load 15
 })
