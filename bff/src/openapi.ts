@@ -43,6 +43,16 @@ const FILE_TYPES = {
   json: 'application/json; charset=utf-8',
 } as const
 
+/** A JSON body, or for an upload the multipart form: its text fields and the `file` part. */
+function requestContent(endpoint: Endpoint, body: NonNullable<Endpoint['body']>): JsonSchema {
+  const schema = toSchema(body, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] }
+  if (!endpoint.upload) return { 'application/json': { schema } }
+  const file = { type: 'string', contentMediaType: 'application/octet-stream', description: 'PDF、PNG/JPG、docx、xlsx，20 MB 以内' }
+  return {
+    'multipart/form-data': { schema: { ...schema, properties: { ...schema.properties, file }, required: [...(schema.required ?? []), 'file'] } },
+  }
+}
+
 /** A file download: the media types its `format` query offers (CSV when it has none), each a file body. */
 function fileContent(endpoint: Endpoint): JsonSchema {
   const format = endpoint.query
@@ -78,7 +88,7 @@ export function buildOpenApiDocument(): JsonSchema {
       'x-access': endpoint.access,
       parameters: endpoint.method === 'GET' ? parameters(endpoint) : [...parameters(endpoint), idempotencyHeader],
       ...(ENDPOINT_POLICIES[operationId as EndpointName] ? { 'x-rate-limits': ENDPOINT_POLICIES[operationId as EndpointName] } : {}),
-      ...(endpoint.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(endpoint.body, 'input') } } } } : {}),
+      ...(endpoint.body ? { requestBody: { required: true, content: requestContent(endpoint, endpoint.body) } } : {}),
       responses: {
         [String(endpoint.status ?? 200)]: {
           description: endpoint.download ? '文件' : '成功',
