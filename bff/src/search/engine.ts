@@ -55,7 +55,7 @@ const K1 = 1.2
 const FIELD = {
   question: { boost: 3.0, b: 0.6 },
   answer: { boost: 1.0, b: 0.75 },
-  /** The item's topic and the title of the policy it rests on. */
+  /** The title of the policy the item rests on. */
   context: { boost: 0.5, b: 0.5 },
 }
 /** Candidates re-ranked with the coverage features; a search returns at most this many. */
@@ -214,8 +214,10 @@ export class SearchIndex implements LibraryStats {
       field = 1
       scan(doc.answer, onToken)
       countChars(doc.answer)
+      // The policy's title, not the topic: topic words (人力资源社会保障局, 交通委) would post every item
+      // of a topic under common query words — measured at 20,000 items: median search time +50%, no
+      // change in either query set's ranking. Topics stay a filter.
       field = 2
-      scan(doc.topic, onToken)
       if (doc.policy) scan(doc.policy, onToken)
     }
     docStart[docs.length] = docTerms.length
@@ -337,10 +339,14 @@ export class SearchIndex implements LibraryStats {
       for (let p = from; p < to; p++) {
         const d = this.postDoc[p] as number
         if (topicFilter >= 0 && this.topicOf[d] !== topicFilter) continue
-        const tf =
-          (FIELD.question.boost * (this.postQ[p] as number)) / (this.normQ[d] as number) +
-          (FIELD.answer.boost * (this.postA[p] as number)) / (this.normA[d] as number) +
-          (FIELD.context.boost * (this.postC[p] as number)) / (this.normC[d] as number)
+        // Most postings are in one field: skip the divisions of the others.
+        const inQ = this.postQ[p] as number
+        const inA = this.postA[p] as number
+        const inC = this.postC[p] as number
+        let tf = 0
+        if (inQ !== 0) tf += (FIELD.question.boost * inQ) / (this.normQ[d] as number)
+        if (inA !== 0) tf += (FIELD.answer.boost * inA) / (this.normA[d] as number)
+        if (inC !== 0) tf += (FIELD.context.boost * inC) / (this.normC[d] as number)
         if (scores[d] === 0) touched[touchedCount++] = d
         scores[d] = (scores[d] as number) + (wIdf * tf) / (K1 + tf)
       }
