@@ -55,6 +55,16 @@ describe('the weapp build', () => {
     expect(js).toContain('无效输入') // zod's Chinese messages stay
   })
 
+  it("leaves out the endpoints' OpenAPI summaries (the BFF's document keeps them)", () => {
+    const js = files(weapp)
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n')
+    expect(js).toContain('/api/events/:id') // the contract is there
+    expect(js).not.toContain('政府开放日、列席会议、听证座谈活动列表') // listEvents' summary
+    expect(js).not.toContain('全部活动（含未发布的草稿）') // listStaffEvents' summary
+  })
+
   it('keeps Chinese text as UTF-8 rather than \\uXXXX escapes (half the bytes of every Chinese string)', () => {
     const common = readFileSync(path.join(weapp, 'common.js'), 'utf8')
     expect(common).toContain('请先登录')
