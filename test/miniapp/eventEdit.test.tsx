@@ -124,7 +124,8 @@ describe('活动详情 (public): 网络直播', () => {
     useRouter.mockReturnValue({ params: { id: '7' } })
     render(<EventDetailPage />)
     const link = await screen.findByRole('link', { name: '观看网络直播' })
-    expect(within(link).getByText(/https:\/\/live\.example\.gov\.cn\/room\/7/)).toBeTruthy()
+    // The row shows the address beside its link (LinkRow: the link is the title, the hint follows it).
+    expect(within(link.closest('.gm-link-row') as HTMLElement).getByText(/https:\/\/live\.example\.gov\.cn\/room\/7/)).toBeTruthy()
   })
 
   it('says nothing of a live stream when there is none', async () => {

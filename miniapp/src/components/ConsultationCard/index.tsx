@@ -35,7 +35,7 @@ export function ConsultationCard({ consultation: c, now = Date.now(), onOpen }: 
       className={cx('gm-consultation-card', `gm-consultation-card--${status}`)}
       hoverClass="gm-pressed"
       onClick={() => onOpen?.(c.id)}
-      {...a11y(`${c.title}，${consultationStatusLabels[status]}，${deadline.text}`, 'link')}
+      {...a11y(undefined, 'link')}
     >
       <View className="gm-consultation-card__header">
         <Badge tone={status}>{consultationStatusLabels[status]}</Badge>

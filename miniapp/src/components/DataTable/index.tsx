@@ -20,17 +20,20 @@ export interface DataTableProps {
   rows: readonly DataRow[]
   emptyText?: string
   hideCaption?: boolean
+  /** On H5 the sideways-scrolling box takes keyboard focus (arrow keys scroll it); off for a table shown to screen readers only. */
+  keyboardScroll?: boolean
   className?: string
 }
 
 const shown = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '—' : String(value))
 
 /** Rows of numbers under a header row; wide tables scroll sideways on a phone instead of squeezing. */
-export function DataTable({ caption, columns, rows, emptyText = '暂无数据', hideCaption = false, className }: DataTableProps) {
+export function DataTable({ caption, columns, rows, emptyText = '暂无数据', hideCaption = false, keyboardScroll = true, className }: DataTableProps) {
+  const scrollA11y = keyboardScroll && process.env.TARO_ENV === 'h5' ? { tabIndex: 0, role: 'region', 'aria-label': `${caption}（可左右滚动）` } : {}
   return (
     <View className={cx('gm-data-table', className)}>
       {!hideCaption && <Text className="gm-data-table__caption">{caption}</Text>}
-      <View className="gm-data-table__scroll">
+      <View className="gm-data-table__scroll" {...scrollA11y}>
         <View className="gm-data-table__table" {...a11y(caption, 'table')}>
           <View className="gm-data-table__row gm-data-table__row--head" {...a11y(undefined, 'row')}>
             {columns.map((c) => (

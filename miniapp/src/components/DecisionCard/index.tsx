@@ -13,7 +13,7 @@ export interface DecisionCardProps {
 export function DecisionCard({ decision: d, onOpen }: DecisionCardProps) {
   const stage = d.currentStage ? decisionStageLabels[d.currentStage] : '尚未启动'
   return (
-    <View className="gm-decision-card" hoverClass="gm-pressed" onClick={() => onOpen?.(d.id)} {...a11y(`${d.title}，当前阶段：${stage}`, 'link')}>
+    <View className="gm-decision-card" hoverClass="gm-pressed" onClick={() => onOpen?.(d.id)} {...a11y(undefined, 'link')}>
       <View className="gm-decision-card__header">
         <Text className="gm-decision-card__year">{d.year} 年度</Text>
         <Badge tone="info">{stage}</Badge>

@@ -1,6 +1,6 @@
 // A labelled single-line text input with its hint or error right below it.
 import { Input, Text, View } from '@tarojs/components'
-import { a11y } from '../../utils/a11y'
+import { a11y, fieldA11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'
 import './index.scss'
 
@@ -34,8 +34,7 @@ export function FormField({ name, label, value, onInput, error, hint, placeholde
         maxlength={maxlength}
         onInput={(e) => onInput(e.detail.value)}
         onConfirm={() => onConfirm?.()}
-        {...a11y(label)}
-        {...(error ? { 'aria-invalid': 'true' } : {})}
+        {...fieldA11y(label, Boolean(error))}
       />
       {error ? (
         <Text className="gm-field__error" {...a11y(undefined, 'alert')}>

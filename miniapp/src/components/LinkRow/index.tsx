@@ -3,15 +3,22 @@ import { Text, View } from '@tarojs/components'
 import { a11y } from '../../utils/a11y'
 import './index.scss'
 
-/** A full-width navigation row: 「决策事项目录 ›」. */
+/**
+ * A full-width navigation row: 「决策事项目录 ›」. The whole row is the touch target; the link (its name the
+ * title, as shown) is the title, so a screen reader says the title and then the hint, and keyboard focus lands there.
+ */
 export function LinkRow({ title, hint, onOpen }: { title: string; hint?: string; onOpen: () => void }) {
   return (
-    <View className="gm-link-row" hoverClass="gm-pressed" onClick={onOpen} {...a11y(title, 'link')}>
+    <View className="gm-link-row" hoverClass="gm-pressed" onClick={onOpen}>
       <View className="gm-link-row__text">
-        <Text className="gm-link-row__title">{title}</Text>
+        <Text className="gm-link-row__title" {...a11y(title, 'link')}>
+          {title}
+        </Text>
         {hint && <Text className="gm-link-row__hint">{hint}</Text>}
       </View>
-      <Text className="gm-link-row__arrow">›</Text>
+      <Text className="gm-link-row__arrow" aria-hidden="true">
+        ›
+      </Text>
     </View>
   )
 }

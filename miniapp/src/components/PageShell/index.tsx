@@ -11,8 +11,18 @@ export interface PageShellProps {
   className?: string
 }
 
+/**
+ * H5: the page is the main landmark and takes keyboard focus, so a page of text only (抽签规则, 无障碍声明…) can still
+ * be scrolled with the keyboard (Taro scrolls each page in its own box).
+ */
+const pageA11y = process.env.TARO_ENV === 'h5' ? { role: 'main', tabIndex: 0 } : {}
+
 /** The root of every page; in 大字模式 it carries `gm-page--large`, which scales every size on the page. */
 export function PageShell({ children, className }: PageShellProps) {
   const large = useContext(LargeFontContext)
-  return <View className={cx('gm-page', large && 'gm-page--large', className)}>{children}</View>
+  return (
+    <View className={cx('gm-page', large && 'gm-page--large', className)} {...pageA11y}>
+      {children}
+    </View>
+  )
 }

@@ -12,7 +12,7 @@ export interface QaCardProps {
 
 export function QaCard({ item, onOpen }: QaCardProps) {
   return (
-    <View className="gm-qa-card" hoverClass="gm-pressed" onClick={() => onOpen?.(item.id)} {...a11y(`问：${item.question}`, 'link')}>
+    <View className="gm-qa-card" hoverClass="gm-pressed" onClick={() => onOpen?.(item.id)} {...a11y(undefined, 'link')}>
       <Text className="gm-qa-card__topic">{item.topic}</Text>
       <Text className="gm-qa-card__question">问：{item.question}</Text>
       <Text className="gm-qa-card__answer">答：{excerpt(item.answer)}</Text>

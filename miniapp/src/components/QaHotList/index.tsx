@@ -17,7 +17,7 @@ export function QaHotList({ title, items, onOpen }: QaHotListProps) {
     <View className="gm-qa-hot">
       <Text className="gm-qa-hot__title">{title}</Text>
       {items.map((item, i) => (
-        <View key={item.id} className="gm-qa-hot__row" hoverClass="gm-pressed" onClick={() => onOpen(item.id)} {...a11y(item.question, 'link')}>
+        <View key={item.id} className="gm-qa-hot__row" hoverClass="gm-pressed" onClick={() => onOpen(item.id)} {...a11y(undefined, 'link')}>
           <Text className="gm-qa-hot__rank">{i + 1}</Text>
           <Text className="gm-qa-hot__question">{item.question}</Text>
         </View>

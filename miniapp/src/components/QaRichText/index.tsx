@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import type { Inline, RichBlock } from '@gm/shared'
 import { openLink } from '../../navigation'
 import { platform } from '../../platform'
-import { a11y } from '../../utils/a11y'
+import { a11y, headingA11y } from '../../utils/a11y'
 import './index.scss'
 
 /**
@@ -56,7 +56,7 @@ export function QaRichText({ blocks }: { blocks: readonly RichBlock[] }) {
         switch (block.type) {
           case 'heading':
             return (
-              <View key={i} className="gm-rich-text__heading" {...a11y(undefined, 'heading')}>
+              <View key={i} className="gm-rich-text__heading" {...headingA11y(3)}>
                 <Inlines>{block.children}</Inlines>
               </View>
             )

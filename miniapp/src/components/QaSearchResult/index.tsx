@@ -16,7 +16,7 @@ export interface QaSearchResultProps {
 export function QaSearchResult({ item, onOpen }: QaSearchResultProps) {
   const { highlight } = item
   return (
-    <View className="gm-qa-card gm-qa-result" hoverClass="gm-pressed" onClick={() => onOpen?.(item.id)} {...a11y(`问：${item.question}`, 'link')}>
+    <View className="gm-qa-card gm-qa-result" hoverClass="gm-pressed" onClick={() => onOpen?.(item.id)} {...a11y(undefined, 'link')}>
       <Text className="gm-qa-card__topic">{item.topic}</Text>
       <View className="gm-qa-card__question">
         <Text>问：</Text>

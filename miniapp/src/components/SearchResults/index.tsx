@@ -8,8 +8,11 @@ import './index.scss'
 
 function SearchResultItem({ item }: { item: SearchItem }) {
   return (
-    <View className="gm-search-results__item" hoverClass="gm-pressed" onClick={() => openLink(item.link)} {...a11y(segmentsText(item.title), 'link')}>
-      <QaHighlight className="gm-search-results__title" segments={item.title} />
+    <View className="gm-search-results__item" hoverClass="gm-pressed" onClick={() => openLink(item.link)}>
+      {/* The link is the title (its name as shown); the whole item is the touch target. */}
+      <View {...a11y(segmentsText(item.title), 'link')}>
+        <QaHighlight className="gm-search-results__title" segments={item.title} />
+      </View>
       {item.excerpt.length > 0 && <QaHighlight className="gm-search-results__excerpt" segments={item.excerpt} />}
     </View>
   )

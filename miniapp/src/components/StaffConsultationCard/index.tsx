@@ -10,12 +10,7 @@ import './index.scss'
 /** One consultation in 征集管理: state, window and the work waiting (待审核 / 待答复). */
 export function StaffConsultationCard({ consultation: c, onOpen }: { consultation: StaffConsultation; onOpen: (id: number) => void }) {
   return (
-    <View
-      className="gm-staff-consultation"
-      hoverClass="gm-pressed"
-      onClick={() => onOpen(c.id)}
-      {...a11y(`${c.title}，待审核 ${c.counts.pending} 条，待答复 ${c.counts.unanswered} 条`, 'link')}
-    >
+    <View className="gm-staff-consultation" hoverClass="gm-pressed" onClick={() => onOpen(c.id)} {...a11y(undefined, 'link')}>
       <View className="gm-staff-consultation__badges">
         {c.published ? <Badge tone={c.status}>{consultationStatusLabels[c.status]}</Badge> : <Badge tone="info">草稿（未发布）</Badge>}
         {c.feedbackPublished && <Badge tone="open">已公开采纳情况</Badge>}

@@ -1,7 +1,7 @@
 // One statistics figure: its title, the written definition of what it counts, the chart, and the same numbers as a table.
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { a11y } from '../../utils/a11y'
+import { a11y, headingA11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'
 import { Chart, type ChartProps } from '../Chart'
 import { type DataColumn, type DataRow, DataTable } from '../DataTable'
@@ -36,7 +36,7 @@ export function StatFigure({ title, definitions, build, chartLabel, columns, row
   const [tableShown, setTableShown] = useState(false)
   return (
     <View className={cx('gm-stat-figure', className)}>
-      <Text className="gm-stat-figure__title" {...a11y(undefined, 'heading')}>
+      <Text className="gm-stat-figure__title" {...headingA11y(3)}>
         {title}
       </Text>
       <View className="gm-stat-figure__definitions">
@@ -67,6 +67,7 @@ export function StatFigure({ title, definitions, build, chartLabel, columns, row
         rows={rows}
         emptyText={emptyText}
         hideCaption={!tableShown}
+        keyboardScroll={tableShown}
         className={cx('gm-stat-figure__table', !tableShown && 'gm-stat-figure__table--hidden')}
       />
     </View>

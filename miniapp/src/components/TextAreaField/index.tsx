@@ -1,6 +1,6 @@
 // A labelled multi-line input with a character count, hint or error right below it.
 import { Text, Textarea, View } from '@tarojs/components'
-import { a11y } from '../../utils/a11y'
+import { a11y, fieldA11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'
 import './index.scss'
 
@@ -34,8 +34,7 @@ export function TextAreaField({ name, label, value, onInput, error, hint, placeh
         maxlength={-1}
         autoHeight={!tall}
         onInput={(e) => onInput(e.detail.value)}
-        {...a11y(label)}
-        {...(error ? { 'aria-invalid': 'true' } : {})}
+        {...fieldA11y(label, Boolean(error))}
       />
       {count && (
         <Text className={cx('gm-textarea__count', over && 'gm-textarea__count--over')} {...a11y(undefined, 'status')}>

@@ -36,11 +36,7 @@ export default function PolicyLibraryPage() {
         status={list.status}
         keyOf={(p) => p.id}
         renderItem={(p) => (
-          <View
-            className="gm-policy-library__item"
-            onClick={() => openPage(routes.qaPolicy(p.id))}
-            {...a11y(`${p.title}，${policyValidityLabels[p.validity]}`, 'link')}
-          >
+          <View className="gm-policy-library__item" onClick={() => openPage(routes.qaPolicy(p.id))} {...a11y(undefined, 'link')}>
             <View className="gm-policy-library__head">
               <Badge tone={p.validity === 'VALID' ? 'open' : 'closed'}>{policyValidityLabels[p.validity]}</Badge>
               {p.topic && <Text className="gm-policy-library__topic">{p.topic}</Text>}

@@ -121,7 +121,7 @@ export default function StaffPoliciesPage() {
       {desk.done && <Notice tone="success">{desk.done}</Notice>}
       {error && <Notice tone="error">{error.message}</Notice>}
       <View className="gm-staff-policies__desk">
-        <View className="gm-staff-policies__table" {...a11y('政策文件列表', 'table')}>
+        <View className="gm-staff-policies__table" {...a11y('政策文件列表', 'group')}>
           <View className="gm-staff-policies__row gm-staff-policies__row--head">
             <Text className="gm-staff-policies__cell gm-staff-policies__cell--title">标题</Text>
             <Text className="gm-staff-policies__cell">文号</Text>
@@ -137,7 +137,7 @@ export default function StaffPoliciesPage() {
                 setCreating(false)
                 desk.select(p.id)
               }}
-              {...a11y(`${p.title}，${p.docNumber}`, 'button')}
+              {...a11y(undefined, 'button')}
             >
               <Text className="gm-staff-policies__cell gm-staff-policies__cell--title">{p.title}</Text>
               <Text className="gm-staff-policies__cell">{p.docNumber}</Text>
