@@ -11,7 +11,9 @@ export interface EventCardProps {
   onOpen?: (id: number) => void
 }
 
+/** Seats while they matter: once signup has closed (a past event too) no count of seats left is shown. */
 export function seatsText(e: Pick<EventSummary, 'seatsLeft' | 'signupStatus'>): string {
+  if (e.signupStatus === 'closed') return '不再接收报名'
   if (e.seatsLeft <= 0) return '名额已满'
   return `剩余 ${e.seatsLeft} 个名额`
 }
@@ -24,7 +26,7 @@ export function EventCard({ event: e, onOpen }: EventCardProps) {
       className={cx('gm-event-card', `gm-event-card--${e.signupStatus}`)}
       hoverClass="gm-pressed"
       onClick={() => onOpen?.(e.id)}
-      {...a11y(`${eventKindLabels[e.kind]}：${e.title}，${signupStatusLabels[e.signupStatus]}`, 'link')}
+      {...a11y(undefined, 'link')}
     >
       <View className="gm-event-card__header">
         <Text className="gm-event-card__kind">{eventKindLabels[e.kind]}</Text>

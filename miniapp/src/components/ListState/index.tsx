@@ -10,11 +10,13 @@ export interface ListStateProps {
   errorMessage?: string
   emptyText?: string
   onRetry?: () => void
+  /** For 'error' when there is nothing to reload (the item is gone): 返回 instead of 重新加载. */
+  onBack?: () => void
   onLoadMore?: () => void
 }
 
 /** What a list shows instead of, or below, its items: loading, empty, error with retry, more, end. */
-export function ListState({ status, errorMessage, emptyText = '暂无内容', onRetry, onLoadMore }: ListStateProps) {
+export function ListState({ status, errorMessage, emptyText = '暂无内容', onRetry, onBack, onLoadMore }: ListStateProps) {
   switch (status) {
     case 'loading':
     case 'loading-more':
@@ -31,6 +33,11 @@ export function ListState({ status, errorMessage, emptyText = '暂无内容', on
           {onRetry && (
             <View className="gm-button gm-list-state__action" hoverClass="gm-pressed" onClick={onRetry} {...a11y('重新加载', 'button')}>
               重新加载
+            </View>
+          )}
+          {onBack && (
+            <View className="gm-button gm-list-state__action" hoverClass="gm-pressed" onClick={onBack} {...a11y('返回', 'button')}>
+              返回
             </View>
           )}
         </View>
