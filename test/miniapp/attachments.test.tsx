@@ -18,7 +18,9 @@ const attachment = (overrides: Partial<Attachment> = {}): Attachment => ({
   url: '/api/attachments/31/file',
   ...overrides,
 })
-const pdf = new TextEncoder().encode('%PDF-1.4 test')
+/** ASCII text as bytes (jsdom has no TextEncoder). */
+const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0))
+const pdf = ascii('%PDF-1.4 test')
 const pick = (name: string, bytes: Uint8Array = pdf) => jest.spyOn(platform, 'chooseFile').mockResolvedValue({ ok: true, name, bytes, path: 'wxfile://tmp/1' })
 const LIST = '/api/staff/consultations/5/attachments'
 
@@ -66,7 +68,7 @@ describe('attachments on the staff consultation form', () => {
     await screen.findByText('只能上传 PDF、图片（PNG/JPG）、Word（.docx）或 Excel（.xlsx） 文件')
     expect(Taro.uploadFile).not.toHaveBeenCalled()
 
-    pick('伪装.pdf', new TextEncoder().encode('MZ'))
+    pick('伪装.pdf', ascii('MZ'))
     Taro.uploadFile.mockResolvedValue({
       statusCode: 415,
       data: JSON.stringify({
