@@ -17,6 +17,9 @@ interface Running {
   exited: Promise<number | null>
 }
 
+/** Every server started, so a failed test does not leave one running (jest would not exit). */
+const started: Running[] = []
+
 function run(env: Record<string, string>): Running {
   let output = ''
   const child = spawn(process.execPath, [bundle], {
@@ -27,7 +30,20 @@ function run(env: Record<string, string>): Running {
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
-  return { child, output: () => output, exited }
+  const running = { child, output: () => output, exited }
+  started.push(running)
+  return running
+}
+
+/** After a test (passed or not): no server of it still runs, nor the embedded PostgreSQL of its data folder, which then can be removed. */
+async function cleanUp(dir: string, dataDir: string) {
+  for (const running of started.splice(0)) {
+    if (running.child.exitCode === null && running.child.signalCode === null) running.child.kill('SIGKILL')
+    await running.exited
+  }
+  const postmaster = postmasterPid(dataDir)
+  if (postmaster && alive(postmaster)) process.kill(postmaster, 'SIGKILL')
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
 }
 
 async function waitForReady(base: string, running: Running, timeoutMs = 150_000) {
@@ -105,7 +121,7 @@ describe('the BFF process', () => {
       second.child.kill('SIGINT')
       expect(await second.exited).toBe(0)
     } finally {
-      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
+      await cleanUp(dir, dataDir)
     }
   }, 360_000) // a first run initialises PostgreSQL, migrates and seeds: ~20 s quiet, over 60 s at load 15
 
@@ -131,7 +147,7 @@ describe('the BFF process', () => {
       second.child.kill('SIGTERM')
       expect(await second.exited).toBe(0)
     } finally {
-      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
+      await cleanUp(dir, dataDir)
     }
   }, 360_000) // a first run initialises PostgreSQL, migrates and seeds: ~20 s quiet, over 60 s at load 15
 })
