@@ -1,7 +1,8 @@
 // 答复模板: reviewers keep their department's templates on a staff page, and choosing one in an opinion's answer form fills 答复内容 with its placeholders resolved (still editable).
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { applyMasks, findPersonalInfo, type StaffOpinion } from '@gm/shared'
 import StaffAnswerTemplatesPage from '../../miniapp/src/packages/staff/pages/answer-templates/index'
+import StaffGroupsPage from '../../miniapp/src/packages/staff/pages/groups/index'
 import StaffOpinionsPage from '../../miniapp/src/packages/staff/pages/opinions/index'
 import { consultationDetail, fakeServer, page, sentRequests, signedIn, staff } from './fixtures'
 import { useRouter } from './taroMock'
@@ -133,5 +134,32 @@ describe('choosing a template in an opinion’s answer form', () => {
     fireEvent.click(screen.getByRole('button', { name: '保存答复' }))
     await waitFor(() => expect(sentRequests().filter((r) => r.method === 'PUT')).toHaveLength(1))
     expect((sentRequests().find((r) => r.method === 'PUT')?.data as { content: string }).content).toMatch(/已采纳。建设局感谢您的参与。$/)
+  })
+})
+
+describe('choosing a template in a 集中意见 answer form', () => {
+  beforeEach(() => {
+    signedIn(staff({ role: 'REVIEWER', department }))
+    useRouter.mockReturnValue({ params: { id: '1' } })
+  })
+  afterEach(() => useRouter.mockReset().mockImplementation(() => ({ params: {} })))
+
+  it('fills the group’s answer with the consultation, department and date; 收到日期 stays for staff to fill', async () => {
+    const server = fakeServer()
+    server.reply('/api/departments', 200, [department])
+    server.reply('GET /api/staff/consultations/1/group-suggestions', 200, [])
+    server.reply('GET /api/staff/consultations/1/groups', 200, [{ id: 5, title: '关于夜间施工的集中意见', opinionIds: [], answer: null }])
+    server.reply('GET /api/staff/consultations/1/opinions', 200, page([], 1, 0, 50))
+    server.reply('/api/staff/consultations/1', 200, consultationDetail({ title: '城市道路施工管理办法（征求意见稿）' }))
+    server.reply('/api/staff/consultations', 200, [])
+    server.reply(TEMPLATES, 200, [template(1, '集中答复', '{{称呼}}：您于{{收到日期}}对《{{征集名称}}》提出的意见，{{答复部门}}已研究采纳。')])
+    render(<StaffGroupsPage />)
+    const use = await screen.findByRole('button', { name: '套用模板「集中答复」' })
+    await waitFor(() => expect(sentRequests().some((r) => r.path === '/api/staff/consultations/1')).toBe(true))
+    await act(() => new Promise((r) => setTimeout(r, 0)))
+    fireEvent.click(use)
+    expect((screen.getByLabelText('答复内容') as HTMLTextAreaElement).value).toBe(
+      '市民朋友：您于{{收到日期}}对《城市道路施工管理办法（征求意见稿）》提出的意见，建设局已研究采纳。',
+    )
   })
 })

@@ -18,6 +18,10 @@ export function useAnswerTemplates(enabled: boolean): RequestState<AnswerTemplat
 export const chineseDate = (ymd: string) =>
   ymd.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)
 
+/** The templates an answer form offers: the chosen 答复部门's (every one in scope while none is chosen). */
+export const offeredTemplates = (templates: readonly AnswerTemplate[], departmentId: string): AnswerTemplate[] =>
+  templates.filter((t) => !departmentId || t.department.id === Number(departmentId))
+
 /** An answer's text from a template: its placeholders resolved from what the form knows (one shared rule). */
 export const answerFromTemplate = (template: Pick<AnswerTemplate, 'body'>, values: AnswerTemplateValues) => fillAnswerTemplate(template.body, values)
 

@@ -1,6 +1,6 @@
 // 集中意见 (staff, reviewers and administrators): group similar opinions and give each group one reasoned answer.
 import { Text, View } from '@tarojs/components'
-import type { Department, StaffOpinion } from '@gm/shared'
+import type { AnswerTemplate, Department, StaffOpinion } from '@gm/shared'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { AnswerForm } from '../../../../components/AnswerForm'
@@ -23,9 +23,11 @@ import {
   useMyDepartments,
   usePersonalInfoOverride,
   useRouteId,
+  useStaffConsultation,
   useStaffGate,
 } from '../../../../hooks'
 import { useGroupEditor } from '../../../../hooks/useGroupEditor'
+import { answerFromTemplate, chineseDate, offeredTemplates, useAnswerTemplates } from '../../../../hooks/useAnswerTemplates'
 import { excerpt } from '../../../../utils/format'
 import { maskIn, spansStillIn } from '../../../../utils/personalInfo'
 import './index.scss'
@@ -177,6 +179,8 @@ function GroupCard({
   departments,
   defaultDepartmentId,
   onDone,
+  templates,
+  consultationTitle,
 }: {
   group: OpinionGroup
   groups: readonly OpinionGroup[]
@@ -185,6 +189,9 @@ function GroupCard({
   departments: readonly Department[]
   defaultDepartmentId: number
   onDone: () => void
+  /** 答复模板 in the reviewer's scope, and the consultation's title for {{征集名称}}. */
+  templates: readonly AnswerTemplate[]
+  consultationTitle: string | undefined
 }) {
   const [editing, setEditing] = useState(group.answer === null)
   const [editingMembers, setEditingMembers] = useState(false)
@@ -192,6 +199,21 @@ function GroupCard({
     setEditing(false)
     onDone()
   })
+  const offered = offeredTemplates(templates, form.values.departmentId)
+  // A group answers many opinions: 收到日期 and 回执编号 stay as written for staff to fill or remove.
+  const useTemplate = (templateId: number) => {
+    const template = offered.find((t) => t.id === templateId)
+    if (!template) return
+    form.setField(
+      'content',
+      answerFromTemplate(template, {
+        称呼: '市民朋友',
+        征集名称: consultationTitle,
+        答复部门: departments.find((d) => String(d.id) === form.values.departmentId)?.name,
+        答复日期: chineseDate(form.values.repliedOn),
+      }),
+    )
+  }
   return (
     <View className="gm-staff-groups__card">
       <Text className="gm-staff-groups__title">{group.title}</Text>
@@ -226,6 +248,8 @@ function GroupCard({
           onSubmit={() => void form.handleSubmit()}
           privacy={form.privacy}
           submitLabel="保存集中意见的答复"
+          templates={offered}
+          onUseTemplate={useTemplate}
         />
       )}
     </View>
@@ -238,6 +262,8 @@ export default function StaffGroupsPage() {
   const gate = useStaffGate('REVIEWER', 'ADMIN')
   const work = useGroupWork(gate.allowed ? id : null)
   const departments = useMyDepartments()
+  const templates = useAnswerTemplates(gate.allowed)
+  const consultation = useStaffConsultation(gate.allowed ? id : null)
 
   if (!gate.allowed || id === null) return <StaffGate gate={gate} className="gm-staff-groups" refusal="只有「审核」角色和管理员可以归并和答复集中意见。" />
   const { me } = gate
@@ -261,6 +287,8 @@ export default function StaffGroupsPage() {
                     departments={departments.data ?? []}
                     defaultDepartmentId={me.department.id}
                     onDone={reload}
+                    templates={templates.data ?? []}
+                    consultationTitle={consultation.data?.detail.title}
                   />
                 ))
               )}

@@ -25,7 +25,7 @@ import {
   useStaffGate,
   useStaffOpinions,
 } from '../../../../hooks'
-import { answerFromTemplate, chineseDate, useAnswerTemplates } from '../../../../hooks/useAnswerTemplates'
+import { answerFromTemplate, chineseDate, offeredTemplates, useAnswerTemplates } from '../../../../hooks/useAnswerTemplates'
 import './index.scss'
 
 const queues = [
@@ -126,7 +126,7 @@ function Answer({ opinion, departments, defaultDepartmentId, onChanged, template
   })
   // The answering department's templates (all in scope until one is chosen).
   const chosen = form.values.departmentId ? Number(form.values.departmentId) : undefined
-  const offered = templates.filter((t) => chosen === undefined || t.department.id === chosen)
+  const offered = offeredTemplates(templates, form.values.departmentId)
   const useTemplate = (id: number) => {
     const template = offered.find((t) => t.id === id)
     if (!template) return
