@@ -4,5 +4,10 @@
 const ARIA = ['aria-role', 'aria-label', 'aria-checked', 'aria-disabled', 'aria-selected', 'aria-expanded', 'aria-hidden']
 const COMPONENTS = ['View', 'Text', 'Image']
 const attributes = Object.fromEntries(ARIA.map((name) => [name, "''"]))
-const ARIA_COMPONENTS = Object.fromEntries(COMPONENTS.map((component) => [component, attributes]))
+// Inputs and text areas: their name (utils/a11y fieldA11y); WeChat reads no label element.
+const FIELDS = ['Input', 'Textarea']
+const ARIA_COMPONENTS = {
+  ...Object.fromEntries(COMPONENTS.map((component) => [component, attributes])),
+  ...Object.fromEntries(FIELDS.map((component) => [component, { 'aria-label': "''", 'aria-disabled': "''" }])),
+}
 module.exports = { ARIA_COMPONENTS }
