@@ -22,7 +22,7 @@ const office = (main: string, extra: Record<string, Uint8Array> = {}) =>
 function form(file: { name: string; bytes: Buffer; type?: string } | null, fields: Record<string, string> = { kind: 'DRAFTING_NOTE' }) {
   const body = new FormData()
   for (const [k, v] of Object.entries(fields)) body.append(k, v)
-  if (file) body.append('file', new Blob([file.bytes], { type: file.type ?? 'application/octet-stream' }), file.name)
+  if (file) body.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name)
   return body
 }
 const upload = (path: string, headers: Record<string, string>, body: FormData) => app.request(path, { method: 'POST', headers, body })
