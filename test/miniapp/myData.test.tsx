@@ -31,6 +31,16 @@ describe('我的个人信息 page', () => {
     expect(screen.getByText('2026-11-20 10:00')).toBeTruthy()
   })
 
+  it('does not count a cancelled signup as a signup, and says it is still held', async () => {
+    const registration = (status: string) => ({ eventTitle: '政府开放日', name: '李阿姨', phone: '13912344321', status, createdAt: '2026-11-20T02:00:00.000Z' })
+    fakeServer().reply('GET /api/me/data', 200, { ...myData(), registrations: [registration('SELECTED'), registration('CANCELLED')] })
+    signedIn(citizen())
+    render(<MyDataPage />)
+
+    expect(await screen.findByText('1 条（另有已取消的报名记录 1 条）')).toBeTruthy()
+    expect(screen.queryByText('2 条')).toBeNull()
+  })
+
   it('asks a signed-out visitor to sign in and requests nothing', async () => {
     render(<MyDataPage />)
     await act(() => Promise.resolve()) // let the page settle

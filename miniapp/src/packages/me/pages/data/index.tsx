@@ -15,6 +15,13 @@ import { openPage, openTab, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
 import './index.scss'
 
+/** Signups that stand; a cancelled one is still held (its name and phone) and said apart, not counted as a signup. */
+function registrationsText(registrations: readonly { status: string }[]): string {
+  const cancelled = registrations.filter((r) => r.status === 'CANCELLED').length
+  const standing = `${registrations.length - cancelled} 条`
+  return cancelled > 0 ? `${standing}（另有已取消的报名记录 ${cancelled} 条）` : standing
+}
+
 export default function MyDataPage() {
   const { me } = useSession()
   const data = useMyData()
@@ -57,7 +64,7 @@ export default function MyDataPage() {
                 { label: '同意隐私说明', value: d.profile.privacyAcceptedAt ? formatShanghaiDateTime(d.profile.privacyAcceptedAt) : '尚未同意' },
                 { label: '首次登录', value: formatShanghaiDateTime(d.profile.createdAt) },
                 { label: '意见', value: `${d.opinions.length} 条` },
-                { label: '活动报名', value: `${d.registrations.length} 条` },
+                { label: '活动报名', value: registrationsText(d.registrations) },
                 { label: '政策咨询', value: `${d.policyQuestions.length} 条` },
                 { label: '消息', value: `${d.notifications.length} 条` },
               ]}
