@@ -12,7 +12,9 @@ describe('ConsultationCard', () => {
     render(<ConsultationCard consultation={consultation()} now={shanghaiTime(2026, 11, 20, 10, 0)} />)
 
     expect(screen.getByText('征集中')).toBeTruthy()
-    expect(deadline().textContent).toBe('还剩 11 天')
+    // The full last day in words: the window ends at 2026-12-01 00:00, so the last day is 30 November.
+    expect(deadline().textContent).toBe('还剩 11 天 · 截止 2026年11月30日')
+    expect(document.querySelector('.gm-consultation-card__date')?.textContent).toBe(' · 截止 2026年11月30日')
     expect(deadline().classList.contains('gm-consultation-card__deadline--urgent')).toBe(false)
     expect(card().classList.contains('gm-consultation-card--open')).toBe(true)
   })
@@ -20,7 +22,7 @@ describe('ConsultationCard', () => {
   it('marks the deadline urgent in the last three days', () => {
     render(<ConsultationCard consultation={consultation()} now={shanghaiTime(2026, 11, 28, 9, 0)} />)
 
-    expect(deadline().textContent).toBe('还剩 3 天')
+    expect(deadline().textContent).toBe('还剩 3 天 · 截止 2026年11月30日')
     expect(deadline().classList.contains('gm-consultation-card__deadline--urgent')).toBe(true)
   })
 

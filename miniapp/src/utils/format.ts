@@ -14,6 +14,12 @@ export function lastDay(closesAt: Instant): string {
   return formatShanghaiDate(toDate(closesAt).getTime() - 1)
 }
 
+/** "2026年11月30日": the last day of a window in plain words (older readers read it without decoding 2026-11-30). */
+export function lastDayInWords(closesAt: Instant): string {
+  const p = shanghaiParts(toDate(closesAt).getTime() - 1)
+  return `${p.year}年${p.month}月${p.day}日`
+}
+
 /** "2026-11-01 至 2026-11-30" */
 export function formatWindow(opensAt: Instant, closesAt: Instant): string {
   return `${formatShanghaiDate(opensAt)} 至 ${lastDay(closesAt)}`

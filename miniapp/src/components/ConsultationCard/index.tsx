@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components'
 import { type ConsultationSummary, consultationStatus, consultationStatusLabels, daysLeft, type Instant } from '@gm/shared'
 import { a11y } from '../../utils/a11y'
-import { cx, daysUntil, formatWindow } from '../../utils/format'
+import { cx, daysUntil, formatWindow, lastDayInWords } from '../../utils/format'
 import { Badge } from '../Badge'
 import './index.scss'
 
@@ -16,11 +16,12 @@ export interface ConsultationCardProps {
   onOpen?: (id: number) => void
 }
 
-function deadlineText(c: ConsultationSummary, now: Instant): { text: string; urgent: boolean } {
+/** While open: the days left and the full last day in words (征集中 · 还剩 5 天 · 截止 2026年12月20日, with the badge). */
+function deadlineText(c: ConsultationSummary, now: Instant): { text: string; date?: string; urgent: boolean } {
   const status = consultationStatus(c.opensAt, c.closesAt, now)
   if (status === 'open') {
     const left = daysLeft(c.opensAt, c.closesAt, now)
-    return { text: `还剩 ${left} 天`, urgent: left <= URGENT_DAYS }
+    return { text: `还剩 ${left} 天`, date: `截止 ${lastDayInWords(c.closesAt)}`, urgent: left <= URGENT_DAYS }
   }
   if (status === 'upcoming') return { text: `${daysUntil(c.opensAt, now)} 天后开始`, urgent: false }
   return { text: c.feedbackPublished ? '已结束 · 已公布采纳情况' : '已结束', urgent: false }
@@ -39,7 +40,10 @@ export function ConsultationCard({ consultation: c, now = Date.now(), onOpen }: 
     >
       <View className="gm-consultation-card__header">
         <Badge tone={status}>{consultationStatusLabels[status]}</Badge>
-        <Text className={cx('gm-consultation-card__deadline', deadline.urgent && 'gm-consultation-card__deadline--urgent')}>{deadline.text}</Text>
+        <Text className={cx('gm-consultation-card__deadline', deadline.urgent && 'gm-consultation-card__deadline--urgent')}>
+          {deadline.text}
+          {deadline.date && <Text className="gm-consultation-card__date">{` · ${deadline.date}`}</Text>}
+        </Text>
       </View>
       <Text className="gm-consultation-card__title">{c.title}</Text>
       <Text className="gm-consultation-card__department">{c.department.name}</Text>
