@@ -43,8 +43,6 @@ export const e2eStaff: readonly E2eStaff[] = [
   { username: 'e2e.link.editor', displayName: '决策关联编辑（测试）', role: 'EDITOR', department: '建设局' },
   { username: 'e2e.tpl.reviewer', displayName: '答复模板审核（测试）', role: 'REVIEWER', department: '建设局' },
   { username: 'e2e.att.editor', displayName: '附件上传编辑（测试）', role: 'EDITOR', department: '建设局' },
-  { username: 'e2e.tpl.reviewer', displayName: '答复模板审核（测试）', role: 'REVIEWER', department: '建设局' },
-  { username: 'e2e.att.editor', displayName: '附件上传编辑（测试）', role: 'EDITOR', department: '建设局' },
   { username: 'e2e.a11y.reviewer', displayName: '无障碍检查（测试）', role: 'REVIEWER', department: '经济发展局' },
 ]
 
