@@ -18,8 +18,9 @@ const shanghai = (days: number) => new Date(Date.now() + days * 86_400_000 + 8 *
 beforeAll(async () => {
   decisionId = await withDatabase(async (db) => {
     const { rows } = await db.query<{ id: number }>(
-      `INSERT INTO decision (year, title, summary, department_id, planned_decision_at, participation_methods)
-       SELECT EXTRACT(YEAR FROM now() AT TIME ZONE 'Asia/Shanghai')::int, $1, '片区更新的总体安排。', id, '明年第一季度', ARRAY['意见征集']
+      // A published catalog entry (a new one is a draft until a reviewer publishes it; the form links published ones)
+      `INSERT INTO decision (year, title, summary, department_id, planned_decision_at, participation_methods, published_at)
+       SELECT EXTRACT(YEAR FROM now() AT TIME ZONE 'Asia/Shanghai')::int, $1, '片区更新的总体安排。', id, '明年第一季度', ARRAY['意见征集'], now()
        FROM department WHERE name = '建设局' RETURNING id`,
       [DECISION],
     )
