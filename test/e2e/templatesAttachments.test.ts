@@ -11,6 +11,7 @@ let citizen: Phone
 let publishedId = 0
 let draftId = 0
 
+// Base 36 can be letters only: the passwords below carry digits of their own (a password needs letters and digits).
 const TAG = Date.now().toString(36)
 const TITLE = `老旧小区加装电梯补助办法（征求意见稿）${TAG}`
 const DRAFT = `背街小巷环境整治方案（征求意见稿）${TAG}`
@@ -49,7 +50,7 @@ afterEach(() => {
 })
 
 it('a reviewer adds an 答复模板 and fills an opinion’s answer from it, placeholders resolved', async () => {
-  await reviewer.signInAsStaffFirstTime('e2e.tpl.reviewer', `Template-reviewer-${TAG}`)
+  await reviewer.signInAsStaffFirstTime('e2e.tpl.reviewer', `Template-reviewer-2026-${TAG}`)
   await reviewer
     .on('gm-staff-home')
     .getByRole('link', { name: /答复模板/ })
@@ -78,7 +79,7 @@ it('a reviewer adds an 答复模板 and fills an opinion’s answer from it, pla
 })
 
 it('an editor uploads a draft’s 起草说明 and a citizen opens it once the consultation is published', async () => {
-  await editor.signInAsStaffFirstTime('e2e.att.editor', `Attachment-editor-${TAG}`)
+  await editor.signInAsStaffFirstTime('e2e.att.editor', `Attachment-editor-2026-${TAG}`)
   await editor.page.goto(`${baseUrl()}/#/packages/staff/pages/consultation-form/index?id=${draftId}`)
   await editor.settled()
   const form = editor.on('gm-consultation-form')
