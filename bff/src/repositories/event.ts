@@ -97,10 +97,15 @@ export function updateEvent(db: DbOrTx, id: number, data: Prisma.EventUncheckedU
 
 const isQuotasLocked = (err: unknown) => /DRAW_QUOTAS_LOCKED/.test(err instanceof Error ? `${err.message} ${JSON.stringify(err)}` : String(err))
 
+/** Lock the event's row until the transaction ends; false when there is no such event. */
+async function lockEventRow(db: DbOrTx, id: number) {
+  const rows = await db.$queryRaw<{ id: number }[]>`SELECT id FROM event WHERE id = ${id} FOR UPDATE`
+  return rows.length > 0
+}
+
 /** The event row locked for an edit, with every field of the event form and what registrants already hold. */
 export async function lockEventForEdit(db: DbOrTx, id: number) {
-  const rows = await db.$queryRaw<{ id: number }[]>`SELECT id FROM event WHERE id = ${id} FOR UPDATE`
-  if (rows.length === 0) return null
+  if (!(await lockEventRow(db, id))) return null
   return db.event.findUnique({
     where: { id },
     select: {
@@ -166,8 +171,7 @@ export function findEventDraw(db: DbOrTx, id: number, algorithm: string) {
 
 /** The event row locked for a draw, with what the draw needs (the secret included). */
 export async function lockEventForDraw(db: DbOrTx, id: number) {
-  const rows = await db.$queryRaw<{ id: number }[]>`SELECT id FROM event WHERE id = ${id} FOR UPDATE`
-  if (rows.length === 0) return null
+  if (!(await lockEventRow(db, id))) return null
   return db.event.findUnique({
     where: { id },
     select: {
