@@ -70,6 +70,8 @@ export const errorTable = {
   REQUEST_IN_PROGRESS: { status: 409, message: '上一次提交仍在处理中，请稍候' },
   DRAFT_IMMUTABLE: { status: 409, message: '已发布的草案不能修改，请发布修订版本' },
   DECISION_LINK_LOCKED: { status: 409, message: '征集已发布，不能取消与重大行政决策事项目录的关联' },
+  /** A consultation or event may link only to a published catalog entry (details.fields.decisionId). */
+  DECISION_NOT_PUBLISHED: { status: 409, message: '所选决策事项尚未发布，只能关联已发布的重大行政决策事项目录条目' },
   FEEDBACK_ALREADY_PUBLISHED: { status: 409, message: '意见采纳情况已公开，不能再修改' },
   FEEDBACK_NOT_READY: { status: 409, message: '还有意见未处理，暂不能公开采纳情况' },
   PERSONAL_INFO_UNMASKED: { status: 422, message: '内容中仍有未隐去的个人信息，请隐去、说明不属于个人信息的理由，或填写仍然公开的理由' },

@@ -39,6 +39,8 @@ beforeAll(async () => {
         departmentId,
         plannedDecisionAt: '2027年第一季度',
         participationMethods: ['公开征求意见'],
+        // Consultations link only to published catalog entries.
+        publishedAt: new Date('2026-01-05T00:00:00Z'),
       },
     })
   ).id

@@ -38,6 +38,11 @@ export function findDecisionById(db: DbOrTx, id: number, now: Date, audience: De
   })
 }
 
+/** Whether an entry exists and is published (a link target); null when there is none. */
+export function findDecisionPublication(db: DbOrTx, id: number) {
+  return db.decision.findUnique({ where: { id }, select: { publishedAt: true } })
+}
+
 /** Published entries of a year (the public overview's figure). */
 export function countDecisionsOfYear(db: DbOrTx, year: number) {
   return db.decision.count({ where: { year, ...visibleTo('public') } })

@@ -28,6 +28,7 @@ import { countOpinionWork } from '../repositories/opinion'
 import { auditorOf, recordAudit } from './audit'
 import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { toConsultationDetail } from './consultation'
+import { assertDecisionLinkable } from './decision'
 import { iso } from './paging'
 
 async function staffDetail(deps: Deps, db: DbOrTx, id: number): Promise<ConsultationDetail> {
@@ -83,6 +84,7 @@ export async function getStaffConsultation(deps: Deps, context: StaffContext, id
 export async function createConsultation(deps: Deps, context: StaffContext, body: BodyOf<'createConsultation'>): Promise<ConsultationDetail> {
   assertInScope(context.actor, body.departmentId, 'departmentId')
   return deps.db.$transaction(async (tx) => {
+    await assertDecisionLinkable(tx, body.decisionId)
     const { id } = await insertConsultation(tx, fieldsOf(body), body.sections)
     await recordAudit(tx, auditorOf(context), { action: 'createConsultation', entity: 'consultation', entityId: id, after: body })
     return staffDetail(deps, tx, id)
@@ -91,7 +93,8 @@ export async function createConsultation(deps: Deps, context: StaffContext, body
 
 /**
  * Only a consultation that has not been published can be rewritten. Leaving `decisionId` out keeps
- * the catalog link; only an explicit null removes it, and never once the consultation is published.
+ * the catalog link; only an explicit null removes it, and never once the consultation is published;
+ * a new link must name a published catalog entry.
  */
 export async function updateConsultation(deps: Deps, context: StaffContext, id: number, body: BodyOf<'updateConsultation'>): Promise<ConsultationDetail> {
   await requireInScope(deps.db, context.actor, 'consultation', id)
@@ -100,6 +103,8 @@ export async function updateConsultation(deps: Deps, context: StaffContext, id: 
     const before = await requireState(tx, id)
     if (before.publishedAt) throw new AppError(body.decisionId === null && before.decisionId !== null ? 'DECISION_LINK_LOCKED' : 'DRAFT_IMMUTABLE')
     const decisionId = body.decisionId === undefined ? before.decisionId : body.decisionId
+    // A link kept as it was is not a new link; a new one must be a published entry.
+    if (decisionId !== before.decisionId) await assertDecisionLinkable(tx, decisionId)
     await rewriteUnpublishedConsultation(tx, id, fieldsOf({ ...body, decisionId }), body.sections)
     await recordAudit(tx, auditorOf(context), { action: 'updateConsultation', entity: 'consultation', entityId: id, before, after: body })
     return staffDetail(deps, tx, id)

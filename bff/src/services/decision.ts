@@ -14,12 +14,13 @@ import {
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
-import { AppError, notFound } from '../domain/errors'
+import { AppError, notFound, validationFailed } from '../domain/errors'
 import {
   type DecisionAudience,
   type DecisionFields,
   findDecisionById,
   findDecisionForAudit,
+  findDecisionPublication,
   findDecisions,
   insertDecision,
   markDecisionPublished,
@@ -125,4 +126,19 @@ export async function publishDecision(deps: Deps, context: StaffContext, id: num
     await recordAudit(tx, auditorOf(context), { action: 'publishDecision', entity: 'decision', entityId: id, after: { publishedAt: now.toISOString() } })
     return detail(tx, id, now, 'staff')
   })
+}
+
+/**
+ * A consultation or an event links only to a published catalog entry: linking a draft is refused
+ * (409 DECISION_NOT_PUBLISHED, on the decisionId field), a missing entry is a field error. No link, nothing to check.
+ */
+export async function assertDecisionLinkable(db: DbOrTx, decisionId: number | null | undefined): Promise<void> {
+  if (decisionId === null || decisionId === undefined) return
+  const entry = await findDecisionPublication(db, decisionId)
+  if (!entry) throw validationFailed({ decisionId: '所选决策事项不存在' }, '关联的记录不存在')
+  if (!entry.publishedAt) {
+    throw new AppError('DECISION_NOT_PUBLISHED', undefined, {
+      fields: { decisionId: '该决策事项还是草稿，尚未发布：请选择已发布的决策事项，或请本部门审核人员先发布' },
+    })
+  }
 }

@@ -28,6 +28,7 @@ import { assertInScope, requireInScope, scopeOf } from './departmentScope'
 import { findEventOpinions } from '../repositories/eventOpinion'
 import { eventOpinionAnswer } from './eventOpinion'
 import { eventDetail, toEventDetail } from './event'
+import { assertDecisionLinkable } from './decision'
 import { commitDrawSecret, ensureDrawCommitted } from './lottery'
 import { buildTemplateData } from '../integrations/wechat/templateData'
 import { notify } from './notification'
@@ -70,6 +71,7 @@ type FormField = keyof StoredForm
 export async function createEvent(deps: Deps, context: StaffContext, body: BodyOf<'createEvent'>): Promise<EventDetail> {
   assertInScope(context.actor, body.departmentId, 'departmentId')
   return deps.db.$transaction(async (tx) => {
+    await assertDecisionLinkable(tx, body.decisionId)
     const { id } = await insertEvent(tx, storedForm(body))
     // The lottery's randomness is committed now, so its commitment is public from the start of signups.
     if (body.selectionMode === 'LOTTERY') await commitDrawSecret(tx, id)
@@ -152,6 +154,7 @@ export async function updateEventDetails(deps: Deps, context: StaffContext, id: 
     const changed = changedFields(before, next)
     if (changed.length === 0) return eventDetail(deps, tx, id, 'staff')
     checkPromises(before, next, changed, now)
+    if (changed.includes('decisionId')) await assertDecisionLinkable(tx, next.decisionId)
     await updateEventForm(tx, id, pick(next, changed))
     // A lottery's randomness is committed before signups open, like at creation.
     if (next.selectionMode === 'LOTTERY' && !before.drawCommitment) await commitDrawSecret(tx, id)

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { isMajorConsultation, MAJOR_DECISION_MIN_DAYS, needsShortWindowReason, windowDays } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
 import { CheckRow } from '../../../../components/CheckRow'
+import { DecisionPicker } from '../../../../components/DecisionPicker'
 import { Chips } from '../../../../components/Chips'
 import { FormField } from '../../../../components/FormField'
 import { Notice } from '../../../../components/Notice'
@@ -63,16 +64,12 @@ export default function ConsultationFormPage() {
             />
             {errors.departmentId && <Text className="gm-field__error">{errors.departmentId}</Text>}
           </View>
-          <View className="gm-consultation-form__group">
-            <Text className="gm-consultation-form__label">关联决策事项（重大行政决策事项目录）</Text>
-            <Chips<number>
-              label="关联决策事项"
-              allLabel="不关联"
-              options={(decisions.data ?? []).map((d) => ({ value: d.id, label: `${d.year} ${d.title}` }))}
-              value={linked ? Number(values.decisionId) : undefined}
-              onChange={(v) => draft.setField('decisionId', v === undefined ? '' : String(v))}
-            />
-          </View>
+          <DecisionPicker
+            decisions={decisions.data ?? []}
+            value={values.decisionId}
+            error={errors.decisionId}
+            onChange={(v) => draft.setField('decisionId', v)}
+          />
           <CheckRow
             label="属于重大行政决策事项"
             hint={

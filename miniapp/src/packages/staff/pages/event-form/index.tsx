@@ -5,6 +5,7 @@ import { ActionButton } from '../../../../components/ActionButton'
 import { ChoiceGroup } from '../../../../components/ChoiceGroup'
 import { Chips } from '../../../../components/Chips'
 import { DateTimeField } from '../../../../components/DateTimeField'
+import { DecisionPicker } from '../../../../components/DecisionPicker'
 import { FormField } from '../../../../components/FormField'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
@@ -181,16 +182,12 @@ export default function EventFormPage() {
             />
             {errors.departmentId && <Text className="gm-field__error">{errors.departmentId}</Text>}
           </View>
-          <View className="gm-event-form__group">
-            <Text className="gm-event-form__label">关联决策事项（重大行政决策事项目录）</Text>
-            <Chips<number>
-              label="关联决策事项"
-              allLabel="不关联"
-              options={(decisions.data ?? []).map((d) => ({ value: d.id, label: `${d.year} ${d.title}` }))}
-              value={values.decisionId ? Number(values.decisionId) : undefined}
-              onChange={(v) => form.setField('decisionId', v === undefined ? '' : String(v))}
-            />
-          </View>
+          <DecisionPicker
+            decisions={decisions.data ?? []}
+            value={values.decisionId}
+            error={errors.decisionId}
+            onChange={(v) => form.setField('decisionId', v)}
+          />
           <TextAreaField
             name="eligibility"
             label="报名条件"
