@@ -70,6 +70,7 @@ const expected: Record<EndpointName, Outcome[]> = {
   getDraw: EVERYONE,
   joinEvent: CITIZEN_ONLY,
   listMyRegistrations: CITIZEN_ONLY,
+  getSignupDefaults: CITIZEN_ONLY,
   cancelRegistration: CITIZEN_ONLY,
   listStaffEvents: STAFF_ONLY,
   getStaffEvent: STAFF_ONLY,

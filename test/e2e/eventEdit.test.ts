@@ -58,7 +58,6 @@ describe('an event moved after people signed up', () => {
     await citizen.button('gm-event-detail', '我要报名').click()
     await citizen.field('gm-signup-page', 'name').fill('周建华')
     await citizen.field('gm-signup-page', 'phone').fill('13900002222')
-    await citizen.on('gm-signup-page').getByRole('radio', { name: '公众代表' }).click()
     citizen.expectError(/403 .*\/api\/events\/\d+\/registrations$/) // no consent yet: the notice opens
     await citizen.button('gm-signup-page', '提交报名').click()
     await citizen.button('gm-signup-page', '同意并继续').click()

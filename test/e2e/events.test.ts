@@ -48,13 +48,13 @@ describe('a citizen signs up for an open day and is checked in on site', () => {
     const signup = citizen.on('gm-signup-page')
     await citizen.button('gm-signup-page', '提交报名').click()
     await signup.locator('.gm-field--name .gm-field__error', { hasText: '请填写姓名' }).waitFor()
-    await signup.locator('.gm-choice--category .gm-choice__error', { hasText: '请选择报名类别' }).waitFor()
+    // 先报先得: no jury-style questions (报名类别, 代表库) on an open day.
+    expect(await signup.getByText('报名类别').count()).toBe(0)
+    expect(await signup.getByText('同意进入代表库').count()).toBe(0)
     await citizen.screenshot('40-event-signup-errors')
 
     await citizen.field('gm-signup-page', 'name').fill('李秀英')
     await citizen.field('gm-signup-page', 'phone').fill(PHONE)
-    await signup.getByRole('radio', { name: '公众代表' }).click()
-    await signup.getByRole('radio', { name: '60 岁及以上' }).click()
     await citizen.field('gm-signup-page', 'accessibilityNeeds').fill('需要轮椅通道')
     citizen.expectError(/403 .*\/api\/events\/\d+\/registrations$/) // no consent yet: the notice opens
     await citizen.button('gm-signup-page', '提交报名').click()
@@ -80,9 +80,10 @@ describe('a citizen signs up for an open day and is checked in on site', () => {
     await citizen.back()
     await citizen.button('gm-event-detail', '我要报名').click()
     await citizen.button('gm-signup-page', '提交报名').waitFor()
-    await citizen.field('gm-signup-page', 'name').fill('李秀英')
-    await citizen.field('gm-signup-page', 'phone').fill(PHONE)
-    await citizen.on('gm-signup-page').getByRole('radio', { name: '公众代表' }).click()
+    // The second signup starts with the name and phone given the first time.
+    await citizen.on('gm-signup-page').getByText('已按您上次报名时填写的信息预先填好，请核对，可以修改。').waitFor()
+    expect(await citizen.field('gm-signup-page', 'name').inputValue()).toBe('李秀英')
+    expect(await citizen.field('gm-signup-page', 'phone').inputValue()).toBe(PHONE)
     citizen.expectError(/409 .*\/api\/events\/\d+\/registrations$/)
     await citizen.button('gm-signup-page', '提交报名').click()
     await citizen

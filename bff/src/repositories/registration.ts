@@ -1,6 +1,6 @@
 // Event registrations: race-free seat and waitlist taking, cancellations, staff review, check-in by code and due reminders.
 import type { DbOrTx } from '../db/client'
-import { type AttendeeCategory, type EventKind, Prisma, type RegistrationStatus } from '../generated/prisma/client'
+import { type AttendeeCategory, type EventKind, Prisma, type RegistrationStatus, type SelectionMode } from '../generated/prisma/client'
 
 export const registrationSelect = {
   id: true,
@@ -61,6 +61,7 @@ export async function peekSignup(db: DbOrTx, eventId: number, citizenId: number,
       cancelledAt: Date | null
       signupOpensAt: Date
       signupClosesAt: Date
+      selectionMode: SelectionMode
       firstCome: boolean
       seatFree: boolean
       waitlistFree: boolean
@@ -73,7 +74,7 @@ export async function peekSignup(db: DbOrTx, eventId: number, citizenId: number,
     }[]
   >`
     SELECT e.published_at AS "publishedAt", e.cancelled_at AS "cancelledAt", e.signup_opens_at AS "signupOpensAt", e.signup_closes_at AS "signupClosesAt",
-           e.selection_mode = 'FIRST_COME' AS "firstCome",
+           e.selection_mode::text AS "selectionMode", e.selection_mode = 'FIRST_COME' AS "firstCome",
            e.confirmed_count < e.capacity - e.reserved_seats AS "seatFree",
            e.waitlist_count < e.waitlist_capacity AS "waitlistFree",
            e.waitlist_count AS "waitlistCount",
@@ -225,6 +226,15 @@ export function insertInvitedRegistrations(
 
 export function findMyRegistrations(db: DbOrTx, citizenId: number) {
   return db.registration.findMany({ where: { citizenId }, select: { ...registrationSelect, event: eventBrief }, orderBy: { id: 'desc' } })
+}
+
+/** The details given with the citizen's latest registration that still holds them (a de-identified one does not): the next signup form starts with them. */
+export function findLatestSignupDetails(db: DbOrTx, citizenId: number) {
+  return db.registration.findFirst({
+    where: { citizenId, NOT: { phone: '' } },
+    select: { name: true, phone: true, region: true, sector: true, ageBand: true, gender: true, accessibilityNeeds: true },
+    orderBy: { id: 'desc' },
+  })
 }
 
 export function findMyRegistration(db: DbOrTx, citizenId: number, id: number) {

@@ -8,6 +8,8 @@ import {
   formatShanghaiDateTime,
   type MyRegistration,
   registrationStatusLabels,
+  type SignupDefaults,
+  signupFieldsFor,
   signupStatus,
 } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
@@ -15,7 +17,7 @@ import { isUniqueViolation } from '../db/errors'
 import type { Deps } from '../deps'
 import { newCode } from '../security/tokens'
 import type { CitizenActor, StaffContext } from '../domain/actor'
-import { AppError, notFound } from '../domain/errors'
+import { AppError, notFound, validationFailed } from '../domain/errors'
 import { buildTemplateData } from '../integrations/wechat/templateData'
 import {
   checkInByCode,
@@ -23,6 +25,7 @@ import {
   findByCheckInCode,
   findDueReminders,
   findEventForSignup,
+  findLatestSignupDetails,
   findRegistrantIds,
   findMyRegistration,
   findMyRegistrations,
@@ -42,6 +45,7 @@ import {
   takeSeat,
   takeWaitlistPlace,
 } from '../repositories/registration'
+import { findCitizen } from '../repositories/citizen'
 import { auditorOf, recordAudit, recordContactRead } from './audit'
 import { requireInScope } from './departmentScope'
 import { onceForKey, replayStored } from './idempotency'
@@ -129,6 +133,9 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
   if (peek?.stored) return replayStored<MyRegistration>(claim, peek.stored)
   check(peek)
   if (peek!.registered) throw new AppError('ALREADY_REGISTERED')
+  // Only what the event's selection mode uses is asked and kept: a first-come signup records 公众代表 and nothing for balancing or the 代表库.
+  const asked = signupFieldsFor(peek!.selectionMode)
+  if (asked.category && !body.category) throw validationFailed({ category: '请选择报名类别' })
   if (peek!.full) {
     await learnFull(deps, generation, eventId, peek!.signupClosesAt)
     throw new AppError('SEATS_EXHAUSTED')
@@ -139,13 +146,13 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
     citizenId: actor.citizenId,
     name: body.name,
     phone: body.phone,
-    category: body.category,
-    region: body.region ?? null,
-    sector: body.sector ?? null,
-    ageBand: body.ageBand ?? null,
-    gender: body.gender ?? null,
+    category: (asked.category && body.category) || 'PUBLIC',
+    region: (asked.balancing && body.region) || null,
+    sector: (asked.balancing && body.sector) || null,
+    ageBand: (asked.balancing && body.ageBand) || null,
+    gender: (asked.balancing && body.gender) || null,
     accessibilityNeeds: body.accessibilityNeeds ?? null,
-    keepInPool: body.keepInPool ?? false,
+    keepInPool: asked.pool && (body.keepInPool ?? false),
     checkInCode: newCode(8),
     publicCode: `R${newCode(7)}`,
   })
@@ -249,6 +256,20 @@ export async function fillFromWaitlist(deps: Deps, tx: DbOrTx, event: { id: numb
     const promoted = await setRegistrationStatus(tx, next, 'SELECTED')
     await releaseWaitlistPlace(tx, event.id)
     await tellStatus(deps, tx, promoted.citizenId, event, 'SELECTED', '有名额空出，您已由候补递补入选，请凭签到码参加。', next)
+  }
+}
+
+/** What a new signup form starts with: the latest registration's details, else the phone bound to the profile. */
+export async function getSignupDefaults(deps: Deps, actor: CitizenActor): Promise<SignupDefaults> {
+  const [latest, citizen] = await Promise.all([findLatestSignupDetails(deps.db, actor.citizenId), findCitizen(deps.db, actor.citizenId)])
+  return {
+    name: latest?.name ?? null,
+    phone: latest?.phone ?? citizen?.phone ?? null,
+    region: latest?.region ?? null,
+    sector: latest?.sector ?? null,
+    ageBand: latest?.ageBand ?? null,
+    gender: latest?.gender ?? null,
+    accessibilityNeeds: latest?.accessibilityNeeds ?? null,
   }
 }
 

@@ -1,6 +1,6 @@
 // 活动报名 for citizens: 我的报名 with cancelling, the public lottery record, and the 我要报名 form.
-import { type DrawRecord, JoinEventBodySchema, type MyRegistration } from '@gm/shared'
-import { useCallback, useState } from 'react'
+import { type DrawRecord, JoinEventBodySchema, type MyRegistration, type SelectionMode, type SignupFields, signupFieldsFor } from '@gm/shared'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError, api, toApiError } from '../api'
 import { type FieldErrors, validateWith } from '../utils/form'
 import { notFound } from './notFound'
@@ -77,25 +77,27 @@ type SignupField = keyof SignupValues
 const emptySignup: SignupValues = { name: '', phone: '', category: '', region: '', sector: '', ageBand: '', gender: '', accessibilityNeeds: '', keepInPool: '' }
 
 const optional = (value: string) => (value.trim() ? value : undefined)
+/** Until the event's mode is known, every question counts. */
+const everyQuestion: SignupFields = { category: true, balancing: true, pool: true }
 
-/** The contract body: empty optional fields are left out. */
-export function signupBody(values: SignupValues) {
+/** The contract body: empty optional fields and the questions the event's selection mode does not ask are left out. */
+export function signupBody(values: SignupValues, asked: SignupFields = everyQuestion) {
   return {
     name: values.name,
     phone: values.phone,
-    category: values.category,
-    region: optional(values.region),
-    sector: optional(values.sector),
-    ageBand: optional(values.ageBand),
-    gender: optional(values.gender),
+    category: asked.category ? optional(values.category) : undefined,
+    region: asked.balancing ? optional(values.region) : undefined,
+    sector: asked.balancing ? optional(values.sector) : undefined,
+    ageBand: asked.balancing ? optional(values.ageBand) : undefined,
+    gender: asked.balancing ? optional(values.gender) : undefined,
     accessibilityNeeds: optional(values.accessibilityNeeds),
-    keepInPool: values.keepInPool === 'true',
+    keepInPool: asked.pool ? values.keepInPool === 'true' : undefined,
   }
 }
 
-export function validateSignup(values: SignupValues) {
-  const checked = validateWith<typeof JoinEventBodySchema, SignupField>(JoinEventBodySchema, signupBody(values))
-  if (values.category !== '') return checked
+export function validateSignup(values: SignupValues, asked: SignupFields = everyQuestion) {
+  const checked = validateWith<typeof JoinEventBodySchema, SignupField>(JoinEventBodySchema, signupBody(values, asked))
+  if (!asked.category || values.category !== '') return checked
   const errors: FieldErrors<SignupField> = { ...(checked.ok ? {} : checked.errors), category: '请选择报名类别' }
   return { ok: false as const, errors }
 }
@@ -104,6 +106,10 @@ export interface SignupForm {
   form: FormState<SignupValues>
   /** The registration once it is recorded. */
   result: MyRegistration | null
+  /** The questions the event's selection mode asks (all until it is known). */
+  asked: SignupFields
+  /** True once fields were filled in from the citizen's previous signup or profile. */
+  prefilled: boolean
 }
 
 /**
@@ -111,13 +117,47 @@ export interface SignupForm {
  * idempotency key per form, reused when the user submits again after a failure: if the lost
  * attempt was recorded after all, the BFF answers with that registration instead of 您已报名该活动.
  */
-export function useSignupForm(eventId: number | null): SignupForm {
+export function useSignupForm(eventId: number | null, selectionMode?: SelectionMode): SignupForm {
+  const asked = selectionMode ? signupFieldsFor(selectionMode) : everyQuestion
   const { form, result } = useKeyedSubmission({
     initial: emptySignup,
-    validate: validateSignup,
+    validate: (values) => validateSignup(values, asked),
     send: (body, idempotencyKey) =>
       eventId === null ? Promise.reject(notFound()) : api.joinEvent({ params: { id: eventId }, body: { ...body, idempotencyKey } }),
     subscribeTo: ['REGISTRATION_RESULT', 'EVENT_REMINDER'],
   })
-  return { form, result }
+  const prefilled = usePrefill(form)
+  return { form, result, asked, prefilled }
+}
+
+/** Known details (the latest signup's, else the profile's phone) fill the fields still empty, once per signed-in citizen; nothing is lost when they are not there. */
+function usePrefill(form: FormState<SignupValues>): boolean {
+  const { me } = useSession()
+  const citizenId = me?.kind === 'citizen' ? me.id : null
+  const [prefilled, setPrefilled] = useState(false)
+  const values = useRef(form.values)
+  values.current = form.values
+  const { setField } = form
+  useEffect(() => {
+    if (citizenId === null) return
+    let live = true
+    api
+      .getSignupDefaults()
+      .then((known) => {
+        if (!live) return
+        let filled = false
+        for (const [field, value] of Object.entries(known) as [SignupField, string | null][]) {
+          if (value && values.current[field] === '') {
+            setField(field, value)
+            filled = true
+          }
+        }
+        setPrefilled(filled)
+      })
+      .catch(() => undefined) // the form simply starts empty
+    return () => {
+      live = false
+    }
+  }, [citizenId, setField])
+  return prefilled
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { type Endpoint } from './endpoint'
 import { IdParamsSchema } from '../schemas/common'
-import { DrawRecordSchema, JoinEventBodySchema, MyRegistrationSchema } from '../schemas/registration'
+import { DrawRecordSchema, JoinEventBodySchema, MyRegistrationSchema, SignupDefaultsSchema } from '../schemas/registration'
 
 export const registrationEndpoints = {
   // —— open days and meeting attendance ——
@@ -25,6 +25,14 @@ export const registrationEndpoints = {
     access: 'citizen',
     summary: '我的报名：状态与签到码',
     response: z.array(MyRegistrationSchema),
+  },
+  getSignupDefaults: {
+    method: 'GET',
+    path: '/api/me/signup-defaults',
+    tag: 'registration',
+    access: 'citizen',
+    summary: '报名表的预填内容：上次报名填写的姓名、手机号码等，没有时用绑定的手机号码',
+    response: SignupDefaultsSchema,
   },
   cancelRegistration: {
     method: 'POST',

@@ -28,7 +28,8 @@ export const ageBands = ['18-35', '36-59', '60+'] as const
 export const JoinEventBodySchema = z.strictObject({
   name: plainText('请填写姓名').min(1, '请填写姓名').max(20, '姓名最多 20 个字'),
   phone: plainText('请填写 11 位手机号码').regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码'),
-  category: AttendeeCategorySchema,
+  /** Required by events that select by category (审核、抽签); a first-come event records 公众代表 (see signupFieldsFor) */
+  category: AttendeeCategorySchema.optional(),
   region: plainText().max(20, '地区最多 20 个字').optional(),
   sector: plainText().max(20, '行业最多 20 个字').optional(),
   ageBand: z.enum(ageBands).optional(),
@@ -42,6 +43,18 @@ export const JoinEventBodySchema = z.strictObject({
     .optional(),
 })
 export type JoinEventBody = z.infer<typeof JoinEventBodySchema>
+
+/** What a new signup form starts with: the details of the citizen's latest registration, else the phone from their profile. */
+export const SignupDefaultsSchema = z.object({
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  region: z.string().nullable(),
+  sector: z.string().nullable(),
+  ageBand: z.string().nullable(),
+  gender: z.string().nullable(),
+  accessibilityNeeds: z.string().nullable(),
+})
+export type SignupDefaults = z.infer<typeof SignupDefaultsSchema>
 
 export const MyRegistrationSchema = z.object({
   id: z.number().int(),

@@ -1,4 +1,4 @@
-// 我要报名 (citizens): sign up for an event in a category, then the result and the check-in code.
+// 我要报名 (citizens): sign up for an event with the questions its selection mode asks (prefilled from the last signup), then the result and the check-in code.
 import { Text, View } from '@tarojs/components'
 import {
   ageBands,
@@ -78,7 +78,7 @@ export default function SignupPage() {
   const id = useRouteId()
   const event = useEvent(id)
   const { me } = useSession()
-  const { form, result } = useSignupForm(id)
+  const { form, result, asked, prefilled } = useSignupForm(id, event.data?.selectionMode)
   const consent = usePrivacyConsent()
   const { values, errors } = form
 
@@ -140,6 +140,7 @@ export default function SignupPage() {
               {header}
               <PrivacyGate consent={consent} purpose="报名活动">
                 <View className="gm-signup-page__form" {...a11y('报名表', 'form')}>
+                  {prefilled && <Text className="gm-signup-page__prefilled">已按您上次报名时填写的信息预先填好，请核对，可以修改。</Text>}
                   <FormField name="name" label="姓名" value={values.name} maxlength={20} error={errors.name} onInput={(v) => form.setField('name', v)} />
                   <FormField
                     name="phone"
@@ -150,53 +151,59 @@ export default function SignupPage() {
                     error={errors.phone}
                     onInput={(v) => form.setField('phone', v)}
                   />
-                  <ChoiceGroup<AttendeeCategory>
-                    name="category"
-                    label="报名类别"
-                    options={categoryOptions}
-                    value={values.category as AttendeeCategory | ''}
-                    error={errors.category}
-                    onChange={(v) => form.setField('category', v)}
-                  />
-                  <Text className="gm-signup-page__optional">以下信息选填，仅用于均衡遴选不同群体的代表</Text>
-                  <FormField
-                    name="region"
-                    label="所在地区（选填）"
-                    value={values.region}
-                    placeholder="如：高新区东区街道"
-                    hint={quotaHint(e, 'region')}
-                    maxlength={20}
-                    error={errors.region}
-                    onInput={(v) => form.setField('region', v)}
-                  />
-                  <FormField
-                    name="sector"
-                    label="所在行业（选填）"
-                    value={values.sector}
-                    placeholder="如：教育、制造业、退休"
-                    hint={quotaHint(e, 'sector')}
-                    maxlength={20}
-                    error={errors.sector}
-                    onInput={(v) => form.setField('sector', v)}
-                  />
-                  <ChoiceGroup
-                    name="ageBand"
-                    label="年龄段（选填）"
-                    inline
-                    options={ageOptions}
-                    value={values.ageBand}
-                    error={errors.ageBand}
-                    onChange={(v) => form.setField('ageBand', v)}
-                  />
-                  <ChoiceGroup
-                    name="gender"
-                    label="性别（选填）"
-                    inline
-                    options={genderOptions}
-                    value={values.gender}
-                    error={errors.gender}
-                    onChange={(v) => form.setField('gender', v)}
-                  />
+                  {asked.category && (
+                    <ChoiceGroup<AttendeeCategory>
+                      name="category"
+                      label="报名类别"
+                      options={categoryOptions}
+                      value={values.category as AttendeeCategory | ''}
+                      error={errors.category}
+                      onChange={(v) => form.setField('category', v)}
+                    />
+                  )}
+                  {asked.balancing && (
+                    <>
+                      <Text className="gm-signup-page__optional">以下信息选填，仅用于均衡遴选不同群体的代表</Text>
+                      <FormField
+                        name="region"
+                        label="所在地区（选填）"
+                        value={values.region}
+                        placeholder="如：高新区东区街道"
+                        hint={quotaHint(e, 'region')}
+                        maxlength={20}
+                        error={errors.region}
+                        onInput={(v) => form.setField('region', v)}
+                      />
+                      <FormField
+                        name="sector"
+                        label="所在行业（选填）"
+                        value={values.sector}
+                        placeholder="如：教育、制造业、退休"
+                        hint={quotaHint(e, 'sector')}
+                        maxlength={20}
+                        error={errors.sector}
+                        onInput={(v) => form.setField('sector', v)}
+                      />
+                      <ChoiceGroup
+                        name="ageBand"
+                        label="年龄段（选填）"
+                        inline
+                        options={ageOptions}
+                        value={values.ageBand}
+                        error={errors.ageBand}
+                        onChange={(v) => form.setField('ageBand', v)}
+                      />
+                      <ChoiceGroup
+                        name="gender"
+                        label="性别（选填）"
+                        inline
+                        options={genderOptions}
+                        value={values.gender}
+                        error={errors.gender}
+                        onChange={(v) => form.setField('gender', v)}
+                      />
+                    </>
+                  )}
                   <TextAreaField
                     name="accessibilityNeeds"
                     label="无障碍需求（选填）"
@@ -205,12 +212,14 @@ export default function SignupPage() {
                     error={errors.accessibilityNeeds}
                     onInput={(v) => form.setField('accessibilityNeeds', v)}
                   />
-                  <CheckRow
-                    label="同意进入代表库"
-                    hint="未入选时保留您的报名信息，今后同类活动可邀请您参加"
-                    checked={values.keepInPool === 'true'}
-                    onChange={(v) => form.setField('keepInPool', v ? 'true' : '')}
-                  />
+                  {asked.pool && (
+                    <CheckRow
+                      label="同意进入代表库"
+                      hint="未入选时保留您的报名信息，今后同类活动可邀请您参加"
+                      checked={values.keepInPool === 'true'}
+                      onChange={(v) => form.setField('keepInPool', v ? 'true' : '')}
+                    />
+                  )}
                   {platform.name === 'weapp' && (
                     <Text className="gm-signup-page__subscribe">提交时会询问您是否接收「报名结果」「活动提醒」微信提醒，可以不开启。</Text>
                   )}
