@@ -1,5 +1,7 @@
 // The Q&A ranking's parts on small libraries: the segmenter and its dictionary, question-to-question similarity, nested colloquial terms, the policy field.
+import { tokenize } from '../../bff/src/search/analyzer'
 import { SearchIndex, type IndexDoc } from '../../bff/src/search/engine'
+import { intentsOf } from '../../bff/src/search/intent'
 import { addDictionaryWords, wordSpans } from '../../bff/src/search/segmenter'
 import { BUILT_IN_SYNONYMS, SynonymTable } from '../../bff/src/search/synonyms'
 
@@ -60,5 +62,61 @@ describe('ranking', () => {
     // A word in the question still outweighs the same word in a policy title.
     const withQuestion: IndexDoc[] = [...docs, { id: 3, question: '公积金账户如何办理销户？', answer: '到服务网点办理。', topic: '综合' }]
     expect(ranked(withQuestion, '公积金销户')[0]).toBe(3)
+  })
+})
+
+describe('everyday words (2026-12-07)', () => {
+  const phrases = (query: string) => table.expand(query).map((e) => e.phrase)
+
+  it('maps everyday words of place, time and people to the library’s (外面 → 室外, 拼车 → 合乘, 一开始 → 初始, 中介 → 房地产经纪)', () => {
+    expect(phrases('打雷时在外面怎么躲')).toEqual(expect.arrayContaining(['室外', '户外']))
+    expect(phrases('拼车怎么收钱')).toEqual(expect.arrayContaining(['合乘', '收费']))
+    expect(phrases('密码一开始是多少')).toContain('初始')
+    expect(phrases('怎么查中介的资质')).toContain('房地产经纪')
+    expect(phrases('过年放鞭炮炸伤了')).toEqual(expect.arrayContaining(['春节', '烟花爆竹']))
+    expect(phrases('有人掉水里了')).toContain('溺水')
+    expect(phrases('开私家车超速')).toContain('家用小客车')
+  })
+})
+
+describe('what a question asks for', () => {
+  it('reads the kind of answer from different wordings', () => {
+    expect(intentsOf('办居住证要带啥') & intentsOf('申领居住证需要提交哪些材料？')).not.toBe(0)
+    expect(intentsOf('啥条件能办公积金贷款') & intentsOf('申请公积金贷款应符合哪些条件？')).not.toBe(0)
+    expect(intentsOf('考从业资格证的步骤') & intentsOf('办理从业资格证的流程?')).not.toBe(0)
+    expect(intentsOf('居住证多久能办好') & intentsOf('居住证办理时限是多少？')).not.toBe(0)
+    expect(intentsOf('公租房')).toBe(0)
+  })
+
+  it('prefers the item asking for the same kind of answer, in other words than the query', () => {
+    const docs: IndexDoc[] = [
+      ...others,
+      { id: 1, question: '居住证申领时限？', answer: '材料齐全的，十五个工作日内办结。', topic: '公安局' },
+      { id: 2, question: '居住证申领需要提交哪些材料？', answer: '身份证、住所证明和照片。', topic: '公安局' },
+      { id: 3, question: '公租房申请流程？', answer: '网上申请，街道初审，区里复审。', topic: '住建委' },
+      { id: 4, question: '公租房申请条件？', answer: '本市户籍，收入和住房符合标准。', topic: '住建委' },
+    ]
+    expect(ranked(docs, '办居住证要带啥')[0]).toBe(2)
+    expect(ranked(docs, '公租房谁能申请')[0]).toBe(4)
+  })
+})
+
+describe('letters glued to a number', () => {
+  it('are also their parts when each has two characters or more (12123app), not otherwise (c1, pm2, n95)', () => {
+    const texts = (text: string) => tokenize(text).map((t) => t.text)
+    expect(texts('交管12123APP')).toEqual(expect.arrayContaining(['12123app', '12123', 'app']))
+    expect(texts('C1驾驶证')).toContain('c1')
+    expect(texts('C1驾驶证')).not.toContain('c')
+    expect(texts('PM2.5')).not.toContain('pm')
+    expect(texts('N95口罩')).not.toContain('95')
+  })
+
+  it('so the number alone finds the item', () => {
+    const docs: IndexDoc[] = [
+      ...others,
+      { id: 1, question: '忘记密码，怎么办？', answer: '点击找回密码。', topic: '综合' },
+      { id: 2, question: '登录“交管12123APP”时忘记密码怎么办？', answer: '在登录页点击忘记密码。', topic: '交管局' },
+    ]
+    expect(ranked(docs, '12123密码忘了')[0]).toBe(2)
   })
 })

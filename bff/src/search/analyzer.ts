@@ -130,6 +130,7 @@ const LIGHT_STOP = new Set('是在有要会能该得地着过把被给让和与�
 const KEEP_WORDS = ['了解', '目的', '的确', '自我', '哪吒', '你好']
 
 const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39
 const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)
 
 /**
@@ -191,6 +192,8 @@ export interface AnalyzerProfile {
   keepWords: readonly string[]
   /** 'content': every content character is also a token; 'isolated': only one with no neighbour in its piece. */
   unigrams: 'content' | 'isolated'
+  /** A word of letters glued to a number (12123app) is also its parts, when each is two characters or more (c1, pm2, n95 stay whole). */
+  splitGlued?: boolean
 }
 
 export interface Analyzer {
@@ -241,6 +244,7 @@ export function createAnalyzer(profile: AnalyzerProfile): Analyzer {
       if (isWordChar(c)) {
         while (j < s.length && isWordChar(s.charCodeAt(j))) j++
         emit(0, i, j, s.slice(i, j))
+        if (profile.splitGlued) emitParts(s, i, j, emit)
       } else if (isCjk(c)) {
         while (j < s.length && isCjk(s.charCodeAt(j))) j++
         const run = s.slice(i, j)
@@ -257,6 +261,20 @@ export function createAnalyzer(profile: AnalyzerProfile): Analyzer {
     }
   }
 
+  /** The letter and digit parts of a glued word, when there are several and each has two characters or more. */
+  function emitParts(s: string, from: number, to: number, emit: (kind: TokenKind, start: number, end: number, key: TermKey) => void) {
+    const parts: [number, number][] = []
+    let start = from
+    for (let k = from + 1; k <= to; k++) {
+      if (k === to || isDigit(s.charCodeAt(k)) !== isDigit(s.charCodeAt(k - 1))) {
+        if (k - start < 2) return
+        parts.push([start, k])
+        start = k
+      }
+    }
+    if (parts.length > 1) for (const [a, b] of parts) emit(0, a, b, s.slice(a, b))
+  }
+
   function tokenize(text: string): Token[] {
     const s = normalize(text)
     const tokens: Token[] = []
@@ -268,7 +286,7 @@ export function createAnalyzer(profile: AnalyzerProfile): Analyzer {
 }
 
 /** The Q&A search's analysis (library, queries, highlights). */
-const qaAnalyzer = createAnalyzer({ cutWords: FILLER_WORDS, cutChars: STRICT_STOP, lightChars: LIGHT_STOP, keepWords: KEEP_WORDS, unigrams: 'content' })
+const qaAnalyzer = createAnalyzer({ cutWords: FILLER_WORDS, cutChars: STRICT_STOP, lightChars: LIGHT_STOP, keepWords: KEEP_WORDS, unigrams: 'content', splitGlued: true })
 export const scan = qaAnalyzer.scan
 export const tokenize = qaAnalyzer.tokenize
 

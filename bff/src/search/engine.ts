@@ -1,6 +1,7 @@
 // The in-memory BM25F index over published Q&A items, with coverage re-ranking: what the Q&A search ranks with.
 import { scan, type TermKey, termKey, tokenize, type TokenKind } from './analyzer'
 import { createFuzzyMatcher, type FuzzyMatcher } from './fuzzy'
+import { intentsOf } from './intent'
 import { idf, type LibraryStats, planQuery, type QueryPlan, UNIGRAM_WEIGHT } from './query'
 import type { SynonymTable } from './synonyms'
 
@@ -72,6 +73,10 @@ const MIN_CONTRIBUTION = 0.3
 const SKIP_MIN_DF = 1_000
 /** Up to this much more score for an item whose question asks nothing beyond the query (see questionMatch). */
 const QUESTION_MATCH_WEIGHT = 1
+/** More score for an item whose question asks for the kind of answer the query asks for (see intent.ts)… */
+const INTENT_MATCH = 0.2
+/** …and less for one asking for another kind only. */
+const INTENT_MISMATCH = 0.1
 
 export class SearchIndex implements LibraryStats {
   readonly size: number
@@ -79,6 +84,8 @@ export class SearchIndex implements LibraryStats {
   private readonly docs: IndexDoc[]
   private readonly topics: string[]
   private readonly topicOf: Uint16Array
+  /** The kinds of answer each item's question (or an alternative phrasing) asks for, as bits. */
+  private readonly intents: Uint8Array
   private readonly normQ: Float32Array
   private readonly normA: Float32Array
   private readonly normC: Float32Array
@@ -119,6 +126,7 @@ export class SearchIndex implements LibraryStats {
     const topicIndex = new Map<string, number>()
     this.topics = []
     this.topicOf = new Uint16Array(docs.length)
+    this.intents = Uint8Array.from(docs, (d) => [d.question, ...(d.aliases ?? [])].reduce((bits, text) => bits | intentsOf(text), 0))
     docs.forEach((d, i) => {
       let t = topicIndex.get(d.topic)
       if (t === undefined) {
@@ -408,7 +416,9 @@ export class SearchIndex implements LibraryStats {
       coverA /= totalWeight
       const cover = Math.max(coverQ, ANSWER_COVER_FACTOR * coverA)
       const asked = this.questionMatch(d)
-      ranked.push({ doc: d, id, score: s * (RERANK_FLOOR + cover) * (1 + QUESTION_MATCH_WEIGHT * asked), coverage: Math.min(1, cover) })
+      const own = this.intents[d] as number
+      const intent = plan.intents === 0 || own === 0 ? 1 : (own & plan.intents) !== 0 ? 1 + INTENT_MATCH : 1 - INTENT_MISMATCH
+      ranked.push({ doc: d, id, score: s * (RERANK_FLOOR + cover) * (1 + QUESTION_MATCH_WEIGHT * asked) * intent, coverage: Math.min(1, cover) })
     }
     for (const k of known) this.inQuery[k.term] = 0
     // Matches that explain little of the query next to the best one are noise (a shared character).

@@ -1,6 +1,7 @@
 // Turns a citizen's words into weighted search terms: word-like bigrams, single characters, synonym expansions and typo corrections, grouped by concept.
 import { normalize, tokenize, type Token, type TokenKind } from './analyzer'
 import type { FuzzyMatcher } from './fuzzy'
+import { intentsOf } from './intent'
 import { wordSpans } from './segmenter'
 import type { Expansion, SynonymTable } from './synonyms'
 
@@ -38,6 +39,8 @@ export interface QueryPlan {
   conceptWeights: number[]
   phrases: number
   expansions: Expansion[]
+  /** The kinds of answer the query asks for (see intent.ts), as bits. */
+  intents: number
 }
 
 /** What the planner needs to know about the library. */
@@ -201,5 +204,5 @@ export function planQuery(query: string, stats: LibraryStats, synonyms: SynonymT
       addExpansion(expansion, FUZZY_WEIGHT)
     }
   }
-  return { terms, conceptWeights, phrases, expansions }
+  return { terms, conceptWeights, phrases, expansions, intents: intentsOf(query) }
 }
