@@ -120,3 +120,14 @@ describe('letters glued to a number', () => {
     expect(ranked(docs, '12123密码忘了')[0]).toBe(2)
   })
 })
+
+describe('words of stories and elderly phrasing', () => {
+  it('maps them to the library’s (发大水 → 洪水, 押金 → 保证金, 养老院 → 养老服务机构, 走路 → 行人, 找到工作 → 就业)', () => {
+    const phrases = (query: string) => table.expand(query).map((e) => e.phrase)
+    expect(phrases('村里发大水了怎么防病')).toEqual(expect.arrayContaining(['洪水', '传染病']))
+    expect(phrases('自行车卡的押金怎么退')).toContain('保证金')
+    expect(phrases('想给老人找个养老院')).toContain('养老服务机构')
+    expect(phrases('下大雨走路要注意啥')).toEqual(expect.arrayContaining(['行人', '雨中']))
+    expect(phrases('领失业金期间找到工作了')).toContain('就业')
+  })
+})
