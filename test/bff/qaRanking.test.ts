@@ -131,3 +131,13 @@ describe('words of stories and elderly phrasing', () => {
     expect(phrases('领失业金期间找到工作了')).toContain('就业')
   })
 })
+
+describe('common misspellings', () => {
+  it('are read as the right word (登陆 ↔ 登录, 帐户 → 账户, 审批 → 许可)', () => {
+    const phrases = (query: string) => table.expand(query).map((e) => e.phrase)
+    expect(phrases('12123登陆不上')).toContain('登录')
+    expect(phrases('如何登录系统')).toContain('登陆')
+    expect(phrases('医保帐户余额')).toContain('账户')
+    expect(phrases('开劳务派遣公司要审批吗')).toContain('许可')
+  })
+})
