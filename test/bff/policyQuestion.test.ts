@@ -42,6 +42,26 @@ describe('asking', () => {
     expect((await app.request('/api/me/policy-questions', { headers: citizen.auth })).body.items.map((q: { id: number }) => q.id)).toEqual([body.id])
   })
 
+  it('refuses a 问题类别 that is not a Q&A topic with TOPIC_UNKNOWN, and takes one that published items use', async () => {
+    const asker = await signInDemoCitizen(app, '孙类别') // the daily limit stays with 钱七's questions
+    const before = await app.db.policyQuestion.count()
+    const unknown = await ask(asker, '我想问一下公积金贷款的额度是多少？', { topic: '随便写的类别' })
+    expect([unknown.status, unknown.body.error.code, unknown.body.error.message, unknown.body.error.details.fields]).toEqual([
+      400,
+      'TOPIC_UNKNOWN',
+      '问题类别不在问答主题列表中',
+      { topic: '请从列出的问题类别中选择' },
+    ])
+    expect(await app.db.policyQuestion.count()).toBe(before)
+    // Not in the topic list, but a published item's topic: listQaTopics offers it, so it is taken.
+    await app.db.qaItem.create({
+      data: { question: '公积金贷款额度怎么算？', answer: '按缴存余额计算。', topic: '公积金提取', status: 'PUBLISHED', publishedAt: monday },
+    })
+    expect((await app.request('/api/qa/topics')).body).toEqual(expect.arrayContaining([{ topic: '公积金提取', count: 1 }]))
+    const known = await ask(asker, '我想问一下公积金贷款的额度是多少？', { topic: '公积金提取' })
+    expect([known.status, known.body.topic]).toEqual([201, '公积金提取'])
+  })
+
   it('returns the first receipt for a retried submit, and refuses the key with another text', async () => {
     const json = { text: '重复提交测试：公积金能不能提取出来付房租？', idempotencyKey: 'retry-question-0001' }
     const results = await Promise.all(Array.from({ length: 4 }, () => app.request('/api/policy-questions', { method: 'POST', headers: citizen.auth, json })))

@@ -86,7 +86,8 @@ describe('asking staff and reading the answer', () => {
     await ask.locator('.gm-textarea--text .gm-textarea__error', { hasText: '请填写问题' }).waitFor()
 
     await citizen.field('gm-qa-ask', 'text').fill(QUESTION)
-    await citizen.field('gm-qa-ask', 'topic').fill('其他')
+    // 问题类别 is a choice among the Q&A topics; none fits a dog licence, so 不选.
+    await ask.getByRole('radiogroup', { name: '问题类别（选填）' }).getByRole('radio', { name: '不选' }).click()
     citizen.expectError(/403 .*\/api\/policy-questions$/) // no consent yet: the notice opens
     await citizen.button('gm-qa-ask', '提交问题').click()
     await ask.locator('.gm-privacy-gate__overlay').getByText('个人信息保护说明').waitFor()

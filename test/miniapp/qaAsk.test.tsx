@@ -23,7 +23,7 @@ const receipt: MyPolicyQuestion = {
 const question = () => screen.getByLabelText('您的问题') as HTMLTextAreaElement
 const submit = () => fireEvent.click(screen.getByRole('button', { name: '提交问题' }))
 const posted = () => sentRequests().filter((r) => r.method === 'POST' && r.path === ASK)
-const fieldError = (name: string) => document.querySelector(`.gm-field--${name} .gm-field__error, .gm-textarea--${name} .gm-textarea__error`)?.textContent
+const fieldError = (name: string) => document.querySelector(`.gm-choice--${name} .gm-choice__error, .gm-textarea--${name} .gm-textarea__error`)?.textContent
 
 describe('向工作人员提问', () => {
   let server: ReturnType<typeof fakeServer>
@@ -92,12 +92,32 @@ describe('向工作人员提问', () => {
         details: { fields: { 'body.text': '问题内容含有不允许的字符', 'body.topic': '主题最多 20 个字' } },
       },
     })
+    server.reply('/api/qa/topics', 200, [{ topic: '养老', count: 3 }])
     render(<AskPage />)
-    fireEvent.change(screen.getByLabelText('问题类别（选填）'), { target: { value: '养老' } })
+    fireEvent.click(await screen.findByRole('radio', { name: '养老' }))
     submit()
     await waitFor(() => expect(fieldError('text')).toBe('问题内容含有不允许的字符'))
     expect(fieldError('topic')).toBe('主题最多 20 个字')
     expect(posted()[0]?.data).toEqual({ text: '退休金怎么领', topic: '养老', idempotencyKey: expect.any(String) })
+  })
+
+  it('offers 问题类别 as a choice among the Q&A topics (not free text), with 不选', async () => {
+    server.reply('/api/qa/topics', 200, [
+      { topic: '生育', count: 4 },
+      { topic: '养老', count: 3 },
+    ])
+    server.reply(`POST ${ASK}`, 201, receipt)
+    render(<AskPage />)
+
+    const group = await screen.findByRole('radiogroup', { name: '问题类别（选填）' })
+    expect(Array.from(group.querySelectorAll('.gm-choice__title')).map((r) => r.textContent)).toEqual(['生育', '养老', '不选'])
+    expect(document.querySelector('.gm-field--topic input')).toBeNull()
+    fireEvent.click(screen.getByRole('radio', { name: '生育' }))
+    fireEvent.click(screen.getByRole('radio', { name: '不选' }))
+    fireEvent.click(screen.getByRole('radio', { name: '养老' }))
+    submit()
+    await screen.findByText('ZC20261121-QWE123')
+    expect(posted()[0]?.data).toMatchObject({ topic: '养老' })
   })
 
   it('shows the form first: the privacy notice waits for the moment the question is sent', async () => {

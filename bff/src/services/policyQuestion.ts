@@ -37,7 +37,7 @@ import {
   updateQuestion,
 } from '../repositories/policyQuestion'
 import { findPolicyRef } from '../repositories/policy'
-import { bumpQaLibraryVersion, findQaItem, insertQaItem } from '../repositories/qa'
+import { bumpQaLibraryVersion, countQaTopics, findQaItem, insertQaItem } from '../repositories/qa'
 import { auditorOf, recordAudit } from './audit'
 import { workingCalendar } from './workingCalendar'
 import { assertInScope, requireInScope, scopeOf } from './departmentScope'
@@ -112,6 +112,7 @@ export async function askPolicyQuestion(deps: Deps, actor: CitizenActor, body: A
     findExisting: () => findQuestionByKey(deps.db, actor.citizenId, body.idempotencyKey),
     toResult: toMine,
     create: async () => {
+      if (body.topic) await checkQuestionTopic(deps.db, body.topic)
       const secCheckSuggest = await contentCheck(deps, actor.citizenId, body.text)
       const calendar = await workingCalendar(deps)
       return deps.db.$transaction(async (tx) => {
@@ -137,6 +138,13 @@ export async function askPolicyQuestion(deps: Deps, actor: CitizenActor, body: A
       })
     },
   })
+}
+
+/** 问题类别 is one of the Q&A topics the citizen was offered (listQaTopics: the listed ones and those published items use); anything else is TOPIC_UNKNOWN. */
+async function checkQuestionTopic(db: DbOrTx, topic: string) {
+  const { groups, topics } = await countQaTopics(db)
+  if (topics.some((t) => t.name === topic) || groups.some((g) => g.topic === topic)) return
+  throw new AppError('TOPIC_UNKNOWN', '问题类别不在问答主题列表中', { fields: { topic: '请从列出的问题类别中选择' } })
 }
 
 export async function listMyPolicyQuestions(

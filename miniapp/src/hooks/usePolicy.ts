@@ -59,6 +59,8 @@ export interface PolicyQuestionForm {
   restoredAt: number | null
   /** Forget the kept question and empty the form. */
   discardDraft: () => void
+  /** 问题类别 to choose from: the Q&A topics (empty while loading or when they cannot be read). */
+  topics: string[]
 }
 
 /**
@@ -74,7 +76,8 @@ export function usePolicyQuestionForm(initial: Partial<PolicyQuestionValues>, po
     subscribeTo: ['OPINION_ANSWERED'],
     draft: { name: `question:${policyDocumentId ?? 'general'}`, fields: QUESTION_DRAFT_FIELDS },
   })
-  return { ...rest, receipt: result }
+  const topics = useRequest(() => api.listQaTopics(), [])
+  return { ...rest, receipt: result, topics: topics.data?.map((t) => t.topic) ?? [] }
 }
 
 const QUESTION_DRAFT_FIELDS = ['text', 'topic'] as const

@@ -1,10 +1,10 @@
-// 向工作人员提问 (citizens): a policy question for staff, with its receipt; 我的提问 shows the answer.
+// 向工作人员提问 (citizens): a policy question for staff, its 问题类别 chosen from the Q&A topics, with its receipt; 我的提问 shows the answer.
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { formatShanghaiDate, formatShanghaiDateTime, POLICY_QUESTION_REPLY_WORKING_DAYS, policyQuestionStatusLabels } from '@gm/shared'
 import type { ApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
-import { FormField } from '../../../../components/FormField'
+import { ChoiceGroup } from '../../../../components/ChoiceGroup'
 import { InfoList } from '../../../../components/InfoList'
 import { LinkRow } from '../../../../components/LinkRow'
 import { DraftRestored } from '../../../../components/DraftRestored'
@@ -37,6 +37,9 @@ export function askErrorText(error: ApiError): string {
   }
 }
 
+/** The Q&A topics as choices, and 不选 (the category is optional). */
+export const topicOptions = (topics: readonly string[]) => [...topics.map((topic) => ({ value: topic, label: topic })), { value: '', label: '不选' }]
+
 function decode(raw: string | undefined): string {
   if (!raw) return ''
   try {
@@ -49,7 +52,7 @@ function decode(raw: string | undefined): string {
 export default function AskPage() {
   const params = useRouter().params
   const { me } = useSession()
-  const { form, receipt, startOver, restoredAt, discardDraft } = usePolicyQuestionForm(
+  const { form, receipt, startOver, restoredAt, discardDraft, topics } = usePolicyQuestionForm(
     { text: decode(params.q).slice(0, QUESTION_MAX), topic: decode(params.topic).slice(0, 20) },
     parseId(params.policyId),
   )
@@ -106,15 +109,17 @@ export default function AskPage() {
               tall
               onInput={(v) => form.setField('text', v)}
             />
-            <FormField
-              name="topic"
-              label="问题类别（选填）"
-              value={values.topic}
-              placeholder="如：养老、社保、住房"
-              maxlength={20}
-              error={errors.topic}
-              onInput={(v) => form.setField('topic', v)}
-            />
+            {topics.length > 0 && (
+              <ChoiceGroup
+                name="topic"
+                label="问题类别（选填）"
+                inline
+                options={topicOptions(topics)}
+                value={values.topic}
+                error={errors.topic}
+                onChange={(v) => form.setField('topic', v)}
+              />
+            )}
             {platform.name === 'weapp' && <Text className="gm-qa-ask__subscribe">提交时会询问您是否接收答复的微信提醒，可以不开启。</Text>}
             {form.formError && <Notice tone="error">{askErrorText(form.formError)}</Notice>}
             <ActionButton tone="primary" onPress={() => void form.handleSubmit()} busy={form.submitting} busyText="正在提交…">
