@@ -90,6 +90,8 @@ const expected: Record<EndpointName, Outcome[]> = {
   recordEventOpinion: REVIEWER_ONLY,
   listEventOpinions: REVIEWER_ONLY,
   answerEventOpinion: REVIEWER_ONLY,
+  updateEventOpinion: REVIEWER_ONLY,
+  deleteEventOpinion: REVIEWER_ONLY,
   loginWithWechat: EVERYONE,
   loginDemo: EVERYONE,
   loginStaff: EVERYONE,
@@ -401,6 +403,12 @@ describe('department scope', () => {
       body: () => ({ text: '希望开放日增加夜间场次' }),
     },
     answerEventOpinion: { role: 'REVIEWER', method: 'PUT', path: (d) => `/api/staff/event-opinions/${d.eventOpinionId}/answer`, body: answer },
+    updateEventOpinion: {
+      role: 'REVIEWER',
+      method: 'PUT',
+      path: (d) => `/api/staff/event-opinions/${d.eventOpinionId}`,
+      body: () => ({ text: '希望开放日增加夜间场次和周末场次' }),
+    },
     answerPolicyQuestion: {
       role: 'REVIEWER',
       method: 'POST',
@@ -428,6 +436,8 @@ describe('department scope', () => {
         selectionMode: 'REVIEW',
       }),
     },
+    // Last: the item is gone for the rows after it.
+    deleteEventOpinion: { role: 'REVIEWER', method: 'DELETE', path: (d) => `/api/staff/event-opinions/${d.eventOpinionId}` },
   }
   const call = async (row: Row, headers: Record<string, string>, own: number) => {
     const body = row.body?.(own)

@@ -306,7 +306,50 @@ describe('参加人员意见 (staff)', () => {
     expect(screen.getByText(/会议结果已于 .* 公开/)).toBeTruthy()
     expect(document.querySelector('.gm-event-opinion-form')).toBeNull()
     expect(screen.queryByRole('button', { name: '修改答复' })).toBeNull()
+    expect(screen.queryByRole('button', { name: '修改记录' })).toBeNull()
+    expect(screen.queryByRole('button', { name: '删除记录' })).toBeNull()
     expect(screen.getByText('答复（已随会议结果公开）')).toBeTruthy()
+  })
+
+  it('corrects a recorded opinion in the record form filled with it (updateEventOpinion), then shows it as saved', async () => {
+    await open([opinion(), answered])
+    fireEvent.click(within(card('张寅（编号 K7Q2）')).getByRole('button', { name: '修改记录' }))
+    const forms = document.querySelectorAll<HTMLElement>('.gm-event-opinion-form')
+    expect(forms).toHaveLength(2) // the correction in place of the card, and 记录意见 below
+    const form = forms[0]!
+    expect((within(form).getByLabelText('意见内容') as HTMLTextAreaElement).value).toBe(rawWithPhone)
+    expect((within(form).getByLabelText('收到日期') as HTMLInputElement).value).toBe('2026-11-10')
+    expect(within(form).getByRole('radio', { name: '张寅（编号 K7Q2）' }).getAttribute('aria-checked')).toBe('true')
+
+    const corrected = '建议 18 路夜间加密班次至每 15 分钟一班。我的电话 13812345678。'
+    const masks = findPersonalInfo(corrected)
+    server.reply('PUT /api/staff/event-opinions/61', 200, opinion({ rawText: corrected, publishedText: applyMasks(corrected, masks) }))
+    fireEvent.change(within(form).getByLabelText('意见内容'), { target: { value: corrected } })
+    fireEvent.click(within(form).getByRole('button', { name: '保存修改' }))
+    const put = () => sentRequests().filter((r) => r.method === 'PUT' && r.path === '/api/staff/event-opinions/61')
+    await waitFor(() => expect(put()).toHaveLength(1))
+    expect(put()[0]?.data).toEqual({
+      registrationId: 5,
+      text: corrected,
+      masks: [{ start: masks[0]!.start, end: masks[0]!.end, kind: 'PHONE' }],
+      receivedOn: '2026-11-10',
+    })
+    expect(posted()).toHaveLength(0)
+    await waitFor(() => expect(document.querySelectorAll('.gm-event-opinion')).toHaveLength(2))
+    expect(within(card('张寅（编号 K7Q2）')).getByText(corrected)).toBeTruthy()
+    expect(document.querySelectorAll('.gm-event-opinion-form')).toHaveLength(1)
+  })
+
+  it('deletes a recorded opinion after a confirmation (deleteEventOpinion) and leaves it out of the list', async () => {
+    await open([opinion(), answered])
+    fireEvent.click(within(card('未关联报名人员')).getByRole('button', { name: '删除记录' }))
+    const dialog = screen.getByRole('dialog', { name: '删除这条意见记录？' })
+    server.reply('DELETE /api/staff/event-opinions/62', 204, null)
+    fireEvent.click(within(dialog).getByRole('button', { name: '删除' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(sentRequests().filter((r) => r.method === 'DELETE' && r.path === '/api/staff/event-opinions/62')).toHaveLength(1)
+    expect(screen.getByText('共 1 条，待答复 1 条')).toBeTruthy()
+    expect(document.querySelectorAll('.gm-event-opinion')).toHaveLength(1)
   })
 
   it('tells other roles that only reviewers record and answer, without asking the server', async () => {

@@ -34,6 +34,17 @@ export function insertEventOpinion(
   return db.eventOpinion.create({ data, select: eventOpinionSelect })
 }
 
+type RecordedFields = Omit<Parameters<typeof insertEventOpinion>[1], 'eventId'>
+
+/** A corrected record: who, the raw and masked text, 收到日期 (the answer stays). */
+export function rewriteEventOpinion(db: DbOrTx, id: number, data: RecordedFields) {
+  return db.eventOpinion.update({ where: { id }, data, select: eventOpinionSelect })
+}
+
+export function removeEventOpinion(db: DbOrTx, id: number) {
+  return db.eventOpinion.delete({ where: { id }, select: { id: true } })
+}
+
 export function findEventOpinions(db: DbOrTx, eventId: number) {
   return db.eventOpinion.findMany({ where: { eventId }, select: eventOpinionSelect, orderBy: { id: 'asc' } })
 }

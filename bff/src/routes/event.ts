@@ -11,7 +11,7 @@ import {
   recordOutcome,
   updateEventDetails,
 } from '../services/eventAdmin'
-import { answerEventOpinion, listEventOpinions, recordEventOpinion } from '../services/eventOpinion'
+import { answerEventOpinion, deleteEventOpinion, listEventOpinions, recordEventOpinion, updateEventOpinion } from '../services/eventOpinion'
 import { drawLottery, drawPreview, redrawLottery, setEventQuotas } from '../services/lottery'
 import { checkIn, listRegistrations, reviewRegistration } from '../services/registration'
 import type { Routes } from './route'
@@ -37,5 +37,7 @@ export const eventRoutes = (deps: Deps) =>
     exportRegistrations: ({ params, query }, context) => exportRegistrations(deps, context, params.id, query.format),
     recordEventOpinion: ({ params, body }, context) => recordEventOpinion(deps, context, params.id, body),
     listEventOpinions: ({ params }, context) => listEventOpinions(deps, context, params.id),
+    updateEventOpinion: ({ params, body }, context) => updateEventOpinion(deps, context, params.id, body),
+    deleteEventOpinion: ({ params }, context) => deleteEventOpinion(deps, context, params.id),
     answerEventOpinion: ({ params, body }, context) => answerEventOpinion(deps, context, params.id, body),
   }) satisfies Routes

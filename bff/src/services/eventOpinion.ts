@@ -1,5 +1,6 @@
-// Opinions raised by event attendees: staff record them with masks, list them and answer them.
+// Opinions raised by event attendees: staff record them with masks, correct or remove them before the outcome is public, list them and answer them.
 import { applyMasks, type BodyOf, formatShanghaiDate, replyPrecedesReceipt, type StaffEventOpinion } from '@gm/shared'
+import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
 import { AppError, notFound, validationFailed } from '../domain/errors'
@@ -10,6 +11,8 @@ import {
   findEventOpinions,
   findRegistrationOfEvent,
   insertEventOpinion,
+  removeEventOpinion,
+  rewriteEventOpinion,
   saveEventOpinionAnswer,
 } from '../repositories/eventOpinion'
 import { auditorOf, recordAudit, recordContactRead } from './audit'
@@ -40,35 +43,101 @@ export function toStaffEventOpinion(row: EventOpinionRow): StaffEventOpinion {
   }
 }
 
+type RecordBody = BodyOf<'recordEventOpinion'>
+
+/** The stored fields of a recorded opinion from the form: who said it, the raw and masked text, 收到日期. */
+async function recordedFields(tx: DbOrTx, eventId: number, body: RecordBody, now: Date) {
+  const registrationId = body.registrationId ?? null
+  if (registrationId !== null && !(await findRegistrationOfEvent(tx, eventId, registrationId))) throw validationFailed({ registrationId: '该报名不属于本活动' })
+  const receivedAt = receivedAtOf(body.receivedOn, now)
+  const check = checkPublication([{ field: 'text', text: body.text, masks: body.masks }], body)
+  let publishedText: string
+  try {
+    publishedText = applyMasks(body.text, body.masks)
+  } catch (err) {
+    if (err instanceof RangeError) throw validationFailed({ masks: '遮盖范围超出原文或相互重叠' })
+    throw err
+  }
+  const publishedExemptions = exemptionsFor(body.text, body.masks, check)
+  return { check, fields: { registrationId, rawText: body.text, publishedText, publishedExemptions, receivedAt } }
+}
+
+const redactionsOf = (body: RecordBody) => body.masks.map(({ kind, start, end }) => ({ kind: kind ?? 'MANUAL', start, end }))
+
+/** What the audit log keeps of a recorded opinion: never the raw text (personal information), the published one. */
+const auditView = (row: EventOpinionRow) => ({
+  registrationId: row.registrationId,
+  publishedText: row.publishedText,
+  receivedAt: row.receivedAt,
+  answer: eventOpinionAnswer(row),
+})
+
 /** Record what an attendee said; the masks staff confirm make the text that will be published. */
-export async function recordEventOpinion(deps: Deps, context: StaffContext, eventId: number, body: BodyOf<'recordEventOpinion'>): Promise<StaffEventOpinion> {
+export async function recordEventOpinion(deps: Deps, context: StaffContext, eventId: number, body: RecordBody): Promise<StaffEventOpinion> {
   await requireInScope(deps.db, context.actor, 'event', eventId)
   return deps.db.$transaction(async (tx) => {
     const event = await findEventById(tx, eventId, 'staff')
     if (!event) throw notFound('活动')
     if (event.outcomePublishedAt) throw new AppError('FEEDBACK_ALREADY_PUBLISHED', '会议结果已公开，不能再补录意见')
-    const registrationId = body.registrationId ?? null
-    if (registrationId !== null && !(await findRegistrationOfEvent(tx, eventId, registrationId)))
-      throw validationFailed({ registrationId: '该报名不属于本活动' })
-    const receivedAt = receivedAtOf(body.receivedOn, deps.clock())
-    const check = checkPublication([{ field: 'text', text: body.text, masks: body.masks }], body)
-    let publishedText: string
-    try {
-      publishedText = applyMasks(body.text, body.masks)
-    } catch (err) {
-      if (err instanceof RangeError) throw validationFailed({ masks: '遮盖范围超出原文或相互重叠' })
-      throw err
-    }
-    const publishedExemptions = exemptionsFor(body.text, body.masks, check)
-    const row = await insertEventOpinion(tx, { eventId, registrationId, rawText: body.text, publishedText, publishedExemptions, receivedAt })
+    const { check, fields } = await recordedFields(tx, eventId, body, deps.clock())
+    const row = await insertEventOpinion(tx, { eventId, ...fields })
     await recordAudit(tx, auditorOf(context), {
       action: 'recordEventOpinion',
       entity: 'eventOpinion',
       entityId: row.id,
-      after: { eventId, registrationId, redactions: body.masks.map(({ kind, start, end }) => ({ kind: kind ?? 'MANUAL', start, end })) },
+      after: { eventId, registrationId: fields.registrationId, redactions: redactionsOf(body) },
     })
     await auditPublication(tx, auditorOf(context), { action: 'recordEventOpinion', entity: 'eventOpinion', entityId: row.id }, check, body.override)
     return toStaffEventOpinion(row)
+  })
+}
+
+/** A recorded opinion of the caller's department whose event has not published its outcome (then it is public record). */
+async function changeableOpinion(tx: DbOrTx, id: number) {
+  const before = await findEventOpinion(tx, id)
+  if (!before) throw notFound('意见')
+  if (before.event.outcomePublishedAt) throw new AppError('FEEDBACK_ALREADY_PUBLISHED', '会议结果已公开，意见不能再修改或删除')
+  return before
+}
+
+/**
+ * Correct a recorded opinion (who said it, the text and its masks, 收到日期) until the event's outcome
+ * is public; an answer stays, so 收到日期 cannot move past its 答复日期. Audited with before and after.
+ */
+export async function updateEventOpinion(deps: Deps, context: StaffContext, id: number, body: RecordBody): Promise<StaffEventOpinion> {
+  await requireInScope(deps.db, context.actor, 'eventOpinion', id)
+  return deps.db.$transaction(async (tx) => {
+    const before = await changeableOpinion(tx, id)
+    const { check, fields } = await recordedFields(tx, before.eventId, body, deps.clock())
+    if (before.repliedAt && replyPrecedesReceipt(formatShanghaiDate(before.repliedAt), fields.receivedAt)) {
+      throw validationFailed({ receivedOn: `该意见已于 ${formatShanghaiDate(before.repliedAt)} 答复，收到日期不能晚于答复日期` })
+    }
+    const row = await rewriteEventOpinion(tx, id, fields)
+    await recordAudit(tx, auditorOf(context), {
+      action: 'updateEventOpinion',
+      entity: 'eventOpinion',
+      entityId: id,
+      before: auditView(before),
+      after: { ...auditView(row), redactions: redactionsOf(body) },
+    })
+    await auditPublication(tx, auditorOf(context), { action: 'updateEventOpinion', entity: 'eventOpinion', entityId: id }, check, body.override)
+    return toStaffEventOpinion(row)
+  })
+}
+
+/** Remove a recorded opinion (entered twice, or for the wrong event) until the event's outcome is public. Audited with what it was. */
+export async function deleteEventOpinion(deps: Deps, context: StaffContext, id: number): Promise<null> {
+  await requireInScope(deps.db, context.actor, 'eventOpinion', id)
+  return deps.db.$transaction(async (tx) => {
+    const before = await changeableOpinion(tx, id)
+    await removeEventOpinion(tx, id)
+    await recordAudit(tx, auditorOf(context), {
+      action: 'deleteEventOpinion',
+      entity: 'eventOpinion',
+      entityId: id,
+      before: { eventId: before.eventId, ...auditView(before) },
+    })
+    return null
   })
 }
 

@@ -125,6 +125,7 @@ export {
 export {
   useEventOpinionDesk,
   useEventOpinionForm,
+  useEventOpinionRemoval,
   useEventOpinions,
   validateEventOpinion,
   type EventOpinionDesk,

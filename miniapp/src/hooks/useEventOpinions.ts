@@ -1,5 +1,12 @@
 // Gives the 参加人员意见 page an event's recorded opinions, who attended, and the record form with personal-data masks for the published text.
-import { findPersonalInfo, type PersonalInfoMatch, RecordEventOpinionBodySchema, type StaffEventOpinion, type UnmaskedSpan } from '@gm/shared'
+import {
+  findPersonalInfo,
+  formatShanghaiDate,
+  type PersonalInfoMatch,
+  RecordEventOpinionBodySchema,
+  type StaffEventOpinion,
+  type UnmaskedSpan,
+} from '@gm/shared'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { api } from '../api'
 import { type EventOpinionValues, NO_REGISTRATION } from '../components/EventOpinionForm'
@@ -7,6 +14,7 @@ import { confirmedMasks, dismissalsOf, type MaskReviewExtras, type TextSpan } fr
 import { validateWith } from '../utils/form'
 import { shanghaiToday } from '../utils/datetime'
 import { notFound } from './notFound'
+import { type Action, useAction } from './useAction'
 import { type FormState, useForm } from './useForm'
 import { usePersonalInfoOverride } from './usePersonalInfoOverride'
 import { type RequestState, useRequest } from './useRequest'
@@ -15,6 +23,8 @@ import { type StaffEventView, type StaffRegistration, useEventRegistrations, use
 export interface EventOpinions extends RequestState<StaffEventOpinion[]> {
   /** Show a recorded or answered opinion as the server answered it, without a reload. */
   put: (opinion: StaffEventOpinion) => void
+  /** Leave out an opinion the server deleted, without a reload. */
+  drop: (id: number) => void
 }
 
 /** 参加人员意见 of one event (reviewers), oldest first as the BFF lists them. */
@@ -25,19 +35,22 @@ export function useEventOpinions(eventId: number | null, enabled: boolean): Even
     return api.listEventOpinions({ params: { id: eventId } })
   }, [eventId, enabled])
   const [changed, setChanged] = useState<Record<number, StaffEventOpinion>>({})
+  const [dropped, setDropped] = useState<ReadonlySet<number>>(() => new Set())
   const put = useCallback((opinion: StaffEventOpinion) => setChanged((all) => ({ ...all, [opinion.id]: opinion })), [])
+  const drop = useCallback((id: number) => setDropped((all) => new Set(all).add(id)), [])
   const { reload } = list
   const reloadAll = useCallback(async () => {
     await reload()
     setChanged({})
+    setDropped(new Set())
   }, [reload])
   const data = useMemo(() => {
     if (list.data === undefined) return undefined
     const listed = new Set(list.data.map((o) => o.id))
     const added = Object.values(changed).filter((o) => !listed.has(o.id))
-    return [...list.data.map((o) => changed[o.id] ?? o), ...added].sort((a, b) => a.id - b.id)
-  }, [list.data, changed])
-  return { ...list, data, reload: reloadAll, put }
+    return [...list.data.map((o) => changed[o.id] ?? o), ...added].filter((o) => !dropped.has(o.id)).sort((a, b) => a.id - b.id)
+  }, [list.data, changed, dropped])
+  return { ...list, data, reload: reloadAll, put, drop }
 }
 
 export interface EventOpinionDesk {
@@ -109,8 +122,18 @@ export interface EventOpinionForm extends FormState<EventOpinionValues> {
   recorded: StaffEventOpinion | null
 }
 
-/** 记录意见: who said it, what they said, and the masks staff confirm for the published text. */
-export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion: StaffEventOpinion) => void): EventOpinionForm {
+/** The form's values for a recorded opinion being corrected (its masks are found again from the text). */
+const valuesOf = (o: StaffEventOpinion): EventOpinionValues => ({
+  registrationId: o.registrationId === null ? NO_REGISTRATION : String(o.registrationId),
+  text: o.rawText,
+  receivedOn: formatShanghaiDate(o.receivedAt),
+})
+
+/**
+ * 记录意见: who said it, what they said, and the masks staff confirm for the published text. With
+ * `editing`, the same form corrects that recorded opinion (updateEventOpinion) instead.
+ */
+export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion: StaffEventOpinion) => void, editing?: StaffEventOpinion): EventOpinionForm {
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(() => new Set())
   const [reasons, setReasons] = useState<ReadonlyMap<string, string>>(() => new Map())
   /** Manual masks belong to one version of the text: editing it drops them. */
@@ -119,7 +142,7 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
   const withOverride = useRef(false)
   const [recorded, setRecorded] = useState<StaffEventOpinion | null>(null)
   const form = useForm({
-    initial: { registrationId: NO_REGISTRATION, text: '', receivedOn: shanghaiToday() } as EventOpinionValues,
+    initial: editing ? valuesOf(editing) : ({ registrationId: NO_REGISTRATION, text: '', receivedOn: shanghaiToday() } as EventOpinionValues),
     validate: (values: EventOpinionValues) => {
       const text = values.text.trim()
       const found = findPersonalInfo(text)
@@ -133,7 +156,9 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
     },
     submit: async (body) => {
       if (eventId === null) return
-      const opinion = await api.recordEventOpinion({ params: { id: eventId }, body })
+      const opinion = editing
+        ? await api.updateEventOpinion({ params: { id: editing.id }, body })
+        : await api.recordEventOpinion({ params: { id: eventId }, body })
       onRecorded(opinion)
       setRecorded(opinion)
       setUnticked(new Set())
@@ -208,4 +233,12 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
     submitWithOverride,
     recorded,
   }
+}
+
+/** 删除 a recorded opinion (before the outcome is public); `onRemoved` gets its id once the server deleted it. */
+export function useEventOpinionRemoval(onRemoved: (id: number) => void): Action<[id: number]> {
+  return useAction(async (id: number) => {
+    await api.deleteEventOpinion({ params: { id } })
+    onRemoved(id)
+  })
 }

@@ -1,6 +1,6 @@
 // Open days and meetings (政府开放日、列席): public reads and staff creation and editing, quotas, review, lottery, check-in and outcomes.
 import { z } from 'zod'
-import { ALL_STAFF, EDITOR, REVIEWER, FileSchema, type Endpoint } from './endpoint'
+import { ALL_STAFF, EDITOR, REVIEWER, FileSchema, NoContentSchema, type Endpoint } from './endpoint'
 import { IdParamsSchema } from '../schemas/common'
 import {
   CancelEventBodySchema,
@@ -198,6 +198,26 @@ export const eventEndpoints = {
     summary: '活动中收集的意见及答复',
     params: IdParamsSchema,
     response: z.array(StaffEventOpinionSchema),
+  },
+  updateEventOpinion: {
+    method: 'PUT',
+    path: '/api/staff/event-opinions/:id',
+    tag: 'staff-event',
+    access: REVIEWER,
+    summary: '修改已记录的活动意见（会议结果公开前；本部门审核人员，记入审计日志）',
+    params: IdParamsSchema,
+    body: RecordEventOpinionBodySchema,
+    response: StaffEventOpinionSchema,
+  },
+  deleteEventOpinion: {
+    method: 'DELETE',
+    path: '/api/staff/event-opinions/:id',
+    tag: 'staff-event',
+    access: REVIEWER,
+    summary: '删除已记录的活动意见（会议结果公开前；本部门审核人员，记入审计日志）',
+    params: IdParamsSchema,
+    response: NoContentSchema,
+    status: 204,
   },
   answerEventOpinion: {
     method: 'PUT',

@@ -31,6 +31,8 @@ export const auditActionLabels: Record<string, string> = {
   readContactData: '查看个人信息',
   recordEventOpinion: '记录活动意见',
   answerEventOpinion: '答复活动意见',
+  updateEventOpinion: '修改活动意见记录',
+  deleteEventOpinion: '删除活动意见记录',
   promotePolicyQuestion: '咨询收入问答库',
   overridePersonalInfo: '未隐去个人信息仍公开',
   dismissPersonalInfo: '忽略个人信息识别结果',

@@ -45,12 +45,28 @@ export interface EventOpinionFormProps {
   >
   onChange: (name: keyof EventOpinionValues, value: string) => void
   onSubmit: () => void
+  /** Correcting a recorded opinion: the submit button says 保存修改, and 取消 leaves the form. */
+  onCancel?: () => void
 }
 
 /** 记录意见: who raised it, what was said, and exactly what will be published once masked. */
 export function EventOpinionForm(props: EventOpinionFormProps) {
-  const { values, errors, formError, submitting, attendees, attendeesFailed, recordedText, suggestions, confirmed, onToggleMask, review, onChange, onSubmit } =
-    props
+  const {
+    values,
+    errors,
+    formError,
+    submitting,
+    attendees,
+    attendeesFailed,
+    recordedText,
+    suggestions,
+    confirmed,
+    onToggleMask,
+    review,
+    onChange,
+    onSubmit,
+    onCancel,
+  } = props
   const options: Choice<string>[] = [
     ...attendees.map((a) => ({ value: String(a.id), label: a.label, hint: a.hint })),
     { value: NO_REGISTRATION, label: '不关联报名人员', hint: '如主持人转述、现场未报名的发言人' },
@@ -88,9 +104,20 @@ export function EventOpinionForm(props: EventOpinionFormProps) {
       />
       {recordedText !== '' && <MaskReview rawText={recordedText} suggestions={suggestions} confirmed={confirmed} onToggle={onToggleMask} {...review} />}
       {formError && !review?.unmasked && <Notice tone="error">{formError}</Notice>}
-      <ActionButton tone="primary" className="gm-event-opinion-form__submit" onPress={onSubmit} busy={submitting} busyText="正在记录…">
-        记录意见
+      <ActionButton
+        tone="primary"
+        className="gm-event-opinion-form__submit"
+        onPress={onSubmit}
+        busy={submitting}
+        busyText={onCancel ? '正在保存…' : '正在记录…'}
+      >
+        {onCancel ? '保存修改' : '记录意见'}
       </ActionButton>
+      {onCancel && (
+        <ActionButton className="gm-event-opinion-form__submit" onPress={onCancel} disabled={submitting}>
+          取消修改
+        </ActionButton>
+      )}
     </View>
   )
 }

@@ -1,4 +1,4 @@
-// 参加人员的意见 (staff, reviewers): record what attendees of a decision meeting said and answer it.
+// 参加人员的意见 (staff, reviewers): record what attendees of a decision meeting said, correct or delete a record, and answer it.
 import { Text, View } from '@tarojs/components'
 import { attendeeCategoryLabels, type Department, eventKindLabels, formatShanghaiDateTime, registrationStatusLabels, type StaffEventOpinion } from '@gm/shared'
 import { useState } from 'react'
@@ -6,6 +6,7 @@ import type { ApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { AnswerForm } from '../../../../components/AnswerForm'
 import { AnswerView } from '../../../../components/AnswerView'
+import { ConfirmDialog } from '../../../../components/ConfirmDialog'
 import { EventOpinionCard } from '../../../../components/EventOpinionCard'
 import { EventOpinionForm } from '../../../../components/EventOpinionForm'
 import { ListState } from '../../../../components/ListState'
@@ -20,6 +21,7 @@ import {
   useEventOpinionAnswer,
   useEventOpinionDesk,
   useEventOpinionForm,
+  useEventOpinionRemoval,
   useMyDepartments,
   useRouteId,
   useStaffGate,
@@ -72,22 +74,26 @@ function Answer({ opinion, departments, defaultDepartmentId, locked, onChanged }
   )
 }
 
-/** 记录意见 for one event. */
+/** 记录意见 for one event, or with `editing` 修改 of a recorded opinion (then `onCancel` leaves the form). */
 function Record({
   eventId,
   attendees,
   attendeesFailed,
   onRecorded,
+  editing,
+  onCancel,
 }: {
   eventId: number
   attendees: readonly StaffRegistration[]
   attendeesFailed: boolean
   onRecorded: (o: StaffEventOpinion) => void
+  editing?: StaffEventOpinion
+  onCancel?: () => void
 }) {
-  const form = useEventOpinionForm(eventId, onRecorded)
+  const form = useEventOpinionForm(eventId, onRecorded, editing)
   return (
     <View>
-      {form.recorded && <Notice tone="success">已记录。请在上方「已记录的意见」中答复。</Notice>}
+      {form.recorded && !editing && <Notice tone="success">已记录。请在上方「已记录的意见」中答复。</Notice>}
       <EventOpinionForm
         values={form.values}
         errors={form.errors}
@@ -116,6 +122,7 @@ function Record({
         }}
         onChange={form.setField}
         onSubmit={() => void form.handleSubmit()}
+        onCancel={onCancel}
       />
     </View>
   )
@@ -128,11 +135,17 @@ export default function StaffEventOpinionsPage() {
   const desk = useEventOpinionDesk(id, gate.allowed)
   const departments = useMyDepartments()
   const { event, opinions } = desk
+  const [editingId, setEditingId] = useState<number | null>(null)
+  const [deleting, setDeleting] = useState<StaffEventOpinion | null>(null)
+  const removal = useEventOpinionRemoval((removed) => {
+    opinions.drop(removed)
+    setDeleting(null)
+  })
 
   if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-event-opinions" refusal="只有「审核」角色可以记录和答复参加人员的意见。" />
   const { me } = gate
 
-  const list = (locked: boolean) => {
+  const list = (eventId: number, locked: boolean) => {
     if (opinions.data === undefined)
       return <ListState status={opinions.error ? 'error' : 'loading'} errorMessage={opinions.error?.message} onRetry={() => void opinions.reload()} />
     if (opinions.data.length === 0) return <ListState status="empty" emptyText={locked ? '本次活动没有记录参加人员的意见' : '还没有记录意见'} />
@@ -143,8 +156,34 @@ export default function StaffEventOpinionsPage() {
         {!locked && unanswered === 0 && <Notice tone="success">全部意见已答复，可以回到活动页面公开会议结果。</Notice>}
         {opinions.data.map((o) => {
           const r = desk.registrationOf(o.registrationId)
+          const attendee = r ? attendeeLabel(r) : o.registrationId !== null ? `报名 #${o.registrationId}` : null
+          if (!locked && editingId === o.id) {
+            return (
+              <Section key={o.id} title={`修改记录：${attendee ?? '未关联报名人员'}`}>
+                <Record
+                  eventId={eventId}
+                  attendees={desk.attendees}
+                  attendeesFailed={desk.attendeesFailed}
+                  editing={o}
+                  onRecorded={(saved) => {
+                    opinions.put(saved)
+                    setEditingId(null)
+                  }}
+                  onCancel={() => setEditingId(null)}
+                />
+              </Section>
+            )
+          }
           return (
-            <EventOpinionCard key={o.id} opinion={o} attendee={r ? attendeeLabel(r) : o.registrationId !== null ? `报名 #${o.registrationId}` : null}>
+            <EventOpinionCard key={o.id} opinion={o} attendee={attendee}>
+              {!locked && (
+                <View className="gm-staff-event-opinions__record-actions">
+                  <ActionButton onPress={() => setEditingId(o.id)}>修改记录</ActionButton>
+                  <ActionButton tone="danger" onPress={() => setDeleting(o)}>
+                    删除记录
+                  </ActionButton>
+                </View>
+              )}
               <Answer opinion={o} departments={departments.data ?? []} defaultDepartmentId={me.department.id} locked={locked} onChanged={opinions.put} />
             </EventOpinionCard>
           )
@@ -168,7 +207,20 @@ export default function StaffEventOpinionsPage() {
               ) : (
                 <Notice tone="info">记录参加人员在活动中提出的意见并逐条答复。全部答复后才能公开会议结果，意见的公开文本和答复将随会议结果一并公开。</Notice>
               )}
-              <Section title="已记录的意见">{list(locked)}</Section>
+              <Section title="已记录的意见">{list(e.id, locked)}</Section>
+              {deleting && (
+                <ConfirmDialog
+                  title="删除这条意见记录？"
+                  confirmText="删除"
+                  danger
+                  busy={removal.running}
+                  onConfirm={() => void removal.run(deleting.id)}
+                  onCancel={() => setDeleting(null)}
+                >
+                  <Text>{`「${deleting.publishedText.slice(0, 40)}」将从本次活动的意见中删除（记入审计日志），其答复一并删除。`}</Text>
+                  {removal.error && <Notice tone="error">{removal.error.message}</Notice>}
+                </ConfirmDialog>
+              )}
               {!locked && (
                 <Section title="记录意见">
                   <Record eventId={e.id} attendees={desk.attendees} attendeesFailed={desk.attendeesFailed} onRecorded={opinions.put} />
