@@ -77,6 +77,8 @@ export interface BurstRound {
   maxMs: number
   /** Answers by status and code, e.g. "201 SELECTED", "409 SEATS_EXHAUSTED", "503 SERVICE_UNAVAILABLE", "0 timeout". */
   answers: Record<string, number>
+  /** When (ms after the burst started) the first and the last answer of each kind arrived (runs from 2026-12-06 23:10 on). */
+  answeredAt?: Record<string, { firstMs: number; lastMs: number }>
   /** In the database after the round. */
   confirmed: number
   confirmedCount: number
@@ -130,6 +132,7 @@ async function burstOf(
 ) {
   const latencies: number[] = []
   const answers: Record<string, number> = {}
+  const answeredAt: Record<string, { firstMs: number; lastMs: number }> = {}
   const started = performance.now()
   await Promise.all(
     Array.from({ length: people }, async (_, i) => {
@@ -143,8 +146,12 @@ async function burstOf(
       } catch (err) {
         outcome = (err as Error).name === 'TimeoutError' ? '0 timeout' : `0 ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`
       }
-      latencies.push(performance.now() - t0)
+      const end = performance.now()
+      latencies.push(end - t0)
       answers[outcome] = (answers[outcome] ?? 0) + 1
+      const at = Math.round(end - started)
+      const seen = answeredAt[outcome]
+      answeredAt[outcome] = seen ? { firstMs: Math.min(seen.firstMs, at), lastMs: Math.max(seen.lastMs, at) } : { firstMs: at, lastMs: at }
     }),
   )
   const wallMs = performance.now() - started
@@ -155,6 +162,7 @@ async function burstOf(
     p99Ms: Math.round(percentile(sorted, 99)),
     maxMs: Math.round(sorted[sorted.length - 1] ?? 0),
     answers,
+    answeredAt,
   }
 }
 
@@ -239,9 +247,13 @@ export function burstCell(burst: BurstResult | undefined) {
   const byWall = [...burst.rounds].sort((a, b) => a.wallMs - b.wallMs)
   const median = byWall[Math.floor(byWall.length / 2)]!
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+  const at = (k: string) => {
+    const t = median.answeredAt?.[k]
+    return t ? ` (${s(t.firstMs)}–${s(t.lastMs)})` : ''
+  }
   const answers = Object.entries(median.answers)
     .sort((a, b) => b[1] - a[1])
-    .map(([k, v]) => `${v} × ${k}`)
+    .map(([k, v]) => `${v} × ${k}${at(k)}`)
     .join(', ')
   const ceiling = median.ceiling
     ? `ratio ${(median.ceiling.wallMs / median.wallMs).toFixed(2)} (bare Koa burst wall ${s(median.ceiling.wallMs)}, p99 ${s(median.ceiling.p99Ms)}; rounds ${burst.rounds.map((r) => (r.ceiling ? s(r.ceiling.wallMs) : '—')).join(' / ')}) · `

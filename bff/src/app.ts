@@ -14,6 +14,7 @@ import { jsonBody } from './http/jsonBody'
 import { clientAddressResolver, createRateLimit } from './http/rateLimit'
 import { requestContext } from './http/requestContext'
 import { securityHeaders } from './http/securityHeaders'
+import { knownSoldOut, soldOut } from './http/soldOut'
 import { staticFiles } from './http/staticFiles'
 import { buildOpenApiDocument } from './openapi'
 import type { PublicReadCache } from './http/publicReadCache'
@@ -76,7 +77,10 @@ export function createApp(deps: Deps, options: AppOptions): Koa {
     await next()
     if (ctx.status === 404 && ctx.body == null) throw new AppError('ROUTE_NOT_FOUND')
   })
-  if ((options.burstConcurrency ?? 24) > 0) app.use(admission(options.burstConcurrency ?? 24))
+  // A crowd after the last place is refused before it queues; a request already queued is refused when its turn comes.
+  app.use(soldOut(deps))
+  const soldOutNow = (ctx: Koa.Context) => (knownSoldOut(deps, ctx) ? new AppError('SEATS_EXHAUSTED') : null)
+  if ((options.burstConcurrency ?? 24) > 0) app.use(admission(options.burstConcurrency ?? 24, soldOutNow))
   app.use(jsonBody(options.bodyLimitKb))
   app.use(authenticate(deps))
   app.use(router.routes())

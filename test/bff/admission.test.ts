@@ -3,20 +3,25 @@ import type { AddressInfo } from 'node:net'
 import Koa from 'koa'
 import { admission } from '../../bff/src/http/admission'
 import { loadConfig } from '../../bff/src/config'
+import { AppError } from '../../bff/src/domain/errors'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** A Koa app with the gate (or none) in front of a handler that records how many requests run at once and in which order they started. */
-async function gated(limit: number | null, handleMs = 30) {
+async function gated(limit: number | null, handleMs = 30, refuseOnTurn?: (ctx: Koa.Context) => AppError | null) {
   const app = new Koa()
   const seen = { running: 0, max: 0, arrived: [] as string[], started: [] as string[] }
   app.use(async (ctx, next) => {
     seen.arrived.push(ctx.get('x-who'))
     ctx.state.deadlinePassed = ctx.get('x-late') === '1'
-    await next()
+    try {
+      await next()
+    } catch (err) {
+      ctx.status = (err as AppError).status
+    }
     if (ctx.state.deadlinePassed) ctx.status = 503
   })
-  if (limit !== null) app.use(admission(limit))
+  if (limit !== null) app.use(admission(limit, refuseOnTurn))
   app.use(async (ctx) => {
     seen.running++
     seen.max = Math.max(seen.max, seen.running)
@@ -63,6 +68,24 @@ describe('the admission gate of signups (抢票)', () => {
       expect(await late).toBe(503)
       expect(g.seen.started).not.toContain('late')
       expect(g.seen.max).toBe(3) // the two opinions ran beside the signup
+    } finally {
+      await g.close()
+    }
+  })
+
+  it('answers a waiting signup refused when its turn comes (the event became known full meanwhile) without starting it, and hands the turn on', async () => {
+    let full = false
+    const g = await gated(1, 80, (ctx) => (full && ctx.get('x-who') !== 'registrant' ? new AppError('SEATS_EXHAUSTED') : null))
+    try {
+      const first = g.send('/api/events/7/registrations', 'first')
+      await sleep(10)
+      const waiting = ['w1', 'w2', 'registrant', 'w3'].map((who) => g.send('/api/events/7/registrations', who))
+      await sleep(10)
+      full = true
+      expect(await first).toBe(200)
+      const got = await Promise.allSettled(waiting)
+      expect(got.map((x) => (x.status === 'fulfilled' ? x.value : String((x.reason as Error).cause)))).toEqual([409, 409, 200, 409])
+      expect(g.seen.started).toEqual(['first', 'registrant'])
     } finally {
       await g.close()
     }

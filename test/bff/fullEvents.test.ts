@@ -1,4 +1,4 @@
-// A full first-come event known to the instance: the crowd after the last place is refused without a statement about the event, until a change is reported.
+// A full first-come event known to the instance: the crowd after the last place is refused without any statement (not even the session lookup), until a change is reported.
 import { FullEvents } from '../../bff/src/services/fullEvents'
 import { signInDemoCitizen } from '../support/identity'
 import { recordStatements, type StatementLog } from '../support/statementLog'
@@ -60,7 +60,7 @@ async function measured<T>(run: () => Promise<T>) {
   return { result, statements: log.take() }
 }
 
-it('refuses the crowd after the last seat with the session lookup only; the seated person still gets their answer; a reported change lets the next one in', async () => {
+it('refuses the crowd after the last seat without a statement; the seated person still gets their answer; a reported change lets the next one in', async () => {
   const eventId = await firstComeEvent(1)
   const [first, second, third] = await Promise.all(['甲', '乙', '丙'].map((n) => signInDemoCitizen(app, n)))
   const seated = await signup(eventId, first!, 'fullkey-1')
@@ -69,12 +69,19 @@ it('refuses the crowd after the last seat with the session lookup only; the seat
   const learning = await measured(() => signup(eventId, second!, 'fullkey-2'))
   expect(learning.result.body.error.code).toBe('SEATS_EXHAUSTED')
   expect(learning.statements.some((sql) => /\bevent\b/.test(sql))).toBe(true)
-  // ... the next ones are refused without any statement about the event (only the sign-in's session lookup).
+  // ... the next ones are refused before sign-in, without any statement (not even the session lookup).
   const quick = await measured(() => signup(eventId, third!, 'fullkey-3'))
   expect(quick.result.status).toBe(409)
   expect(quick.result.body.error.code).toBe('SEATS_EXHAUSTED')
-  expect(quick.statements.filter((sql) => /\b(event|registration|idempotent_request)\b/.test(sql))).toEqual([])
-  expect(quick.statements).toHaveLength(1)
+  expect(quick.result.body.error.message).toMatch(/名额/)
+  expect(quick.statements).toEqual([])
+  // Without a token it is still a sign-in question (401), and a malformed id still a 400: only a well-formed signup is refused early.
+  const anonymous = await app.request(`/api/events/${eventId}/registrations`, {
+    method: 'POST',
+    json: { name: '抢票人', phone: '13800138000', category: 'PUBLIC' },
+  })
+  expect(anonymous.status).toBe(401)
+  expect((await signup(0, third!, 'fullkey-3z')).status).toBe(400)
   // Someone with a registration there is answered by the database: a retry gets the first result, a second signup ALREADY_REGISTERED.
   const retried = await signup(eventId, first!, 'fullkey-1')
   expect(retried.status).toBe(201)
@@ -95,15 +102,24 @@ it('forgets what it learned from a read older than a reported change, and everyt
   events.up()
   const before = events.current
   events.invalidate() // a change reported while the read was under way
-  events.learn(before, 1, new Date('2026-12-07T00:00:00Z'), [])
+  const none = { citizenIds: [], tokenHashes: [] }
+  events.learn(before, 1, new Date('2026-12-07T00:00:00Z'), none)
   expect(events.refuses(1, 42)).toBe(false)
-  events.learn(events.current, 1, new Date('2026-12-07T00:00:00Z'), [7])
+  expect(events.refusesToken(1, 'h42')).toBe(false)
+  events.learn(events.current, 1, new Date('2026-12-07T00:00:00Z'), { citizenIds: [7], tokenHashes: ['h7a', 'h7b'] })
   expect(events.refuses(1, 42)).toBe(true)
   expect(events.refuses(1, 7)).toBe(false)
+  // Before sign-in: a registrant's sessions (each of them) pass, any other token is refused.
+  expect(events.refusesToken(1, 'h42')).toBe(true)
+  expect(events.refusesToken(1, 'h7a')).toBe(false)
+  expect(events.refusesToken(1, 'h7b')).toBe(false)
+  expect(events.refusesToken(2, 'h42')).toBe(false)
   clock.now = new Date(clock.now.getTime() + 6_000) // older than maxAgeMs
   expect(events.refuses(1, 42)).toBe(false)
-  events.learn(events.current, 1, new Date('2026-12-07T00:00:00Z'), [])
+  expect(events.refusesToken(1, 'h42')).toBe(false)
+  events.learn(events.current, 1, new Date('2026-12-07T00:00:00Z'), none)
   events.down()
-  events.learn(events.current, 1, new Date('2026-12-07T00:00:00Z'), [])
+  events.learn(events.current, 1, new Date('2026-12-07T00:00:00Z'), none)
   expect(events.refuses(1, 42)).toBe(false)
+  expect(events.refusesToken(1, 'h42')).toBe(false)
 })

@@ -7,6 +7,11 @@ import type { Actor } from '../domain/actor'
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,100})$/
 
+/** The token of a well-formed `Authorization: Bearer …` header, or null. */
+export function bearerToken(header: string): string | null {
+  return BEARER.exec(header)?.[1] ?? null
+}
+
 /**
  * Resolve the bearer token to an actor. A missing, unknown, expired or revoked token leaves the
  * caller anonymous; endpoints that need a session then answer 401 (SESSION_EXPIRED when a token
@@ -21,7 +26,7 @@ export function authenticate(deps: Deps): Middleware {
 
 async function resolveActor(deps: Deps, header: string): Promise<Actor> {
   if (!header) return { kind: 'anonymous' }
-  const token = BEARER.exec(header)?.[1]
+  const token = bearerToken(header)
   if (!token) return { kind: 'anonymous', tokenProblem: 'SESSION_EXPIRED' }
   const session = await findSessionByTokenHash(deps.db, hashToken(token))
   const now = deps.clock()

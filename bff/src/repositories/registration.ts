@@ -89,11 +89,20 @@ export async function peekSignup(db: DbOrTx, eventId: number, citizenId: number,
   return { ...peek, stored: storedOperation === null ? null : { operation: storedOperation, requestHash: storedRequestHash!, response: storedResponse } }
 }
 
-/** Everyone who has a registration on the event, in any status (what a full event's quick refusal must leave to the database). */
-export async function findRegistrantIds(db: DbOrTx, eventId: number) {
-  const rows = await db.$queryRaw<{ citizenId: number }[]>`
-    SELECT DISTINCT citizen_id AS "citizenId" FROM registration WHERE event_id = ${eventId} AND citizen_id IS NOT NULL`
-  return rows.map((r) => r.citizenId)
+/**
+ * Everyone who has a registration on the event, in any status (what a full event's quick refusal must
+ * leave to the database), with the token hashes of their sessions that are still valid, so their
+ * requests can be told apart before sign-in.
+ */
+export async function findRegistrants(db: DbOrTx, eventId: number) {
+  const rows = await db.$queryRaw<{ citizenId: number; tokenHash: string | null }[]>`
+    SELECT r.citizen_id AS "citizenId", s.token_hash AS "tokenHash"
+    FROM (SELECT DISTINCT citizen_id FROM registration WHERE event_id = ${eventId} AND citizen_id IS NOT NULL) r
+    LEFT JOIN session s ON s.citizen_id = r.citizen_id AND s.revoked_at IS NULL AND s.expires_at > now()`
+  return {
+    citizenIds: [...new Set(rows.map((r) => r.citizenId))],
+    tokenHashes: rows.flatMap((r) => (r.tokenHash ? [r.tokenHash] : [])),
+  }
 }
 
 export type NewRegistration = {

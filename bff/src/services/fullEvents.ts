@@ -1,9 +1,10 @@
 // Which first-come events this instance knows to be full, so a signup crowd after the last place is refused without a database statement.
 
-/** What the instance remembers about a full event: until when signups are open, and who already has a registration there. */
+/** What the instance remembers about a full event: until when signups are open, and who already has a registration there (and their sessions). */
 interface Full {
   closesAt: number
   registrants: Set<number>
+  registrantTokens: Set<string>
   learnedAt: number
 }
 
@@ -14,7 +15,8 @@ interface Full {
  * read that started before a change was reported is dropped (generation check), so a refusal never
  * rests on a state older than the feed's own delay. People who have any registration on the event
  * (a retry of their committed signup, a second signup) are never refused here: their answer needs
- * the database (their stored result, ALREADY_REGISTERED).
+ * the database (their stored result, ALREADY_REGISTERED). Before sign-in they are recognised by
+ * their sessions' token hashes (a session opened later is a committed change, which the feed reports).
  */
 export class FullEvents {
   private readonly events = new Map<number, Full>()
@@ -30,20 +32,36 @@ export class FullEvents {
 
   /** Whether this citizen's signup can be refused SEATS_EXHAUSTED now without asking the database. */
   refuses(eventId: number, citizenId: number): boolean {
+    const full = this.known(eventId)
+    return full !== null && !full.registrants.has(citizenId)
+  }
+
+  /** The same before sign-in, by the hash of the bearer token: anyone whose session is not a registrant's is refused. */
+  refusesToken(eventId: number, tokenHash: string): boolean {
+    const full = this.known(eventId)
+    return full !== null && !full.registrantTokens.has(tokenHash)
+  }
+
+  private known(eventId: number): Full | null {
     const full = this.events.get(eventId)
-    if (!full) return false
+    if (!full) return null
     const now = this.options.clock().getTime()
     if (now >= full.closesAt || now - full.learnedAt > this.options.maxAgeMs) {
       this.events.delete(eventId)
-      return false
+      return null
     }
-    return !full.registrants.has(citizenId)
+    return full
   }
 
-  /** Remember an event read full (by a statement started at `generation`) with everyone who has a registration there. */
-  learn(generation: number, eventId: number, closesAt: Date, registrants: number[]) {
+  /** Remember an event read full (by a statement started at `generation`) with everyone who has a registration there and their sessions. */
+  learn(generation: number, eventId: number, closesAt: Date, registrants: { citizenIds: number[]; tokenHashes: string[] }) {
     if (!this.live || generation !== this.generation) return
-    this.events.set(eventId, { closesAt: closesAt.getTime(), registrants: new Set(registrants), learnedAt: this.options.clock().getTime() })
+    this.events.set(eventId, {
+      closesAt: closesAt.getTime(),
+      registrants: new Set(registrants.citizenIds),
+      registrantTokens: new Set(registrants.tokenHashes),
+      learnedAt: this.options.clock().getTime(),
+    })
   }
 
   /** Whether learning is worth a statement (the feed is up and the event is not known already). */

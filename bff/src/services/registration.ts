@@ -26,7 +26,7 @@ import {
   findDueReminders,
   findEventForSignup,
   findLatestSignupDetails,
-  findRegistrantIds,
+  findRegistrants,
   findMyRegistration,
   findMyRegistrations,
   findRegistration,
@@ -238,11 +238,11 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
   }
 }
 
-/** Remember a first-come event read full (one statement: who has a registration there), once per instance until a change is reported. */
+/** Remember a first-come event read full (one statement: who has a registration there, and their sessions), once per instance until a change is reported. */
 async function learnFull(deps: Deps, generation: number, eventId: number, closesAt: Date) {
   const full = deps.fullEvents
   if (!full?.wants(eventId)) return
-  full.learn(generation, eventId, closesAt, await findRegistrantIds(deps.db, eventId))
+  full.learn(generation, eventId, closesAt, await findRegistrants(deps.db, eventId))
 }
 
 /**
