@@ -15,6 +15,8 @@ const TITLE = `活动修改端到端测试开放日${suffix}`
 const DAY = 86_400_000
 /** The Shanghai calendar date `days` from now, "2026-12-14". */
 const shanghaiDate = (days: number) => new Date(Date.now() + days * DAY + 8 * 3_600_000).toISOString().slice(0, 10)
+/** The same day as citizen pages say it: 2026年12月13日 */
+const shanghaiWords = (days: number) => shanghaiDate(days).replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')
 
 beforeAll(async () => {
   // A published first-come open day of 政务服务中心 in a week, 09:30–11:30 Beijing time, signups open.
@@ -52,7 +54,7 @@ describe('an event moved after people signed up', () => {
     await citizen.page.goto(`${baseUrl()}/#/packages/event/pages/detail/index?id=${eventId}`)
     await citizen
       .on('gm-event-detail')
-      .getByText(`${shanghaiDate(7)} 09:30`)
+      .locator('.gm-when', { hasText: `${shanghaiWords(7)} 09:30` })
       .first()
       .waitFor()
     await citizen.button('gm-event-detail', '我要报名').click()
@@ -101,7 +103,7 @@ describe('an event moved after people signed up', () => {
     await notice.click()
     const detail = citizen.on('gm-event-detail')
     await detail
-      .getByText(`${shanghaiDate(8)} 14:00`, { exact: false })
+      .locator('.gm-when', { hasText: `${shanghaiWords(8)} 14:00` })
       .first()
       .waitFor()
     await citizen.screenshot('163-citizen-event-moved')

@@ -14,10 +14,36 @@ export function lastDay(closesAt: Instant): string {
   return formatShanghaiDate(toDate(closesAt).getTime() - 1)
 }
 
-/** "2026年11月30日": the last day of a window in plain words (older readers read it without decoding 2026-11-30). */
-export function lastDayInWords(closesAt: Instant): string {
-  const p = shanghaiParts(toDate(closesAt).getTime() - 1)
+/** "2026年11月30日": a day in plain words, Asia/Shanghai (older readers read it without decoding 2026-11-30). */
+export function dateInWords(instant: Instant): string {
+  const p = shanghaiParts(instant)
   return `${p.year}年${p.month}月${p.day}日`
+}
+
+/** "2026年11月30日": the last day of a window in plain words. */
+export function lastDayInWords(closesAt: Instant): string {
+  return dateInWords(toDate(closesAt).getTime() - 1)
+}
+
+const clock = (instant: Instant) => {
+  const p = shanghaiParts(instant)
+  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`
+}
+
+/** A moment as pieces that each stay on one line (see WhenText): ["2026年10月11日", "16:30"]. */
+export function momentParts(instant: Instant): string[] {
+  return [dateInWords(instant), clock(instant)]
+}
+
+/** An event's time as pieces that each stay on one line: ["2026年10月11日", "09:30–11:30"], or across days ["2026年10月11日", "09:30", "至", "2026年10月12日", "17:00"]. */
+export function timeRangeParts(startsAt: Instant, endsAt: Instant): string[] {
+  if (formatShanghaiDate(startsAt) === formatShanghaiDate(endsAt)) return [dateInWords(startsAt), `${clock(startsAt)}–${clock(endsAt)}`]
+  return [...momentParts(startsAt), '至', ...momentParts(endsAt)]
+}
+
+/** From one moment to another as pieces (报名时间): ["2026年10月1日", "09:00", "至", "2026年10月8日", "18:00"]. */
+export function periodParts(from: Instant, to: Instant): string[] {
+  return [...momentParts(from), '至', ...momentParts(to)]
 }
 
 /** "2026-11-01 至 2026-11-30" */

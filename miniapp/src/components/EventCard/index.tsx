@@ -2,8 +2,9 @@
 import { Text, View } from '@tarojs/components'
 import { type EventSummary, eventKindLabels, selectionModeLabels, signupStatusLabels } from '@gm/shared'
 import { a11y } from '../../utils/a11y'
-import { cx, formatTimeRange } from '../../utils/format'
+import { cx, timeRangeParts } from '../../utils/format'
 import { Badge } from '../Badge'
+import { WhenText } from '../WhenText'
 import './index.scss'
 
 export interface EventCardProps {
@@ -33,7 +34,7 @@ export function EventCard({ event: e, onOpen }: EventCardProps) {
         <Badge tone={e.signupStatus}>{signupStatusLabels[e.signupStatus]}</Badge>
       </View>
       <Text className="gm-event-card__title">{e.title}</Text>
-      <Text className="gm-event-card__time">时间：{formatTimeRange(e.startsAt, e.endsAt)}</Text>
+      <WhenText className="gm-event-card__time" lead="时间：" parts={timeRangeParts(e.startsAt, e.endsAt)} />
       <Text className="gm-event-card__place">地点：{e.place}</Text>
       <View className="gm-event-card__footer">
         <Text className={cx('gm-event-card__seats', full && 'gm-event-card__seats--full')}>{seatsText(e)}</Text>

@@ -1,10 +1,12 @@
 // Label / value rows on detail pages (承办单位、征集时间…).
 import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import './index.scss'
 
 export interface InfoItem {
   label: string
-  value: string
+  /** Text, or e.g. a WhenText whose date pieces must not break */
+  value: ReactNode
 }
 
 /** Label / value rows, e.g. 承办单位、征集时间. */

@@ -1,19 +1,13 @@
 // One of 我的报名: status, the check-in code in large text and as a QR code, and 取消报名 while still allowed.
 import { Text, View } from '@tarojs/components'
-import {
-  attendeeCategoryLabels,
-  eventKindLabels,
-  formatShanghaiDateTime,
-  type MyRegistration,
-  registrationStatusLabels,
-  type RegistrationStatus,
-} from '@gm/shared'
+import { attendeeCategoryLabels, eventKindLabels, type MyRegistration, registrationStatusLabels, type RegistrationStatus } from '@gm/shared'
 import { a11y } from '../../utils/a11y'
-import { cx } from '../../utils/format'
+import { cx, momentParts } from '../../utils/format'
 import { ActionButton } from '../ActionButton'
 import { Badge, type BadgeTone } from '../Badge'
 import { Notice } from '../Notice'
 import { QrCode } from '../QrCode'
+import { WhenText } from '../WhenText'
 import './index.scss'
 
 const statusTone: Record<RegistrationStatus, BadgeTone> = {
@@ -67,9 +61,10 @@ export function RegistrationCard({ registration: r, cancelling = false, error, o
       >
         <Text>{r.event.title}</Text>
       </View>
-      <Text className="gm-registration-card__meta">{`时间：${formatShanghaiDateTime(r.event.startsAt)}`}</Text>
+      <WhenText className="gm-registration-card__meta" lead="时间：" parts={momentParts(r.event.startsAt)} />
       <Text className="gm-registration-card__meta">{`地点：${r.event.place}`}</Text>
-      <Text className="gm-registration-card__meta">{`报名类别：${attendeeCategoryLabels[r.category]}　报名时间：${formatShanghaiDateTime(r.createdAt)}`}</Text>
+      <Text className="gm-registration-card__meta">{`报名类别：${attendeeCategoryLabels[r.category]}`}</Text>
+      <WhenText className="gm-registration-card__meta" lead="报名时间：" parts={momentParts(r.createdAt)} />
       <Text
         className="gm-registration-card__meta gm-registration-card__candidate"
         userSelect

@@ -1,6 +1,6 @@
 // 活动详情: one event's time, place, live stream (网络直播), seats, selection mode and quotas, with 我要报名 while signup is open, or why not, and the outcome afterwards.
 import { Text, View } from '@tarojs/components'
-import { type EventDetail, eventKindLabels, formatShanghaiDateTime, publicSeats, selectionModeLabels, signupStatusLabels } from '@gm/shared'
+import { type EventDetail, eventKindLabels, publicSeats, selectionModeLabels, signupStatusLabels } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
 import { AnswerView } from '../../../../components/AnswerView'
 import { AttachmentList } from '../../../../components/AttachmentList'
@@ -17,14 +17,25 @@ import { Paragraphs, Section } from '../../../../components/Section'
 import { useEvent, useRouteId, useSession } from '../../../../hooks'
 import { usePublicAttachments } from '../../../../hooks/useAttachments'
 import { openPage, routes } from '../../../../navigation'
-import { formatTimeRange } from '../../../../utils/format'
+import { WhenText } from '../../../../components/WhenText'
+import { momentParts, periodParts, timeRangeParts } from '../../../../utils/format'
 import './index.scss'
 
 /** 我要报名 while signup is open; otherwise why not. */
 function SignupEntry({ e }: { e: EventDetail }) {
   if (e.cancelled) return null
-  if (e.signupStatus === 'upcoming') return <Notice tone="info">{`报名将于 ${formatShanghaiDateTime(e.signupOpensAt)} 开始。`}</Notice>
-  if (e.signupStatus === 'closed') return <Notice tone="info">{`报名已于 ${formatShanghaiDateTime(e.signupClosesAt)} 截止。`}</Notice>
+  if (e.signupStatus === 'upcoming')
+    return (
+      <Notice tone="info">
+        报名将于 <WhenText parts={momentParts(e.signupOpensAt)} /> 开始。
+      </Notice>
+    )
+  if (e.signupStatus === 'closed')
+    return (
+      <Notice tone="info">
+        报名已于 <WhenText parts={momentParts(e.signupClosesAt)} /> 截止。
+      </Notice>
+    )
   return (
     <View className="gm-event-detail__entry">
       <ActionButton tone="primary" onPress={() => openPage(routes.eventSignup(e.id))}>
@@ -59,14 +70,18 @@ export default function EventDetailPage() {
               {e.cancelled ? <Badge tone="closed">已取消</Badge> : <Badge tone={e.signupStatus}>{signupStatusLabels[e.signupStatus]}</Badge>}
             </View>
             <Text className="gm-page__title">{e.title}</Text>
-            {e.cancelled && <Notice tone="error">{`本活动已于 ${formatShanghaiDateTime(e.cancelled.at)} 取消。原因：${e.cancelled.reason}`}</Notice>}
+            {e.cancelled && (
+              <Notice tone="error">
+                本活动已于 <WhenText parts={momentParts(e.cancelled.at)} /> 取消。原因：{e.cancelled.reason}
+              </Notice>
+            )}
             <Section title="活动信息">
               <InfoList
                 items={[
-                  { label: '活动时间', value: formatTimeRange(e.startsAt, e.endsAt) },
+                  { label: '活动时间', value: <WhenText parts={timeRangeParts(e.startsAt, e.endsAt)} /> },
                   { label: '活动地点', value: e.place },
                   { label: '主办单位', value: e.department.name },
-                  { label: '报名时间', value: `${formatShanghaiDateTime(e.signupOpensAt)} 至 ${formatShanghaiDateTime(e.signupClosesAt)}` },
+                  { label: '报名时间', value: <WhenText parts={periodParts(e.signupOpensAt, e.signupClosesAt)} /> },
                   { label: '名额', value: `公开报名 ${publicSeats(e.capacity, e.reservedSeats)} 个，${seatsText(e)}` },
                   { label: '确定方式', value: selectionModeLabels[e.selectionMode] },
                 ]}
@@ -113,7 +128,7 @@ export default function EventDetailPage() {
                 <InfoList
                   items={[
                     { label: '实际参加', value: `${e.outcome.attendeeCount} 人` },
-                    { label: '公开时间', value: formatShanghaiDateTime(e.outcome.publishedAt) },
+                    { label: '公开时间', value: <WhenText parts={momentParts(e.outcome.publishedAt)} /> },
                   ]}
                 />
                 <Paragraphs text={e.outcome.summary} />

@@ -26,7 +26,8 @@ import { useEvent, usePrivacyConsent, useRouteId, useSession, useSignupForm } fr
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
-import { formatTimeRange } from '../../../../utils/format'
+import { WhenText } from '../../../../components/WhenText'
+import { timeRangeParts } from '../../../../utils/format'
 import './index.scss'
 
 const categoryOptions = attendeeCategories.map((value) => ({ value, label: attendeeCategoryLabels[value] }))
@@ -89,7 +90,7 @@ export default function SignupPage() {
           const header = (
             <Section title="报名活动">
               <Text className="gm-signup-page__event">{e.title}</Text>
-              <Text className="gm-signup-page__meta">{`时间：${formatTimeRange(e.startsAt, e.endsAt)}`}</Text>
+              <WhenText className="gm-signup-page__meta" lead="时间：" parts={timeRangeParts(e.startsAt, e.endsAt)} />
               <Text className="gm-signup-page__meta">{`地点：${e.place}`}</Text>
             </Section>
           )

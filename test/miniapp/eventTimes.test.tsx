@@ -1,0 +1,95 @@
+// Event times in full words that never break inside a date or a time: the event card, the event page and 我的报名.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { render, screen } from '@testing-library/react'
+import type { EventSummary, MyRegistration } from '@gm/shared'
+import { EventCard } from '../../miniapp/src/components/EventCard'
+import { RegistrationCard } from '../../miniapp/src/components/RegistrationCard'
+import EventDetailPage from '../../miniapp/src/packages/event/pages/detail/index'
+import { periodParts, timeRangeParts } from '../../miniapp/src/utils/format'
+import { fakeServer } from './fixtures'
+import { useRouter } from './taroMock'
+
+function event(overrides: Partial<EventSummary> = {}): EventSummary {
+  return {
+    id: 3,
+    kind: 'OPEN_DAY',
+    title: '政府开放日：走进高新区政务服务中心',
+    place: '政务服务中心一楼大厅',
+    department: { id: 1, name: '政务服务中心' },
+    startsAt: '2026-10-11T06:30:00.000Z', // 14:30 in Beijing
+    endsAt: '2026-10-11T08:00:00.000Z',
+    signupOpensAt: '2026-09-20T01:00:00.000Z',
+    signupClosesAt: '2026-10-08T10:00:00.000Z',
+    signupStatus: 'open',
+    capacity: 30,
+    seatsLeft: 3,
+    selectionMode: 'FIRST_COME',
+    ...overrides,
+  }
+}
+
+/** Each piece of a date or time that must stay on one line. */
+const pieces = (root: Element) => Array.from(root.querySelectorAll('.gm-when__part')).map((p) => p.textContent)
+
+describe('event times', () => {
+  it('are said in words, as pieces that each stay on one line', () => {
+    expect(timeRangeParts('2026-10-11T06:30:00.000Z', '2026-10-11T08:00:00.000Z')).toEqual(['2026年10月11日', '14:30–16:00'])
+    expect(timeRangeParts('2026-10-11T06:30:00.000Z', '2026-10-12T09:00:00.000Z')).toEqual(['2026年10月11日', '14:30', '至', '2026年10月12日', '17:00'])
+    expect(periodParts('2026-09-20T01:00:00.000Z', '2026-10-08T10:00:00.000Z')).toEqual(['2026年9月20日', '09:00', '至', '2026年10月8日', '18:00'])
+    // The stylesheet keeps a piece whole: the line may break only between pieces.
+    const scss = readFileSync(join(__dirname, '../../miniapp/src/components/WhenText/index.scss'), 'utf8')
+    expect(scss).toMatch(/&__part\s*\{\s*white-space:\s*nowrap;/)
+  })
+
+  it('on the event card: 时间：2026年10月11日 14:30–16:00, no 2026-10-11 that can break at its hyphens', () => {
+    render(<EventCard event={event()} />)
+    const time = document.querySelector('.gm-event-card__time')!
+    expect(time.textContent).toBe('时间：2026年10月11日 14:30–16:00')
+    expect(pieces(time)).toEqual(['2026年10月11日', '14:30–16:00'])
+  })
+
+  it('in 我的报名: the event time and the signup time', () => {
+    const registration: MyRegistration = {
+      id: 5,
+      event: { id: 3, title: '政府开放日', kind: 'OPEN_DAY', startsAt: '2026-10-11T06:30:00.000Z', place: '政务服务中心' },
+      category: 'PUBLIC',
+      status: 'SELECTED',
+      checkInCode: null,
+      reviewReason: null,
+      publicCode: 'R7KQ2MXP',
+      createdAt: '2026-09-21T02:05:00.000Z',
+    }
+    render(<RegistrationCard registration={registration} onOpenEvent={() => undefined} onCancel={() => undefined} />)
+    const [when, signedUp] = Array.from(document.querySelectorAll('.gm-registration-card .gm-when'))
+    expect(when?.textContent).toBe('时间：2026年10月11日 14:30')
+    expect(pieces(when!)).toEqual(['2026年10月11日', '14:30'])
+    expect(signedUp?.textContent).toBe('报名时间：2026年9月21日 10:05')
+  })
+
+  it('on the event page: 活动时间 and 报名时间', async () => {
+    useRouter.mockReturnValue({ params: { id: '3' } })
+    const server = fakeServer()
+    server.reply('/api/events/3', 200, {
+      ...event(),
+      description: '参观大厅',
+      eligibility: '',
+      liveStreamUrl: null,
+      reservedSeats: 0,
+      waitlistCapacity: 0,
+      decisionId: null,
+      cancelled: null,
+      drawn: false,
+      drawCommitment: null,
+      drawQuotas: [],
+      outcome: null,
+    })
+    render(<EventDetailPage />)
+    await screen.findByText('活动时间')
+    const value = (label: string) => screen.getByText(label).parentElement!.querySelector('.gm-info__value')!
+    expect(pieces(value('活动时间'))).toEqual(['2026年10月11日', '14:30–16:00'])
+    expect(pieces(value('报名时间'))).toEqual(['2026年9月20日', '09:00', '至', '2026年10月8日', '18:00'])
+    expect(document.querySelector('.gm-event-detail')!.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+    useRouter.mockReset().mockImplementation(() => ({ params: {} }))
+  })
+})
