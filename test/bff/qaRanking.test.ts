@@ -1,6 +1,7 @@
 // The Q&A ranking's parts on small libraries: the segmenter and its dictionary, question-to-question similarity, nested colloquial terms, the policy field.
 import { tokenize } from '../../bff/src/search/analyzer'
 import { SearchIndex, type IndexDoc } from '../../bff/src/search/engine'
+import { questionClauseStart } from '../../bff/src/search/query'
 import { intentsOf } from '../../bff/src/search/intent'
 import { addDictionaryWords, wordSpans } from '../../bff/src/search/segmenter'
 import { BUILT_IN_SYNONYMS, SynonymTable } from '../../bff/src/search/synonyms'
@@ -129,6 +130,7 @@ describe('words of stories and elderly phrasing', () => {
     expect(phrases('想给老人找个养老院')).toContain('养老服务机构')
     expect(phrases('下大雨走路要注意啥')).toEqual(expect.arrayContaining(['行人', '雨中']))
     expect(phrases('领失业金期间找到工作了')).toContain('就业')
+    expect(phrases('租房的人都有啥义务')).toContain('承租人')
   })
 })
 
@@ -139,5 +141,28 @@ describe('common misspellings', () => {
     expect(phrases('如何登录系统')).toContain('登陆')
     expect(phrases('医保帐户余额')).toContain('账户')
     expect(phrases('开劳务派遣公司要审批吗')).toContain('许可')
+  })
+})
+
+describe('long stories ending in a question', () => {
+  it('find the question clause (the last one long enough to ask something)', () => {
+    expect(questionClauseStart('家里老人不小心，平时在家咋防火')).toBe(8)
+    expect(questionClauseStart('公积金怎么提取')).toBe(0)
+    expect(questionClauseStart('孩子想考体校，自己能报名吗，谢谢')).toBe(7)
+  })
+
+  it('count the words before the question less than the question’s', () => {
+    const docs: IndexDoc[] = [
+      ...others,
+      { id: 1, question: '家里老人没有驾驶证，名下小客车能否更新置换？', answer: '可以由配偶或子女办理。', topic: '交通委' },
+      { id: 2, question: '生活中怎么防火？', answer: '不乱拉电线，人走断电。', topic: '应急局' },
+    ]
+    expect(ranked(docs, '家里老人不小心，平时在家咋防火')[0]).toBe(2)
+  })
+
+  it('lose the words around the question (听说, 不知道, 帮我, 谢谢了)', () => {
+    const texts = tokenize('听说公积金能取，不知道是不是真的，谢谢了').map((t) => t.text)
+    expect(texts).toContain('公积')
+    expect(texts.some((t) => ['听说', '知道', '谢了'].includes(t))).toBe(false)
   })
 })

@@ -120,6 +120,26 @@ export const FILLER_WORDS = [
   '我市',
   '本次',
   '相应',
+  // What a long story says around its question: asking, hearsay, not knowing, hurry.
+  '我想问',
+  '想知道',
+  '想了解',
+  '请帮忙',
+  '帮忙',
+  '帮我',
+  '听说',
+  '听人说',
+  '有人说',
+  '不知道',
+  '不清楚',
+  '谢谢了',
+  '着急',
+  '在线等',
+  '求问',
+  '能告诉',
+  '告诉我',
+  '请告知',
+  '是这样',
 ]
 
 /** Characters that never form a token (except inside KEEP_WORDS). */

@@ -67,6 +67,20 @@ const SEAM_RATIO = 0.3
 const SEAM_WEIGHT = 0.3
 /** A character that no word-like bigram of the query covers. */
 const SINGLE_CHARACTER_WORD_WEIGHT = 0.8
+/** In a story of several clauses, the words before the last clause (the question) count this much. */
+const STORY_CONTEXT_WEIGHT = 0.6
+/** A last clause shorter than this (好吗, 谢谢) is no question of its own. */
+const MIN_QUESTION_CLAUSE = 4
+
+/** Where the last clause of a query of several clauses starts (0 for a query of one clause). */
+export function questionClauseStart(query: string): number {
+  const clauses = [...query.matchAll(/[^,，。;；!！?？、\s]+/g)].filter((m) => m[0].length >= 2)
+  for (let k = clauses.length - 1; k > 0; k--) {
+    const clause = clauses[k] as RegExpMatchArray
+    if (clause[0].length >= MIN_QUESTION_CLAUSE) return clause.index as number
+  }
+  return 0
+}
 
 export function idf(size: number, df: number): number {
   return Math.log(1 + (size - df + 0.5) / (df + 0.5))
@@ -129,6 +143,8 @@ export function planQuery(query: string, stats: LibraryStats, synonyms: SynonymT
     if (!existing) terms.push(term)
     else if (term.weight > existing.weight) Object.assign(existing, term)
   }
+  const questionStart = questionClauseStart(query)
+  const context = (start: number) => (start < questionStart ? STORY_CONTEXT_WEIGHT : 1)
   const idfOf = (text: string) => idf(stats.size, stats.documentFrequency(text))
   // An unknown bigram's IDF is the largest possible; as a concept it counts like a rare word.
   const rareWord = idf(Math.max(stats.size, 10), 2)
@@ -137,7 +153,7 @@ export function planQuery(query: string, stats: LibraryStats, synonyms: SynonymT
   for (const token of own) {
     if (token.kind === 1) continue
     // Seams count little, and so do lone letters and digits ("1" in "1=1").
-    const weight = (token.kind === 2 && !strong.has(token.start)) || (token.kind === 0 && token.text.length === 1) ? SEAM_WEIGHT : 1
+    const weight = ((token.kind === 2 && !strong.has(token.start)) || (token.kind === 0 && token.text.length === 1) ? SEAM_WEIGHT : 1) * context(token.start)
     push({
       text: token.text,
       kind: token.kind,
@@ -153,11 +169,12 @@ export function planQuery(query: string, stats: LibraryStats, synonyms: SynonymT
     // The characters of a function word (一直, 现在) are no words of their own.
     if (words.some((w) => w.function && w.start <= token.start && token.start < w.end) && isolated(token.start)) continue
     if (isolated(token.start)) {
-      const c = concept(token.text, conceptValue(token.text, SINGLE_CHARACTER_WORD_WEIGHT))
-      push({ text: token.text, kind: 1, weight: SINGLE_CHARACTER_WORD_WEIGHT, concept: c, phrase: phrases++, credit: 1, source: 'query' })
+      const weight = SINGLE_CHARACTER_WORD_WEIGHT * context(token.start)
+      const c = concept(token.text, conceptValue(token.text, weight))
+      push({ text: token.text, kind: 1, weight, concept: c, phrase: phrases++, credit: 1, source: 'query' })
     } else {
       const word = bigrams.find((b) => strong.has(b.start) && (b.start === token.start || b.start === token.start - 1)) as Token
-      push({ text: token.text, kind: 1, weight: UNIGRAM_WEIGHT, concept: concept(word.text, 0), phrase: phrases++, credit: UNIGRAM_WEIGHT, source: 'query' })
+      push({ text: token.text, kind: 1, weight: UNIGRAM_WEIGHT * context(token.start), concept: concept(word.text, 0), phrase: phrases++, credit: UNIGRAM_WEIGHT, source: 'query' })
     }
   }
 
@@ -189,19 +206,20 @@ export function planQuery(query: string, stats: LibraryStats, synonyms: SynonymT
       })
     }
   }
-  for (const expansion of expansions) addExpansion(expansion, 1)
+  for (const expansion of expansions) addExpansion(expansion, context(expansion.start))
 
   for (const [start, alternatives] of corrections) {
     const b = bigrams.find((t) => t.start === start) as Token
-    const c = concept(b.text, Math.max(...alternatives.map((a) => conceptValue(a, FUZZY_WEIGHT))))
+    const weight = FUZZY_WEIGHT * context(start)
+    const c = concept(b.text, Math.max(...alternatives.map((a) => conceptValue(a, weight))))
     for (const alternative of alternatives) {
-      push({ text: alternative, kind: 2, weight: FUZZY_WEIGHT, concept: c, phrase: phrases++, credit: FUZZY_CREDIT, source: 'fuzzy' })
+      push({ text: alternative, kind: 2, weight, concept: c, phrase: phrases++, credit: FUZZY_CREDIT, source: 'fuzzy' })
     }
     // The corrected words may be dictionary terms (设保卡 → 社保卡 → 社会保障卡).
     const corrected = normalize(query).slice(0, start) + (alternatives[0] as string) + normalize(query).slice(start + 2)
     for (const expansion of synonyms.expand(corrected)) {
       if (expansion.start > start + 1 || expansion.end <= start || expansions.some((e) => e.phrase === expansion.phrase)) continue
-      addExpansion(expansion, FUZZY_WEIGHT)
+      addExpansion(expansion, FUZZY_WEIGHT * context(start))
     }
   }
   return { terms, conceptWeights, phrases, expansions, intents: intentsOf(query) }
