@@ -1,7 +1,8 @@
-// 答复模板: reviewers keep their department's templates on a staff page, and choosing one in an opinion's answer form fills 答复内容 with its placeholders resolved (still editable).
+// 答复模板: reviewers keep their department's templates on a staff page, and choosing one in an opinion's, a group's or an event opinion's answer form fills 答复内容 with its placeholders resolved (still editable).
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { applyMasks, findPersonalInfo, type StaffOpinion } from '@gm/shared'
 import StaffAnswerTemplatesPage from '../../miniapp/src/packages/staff/pages/answer-templates/index'
+import StaffEventOpinionsPage from '../../miniapp/src/packages/staff/pages/event-opinions/index'
 import StaffGroupsPage from '../../miniapp/src/packages/staff/pages/groups/index'
 import StaffOpinionsPage from '../../miniapp/src/packages/staff/pages/opinions/index'
 import { consultationDetail, fakeServer, page, sentRequests, signedIn, staff } from './fixtures'
@@ -160,6 +161,71 @@ describe('choosing a template in a 集中意见 answer form', () => {
     fireEvent.click(use)
     expect((screen.getByLabelText('答复内容') as HTMLTextAreaElement).value).toBe(
       '市民朋友：您于{{收到日期}}对《城市道路施工管理办法（征求意见稿）》提出的意见，建设局已研究采纳。',
+    )
+  })
+})
+
+describe('choosing a template in an event opinion’s answer form', () => {
+  beforeEach(() => {
+    signedIn(staff({ role: 'REVIEWER', department }))
+    useRouter.mockReturnValue({ params: { id: '7' } })
+  })
+  afterEach(() => useRouter.mockReset().mockImplementation(() => ({ params: {} })))
+
+  it('offers the answering department’s templates and fills 答复内容 with the event, the receipt date, department and date', async () => {
+    const server = fakeServer()
+    server.reply('/api/departments', 200, [department])
+    server.reply('/api/staff/events/7', 200, {
+      event: {
+        id: 7,
+        kind: 'HEARING',
+        title: '公交线网优化方案听证会',
+        place: '市民中心',
+        department,
+        startsAt: '2026-11-10T01:00:00.000Z',
+        endsAt: '2026-11-10T04:00:00.000Z',
+        signupOpensAt: '2026-10-20T00:00:00.000Z',
+        signupClosesAt: '2026-11-01T00:00:00.000Z',
+        signupStatus: 'closed',
+        capacity: 30,
+        seatsLeft: 0,
+        selectionMode: 'REVIEW',
+        description: '—',
+        eligibility: '',
+        reservedSeats: 0,
+        waitlistCapacity: 0,
+        liveStreamUrl: null,
+        decisionId: null,
+        cancelled: null,
+        drawn: false,
+        drawCommitment: null,
+        drawQuotas: [],
+        outcome: null,
+      },
+      published: true,
+    })
+    server.reply('/api/staff/events/7/registrations', 200, [])
+    server.reply('GET /api/staff/events/7/opinions', 200, [
+      {
+        id: 61,
+        registrationId: null,
+        rawText: '建议 18 路夜间加密班次。',
+        publishedText: '建议 18 路夜间加密班次。',
+        answer: null,
+        receivedAt: '2026-11-10T05:00:00.000Z',
+        createdAt: '2026-11-10T05:00:00.000Z',
+      },
+    ])
+    server.reply(TEMPLATES, 200, [
+      template(1, '活动意见答复', '{{称呼}}：您于{{收到日期}}在《{{征集名称}}》提出的意见，{{答复部门}}已研究采纳。'),
+      template(2, '其他部门的模板', '—', { id: 5, name: '财政金融局' }),
+    ])
+    render(<StaffEventOpinionsPage />)
+    const use = await screen.findByRole('button', { name: '套用模板「活动意见答复」' })
+    expect(screen.queryByRole('button', { name: '套用模板「其他部门的模板」' })).toBeNull()
+    fireEvent.click(use)
+    expect((screen.getByLabelText('答复内容') as HTMLTextAreaElement).value).toMatch(
+      /^市民朋友：您于2026年11月10日在《公交线网优化方案听证会》提出的意见，建设局已研究采纳。$/,
     )
   })
 })

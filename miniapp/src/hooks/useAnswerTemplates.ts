@@ -25,6 +25,37 @@ export const offeredTemplates = (templates: readonly AnswerTemplate[], departmen
 /** An answer's text from a template: its placeholders resolved from what the form knows (one shared rule). */
 export const answerFromTemplate = (template: Pick<AnswerTemplate, 'body'>, values: AnswerTemplateValues) => fillAnswerTemplate(template.body, values)
 
+/** What an answer form holds that a template's placeholders read. */
+type AnswerFormValues = { departmentId: string; repliedOn: string; content: string }
+
+/**
+ * The template chooser of an answer form (opinion, group, event opinion): the templates the chosen
+ * 答复部门 offers, and `use(id)` filling 答复内容 from one — 称呼 is always 市民朋友 (answers are public),
+ * 答复部门 and 答复日期 come from the form, the rest (`known`) from what is being answered.
+ */
+export function templateChooser(
+  templates: readonly AnswerTemplate[],
+  departments: readonly { id: number; name: string }[],
+  form: { values: AnswerFormValues; setField: (name: 'content', value: string) => void },
+  known: Omit<AnswerTemplateValues, '称呼' | '答复部门' | '答复日期'>,
+): { offered: AnswerTemplate[]; use: (id: number) => void } {
+  const offered = offeredTemplates(templates, form.values.departmentId)
+  const use = (id: number) => {
+    const template = offered.find((t) => t.id === id)
+    if (!template) return
+    form.setField(
+      'content',
+      answerFromTemplate(template, {
+        称呼: '市民朋友',
+        ...known,
+        答复部门: departments.find((d) => String(d.id) === form.values.departmentId)?.name,
+        答复日期: chineseDate(form.values.repliedOn),
+      }),
+    )
+  }
+  return { offered, use }
+}
+
 export interface AnswerTemplateDesk {
   list: RequestState<AnswerTemplate[]>
   values: AnswerTemplateValuesForm

@@ -1,6 +1,15 @@
 // 参加人员的意见 (staff, reviewers): record what attendees of a decision meeting said, correct or delete a record, and answer it.
 import { Text, View } from '@tarojs/components'
-import { attendeeCategoryLabels, type Department, eventKindLabels, formatShanghaiDateTime, registrationStatusLabels, type StaffEventOpinion } from '@gm/shared'
+import {
+  type AnswerTemplate,
+  attendeeCategoryLabels,
+  type Department,
+  eventKindLabels,
+  formatShanghaiDate,
+  formatShanghaiDateTime,
+  registrationStatusLabels,
+  type StaffEventOpinion,
+} from '@gm/shared'
 import { useState } from 'react'
 import type { ApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
@@ -26,6 +35,7 @@ import {
   useRouteId,
   useStaffGate,
 } from '../../../../hooks'
+import { chineseDate, templateChooser, useAnswerTemplates } from '../../../../hooks/useAnswerTemplates'
 import { formatTimeRange } from '../../../../utils/format'
 import './index.scss'
 
@@ -36,6 +46,10 @@ const messageOf = (error: ApiError) => Object.values(error.fields).join('；') |
 
 interface AnswerProps {
   opinion: StaffEventOpinion
+  /** The event's title, for a template's {{征集名称}}. */
+  eventTitle: string
+  /** 答复模板 in the reviewer's scope; the 答复部门's are offered. */
+  templates: readonly AnswerTemplate[]
   departments: readonly Department[]
   defaultDepartmentId: number
   /** The outcome is public: answers can no longer change. */
@@ -44,11 +58,16 @@ interface AnswerProps {
 }
 
 /** 答复, with the same adoption model as a consultation's opinions (shared AnswerBodySchema). */
-function Answer({ opinion, departments, defaultDepartmentId, locked, onChanged }: AnswerProps) {
+function Answer({ opinion, eventTitle, templates, departments, defaultDepartmentId, locked, onChanged }: AnswerProps) {
   const [editing, setEditing] = useState(opinion.answer === null)
   const form = useEventOpinionAnswer(opinion.id, answerValues(opinion.answer, defaultDepartmentId), (saved) => {
     onChanged(saved)
     setEditing(false)
+  })
+  // The same chooser as the opinion and group answers; an event opinion has no 回执编号.
+  const chooser = templateChooser(templates, departments, form, {
+    征集名称: eventTitle,
+    收到日期: chineseDate(formatShanghaiDate(opinion.receivedAt)),
   })
   if (opinion.answer && (locked || !editing)) {
     return (
@@ -70,6 +89,8 @@ function Answer({ opinion, departments, defaultDepartmentId, locked, onChanged }
       onChange={form.setField}
       onSubmit={() => void form.handleSubmit()}
       privacy={form.privacy}
+      templates={chooser.offered}
+      onUseTemplate={chooser.use}
     />
   )
 }
@@ -134,6 +155,7 @@ export default function StaffEventOpinionsPage() {
   const gate = useStaffGate('REVIEWER')
   const desk = useEventOpinionDesk(id, gate.allowed)
   const departments = useMyDepartments()
+  const templates = useAnswerTemplates(gate.allowed)
   const { event, opinions } = desk
   const [editingId, setEditingId] = useState<number | null>(null)
   const [deleting, setDeleting] = useState<StaffEventOpinion | null>(null)
@@ -145,7 +167,7 @@ export default function StaffEventOpinionsPage() {
   if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-event-opinions" refusal="只有「审核」角色可以记录和答复参加人员的意见。" />
   const { me } = gate
 
-  const list = (eventId: number, locked: boolean) => {
+  const list = (eventId: number, eventTitle: string, locked: boolean) => {
     if (opinions.data === undefined)
       return <ListState status={opinions.error ? 'error' : 'loading'} errorMessage={opinions.error?.message} onRetry={() => void opinions.reload()} />
     if (opinions.data.length === 0) return <ListState status="empty" emptyText={locked ? '本次活动没有记录参加人员的意见' : '还没有记录意见'} />
@@ -184,7 +206,15 @@ export default function StaffEventOpinionsPage() {
                   </ActionButton>
                 </View>
               )}
-              <Answer opinion={o} departments={departments.data ?? []} defaultDepartmentId={me.department.id} locked={locked} onChanged={opinions.put} />
+              <Answer
+                opinion={o}
+                eventTitle={eventTitle}
+                templates={templates.data ?? []}
+                departments={departments.data ?? []}
+                defaultDepartmentId={me.department.id}
+                locked={locked}
+                onChanged={opinions.put}
+              />
             </EventOpinionCard>
           )
         })}
@@ -207,7 +237,7 @@ export default function StaffEventOpinionsPage() {
               ) : (
                 <Notice tone="info">记录参加人员在活动中提出的意见并逐条答复。全部答复后才能公开会议结果，意见的公开文本和答复将随会议结果一并公开。</Notice>
               )}
-              <Section title="已记录的意见">{list(e.id, locked)}</Section>
+              <Section title="已记录的意见">{list(e.id, e.title, locked)}</Section>
               {deleting && (
                 <ConfirmDialog
                   title="删除这条意见记录？"

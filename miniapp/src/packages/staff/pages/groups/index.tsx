@@ -27,7 +27,7 @@ import {
   useStaffGate,
 } from '../../../../hooks'
 import { useGroupEditor } from '../../../../hooks/useGroupEditor'
-import { answerFromTemplate, chineseDate, offeredTemplates, useAnswerTemplates } from '../../../../hooks/useAnswerTemplates'
+import { templateChooser, useAnswerTemplates } from '../../../../hooks/useAnswerTemplates'
 import { excerpt } from '../../../../utils/format'
 import { maskIn, spansStillIn } from '../../../../utils/personalInfo'
 import './index.scss'
@@ -199,21 +199,8 @@ function GroupCard({
     setEditing(false)
     onDone()
   })
-  const offered = offeredTemplates(templates, form.values.departmentId)
   // A group answers many opinions: 收到日期 and 回执编号 stay as written for staff to fill or remove.
-  const useTemplate = (templateId: number) => {
-    const template = offered.find((t) => t.id === templateId)
-    if (!template) return
-    form.setField(
-      'content',
-      answerFromTemplate(template, {
-        称呼: '市民朋友',
-        征集名称: consultationTitle,
-        答复部门: departments.find((d) => String(d.id) === form.values.departmentId)?.name,
-        答复日期: chineseDate(form.values.repliedOn),
-      }),
-    )
-  }
+  const chooser = templateChooser(templates, departments, form, { 征集名称: consultationTitle })
   return (
     <View className="gm-staff-groups__card">
       <Text className="gm-staff-groups__title">{group.title}</Text>
@@ -248,8 +235,8 @@ function GroupCard({
           onSubmit={() => void form.handleSubmit()}
           privacy={form.privacy}
           submitLabel="保存集中意见的答复"
-          templates={offered}
-          onUseTemplate={useTemplate}
+          templates={chooser.offered}
+          onUseTemplate={chooser.use}
         />
       )}
     </View>

@@ -25,7 +25,7 @@ import {
   useStaffGate,
   useStaffOpinions,
 } from '../../../../hooks'
-import { answerFromTemplate, chineseDate, offeredTemplates, useAnswerTemplates } from '../../../../hooks/useAnswerTemplates'
+import { chineseDate, templateChooser, useAnswerTemplates } from '../../../../hooks/useAnswerTemplates'
 import './index.scss'
 
 const queues = [
@@ -124,26 +124,12 @@ function Answer({ opinion, departments, defaultDepartmentId, onChanged, template
     onChanged(saved)
     setEditing(false)
   })
-  // The answering department's templates (all in scope until one is chosen).
-  const chosen = form.values.departmentId ? Number(form.values.departmentId) : undefined
-  const offered = offeredTemplates(templates, form.values.departmentId)
-  const useTemplate = (id: number) => {
-    const template = offered.find((t) => t.id === id)
-    if (!template) return
-    const department = departments.find((d) => d.id === chosen)
-    // Answers are public: 称呼 never carries the person's name.
-    form.setField(
-      'content',
-      answerFromTemplate(template, {
-        称呼: '市民朋友',
-        征集名称: consultationTitle,
-        收到日期: chineseDate(formatShanghaiDate(opinion.receivedAt)),
-        答复部门: department?.name,
-        答复日期: chineseDate(form.values.repliedOn),
-        回执编号: opinion.receiptCode,
-      }),
-    )
-  }
+  // The answering department's templates (all in scope until one is chosen); answers are public: 称呼 is never the person's name.
+  const chooser = templateChooser(templates, departments, form, {
+    征集名称: consultationTitle,
+    收到日期: chineseDate(formatShanghaiDate(opinion.receivedAt)),
+    回执编号: opinion.receiptCode,
+  })
   if (!editing && opinion.answer) {
     return (
       <View className="gm-staff-opinions__answer">
@@ -163,8 +149,8 @@ function Answer({ opinion, departments, defaultDepartmentId, onChanged, template
       onChange={form.setField}
       onSubmit={() => void form.handleSubmit()}
       privacy={form.privacy}
-      templates={offered}
-      onUseTemplate={useTemplate}
+      templates={chooser.offered}
+      onUseTemplate={chooser.use}
     />
   )
 }
