@@ -1,5 +1,5 @@
 // The Q&A ranking's parts on small libraries: the segmenter and its dictionary, question-to-question similarity, nested colloquial terms, the policy field.
-import { tokenize } from '../../bff/src/search/analyzer'
+import { numeralValue, tokenize } from '../../bff/src/search/analyzer'
 import { SearchIndex, type IndexDoc } from '../../bff/src/search/engine'
 import { questionClauseStart } from '../../bff/src/search/query'
 import { intentsOf } from '../../bff/src/search/intent'
@@ -164,5 +164,31 @@ describe('long stories ending in a question', () => {
     const texts = tokenize('听说公积金能取，不知道是不是真的，谢谢了').map((t) => t.text)
     expect(texts).toContain('公积')
     expect(texts.some((t) => ['听说', '知道', '谢了'].includes(t))).toBe(false)
+  })
+})
+
+describe('numbers in Chinese numerals', () => {
+  it('have their value (十二 → 12, 七十 → 70, 一百二十 → 120, 一九四九 → 1949; 五六十 is a range)', () => {
+    expect(numeralValue('十二')).toBe(12)
+    expect(numeralValue('七十')).toBe(70)
+    expect(numeralValue('一百二十')).toBe(120)
+    expect(numeralValue('一九四九')).toBe(1949)
+    expect(numeralValue('五六十')).toBeNull()
+  })
+
+  it('are also digits before a unit or after 第, not elsewhere (一般, 统一)', () => {
+    const words = (text: string) => tokenize(text).filter((t) => t.kind === 0).map((t) => t.text)
+    expect(words('七十岁以上还能开车吗')).toEqual(['70'])
+    expect(words('驾照扣了十二分')).toEqual(['12'])
+    expect(words('第三季度')).toEqual(['3'])
+    expect(words('一般统一办理')).toEqual([])
+  })
+
+  it('so an elderly citizen’s 九分 finds the library’s 9分', () => {
+    const docs: IndexDoc[] = [
+      ...others,
+      ...[1, 3, 6, 9, 12].map((n) => ({ id: n, question: `驾驶人有哪些违法行为将被一次记${n}分？`, answer: `一次记${n}分的违法行为如下。`, topic: '交管局' })),
+    ]
+    expect(ranked(docs, '一次扣九分的违章有哪些')[0]).toBe(9)
   })
 })

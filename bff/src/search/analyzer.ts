@@ -150,6 +150,41 @@ const LIGHT_STOP = new Set('是在有要会能该得地着过把被给让和与�
 const KEEP_WORDS = ['了解', '目的', '的确', '自我', '哪吒', '你好']
 
 const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)
+const NUMERAL_RUN = /[零一二两三四五六七八九十百千]+/g
+const NUMERAL_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const NUMERAL_POWERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
+/** Units after which a Chinese numeral is a count (岁, 分, 天, 个月, 年…). */
+const NUMERAL_UNITS = new Set('岁周分天个年月日号元块次级人套辆倍小公米类种项条'.split(''))
+
+/** The value of a Chinese numeral (十二 → 12, 七十 → 70, 一百二十 → 120, 一九四九 → 1949), or null. */
+export function numeralValue(text: string): number | null {
+  if (![...text].some((c) => c in NUMERAL_POWERS)) {
+    // Digit by digit (一九四九), or one digit.
+    let out = ''
+    for (const c of text) {
+      const d = NUMERAL_DIGITS[c]
+      if (d === undefined) return null
+      out += String(d)
+    }
+    return Number(out)
+  }
+  let total = 0
+  let digit = -1
+  for (const c of text) {
+    const power = NUMERAL_POWERS[c]
+    if (power !== undefined) {
+      total += (digit < 0 ? 1 : digit) * power
+      digit = -1
+    } else {
+      const d = NUMERAL_DIGITS[c]
+      if (d === undefined) return null
+      if (digit > 0) return null // 五六十: a range, not a number
+      digit = d
+    }
+  }
+  return total + Math.max(0, digit)
+}
+
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39
 const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)
 
@@ -214,6 +249,8 @@ export interface AnalyzerProfile {
   unigrams: 'content' | 'isolated'
   /** A word of letters glued to a number (12123app) is also its parts, when each is two characters or more (c1, pm2, n95 stay whole). */
   splitGlued?: boolean
+  /** A number in Chinese numerals before a unit (七十岁, 十二分, 第三) is also the number in digits (70, 12, 3). */
+  numerals?: boolean
 }
 
 export interface Analyzer {
@@ -276,8 +313,22 @@ export function createAnalyzer(profile: AnalyzerProfile): Analyzer {
           if (marks[k] === 0 && (!isolatedOnly || alone)) emit(1, i + k, i + k + 1, code)
           if (k + 1 < run.length && marks[k + 1] !== 2) emit(2, i + k, i + k + 2, code * 65536 + run.charCodeAt(k + 1))
         }
+        if (profile.numerals) emitNumerals(run, i, emit)
       }
       i = j
+    }
+  }
+
+  /** Numbers written in Chinese numerals before a unit or after 第, as digits (the library writes 12分, citizens 十二分). */
+  function emitNumerals(run: string, offset: number, emit: (kind: TokenKind, start: number, end: number, key: TermKey) => void) {
+    for (const m of run.matchAll(NUMERAL_RUN)) {
+      const start = m.index as number
+      const end = start + m[0].length
+      const value = numeralValue(m[0])
+      const counted = NUMERAL_UNITS.has(run.charAt(end)) || run.charAt(start - 1) === '第'
+      if (value === null || !counted || (value < 2 && m[0].length === 1)) continue
+      const digits = String(value)
+      emit(0, offset + start, offset + end, digits)
     }
   }
 
@@ -298,7 +349,8 @@ export function createAnalyzer(profile: AnalyzerProfile): Analyzer {
   function tokenize(text: string): Token[] {
     const s = normalize(text)
     const tokens: Token[] = []
-    scan(text, (kind, start, end) => tokens.push({ text: s.slice(start, end), start, end, kind }))
+    // A word's key is its text (a numeral's is its digits: 十二 → 12).
+    scan(text, (kind, start, end, key) => tokens.push({ text: typeof key === 'string' ? key : s.slice(start, end), start, end, kind }))
     return tokens
   }
 
@@ -306,7 +358,7 @@ export function createAnalyzer(profile: AnalyzerProfile): Analyzer {
 }
 
 /** The Q&A search's analysis (library, queries, highlights). */
-const qaAnalyzer = createAnalyzer({ cutWords: FILLER_WORDS, cutChars: STRICT_STOP, lightChars: LIGHT_STOP, keepWords: KEEP_WORDS, unigrams: 'content', splitGlued: true })
+const qaAnalyzer = createAnalyzer({ cutWords: FILLER_WORDS, cutChars: STRICT_STOP, lightChars: LIGHT_STOP, keepWords: KEEP_WORDS, unigrams: 'content', splitGlued: true, numerals: true })
 export const scan = qaAnalyzer.scan
 export const tokenize = qaAnalyzer.tokenize
 
