@@ -1,9 +1,14 @@
-// Departments: the list, a count for validating references, and a new department (its name is unique).
+// Departments: the list, one by name, a count for validating references, and a new department (its name is unique).
 import type { DbOrTx } from '../db/client'
 import { refusingDuplicates } from '../db/errors'
 
 export function findDepartments(db: DbOrTx) {
   return db.department.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } })
+}
+
+/** The department of exactly this name, or null (a policy's 发文机关 is stored as a name). */
+export function findDepartmentByName(db: DbOrTx, name: string) {
+  return db.department.findUnique({ where: { name }, select: { id: true, name: true } })
 }
 
 export function countDepartments(db: DbOrTx, ids: readonly number[]) {

@@ -95,11 +95,12 @@ export async function findDueFollowAlerts(db: DbOrTx, now: Date, limit = 500): P
     LIMIT ${limit}`
 }
 
-/** Whether a published decision, a department with this id exists, or a topic of this name (a Q&A topic or a policy's topic). */
+/** Whether a published decision, a department with this id exists, or a topic of this name (a listed Q&A topic, a policy's topic or a published Q&A item's). */
 export async function followTargetExists(db: DbOrTx, targetType: FollowTarget, targetKey: string) {
   if (targetType === 'TOPIC') {
     const [found] = await db.$queryRaw<{ found: boolean }[]>`
-      SELECT EXISTS (SELECT 1 FROM qa_topic WHERE name = ${targetKey}) OR EXISTS (SELECT 1 FROM policy_document WHERE topic = ${targetKey}) AS found`
+      SELECT EXISTS (SELECT 1 FROM qa_topic WHERE name = ${targetKey}) OR EXISTS (SELECT 1 FROM policy_document WHERE topic = ${targetKey})
+             OR EXISTS (SELECT 1 FROM qa_item WHERE topic = ${targetKey} AND status = 'PUBLISHED') AS found`
     return found?.found === true
   }
   if (!/^[1-9]\d{0,9}$/.test(targetKey) || Number(targetKey) > 2_147_483_647) return false

@@ -31,6 +31,7 @@ import {
   updatePolicyState,
 } from '../repositories/policy'
 import { flagQaItemsOfDocument } from '../repositories/qa'
+import { findDepartmentByName } from '../repositories/department'
 import { auditorOf, recordAudit } from './audit'
 import { iso, isoOrNull, pageOf, pageWindow } from './paging'
 
@@ -62,9 +63,10 @@ function toSummary(row: PolicySummaryRow) {
 }
 
 /** What the public sees of a document: only published interpretations, items and linked documents. */
-function toPublicDetail(row: PolicyDetailRow): PolicyDetail {
+function toPublicDetail(row: PolicyDetailRow, issuerDepartment: PolicyDetail['issuerDepartment']): PolicyDetail {
   return {
     ...toSummary(row),
+    issuerDepartment,
     validityNote: row.validityNote,
     replacedBy: isPublished(row.replacedBy) && row.replacedBy ? ref(row.replacedBy) : null,
     replaces: row.replaces.filter(isPublished).map(ref),
@@ -75,9 +77,10 @@ function toPublicDetail(row: PolicyDetailRow): PolicyDetail {
   }
 }
 
-function toStaffPolicy(row: PolicyDetailRow): StaffPolicy {
+function toStaffPolicy(row: PolicyDetailRow, issuerDepartment: PolicyDetail['issuerDepartment']): StaffPolicy {
   return {
     ...toSummary(row),
+    issuerDepartment,
     validityNote: row.validityNote,
     replacedBy: row.replacedBy ? ref(row.replacedBy) : null,
     replaces: row.replaces.map(ref),
@@ -93,7 +96,7 @@ function toStaffPolicy(row: PolicyDetailRow): StaffPolicy {
 async function staffPolicy(db: DbOrTx, id: number): Promise<StaffPolicy> {
   const row = await findPolicy(db, id)
   if (!row) throw notFound('政策文件')
-  return toStaffPolicy(row)
+  return toStaffPolicy(row, await findDepartmentByName(db, row.issuer))
 }
 
 // —— public ——
@@ -106,7 +109,7 @@ export async function listPolicies(deps: Deps, query: QueryOf<'listPolicies'>): 
 export async function getPolicy(deps: Deps, id: number): Promise<PolicyDetail> {
   const row = await findPolicy(deps.db, id)
   if (!row || !isPublished(row)) throw notFound('政策文件')
-  return toPublicDetail(row)
+  return toPublicDetail(row, await findDepartmentByName(deps.db, row.issuer))
 }
 
 function toInterpretation(row: InterpretationRow): Interpretation {

@@ -53,6 +53,8 @@ export const InterpretationSummarySchema = z.object({
 })
 
 export const PolicyDetailSchema = PolicySummarySchema.extend({
+  /** The department whose name is the 发文机关, when there is one: citizens can follow it */
+  issuerDepartment: DepartmentSchema.nullable(),
   validityNote: z.string().nullable(),
   replacedBy: DocRefSchema.nullable(),
   replaces: z.array(DocRefSchema),

@@ -1,6 +1,7 @@
-// 问答详情: one Q&A item's answer, the policy and clause it rests on, its source, 有帮助吗 votes, related questions and a way to ask staff.
+// 问答详情: one Q&A item's answer (following its topic and answering department), the policy and clause it rests on, its source, 有帮助吗 votes, related questions and a way to ask staff.
 import { Text, View } from '@tarojs/components'
 import { formatShanghaiDate, policyValidityLabels } from '@gm/shared'
+import { FollowButton } from '../../../../components/FollowButton'
 import { InfoList } from '../../../../components/InfoList'
 import { LinkRow } from '../../../../components/LinkRow'
 import { LoadGate } from '../../../../components/LoadGate'
@@ -10,11 +11,15 @@ import { QaFeedback } from '../../../../components/QaFeedback'
 import { QaRichText } from '../../../../components/QaRichText'
 import { Section } from '../../../../components/Section'
 import { useQaItem, useRouteId } from '../../../../hooks'
+// Not through the hooks index: the follow hook stays out of the main package (only sub-packages use it).
+import { useFollow } from '../../../../hooks/useFollows'
 import { openPage, routes } from '../../../../navigation'
 import './index.scss'
 
 export default function QaDetailPage() {
   const qa = useQaItem(useRouteId())
+  const followTopic = useFollow('TOPIC', qa.data?.topic)
+  const followDepartment = useFollow('DEPARTMENT', qa.data?.department?.id)
 
   return (
     <PageShell className="gm-qa-detail">
@@ -23,6 +28,13 @@ export default function QaDetailPage() {
           <View>
             <Text className="gm-qa-detail__topic">{item.topic}</Text>
             <Text className="gm-page__title">问：{item.question}</Text>
+            <FollowButton
+              name={`政策主题「${item.topic}」`}
+              following={followTopic.following}
+              busy={followTopic.busy}
+              error={followTopic.error?.message}
+              onPress={() => void followTopic.toggle()}
+            />
             {item.reviewNotice && <Notice tone="error">{item.reviewNotice}</Notice>}
             <Section title="解答">
               <QaRichText blocks={item.answerBlocks} />
@@ -65,6 +77,15 @@ export default function QaDetailPage() {
                   { label: '最近审核', value: formatShanghaiDate(item.reviewedAt) },
                 ]}
               />
+              {item.department && (
+                <FollowButton
+                  name={`答复单位${item.department.name}`}
+                  following={followDepartment.following}
+                  busy={followDepartment.busy}
+                  error={followDepartment.error?.message}
+                  onPress={() => void followDepartment.toggle()}
+                />
+              )}
             </Section>
             <QaFeedback
               helpfulCount={item.helpfulCount}

@@ -1,7 +1,8 @@
-// 政策文件: one policy document's validity, replacements, summary, interpretations, full text and attachments.
+// 政策文件: one policy document's validity (following its topic and issuing department), replacements, summary, interpretations, full text and attachments.
 import { Text, View } from '@tarojs/components'
 import { formatShanghaiDate, interpretationKindLabels, policyValidityLabels } from '@gm/shared'
 import { Badge } from '../../../../components/Badge'
+import { FollowButton } from '../../../../components/FollowButton'
 import { InfoList } from '../../../../components/InfoList'
 import { LinkRow } from '../../../../components/LinkRow'
 import { LoadGate } from '../../../../components/LoadGate'
@@ -10,12 +11,16 @@ import { PageShell } from '../../../../components/PageShell'
 import { followLink } from '../../../../components/QaRichText'
 import { Paragraphs, Section } from '../../../../components/Section'
 import { usePolicy, useRouteId } from '../../../../hooks'
+// Not through the hooks index: the follow hook stays out of the main package (only sub-packages use it).
+import { useFollow } from '../../../../hooks/useFollows'
 import { openPage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
 import './index.scss'
 
 export default function PolicyPage() {
   const policy = usePolicy(useRouteId())
+  const followTopic = useFollow('TOPIC', policy.data?.topic ?? undefined)
+  const followIssuer = useFollow('DEPARTMENT', policy.data?.issuerDepartment?.id)
 
   return (
     <PageShell className="gm-policy-page">
@@ -27,6 +32,15 @@ export default function PolicyPage() {
               {doc.topic && <Text className="gm-policy-page__topic">{doc.topic}</Text>}
             </View>
             <Text className="gm-page__title">{doc.title}</Text>
+            {doc.topic && (
+              <FollowButton
+                name={`政策主题「${doc.topic}」`}
+                following={followTopic.following}
+                busy={followTopic.busy}
+                error={followTopic.error?.message}
+                onPress={() => void followTopic.toggle()}
+              />
+            )}
             {doc.validity !== 'VALID' && (
               <Notice tone="error">
                 {`本文件${doc.validityChangedAt ? `自 ${formatShanghaiDate(doc.validityChangedAt)} 起` : ''}${policyValidityLabels[doc.validity]}${doc.replacedBy ? `，现行文件为《${doc.replacedBy.title}》（${doc.replacedBy.docNumber}）` : ''}。${doc.validityNote ?? ''}`}
@@ -41,6 +55,15 @@ export default function PolicyPage() {
                 { label: '效力状态', value: policyValidityLabels[doc.validity] },
               ]}
             />
+            {doc.issuerDepartment && (
+              <FollowButton
+                name={`发文机关${doc.issuerDepartment.name}`}
+                following={followIssuer.following}
+                busy={followIssuer.busy}
+                error={followIssuer.error?.message}
+                onPress={() => void followIssuer.toggle()}
+              />
+            )}
             {doc.replacedBy && (
               <LinkRow
                 title="查看现行文件"
