@@ -359,6 +359,7 @@ describe('起草问答', () => {
     server.reply('GET /api/staff/policies', 200, page([summary], 1, 1))
     server.reply('GET /api/staff/policies/2', 200, {
       ...summary,
+      issuerDepartment: null,
       validityNote: null,
       replacedBy: null,
       replaces: [],
