@@ -86,6 +86,7 @@ describe('what a question asks for', () => {
     expect(intentsOf('啥条件能办公积金贷款') & intentsOf('申请公积金贷款应符合哪些条件？')).not.toBe(0)
     expect(intentsOf('考从业资格证的步骤') & intentsOf('办理从业资格证的流程?')).not.toBe(0)
     expect(intentsOf('居住证多久能办好') & intentsOf('居住证办理时限是多少？')).not.toBe(0)
+    expect(intentsOf('兑奖大厅几点上班') & intentsOf('兑奖大厅业务受理时间是什么？')).not.toBe(0)
     expect(intentsOf('公租房')).toBe(0)
   })
 
@@ -190,5 +191,16 @@ describe('numbers in Chinese numerals', () => {
       ...[1, 3, 6, 9, 12].map((n) => ({ id: n, question: `驾驶人有哪些违法行为将被一次记${n}分？`, answer: `一次记${n}分的违法行为如下。`, topic: '交管局' })),
     ]
     expect(ranked(docs, '一次扣九分的违章有哪些')[0]).toBe(9)
+  })
+})
+
+describe('everyday words for the library’s frequent formal ones', () => {
+  it('碰到 → 遇到, 打零工 → 非全日制, 着火 → 火灾, 代办 → 委托, 到期 → 有效期', () => {
+    const phrases = (query: string) => table.expand(query).map((e) => e.phrase)
+    expect(phrases('开车碰到大雾咋办')).toContain('遇到')
+    expect(phrases('打零工要交工伤保险吗')).toContain('非全日制')
+    expect(phrases('家里着火了怎么逃')).toContain('火灾')
+    expect(phrases('能找人办吗')).toContain('委托')
+    expect(phrases('身份证快到期了')).toContain('有效期')
   })
 })
