@@ -115,6 +115,10 @@ it('answers a refused attempt on a full event with one plain read: no transactio
     expect({ counters: counters.length, statements: counters.length === 1 ? [] : taken.statements }).toEqual({ counters: 1, statements: [] })
     expect(counters[0]).toMatch(/INSERT INTO registration/)
   }
+  // A seat is taken by the last statement before the commit (the key's claim with the answer and the notice
+  // come first), so the event row every signup of a crowd queues for is held from that statement to the commit.
+  const seatAt = seated.statements.findIndex((sql) => /UPDATE event SET/.test(sql))
+  expect(seated.statements.slice(seatAt + 1).map(verbOf)).toEqual(['COMMIT'])
   if (process.env.GM_PRINT_STATEMENTS) {
     console.log(
       [

@@ -7,10 +7,17 @@ import type { Prisma } from '../generated/prisma/client'
  * primary key until this transaction ends; after a commit it finds the stored row, after a
  * rollback it takes the claim itself. Returns null when the claim is new, else the stored row.
  */
-export async function claimIdempotencyKey(db: DbOrTx, citizenId: number, key: string, operation: string, requestHash: string) {
+export async function claimIdempotencyKey(
+  db: DbOrTx,
+  citizenId: number,
+  key: string,
+  operation: string,
+  requestHash: string,
+  response?: Prisma.InputJsonValue,
+) {
   const inserted = await db.$executeRaw`
-    INSERT INTO idempotent_request (citizen_id, key, operation, request_hash)
-    VALUES (${citizenId}, ${key}, ${operation}, ${requestHash})
+    INSERT INTO idempotent_request (citizen_id, key, operation, request_hash, response)
+    VALUES (${citizenId}, ${key}, ${operation}, ${requestHash}, ${response === undefined ? null : JSON.stringify(response)}::jsonb)
     ON CONFLICT (citizen_id, key) DO NOTHING`
   if (inserted === 1) return null
   return db.idempotentRequest.findUnique({

@@ -71,9 +71,13 @@ export async function peekSignup(db: DbOrTx, eventId: number, citizenId: number,
       storedOperation: string | null
       storedRequestHash: string | null
       storedResponse: unknown
+      title: string
+      kind: EventKind
+      startsAt: Date
+      place: string
     }[]
   >`
-    SELECT e.published_at AS "publishedAt", e.cancelled_at AS "cancelledAt", e.signup_opens_at AS "signupOpensAt", e.signup_closes_at AS "signupClosesAt",
+    SELECT e.title, e.kind::text AS kind, e.starts_at AS "startsAt", e.place, e.published_at AS "publishedAt", e.cancelled_at AS "cancelledAt", e.signup_opens_at AS "signupOpensAt", e.signup_closes_at AS "signupClosesAt",
            e.selection_mode::text AS "selectionMode", e.selection_mode = 'FIRST_COME' AS "firstCome",
            e.confirmed_count < e.capacity - e.reserved_seats AS "seatFree",
            e.waitlist_count < e.waitlist_capacity AS "waitlistFree",
@@ -131,7 +135,12 @@ export type NewRegistration = {
  * there (full, someone waits while a seat is free, or the event is no longer open to signups at
  * `now`); a second active registration of the person fails on the partial unique index.
  */
-export async function takePlaceAndRegister(db: DbOrTx, place: 'seat' | 'waitlist', data: Omit<NewRegistration, 'status'>, now: Date) {
+export async function takePlaceAndRegister(
+  db: DbOrTx,
+  place: 'seat' | 'waitlist',
+  data: Omit<NewRegistration, 'status'> & { id?: number; createdAt?: Date },
+  now: Date,
+) {
   const status: RegistrationStatus = place === 'seat' ? 'SELECTED' : 'WAITLISTED'
   const condition =
     place === 'seat'
@@ -155,10 +164,11 @@ export async function takePlaceAndRegister(db: DbOrTx, place: 'seat' | 'waitlist
         AND ${condition}
       RETURNING id, title, kind, starts_at, place
     ), reg AS (
-      INSERT INTO registration (event_id, citizen_id, name, phone, category, region, sector, age_band, gender, accessibility_needs,
+      INSERT INTO registration (id, event_id, citizen_id, name, phone, category, region, sector, age_band, gender, accessibility_needs,
                                 keep_in_pool, status, check_in_code, public_code, created_at, updated_at)
-      SELECT place.id, ${data.citizenId}, ${data.name}, ${data.phone}, ${data.category}::attendee_category, ${data.region}, ${data.sector}, ${data.ageBand},
-             ${data.gender}, ${data.accessibilityNeeds}, ${data.keepInPool}, ${status}::registration_status, ${data.checkInCode}, ${data.publicCode}, now(), now()
+      SELECT COALESCE(${data.id ?? null}::int, nextval(pg_get_serial_sequence('registration', 'id'))::int), place.id, ${data.citizenId}, ${data.name}, ${data.phone},
+             ${data.category}::attendee_category, ${data.region}, ${data.sector}, ${data.ageBand}, ${data.gender}, ${data.accessibilityNeeds}, ${data.keepInPool},
+             ${status}::registration_status, ${data.checkInCode}, ${data.publicCode}, COALESCE(${data.createdAt ?? null}::timestamptz, now()), now()
       FROM place
       RETURNING *
     )
@@ -171,6 +181,12 @@ export async function takePlaceAndRegister(db: DbOrTx, place: 'seat' | 'waitlist
   if (!row) return null
   const { eventTitle, eventKind, eventStartsAt, eventPlace, ...registration } = row
   return { ...registration, event: { id: registration.eventId, title: eventTitle, kind: eventKind, startsAt: eventStartsAt, place: eventPlace } }
+}
+
+/** An id for a registration about to be inserted (taken from the table's own sequence, so it never meets another). */
+export async function nextRegistrationId(db: DbOrTx): Promise<number> {
+  const rows = await db.$queryRaw<{ id: number }[]>`SELECT nextval(pg_get_serial_sequence('registration', 'id'))::int AS id`
+  return rows[0]!.id
 }
 
 /**

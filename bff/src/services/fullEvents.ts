@@ -16,7 +16,11 @@ interface Full {
  * rests on a state older than the feed's own delay. People who have any registration on the event
  * (a retry of their committed signup, a second signup) are never refused here: their answer needs
  * the database (their stored result, ALREADY_REGISTERED). Before sign-in they are recognised by
- * their sessions' token hashes (a session opened later is a committed change, which the feed reports).
+ * the token hashes of their sessions when the fact was learned. Sessions are not in the change log
+ * (a sign-in would empty every instance's public cache), so a registrant who signs in anew is not
+ * recognised through that new session until the fact is relearned (at most `maxAgeMs`, 5 s in
+ * server.ts): a signup sent through it meanwhile is answered SEATS_EXHAUSTED like anyone's, and their
+ * registration is untouched (我的报名 shows it).
  */
 export class FullEvents {
   private readonly events = new Map<number, Full>()

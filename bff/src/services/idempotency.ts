@@ -16,19 +16,21 @@ export function requestDigest(operation: string, input: unknown): string {
  * Run `write` once per (citizen, key), inside the caller's transaction: the claim and the result
  * commit together with the write, so a retry after a lost response gets the first result, and a
  * write that failed (and rolled back) can simply be tried again. Without a key, `write` just runs.
- * The same key with a different request is IDEMPOTENCY_KEY_REUSED.
+ * The same key with a different request is IDEMPOTENCY_KEY_REUSED. When the result is `known` before
+ * the write (computed up front), it is stored with the claim and nothing is written after `write`.
  */
 export async function onceForKey<T>(
   tx: DbOrTx,
   claim: { citizenId: number; key: string | undefined; operation: string; input: unknown },
   write: () => Promise<T>,
+  known?: T,
 ): Promise<T> {
   if (!claim.key) return write()
   const requestHash = requestDigest(claim.operation, claim.input)
-  const stored = await claimIdempotencyKey(tx, claim.citizenId, claim.key, claim.operation, requestHash)
+  const stored = await claimIdempotencyKey(tx, claim.citizenId, claim.key, claim.operation, requestHash, known as JsonInput | undefined)
   if (stored) return replayStored<T>(claim, stored)
   const result = await write()
-  await storeIdempotentResponse(tx, claim.citizenId, claim.key, result as JsonInput)
+  if (known === undefined) await storeIdempotentResponse(tx, claim.citizenId, claim.key, result as JsonInput)
   return result
 }
 

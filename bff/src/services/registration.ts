@@ -33,6 +33,7 @@ import {
   findRegistrationsOfEvent,
   insertRegistration,
   lockEventForSignup,
+  nextRegistrationId,
   lockNextWaitlisted,
   lockRegistration,
   peekSignup,
@@ -104,9 +105,12 @@ export function tellStatus(
  * (An earlier attempt with the same key still in flight cannot make the event look full: any place
  * it takes is an uncommitted change of the event row that other signups wait for.)
  *
- * Otherwise, in one transaction: for first-come events one statement takes a seat or a waitlist
- * place and inserts the registration (takePlaceAndRegister), then the idempotency key is claimed
- * (a crowd that lost the last place meanwhile is refused on a re-read, having written nothing); first-come
+ * Otherwise, in one transaction: for a first-come seat while nobody waits, the key is claimed with the
+ * answer, the notice written, and then one statement takes the seat and inserts the registration
+ * (takePlaceAndRegister) right before the commit, so the event row the crowd queues for is held for
+ * one statement; for a waitlist place that statement comes first (its id is the waitlist's order) and
+ * the key is claimed after it (a crowd that lost the last place meanwhile is refused on a re-read,
+ * having written nothing); first-come
  * stays first-come because that conditional UPDATE holds the event row until commit, a seat is
  * taken only while nobody waits, and a waitlist place only when no seat is free. What that
  * statement cannot settle (a seat free while people wait, e.g. after staff raised the capacity;
@@ -161,41 +165,58 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
     WAITLISTED: '已进入候补，有名额空出时将依次递补并通知您。',
     APPLIED: '已收到，遴选结果将另行通知。',
   }
-  // The key's claim comes after the event row is held (by the seat statement or the lock), so a crowd
-  // that arrives before the last place is gone and then loses it writes nothing; a retry racing its own
-  // first attempt meets it on the claim or on the one-registration-per-person index and gets its result.
+  // Whatever the order, a crowd that arrives before the last place is gone and then loses it writes nothing
+  // (its transaction rolls back, the key's claim with it); a retry racing its own first attempt meets it on
+  // the claim or on the one-registration-per-person index and gets its result.
   let replayed: { result: MyRegistration } | null = null
-  const once = (tx: DbOrTx, write: () => Promise<MyRegistration>) => {
+  const once = (tx: DbOrTx, write: () => Promise<MyRegistration>, known?: MyRegistration) => {
     let wrote = false
     const run = () => {
       wrote = true
       return write()
     }
-    return onceForKey(tx, claim, run).then((result) => {
+    return onceForKey(tx, claim, run, known).then((result) => {
       if (wrote) return result
       // A first attempt committed meanwhile: undo this one's writes and answer with that result.
       replayed = { result }
       throw new Error('a first attempt with this key committed meanwhile')
     })
   }
+  // A free seat while nobody waits: everything that does not need the event row comes first (the key's claim
+  // with the answer, the registration's id, the notice), and the one statement taking the seat last, so the
+  // row that every signup of the crowd queues for is held only from that statement to the commit.
+  const seatFirst = async (): Promise<MyRegistration> =>
+    deps.db.$transaction(async (tx) => {
+      const id = await nextRegistrationId(tx)
+      const data = { ...registration(), id, createdAt: now }
+      const event = { id: eventId, title: peek!.title, kind: peek!.kind, startsAt: peek!.startsAt, place: peek!.place }
+      const answer = toMyRegistration({ ...data, status: 'SELECTED', reviewReason: null, checkedInAt: null, event })
+      return once(
+        tx,
+        async () => {
+          await tellStatus(deps, tx, actor.citizenId, event, 'SELECTED', detail.SELECTED, id)
+          if (!(await takePlaceAndRegister(tx, 'seat', data, now))) throw new SeatGone()
+          return answer
+        },
+        answer,
+      )
+    })
   try {
+    if (peek!.firstCome && peek!.seatFree && peek!.waitlistCount === 0) {
+      try {
+        return await seatFirst()
+      } catch (err) {
+        if (!(err instanceof SeatGone)) throw err
+        // Taken meanwhile (the crowd that arrived before the last seat): the claim and the notice were rolled back with it.
+      }
+    }
     return await deps.db.$transaction(async (tx) => {
       if (peek!.firstCome) {
-        // A seat while nobody waits, else a waitlist place while no seat is free: one statement each.
-        const taken =
-          (peek!.seatFree && peek!.waitlistCount === 0 ? await takePlaceAndRegister(tx, 'seat', registration(), now) : null) ??
-          (!peek!.seatFree && peek!.waitlistFree ? await takePlaceAndRegister(tx, 'waitlist', registration(), now) : null)
+        // A waitlist place while no seat is free: one statement (the place and the registration, whose id keeps the waitlist's order).
+        const taken = !peek!.seatFree && peek!.waitlistFree ? await takePlaceAndRegister(tx, 'waitlist', registration(), now) : null
         if (taken) {
           return once(tx, async () => {
-            await tellStatus(
-              deps,
-              tx,
-              actor.citizenId,
-              taken.event,
-              taken.status as 'SELECTED' | 'WAITLISTED',
-              detail[taken.status as 'SELECTED' | 'WAITLISTED'],
-              taken.id,
-            )
+            await tellStatus(deps, tx, actor.citizenId, taken.event, 'WAITLISTED', detail.WAITLISTED, taken.id)
             return toMyRegistration(taken)
           })
         }
@@ -237,6 +258,9 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
     throw err
   }
 }
+
+/** The seat a signup was about to take went to someone else first (its transaction is rolled back). */
+class SeatGone extends Error {}
 
 /** Remember a first-come event read full (one statement: who has a registration there, and their sessions), once per instance until a change is reported. */
 async function learnFull(deps: Deps, generation: number, eventId: number, closesAt: Date) {
