@@ -128,6 +128,24 @@ describe('reading', () => {
     expect((await app.request(`/api/attachments/${first.id}/file`)).status).toBe(404)
   })
 
+  it('lets staff of the owner’s department open a draft’s file before publication; another department 403, a citizen 403, the public 404', async () => {
+    const [first] = (await app.request(`/api/staff/consultations/${draftId}/attachments`, { headers: editor })).body
+    expect(first.url).toBe(`/api/staff/attachments/${first.id}/file`)
+    for (const headers of [editor, reviewer]) {
+      const file = await fetch(`${app.baseUrl}${first.url}`, { headers })
+      expect([file.status, file.headers.get('content-type'), file.headers.get('x-content-type-options')]).toEqual([200, 'application/pdf', 'nosniff'])
+      expect(file.headers.get('cache-control')).toBe('no-store')
+      expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true)
+    }
+    const elsewhere = await app.request(first.url, { headers: otherEditor })
+    expect([elsewhere.status, elsewhere.body.error.code]).toEqual([403, 'FORBIDDEN_DEPARTMENT'])
+    const citizen = await signInDemoCitizen(app)
+    expect((await app.request(first.url, { headers: citizen.auth })).status).toBe(403)
+    expect((await app.request(first.url)).status).toBe(401)
+    expect((await app.request(`/api/attachments/${first.id}/file`)).status).toBe(404)
+    expect((await app.request('/api/staff/attachments/987654/file', { headers: editor })).status).toBe(404)
+  })
+
   it('serves a published consultation’s file with its type, as a download, nosniff, and the same bytes', async () => {
     const made = await upload(
       `/api/staff/consultations/${publishedId}/attachments`,

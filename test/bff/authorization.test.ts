@@ -181,6 +181,7 @@ const expected: Record<EndpointName, Outcome[]> = {
   listConsultationAttachments: EVERYONE,
   listEventAttachments: EVERYONE,
   getAttachmentFile: EVERYONE,
+  getStaffAttachmentFile: STAFF_ONLY,
   listStaffConsultationAttachments: STAFF_ONLY,
   listStaffEventAttachments: STAFF_ONLY,
   uploadConsultationAttachment: EDITOR_ONLY,

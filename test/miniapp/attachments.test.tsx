@@ -1,4 +1,4 @@
-// Attachments: an editor uploads a draft's 起草说明 from the consultation form (WeChat's uploadFile, multipart with kind and title), sees refusals inline, removes one; a citizen opens a published file in WeChat's document viewer.
+// Attachments: an editor uploads a draft's 起草说明 from the consultation form (WeChat's uploadFile, multipart with kind and title), sees refusals inline, removes one, opens a draft's file with the staff session; a citizen opens a published file in WeChat's document viewer.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { Attachment } from '@gm/shared'
 import ConsultationDetailPage from '../../miniapp/src/packages/consultation/pages/detail/index'
@@ -95,6 +95,26 @@ describe('attachments on the staff consultation form', () => {
         .filter((r) => r.method === 'DELETE')
         .map((r) => r.path),
     ).toEqual(['/api/staff/attachments/31'])
+  })
+
+  it('opens a draft’s file before publication with the staff session (getStaffAttachmentFile), in WeChat’s document viewer', async () => {
+    server.reply(LIST, 200, [attachment({ url: '/api/staff/attachments/31/file' })])
+    Taro.downloadFile.mockResolvedValue({ statusCode: 200, tempFilePath: 'wxfile://tmp/draft' })
+    render(<ConsultationFormPage />)
+    fireEvent.click(await screen.findByRole('button', { name: '打开「起草说明」' }))
+    await waitFor(() => expect(Taro.openDocument).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/draft', fileType: 'pdf', showMenu: true }))
+    expect(Taro.downloadFile).toHaveBeenCalledWith({
+      url: 'http://127.0.0.1:3000/api/staff/attachments/31/file',
+      header: { Authorization: expect.stringMatching(/^Bearer /) },
+    })
+  })
+
+  it('says so when the file cannot be opened (another department: 403)', async () => {
+    server.reply(LIST, 200, [attachment({ url: '/api/staff/attachments/31/file' })])
+    Taro.downloadFile.mockResolvedValue({ statusCode: 403, tempFilePath: '' })
+    render(<ConsultationFormPage />)
+    fireEvent.click(await screen.findByRole('button', { name: '打开「起草说明」' }))
+    expect(await screen.findByText(/^附件打开失败：/)).toBeTruthy()
   })
 })
 

@@ -1,4 +1,4 @@
-// Attachment use cases: editors upload files to a consultation draft or an event (type checked by content, stored through the storage module) and remove them; everyone lists and opens them once the owner is published.
+// Attachment use cases: editors upload files to a consultation draft or an event (type checked by content, stored through the storage module) and remove them; staff of the owner's department open them before publication; everyone lists and opens them once the owner is published.
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type { Attachment, AttachmentUploadFields, ResponseOf } from '@gm/shared'
 import type { Deps } from '../deps'
@@ -21,6 +21,8 @@ import { assertInScope, requireInScope } from './departmentScope'
 import { iso } from './paging'
 
 const toAttachment = (row: AttachmentRow): Attachment => ({ ...row, createdAt: iso(row.createdAt), url: `/api/attachments/${row.id}/file` })
+/** Staff open a file through their own endpoint (with their session), before publication too. */
+const toStaffAttachment = (row: AttachmentRow): Attachment => ({ ...toAttachment(row), url: `/api/staff/attachments/${row.id}/file` })
 
 const isPublic = (publishedAt: Date | null | undefined, now: Date) => publishedAt != null && publishedAt <= now
 
@@ -45,7 +47,25 @@ export async function listStaffAttachments(deps: Deps, context: StaffContext, ow
     'consultationId' in owner ? 'consultation' : 'event',
     'consultationId' in owner ? owner.consultationId : owner.eventId,
   )
-  return (await findAttachments(deps.db, owner)).map(toAttachment)
+  return (await findAttachments(deps.db, owner)).map(toStaffAttachment)
+}
+
+async function fileOf(deps: Deps, row: { storageKey: string; filename: string; contentType: string }): Promise<ResponseOf<'getAttachmentFile'>> {
+  const content = await storageOf(deps).get(row.storageKey)
+  if (!content) throw notFound('附件')
+  return { filename: row.filename, contentType: row.contentType, content }
+}
+
+/**
+ * The file for staff of the owner's department (administrators all), before publication too, so
+ * an editor can check a draft's 起草说明 before it goes out; another department: 403 FORBIDDEN_DEPARTMENT.
+ */
+export async function getStaffAttachmentFile(deps: Deps, context: StaffContext, id: number): Promise<ResponseOf<'getStaffAttachmentFile'>> {
+  const row = await findAttachmentWithOwner(deps.db, id)
+  const owner = row?.consultation ?? row?.event
+  if (!row || !owner) throw notFound('附件')
+  assertInScope(context.actor, owner.departmentId)
+  return fileOf(deps, row)
 }
 
 /** The file, for anyone once its consultation or event is published; 404 otherwise (a draft's files stay internal). */
@@ -53,9 +73,7 @@ export async function getAttachmentFile(deps: Deps, id: number): Promise<Respons
   const row = await findAttachmentWithOwner(deps.db, id)
   const owner = row?.consultation ?? row?.event
   if (!row || !owner || !isPublic(owner.publishedAt, deps.clock())) throw notFound('附件')
-  const content = await storageOf(deps).get(row.storageKey)
-  if (!content) throw notFound('附件')
-  return { filename: row.filename, contentType: row.contentType, content }
+  return fileOf(deps, row)
 }
 
 /** "起草说明.PDF" → "起草说明"; names keep at most 200 characters and no control characters. */
@@ -105,7 +123,7 @@ export async function uploadAttachment(
         entityId: row.id,
         after: { ...owner, kind: row.kind, title: row.title, filename, contentType, size: row.size },
       })
-      return toAttachment(row)
+      return toStaffAttachment(row)
     })
   } catch (err) {
     await storage.remove(storageKey)

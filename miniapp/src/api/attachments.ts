@@ -1,4 +1,4 @@
-// Attachment files: uploading one as staff (multipart: Taro.uploadFile in the mini-program, fetch + FormData on H5) and opening one (WeChat's document viewer, or a browser tab on H5).
+// Attachment files: uploading one as staff (multipart: Taro.uploadFile in the mini-program, fetch + FormData on H5) and opening one (WeChat's document viewer, or a browser tab on H5), as staff with the session token.
 import Taro from '@tarojs/taro'
 import {
   ATTACHMENT_MAX_BYTES,
@@ -81,6 +81,21 @@ export async function uploadAttachment(name: UploadName, id: number, fields: Att
 
 const documentTypes = new Set(['pdf', 'docx', 'xlsx'])
 
+/** weapp: a downloaded file in WeChat's document viewer (PDF, Word, Excel) or image preview. */
+async function showDownloaded(result: Taro.downloadFile.FileSuccessCallbackResult, filename: string): Promise<void> {
+  if (result.statusCode < 200 || result.statusCode >= 300) throw errorFromResponse(result.statusCode, null)
+  const extension = attachmentExtensionOf(filename)
+  try {
+    if (extension && documentTypes.has(extension)) {
+      await Taro.openDocument({ filePath: result.tempFilePath, fileType: extension as 'pdf', showMenu: true })
+    } else {
+      await Taro.previewImage({ urls: [result.tempFilePath] })
+    }
+  } catch {
+    throw new ApiError({ status: 0, code: 'UNEXPECTED', message: '文件已下载，但无法打开' })
+  }
+}
+
 /**
  * Open a published attachment: on H5 in a new browser tab (the server answers it as a download
  * with its name); in the mini-program downloaded, then shown in WeChat's document viewer (PDF,
@@ -98,15 +113,44 @@ export async function openAttachment(attachment: Pick<Attachment, 'url' | 'filen
   } catch (cause) {
     throw networkError(cause)
   }
-  if (result.statusCode < 200 || result.statusCode >= 300) throw errorFromResponse(result.statusCode, null)
-  const extension = attachmentExtensionOf(attachment.filename)
-  try {
-    if (extension && documentTypes.has(extension)) {
-      await Taro.openDocument({ filePath: result.tempFilePath, fileType: extension as 'pdf', showMenu: true })
-    } else {
-      await Taro.previewImage({ urls: [result.tempFilePath] })
+  await showDownloaded(result, attachment.filename)
+}
+
+/**
+ * Open an attachment as staff (getStaffAttachmentFile: a draft's files before publication too),
+ * sent with the session token: on H5 fetched, then shown in a new tab (saved when the browser
+ * blocks the tab); in the mini-program downloaded with the token, then shown as above.
+ */
+export async function openStaffAttachment(attachment: Pick<Attachment, 'id' | 'filename'>): Promise<void> {
+  const name: keyof typeof contract = 'getStaffAttachmentFile'
+  const url = `${API_BASE_URL}${buildPath(contract[name].path, { id: attachment.id })}`
+  const token = getToken()
+  const auth: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {}
+  if (process.env.TARO_ENV === 'h5') {
+    let response: Response
+    try {
+      response = await fetch(url, { headers: auth })
+    } catch (cause) {
+      throw networkError(cause)
     }
-  } catch {
-    throw new ApiError({ status: 0, code: 'UNEXPECTED', message: '文件已下载，但无法打开' })
+    if (!response.ok) throw errorFromResponse(response.status, await response.json().catch(() => null))
+    const href = URL.createObjectURL(await response.blob())
+    if (!window.open(href, '_blank')) {
+      const link = document.createElement('a')
+      link.href = href
+      link.download = attachment.filename
+      document.body.appendChild(link)
+      link.click()
+      link.remove()
+    }
+    setTimeout(() => URL.revokeObjectURL(href), 60_000)
+    return
   }
+  let result: Taro.downloadFile.FileSuccessCallbackResult
+  try {
+    result = await Taro.downloadFile({ url, header: auth } as Taro.downloadFile.Option)
+  } catch (cause) {
+    throw networkError(cause)
+  }
+  await showDownloaded(result, attachment.filename)
 }

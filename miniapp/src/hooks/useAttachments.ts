@@ -2,7 +2,7 @@
 import { type Attachment, type AttachmentKind, attachmentTypes } from '@gm/shared'
 import { useState } from 'react'
 import { ApiError, api, toApiError } from '../api'
-import { openAttachment, uploadAttachment } from '../api/attachments'
+import { openAttachment, openStaffAttachment, uploadAttachment } from '../api/attachments'
 import { platform } from '../platform'
 import { type Action, useAction } from './useAction'
 import { type RequestState, useRequest } from './useRequest'
@@ -96,6 +96,7 @@ export function useAttachmentDesk(owner: AttachmentOwner | null, enabled: boolea
     await list.reload()
   })
 
-  const open = useAction((attachment: Attachment) => openAttachment(attachment))
+  // Staff open a file with their session, a draft's too (the public link answers 404 until publication).
+  const open = useAction((attachment: Attachment) => openStaffAttachment(attachment))
   return { list, kind, setKind, title, setTitle, upload, remove, removingId, uploaded, open }
 }

@@ -33,6 +33,16 @@ export const attachmentEndpoints = {
     response: FileSchema,
     download: true,
   },
+  getStaffAttachmentFile: {
+    method: 'GET',
+    path: '/api/staff/attachments/:id/file',
+    tag: 'staff-consultation',
+    access: ALL_STAFF,
+    summary: '打开附件文件（工作人员：所属部门的征集或活动，发布前也可打开）',
+    params: IdParamsSchema,
+    response: FileSchema,
+    download: true,
+  },
   listStaffConsultationAttachments: {
     method: 'GET',
     path: '/api/staff/consultations/:id/attachments',

@@ -139,8 +139,10 @@ export default function ConsultationFormPage() {
             <>
               {attachments.uploaded && <Notice tone="success">{`已上传「${attachments.uploaded.title}」`}</Notice>}
               {attachments.remove.error && <Notice tone="error">{attachments.remove.error.message}</Notice>}
+              {attachments.open.error && <Notice tone="error">{`附件打开失败：${attachments.open.error.message}`}</Notice>}
               <AttachmentList
                 items={attachments.list.data ?? []}
+                onOpen={(a) => void attachments.open.run(a)}
                 onDelete={(a) => void attachments.remove.run(a.id)}
                 removingId={attachments.removingId}
                 emptyText={attachments.list.error ? `附件加载失败：${attachments.list.error.message}` : '还没有附件'}

@@ -225,7 +225,7 @@ export default function StaffEventPage() {
                 {(materials.remove.error ?? materials.open.error) && <Notice tone="error">{(materials.remove.error ?? materials.open.error)!.message}</Notice>}
                 <AttachmentList
                   items={materials.list.data ?? []}
-                  onOpen={published ? (a) => void materials.open.run(a) : undefined}
+                  onOpen={(a) => void materials.open.run(a)}
                   onDelete={can('EDITOR') ? (a) => void materials.remove.run(a.id) : undefined}
                   removingId={materials.removingId}
                   emptyText={materials.list.error ? `会议材料加载失败：${materials.list.error.message}` : '还没有会议材料'}
