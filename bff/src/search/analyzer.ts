@@ -358,7 +358,15 @@ export function createAnalyzer(profile: AnalyzerProfile): Analyzer {
 }
 
 /** The Q&A search's analysis (library, queries, highlights). */
-const qaAnalyzer = createAnalyzer({ cutWords: FILLER_WORDS, cutChars: STRICT_STOP, lightChars: LIGHT_STOP, keepWords: KEEP_WORDS, unigrams: 'content', splitGlued: true, numerals: true })
+const qaAnalyzer = createAnalyzer({
+  cutWords: FILLER_WORDS,
+  cutChars: STRICT_STOP,
+  lightChars: LIGHT_STOP,
+  keepWords: KEEP_WORDS,
+  unigrams: 'content',
+  splitGlued: true,
+  numerals: true,
+})
 export const scan = qaAnalyzer.scan
 export const tokenize = qaAnalyzer.tokenize
 

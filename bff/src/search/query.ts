@@ -174,7 +174,15 @@ export function planQuery(query: string, stats: LibraryStats, synonyms: SynonymT
       push({ text: token.text, kind: 1, weight, concept: c, phrase: phrases++, credit: 1, source: 'query' })
     } else {
       const word = bigrams.find((b) => strong.has(b.start) && (b.start === token.start || b.start === token.start - 1)) as Token
-      push({ text: token.text, kind: 1, weight: UNIGRAM_WEIGHT * context(token.start), concept: concept(word.text, 0), phrase: phrases++, credit: UNIGRAM_WEIGHT, source: 'query' })
+      push({
+        text: token.text,
+        kind: 1,
+        weight: UNIGRAM_WEIGHT * context(token.start),
+        concept: concept(word.text, 0),
+        phrase: phrases++,
+        credit: UNIGRAM_WEIGHT,
+        source: 'query',
+      })
     }
   }
 
