@@ -1,5 +1,5 @@
 // Demo content for a development zone (departments, consultations in every state, events, policies, Q&A), loaded into an empty database.
-import { DAY_MS, type DecisionStageInput, DrawQuotasSchema, shanghaiParts } from '@gm/shared'
+import { type DecisionStageInput, DrawQuotasSchema, shanghaiParts, shanghaiTime } from '@gm/shared'
 import type { Database, DbOrTx } from '../db/client'
 import { findDraftSections, insertConsultation, markFeedbackPublished, markPublished } from '../repositories/consultation'
 import { insertDecision } from '../repositories/decision'
@@ -65,8 +65,16 @@ export async function hasContent(db: Database): Promise<boolean> {
 }
 
 export async function seedDemo(db: Database, now: Date = new Date()): Promise<void> {
-  const at = (days: number, hours = 0) => new Date(now.getTime() + days * DAY_MS + hours * 3_600_000)
-  const year = shanghaiParts(now).year
+  // Days are counted from today (Asia/Shanghai) and each moment falls on a clock time people meet it at (09:00, 14:30),
+  // never on the minute the seed happened to run.
+  const today = shanghaiParts(now)
+  const at = (days: number, clock = '09:00') => {
+    const [hour, minute] = clock.split(':').map(Number)
+    return shanghaiTime(today.year, today.month, today.day + days, hour, minute)
+  }
+  const year = today.year
+  // The catalogue (重大行政决策事项目录) was published before any of its stages.
+  const catalogPublishedAt = at(-100, '10:00')
 
   await db.$transaction(
     async (tx) => {
@@ -89,7 +97,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           stage('HEARING', at(30), '邀请居民代表、专家座谈'),
           stage('MEETING_REVIEW', at(45), '管委会主任办公会审议，公开遴选公众代表列席'),
         ],
-        now,
+        catalogPublishedAt,
       )
       const schools = await insertDecision(
         tx,
@@ -102,7 +110,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           participationMethods: ['网上征求意见', '听证会'],
         },
         [stage('DRAFT_PUBLISHED', at(5), '草案将于征集开始时公布')],
-        now,
+        catalogPublishedAt,
       )
       const techPolicy = await insertDecision(
         tx,
@@ -120,7 +128,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           stage('MEETING_REVIEW', at(-30), '管委会主任办公会审议通过'),
           stage('DECISION_RESULT', at(-20), '正式印发实施', { link: '/api/qa?topic=创业' }),
         ],
-        now,
+        catalogPublishedAt,
       )
 
       const openConsultation = await insertConsultation(
@@ -134,8 +142,8 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
             '本方案依据国务院办公厅关于全面推进城镇老旧小区改造工作的指导意见起草。起草过程中开展了入户调查 3,200 余户，征求了街道、社区和相关部门意见。',
           background: '辖区内 2000 年以前建成的小区共 46 个，涉及居民 1.8 万户，普遍存在管网老化、无电梯、停车难、缺少适老化设施等问题。',
           isMajorDecision: true,
-          opensAt: at(-12),
-          closesAt: at(24),
+          opensAt: at(-12, '00:00'),
+          closesAt: at(24, '00:00'),
           shortWindowReason: null,
         },
         clauses(
@@ -149,18 +157,18 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           ['第五条 实施步骤', '2026 年完成 16 个小区，2027 年完成 15 个小区，2028 年完成 15 个小区。'],
         ),
       )
-      await markPublished(tx, openConsultation.id, 1, at(-12))
+      await markPublished(tx, openConsultation.id, 1, at(-12, '00:00'))
       await insertDemoOpinion(tx, {
         consultationId: openConsultation.id,
         receiptCode: 'DEMO-0001',
         rawText: '建议加装电梯的补助向高龄老人多的楼栋倾斜。',
-        createdAt: at(-3),
+        createdAt: at(-3, '20:15'),
       })
       await insertDemoOpinion(tx, {
         consultationId: openConsultation.id,
         receiptCode: 'DEMO-0002',
         rawText: '施工期间请保证夜间不施工，垃圾及时清运。我家住幸福小区 3 栋 2 单元 501 室。',
-        createdAt: at(-1),
+        createdAt: at(-1, '08:40'),
       })
 
       const parking = await insertConsultation(
@@ -174,8 +182,8 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           background: '高新区机动车保有量年均增长 12%，公共停车泊位缺口约 6,000 个。',
           isMajorDecision: true,
           shortWindowReason: '与年度停车设施建设计划同步实施，经管委会批准缩短征求意见期限',
-          opensAt: at(-5),
-          closesAt: at(15),
+          opensAt: at(-5, '00:00'),
+          closesAt: at(15, '00:00'),
         },
         clauses(
           ['第一条 目的依据', '为加强公共停车设施建设和管理，根据有关法律法规，结合本区实际，制定本办法。'],
@@ -183,7 +191,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           ['第三条 收费管理', '公共停车设施实行差别化收费，首 30 分钟免费。'],
         ),
       )
-      await markPublished(tx, parking.id, 1, at(-5))
+      await markPublished(tx, parking.id, 1, at(-5, '00:00'))
 
       const schoolLayout = await insertConsultation(
         tx,
@@ -195,8 +203,8 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           explanation: '规划依据学龄人口预测和城市总体规划编制。',
           background: '近三年辖区新入学儿童年均增长 9%，部分学校大班额问题突出。',
           isMajorDecision: true,
-          opensAt: at(5),
-          closesAt: at(40),
+          opensAt: at(5, '00:00'),
+          closesAt: at(40, '00:00'),
           shortWindowReason: null,
         },
         clauses(
@@ -204,7 +212,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           ['第二条 新建学校', '新建小学 4 所、初中 2 所、幼儿园 9 所，选址详见附件。'],
         ),
       )
-      await markPublished(tx, schoolLayout.id, 1, at(-2))
+      await markPublished(tx, schoolLayout.id, 1, at(-2, '10:00'))
 
       const closedConsultation = await insertConsultation(
         tx,
@@ -216,8 +224,8 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           explanation: '落实创新驱动发展战略，对标先进地区政策起草。',
           background: '辖区科技型中小企业 1,260 家，研发投入强度有待提高。',
           isMajorDecision: true,
-          opensAt: at(-75),
-          closesAt: at(-40),
+          opensAt: at(-75, '00:00'),
+          closesAt: at(-40, '00:00'),
           shortWindowReason: null,
         },
         clauses(
@@ -225,8 +233,8 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           ['第二条 人才安居', '对企业引进的博士研究生给予每月 2,000 元租房补贴，最长 3 年。'],
         ),
       )
-      await markPublished(tx, closedConsultation.id, 1, at(-75))
-      await markFeedbackPublished(tx, closedConsultation.id, at(-25))
+      await markPublished(tx, closedConsultation.id, 1, at(-75, '00:00'))
+      await markFeedbackPublished(tx, closedConsultation.id, at(-25, '16:00'))
       // The closed consultation's feedback is published: a concentrated opinion not adopted, with
       // its reason, and an adopted one — the loop the work plans require, end to end.
       const answeredBy = await insertStaff(tx, {
@@ -237,7 +245,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
         passwordHash: 'disabled', // cannot sign in: not a password hash
         mustChangePassword: true,
       })
-      await updateStaffRow(tx, answeredBy.id, { disabledAt: now })
+      await updateStaffRow(tx, answeredBy.id, { disabledAt: at(-1, '17:30') })
       const closedSections = await findDraftSections(tx, closedConsultation.id, 1)
       // [receipt, text, published text, in the concentrated opinion (answered as a group)]
       const closedOpinions: [string, string, string, boolean][] = [
@@ -258,14 +266,14 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           sectionId: receiptCode === 'DEMO-0102' ? closedSections[1]!.id : receiptCode === 'DEMO-0103' ? null : closedSections[0]!.id,
           receiptCode,
           rawText,
-          createdAt: at(-60),
+          createdAt: at(-60, '19:25'),
         })
         await updateModeration(tx, opinion.id, {
           moderation: 'APPROVED',
           publishedText,
           publishedExemptions: [],
           hiddenReason: null,
-          moderatedAt: at(-38),
+          moderatedAt: at(-38, '10:30'),
           moderatedById: answeredBy.id,
         })
         if (inGroup) grouped.push(opinion.id)
@@ -276,7 +284,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
             reason: adopted ? null : '硕士研究生纳入人才安居补贴，但补贴标准为每月 1,000 元，以控制财政支出规模。',
             content: adopted ? '已采纳。补助资金申报将通过“政策兑现”平台全程网上办理。' : '部分采纳。修改后的第二条将硕士研究生纳入补贴范围。',
             departmentId: dept['经济发展局'],
-            repliedAt: at(-30),
+            repliedAt: at(-30, '15:00'),
             staffId: answeredBy.id,
           })
         }
@@ -287,7 +295,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
         reason: '补助门槛与省级研发费用补助政策衔接，降低门槛将与上级政策重复支持；小微企业可申请科技型中小企业创新券。',
         content: '经研究，暂不调整补助门槛。小微企业研发支持已通过创新券政策覆盖，详见高新区科技创新券管理办法。',
         departmentId: dept['经济发展局'],
-        repliedAt: at(-30),
+        repliedAt: at(-30, '15:00'),
       })
 
       await insertEvent(tx, {
@@ -296,15 +304,15 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
         description: '参观“一窗受理”大厅和 24 小时自助服务区，体验企业开办“一日办结”，与窗口工作人员面对面交流。',
         place: '高新区政务服务中心一楼大厅（地图：高新区政务服务中心）',
         departmentId: dept['政务服务中心'],
-        startsAt: at(14, 1),
-        endsAt: at(14, 4),
-        signupOpensAt: at(-3),
-        signupClosesAt: at(10),
+        startsAt: at(14, '09:30'),
+        endsAt: at(14, '11:30'),
+        signupOpensAt: at(-3, '09:00'),
+        signupClosesAt: at(10, '18:00'),
         capacity: 40,
         reservedSeats: 5,
         waitlistCapacity: 20,
         selectionMode: 'FIRST_COME',
-        publishedAt: at(-4),
+        publishedAt: at(-4, '16:30'),
         eligibility: '年满 16 周岁的辖区居民和企业职工',
       })
       await insertEvent(tx, {
@@ -314,10 +322,10 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
         place: '高新区管委会 3 楼第一会议室',
         departmentId: dept['管委会办公室'],
         decisionId: renovation.id,
-        startsAt: at(45, 2),
-        endsAt: at(45, 4),
-        signupOpensAt: at(-1),
-        signupClosesAt: at(30),
+        startsAt: at(45, '14:30'),
+        endsAt: at(45, '16:30'),
+        signupOpensAt: at(-1, '09:00'),
+        signupClosesAt: at(30, '17:00'),
         capacity: 10,
         reservedSeats: 2,
         selectionMode: 'LOTTERY',
@@ -327,7 +335,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           { field: 'category', value: 'STAKEHOLDER', seats: 4 },
           { field: 'ageBand', value: '60+', seats: 2 },
         ]),
-        publishedAt: at(-2),
+        publishedAt: at(-2, '15:00'),
         eligibility: '改造范围内小区居民优先；专家、媒体代表各 1 名另行邀请',
       })
       const hearing = await insertEvent(tx, {
@@ -337,16 +345,16 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
         place: '高新区创业服务中心 2 楼会议室',
         departmentId: dept['经济发展局'],
         decisionId: techPolicy.id,
-        startsAt: at(-50, 2),
-        endsAt: at(-50, 4),
-        signupOpensAt: at(-65),
-        signupClosesAt: at(-55),
+        startsAt: at(-50, '14:30'),
+        endsAt: at(-50, '16:30'),
+        signupOpensAt: at(-65, '09:00'),
+        signupClosesAt: at(-55, '17:00'),
         capacity: 20,
         confirmedCount: 17,
         selectionMode: 'REVIEW',
-        publishedAt: at(-66),
+        publishedAt: at(-66, '10:00'),
         outcomeSummary: '17 家企业代表参加座谈，提出意见建议 9 条，已在政策修改稿中吸收 4 条，会议纪要已公开。',
-        outcomePublishedAt: at(-48),
+        outcomePublishedAt: at(-48, '11:00'),
         eligibility: '辖区科技型中小企业负责人或研发负责人',
       })
 
@@ -361,7 +369,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           status: 'CHECKED_IN' as const,
           checkInCode: `DEMOCHK${String(i).padStart(3, '0')}`,
           publicCode: `RDEMO${String(i).padStart(3, '0')}`,
-          checkedInAt: at(-50, 2),
+          checkedInAt: at(-50, '14:20'),
         })),
       )
 

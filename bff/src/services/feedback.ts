@@ -1,5 +1,5 @@
 // Publishing a consultation's feedback report (意见采纳情况): every answer at once, re-checked for personal data, and each author told.
-import { adoptionLabels, consultationStatus, type Feedback, type PublishFeedbackBody } from '@gm/shared'
+import { adoptionLabels, bookTitle, consultationStatus, type Feedback, type PublishFeedbackBody } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
 import { AppError, notFound } from '../domain/errors'
@@ -64,7 +64,7 @@ export async function publishFeedback(deps: Deps, context: StaffContext, consult
         citizenId: author.citizenId,
         kind: 'OPINION_ANSWERED',
         title: '您的意见已答复',
-        body: `您对《${state.title}》提出的意见（受理编号 ${author.receiptCode}）已答复：${adoptionLabels[answer.adoption]}。`,
+        body: `您对${bookTitle(state.title)}提出的意见（受理编号 ${author.receiptCode}）已答复：${adoptionLabels[answer.adoption]}。`,
         link: `/packages/consultation/pages/feedback/index?id=${consultationId}`,
         templateData: buildTemplateData({ thing1: state.title, phrase2: adoptionLabels[answer.adoption], time3: answer.repliedAt ?? now }),
         dedupeKey: `opinion-answered:${author.id}`,

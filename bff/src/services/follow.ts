@@ -1,5 +1,5 @@
 // 关注: citizens follow a decision, a department or a policy topic; the background round tells them when it moves.
-import type { Follow, FollowState, FollowTarget } from '@gm/shared'
+import { bookTitle, type Follow, type FollowState, type FollowTarget } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { CitizenActor } from '../domain/actor'
 import { notFound } from '../domain/errors'
@@ -65,19 +65,19 @@ const alertText: Record<FollowAlert['kind'], { title: string; phrase: string; bo
   opened: {
     title: '关注的意见征集已开始',
     phrase: '征集已开始',
-    body: (a) => `您关注的事项有新的意见征集：《${a.title}》，欢迎提出意见。`,
+    body: (a) => `您关注的事项有新的意见征集：${bookTitle(a.title)}，欢迎提出意见。`,
     link: (a) => `/packages/consultation/pages/detail/index?id=${a.targetId}`,
   },
   closing: {
     title: '关注的意见征集即将截止',
     phrase: '3天内截止',
-    body: (a) => `《${a.title}》的意见征集将于 3 天内截止，尚未提出意见的请抓紧。`,
+    body: (a) => `${bookTitle(a.title)}的意见征集将于 3 天内截止，尚未提出意见的请抓紧。`,
     link: (a) => `/packages/consultation/pages/detail/index?id=${a.targetId}`,
   },
   policy: {
     title: '关注的主题有新政策',
     phrase: '新政策发布',
-    body: (a) => `您关注的主题发布了新政策：《${a.title}》。`,
+    body: (a) => `您关注的主题发布了新政策：${bookTitle(a.title)}。`,
     link: (a) => `/packages/qa/pages/policy/index?id=${a.targetId}`,
   },
   qa: {

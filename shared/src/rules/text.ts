@@ -12,3 +12,11 @@ export function normalizeWidth(text: string): string {
   }
   return out
 }
+
+/**
+ * A title in book-title marks, one level only: 《高新区人才公寓配租管理办法》, while a title that already
+ * holds them (关于《…办法（征求意见稿）》公开征求意见的公告) is written as it is, never 《关于《…》…公告》.
+ */
+export function bookTitle(title: string): string {
+  return /[《》]/.test(title) ? title : `《${title}》`
+}
