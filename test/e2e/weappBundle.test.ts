@@ -31,12 +31,18 @@ describe('the weapp build', () => {
     expect((appJson.subPackages ?? appJson.subpackages ?? []).length).toBeGreaterThan(0)
   })
 
-  it('has a main package under 1 MB (WeChat allows 2 MB)', () => {
+  it('has a main package within 568 KB, the size issue 11 measured (WeChat allows 2 MB)', () => {
     const subRoots = (appJson.subPackages ?? appJson.subpackages ?? []).map((p) => path.join(weapp, p.root) + path.sep)
     const mainBytes = files(weapp)
       .filter((file) => !subRoots.some((sub) => file.startsWith(sub)) && !file.endsWith('.map'))
       .reduce((sum, file) => sum + statSync(file).size, 0)
-    expect(mainBytes).toBeLessThan(1024 * 1024)
+    expect(mainBytes).toBeLessThanOrEqual(568 * 1024)
+  })
+
+  it('keeps the hooks, components and shared rules only subpackages use out of the main package (miniapp sideEffects)', () => {
+    // A staff-only hook's message is not in the main package's chunks (the whole hooks folder was, through its index).
+    const main = ['common.js', 'vendors.js', 'app.js'].map((f) => readFileSync(path.join(weapp, f), 'utf8')).join('\n')
+    expect(main).not.toContain('请选择答复部门')
   })
 
   it('contains no `new Function(` (the WeChat runtime forbids it; zod must run jitless)', () => {
