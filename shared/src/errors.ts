@@ -56,6 +56,8 @@ export const errorTable = {
   DRAW_QUOTAS_LOCKED: { status: 409, message: '报名已开始或已有人报名，抽签配额和席位已公开，不能更改' },
   /** Editing an event (updateEvent): what was promised to registrants stays. */
   EVENT_SEATS_TAKEN: { status: 409, message: '已有报名人占用席位或候补名额，不能减少到已占用的人数以下' },
+  /** Every reserved seat already has an invitee (assignInvitee). */
+  RESERVED_SEATS_EXHAUSTED: { status: 409, message: '预留席位已全部分配，请先增加预留席位或取消一位受邀人员的席位' },
   SELECTION_MODE_LOCKED: { status: 409, message: '报名已开始或已有人报名，确定方式不能更改' },
   SIGNUP_WINDOW_LOCKED: { status: 409, message: '报名已开始，报名开始时间不能更改；报名截止后，报名时间不能更改' },
   EVENT_ALREADY_STARTED: { status: 409, message: '活动已开始，时间和地点不能更改' },

@@ -130,6 +130,7 @@ export async function lockEventForEdit(db: DbOrTx, id: number) {
       publishedAt: true,
       cancelledAt: true,
       confirmedCount: true,
+      invitedCount: true,
       waitlistCount: true,
       drawCommitment: true,
       drawAt: true,

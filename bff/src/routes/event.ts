@@ -12,6 +12,7 @@ import {
   updateEventDetails,
 } from '../services/eventAdmin'
 import { answerEventOpinion, deleteEventOpinion, listEventOpinions, recordEventOpinion, updateEventOpinion } from '../services/eventOpinion'
+import { assignInvitee, listEventInvitees, removeInvitee } from '../services/invitee'
 import { drawLottery, drawPreview, redrawLottery, setEventQuotas } from '../services/lottery'
 import { checkIn, listRegistrations, reviewRegistration } from '../services/registration'
 import type { Routes } from './route'
@@ -34,6 +35,9 @@ export const eventRoutes = (deps: Deps) =>
     redrawLottery: ({ params, body }, context) => redrawLottery(deps, context, params.id, body),
     checkIn: ({ params, body }, context) => checkIn(deps, context, params.id, body.code),
     recordOutcome: ({ params, body }, context) => recordOutcome(deps, context, params.id, body),
+    listEventInvitees: ({ params }, context) => listEventInvitees(deps, context, params.id),
+    assignInvitee: ({ params, body }, context) => assignInvitee(deps, context, params.id, body),
+    removeInvitee: ({ params }, context) => removeInvitee(deps, context, params.id),
     exportRegistrations: ({ params, query }, context) => exportRegistrations(deps, context, params.id, query.format),
     recordEventOpinion: ({ params, body }, context) => recordEventOpinion(deps, context, params.id, body),
     listEventOpinions: ({ params }, context) => listEventOpinions(deps, context, params.id),

@@ -109,6 +109,12 @@ function checkPromises(before: EventEditRow, next: StoredForm, changed: readonly
       fields: { capacity: `已有 ${seated} 人入选，总席位减预留席位不能少于 ${seated} 个` },
     })
   }
+  if (next.reservedSeats < before.invitedCount) {
+    const invited = before.invitedCount
+    throw new AppError('EVENT_SEATS_TAKEN', `已有 ${invited} 位受邀人员占用预留席位，预留席位不能少于 ${invited} 个`, {
+      fields: { reservedSeats: `已有 ${invited} 位受邀人员占用预留席位，预留席位不能少于 ${invited} 个` },
+    })
+  }
   if (next.waitlistCapacity < before.waitlistCount) {
     const waiting = before.waitlistCount
     throw new AppError('EVENT_SEATS_TAKEN', `已有 ${waiting} 人候补，候补名额不能少于 ${waiting} 个`, {

@@ -1,6 +1,6 @@
 // Open days and meetings (政府开放日、列席): public reads and staff creation and editing, quotas, review, lottery, check-in and outcomes.
 import { z } from 'zod'
-import { ALL_STAFF, EDITOR, REVIEWER, FileSchema, NoContentSchema, type Endpoint } from './endpoint'
+import { ALL_STAFF, EDITOR, EDITOR_OR_REVIEWER, REVIEWER, FileSchema, NoContentSchema, type Endpoint } from './endpoint'
 import { IdParamsSchema } from '../schemas/common'
 import {
   CancelEventBodySchema,
@@ -12,6 +12,7 @@ import {
   OutcomeBodySchema,
   StaffEventSchema,
 } from '../schemas/event'
+import { EventInviteeSchema, EventInviteesSchema, InviteeBodySchema } from '../schemas/invitee'
 import { AnswerBodySchema, ExportQuerySchema } from '../schemas/opinion'
 import {
   CheckInBodySchema,
@@ -228,6 +229,36 @@ export const eventEndpoints = {
     params: IdParamsSchema,
     body: AnswerBodySchema,
     response: StaffEventOpinionSchema,
+  },
+  listEventInvitees: {
+    method: 'GET',
+    path: '/api/staff/events/:id/invitees',
+    tag: 'staff-event',
+    access: EDITOR_OR_REVIEWER,
+    summary: '预留席位与受邀人员（姓名、单位、联系电话；电话不公开）',
+    params: IdParamsSchema,
+    response: EventInviteesSchema,
+  },
+  assignInvitee: {
+    method: 'POST',
+    path: '/api/staff/events/:id/invitees',
+    tag: 'staff-event',
+    access: EDITOR_OR_REVIEWER,
+    summary: '把一个预留席位分配给受邀人员（不超过预留席位数）',
+    params: IdParamsSchema,
+    body: InviteeBodySchema,
+    response: EventInviteeSchema,
+    status: 201,
+  },
+  removeInvitee: {
+    method: 'DELETE',
+    path: '/api/staff/event-invitees/:id',
+    tag: 'staff-event',
+    access: EDITOR_OR_REVIEWER,
+    summary: '取消受邀人员的席位（预留席位空出，可再分配）',
+    params: IdParamsSchema,
+    response: NoContentSchema,
+    status: 204,
   },
   exportRegistrations: {
     method: 'GET',

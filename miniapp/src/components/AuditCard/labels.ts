@@ -33,6 +33,8 @@ export const auditActionLabels: Record<string, string> = {
   answerEventOpinion: '答复活动意见',
   updateEventOpinion: '修改活动意见记录',
   deleteEventOpinion: '删除活动意见记录',
+  assignInvitee: '分配预留席位',
+  removeInvitee: '取消受邀人员席位',
   promotePolicyQuestion: '咨询收入问答库',
   overridePersonalInfo: '未隐去个人信息仍公开',
   dismissPersonalInfo: '忽略个人信息识别结果',

@@ -1,4 +1,4 @@
-// The staff 报名名单 as one table (desktop width): a row per registration with contact, category, attributes, status and check-in.
+// The staff 报名名单 as one table (desktop width): a row per registration with contact, category, attributes, status and check-in, then the invitees marked 邀请.
 import { attendeeCategoryLabels, formatShanghaiDateTime, registrationStatusLabels } from '@gm/shared'
 import type { StaffRegistration } from '../../hooks/useStaffEvents'
 import { DataTable } from '../DataTable'
@@ -14,24 +14,54 @@ const columns = [
   { key: 'checkedIn', label: '签到时间' },
 ] as const
 
-/** 报名名单 as a table (staff only: it shows phone numbers); actions live beside it. */
-export function StaffRegistrationTable({ registrations, caption }: { registrations: readonly StaffRegistration[]; caption: string }) {
+/** An invitee holding a reserved seat: a row marked 邀请 after the registrations. */
+export interface InviteeRow {
+  id: number
+  name: string
+  unit: string
+  phone: string | null
+}
+
+/** 报名名单 as a table (staff only: it shows phone numbers), invitees last, marked 邀请; actions live beside it. */
+export function StaffRegistrationTable({
+  registrations,
+  invitees = [],
+  caption,
+}: {
+  registrations: readonly StaffRegistration[]
+  invitees?: readonly InviteeRow[]
+  caption: string
+}) {
   return (
     <DataTable
       className="gm-staff-registration-table"
       caption={caption}
       columns={columns}
-      rows={registrations.map((r) => ({
-        key: r.id,
-        code: r.publicCode,
-        name: r.name,
-        phone: r.phone,
-        category: attendeeCategoryLabels[r.category],
-        attributes: [r.region, r.sector, r.ageBand, r.gender].filter(Boolean).join(' · '),
-        needs: r.accessibilityNeeds,
-        status: r.reviewReason ? `${registrationStatusLabels[r.status]}（${r.reviewReason}）` : registrationStatusLabels[r.status],
-        checkedIn: r.checkedInAt ? formatShanghaiDateTime(r.checkedInAt) : null,
-      }))}
+      rows={registrations
+        .map((r) => ({
+          key: `registration-${r.id}`,
+          code: r.publicCode,
+          name: r.name,
+          phone: r.phone,
+          category: attendeeCategoryLabels[r.category],
+          attributes: [r.region, r.sector, r.ageBand, r.gender].filter(Boolean).join(' · '),
+          needs: r.accessibilityNeeds,
+          status: r.reviewReason ? `${registrationStatusLabels[r.status]}（${r.reviewReason}）` : registrationStatusLabels[r.status],
+          checkedIn: r.checkedInAt ? formatShanghaiDateTime(r.checkedInAt) : null,
+        }))
+        .concat(
+          invitees.map((i) => ({
+            key: `invitee-${i.id}`,
+            code: '邀请',
+            name: i.name,
+            phone: i.phone ?? '',
+            category: `受邀人员（${i.unit}）`,
+            attributes: '',
+            needs: null,
+            status: '邀请（预留席位）',
+            checkedIn: null,
+          })),
+        )}
       emptyText="还没有人报名"
     />
   )

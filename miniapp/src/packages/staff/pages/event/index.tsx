@@ -1,4 +1,4 @@
-// 活动 (staff): one event — edit, publish, registrations (a table on desktop) and review, quotas, draw, check-in, outcome, cancel, export.
+// 活动 (staff): one event — edit, publish, invitee seats, registrations (a table on desktop) and review, quotas, draw, check-in, outcome, cancel, export.
 import { Text, View } from '@tarojs/components'
 import {
   type EventDetail,
@@ -23,11 +23,13 @@ import { PageShell } from '../../../../components/PageShell'
 import { AttachmentList } from '../../../../components/AttachmentList'
 import { AttachmentUploader } from '../../../../components/AttachmentUploader'
 import { useAttachmentDesk } from '../../../../hooks/useAttachments'
+import { useEventInvitees } from '../../../../hooks/useEventInvitees'
 import { FormFailure } from '../../../../components/PersonalInfoOverride'
 import { QuotaList } from '../../../../components/QuotaList'
 import { QuotaRows } from '../../../../components/QuotaRows'
 import { Paragraphs, Section } from '../../../../components/Section'
 import { StaffRegistrationCard } from '../../../../components/StaffRegistrationCard'
+import { InviteeSeats } from '../../../../components/InviteeSeats'
 import { StaffRegistrationTable } from '../../../../components/StaffRegistrationTable'
 import { StaffGate } from '../../../../components/StaffGate'
 import { TextAreaField } from '../../../../components/TextAreaField'
@@ -137,6 +139,8 @@ export default function StaffEventPage() {
   const reviewer = gate.can('REVIEWER')
   const registrations = useEventRegistrations(id, gate.allowed && reviewer && view.data?.published === true)
   const materials = useAttachmentDesk(id === null ? null : { eventId: id }, gate.allowed, 'MEETING_MATERIAL')
+  const seatKeeper = gate.can('EDITOR') || reviewer
+  const invitees = useEventInvitees(id, gate.allowed && seatKeeper && (view.data?.event.reservedSeats ?? 0) > 0)
 
   if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-event" />
   const { can } = gate
@@ -147,7 +151,8 @@ export default function StaffEventPage() {
       return (
         <ListState status={registrations.error ? 'error' : 'loading'} errorMessage={registrations.error?.message} onRetry={() => void registrations.reload()} />
       )
-    if (registrations.data.length === 0) return <ListState status="empty" emptyText="还没有人报名" />
+    const invited = invitees.list.data?.invitees ?? []
+    if (registrations.data.length === 0 && invited.length === 0) return <ListState status="empty" emptyText="还没有人报名" />
     const checkedIn = registrations.data.filter((r) => r.status === 'CHECKED_IN').length
     const pending = e.selectionMode === 'REVIEW' ? registrations.data.filter((r) => r.status === 'APPLIED') : []
     const count = `共 ${registrations.data.length} 人报名，已签到 ${checkedIn} 人`
@@ -174,7 +179,7 @@ export default function StaffEventPage() {
               ))}
             </View>
           )}
-          <StaffRegistrationTable registrations={registrations.data} caption={`报名名单：${e.title}`} />
+          <StaffRegistrationTable registrations={registrations.data} invitees={invited} caption={`报名名单：${e.title}`} />
         </View>
       </View>
     )
@@ -243,6 +248,35 @@ export default function StaffEventPage() {
                   />
                 )}
               </Section>
+
+              {seatKeeper && e.reservedSeats > 0 && (
+                <Section title="预留席位与受邀人员">
+                  {invitees.list.data === undefined ? (
+                    <ListState
+                      status={invitees.list.error ? 'error' : 'loading'}
+                      errorMessage={invitees.list.error?.message}
+                      onRetry={() => void invitees.list.reload()}
+                    />
+                  ) : (
+                    <InviteeSeats
+                      reservedSeats={invitees.list.data.reservedSeats}
+                      invitees={invitees.list.data.invitees}
+                      values={invitees.form.values}
+                      errors={invitees.form.errors}
+                      formError={invitees.form.formError?.message}
+                      submitting={invitees.form.submitting}
+                      removingError={invitees.remove.error?.message}
+                      {...(e.cancelled
+                        ? {}
+                        : {
+                            onChange: invitees.form.setField,
+                            onSubmit: () => void invitees.form.handleSubmit(),
+                            onRemove: (i) => void invitees.remove.run(i.id),
+                          })}
+                    />
+                  )}
+                </Section>
+              )}
 
               {e.selectionMode === 'LOTTERY' && (
                 <EventQuotas

@@ -1,0 +1,106 @@
+// 预留席位与受邀人员 on the staff event page: staff give a reserved seat to a named invitee (phone optional, for staff), take it back, and the signup table lists invitees marked 邀请.
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import type { EventDetail } from '@gm/shared'
+import StaffEventPage from '../../miniapp/src/packages/staff/pages/event/index'
+import { fakeServer, sentRequests, signedIn, staff } from './fixtures'
+import { useRouter } from './taroMock'
+
+const department = { id: 3, name: '管委会办公室' }
+const meeting: EventDetail = {
+  id: 7,
+  kind: 'MEETING_ATTENDANCE',
+  title: '列席管委会主任办公会',
+  place: '管委会大楼',
+  department,
+  startsAt: '2027-03-20T01:30:00.000Z',
+  endsAt: '2027-03-20T04:30:00.000Z',
+  signupOpensAt: '2027-03-01T00:00:00.000Z',
+  signupClosesAt: '2027-03-15T10:00:00.000Z',
+  signupStatus: 'open',
+  capacity: 10,
+  seatsLeft: 8,
+  selectionMode: 'FIRST_COME',
+  description: '—',
+  eligibility: '',
+  liveStreamUrl: null,
+  reservedSeats: 2,
+  waitlistCapacity: 0,
+  decisionId: null,
+  cancelled: null,
+  drawn: false,
+  drawCommitment: null,
+  drawQuotas: [],
+  outcome: null,
+}
+const invitee = { id: 41, name: '王建国', unit: '区人大常委会', phone: '13900001111', createdAt: '2027-03-02T01:00:00.000Z' }
+const sent = (method: string, path: string) => sentRequests().filter((r) => r.method === method && r.path === path)
+
+describe('预留席位与受邀人员', () => {
+  let server: ReturnType<typeof fakeServer>
+  beforeEach(() => {
+    server = fakeServer()
+    server.reply('/api/staff/events/7', 200, { event: meeting, published: true })
+    useRouter.mockReturnValue({ params: { id: '7' } })
+  })
+  afterEach(() => useRouter.mockReset().mockImplementation(() => ({ params: {} })))
+
+  it('gives a reserved seat to a named invitee (no phone: null) and takes one back', async () => {
+    signedIn(staff({ role: 'EDITOR', department }))
+    server.reply('GET /api/staff/events/7/invitees', 200, { reservedSeats: 2, invitees: [invitee] })
+    render(<StaffEventPage />)
+    expect(await screen.findByText('预留席位 2 个，已分配 1 个，尚余 1 个')).toBeTruthy()
+    expect(screen.getByText('王建国（区人大常委会）')).toBeTruthy()
+
+    fireEvent.click(screen.getByRole('button', { name: '分配席位' }))
+    expect(await screen.findByText('请填写姓名')).toBeTruthy()
+    expect(sent('POST', '/api/staff/events/7/invitees')).toHaveLength(0)
+
+    server.reply('POST /api/staff/events/7/invitees', 201, { ...invitee, id: 42, name: '李记者', unit: '融媒体中心', phone: null })
+    server.reply('GET /api/staff/events/7/invitees', 200, {
+      reservedSeats: 2,
+      invitees: [invitee, { ...invitee, id: 42, name: '李记者', unit: '融媒体中心', phone: null }],
+    })
+    fireEvent.input(screen.getByLabelText('受邀人员姓名'), { target: { value: ' 李记者 ' } })
+    fireEvent.input(screen.getByLabelText('单位'), { target: { value: '融媒体中心' } })
+    fireEvent.click(screen.getByRole('button', { name: '分配席位' }))
+    await screen.findByText('预留席位 2 个，已分配 2 个，尚余 0 个')
+    expect(sent('POST', '/api/staff/events/7/invitees')[0]?.data).toEqual({ name: '李记者', unit: '融媒体中心', phone: null })
+    expect(screen.queryByRole('button', { name: '分配席位' })).toBeNull()
+
+    server.reply('DELETE /api/staff/event-invitees/41', 204, null)
+    server.reply('GET /api/staff/events/7/invitees', 200, {
+      reservedSeats: 2,
+      invitees: [{ ...invitee, id: 42, name: '李记者', unit: '融媒体中心', phone: null }],
+    })
+    fireEvent.click(screen.getByRole('button', { name: '取消「王建国」的席位' }))
+    await screen.findByText('预留席位 2 个，已分配 1 个，尚余 1 个')
+    expect(sent('DELETE', '/api/staff/event-invitees/41')).toHaveLength(1)
+  })
+
+  it('shows the server’s refusal when every reserved seat was given meanwhile', async () => {
+    signedIn(staff({ role: 'EDITOR', department }))
+    server.reply('GET /api/staff/events/7/invitees', 200, { reservedSeats: 2, invitees: [] })
+    server.reply('POST /api/staff/events/7/invitees', 409, {
+      error: { code: 'RESERVED_SEATS_EXHAUSTED', message: '预留席位已全部分配，请先增加预留席位或取消一位受邀人员的席位' },
+    })
+    render(<StaffEventPage />)
+    await screen.findByText('预留席位 2 个，已分配 0 个，尚余 2 个')
+    fireEvent.input(screen.getByLabelText('受邀人员姓名'), { target: { value: '赵专家' } })
+    fireEvent.input(screen.getByLabelText('单位'), { target: { value: '某大学' } })
+    fireEvent.click(screen.getByRole('button', { name: '分配席位' }))
+    expect(await screen.findByText(/预留席位已全部分配/)).toBeTruthy()
+    expect((screen.getByLabelText('受邀人员姓名') as HTMLInputElement).value).toBe('赵专家')
+  })
+
+  it('lists the invitees in the signup table, marked 邀请', async () => {
+    signedIn(staff({ role: 'REVIEWER', department }))
+    server.reply('GET /api/staff/events/7/invitees', 200, { reservedSeats: 2, invitees: [invitee] })
+    server.reply('/api/staff/events/7/registrations', 200, [])
+    render(<StaffEventPage />)
+    const table = await screen.findByRole('table', { name: '报名名单：列席管委会主任办公会' })
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2))
+    expect(within(table).getByText('邀请')).toBeTruthy()
+    expect(within(table).getByText('受邀人员（区人大常委会）')).toBeTruthy()
+    expect(within(table).getByText('13900001111')).toBeTruthy()
+  })
+})
