@@ -51,12 +51,30 @@ const ConfigSchema = z.object({
   BURST_CONCURRENCY: z.coerce.number({ error: '必须是整数' }).int('必须是整数').min(0).max(10_000).default(24),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   STATIC_DIR: z.string().default(path.join(PROJECT_ROOT, 'miniapp', 'dist', 'h5')),
-  /** Where uploaded attachments (起草说明, 依据文件, 会议材料) are kept: the filesystem backend's folder (no other backend is built in yet). */
+  /** Where uploaded attachments (起草说明, 依据文件, 会议材料) are kept: `file` (ATTACHMENT_DIR) or `s3` (an S3-compatible store, S3_*). */
+  ATTACHMENT_STORE: z.enum(['file', 's3'], { error: '只能是 file 或 s3' }).default('file'),
+  /** The filesystem backend's folder. */
   ATTACHMENT_DIR: z
     .string()
     .trim()
     .min(1, '不能为空')
     .default(path.join(PROJECT_ROOT, '.data', 'attachments')),
+  /** The S3 API's address, e.g. https://s3.cn-north-1.amazonaws.com.cn or http://minio.internal:9000. */
+  S3_ENDPOINT: z
+    .string()
+    .trim()
+    .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, '必须是 http(s):// 开头的地址')
+    .optional(),
+  S3_BUCKET: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, '必须是 3–63 位小写字母、数字、点或连字符')
+    .optional(),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addressing (endpoint/bucket/key; MinIO and most self-hosted stores); false for bucket.host/key. */
+  S3_FORCE_PATH_STYLE: booleanFlag.default(true),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(64),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Shared cache (WeChat access_token) across BFF instances; in-process when unset. */
@@ -155,6 +173,10 @@ function crossCheck(config: Config): string[] {
     problems.push('BOOTSTRAP_ADMIN_USERNAME 与 BOOTSTRAP_ADMIN_PASSWORD 需同时设置')
   }
   if (config.REQUEST_TIMEOUT_LONG_MS < config.REQUEST_TIMEOUT_MS) problems.push('REQUEST_TIMEOUT_LONG_MS 不能小于 REQUEST_TIMEOUT_MS')
+  if (config.ATTACHMENT_STORE === 's3') {
+    const missing = (['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const).filter((name) => !config[name])
+    if (missing.length > 0) problems.push(`ATTACHMENT_STORE=s3 需要设置 ${missing.join('、')}`)
+  }
   return problems
 }
 

@@ -12,7 +12,7 @@ import { FullEvents } from './services/fullEvents'
 import { type SelectedDatabase, selectDatabase } from './db/select'
 import { hasContent, seedDemo } from './seed/demo'
 import type { Deps } from './deps'
-import { createFileStorage } from './storage/attachmentStorage'
+import { attachmentStorageFrom } from './storage/fromConfig'
 import { createWechatFromConfig } from './integrations/wechat'
 import { createLimiterStore, type LimiterStore } from './security/limiter'
 import { bootstrapAdmin } from './services/bootstrap'
@@ -121,7 +121,7 @@ async function main() {
       wechat,
       settings: settingsFrom(config),
       limits,
-      attachments: createFileStorage(config.ATTACHMENT_DIR),
+      attachments: attachmentStorageFrom(config),
     }
     worker = startDeliveryWorker(deps, [sendDueReminders, sendFollowAlerts, purgeOldIdempotencyKeys], config.DELIVERY_INTERVAL_MS)
     let publicCache: PublicReadCache | undefined

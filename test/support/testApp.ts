@@ -3,7 +3,7 @@ import type { Server } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createFileStorage } from '../../bff/src/storage/attachmentStorage'
+import { type AttachmentStorage, createFileStorage } from '../../bff/src/storage/attachmentStorage'
 import pino from 'pino'
 import { type AppOptions, createApp } from '../../bff/src/app'
 import { createDatabaseClient, type Database } from '../../bff/src/db/client'
@@ -49,6 +49,8 @@ export interface TestAppOptions {
   app?: Pick<AppOptions, 'requestTimeoutMs' | 'requestTimeoutLongMs'>
   /** Serve public reads through the public-read cache, invalidated by this database's change feed (as in production). */
   publicCache?: { ttlMs?: number; /** false: no LISTEN connection, only this app's own writes invalidate. */ changeFeed?: boolean }
+  /** Attachment storage other than the default (files in a temporary folder), e.g. the S3 backend against a fake S3 server. */
+  attachments?: AttachmentStorage
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -67,7 +69,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock: () => now.value,
     wechat,
     settings: { demoLogin: false, sessionTtlHours: 24, templates: {}, ...options.settings },
-    attachments: createFileStorage(path.join(tmpdir(), name, 'attachments')),
+    attachments: options.attachments ?? createFileStorage(path.join(tmpdir(), name, 'attachments')),
   }
   let publicCache: PublicReadCache | undefined
   let changeFeed: ChangeFeed | undefined

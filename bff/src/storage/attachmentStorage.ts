@@ -1,11 +1,8 @@
-// Where attachment bytes live: one interface for the services, and the filesystem backend under the data folder (the default and, for now, the only one).
+// Where attachment bytes live: one interface for the services, the filesystem backend under the data folder (the default), and the choice of backend from configuration (S3-compatible in s3Storage.ts).
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-/**
- * The bytes of uploaded attachments, by an opaque key the database row keeps. An S3-compatible
- * backend would implement the same three calls; none is built in yet (no S3 client is installed).
- */
+/** The bytes of uploaded attachments, by an opaque key the database row keeps; each backend implements these three calls. */
 export interface AttachmentStorage {
   /** Store (replacing nothing: keys are fresh random names). */
   put(key: string, bytes: Uint8Array): Promise<void>
@@ -17,10 +14,13 @@ export interface AttachmentStorage {
 
 const KEY = /^[a-z0-9]{2}\/[a-z0-9-]{16,80}$/
 
-function fileOf(root: string, key: string): string {
+/** A key as the services make them ("ab/<uuid>"), refused otherwise so no key can reach outside its folder or bucket. */
+export function checkedKey(key: string): string {
   if (!KEY.test(key)) throw new Error(`附件存储键不正确：${key}`)
-  return path.join(root, key)
+  return key
 }
+
+const fileOf = (root: string, key: string): string => path.join(root, checkedKey(key))
 
 /** Files under `root` (ATTACHMENT_DIR, by default .data/attachments), written to a temporary name then renamed so a reader never sees half a file. */
 export function createFileStorage(root: string): AttachmentStorage {
