@@ -2,32 +2,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { render, screen } from '@testing-library/react'
-import type { EventSummary, MyRegistration } from '@gm/shared'
 import { EventCard } from '../../miniapp/src/components/EventCard'
 import { RegistrationCard } from '../../miniapp/src/components/RegistrationCard'
 import EventDetailPage from '../../miniapp/src/packages/event/pages/detail/index'
 import { periodParts, timeRangeParts } from '../../miniapp/src/utils/format'
-import { fakeServer } from './fixtures'
+import { eventDetail, eventSummary, fakeServer, myRegistration } from './fixtures'
 import { useRouter } from './taroMock'
-
-function event(overrides: Partial<EventSummary> = {}): EventSummary {
-  return {
-    id: 3,
-    kind: 'OPEN_DAY',
-    title: '政府开放日：走进高新区政务服务中心',
-    place: '政务服务中心一楼大厅',
-    department: { id: 1, name: '政务服务中心' },
-    startsAt: '2026-10-11T06:30:00.000Z', // 14:30 in Beijing
-    endsAt: '2026-10-11T08:00:00.000Z',
-    signupOpensAt: '2026-09-20T01:00:00.000Z',
-    signupClosesAt: '2026-10-08T10:00:00.000Z',
-    signupStatus: 'open',
-    capacity: 30,
-    seatsLeft: 3,
-    selectionMode: 'FIRST_COME',
-    ...overrides,
-  }
-}
 
 /** Each piece of a date or time that must stay on one line. */
 const pieces = (root: Element) => Array.from(root.querySelectorAll('.gm-when__part')).map((p) => p.textContent)
@@ -43,23 +23,14 @@ describe('event times', () => {
   })
 
   it('on the event card: 时间：2026年10月11日 14:30–16:00, no 2026-10-11 that can break at its hyphens', () => {
-    render(<EventCard event={event()} />)
+    render(<EventCard event={eventSummary()} />)
     const time = document.querySelector('.gm-event-card__time')!
     expect(time.textContent).toBe('时间：2026年10月11日 14:30–16:00')
     expect(pieces(time)).toEqual(['2026年10月11日', '14:30–16:00'])
   })
 
   it('in 我的报名: the event time and the signup time', () => {
-    const registration: MyRegistration = {
-      id: 5,
-      event: { id: 3, title: '政府开放日', kind: 'OPEN_DAY', startsAt: '2026-10-11T06:30:00.000Z', place: '政务服务中心' },
-      category: 'PUBLIC',
-      status: 'SELECTED',
-      checkInCode: null,
-      reviewReason: null,
-      publicCode: 'R7KQ2MXP',
-      createdAt: '2026-09-21T02:05:00.000Z',
-    }
+    const registration = myRegistration({ checkInCode: null })
     render(<RegistrationCard registration={registration} onOpenEvent={() => undefined} onCancel={() => undefined} />)
     const [when, signedUp] = Array.from(document.querySelectorAll('.gm-registration-card .gm-when'))
     expect(when?.textContent).toBe('时间：2026年10月11日 14:30')
@@ -70,20 +41,7 @@ describe('event times', () => {
   it('on the event page: 活动时间 and 报名时间', async () => {
     useRouter.mockReturnValue({ params: { id: '3' } })
     const server = fakeServer()
-    server.reply('/api/events/3', 200, {
-      ...event(),
-      description: '参观大厅',
-      eligibility: '',
-      liveStreamUrl: null,
-      reservedSeats: 0,
-      waitlistCapacity: 0,
-      decisionId: null,
-      cancelled: null,
-      drawn: false,
-      drawCommitment: null,
-      drawQuotas: [],
-      outcome: null,
-    })
+    server.reply('/api/events/3', 200, eventDetail())
     render(<EventDetailPage />)
     await screen.findByText('活动时间')
     const value = (label: string) => screen.getByText(label).parentElement!.querySelector('.gm-info__value')!

@@ -1,4 +1,4 @@
-import type { ConsultationDetail, ConsultationSummary, Me, Overview } from '@gm/shared'
+import type { ConsultationDetail, ConsultationSummary, EventDetail, EventSummary, Me, MyRegistration, Overview } from '@gm/shared'
 import { reloadSessionFromStorage, SESSION_STORAGE_KEY, type StoredSession, updateMe } from '../../miniapp/src/api/session'
 import Taro from './taroMock'
 
@@ -92,6 +92,59 @@ export function consultationDetail(overrides: Partial<ConsultationDetail> = {}):
     versionNote: null,
     windowChanges: [],
     sections: [{ id: 11, position: 1, heading: '第一条', body: '为了加强城市公园管理，制定本办法。' }],
+    ...overrides,
+  }
+}
+
+/** A first-come open day, 2026-10-11 14:30–16:00 Beijing time, signup open. */
+export function eventSummary(overrides: Partial<EventSummary> = {}): EventSummary {
+  return {
+    id: 3,
+    kind: 'OPEN_DAY',
+    title: '政府开放日：走进高新区政务服务中心',
+    place: '政务服务中心一楼大厅',
+    department: { id: 1, name: '政务服务中心' },
+    startsAt: '2026-10-11T06:30:00.000Z',
+    endsAt: '2026-10-11T08:00:00.000Z',
+    signupOpensAt: '2026-09-20T01:00:00.000Z',
+    signupClosesAt: '2026-10-08T10:00:00.000Z',
+    signupStatus: 'open',
+    capacity: 30,
+    seatsLeft: 3,
+    selectionMode: 'FIRST_COME',
+    ...overrides,
+  }
+}
+
+export function eventDetail(overrides: Partial<EventDetail> = {}): EventDetail {
+  return {
+    ...eventSummary(),
+    description: '参观大厅',
+    eligibility: '',
+    liveStreamUrl: null,
+    reservedSeats: 0,
+    waitlistCapacity: 0,
+    decisionId: null,
+    cancelled: null,
+    drawn: false,
+    drawCommitment: null,
+    drawQuotas: [],
+    outcome: null,
+    ...overrides,
+  }
+}
+
+/** A confirmed registration for eventSummary()'s open day. */
+export function myRegistration(overrides: Partial<MyRegistration> = {}): MyRegistration {
+  return {
+    id: 5,
+    event: { id: 3, title: '政府开放日', kind: 'OPEN_DAY', startsAt: '2026-10-11T06:30:00.000Z', place: '政务服务中心' },
+    category: 'PUBLIC',
+    status: 'SELECTED',
+    checkInCode: 'K7M2P9QX',
+    reviewReason: null,
+    publicCode: 'R7KQ2MXP',
+    createdAt: '2026-09-21T02:05:00.000Z',
     ...overrides,
   }
 }

@@ -2,52 +2,19 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { EventDetail } from '@gm/shared'
 import SignupPage from '../../miniapp/src/packages/event/pages/signup/index'
-import { citizen, fakeServer, sentRequests, signedIn } from './fixtures'
+import { citizen, eventDetail, fakeServer, myRegistration, sentRequests, signedIn } from './fixtures'
 import Taro, { useRouter } from './taroMock'
 
-function event(overrides: Partial<EventDetail> = {}): EventDetail {
-  return {
-    id: 7,
-    kind: 'OPEN_DAY',
-    title: '博物馆新馆公众开放日',
-    place: '高新区博物馆新馆一楼',
-    department: { id: 3, name: '文化旅游局' },
-    startsAt: '2027-03-20T01:30:00.000Z',
-    endsAt: '2027-03-20T04:30:00.000Z',
-    signupOpensAt: '2026-11-01T00:00:00.000Z',
-    signupClosesAt: '2099-03-15T10:00:00.000Z',
-    signupStatus: 'open',
-    capacity: 30,
-    seatsLeft: 13,
-    selectionMode: 'FIRST_COME',
-    description: '参观新馆展陈。',
-    eligibility: '',
-    liveStreamUrl: null,
-    reservedSeats: 0,
-    waitlistCapacity: 5,
-    decisionId: null,
-    cancelled: null,
-    drawn: false,
-    drawCommitment: null,
-    drawQuotas: [],
-    outcome: null,
-    ...overrides,
-  }
-}
+/** The open day of the fixtures, signup open until 2099. */
+const event = (overrides: Partial<EventDetail> = {}) =>
+  eventDetail({ id: 7, title: '博物馆新馆公众开放日', signupClosesAt: '2099-03-15T10:00:00.000Z', waitlistCapacity: 5, ...overrides })
 
 const lastTime = { name: '李阿姨', phone: '13912344321', region: '东区街道', sector: '退休', ageBand: '60+', gender: '女', accessibilityNeeds: null }
 const input = (name: string) => document.querySelector(`.gm-field--${name} input`) as HTMLInputElement | null
 const signups = () => sentRequests().filter((r) => r.method === 'POST' && r.path === '/api/events/7/registrations')
-const registration = {
-  id: 5,
+const registration = myRegistration({
   event: { id: 7, title: '博物馆新馆公众开放日', kind: 'OPEN_DAY', startsAt: '2027-03-20T01:30:00.000Z', place: '高新区博物馆新馆一楼' },
-  category: 'PUBLIC',
-  status: 'SELECTED',
-  checkInCode: 'K7M2P9QX',
-  reviewReason: null,
-  publicCode: 'R7KQ2MXP',
-  createdAt: '2026-11-20T02:00:00.000Z',
-}
+})
 
 afterEach(() => useRouter.mockReset().mockImplementation(() => ({ params: {} })))
 
