@@ -43,7 +43,7 @@ export function createS3Storage(settings: S3Settings): AttachmentStorage {
     async put(key, bytes) {
       const res = await send('写入', key, {
         method: 'PUT',
-        body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        body: new Uint8Array(bytes),
         headers: { 'content-type': 'application/octet-stream' },
       })
       if (!res.ok) throw unavailable('写入', `HTTP ${res.status}`)
