@@ -5,7 +5,7 @@ import StaffAnswerTemplatesPage from '../../miniapp/src/packages/staff/pages/ans
 import StaffEventOpinionsPage from '../../miniapp/src/packages/staff/pages/event-opinions/index'
 import StaffGroupsPage from '../../miniapp/src/packages/staff/pages/groups/index'
 import StaffOpinionsPage from '../../miniapp/src/packages/staff/pages/opinions/index'
-import { consultationDetail, fakeServer, page, sentRequests, signedIn, staff } from './fixtures'
+import { consultationDetail, eventDetail, fakeServer, page, sentRequests, signedIn, staff } from './fixtures'
 import { useRouter } from './taroMock'
 
 const department = { id: 3, name: '建设局' }
@@ -176,32 +176,7 @@ describe('choosing a template in an event opinion’s answer form', () => {
     const server = fakeServer()
     server.reply('/api/departments', 200, [department])
     server.reply('/api/staff/events/7', 200, {
-      event: {
-        id: 7,
-        kind: 'HEARING',
-        title: '公交线网优化方案听证会',
-        place: '市民中心',
-        department,
-        startsAt: '2026-11-10T01:00:00.000Z',
-        endsAt: '2026-11-10T04:00:00.000Z',
-        signupOpensAt: '2026-10-20T00:00:00.000Z',
-        signupClosesAt: '2026-11-01T00:00:00.000Z',
-        signupStatus: 'closed',
-        capacity: 30,
-        seatsLeft: 0,
-        selectionMode: 'REVIEW',
-        description: '—',
-        eligibility: '',
-        reservedSeats: 0,
-        waitlistCapacity: 0,
-        liveStreamUrl: null,
-        decisionId: null,
-        cancelled: null,
-        drawn: false,
-        drawCommitment: null,
-        drawQuotas: [],
-        outcome: null,
-      },
+      event: eventDetail({ id: 7, kind: 'HEARING', title: '公交线网优化方案听证会', department }),
       published: true,
     })
     server.reply('/api/staff/events/7/registrations', 200, [])

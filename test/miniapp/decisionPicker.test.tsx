@@ -1,9 +1,8 @@
 // 关联决策事项 on the consultation and event forms: only published catalog entries are offered, and the server's refusal of a draft entry shows under the picker.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { EventDetail } from '@gm/shared'
 import ConsultationFormPage from '../../miniapp/src/packages/staff/pages/consultation-form/index'
 import EventFormPage from '../../miniapp/src/packages/staff/pages/event-form/index'
-import { consultationDetail, fakeServer, sentRequests, signedIn, staff } from './fixtures'
+import { consultationDetail, eventDetail, fakeServer, sentRequests, signedIn, staff } from './fixtures'
 import { useRouter } from './taroMock'
 
 const department = { id: 3, name: '市园林绿化局' }
@@ -57,32 +56,7 @@ describe('意见征集草稿: 关联决策事项', () => {
 })
 
 describe('活动: 关联决策事项', () => {
-  const event: EventDetail = {
-    id: 9,
-    kind: 'OPEN_DAY',
-    title: '城市公园开放日',
-    place: '中心公园',
-    department,
-    startsAt: '2027-03-20T01:30:00.000Z',
-    endsAt: '2027-03-20T04:30:00.000Z',
-    signupOpensAt: '2027-03-01T00:00:00.000Z',
-    signupClosesAt: '2027-03-15T10:00:00.000Z',
-    signupStatus: 'open',
-    capacity: 30,
-    seatsLeft: 30,
-    selectionMode: 'FIRST_COME',
-    description: '参观公园。',
-    eligibility: '',
-    liveStreamUrl: null,
-    reservedSeats: 0,
-    waitlistCapacity: 0,
-    decisionId: null,
-    cancelled: null,
-    drawn: false,
-    drawCommitment: null,
-    drawQuotas: [],
-    outcome: null,
-  }
+  const event = eventDetail({ id: 9, title: '城市公园开放日', department, startsAt: '2027-03-20T01:30:00.000Z', endsAt: '2027-03-20T04:30:00.000Z' })
 
   it('offers the published entries only and shows the refusal of a draft link under the picker', async () => {
     useRouter.mockReturnValue({ params: { id: '9' } })

@@ -1,37 +1,21 @@
 // 预留席位与受邀人员 on the staff event page: staff give a reserved seat to a named invitee (phone optional, for staff), take it back, and the signup table lists invitees marked 邀请.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import type { EventDetail } from '@gm/shared'
 import StaffEventPage from '../../miniapp/src/packages/staff/pages/event/index'
-import { fakeServer, sentRequests, signedIn, staff } from './fixtures'
+import { eventDetail, fakeServer, sentRequests, signedIn, staff } from './fixtures'
 import { useRouter } from './taroMock'
 
 const department = { id: 3, name: '管委会办公室' }
-const meeting: EventDetail = {
+const meeting = eventDetail({
   id: 7,
   kind: 'MEETING_ATTENDANCE',
   title: '列席管委会主任办公会',
-  place: '管委会大楼',
   department,
   startsAt: '2027-03-20T01:30:00.000Z',
   endsAt: '2027-03-20T04:30:00.000Z',
-  signupOpensAt: '2027-03-01T00:00:00.000Z',
-  signupClosesAt: '2027-03-15T10:00:00.000Z',
-  signupStatus: 'open',
   capacity: 10,
   seatsLeft: 8,
-  selectionMode: 'FIRST_COME',
-  description: '—',
-  eligibility: '',
-  liveStreamUrl: null,
   reservedSeats: 2,
-  waitlistCapacity: 0,
-  decisionId: null,
-  cancelled: null,
-  drawn: false,
-  drawCommitment: null,
-  drawQuotas: [],
-  outcome: null,
-}
+})
 const invitee = { id: 41, name: '王建国', unit: '区人大常委会', phone: '13900001111', createdAt: '2027-03-02T01:00:00.000Z' }
 const sent = (method: string, path: string) => sentRequests().filter((r) => r.method === method && r.path === path)
 
