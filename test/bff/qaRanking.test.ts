@@ -78,6 +78,7 @@ describe('what a question asks for', () => {
     expect(intentsOf('考从业资格证的步骤') & intentsOf('办理从业资格证的流程?')).not.toBe(0)
     expect(intentsOf('居住证多久能办好') & intentsOf('居住证办理时限是多少？')).not.toBe(0)
     expect(intentsOf('兑奖大厅几点上班') & intentsOf('兑奖大厅业务受理时间是什么？')).not.toBe(0)
+    expect(intentsOf('规划意见书里都有啥') & intentsOf('规划意见书的主要内容都包括哪些？')).not.toBe(0)
     expect(intentsOf('公租房')).toBe(0)
   })
 
@@ -90,6 +91,12 @@ describe('what a question asks for', () => {
     )
     expect(ranked(docs, '办居住证要带啥')[0]).toBe(2)
     expect(ranked(docs, '公租房谁能申请')[0]).toBe(4)
+    // The ninth kind (contents) needs more than 8 bits per item.
+    const more = library(
+      item(5, '如何区分规划意见书的办理归属？', '按项目所在区划分。', '规自委'),
+      item(6, '规划意见书的主要内容包括哪些？', '用地性质、规模和要求。', '规自委'),
+    )
+    expect(ranked(more, '规划意见书里都有啥')[0]).toBe(6)
   })
 })
 
@@ -185,6 +192,7 @@ describe('everyday words, stories, elderly phrasing and misspellings', () => {
     ['家里着火了怎么逃', ['火灾']],
     ['能找人办吗', ['委托']],
     ['身份证快到期了', ['有效期']],
+    ['北京牌照的车怎么过到我名下', ['京牌', '过户']],
   ])('%s → %j', (query, expected) => {
     expect(phrases(query)).toEqual(expect.arrayContaining(expected))
   })

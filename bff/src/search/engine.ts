@@ -85,7 +85,7 @@ export class SearchIndex implements LibraryStats {
   private readonly topics: string[]
   private readonly topicOf: Uint16Array
   /** The kinds of answer each item's question (or an alternative phrasing) asks for, as bits. */
-  private readonly intents: Uint8Array
+  private readonly intents: Uint16Array
   private readonly normQ: Float32Array
   private readonly normA: Float32Array
   private readonly normC: Float32Array
@@ -126,7 +126,7 @@ export class SearchIndex implements LibraryStats {
     const topicIndex = new Map<string, number>()
     this.topics = []
     this.topicOf = new Uint16Array(docs.length)
-    this.intents = Uint8Array.from(docs, (d) => [d.question, ...(d.aliases ?? [])].reduce((bits, text) => bits | intentsOf(text), 0))
+    this.intents = Uint16Array.from(docs, (d) => [d.question, ...(d.aliases ?? [])].reduce((bits, text) => bits | intentsOf(text), 0))
     docs.forEach((d, i) => {
       let t = topicIndex.get(d.topic)
       if (t === undefined) {

@@ -26,6 +26,8 @@ const KINDS: readonly RegExp[] = [
   /什么是|是什么意思|啥意思|什么意思|是指|含义|定义|什么叫|啥叫|指什么/,
   // 7 reason
   /为什么|为啥|为何|原因|怎么回事|咋回事/,
+  // 8 contents, what something includes
+  /内容|包括|包含|组成|都有啥|都有什么|里有啥|里有什么/,
 ]
 
 /** The kinds of answer `text` asks for, as bits (0 when its wording says none). */
