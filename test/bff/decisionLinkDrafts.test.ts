@@ -1,9 +1,9 @@
 // Consultations and events link only to published catalog entries: a draft entry is refused (409 DECISION_NOT_PUBLISHED on decisionId), a published one is accepted, a kept link stays.
+import { eventForm } from '../support/eventForm'
 import { signInStaff } from '../support/identity'
 import { startTestApp, type TestApp } from '../support/testApp'
 
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
+const DAY = 24 * 3_600_000
 let app: TestApp
 let departmentId: number
 let editor: Record<string, string>
@@ -37,22 +37,7 @@ const consultation = (decisionId?: number | null) => ({
   closesAt: at(40 * DAY),
   sections: [{ heading: '第一条', body: '为了规范停车场管理，制定本办法。' }],
 })
-const event = (decisionId?: number | null) => ({
-  kind: 'OPEN_DAY',
-  title: '停车场管理办法座谈会',
-  description: '听取市民意见',
-  place: '高新区政务服务中心',
-  departmentId,
-  decisionId,
-  startsAt: at(10 * DAY),
-  endsAt: at(10 * DAY + 2 * HOUR),
-  signupOpensAt: at(DAY),
-  signupClosesAt: at(5 * DAY),
-  capacity: 10,
-  reservedSeats: 0,
-  waitlistCapacity: 0,
-  selectionMode: 'FIRST_COME',
-})
+const event = (decisionId?: number | null) => eventForm(app, departmentId, { title: '停车场管理办法座谈会', decisionId, signupOpensAt: at(DAY) })
 const refusedAsDraft = (res: { status: number; body: { error?: { code: string; message: string; details?: { fields?: Record<string, string> } } } }) => {
   expect([res.status, res.body.error?.code]).toEqual([409, 'DECISION_NOT_PUBLISHED'])
   expect(res.body.error?.message).toMatch(/尚未发布/)

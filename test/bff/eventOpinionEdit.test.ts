@@ -1,9 +1,9 @@
 // A recorded event opinion (座谈会) can be corrected or removed by reviewers of the event's department until the outcome is public, audited with before and after; other departments and roles are refused.
+import { eventForm } from '../support/eventForm'
 import { signInStaff } from '../support/identity'
 import { startTestApp, type TestApp } from '../support/testApp'
 
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
+const DAY = 24 * 3_600_000
 let app: TestApp
 let departmentId: number
 let reviewer: Record<string, string>
@@ -18,25 +18,14 @@ beforeAll(async () => {
   reviewer = (await signInStaff(app, 'REVIEWER', undefined, { departments: [departmentId] })).auth
   editor = (await signInStaff(app, 'EDITOR', undefined, { departments: [departmentId] })).auth
   otherReviewer = (await signInStaff(app, 'REVIEWER', undefined, { departments: [otherId] })).auth
-  const at = (offset: number) => new Date(app.now.value.getTime() + offset).toISOString()
   const created = await app.request('/api/staff/events', {
     method: 'POST',
     headers: editor,
-    json: {
+    json: eventForm(app, departmentId, {
       kind: 'MEETING_ATTENDANCE',
       title: '停车管理办法座谈会',
-      description: '听取意见',
-      place: '政务服务中心',
-      departmentId,
-      startsAt: at(10 * DAY),
-      endsAt: at(10 * DAY + 2 * HOUR),
-      signupOpensAt: at(DAY),
-      signupClosesAt: at(5 * DAY),
-      capacity: 10,
-      reservedSeats: 0,
-      waitlistCapacity: 0,
-      selectionMode: 'FIRST_COME',
-    },
+      signupOpensAt: new Date(app.now.value.getTime() + DAY).toISOString(),
+    }),
   })
   expect(created.status).toBe(201)
   eventId = created.body.id

@@ -1,9 +1,8 @@
 // Invitee seats: staff of the event's department give reserved seats to named invitees (phone never public); the seats count once against capacity, also when assignments and citizens' signups race.
+import { eventForm } from '../support/eventForm'
 import { signInDemoCitizen, signInStaff } from '../support/identity'
 import { startTestApp, type TestApp } from '../support/testApp'
 
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
 let app: TestApp
 let departmentId: number
 let editor: Record<string, string>
@@ -21,25 +20,10 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 async function openEvent(capacity: number, reservedSeats: number) {
-  const at = (offset: number) => new Date(app.now.value.getTime() + offset).toISOString()
   const created = await app.request('/api/staff/events', {
     method: 'POST',
     headers: editor,
-    json: {
-      kind: 'MEETING_ATTENDANCE',
-      title: '列席管委会主任办公会',
-      description: '—',
-      place: '管委会大楼',
-      departmentId,
-      startsAt: at(10 * DAY),
-      endsAt: at(10 * DAY + 2 * HOUR),
-      signupOpensAt: at(-DAY),
-      signupClosesAt: at(5 * DAY),
-      capacity,
-      reservedSeats,
-      waitlistCapacity: 0,
-      selectionMode: 'FIRST_COME',
-    },
+    json: eventForm(app, departmentId, { kind: 'MEETING_ATTENDANCE', title: '列席管委会主任办公会', place: '管委会大楼', capacity, reservedSeats }),
   })
   expect(created.status).toBe(201)
   expect((await app.request(`/api/staff/events/${created.body.id}/publish`, { method: 'POST', headers: reviewer })).status).toBe(200)
