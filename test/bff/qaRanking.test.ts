@@ -79,6 +79,7 @@ describe('what a question asks for', () => {
     expect(intentsOf('居住证多久能办好') & intentsOf('居住证办理时限是多少？')).not.toBe(0)
     expect(intentsOf('兑奖大厅几点上班') & intentsOf('兑奖大厅业务受理时间是什么？')).not.toBe(0)
     expect(intentsOf('规划意见书里都有啥') & intentsOf('规划意见书的主要内容都包括哪些？')).not.toBe(0)
+    expect(intentsOf('芦城体校哪年建的') & intentsOf('芦城体校是什么时候成立的？')).not.toBe(0)
     expect(intentsOf('公租房')).toBe(0)
   })
 
@@ -193,6 +194,8 @@ describe('everyday words, stories, elderly phrasing and misspellings', () => {
     ['能找人办吗', ['委托']],
     ['身份证快到期了', ['有效期']],
     ['北京牌照的车怎么过到我名下', ['京牌', '过户']],
+    ['第一次考驾照能考哪几种车', ['初次', '种类']],
+    ['确权发证有啥用', ['作用']],
   ])('%s → %j', (query, expected) => {
     expect(phrases(query)).toEqual(expect.arrayContaining(expected))
   })
