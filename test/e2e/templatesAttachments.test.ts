@@ -62,7 +62,7 @@ it('a reviewer adds an 答复模板 and fills an opinion’s answer from it, pla
   await desk.getByText('市民朋友：您于2026年11月21日对《某某条例（征求意见稿）》提出的意见已收悉，经研究予以采纳。').waitFor()
   await reviewer.button('gm-staff-answer-templates', '新增模板').click()
   await desk.getByText(`已保存「${TEMPLATE}」`).waitFor()
-  await desk.locator('.gm-answer-templates__row', { hasText: TEMPLATE }).waitFor()
+  await desk.locator('.gm-answer-templates .gm-data-table__row', { hasText: TEMPLATE }).waitFor()
   await reviewer.screenshot('170-staff-answer-templates', desk.locator('.gm-page__title'))
 
   await reviewer.page.goto(`${baseUrl()}/#/packages/staff/pages/opinions/index?id=${publishedId}`)
