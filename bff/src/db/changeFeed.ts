@@ -28,6 +28,8 @@ export const NOT_PUBLIC_TABLES = [
   'follow',
   'qa_unanswered',
   'answer_template',
+  // Invitees (names, units, staff-only phones) show on staff pages only; giving a seat changes event.invited_count, which is logged.
+  'event_invitee',
   'public_change',
 ] as const
 
