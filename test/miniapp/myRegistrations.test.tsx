@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import type { MyRegistration } from '@gm/shared'
 import MyRegistrationsPage from '../../miniapp/src/packages/me/pages/registrations/index'
 import { reloadSessionFromStorage, SESSION_STORAGE_KEY, sessionStore } from '../../miniapp/src/api/session'
-import { citizen, errorBody, fakeServer, sentRequests, signedIn } from './fixtures'
+import { citizen, errorBody, eventDetail, fakeServer, sentRequests, signedIn } from './fixtures'
 import Taro from './taroMock'
 
 const later = new Date(Date.now() + 10 * 86_400_000).toISOString()
@@ -90,6 +90,31 @@ describe('我的报名', () => {
     expect(cancelPosts()).toHaveLength(1)
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(card().querySelector('.gm-registration-card__code')).toBeNull()
+  })
+
+  it('shows 报名类别 only for an event that asked for it: none for first come, the chosen one for a lottery', async () => {
+    // The server records 公众代表 for a first-come signup although the person never chose a category.
+    server.reply('/api/me/registrations', 200, [
+      registration({ id: 5, event: { ...registration().event, id: 2, title: '先到先得的开放日' }, category: 'PUBLIC' }),
+      registration({ id: 6, event: { ...registration().event, id: 4, title: '公开抽签的座谈会' }, category: 'EXPERT', status: 'APPLIED', checkInCode: null }),
+    ])
+    server.reply('/api/events/2', 200, eventDetail({ id: 2, selectionMode: 'FIRST_COME' }))
+    server.reply('/api/events/4', 200, eventDetail({ id: 4, selectionMode: 'LOTTERY' }))
+    render(<MyRegistrationsPage />)
+    await screen.findByText('报名类别：专家')
+    const [firstCome, lottery] = Array.from(document.querySelectorAll<HTMLElement>('.gm-registration-card'))
+    expect(within(lottery!).getByText('公开抽签的座谈会')).toBeTruthy()
+    expect(firstCome!.textContent).toMatch(/先到先得的开放日/)
+    expect(firstCome!.textContent).not.toMatch(/报名类别|公众代表/)
+  })
+
+  it('shows no 报名类别 while the event cannot be read (never a category the person may not have chosen)', async () => {
+    server.reply('/api/me/registrations', 200, [registration()])
+    server.failNetwork('/api/events/2')
+    render(<MyRegistrationsPage />)
+    await screen.findByText('已入选')
+    await waitFor(() => expect(sentRequests().some((r) => r.path === '/api/events/2')).toBe(true))
+    expect(card().textContent).not.toMatch(/报名类别/)
   })
 
   it('keeps the registration and shows why when cancelling fails', async () => {
