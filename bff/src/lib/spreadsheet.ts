@@ -1,6 +1,5 @@
 // Spreadsheet files for staff exports and open data: CSV (RFC 4180, UTF-8 BOM) and .xlsx through exceljs, formulas neutralised.
 import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
 
 /** One sheet of text cells: a header row and data rows. */
 export interface Table {
@@ -39,6 +38,8 @@ function sheetName(name: string, taken: Set<string>): string {
  * and a text that Excel would run as a formula when edited is prefixed with ' like in the CSV.
  */
 export async function toXlsx(tables: Table | readonly Table[]): Promise<Buffer> {
+  // Loaded on the first export, not at start: exceljs costs every process ~20 MB (bench/README.md, "Memory").
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   workbook.creator = '政民互动'
   const taken = new Set<string>()

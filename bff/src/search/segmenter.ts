@@ -1,5 +1,6 @@
-// Chinese word segmentation for the Q&A search: jieba (jieba-wasm, BFF only) with a government-service user dictionary.
-import { add_word as addWord, tag } from 'jieba-wasm'
+// Chinese word segmentation for the Q&A search: jieba (@node-rs/jieba, native, BFF only) with a government-service user dictionary.
+import { readFileSync } from 'node:fs'
+import { Jieba } from '@node-rs/jieba'
 import { normalize } from './analyzer'
 
 /**
@@ -26,26 +27,94 @@ export const DOMAIN_WORDS: readonly string[] = `
   .split(/\s+/)
   .filter(Boolean)
 
+/** jieba's own dictionary (349,045 words with frequencies and parts of speech), shipped with the package. */
+const DICTIONARY_FILE = require.resolve('@node-rs/jieba/dict.txt')
+
+/**
+ * One jieba per process, made on first use. The native jieba keeps its dictionary in about 27 MB;
+ * jieba-wasm held the same dictionary in 60 MB of WebAssembly memory that never shrinks, plus the
+ * compiled module (bench/README.md, "Memory").
+ */
+let jieba: Jieba | null = null
+/** The sum of the dictionary's frequencies, as jieba keeps it (words added below included). */
+let total = 0
+/** Frequencies of the words this process added (they override the dictionary's). */
+const added = new Map<string, number>()
+
+function segmenter(): Jieba {
+  if (jieba) return jieba
+  const dictionary = readFileSync(DICTIONARY_FILE)
+  jieba = Jieba.withDict(dictionary)
+  total = frequencies(dictionary, null).total
+  addDictionaryWords(DOMAIN_WORDS, dictionary)
+  return jieba
+}
+
+/**
+ * One pass over jieba's dictionary (lines "word frequency tag", UTF-8): the frequencies of the words
+ * asked for, and the sum of all. It reads the bytes in place: splitting the 5 MB file into 349,045
+ * strings at once would grow the heap by tens of megabytes that the process then keeps.
+ */
+function frequencies(dictionary: Buffer, wanted: ReadonlySet<string> | null) {
+  const keys = new Map<string, string>()
+  for (const word of wanted ?? []) keys.set(Buffer.from(word, 'utf8').toString('latin1'), word)
+  const found = new Map<string, number>()
+  let sum = 0
+  const SPACE = 0x20
+  const NEWLINE = 0x0a
+  for (let at = 0; at < dictionary.length;) {
+    const newline = dictionary.indexOf(NEWLINE, at)
+    const lineEnd = newline === -1 ? dictionary.length : newline
+    const wordEnd = dictionary.indexOf(SPACE, at)
+    if (wordEnd > at && wordEnd < lineEnd) {
+      let freq = 0
+      for (let i = wordEnd + 1; i < lineEnd && dictionary[i]! >= 0x30 && dictionary[i]! <= 0x39; i++) freq = freq * 10 + dictionary[i]! - 0x30
+      sum += freq
+      if (keys.size > 0) {
+        const word = keys.get(dictionary.toString('latin1', at, wordEnd))
+        if (word !== undefined) found.set(word, freq)
+      }
+    }
+    at = lineEnd + 1
+  }
+  return { found, total: sum }
+}
+
+/**
+ * jieba's `add_word(word)` without a frequency, which @node-rs/jieba does not expose: the word gets
+ * the frequency that makes it just likelier than the pieces jieba cuts it into (jieba-rs
+ * `suggest_freq`: max(⌊total × Π freq(piece)/total⌋ + 1, its own frequency)), and is loaded as a
+ * dictionary line. Words are added one by one, as jieba does, so a word sees those added before it.
+ */
+function addWords(j: Jieba, words: readonly string[], dictionary: Buffer) {
+  const substrings = new Set<string>()
+  for (const w of words) for (let a = 0; a < w.length; a++) for (let b = a + 1; b <= w.length; b++) substrings.add(w.slice(a, b))
+  const base = frequencies(dictionary, substrings).found
+  const freqOf = (w: string, fallback: number) => added.get(w) ?? base.get(w) ?? fallback
+  for (const word of words) {
+    const logTotal = Math.log(total)
+    const logFreq = j.cut(word, false).reduce((sum, piece) => sum + Math.log(freqOf(piece, 1)) - logTotal, 0)
+    const freq = Math.max(Math.floor(Math.exp(logFreq + logTotal)) + 1, freqOf(word, 1))
+    j.loadDict(Buffer.from(`${word} ${freq}\n`))
+    total += freq - freqOf(word, 0)
+    added.set(word, freq)
+  }
+}
+
 const dictionaryWords = new Set<string>()
 
 /** Add words to the segmenter's dictionary (each once per process); returns how many were new. */
-export function addDictionaryWords(words: Iterable<string>): number {
-  let added = 0
+export function addDictionaryWords(words: Iterable<string>, dictionary?: Buffer): number {
+  const j = segmenter()
+  const fresh: string[] = []
   for (const raw of words) {
     const word = normalize(raw.trim())
     if (word.length < 2 || dictionaryWords.has(word) || !/^[\u3400-\u9fff]+$/.test(word)) continue
     dictionaryWords.add(word)
-    addWord(word)
-    added++
+    fresh.push(word)
   }
-  return added
-}
-
-let ready = false
-function ensureDictionary() {
-  if (ready) return
-  ready = true
-  addDictionaryWords(DOMAIN_WORDS)
+  if (fresh.length > 0) addWords(j, fresh, dictionary ?? readFileSync(DICTIONARY_FILE))
+  return fresh.length
 }
 
 /**
@@ -63,11 +132,11 @@ export interface WordSpan {
 
 /** The words of a text, two characters or longer, by offset (the text is normalised first; offsets are the same). */
 export function wordSpans(text: string): WordSpan[] {
-  ensureDictionary()
+  const j = segmenter()
   const spans: WordSpan[] = []
   const s = normalize(text)
   let at = 0
-  for (const { word, tag: pos } of tag(s, false)) {
+  for (const { word, tag: pos } of j.tag(s, false)) {
     if (word.length >= 2) spans.push({ start: at, end: at + word.length, function: FUNCTION_TAGS.test(pos) })
     at += word.length
   }
