@@ -4,7 +4,7 @@
  * DOM elements with the same class names, children, click handlers and aria attributes; props that
  * only mean something to Taro (hoverClass, userSelect, scrollX…) are dropped.
  */
-import { type ChangeEvent, createElement, type KeyboardEvent, type ReactNode } from 'react'
+import { type ChangeEvent, createElement, forwardRef, type KeyboardEvent, type ReactNode, type Ref } from 'react'
 
 type Props = Record<string, unknown> & { children?: ReactNode }
 
@@ -66,12 +66,13 @@ export function Button(props: Props) {
   return createElement('button', { ...domProps(props), onClick })
 }
 
-/** Taro's Input reports `{ detail: { value } }` for input and confirm. */
-export function Input(props: Props) {
+/** Taro's Input reports `{ detail: { value } }` for input and confirm; a ref reaches the element, as in Taro H5. */
+export const Input = forwardRef(function Input(props: Props, ref: Ref<HTMLInputElement>) {
   const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined
   const onConfirm = props.onConfirm as ((e: { detail: { value: string } }) => void) | undefined
   return createElement('input', {
     ...domProps(props),
+    ref,
     type: props.password ? 'password' : 'text',
     maxLength: props.maxlength,
     value: props.value ?? '',
@@ -80,7 +81,7 @@ export function Input(props: Props) {
       if (e.key === 'Enter') onConfirm?.({ detail: { value: e.currentTarget.value } })
     },
   })
-}
+})
 
 /** Taro's date (or time) Picker reports `{ detail: { value } }`; here a date (or time) input wraps nothing but stands for the picker. */
 export function Picker(props: Props) {
@@ -96,11 +97,12 @@ export function Picker(props: Props) {
 }
 
 /** Taro's Textarea reports `{ detail: { value } }` like Input. */
-export function Textarea(props: Props) {
+export const Textarea = forwardRef(function Textarea(props: Props, ref: Ref<HTMLTextAreaElement>) {
   const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined
   return createElement('textarea', {
     ...domProps(props),
+    ref,
     value: props.value ?? '',
     onChange: (e: ChangeEvent<HTMLTextAreaElement>) => onInput?.({ detail: { value: e.target.value } }),
   })
-}
+})

@@ -2,6 +2,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import { a11y, fieldA11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'
+import { useValueAfterFirstRender } from './valueAfterFirstRender'
 import './index.scss'
 
 export interface FormFieldProps {
@@ -21,13 +22,15 @@ export interface FormFieldProps {
 
 /** A labelled text input with its hint or error right below it. */
 export function FormField({ name, label, value, onInput, error, hint, placeholder, password, maxlength = 100, onConfirm }: FormFieldProps) {
+  const input = useValueAfterFirstRender<HTMLElement>(value)
   return (
     <View className={cx('gm-field', `gm-field--${name}`, error && 'gm-field--invalid')}>
       <Text className="gm-field__label">{label}</Text>
       <Input
         className="gm-field__input"
+        ref={input.ref}
         name={name}
-        value={value}
+        value={input.value}
         password={password}
         placeholder={placeholder}
         placeholderClass="gm-field__placeholder"

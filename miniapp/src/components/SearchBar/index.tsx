@@ -1,6 +1,7 @@
 // A search input with a 搜索 button; searches on confirm or tap.
 import { Input, View } from '@tarojs/components'
 import { a11y } from '../../utils/a11y'
+import { useValueAfterFirstRender } from '../FormField/valueAfterFirstRender'
 import './index.scss'
 
 export interface SearchBarProps {
@@ -11,11 +12,13 @@ export interface SearchBarProps {
 }
 
 export function SearchBar({ value, placeholder, onInput, onSearch }: SearchBarProps) {
+  const input = useValueAfterFirstRender<HTMLElement>(value)
   return (
     <View className="gm-search-bar" {...a11y(undefined, 'search')}>
       <Input
+        ref={input.ref}
         className="gm-search-bar__input"
-        value={value}
+        value={input.value}
         placeholder={placeholder}
         placeholderClass="gm-search-bar__placeholder"
         confirmType="search"

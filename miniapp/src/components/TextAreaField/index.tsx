@@ -2,6 +2,7 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import { a11y, fieldA11y } from '../../utils/a11y'
 import { cx } from '../../utils/format'
+import { useValueAfterFirstRender } from '../FormField/valueAfterFirstRender'
 import './index.scss'
 
 export interface TextAreaFieldProps {
@@ -22,13 +23,15 @@ export interface TextAreaFieldProps {
 /** A labelled multi-line input with its count, hint or error right below it. */
 export function TextAreaField({ name, label, value, onInput, error, hint, placeholder, count, tall = false }: TextAreaFieldProps) {
   const over = count !== undefined && count.current > count.max
+  const input = useValueAfterFirstRender<HTMLElement>(value)
   return (
     <View className={cx('gm-textarea', `gm-textarea--${name}`, tall && 'gm-textarea--tall', error && 'gm-textarea--invalid')}>
       <Text className="gm-textarea__label">{label}</Text>
       <Textarea
         className="gm-textarea__input"
+        ref={input.ref}
         name={name}
-        value={value}
+        value={input.value}
         placeholder={placeholder}
         placeholderClass="gm-textarea__placeholder"
         maxlength={-1}
