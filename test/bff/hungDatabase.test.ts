@@ -192,3 +192,193 @@ describe('a database that hangs, holds a lock or restarts', () => {
     expect(bff!.child.pid).toBe(pidBefore)
   }, 120_000)
 })
+
+/**
+ * The signup that takes a seat (抢票): its transaction writes the key's claim and the notice, and the
+ * one statement taking the seat runs last before COMMIT. Whatever the database does meanwhile — hang
+ * with that statement waiting, or crash under a crowd — the answer is a 503 within the deadline (never
+ * a hang, never a 500), and once it is back the seat counter equals the selected rows and each person's
+ * retry with the same key leaves them exactly one registration.
+ */
+describe('the seat path while the database hangs or crashes', () => {
+  const PEOPLE = 30
+  const seatToken = (i: number) => `hungseattoken${String(i).padStart(3, '0')}${'s'.repeat(20)}`
+  const seatAuth = (i: number) => ({ authorization: `Bearer ${seatToken(i)}` })
+  let departmentId: number
+  /** One statement on a connection of its own (the server is stopped and restarted between them). */
+  const admin = {
+    async query<R extends pg.QueryResultRow = any>(text: string, values: unknown[] = []) {
+      const client = new pg.Client({ connectionString: cluster!.urlFor('postgres') })
+      client.on('error', () => undefined)
+      await client.connect()
+      try {
+        return await client.query<R>(text, values)
+      } finally {
+        await client.end().catch(() => undefined)
+      }
+    },
+  }
+
+  beforeAll(async () => {
+    cluster!.resume()
+    departmentId = (await admin.query(`INSERT INTO department (name) VALUES ('抢票故障测试部门') RETURNING id`)).rows[0].id
+    const people = await admin.query<{ id: number; n: number }>(
+      `INSERT INTO citizen (openid, privacy_version, privacy_accepted_at) SELECT 'hung-seat-' || i, $2, now() FROM generate_series(0, $1 - 1) i
+       RETURNING id, substr(openid, 11)::int AS n`,
+      [PEOPLE, PRIVACY_NOTICE_VERSION],
+    )
+    const ids: number[] = []
+    for (const { id, n } of people.rows) ids[n] = id
+    await admin.query(
+      `INSERT INTO session (token_hash, citizen_id, expires_at) SELECT h, c, now() + interval '1 day' FROM unnest($1::text[], $2::int[]) AS t(h, c)`,
+      [ids.map((_, i) => hashToken(seatToken(i))), ids],
+    )
+  }, 60_000)
+  async function firstComeEvent(capacity: number): Promise<number> {
+    const event = await admin.query(
+      `INSERT INTO event (kind, title, description, place, department_id, starts_at, ends_at, signup_opens_at, signup_closes_at,
+                          capacity, reserved_seats, waitlist_capacity, selection_mode, published_at)
+       VALUES ('OPEN_DAY', '数据库故障抢票测试', '—', '—', $1, now() + interval '10 days', now() + interval '10 days 3 hours',
+               now() - interval '1 day', now() + interval '5 days', $2, 0, 0, 'FIRST_COME', now() - interval '1 day') RETURNING id`,
+      [departmentId, capacity],
+    )
+    return event.rows[0].id
+  }
+
+  const signup = (eventId: number, i: number, signal?: AbortSignal) =>
+    call(bff!.base, `/api/events/${eventId}/registrations`, {
+      method: 'POST',
+      headers: { ...seatAuth(i), 'idempotency-key': `hung-seat-${eventId}-${i}` },
+      json: { name: `抢票人${i}`, phone: '13800138000', category: 'PUBLIC' },
+      signal,
+    })
+
+  /** The event's seat counter and its rows, by person (index) and status, in one snapshot (a late signup may commit meanwhile). */
+  async function seatsOf(eventId: number) {
+    const found = await admin.query<{ confirmed: number; rows: [number, string][] | null }>(
+      `SELECT e.confirmed_count AS confirmed,
+              (SELECT json_agg(json_build_array(substr(c.openid, 11)::int, r.status::text) ORDER BY r.id)
+               FROM registration r JOIN citizen c ON c.id = r.citizen_id WHERE r.event_id = e.id) AS rows
+       FROM event e WHERE e.id = $1`,
+      [eventId],
+    )
+    return { confirmed: found.rows[0]!.confirmed, rows: found.rows[0]!.rows ?? [] }
+  }
+
+  /** A person's answer once the database is back: the same request (same key) sent again while it is not final (503 or no answer), bounded. */
+  async function settled(eventId: number, i: number): Promise<Answer> {
+    let answer = await signup(eventId, i)
+    for (let attempt = 0; attempt < 20 && (answer.status === 503 || answer.status === 0); attempt++) {
+      await new Promise((r) => setTimeout(r, 500))
+      answer = await signup(eventId, i)
+    }
+    return answer
+  }
+
+  const expectUnavailable = ({ answer, ms }: { answer: Answer; ms: number }) => {
+    expect([answer.status, answer.body?.error?.code, answer.headers.get('retry-after')]).toEqual([503, 'SERVICE_UNAVAILABLE', '5'])
+    expect(answer.body.error.message).toMatch(/[\u4e00-\u9fa5]/)
+    expect(ms).toBeLessThan(ANSWER_BOUND_MS)
+  }
+
+  it('answers 503 within the deadline when the database hangs while the seat statement waits, and the retry with the same key holds exactly one seat', async () => {
+    expect((await untilServed(bff!.base, '/api/consultations')).status).toBe(200)
+    const eventId = await firstComeEvent(2)
+    // The event row is held elsewhere, so the seat statement (the last before COMMIT) waits for it.
+    const holder = new pg.Client({ connectionString: cluster!.urlFor('postgres') })
+    holder.on('error', () => undefined)
+    await holder.connect()
+    try {
+      await holder.query('BEGIN')
+      await holder.query('SELECT id FROM event WHERE id = $1 FOR UPDATE', [eventId])
+      const first = timed((signal) => signup(eventId, 0, signal))
+      let waiting = 0
+      for (let i = 0; i < 200 && waiting === 0; i++) {
+        await new Promise((r) => setTimeout(r, 10))
+        const found = await admin.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE event SET confirmed_count%' AND query LIKE '%INSERT INTO registration%'`,
+        )
+        waiting = found.rows[0].n
+      }
+      expect(waiting).toBe(1)
+      // The server hangs with that statement waiting; a second person asks meanwhile.
+      cluster!.pause()
+      const [hung, other] = await Promise.all([first, timed((signal) => signup(eventId, 1, signal))])
+      expectUnavailable(hung)
+      expectUnavailable(other)
+      cluster!.resume()
+      await holder.query('ROLLBACK')
+    } finally {
+      cluster!.resume()
+      await holder.end().catch(() => undefined)
+    }
+    expect((await untilServed(bff!.base, '/api/consultations')).status).toBe(200)
+
+    // Nothing half-done: the counter equals the selected rows, and nobody holds two. (The second person's request
+    // goes on after its 503 once the server resumes and usually takes its seat then: its retry is answered with it.)
+    const after = await seatsOf(eventId)
+    expect(after.confirmed).toBe(after.rows.filter(([, s]) => s === 'SELECTED').length)
+    expect(after.rows.filter(([n]) => n === 0).length).toBeLessThanOrEqual(1)
+    // Both retry with their keys: one seat each, the retry of a retry answered with the same registration.
+    const retried = await settled(eventId, 0)
+    expect([retried.status, retried.body.status]).toEqual([201, 'SELECTED'])
+    expect((await settled(eventId, 0)).body).toEqual(retried.body)
+    expect((await settled(eventId, 1)).body.status).toBe('SELECTED')
+    expect((await settled(eventId, 2)).body.error?.code).toBe('SEATS_EXHAUSTED')
+    const seats = await seatsOf(eventId)
+    expect({ confirmed: seats.confirmed, rows: seats.rows.sort(([x], [y]) => x - y) }).toEqual({
+      confirmed: 2,
+      rows: [
+        [0, 'SELECTED'],
+        [1, 'SELECTED'],
+      ],
+    })
+    expect(bff!.output()).not.toMatch(/unhandled|uncaught/i)
+  }, 120_000)
+
+  it('answers 503 (never a 500, never a hang) when the database crashes under a signup crowd, and after the restart every retry leaves exactly the seats taken once', async () => {
+    expect((await untilServed(bff!.base, '/api/consultations')).status).toBe(200)
+    const SEATS = 8
+    const eventId = await firstComeEvent(SEATS)
+    const people = Array.from({ length: PEOPLE }, (_, i) => i)
+    // The crash (an immediate stop) comes as soon as the first seat is acknowledged.
+    let crashed = false
+    const crowd = people.map((i) =>
+      timed((signal) => signup(eventId, i, signal)).then((result) => {
+        if (result.answer.status === 201 && !crashed) {
+          crashed = true
+          cluster!.stop('immediate')
+        }
+        return result
+      }),
+    )
+    const first = await Promise.all(crowd)
+    expect(crashed).toBe(true)
+    const tally: Record<string, number> = {}
+    for (const { answer } of first) tally[String(answer.body?.status ?? answer.body?.error?.code ?? answer.status)] = 0
+    for (const { answer } of first) tally[String(answer.body?.status ?? answer.body?.error?.code ?? answer.status)]! += 1
+    // Only seats, refusals and 503s — no 500, no dropped connection — each within the bound.
+    expect(Object.keys(tally).filter((k) => !['SELECTED', 'SEATS_EXHAUSTED', 'SERVICE_UNAVAILABLE'].includes(k))).toEqual([])
+    for (const { answer, ms } of first) {
+      if (answer.status === 503) expectUnavailable({ answer, ms })
+      else expect(ms).toBeLessThan(ANSWER_BOUND_MS)
+    }
+
+    cluster!.start()
+    expect((await untilServed(bff!.base, '/api/consultations')).status).toBe(200)
+    // Everyone retries with their key: acknowledged seats are answered again, the rest are decided now.
+    const final = await Promise.all(people.map((i) => settled(eventId, i)))
+    people.forEach((i) => {
+      if (first[i]!.answer.status === 201) expect(final[i]!.body).toEqual(first[i]!.answer.body)
+    })
+    const seated = people.filter((i) => final[i]!.status === 201)
+    expect(seated.length).toBe(SEATS)
+    expect(people.filter((i) => final[i]!.status !== 201).map((i) => final[i]!.body?.error?.code)).toEqual(Array(PEOPLE - SEATS).fill('SEATS_EXHAUSTED'))
+    const after = await seatsOf(eventId)
+    expect(after.confirmed).toBe(SEATS)
+    expect(after.rows.map(([n]) => n).sort((x, y) => x - y)).toEqual(seated)
+    expect(after.rows.every(([, status]) => status === 'SELECTED')).toBe(true)
+    expect(bff!.child.exitCode).toBeNull()
+    expect(bff!.output()).not.toMatch(/unhandled|uncaught/i)
+  }, 180_000)
+})
