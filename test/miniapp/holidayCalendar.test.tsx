@@ -39,7 +39,7 @@ const opinion = (overrides: Partial<StaffOpinion> = {}): StaffOpinion =>
 describe('an estimated reply deadline', () => {
   it('is flagged on the staff opinion card', () => {
     render(<StaffOpinionCard opinion={opinion()} />)
-    expect(screen.getByText('答复期限：2027-01-01（20 个工作日）')).toBeTruthy()
+    expect(screen.getByText('答复期限：2027年1月1日（20 个工作日）')).toBeTruthy()
     expect(screen.getByText(`⚠ ${ESTIMATED_DEADLINE_NOTE}`)).toBeTruthy()
   })
 
@@ -92,8 +92,8 @@ describe('an estimated reply deadline', () => {
       },
     ])
     render(<StaffConsultationsPage />)
-    expect(await screen.findByText('YJ20261205-HOLI01 · 期限 2027-01-01（估算） · 停车收费办法')).toBeTruthy()
-    expect(screen.getByText('YJ20261101-HOLI02 · 期限 2026-11-27 · 停车收费办法')).toBeTruthy()
+    expect(await screen.findByText('YJ20261205-HOLI01 · 期限 2027年1月1日（估算） · 停车收费办法')).toBeTruthy()
+    expect(screen.getByText('YJ20261101-HOLI02 · 期限 2026年11月27日 · 停车收费办法')).toBeTruthy()
     expect(screen.getAllByText(ESTIMATED_DEADLINE_NOTE)).toHaveLength(1)
   })
 })

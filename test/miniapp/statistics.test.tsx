@@ -207,7 +207,7 @@ describe('统计分析 (staff)', () => {
     expect(months[3]!.textContent).toBe('3月1299')
 
     // per consultation with the state of its 采纳情况, per department, events and Q&A
-    expect(screen.getByRole('table', { name: '2026 年各项意见征集统计' }).textContent).toContain('老旧小区改造实施办法建设局已公布（2026-05-10）')
+    expect(screen.getByRole('table', { name: '2026 年各项意见征集统计' }).textContent).toContain('老旧小区改造实施办法建设局已公布（2026年5月10日）')
     expect(screen.getByRole('table', { name: '2026 年各部门意见征集统计' }).textContent).toContain('经济发展局00')
     expect(document.querySelector('.gm-stat-numbers__item--helpfulRate .gm-stat-numbers__value')?.textContent).toBe('75%')
     expect(document.querySelector('.gm-stat-numbers__item--searches .gm-stat-numbers__value')?.textContent).toBe('150次')

@@ -1,6 +1,7 @@
 // 政策文件库: the public list citizens search, and the staff desk for documents, validity changes, interpretations and Q&A topics.
 import {
   addWorkingDays,
+  formatShanghaiDate,
   type InterpretationBody,
   type InterpretationKind,
   type PolicyDraftBody,
@@ -97,13 +98,12 @@ export function policyDraftBody(values: PolicyDraftValues): PolicyDraftBody {
 }
 
 export function policyDraftValuesOf(p: StaffPolicy): PolicyDraftValues {
-  const day = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
   return {
     title: p.title,
     issuer: p.issuer,
     docNumber: p.docNumber,
-    writtenOn: day(p.writtenAt),
-    publishedOn: day(p.publishedAt),
+    writtenOn: formatShanghaiDate(p.writtenAt),
+    publishedOn: formatShanghaiDate(p.publishedAt),
     topic: p.topic ?? '',
     summary: p.summary,
     text: p.sections.map((s) => (s.body === s.heading ? s.heading : `${s.heading}\n${s.body}`)).join('\n\n'),

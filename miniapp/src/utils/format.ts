@@ -1,5 +1,5 @@
-// Display formatting for pages: BEM class joining, consultation windows, event time ranges, days until, route ids and one-line excerpts.
-import { DAY_MS, formatShanghaiDate, formatShanghaiDateTime, type Instant, shanghaiParts, toDate } from '@gm/shared'
+// Display formatting for pages: BEM class joining, dates and times in words (Asia/Shanghai; the one way pages show a moment), consultation windows, days until, route ids and one-line excerpts.
+import { DAY_MS, formatShanghaiDate, type Instant, shanghaiParts, toDate } from '@gm/shared'
 
 /** Join BEM class names, skipping falsy ones. */
 export function cx(...names: Array<string | false | null | undefined>): string {
@@ -46,19 +46,27 @@ export function periodParts(from: Instant, to: Instant): string[] {
   return [...momentParts(from), '至', ...momentParts(to)]
 }
 
+/** A consultation window as pieces: ["2026年11月1日", "至", "2026年11月30日"] (the last day is the one before `closesAt`). */
+export function windowParts(opensAt: Instant, closesAt: Instant): string[] {
+  return [dateInWords(opensAt), '至', lastDayInWords(closesAt)]
+}
+
+/**
+ * Pieces as one line of text, where a string is wanted (a table cell, a notice, a hint):
+ * "2026年10月11日 09:30". Where the line may wrap, render the pieces with WhenText instead.
+ */
+export function partsText(parts: readonly string[]): string {
+  return parts.join(' ')
+}
+
+/** "2026年10月11日 09:30": a moment in words on one line. */
+export function momentText(instant: Instant): string {
+  return partsText(momentParts(instant))
+}
+
 /** "2026-11-01 至 2026-11-30" */
 export function formatWindow(opensAt: Instant, closesAt: Instant): string {
   return `${formatShanghaiDate(opensAt)} 至 ${lastDay(closesAt)}`
-}
-
-/** "2026-11-21 09:30–11:30", or both full date-times when the event spans days. */
-export function formatTimeRange(startsAt: Instant, endsAt: Instant): string {
-  const start = formatShanghaiDateTime(startsAt)
-  if (formatShanghaiDate(startsAt) === formatShanghaiDate(endsAt)) {
-    const end = shanghaiParts(endsAt)
-    return `${start}–${String(end.hour).padStart(2, '0')}:${String(end.minute).padStart(2, '0')}`
-  }
-  return `${start} 至 ${formatShanghaiDateTime(endsAt)}`
 }
 
 /** Whole days (rounded up) until `instant`, at least 1. */

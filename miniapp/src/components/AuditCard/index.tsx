@@ -1,7 +1,9 @@
 // One entry of the 审计日志 page: who did what to which record and when, including personal-data overrides and contact-data reads.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDateTime, type PersonalInfoKind, personalInfoLabels } from '@gm/shared'
+import { type PersonalInfoKind, personalInfoLabels } from '@gm/shared'
 import type { AuditEntry } from '../../hooks/useStaffAdmin'
+import { momentParts } from '../../utils/format'
+import { WhenText } from '../WhenText'
 import { auditActionLabels, auditEntityLabels, contactReadLabels } from './labels'
 import './index.scss'
 
@@ -20,7 +22,7 @@ export function AuditCard({ entry }: { entry: AuditEntry }) {
     <View className="gm-audit-card">
       <View className="gm-audit-card__header">
         <Text className="gm-audit-card__action">{auditActionLabels[entry.action] ?? entry.action}</Text>
-        <Text className="gm-audit-card__time">{formatShanghaiDateTime(entry.at)}</Text>
+        <WhenText className="gm-audit-card__time" parts={momentParts(entry.at)} />
       </View>
       <Text className="gm-audit-card__meta">{`操作人：${entry.staff?.username ?? '系统'}　对象：${entity}${entry.entityTitle ? `「${entry.entityTitle}」` : entry.entityId ? ` #${entry.entityId}` : ''}`}</Text>
       {read && <Text className="gm-audit-card__meta">{read}</Text>}

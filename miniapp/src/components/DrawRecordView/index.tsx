@@ -1,12 +1,14 @@
 /** The public lottery record (抽签公示): inputs, result, earlier rounds, and the in-browser check. */
 import { Text, View } from '@tarojs/components'
-import { attendeeCategoryLabels, type DrawRecord, type DrawRound, formatShanghaiDateTime, sameQuotas, verifyDraw } from '@gm/shared'
+import { attendeeCategoryLabels, type DrawRecord, type DrawRound, sameQuotas, verifyDraw } from '@gm/shared'
 import { useState } from 'react'
 import { a11y } from '../../utils/a11y'
+import { momentParts, momentText } from '../../utils/format'
 import { ActionButton } from '../ActionButton'
 import { InfoList } from '../InfoList'
 import { QuotaList } from '../QuotaList'
 import { Section } from '../Section'
+import { WhenText } from '../WhenText'
 import './index.scss'
 
 /**
@@ -32,7 +34,7 @@ function Hash({ label, value }: { label: string; value: string }) {
 function RoundSummary({ round }: { round: DrawRound }) {
   return (
     <View className="gm-draw__round">
-      <Text className="gm-draw__text">{`第 ${round.round} 轮 · ${formatShanghaiDateTime(round.drawAt)}${round.reason ? ` · 重新抽签理由：${round.reason}` : ''}`}</Text>
+      <Text className="gm-draw__text">{`第 ${round.round} 轮 · ${momentText(round.drawAt)}${round.reason ? ` · 重新抽签理由：${round.reason}` : ''}`}</Text>
       <Text className="gm-draw__text">{`候选 ${round.candidates.length} 人，名额 ${round.seats} 个；抽中：${round.selected.join('、') || '无'}`}</Text>
       <Hash label="候选名单散列" value={round.listHash} />
     </View>
@@ -48,7 +50,7 @@ export function DrawRecordView({ record }: { record: DrawRecord }) {
       <Section title="抽签结果">
         <InfoList
           items={[
-            { label: '抽签时间', value: formatShanghaiDateTime(record.drawAt) },
+            { label: '抽签时间', value: <WhenText parts={momentParts(record.drawAt)} /> },
             { label: '轮次', value: record.round === 1 ? '第 1 轮' : `第 ${record.round} 轮（已重新抽签 ${record.round - 1} 次）` },
             ...(record.reason ? [{ label: '重新抽签理由', value: record.reason }] : []),
             { label: '见证人', value: record.witnesses.join('、') || '—' },

@@ -1,8 +1,10 @@
 // One opinion raised at an event as staff recorded it: who raised it, when, raw and published text, with its answer or answer form.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDateTime, type StaffEventOpinion } from '@gm/shared'
+import { type StaffEventOpinion } from '@gm/shared'
 import type { ReactNode } from 'react'
 import { Badge } from '../Badge'
+import { momentParts } from '../../utils/format'
+import { WhenText } from '../WhenText'
 import './index.scss'
 
 export interface EventOpinionCardProps {
@@ -22,7 +24,7 @@ export function EventOpinionCard({ opinion: o, attendee, children }: EventOpinio
         <Text className="gm-event-opinion__who">{attendee ?? '未关联报名人员'}</Text>
         {o.answer ? <Badge tone="open">已答复</Badge> : <Badge tone="upcoming">待答复</Badge>}
       </View>
-      <Text className="gm-event-opinion__meta">{`记录时间：${formatShanghaiDateTime(o.createdAt)}`}</Text>
+      <WhenText className="gm-event-opinion__meta" lead="记录时间：" parts={momentParts(o.createdAt)} />
       <Text className="gm-event-opinion__label">原文（仅内部可见）</Text>
       <Text className="gm-event-opinion__text" userSelect>
         {o.rawText}

@@ -1,6 +1,6 @@
 // 群众想问但库里没有的: the rows of searches without a good answer, most searched first, each with a button to answer it.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDate } from '@gm/shared'
+import { dateInWords } from '../../utils/format'
 import { ActionButton } from '../ActionButton'
 import { ListState } from '../ListState'
 import './index.scss'
@@ -18,7 +18,7 @@ export function QaUnansweredList({ rows, canAnswer, onAnswer }: QaUnansweredList
       {rows.map((row) => (
         <View key={row.id} className="gm-qa-unanswered__row">
           <Text className="gm-qa-unanswered__text">{row.text}</Text>
-          <Text className="gm-qa-unanswered__meta">{`${row.searches} 次检索 · 最近 ${formatShanghaiDate(new Date(row.lastAskedAt))}`}</Text>
+          <Text className="gm-qa-unanswered__meta">{`${row.searches} 次检索 · 最近 ${dateInWords(row.lastAskedAt)}`}</Text>
           {canAnswer && (
             <ActionButton className="gm-qa-unanswered__answer" onPress={() => onAnswer(row.id)}>
               据此新建问答

@@ -1,8 +1,8 @@
 // One account in 工作人员管理 with its actions: disable or enable, WeChat binding invite, departments, password reset.
 import { Text, View } from '@tarojs/components'
-import { type Department, formatShanghaiDateTime, type Staff, staffRoleLabels } from '@gm/shared'
+import { type Department, type Staff, staffRoleLabels } from '@gm/shared'
 import { useState } from 'react'
-import { cx } from '../../utils/format'
+import { cx, momentText } from '../../utils/format'
 import { ActionButton } from '../ActionButton'
 import { Badge } from '../Badge'
 import { DepartmentPicker } from '../DepartmentPicker'
@@ -82,7 +82,7 @@ export function StaffCard(props: StaffCardProps) {
       </View>
       {error && <Notice tone="error">{error}</Notice>}
       {invite && (
-        <Notice tone="info">{`绑定邀请码：${invite.code}\n有效期至 ${formatShanghaiDateTime(invite.expiresAt)}，请通过内部渠道告知本人，在小程序「工作人员登录 → 绑定微信」中使用。`}</Notice>
+        <Notice tone="info">{`绑定邀请码：${invite.code}\n有效期至 ${momentText(invite.expiresAt)}，请通过内部渠道告知本人，在小程序「工作人员登录 → 绑定微信」中使用。`}</Notice>
       )}
       {resetPassword && (
         <View className="gm-staff-card__reset">

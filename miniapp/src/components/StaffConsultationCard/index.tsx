@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { consultationStatusLabels } from '@gm/shared'
 import type { StaffConsultation } from '../../hooks/useStaffConsultations'
 import { a11y } from '../../utils/a11y'
-import { formatWindow } from '../../utils/format'
+import { partsText, windowParts } from '../../utils/format'
 import { Badge } from '../Badge'
 import './index.scss'
 
@@ -16,7 +16,7 @@ export function StaffConsultationCard({ consultation: c, onOpen }: { consultatio
         {c.feedbackPublished && <Badge tone="open">已公开采纳情况</Badge>}
       </View>
       <Text className="gm-staff-consultation__title">{c.title}</Text>
-      <Text className="gm-staff-consultation__meta">{`${c.department.name} · 第 ${c.draftVersion} 稿 · ${formatWindow(c.opensAt, c.closesAt)}`}</Text>
+      <Text className="gm-staff-consultation__meta">{`${c.department.name} · 第 ${c.draftVersion} 稿 · ${partsText(windowParts(c.opensAt, c.closesAt))}`}</Text>
       <View className="gm-staff-consultation__counts">
         <Text className="gm-staff-consultation__count">{`意见 ${c.counts.opinions}`}</Text>
         <Text

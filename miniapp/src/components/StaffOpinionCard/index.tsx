@@ -1,8 +1,8 @@
 // One opinion in the staff moderation and answer queue: visibility, deadlines and state, with its actions as children.
 import { Text, View } from '@tarojs/components'
-import { ESTIMATED_DEADLINE_NOTE, formatShanghaiDate, formatShanghaiDateTime, opinionChannelLabels, opinionConsentLabels, type StaffOpinion } from '@gm/shared'
+import { ESTIMATED_DEADLINE_NOTE, opinionChannelLabels, opinionConsentLabels, type StaffOpinion } from '@gm/shared'
 import type { ReactNode } from 'react'
-import { cx } from '../../utils/format'
+import { cx, dateInWords, momentText } from '../../utils/format'
 import { Badge } from '../Badge'
 import './index.scss'
 
@@ -22,12 +22,12 @@ export function StaffOpinionCard({ opinion: o, children }: { opinion: StaffOpini
       </View>
       <Text className="gm-staff-opinion__meta">
         {o.channel === 'ONLINE'
-          ? `针对：${o.section ? o.section.heading : '草案整体'}　收到：${formatShanghaiDateTime(o.createdAt)}`
-          : `针对：${o.section ? o.section.heading : '草案整体'}　渠道：${opinionChannelLabels[o.channel]}　收到：${formatShanghaiDate(o.receivedAt)}`}
+          ? `针对：${o.section ? o.section.heading : '草案整体'}　收到：${momentText(o.createdAt)}`
+          : `针对：${o.section ? o.section.heading : '草案整体'}　渠道：${opinionChannelLabels[o.channel]}　收到：${dateInWords(o.receivedAt)}`}
       </Text>
       <Text
         className={cx('gm-staff-opinion__meta', o.overdue && 'gm-staff-opinion__meta--urgent')}
-      >{`答复期限：${formatShanghaiDate(o.replyDeadline)}（20 个工作日）`}</Text>
+      >{`答复期限：${dateInWords(o.replyDeadline)}（20 个工作日）`}</Text>
       {o.deadlineEstimated && <Text className="gm-staff-opinion__meta gm-staff-opinion__meta--estimated">{`⚠ ${ESTIMATED_DEADLINE_NOTE}`}</Text>}
       <Text className="gm-staff-opinion__meta">{`公开意愿：${opinionConsentLabels[o.consent]}${o.authorName ? `（署名：${o.authorName}）` : ''}`}</Text>
       {o.contactPhone && <Text className="gm-staff-opinion__meta">{`联系电话（不公开）：${o.contactPhone}`}</Text>}

@@ -1,8 +1,8 @@
 // One item in 政策问答库管理: state, review flag and reason, the policy it rests on, with its actions as children.
 import { Text, View } from '@tarojs/components'
-import { contentStatusLabels, formatShanghaiDate, policyValidityLabels, type StaffQaItem } from '@gm/shared'
+import { contentStatusLabels, policyValidityLabels, type StaffQaItem } from '@gm/shared'
 import type { ReactNode } from 'react'
-import { cx, excerpt } from '../../utils/format'
+import { cx, dateInWords, excerpt } from '../../utils/format'
 import { plainTextOf } from '../../utils/richText'
 import { Badge } from '../Badge'
 import './index.scss'
@@ -36,11 +36,9 @@ export function StaffQaCard({ item, children }: { item: StaffQaItem; children?: 
         </Text>
       )}
       <Text className="gm-staff-qa__meta">
-        {[
-          item.department ? `答复单位：${item.department.name}` : '未指定答复单位',
-          `复核：${formatShanghaiDate(item.reviewedAt)}`,
-          `浏览 ${item.viewCount}`,
-        ].join(' · ')}
+        {[item.department ? `答复单位：${item.department.name}` : '未指定答复单位', `复核：${dateInWords(item.reviewedAt)}`, `浏览 ${item.viewCount}`].join(
+          ' · ',
+        )}
       </Text>
       {children}
     </View>

@@ -1,9 +1,11 @@
 // One registration in the staff 报名名单 (with the phone number), with its actions as children.
 import { Text, View } from '@tarojs/components'
-import { attendeeCategoryLabels, formatShanghaiDateTime, registrationStatusLabels } from '@gm/shared'
+import { attendeeCategoryLabels, registrationStatusLabels } from '@gm/shared'
 import type { ReactNode } from 'react'
 import type { StaffRegistration } from '../../hooks/useStaffEvents'
+import { momentParts } from '../../utils/format'
 import { Badge } from '../Badge'
+import { WhenText } from '../WhenText'
 import './index.scss'
 
 /** One registration in 报名名单 (staff only: it shows the phone number). */
@@ -23,7 +25,7 @@ export function StaffRegistrationCard({ registration: r, children }: { registrat
       {extra && <Text className="gm-staff-registration__meta">{extra}</Text>}
       {r.accessibilityNeeds && <Text className="gm-staff-registration__meta">{`无障碍需求：${r.accessibilityNeeds}`}</Text>}
       {r.keepInPool && <Text className="gm-staff-registration__meta">同意进入代表库</Text>}
-      {r.checkedInAt && <Text className="gm-staff-registration__meta">{`签到时间：${formatShanghaiDateTime(r.checkedInAt)}`}</Text>}
+      {r.checkedInAt && <WhenText className="gm-staff-registration__meta" lead="签到时间：" parts={momentParts(r.checkedInAt)} />}
       {r.reviewReason && <Text className="gm-staff-registration__meta">{`说明：${r.reviewReason}`}</Text>}
       {children}
     </View>

@@ -1,6 +1,7 @@
 // The staff 报名名单 as one table (desktop width): a row per registration with contact, category, attributes, status and check-in, then the invitees marked 邀请.
-import { attendeeCategoryLabels, formatShanghaiDateTime, registrationStatusLabels } from '@gm/shared'
+import { attendeeCategoryLabels, registrationStatusLabels } from '@gm/shared'
 import type { StaffRegistration } from '../../hooks/useStaffEvents'
+import { momentText } from '../../utils/format'
 import { DataTable } from '../DataTable'
 
 const columns = [
@@ -47,7 +48,7 @@ export function StaffRegistrationTable({
           attributes: [r.region, r.sector, r.ageBand, r.gender].filter(Boolean).join(' · '),
           needs: r.accessibilityNeeds,
           status: r.reviewReason ? `${registrationStatusLabels[r.status]}（${r.reviewReason}）` : registrationStatusLabels[r.status],
-          checkedIn: r.checkedInAt ? formatShanghaiDateTime(r.checkedInAt) : null,
+          checkedIn: r.checkedInAt ? momentText(r.checkedInAt) : null,
         }))
         .concat(
           invitees.map((i) => ({

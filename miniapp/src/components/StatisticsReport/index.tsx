@@ -1,6 +1,7 @@
 // The parts of a statistics report both statistics pages show (staff and public): overview, charts, tables, events and 列席, Q&A.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDate, MEETING_ATTENDANCE_MIN_PER_YEAR, type OpinionFigures, opinionChannelLabels, type Statistics } from '@gm/shared'
+import { MEETING_ATTENDANCE_MIN_PER_YEAR, type OpinionFigures, opinionChannelLabels, type Statistics } from '@gm/shared'
+import { dateInWords } from '../../utils/format'
 import { attendanceRows, figureCells, figureColumns, opinionNumbers, percentText } from '../../utils/statistics'
 import { DataTable } from '../DataTable'
 import { Section } from '../Section'
@@ -76,7 +77,7 @@ export function ConsultationTable({ data, showFeedbackState }: { data: Statistic
           key: c.id,
           title: c.title,
           department: c.department.name,
-          feedback: c.feedbackPublishedAt ? `已公布（${formatShanghaiDate(c.feedbackPublishedAt)}）` : '未公布',
+          feedback: c.feedbackPublishedAt ? `已公布（${dateInWords(c.feedbackPublishedAt)}）` : '未公布',
           ...figureCells(c.figures),
         }))}
         emptyText={showFeedbackState ? '这一年没有意见征集' : '这一年还没有公布采纳情况的意见征集'}

@@ -9,10 +9,11 @@ import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { StaffGate } from '../../../../components/StaffGate'
+import { WhenText } from '../../../../components/WhenText'
 import { useCheckIn, useEvent, useRouteId, useStaffGate } from '../../../../hooks'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
-import { formatTimeRange } from '../../../../utils/format'
+import { timeRangeParts } from '../../../../utils/format'
 import './index.scss'
 
 /** What the desk tells the staff member when a code does not work. */
@@ -64,7 +65,7 @@ export default function CheckInPage() {
           <View>
             <Text className="gm-page__title">现场签到</Text>
             <Text className="gm-check-in__event">{e.title}</Text>
-            <Text className="gm-check-in__meta">{formatTimeRange(e.startsAt, e.endsAt)}</Text>
+            <WhenText className="gm-check-in__meta" parts={timeRangeParts(e.startsAt, e.endsAt)} />
             <View className="gm-check-in__count" {...a11y(undefined, 'status')}>
               <Text className="gm-check-in__count-label">已签到</Text>
               <Text className="gm-check-in__count-value">{desk.attendeeCount === null ? '—' : `${desk.attendeeCount} 人`}</Text>

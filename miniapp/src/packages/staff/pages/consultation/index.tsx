@@ -1,6 +1,6 @@
 // 意见征集 (staff): one consultation — publish it, change its window, its work queues, the feedback and exports.
 import { Text, View } from '@tarojs/components'
-import { consultationStatus, consultationStatusLabels, formatShanghaiDateTime } from '@gm/shared'
+import { consultationStatus, consultationStatusLabels } from '@gm/shared'
 import { useState } from 'react'
 import type { ApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
@@ -18,10 +18,12 @@ import { Section } from '../../../../components/Section'
 import { SectionsEditor } from '../../../../components/SectionsEditor'
 import { StaffGate } from '../../../../components/StaffGate'
 import { TextAreaField } from '../../../../components/TextAreaField'
+import { WhenText } from '../../../../components/WhenText'
 import { useConsultationDesk, useDraftRevision, usePersonalInfoOverride, useRouteId, useStaffGate } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
+import { momentParts, momentText, partsText, periodParts } from '../../../../utils/format'
 import './index.scss'
 
 /** FEEDBACK_NOT_READY says what is still open: `{ pending, unanswered }` in its details. */
@@ -71,8 +73,8 @@ export default function StaffConsultationPage() {
                 <InfoList
                   items={[
                     { label: '承办单位', value: c.department.name },
-                    { label: '开始时间', value: formatShanghaiDateTime(c.opensAt) },
-                    { label: '截止时间', value: formatShanghaiDateTime(c.closesAt) },
+                    { label: '开始时间', value: <WhenText parts={momentParts(c.opensAt)} /> },
+                    { label: '截止时间', value: <WhenText parts={momentParts(c.closesAt)} /> },
                     { label: '草案版本', value: `第 ${c.draftVersion} 稿` },
                     { label: '事项类型', value: c.isMajorDecision ? '重大行政决策' : '一般事项' },
                     ...(counts ? [{ label: '意见', value: `共 ${counts.opinions} 条，待审核 ${counts.pending} 条，待答复 ${counts.unanswered} 条` }] : []),
@@ -216,7 +218,7 @@ export default function StaffConsultationPage() {
                   {c.feedbackPublished ? (
                     <LinkRow title="查看已公开的采纳情况" onOpen={() => openPage(routes.consultationFeedback(c.id))} />
                   ) : status !== 'closed' ? (
-                    <Text className="gm-staff-consultation-page__hint">{`征集结束（${formatShanghaiDateTime(c.closesAt)}）且全部意见审核、答复完毕后，可一次性公开全部答复和采纳情况报告。`}</Text>
+                    <Text className="gm-staff-consultation-page__hint">{`征集结束（${momentText(c.closesAt)}）且全部意见审核、答复完毕后，可一次性公开全部答复和采纳情况报告。`}</Text>
                   ) : (
                     <>
                       {feedback.error && !feedbackRefusal.spans && (
@@ -280,7 +282,7 @@ export default function StaffConsultationPage() {
                   onCancel={() => setConfirm(null)}
                   onConfirm={() => void publish.run().then(() => setConfirm(null))}
                 >
-                  <Text>{`发布后公众即可看到草案并在 ${formatShanghaiDateTime(c.opensAt)} 至 ${formatShanghaiDateTime(c.closesAt)} 期间提交意见。已发布的草案不能修改，只能发布修订版本。`}</Text>
+                  <Text>{`发布后公众即可看到草案并在 ${partsText(periodParts(c.opensAt, c.closesAt))} 期间提交意见。已发布的草案不能修改，只能发布修订版本。`}</Text>
                 </ConfirmDialog>
               )}
               {confirm === 'feedback' && (

@@ -1,6 +1,6 @@
 // 意见征集管理 (staff): drafts and published consultations with the work waiting, and overdue answers.
 import { Text, View } from '@tarojs/components'
-import { ESTIMATED_DEADLINE_NOTE, formatShanghaiDate } from '@gm/shared'
+import { ESTIMATED_DEADLINE_NOTE } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
 import { ListState } from '../../../../components/ListState'
 import { PageShell } from '../../../../components/PageShell'
@@ -10,6 +10,7 @@ import { StaffGate } from '../../../../components/StaffGate'
 import { useOverdueOpinions, useStaffConsultationList, useStaffGate } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
+import { dateInWords } from '../../../../utils/format'
 import './index.scss'
 
 /** 意见征集管理: drafts and published consultations with the work waiting, and overdue answers. */
@@ -41,7 +42,7 @@ export default function StaffConsultationsPage() {
               {...a11y(`${o.receiptCode}，${o.consultation.title}，已超期${o.deadlineEstimated ? `，${ESTIMATED_DEADLINE_NOTE}` : ''}`, 'link')}
             >
               <Text className="gm-staff-consultations__overdue-badge">已超期</Text>
-              <Text className="gm-staff-consultations__overdue-text">{`${o.receiptCode} · 期限 ${formatShanghaiDate(o.replyDeadline)}${o.deadlineEstimated ? '（估算）' : ''} · ${o.consultation.title}`}</Text>
+              <Text className="gm-staff-consultations__overdue-text">{`${o.receiptCode} · 期限 ${dateInWords(o.replyDeadline)}${o.deadlineEstimated ? '（估算）' : ''} · ${o.consultation.title}`}</Text>
               {o.deadlineEstimated && <Text className="gm-staff-consultations__overdue-note">{ESTIMATED_DEADLINE_NOTE}</Text>}
             </View>
           ))}

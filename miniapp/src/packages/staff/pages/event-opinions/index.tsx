@@ -6,7 +6,6 @@ import {
   type Department,
   eventKindLabels,
   formatShanghaiDate,
-  formatShanghaiDateTime,
   registrationStatusLabels,
   type StaffEventOpinion,
 } from '@gm/shared'
@@ -24,6 +23,7 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
 import { StaffGate } from '../../../../components/StaffGate'
+import { WhenText } from '../../../../components/WhenText'
 import {
   answerValues,
   type StaffRegistration,
@@ -36,7 +36,7 @@ import {
   useStaffGate,
 } from '../../../../hooks'
 import { chineseDate, templateChooser, useAnswerTemplates } from '../../../../hooks/useAnswerTemplates'
-import { formatTimeRange } from '../../../../utils/format'
+import { momentText, timeRangeParts } from '../../../../utils/format'
 import './index.scss'
 
 const attendeeLabel = (r: StaffRegistration) => `${r.name}（编号 ${r.publicCode}）`
@@ -231,9 +231,9 @@ export default function StaffEventOpinionsPage() {
             <View>
               <Text className="gm-staff-event-opinions__kind">{eventKindLabels[e.kind]}</Text>
               <Text className="gm-page__title">{e.title}</Text>
-              <Text className="gm-staff-event-opinions__meta">{formatTimeRange(e.startsAt, e.endsAt)}</Text>
+              <WhenText className="gm-staff-event-opinions__meta" parts={timeRangeParts(e.startsAt, e.endsAt)} />
               {e.outcome ? (
-                <Notice tone="info">{`会议结果已于 ${formatShanghaiDateTime(e.outcome.publishedAt)} 公开，以下意见及答复已一并公开（隐去个人信息），不能再补录或修改。`}</Notice>
+                <Notice tone="info">{`会议结果已于 ${momentText(e.outcome.publishedAt)} 公开，以下意见及答复已一并公开（隐去个人信息），不能再补录或修改。`}</Notice>
               ) : (
                 <Notice tone="info">记录参加人员在活动中提出的意见并逐条答复。全部答复后才能公开会议结果，意见的公开文本和答复将随会议结果一并公开。</Notice>
               )}

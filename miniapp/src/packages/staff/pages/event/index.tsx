@@ -1,14 +1,6 @@
 // 活动 (staff): one event — edit, publish, invitee seats, registrations (a table on desktop) and review, quotas, draw, check-in, outcome, cancel, export.
 import { Text, View } from '@tarojs/components'
-import {
-  type EventDetail,
-  EventQuotasBodySchema,
-  eventKindLabels,
-  formatShanghaiDateTime,
-  publicSeats,
-  selectionModeLabels,
-  signupStatusLabels,
-} from '@gm/shared'
+import { type EventDetail, EventQuotasBodySchema, eventKindLabels, publicSeats, selectionModeLabels, signupStatusLabels } from '@gm/shared'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { Badge } from '../../../../components/Badge'
@@ -33,6 +25,7 @@ import { InviteeSeats } from '../../../../components/InviteeSeats'
 import { StaffRegistrationTable } from '../../../../components/StaffRegistrationTable'
 import { StaffGate } from '../../../../components/StaffGate'
 import { TextAreaField } from '../../../../components/TextAreaField'
+import { WhenText } from '../../../../components/WhenText'
 import {
   type StaffRegistration,
   useEventQuotas,
@@ -44,7 +37,7 @@ import {
 } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
-import { formatTimeRange } from '../../../../utils/format'
+import { momentText, periodParts, timeRangeParts } from '../../../../utils/format'
 import { type QuotaDraft, quotaDraftOf, quotaIssueText, quotasOf } from '../../../../utils/quotas'
 import './index.scss'
 
@@ -203,14 +196,14 @@ export default function StaffEventPage() {
                 )}
               </View>
               <Text className="gm-page__title">{e.title}</Text>
-              {e.cancelled && <Notice tone="error">{`已于 ${formatShanghaiDateTime(e.cancelled.at)} 取消：${e.cancelled.reason}`}</Notice>}
+              {e.cancelled && <Notice tone="error">{`已于 ${momentText(e.cancelled.at)} 取消：${e.cancelled.reason}`}</Notice>}
               <Section title="活动信息">
                 <InfoList
                   items={[
                     { label: '活动编号', value: String(e.id) },
-                    { label: '活动时间', value: formatTimeRange(e.startsAt, e.endsAt) },
+                    { label: '活动时间', value: <WhenText parts={timeRangeParts(e.startsAt, e.endsAt)} /> },
                     { label: '活动地点', value: e.place },
-                    { label: '报名时间', value: `${formatShanghaiDateTime(e.signupOpensAt)} 至 ${formatShanghaiDateTime(e.signupClosesAt)}` },
+                    { label: '报名时间', value: <WhenText parts={periodParts(e.signupOpensAt, e.signupClosesAt)} /> },
                     { label: '名额', value: `共 ${e.capacity} 个，公开报名 ${publicSeats(e.capacity, e.reservedSeats)} 个，剩余 ${e.seatsLeft} 个` },
                     { label: '确定方式', value: selectionModeLabels[e.selectionMode] },
                     { label: '网络直播', value: e.liveStreamUrl ?? '无' },
@@ -344,7 +337,7 @@ export default function StaffEventPage() {
                 <Section title="会议结果">
                   {e.outcome && (
                     <View className="gm-staff-event__outcome">
-                      <Text className="gm-staff-event__hint">{`已公开（${formatShanghaiDateTime(e.outcome.publishedAt)}），实际参加 ${e.outcome.attendeeCount} 人：`}</Text>
+                      <Text className="gm-staff-event__hint">{`已公开（${momentText(e.outcome.publishedAt)}），实际参加 ${e.outcome.attendeeCount} 人：`}</Text>
                       <Paragraphs text={e.outcome.summary} />
                     </View>
                   )}

@@ -1,6 +1,6 @@
 // 放假安排 (administrators): the State Council holiday arrangements reply deadlines are counted with.
 import { Text, View } from '@tarojs/components'
-import { ESTIMATED_DEADLINE_NOTE, formatShanghaiDateTime, holidayKindLabels } from '@gm/shared'
+import { ESTIMATED_DEADLINE_NOTE, holidayKindLabels } from '@gm/shared'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { ConfirmDialog } from '../../../../components/ConfirmDialog'
@@ -15,7 +15,7 @@ import { TextAreaField } from '../../../../components/TextAreaField'
 import { YearTabs } from '../../../../components/YearTabs'
 import { useHolidayCalendar, useStaffGate } from '../../../../hooks'
 import { a11y } from '../../../../utils/a11y'
-import { cx } from '../../../../utils/format'
+import { cx, momentText } from '../../../../utils/format'
 import { weekdayOf } from '../../../../utils/holidayCalendar'
 import './index.scss'
 
@@ -46,7 +46,7 @@ export default function StaffHolidayCalendarPage() {
         {(current) => (
           <Section title={`${current.year} 年：${originLabels[current.origin]}`}>
             {current.source && (
-              <Text className="gm-staff-holidays__source">{`依据：${current.source}${current.updatedAt ? `（${formatShanghaiDateTime(current.updatedAt)} 录入）` : ''}`}</Text>
+              <Text className="gm-staff-holidays__source">{`依据：${current.source}${current.updatedAt ? `（${momentText(current.updatedAt)} 录入）` : ''}`}</Text>
             )}
             {current.days.length === 0 ? (
               <ListState status="empty" emptyText={`${current.year} 年还没有放假安排，该年的答复期限只按周末估算`} />

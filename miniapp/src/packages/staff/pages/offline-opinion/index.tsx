@@ -10,6 +10,7 @@ import { Section } from '../../../../components/Section'
 import { StaffGate } from '../../../../components/StaffGate'
 import { useOfflineOpinionForm, useRouteId, useStaffConsultation, useStaffGate } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
+import { dateInWords } from '../../../../utils/format'
 import './index.scss'
 
 /** 录入线下意见 of one consultation (any staff role of its department): phone, letter, e-mail, 座谈会, 听证会, 问卷. */
@@ -39,7 +40,7 @@ export default function StaffOfflineOpinionPage() {
                     <Notice
                       key={o.id}
                       tone="success"
-                    >{`已录入（受理编号 ${o.receiptCode}，${opinionChannelLabels[o.channel]}，收到于 ${formatShanghaiDate(o.receivedAt)}），待审核。`}</Notice>
+                    >{`已录入（受理编号 ${o.receiptCode}，${opinionChannelLabels[o.channel]}，收到于 ${dateInWords(o.receivedAt)}），待审核。`}</Notice>
                   ))}
                   {can('REVIEWER', 'ADMIN') && <LinkRow title="去审核与答复" onOpen={() => openPage(routes.staffOpinions(c.id))} />}
                 </Section>

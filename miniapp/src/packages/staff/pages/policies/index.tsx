@@ -1,6 +1,6 @@
 // 政策文件管理 (staff): documents in a table beside the selected one — its text, validity (有效/修改/废止/失效), interpretations with their 3-working-day deadline, and the Q&A items resting on it.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDate, interpretationKindLabels, type PolicyValidity, policyValidityLabels, type StaffPolicy } from '@gm/shared'
+import { interpretationKindLabels, type PolicyValidity, policyValidityLabels, type StaffPolicy } from '@gm/shared'
 import { useEffect, useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { Badge } from '../../../../components/Badge'
@@ -26,6 +26,7 @@ import {
 } from '../../../../hooks/usePolicyLibrary'
 import { openPage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
+import { dateInWords } from '../../../../utils/format'
 import './index.scss'
 
 const statusLabels: Record<string, string> = { DRAFT: '草稿', PUBLISHED: '已发布', WITHDRAWN: '已撤回' }
@@ -141,7 +142,7 @@ export default function StaffPoliciesPage() {
             >
               <Text className="gm-staff-policies__cell gm-staff-policies__cell--title">{p.title}</Text>
               <Text className="gm-staff-policies__cell">{p.docNumber}</Text>
-              <Text className="gm-staff-policies__cell">{formatShanghaiDate(p.publishedAt)}</Text>
+              <Text className="gm-staff-policies__cell">{dateInWords(p.publishedAt)}</Text>
               <Text className="gm-staff-policies__cell">{policyValidityLabels[p.validity]}</Text>
               <Text className="gm-staff-policies__cell">{statusLabels[p.status] ?? p.status}</Text>
             </View>
@@ -187,7 +188,7 @@ function PolicyDetail({
         <Text className="gm-staff-policies__status">{statusLabels[policy.status] ?? policy.status}</Text>
       </View>
       <Text className="gm-staff-policies__title">{policy.title}</Text>
-      <Text className="gm-staff-policies__meta">{`${policy.issuer} · ${policy.docNumber} · 发布 ${formatShanghaiDate(policy.publishedAt)}`}</Text>
+      <Text className="gm-staff-policies__meta">{`${policy.issuer} · ${policy.docNumber} · 发布 ${dateInWords(policy.publishedAt)}`}</Text>
       {policy.replacedBy && <Text className="gm-staff-policies__meta">{`已被《${policy.replacedBy.title}》（${policy.replacedBy.docNumber}）替代`}</Text>}
       {policy.replaces.map((r) => (
         <Text key={r.id} className="gm-staff-policies__meta">{`替代《${r.title}》（${r.docNumber}）`}</Text>
@@ -196,7 +197,7 @@ function PolicyDetail({
         <Notice tone={due.overdue ? 'error' : due.done ? 'success' : 'info'}>
           {due.done
             ? '政策解读已发布。'
-            : `政策解读应于 ${formatShanghaiDate(due.deadline.toISOString())} 前发布（发布后 3 个工作日，按周末推算）${due.overdue ? '，已逾期' : ''}。`}
+            : `政策解读应于 ${dateInWords(due.deadline)} 前发布（发布后 3 个工作日，按周末推算）${due.overdue ? '，已逾期' : ''}。`}
         </Notice>
       )}
       {policy.status !== 'PUBLISHED' && canEdit && (

@@ -1,6 +1,6 @@
 // 统计分析 (工作台): the year's figures of the caller's departments — charts, tables per department and consultation, events and 列席, Q&A — and the exports.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDateTime, statisticsTableLabels, statisticsTables } from '@gm/shared'
+import { statisticsTableLabels, statisticsTables } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
 import { Chips } from '../../../../components/Chips'
 import { LoadGate } from '../../../../components/LoadGate'
@@ -21,6 +21,7 @@ import { YearTabs } from '../../../../components/YearTabs'
 import { useStaffGate } from '../../../../hooks'
 import { useStaffStatistics } from '../../../../hooks/useStatistics'
 import { platform } from '../../../../platform'
+import { momentText } from '../../../../utils/format'
 import { headlineKeys, staffExtraKeys } from '../../../../utils/statistics'
 import './index.scss'
 
@@ -40,7 +41,7 @@ export default function StaffStatisticsPage() {
           return (
             <>
               <Text className="gm-staff-stats__scope">
-                {`统计范围：${data.scope.all ? '全部部门' : departments.map((x) => x.name).join('、')}。统计时间：${formatShanghaiDateTime(data.generatedAt)}。每项数字旁边是它的统计口径。`}
+                {`统计范围：${data.scope.all ? '全部部门' : departments.map((x) => x.name).join('、')}。统计时间：${momentText(data.generatedAt)}。每项数字旁边是它的统计口径。`}
               </Text>
               <YearTabs years={data.years} value={data.year} onChange={stats.setYear} label="统计年度" />
               {(data.scope.all || departments.length > 1) && (
