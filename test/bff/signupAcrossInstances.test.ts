@@ -254,3 +254,27 @@ it('seats exactly the capacity when a crowd signs up through both instances at o
       .sort((x: number, y: number) => x - y),
   )
 }, 120_000)
+
+it('answers 503 when a seat commits but its answer is lost (the connection cut right after COMMIT); the retry with the same key through the other instance gets that seat, once', async () => {
+  const eventId = await firstComeEvent(2, 0)
+  const cut = a.proxy.cutAfterCommit(/INSERT INTO registration/)
+  const lost = await signup(a, eventId, 40, 'lost-40')
+  const committed = await cut
+  expect(committed.some((sql) => /UPDATE event SET/.test(sql))).toBe(true)
+  expect([lost.status, lost.body?.error?.code, lost.headers.get('retry-after')]).toEqual([503, 'SERVICE_UNAVAILABLE', '5'])
+  expect(lost.body.error.message).toMatch(/[\u4e00-\u9fa5]/)
+  // The seat was taken with the key's stored answer, in the same transaction (the server finishes the COMMIT it was sent on its own time).
+  let seats = await rowsOf(eventId)
+  for (let i = 0; i < 50 && seats.rows.length === 0; i++) {
+    await sleep(100)
+    seats = await rowsOf(eventId)
+  }
+  expect(seats).toEqual({ rows: [[40, 'SELECTED']], confirmed: 1, waitlisted: 0 })
+  const retried = await signup(b, eventId, 40, 'lost-40')
+  expect([retried.status, retried.body.status]).toEqual([201, 'SELECTED'])
+  const stored = await db.query(`SELECT id FROM registration WHERE event_id = $1`, [eventId])
+  expect(retried.body.id).toBe(stored.rows[0].id)
+  expect((await signup(a, eventId, 40, 'lost-40')).body).toEqual(retried.body)
+  expect(outcome(await signup(a, eventId, 40, 'lost-40-again'))).toBe('ALREADY_REGISTERED')
+  expect(await rowsOf(eventId)).toEqual({ rows: [[40, 'SELECTED']], confirmed: 1, waitlisted: 0 })
+}, 60_000)

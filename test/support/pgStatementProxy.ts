@@ -6,6 +6,12 @@ export interface StatementProxy {
   port: number
   /** Statements sent since the last `take()` (every connection but the ignored applications), and the log cleared. */
   take(): string[]
+  /**
+   * Arm a lost answer: the next COMMIT of a transaction that sent a statement matching `pattern` reaches
+   * the server, then the client's connection is cut before the server's answer, so the transaction
+   * commits and the client only sees its connection drop. Resolves with that transaction's statements.
+   */
+  cutAfterCommit(pattern: RegExp): Promise<string[]>
   close(): Promise<void>
 }
 
@@ -22,13 +28,17 @@ const NEGOTIATION_CODES = new Set([80877103, 80877104])
 export async function startStatementProxy(target: { host: string; port: number }, options: { ignoreApplications?: string[] } = {}): Promise<StatementProxy> {
   const ignored = new Set(options.ignoreApplications ?? [])
   let log: string[] = []
+  let armed: { pattern: RegExp; cut: (statements: string[]) => void } | null = null
   const sockets = new Set<net.Socket>()
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host)
     sockets.add(client).add(upstream)
+    let committing = false
     const cut = () => {
       client.destroy()
-      upstream.destroy()
+      // A cut after COMMIT lets the server read what was sent (FIN, not RST) before the socket goes.
+      if (committing) upstream.end()
+      else upstream.destroy()
       sockets.delete(client)
       sockets.delete(upstream)
     }
@@ -40,6 +50,21 @@ export async function startStatementProxy(target: { host: string; port: number }
     let startup = true
     let recording = true
     const prepared = new Map<string, string>()
+    let transaction: string[] = []
+    const sent = (sql: string) => {
+      log.push(sql)
+      transaction.push(sql)
+      const verb = sql.trim().toUpperCase()
+      if (verb === 'COMMIT' && armed && transaction.some((t) => armed!.pattern.test(t))) {
+        const { cut: report } = armed
+        armed = null
+        committing = true
+        upstream.unpipe(client)
+        cut()
+        report(transaction)
+      }
+      if (verb === 'COMMIT' || verb === 'ROLLBACK') transaction = []
+    }
     const cstring = (buf: Buffer, at: number): [string, number] => {
       const end = buf.indexOf(0, at)
       return [buf.toString('utf8', at, end), end + 1]
@@ -68,13 +93,13 @@ export async function startStatementProxy(target: { host: string; port: number }
         const body = buffered.subarray(5, 1 + length)
         buffered = buffered.subarray(1 + length)
         if (!recording) continue
-        if (type === 'Q') log.push(cstring(body, 0)[0])
+        if (type === 'Q') sent(cstring(body, 0)[0])
         else if (type === 'P') {
           const [name, at] = cstring(body, 0)
           prepared.set(name, cstring(body, at)[0])
         } else if (type === 'B') {
           const [, at] = cstring(body, 0)
-          log.push(prepared.get(cstring(body, at)[0]) ?? '<unknown prepared statement>')
+          sent(prepared.get(cstring(body, at)[0]) ?? '<unknown prepared statement>')
         }
       }
     })
@@ -87,6 +112,9 @@ export async function startStatementProxy(target: { host: string; port: number }
       const taken = log
       log = []
       return taken
+    },
+    cutAfterCommit(pattern) {
+      return new Promise((resolve) => (armed = { pattern, cut: resolve }))
     },
     close() {
       for (const socket of sockets) socket.destroy()
