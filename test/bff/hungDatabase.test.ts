@@ -4,6 +4,7 @@ import { PRIVACY_NOTICE_VERSION } from '@gm/shared'
 import { hashToken } from '../../bff/src/security/tokens'
 import { type Answer, type BffProcess, call, requireBuiltServer, startBffProcess } from '../support/bffProcess'
 import { startTestCluster, type TestCluster } from '../support/pgCluster'
+import { citizensWithSessions, openFirstComeEvent } from '../support/signupFixtures'
 
 /**
  * A PostgreSQL cluster owned by this test (its own data folder and port), a real BFF process on it
@@ -222,28 +223,9 @@ describe('the seat path while the database hangs or crashes', () => {
   beforeAll(async () => {
     cluster!.resume()
     departmentId = (await admin.query(`INSERT INTO department (name) VALUES ('抢票故障测试部门') RETURNING id`)).rows[0].id
-    const people = await admin.query<{ id: number; n: number }>(
-      `INSERT INTO citizen (openid, privacy_version, privacy_accepted_at) SELECT 'hung-seat-' || i, $2, now() FROM generate_series(0, $1 - 1) i
-       RETURNING id, substr(openid, 11)::int AS n`,
-      [PEOPLE, PRIVACY_NOTICE_VERSION],
-    )
-    const ids: number[] = []
-    for (const { id, n } of people.rows) ids[n] = id
-    await admin.query(
-      `INSERT INTO session (token_hash, citizen_id, expires_at) SELECT h, c, now() + interval '1 day' FROM unnest($1::text[], $2::int[]) AS t(h, c)`,
-      [ids.map((_, i) => hashToken(seatToken(i))), ids],
-    )
+    await citizensWithSessions(admin, 'hung-seat-', PEOPLE, seatToken)
   }, 60_000)
-  async function firstComeEvent(capacity: number): Promise<number> {
-    const event = await admin.query(
-      `INSERT INTO event (kind, title, description, place, department_id, starts_at, ends_at, signup_opens_at, signup_closes_at,
-                          capacity, reserved_seats, waitlist_capacity, selection_mode, published_at)
-       VALUES ('OPEN_DAY', '数据库故障抢票测试', '—', '—', $1, now() + interval '10 days', now() + interval '10 days 3 hours',
-               now() - interval '1 day', now() + interval '5 days', $2, 0, 0, 'FIRST_COME', now() - interval '1 day') RETURNING id`,
-      [departmentId, capacity],
-    )
-    return event.rows[0].id
-  }
+  const firstComeEvent = (capacity: number) => openFirstComeEvent(admin, { departmentId, capacity, title: '数据库故障抢票测试' })
 
   const signup = (eventId: number, i: number, signal?: AbortSignal) =>
     call(bff!.base, `/api/events/${eventId}/registrations`, {

@@ -1,12 +1,11 @@
 // Two BFF processes on one PostgreSQL: a full first-come event is refused early on both, a registrant still gets their own answer on either, a freed seat is taken again through the other.
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { PRIVACY_NOTICE_VERSION } from '@gm/shared'
 import { CHANGE_FEED_APPLICATION } from '../../bff/src/db/changeFeed'
-import { hashToken } from '../../bff/src/security/tokens'
 import { type Answer, type BffProcess, call, requireBuiltServer, startBffProcess } from '../support/bffProcess'
 import { startStatementProxy, type StatementProxy } from '../support/pgStatementProxy'
 import { cloneDatabase, dropDatabase, serverFromEnv } from '../support/postgres'
+import { citizensWithSessions, openFirstComeEvent } from '../support/signupFixtures'
 import { isWriteOrTransaction } from '../support/statementLog'
 
 /**
@@ -22,7 +21,6 @@ const token = (i: number) => `acrosstoken${String(i).padStart(4, '0')}${'y'.repe
 let database: string
 let db: pg.Pool
 let departmentId: number
-const citizenIds: number[] = []
 const proxies: StatementProxy[] = []
 const servers: BffProcess[] = []
 let a: Instance
@@ -42,16 +40,7 @@ beforeAll(async () => {
   db = new pg.Pool({ connectionString: databaseUrl, max: 4 })
   departmentId = (await db.query(`INSERT INTO department (name) VALUES ('双实例报名测试部门') RETURNING id`)).rows[0].id
   // Citizens who accepted the privacy notice, each with a session whose token we know (before any event is learned full).
-  const citizens = await db.query<{ id: number; n: number }>(
-    `INSERT INTO citizen (openid, privacy_version, privacy_accepted_at) SELECT 'across-' || i, $2, now() FROM generate_series(0, $1 - 1) i
-     RETURNING id, substr(openid, 8)::int AS n`,
-    [PEOPLE, PRIVACY_NOTICE_VERSION],
-  )
-  for (const { id, n } of citizens.rows) citizenIds[n] = id
-  await db.query(
-    `INSERT INTO session (token_hash, citizen_id, expires_at) SELECT h, c, now() + interval '1 day' FROM unnest($1::text[], $2::int[]) AS t(h, c)`,
-    [citizenIds.map((_, i) => hashToken(token(i))), citizenIds],
-  )
+  await citizensWithSessions(db, 'across-', PEOPLE, token)
   const target = new URL(databaseUrl)
   for (const name of ['A', 'B'] as const) {
     const proxy = await startStatementProxy({ host: target.hostname, port: Number(target.port) }, { ignoreApplications: [CHANGE_FEED_APPLICATION] })
@@ -76,16 +65,8 @@ afterAll(async () => {
   if (database) await dropDatabase(serverFromEnv(), database)
 }, 60_000)
 
-async function firstComeEvent(capacity: number, waitlistCapacity: number): Promise<number> {
-  const event = await db.query(
-    `INSERT INTO event (kind, title, description, place, department_id, starts_at, ends_at, signup_opens_at, signup_closes_at,
-                        capacity, reserved_seats, waitlist_capacity, selection_mode, published_at)
-     VALUES ('OPEN_DAY', '双实例抢票测试', '—', '—', $1, now() + interval '10 days', now() + interval '10 days 3 hours',
-             now() - interval '1 day', now() + interval '5 days', $2, 0, $3, 'FIRST_COME', now() - interval '1 day') RETURNING id`,
-    [departmentId, capacity, waitlistCapacity],
-  )
-  return event.rows[0].id
-}
+const firstComeEvent = (capacity: number, waitlistCapacity: number) =>
+  openFirstComeEvent(db, { departmentId, capacity, waitlistCapacity, title: '双实例抢票测试' })
 
 const auth = (i: number) => ({ authorization: `Bearer ${token(i)}` })
 const signup = (via: Instance, eventId: number, i: number, key: string) =>
