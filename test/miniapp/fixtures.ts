@@ -138,7 +138,7 @@ export function eventDetail(overrides: Partial<EventDetail> = {}): EventDetail {
 export function myRegistration(overrides: Partial<MyRegistration> = {}): MyRegistration {
   return {
     id: 5,
-    event: { id: 3, title: '政府开放日', kind: 'OPEN_DAY', startsAt: '2026-10-11T06:30:00.000Z', place: '政务服务中心' },
+    event: { id: 3, title: '政府开放日', kind: 'OPEN_DAY', startsAt: '2026-10-11T06:30:00.000Z', place: '政务服务中心', selectionMode: 'FIRST_COME' },
     category: 'PUBLIC',
     status: 'SELECTED',
     checkInCode: 'K7M2P9QX',

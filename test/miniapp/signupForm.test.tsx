@@ -13,7 +13,14 @@ const lastTime = { name: '李阿姨', phone: '13912344321', region: '东区街�
 const input = (name: string) => document.querySelector(`.gm-field--${name} input`) as HTMLInputElement | null
 const signups = () => sentRequests().filter((r) => r.method === 'POST' && r.path === '/api/events/7/registrations')
 const registration = myRegistration({
-  event: { id: 7, title: '博物馆新馆公众开放日', kind: 'OPEN_DAY', startsAt: '2027-03-20T01:30:00.000Z', place: '高新区博物馆新馆一楼' },
+  event: {
+    id: 7,
+    title: '博物馆新馆公众开放日',
+    kind: 'OPEN_DAY',
+    startsAt: '2027-03-20T01:30:00.000Z',
+    place: '高新区博物馆新馆一楼',
+    selectionMode: 'FIRST_COME',
+  },
 })
 
 afterEach(() => useRouter.mockReset().mockImplementation(() => ({ params: {} })))

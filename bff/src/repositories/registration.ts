@@ -24,7 +24,7 @@ export const registrationSelect = {
 } satisfies Prisma.RegistrationSelect
 export type RegistrationRow = Prisma.RegistrationGetPayload<{ select: typeof registrationSelect }>
 
-const eventBrief = { select: { id: true, title: true, kind: true, startsAt: true, place: true } } as const
+const eventBrief = { select: { id: true, title: true, kind: true, startsAt: true, place: true, selectionMode: true } } as const
 
 /** The event as signup needs it; null when it does not exist. */
 export function findEventForSignup(db: DbOrTx, id: number) {
@@ -180,7 +180,16 @@ export async function takePlaceAndRegister(
   const row = rows[0]
   if (!row) return null
   const { eventTitle, eventKind, eventStartsAt, eventPlace, ...registration } = row
-  return { ...registration, event: { id: registration.eventId, title: eventTitle, kind: eventKind, startsAt: eventStartsAt, place: eventPlace } }
+  // Only a first-come event's places are taken this way (the UPDATE's condition).
+  const event = {
+    id: registration.eventId,
+    title: eventTitle,
+    kind: eventKind,
+    startsAt: eventStartsAt,
+    place: eventPlace,
+    selectionMode: 'FIRST_COME' as const,
+  }
+  return { ...registration, event }
 }
 
 /** An id for a registration about to be inserted (taken from the table's own sequence, so it never meets another). */

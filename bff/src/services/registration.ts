@@ -53,13 +53,27 @@ import { onceForKey, replayStored } from './idempotency'
 import { notify } from './notification'
 import { iso } from './paging'
 
-type EventBrief = { id: number; title: string; kind: MyRegistration['event']['kind']; startsAt: Date; place: string }
+type EventBrief = {
+  id: number
+  title: string
+  kind: MyRegistration['event']['kind']
+  startsAt: Date
+  place: string
+  selectionMode: MyRegistration['event']['selectionMode']
+}
 
 function toMyRegistration(row: RegistrationRow & { event: EventBrief }): MyRegistration {
   const usable = row.status === 'SELECTED' || row.status === 'CHECKED_IN'
   return {
     id: row.id,
-    event: { id: row.event.id, title: row.event.title, kind: row.event.kind, startsAt: iso(row.event.startsAt), place: row.event.place },
+    event: {
+      id: row.event.id,
+      title: row.event.title,
+      kind: row.event.kind,
+      startsAt: iso(row.event.startsAt),
+      place: row.event.place,
+      selectionMode: row.event.selectionMode,
+    },
     category: row.category,
     status: row.status,
     checkInCode: usable ? row.checkInCode : null,
@@ -189,7 +203,7 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
     deps.db.$transaction(async (tx) => {
       const id = await nextRegistrationId(tx)
       const data = { ...registration(), id, createdAt: now }
-      const event = { id: eventId, title: peek!.title, kind: peek!.kind, startsAt: peek!.startsAt, place: peek!.place }
+      const event = { id: eventId, title: peek!.title, kind: peek!.kind, startsAt: peek!.startsAt, place: peek!.place, selectionMode: peek!.selectionMode }
       const answer = toMyRegistration({ ...data, status: 'SELECTED', reviewReason: null, checkedInAt: null, event })
       return once(
         tx,

@@ -15,11 +15,6 @@ export function useDraw(eventId: number | null): RequestState<DrawRecord> {
 }
 
 export interface MyRegistrations extends RequestState<MyRegistration[]> {
-  /**
-   * Each registered event's selection mode, once known (the registration does not carry it): 报名类别
-   * is shown only where the event asked for it. An event that could not be read stays unknown.
-   */
-  selectionModes: Partial<Record<number, SelectionMode>>
   /** The registration whose cancellation is under way. */
   cancellingId: number | null
   cancelError: { id: number; error: ApiError } | null
@@ -62,26 +57,7 @@ export function useMyRegistrations(): MyRegistrations {
   }, [reload])
 
   const data = list.data?.map((r) => replaced[r.id] ?? r)
-  const selectionModes = useSelectionModes(list.data)
-  return { ...list, data, reload: reloadAll, cancellingId, cancelError, cancel, selectionModes }
-}
-
-/** The selection mode of each event in the list, read from the public event pages (an unreadable one is left out). */
-function useSelectionModes(registrations: MyRegistration[] | undefined): Partial<Record<number, SelectionMode>> {
-  const key = [...new Set(registrations?.map((r) => r.event.id) ?? [])].sort((a, b) => a - b).join(',')
-  const modes = useRequest(async () => {
-    const ids = key ? key.split(',').map(Number) : []
-    const read = await Promise.all(
-      ids.map((id) =>
-        api.getEvent({ params: { id } }).then(
-          (e) => [id, e.selectionMode] as const,
-          () => null,
-        ),
-      ),
-    )
-    return Object.fromEntries(read.filter((pair) => pair !== null)) as Partial<Record<number, SelectionMode>>
-  }, [key])
-  return modes.data ?? {}
+  return { ...list, data, reload: reloadAll, cancellingId, cancelError, cancel }
 }
 
 export type SignupValues = {

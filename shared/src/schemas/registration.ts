@@ -1,7 +1,7 @@
 // Wire shapes of event signups and their handling: joining, my registrations, staff review, the lottery draw record, check-in, event drafts and outcomes.
 import { z } from 'zod'
 import { IdSchema, InstantSchema, longText, plainText } from './common'
-import { EventKindSchema } from './event'
+import { EventKindSchema, SelectionModeSchema } from './event'
 import { DismissalSchema, MaskSchema, OverrideReasonSchema, PublicAnswerSchema } from './opinion'
 import { QuotaSchema } from './quota'
 import { LOTTERY_ALGORITHM } from '../rules/lottery'
@@ -58,7 +58,15 @@ export type SignupDefaults = z.infer<typeof SignupDefaultsSchema>
 
 export const MyRegistrationSchema = z.object({
   id: z.number().int(),
-  event: z.object({ id: z.number().int(), title: z.string(), kind: EventKindSchema, startsAt: InstantSchema, place: z.string() }),
+  event: z.object({
+    id: z.number().int(),
+    title: z.string(),
+    kind: EventKindSchema,
+    startsAt: InstantSchema,
+    place: z.string(),
+    /** How people are selected: 报名类别 means something only where the event asked for it (not first come, see signupFieldsFor) */
+    selectionMode: SelectionModeSchema,
+  }),
   category: AttendeeCategorySchema,
   status: RegistrationStatusSchema,
   /** Only while it can be used: selected, or already checked in */

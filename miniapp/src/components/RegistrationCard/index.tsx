@@ -1,14 +1,6 @@
 // One of 我的报名: status, the check-in code in large text and as a QR code, and 取消报名 while still allowed.
 import { Text, View } from '@tarojs/components'
-import {
-  attendeeCategoryLabels,
-  eventKindLabels,
-  type MyRegistration,
-  registrationStatusLabels,
-  type RegistrationStatus,
-  type SelectionMode,
-  signupFieldsFor,
-} from '@gm/shared'
+import { attendeeCategoryLabels, eventKindLabels, type MyRegistration, registrationStatusLabels, type RegistrationStatus, signupFieldsFor } from '@gm/shared'
 import { a11y } from '../../utils/a11y'
 import { cx, momentParts } from '../../utils/format'
 import { ActionButton } from '../ActionButton'
@@ -46,8 +38,6 @@ export function spacedCode(code: string): string {
 
 export interface RegistrationCardProps {
   registration: MyRegistration
-  /** The event's selection mode: 报名类别 is shown only where the event asked for it (not first come); unknown shows none. */
-  selectionMode?: SelectionMode
   cancelling?: boolean
   error?: string
   onCancel: (r: MyRegistration) => void
@@ -55,7 +45,7 @@ export interface RegistrationCardProps {
 }
 
 /** One of 我的报名: status, the check-in code (large, and as a QR code) and 取消报名. */
-export function RegistrationCard({ registration: r, selectionMode, cancelling = false, error, onCancel, onOpenEvent }: RegistrationCardProps) {
+export function RegistrationCard({ registration: r, cancelling = false, error, onCancel, onOpenEvent }: RegistrationCardProps) {
   const note = statusNote[r.status]
   return (
     <View className={cx('gm-registration-card', `gm-registration-card--${r.status.toLowerCase().replace('_', '-')}`)}>
@@ -73,7 +63,7 @@ export function RegistrationCard({ registration: r, selectionMode, cancelling = 
       </View>
       <WhenText className="gm-registration-card__meta" lead="时间：" parts={momentParts(r.event.startsAt)} />
       <Text className="gm-registration-card__meta">{`地点：${r.event.place}`}</Text>
-      {selectionMode && signupFieldsFor(selectionMode).category && (
+      {signupFieldsFor(r.event.selectionMode).category && (
         <Text className="gm-registration-card__meta gm-registration-card__category">{`报名类别：${attendeeCategoryLabels[r.category]}`}</Text>
       )}
       <WhenText className="gm-registration-card__meta" lead="报名时间：" parts={momentParts(r.createdAt)} />

@@ -44,7 +44,6 @@ export default function MyRegistrationsPage() {
         <RegistrationCard
           key={r.id}
           registration={r}
-          selectionMode={list.selectionModes[r.event.id]}
           cancelling={list.cancellingId === r.id}
           error={list.cancelError?.id === r.id ? list.cancelError.error.message : undefined}
           onCancel={setConfirming}
