@@ -1,10 +1,9 @@
 // Two BFF processes on one PostgreSQL: a full first-come event is refused early on both, a registrant still gets their own answer on either, a freed seat is taken again through the other.
-import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { CHANGE_FEED_APPLICATION } from '../../bff/src/db/changeFeed'
 import { type Answer, type BffProcess, call, requireBuiltServer, startBffProcess } from '../support/bffProcess'
 import { startStatementProxy, type StatementProxy } from '../support/pgStatementProxy'
-import { cloneDatabase, dropDatabase, serverFromEnv } from '../support/postgres'
+import { cloneTestDatabase } from '../support/postgres'
 import { citizensWithSessions, openFirstComeEvent } from '../support/signupFixtures'
 import { isWriteOrTransaction } from '../support/statementLog'
 
@@ -18,7 +17,7 @@ import { isWriteOrTransaction } from '../support/statementLog'
  */
 const PEOPLE = 80
 const token = (i: number) => `acrosstoken${String(i).padStart(4, '0')}${'y'.repeat(16)}`
-let database: string
+let database: Awaited<ReturnType<typeof cloneTestDatabase>> | undefined
 let db: pg.Pool
 let departmentId: number
 const proxies: StatementProxy[] = []
@@ -34,18 +33,18 @@ interface Instance {
 
 beforeAll(async () => {
   requireBuiltServer()
-  const server = serverFromEnv()
-  database = `gm_across_${randomBytes(4).toString('hex')}`
-  const databaseUrl = await cloneDatabase(server, process.env.GM_TEST_TEMPLATE_DB!, database)
-  db = new pg.Pool({ connectionString: databaseUrl, max: 4 })
+  database = await cloneTestDatabase('gm_across')
+  db = database.pool
   departmentId = (await db.query(`INSERT INTO department (name) VALUES ('双实例报名测试部门') RETURNING id`)).rows[0].id
   // Citizens who accepted the privacy notice, each with a session whose token we know (before any event is learned full).
   await citizensWithSessions(db, 'across-', PEOPLE, token)
-  const target = new URL(databaseUrl)
+  const target = new URL(database.url)
   for (const name of ['A', 'B'] as const) {
     const proxy = await startStatementProxy({ host: target.hostname, port: Number(target.port) }, { ignoreApplications: [CHANGE_FEED_APPLICATION] })
     proxies.push(proxy)
-    const server = await startBffProcess(`postgresql://postgres@127.0.0.1:${proxy.port}/${database}`, { RATE_LIMIT: 'off', REQUEST_TIMEOUT_MS: '60000' })
+    const proxied = new URL(database.url)
+    proxied.port = String(proxy.port)
+    const server = await startBffProcess(proxied.toString(), { RATE_LIMIT: 'off', REQUEST_TIMEOUT_MS: '60000' })
     servers.push(server)
     const instance = { name, server, proxy }
     if (name === 'A') a = instance
@@ -61,8 +60,7 @@ afterEach(() => {
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()))
   await Promise.all(proxies.map((p) => p.close()))
-  await db?.end()
-  if (database) await dropDatabase(serverFromEnv(), database)
+  await database?.drop()
 }, 60_000)
 
 const firstComeEvent = (capacity: number, waitlistCapacity: number) =>

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -82,5 +83,21 @@ export function serverFromEnv(): TestPostgres {
       return url.toString()
     },
     stop: async () => undefined,
+  }
+}
+
+/** A database of its own for a test file that runs BFF processes: a clone of the test template, a small pool on it, and its removal. */
+export async function cloneTestDatabase(prefix: string): Promise<{ url: string; pool: pg.Pool; drop(): Promise<void> }> {
+  const server = serverFromEnv()
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`
+  const url = await cloneDatabase(server, process.env.GM_TEST_TEMPLATE_DB!, name)
+  const pool = new pg.Pool({ connectionString: url, max: 4 })
+  return {
+    url,
+    pool,
+    async drop() {
+      await pool.end()
+      await dropDatabase(server, name)
+    },
   }
 }
