@@ -30,6 +30,7 @@ import { createDatabaseClient } from '../bff/src/db/client'
 import { freePort } from '../bff/src/db/embeddedPostgres'
 import type { Deps } from '../bff/src/deps'
 import { importQaRows, parseQaFile } from '../bff/src/services/qaImport'
+import { SERVER_NODE_ARGS } from '../bff/scripts/serverNodeArgs.mjs'
 import { freshBenchDatabase } from './database'
 import {
   BURST_WORKLOAD,
@@ -88,6 +89,8 @@ function options(argv: string[]) {
         .filter((a) => a.includes('='))
         .map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]),
     ) as Record<string, string>,
+    /** The node arguments production runs the BFF with (bff/scripts/serverNodeArgs.mjs), or these instead (A/B runs). */
+    serverNodeArgs: map.has('server-node-args') ? (map.get('server-node-args') ?? '').split(' ').filter((a) => a !== '') : [...SERVER_NODE_ARGS],
     /** Extra node arguments for the BFF process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
     bffNodeArgs: (map.get('bff-node-args') ?? '').split(' ').filter((a) => a !== ''),
     /** Another build of the server (e.g. of an earlier commit) to measure instead of bff/dist/server.js. */
@@ -215,6 +218,15 @@ function rssOf(pid: number | undefined) {
   }
 }
 
+/** Start a new peak: the kernel resets a process's VmHWM to its current resident set (proc(5), clear_refs "5"). */
+function resetPeak(pid: number | undefined) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5')
+  } catch {
+    // not Linux, or not allowed: the peak then covers the whole run so far
+  }
+}
+
 interface Run {
   rps: number
   p50: number
@@ -301,7 +313,8 @@ async function main() {
     const bffPort = await freePort()
     const staticDir = path.join(root, 'miniapp', 'dist', 'h5')
     const bffEnv = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', RATE_LIMIT: 'off', STATIC_DIR: existsSync(staticDir) ? staticDir : scratch, ...o.bffEnv }
-    const bff = await startChild([...o.bffNodeArgs, o.server], { ...bffEnv, PORT: String(bffPort) }, bffPort, '/readyz')
+    const nodeArgs = [...o.serverNodeArgs, ...o.bffNodeArgs]
+    const bff = await startChild([...nodeArgs, o.server], { ...bffEnv, PORT: String(bffPort) }, bffPort, '/readyz')
     children.push(bff)
     const idle = rssOf(bff.process.pid)
     const listJson = await (await fetch(`${bff.base}/api/consultations`)).text()
@@ -325,9 +338,10 @@ async function main() {
       o.citizens,
     )
     if (open.length > 0) workloads.push({ name: OPINIONS_WORKLOAD, paths: opinions.request })
-    const results: Record<string, Run & { ratio: number; koaRps: number }> = {}
+    const results: Record<string, Run & { ratio: number; koaRps: number; rssPeakMb: number }> = {}
     let peak = idle.peakMb
     for (const workload of workloads.filter((w) => selected(w.name))) {
+      resetPeak(bff.process.pid)
       await load(koa.base, ['/api/consultations'], o, 1) // warm-up both
       await load(bff.base, workload.paths, o, 1)
       const pairs: { ceiling: Run; run: Run; ratio: number }[] = []
@@ -341,7 +355,13 @@ async function main() {
       const errors = pairs.reduce((sum, p) => sum + p.run.errors, 0)
       const rss = rssOf(bff.process.pid)
       peak = Math.max(peak, rss.peakMb)
-      results[workload.name] = { ...run, errors, koaRps: ceiling.rps, ratio: Math.round((run.rps / (ceiling.rps || 1)) * 1000) / 1000 }
+      results[workload.name] = {
+        ...run,
+        errors,
+        koaRps: ceiling.rps,
+        ratio: Math.round((run.rps / (ceiling.rps || 1)) * 1000) / 1000,
+        rssPeakMb: rss.peakMb,
+      }
       console.log(
         `${workload.name}: ${run.rps} req/s (Koa ${ceiling.rps}), ratio ${results[workload.name]!.ratio}, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}, ${run.bytesPerRequest} B/req`,
       )
@@ -354,13 +374,15 @@ async function main() {
     if (selected(BURST_WORKLOAD)) {
       // A second instance on the same database, like production behind a load balancer.
       const secondPort = await freePort()
-      const second = await startChild([o.server], { ...bffEnv, PORT: String(secondPort) }, secondPort, '/readyz')
+      const second = await startChild([...nodeArgs, o.server], { ...bffEnv, PORT: String(secondPort) }, secondPort, '/readyz')
       children.push(second)
       // And a second bare Koa: the ceiling of each round is the same burst against the two of them.
       const koaPort2 = await freePort()
       const koa2 = await startChild([path.join(benchDir, 'bareKoa.mjs'), bodyFile, String(koaPort2)], {}, koaPort2, '/api/consultations')
       children.push(koa2)
       const burst: BurstResult = { people: o.burstPeople, seats: o.burstSeats, rounds: [] }
+      resetPeak(bff.process.pid)
+      resetPeak(second.process.pid)
       for (let round = 0; round < o.burstRounds && o.citizens >= (round + 1) * o.burstPeople; round++) {
         const ceiling = await bareKoaBurst([koa.base, koa2.base], o.burstPeople, o.burstTimeoutMs)
         console.log(`bare Koa burst, round ${round + 1}: ${JSON.stringify(ceiling)}`)
@@ -375,7 +397,8 @@ async function main() {
         console.log(`${BURST_WORKLOAD}, round ${round + 1}: ${JSON.stringify(result)}`)
         if (result.wallMs > 30_000) break
       }
-      peak = Math.max(peak, rssOf(bff.process.pid).peakMb)
+      burst.rssPeakMb = [rssOf(bff.process.pid).peakMb, rssOf(second.process.pid).peakMb]
+      peak = Math.max(peak, ...burst.rssPeakMb)
       writes.burst = burst
     }
     await client.end()
@@ -394,7 +417,14 @@ async function main() {
         qaItems,
         ...(o.only && !o.only.some((t) => OPINIONS_WORKLOAD.includes(t) || BURST_WORKLOAD.includes(t)) ? {} : { citizens: o.citizens }),
       },
-      settings: { durationS: o.duration, connections: o.connections, rounds: o.rounds, server: path.relative(root, o.server), bffEnv: o.bffEnv },
+      settings: {
+        durationS: o.duration,
+        connections: o.connections,
+        rounds: o.rounds,
+        server: path.relative(root, o.server),
+        bffEnv: o.bffEnv,
+        nodeArgs,
+      },
       rss: { idleMb: idle.rssMb, peakMb: peak },
       results,
       writes,
@@ -427,11 +457,19 @@ type StoredRun = {
   commit: string
   machine: { nproc: number; model: string; loadAverage: number[] }
   volume: Record<string, number>
-  settings: { durationS: number; connections: number; rounds?: number; server?: string; bffEnv?: Record<string, string> }
+  settings: { durationS: number; connections: number; rounds?: number; server?: string; bffEnv?: Record<string, string>; nodeArgs?: string[] }
   rss: { idleMb: number; peakMb: number }
-  results: Record<string, Run & { ratio: number; koaRps: number }>
+  results: Record<string, Run & { ratio: number; koaRps: number; rssPeakMb?: number }>
   writes?: { opinions?: OpinionsStored; burst?: BurstResult }
   h5: { identity: { kb: number; files: number; encodings: string } | null; compressed: { kb: number; files: number; encodings: string } | null } | null
+}
+
+/** The resident-set peak of each workload (from runs of 2026-12-07 on, which reset the peak before each one). */
+function workloadPeaks(r: StoredRun) {
+  const reads = Object.values(r.results).map((x) => (x.rssPeakMb === undefined ? '—' : String(x.rssPeakMb)))
+  const burst = r.writes?.burst?.rssPeakMb
+  if (reads.every((x) => x === '—') && !burst) return '—'
+  return `${reads.join(' / ')}${burst ? ` · burst ${burst.join(' / ')}` : ''} MB`
 }
 
 /** bench/RESULTS.md from every stored run: "before" first, then the others by date. */
@@ -469,6 +507,9 @@ function renderResults(): string {
       )
       .join(' | ')} |`,
     `| BFF RSS idle → peak | ${runs.map((r) => `${r.rss.idleMb} → ${r.rss.peakMb} MB`).join(' | ')} |`,
+    ...(runs.some((r) => Object.values(r.results).some((x) => x.rssPeakMb !== undefined))
+      ? [`| BFF RSS peak in each workload (in the order above; burst: both instances) | ${runs.map(workloadPeaks).join(' | ')} |`]
+      : []),
     `| H5 first load, identity | ${runs.map((r) => (r.h5?.identity ? `${r.h5.identity.kb} KB (${r.h5.identity.files} files)` : '—')).join(' | ')} |`,
     `| H5 first load, Accept-Encoding: br, gzip | ${runs.map((r) => (r.h5?.compressed ? `${r.h5.compressed.kb} KB (${r.h5.compressed.encodings})` : '—')).join(' | ')} |`,
     '',
@@ -481,6 +522,8 @@ function renderResults(): string {
           .join(
             ', ',
           )} | ${r.settings.durationS} s × ${r.settings.rounds ?? 1} rounds, ${r.settings.connections} connections${r.settings.server ? `, ${r.settings.server}` : ''}${
+          r.settings.nodeArgs ? `, node ${r.settings.nodeArgs.join(' ') || '(no arguments)'}` : ''
+        }${
           r.settings.bffEnv && Object.keys(r.settings.bffEnv).length > 0
             ? `, ${Object.entries(r.settings.bffEnv)
                 .map(([k, v]) => `${k}=${v}`)

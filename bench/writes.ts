@@ -239,6 +239,8 @@ export interface BurstResult {
   people: number
   seats: number
   rounds: BurstRound[]
+  /** The resident-set peak of each BFF instance over the rounds, MB (runs from 2026-12-07 on). */
+  rssPeakMb?: number[]
 }
 
 /** The RESULTS.md cell of a burst: the median round by wall time, and every round's wall time. */
