@@ -87,8 +87,9 @@ describe('an event moved after people signed up', () => {
     await editor.screenshot('160-staff-event-edit-form', form.locator('.gm-date-time-field--startsAt'))
     await editor.button('gm-event-form', '保存修改').click()
     const page = editor.on('gm-staff-event')
+    // 活动时间 in words, as the citizen pages say it
     await page
-      .getByText(`${shanghaiDate(8)} 14:00`, { exact: false })
+      .locator('.gm-when', { hasText: `${shanghaiWords(8)} 14:00–16:00` })
       .first()
       .waitFor()
     await editor.screenshot('161-staff-event-edited')
