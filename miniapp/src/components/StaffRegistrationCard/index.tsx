@@ -1,6 +1,6 @@
-// One registration in the staff 报名名单 (with the phone number), with its actions as children.
+// One registration in the staff 报名名单 (with the phone number; 报名类别 only where the event's selection mode asked for it), with its actions as children.
 import { Text, View } from '@tarojs/components'
-import { attendeeCategoryLabels, registrationStatusLabels } from '@gm/shared'
+import { attendeeCategoryLabels, registrationStatusLabels, type SelectionMode, signupFieldsFor } from '@gm/shared'
 import type { ReactNode } from 'react'
 import type { StaffRegistration } from '../../hooks/useStaffEvents'
 import { momentParts } from '../../utils/format'
@@ -8,8 +8,16 @@ import { Badge } from '../Badge'
 import { WhenText } from '../WhenText'
 import './index.scss'
 
+export interface StaffRegistrationCardProps {
+  registration: StaffRegistration
+  /** The event's: 报名类别 is shown only where it asked for one (a first-come signup is recorded as 公众代表 though nobody chose). */
+  selectionMode: SelectionMode
+  children?: ReactNode
+}
+
 /** One registration in 报名名单 (staff only: it shows the phone number). */
-export function StaffRegistrationCard({ registration: r, children }: { registration: StaffRegistration; children?: ReactNode }) {
+export function StaffRegistrationCard({ registration: r, selectionMode, children }: StaffRegistrationCardProps) {
+  const category = signupFieldsFor(selectionMode).category && attendeeCategoryLabels[r.category]
   const extra = [r.region, r.sector, r.ageBand, r.gender].filter(Boolean).join(' · ')
   return (
     <View className="gm-staff-registration">
@@ -21,7 +29,7 @@ export function StaffRegistrationCard({ registration: r, children }: { registrat
           {registrationStatusLabels[r.status]}
         </Badge>
       </View>
-      <Text className="gm-staff-registration__meta">{`${attendeeCategoryLabels[r.category]} · ${r.phone} · 编号 ${r.publicCode}`}</Text>
+      <Text className="gm-staff-registration__meta">{[category, r.phone, `编号 ${r.publicCode}`].filter(Boolean).join(' · ')}</Text>
       {extra && <Text className="gm-staff-registration__meta">{extra}</Text>}
       {r.accessibilityNeeds && <Text className="gm-staff-registration__meta">{`无障碍需求：${r.accessibilityNeeds}`}</Text>}
       {r.keepInPool && <Text className="gm-staff-registration__meta">同意进入代表库</Text>}

@@ -1,5 +1,5 @@
-// The staff 报名名单 as one table (desktop width): a row per registration with contact, category, attributes, status and check-in, then the invitees marked 邀请.
-import { attendeeCategoryLabels, registrationStatusLabels } from '@gm/shared'
+// The staff 报名名单 as one table (desktop width): a row per registration with contact, category (where the event asked for one), attributes, status and check-in, then the invitees marked 邀请.
+import { attendeeCategoryLabels, registrationStatusLabels, type SelectionMode, signupFieldsFor } from '@gm/shared'
 import type { StaffRegistration } from '../../hooks/useStaffEvents'
 import { momentText } from '../../utils/format'
 import { DataTable } from '../DataTable'
@@ -23,28 +23,35 @@ export interface InviteeRow {
   phone: string | null
 }
 
-/** 报名名单 as a table (staff only: it shows phone numbers), invitees last, marked 邀请; actions live beside it. */
+/**
+ * 报名名单 as a table (staff only: it shows phone numbers), invitees last, marked 邀请; actions live beside it.
+ * 类别 is a column where the event's selection mode asks for it; a first-come event (every signup recorded as
+ * 公众代表 though nobody chose) keeps it only for its invitees' 受邀人员（单位）, the signups' cells empty.
+ */
 export function StaffRegistrationTable({
   registrations,
   invitees = [],
+  selectionMode,
   caption,
 }: {
   registrations: readonly StaffRegistration[]
   invitees?: readonly InviteeRow[]
+  selectionMode: SelectionMode
   caption: string
 }) {
+  const asked = signupFieldsFor(selectionMode).category
   return (
     <DataTable
       className="gm-staff-registration-table"
       caption={caption}
-      columns={columns}
+      columns={asked || invitees.length > 0 ? columns : columns.filter((c) => c.key !== 'category')}
       rows={registrations
         .map((r) => ({
           key: `registration-${r.id}`,
           code: r.publicCode,
           name: r.name,
           phone: r.phone,
-          category: attendeeCategoryLabels[r.category],
+          category: asked ? attendeeCategoryLabels[r.category] : null,
           attributes: [r.region, r.sector, r.ageBand, r.gender].filter(Boolean).join(' · '),
           needs: r.accessibilityNeeds,
           status: r.reviewReason ? `${registrationStatusLabels[r.status]}（${r.reviewReason}）` : registrationStatusLabels[r.status],

@@ -1,6 +1,6 @@
 // 现场签到 (staff): check attendees in by their code, typed or scanned, with the attendance so far.
 import { Text, View } from '@tarojs/components'
-import { attendeeCategoryLabels, CheckInBodySchema } from '@gm/shared'
+import { attendeeCategoryLabels, CheckInBodySchema, type SelectionMode, signupFieldsFor } from '@gm/shared'
 import { useState } from 'react'
 import type { ApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
@@ -10,7 +10,7 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { StaffGate } from '../../../../components/StaffGate'
 import { WhenText } from '../../../../components/WhenText'
-import { useCheckIn, useEvent, useRouteId, useStaffGate } from '../../../../hooks'
+import { type CheckInResult, useCheckIn, useEvent, useRouteId, useStaffGate } from '../../../../hooks'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
 import { timeRangeParts } from '../../../../utils/format'
@@ -28,6 +28,11 @@ export function checkInErrorText(error: ApiError): string {
     default:
       return error.message
   }
+}
+
+/** 签到成功 with the person's name, and their 报名类别 only where the event asked for one (a first-come signup is recorded as 公众代表 though nobody chose). */
+function checkedInText(last: Pick<CheckInResult, 'name' | 'category'>, selectionMode: SelectionMode): string {
+  return signupFieldsFor(selectionMode).category ? `签到成功：${last.name}（${attendeeCategoryLabels[last.category]}）` : `签到成功：${last.name}`
 }
 
 /** 现场签到 (any staff): type or scan a code; each works once. */
@@ -71,7 +76,7 @@ export default function CheckInPage() {
               <Text className="gm-check-in__count-value">{desk.attendeeCount === null ? '—' : `${desk.attendeeCount} 人`}</Text>
               {desk.attendeeCount === null && <Text className="gm-check-in__count-hint">签到第一人后显示本活动累计人数</Text>}
             </View>
-            {desk.last && <Notice tone="success">{`签到成功：${desk.last.name}（${attendeeCategoryLabels[desk.last.category]}）`}</Notice>}
+            {desk.last && <Notice tone="success">{checkedInText(desk.last, e.selectionMode)}</Notice>}
             {desk.error && <Notice tone="error">{checkInErrorText(desk.error)}</Notice>}
             <FormField
               name="code"

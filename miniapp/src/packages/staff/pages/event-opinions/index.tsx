@@ -7,6 +7,8 @@ import {
   eventKindLabels,
   formatShanghaiDate,
   registrationStatusLabels,
+  type SelectionMode,
+  signupFieldsFor,
   type StaffEventOpinion,
 } from '@gm/shared'
 import { useState } from 'react'
@@ -95,9 +97,10 @@ function Answer({ opinion, eventTitle, templates, departments, defaultDepartment
   )
 }
 
-/** 记录意见 for one event, or with `editing` 修改 of a recorded opinion (then `onCancel` leaves the form). */
+/** 记录意见 for one event, or with `editing` 修改 of a recorded opinion (then `onCancel` leaves the form); 报名类别 in an attendee's hint only where the event's `selectionMode` asked for one. */
 function Record({
   eventId,
+  selectionMode,
   attendees,
   attendeesFailed,
   onRecorded,
@@ -105,6 +108,7 @@ function Record({
   onCancel,
 }: {
   eventId: number
+  selectionMode: SelectionMode
   attendees: readonly StaffRegistration[]
   attendeesFailed: boolean
   onRecorded: (o: StaffEventOpinion) => void
@@ -112,6 +116,7 @@ function Record({
   onCancel?: () => void
 }) {
   const form = useEventOpinionForm(eventId, onRecorded, editing)
+  const showCategory = signupFieldsFor(selectionMode).category
   return (
     <View>
       {form.recorded && !editing && <Notice tone="success">已记录。请在上方「已记录的意见」中答复。</Notice>}
@@ -123,7 +128,7 @@ function Record({
         attendees={attendees.map((r) => ({
           id: r.id,
           label: attendeeLabel(r),
-          hint: `${registrationStatusLabels[r.status]} · ${attendeeCategoryLabels[r.category]}`,
+          hint: showCategory ? `${registrationStatusLabels[r.status]} · ${attendeeCategoryLabels[r.category]}` : registrationStatusLabels[r.status],
         }))}
         attendeesFailed={attendeesFailed}
         recordedText={form.recordedText}
@@ -167,7 +172,7 @@ export default function StaffEventOpinionsPage() {
   if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-event-opinions" refusal="只有「审核」角色可以记录和答复参加人员的意见。" />
   const { me } = gate
 
-  const list = (eventId: number, eventTitle: string, locked: boolean) => {
+  const list = (eventId: number, selectionMode: SelectionMode, eventTitle: string, locked: boolean) => {
     if (opinions.data === undefined)
       return <ListState status={opinions.error ? 'error' : 'loading'} errorMessage={opinions.error?.message} onRetry={() => void opinions.reload()} />
     if (opinions.data.length === 0) return <ListState status="empty" emptyText={locked ? '本次活动没有记录参加人员的意见' : '还没有记录意见'} />
@@ -184,6 +189,7 @@ export default function StaffEventOpinionsPage() {
               <Section key={o.id} title={`修改记录：${attendee ?? '未关联报名人员'}`}>
                 <Record
                   eventId={eventId}
+                  selectionMode={selectionMode}
                   attendees={desk.attendees}
                   attendeesFailed={desk.attendeesFailed}
                   editing={o}
@@ -237,7 +243,7 @@ export default function StaffEventOpinionsPage() {
               ) : (
                 <Notice tone="info">记录参加人员在活动中提出的意见并逐条答复。全部答复后才能公开会议结果，意见的公开文本和答复将随会议结果一并公开。</Notice>
               )}
-              <Section title="已记录的意见">{list(e.id, e.title, locked)}</Section>
+              <Section title="已记录的意见">{list(e.id, e.selectionMode, e.title, locked)}</Section>
               {deleting && (
                 <ConfirmDialog
                   title="删除这条意见记录？"
@@ -253,7 +259,13 @@ export default function StaffEventOpinionsPage() {
               )}
               {!locked && (
                 <Section title="记录意见">
-                  <Record eventId={e.id} attendees={desk.attendees} attendeesFailed={desk.attendeesFailed} onRecorded={opinions.put} />
+                  <Record
+                    eventId={e.id}
+                    selectionMode={e.selectionMode}
+                    attendees={desk.attendees}
+                    attendeesFailed={desk.attendeesFailed}
+                    onRecorded={opinions.put}
+                  />
                 </Section>
               )}
             </View>

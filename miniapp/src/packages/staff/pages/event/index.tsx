@@ -155,7 +155,7 @@ export default function StaffEventPage() {
         {/* Phone: one card per person, the review actions on it. */}
         <View className="gm-staff-event__cards">
           {registrations.data.map((r) => (
-            <StaffRegistrationCard key={r.id} registration={r}>
+            <StaffRegistrationCard key={r.id} registration={r} selectionMode={e.selectionMode}>
               {pending.includes(r) && <ReviewActions registration={r} onDone={registrations.replace} />}
             </StaffRegistrationCard>
           ))}
@@ -166,13 +166,13 @@ export default function StaffEventPage() {
             <View className="gm-staff-event__pending">
               <Text className="gm-staff-event__subtitle">{`待审核的申请（${pending.length} 人）`}</Text>
               {pending.map((r) => (
-                <StaffRegistrationCard key={r.id} registration={r}>
+                <StaffRegistrationCard key={r.id} registration={r} selectionMode={e.selectionMode}>
                   <ReviewActions registration={r} onDone={registrations.replace} />
                 </StaffRegistrationCard>
               ))}
             </View>
           )}
-          <StaffRegistrationTable registrations={registrations.data} invitees={invited} caption={`报名名单：${e.title}`} />
+          <StaffRegistrationTable registrations={registrations.data} invitees={invited} selectionMode={e.selectionMode} caption={`报名名单：${e.title}`} />
         </View>
       </View>
     )
