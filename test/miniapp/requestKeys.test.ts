@@ -51,7 +51,7 @@ describe('request keys', () => {
     server.failNetwork('/api/events/2/registrations')
     server.reply('/api/events/2/registrations', 201, {
       id: 5,
-      event: { id: 2, title: '政府开放日', kind: 'OPEN_DAY', startsAt: '2030-01-01T01:00:00.000Z', place: '政务服务中心' },
+      event: { id: 2, title: '政府开放日', kind: 'OPEN_DAY', startsAt: '2030-01-01T01:00:00.000Z', place: '政务服务中心', selectionMode: 'FIRST_COME' },
       category: 'PUBLIC',
       status: 'SELECTED',
       checkInCode: 'K7M2P9QX',
