@@ -92,7 +92,7 @@ describe('a citizen in 政策文件库', () => {
     await input.press('Enter')
     const card = library.locator('.gm-policy-library__item', { hasText: TITLE })
     await card.getByText('已废止', { exact: true }).waitFor()
-    await card.getByText(/自 2026-12-01 起已废止/).waitFor()
+    await card.getByText(/自 2026年12月1日 起已废止/).waitFor()
     await citizen.screenshot('134-policy-library')
     await card.click()
     await citizen.settled()
@@ -100,7 +100,7 @@ describe('a citizen in 政策文件库', () => {
 
   it('sees the repeal on the document and the warning on the Q&A item resting on it', async () => {
     const page = citizen.on('gm-policy-page')
-    await page.getByText(/本文件自 2026-12-01 起已废止/).waitFor()
+    await page.getByText(/本文件自 2026年12月1日 起已废止/).waitFor()
     await page.getByRole('link', { name: QUESTION }).click()
     await citizen.settled()
     const detail = citizen.on('gm-qa-detail')

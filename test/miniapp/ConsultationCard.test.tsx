@@ -41,10 +41,12 @@ describe('ConsultationCard', () => {
     expect(card().classList.contains('gm-consultation-card--closed')).toBe(true)
   })
 
-  it('shows the window in Asia/Shanghai dates, ending on the last open day', () => {
+  it('shows the window in Asia/Shanghai dates in words, ending on the last open day, each date kept on one line', () => {
     render(<ConsultationCard consultation={consultation()} now={shanghaiTime(2026, 11, 20)} />)
 
-    expect(screen.getByText('征集时间：2026-11-01 至 2026-11-30')).toBeTruthy()
+    const window = document.querySelector('.gm-consultation-card__window')!
+    expect(window.textContent).toBe('征集时间：2026年11月1日 至 2026年11月30日')
+    expect(Array.from(window.querySelectorAll('.gm-when__part')).map((p) => p.textContent)).toEqual(['2026年11月1日', '至', '2026年11月30日'])
     expect(screen.getByText('市园林绿化局')).toBeTruthy()
     expect(screen.getByText('已收到 42 条意见')).toBeTruthy()
   })

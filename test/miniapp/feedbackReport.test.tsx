@@ -162,8 +162,8 @@ describe('意见采纳情况 page', () => {
     const [masked, hidden, named] = cards() as [HTMLElement, HTMLElement, HTMLElement]
 
     const row = (card: HTMLElement, name: string) => card.querySelector(`.gm-answer__row--${name} .gm-answer__value`)?.textContent
-    expect(row(masked, 'received')).toBe('2026-09-23')
-    expect(row(masked, 'replied')).toBe('2026-10-23')
+    expect(row(masked, 'received')).toBe('2026年9月23日')
+    expect(row(masked, 'replied')).toBe('2026年10月23日')
     expect(row(masked, 'department')).toBe('经济发展局')
     expect(row(masked, 'content')).toBe('暂不调整补助门槛。')
     expect(row(masked, 'reason')).toBe('与省级政策衔接，降低门槛将重复支持')

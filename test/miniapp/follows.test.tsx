@@ -65,8 +65,8 @@ describe('我的关注 page', () => {
     })
     render(<MyFollowsPage />)
     await screen.findByText('高新区老旧小区改造三年行动')
-    expect(screen.getByText('决策事项 · 2026-11-20 关注')).toBeTruthy()
-    expect(screen.getByText('政策主题 · 2026-11-20 关注')).toBeTruthy()
+    expect(screen.getByText('决策事项 · 2026年11月20日 关注')).toBeTruthy()
+    expect(screen.getByText('政策主题 · 2026年11月20日 关注')).toBeTruthy()
 
     server.reply('/api/me/follows/TOPIC/%E4%BD%8F%E6%88%BF', 204, '')
     fireEvent.click(screen.getByLabelText('取消关注住房'))

@@ -28,7 +28,9 @@ describe('我的个人信息 page', () => {
 
     expect(await screen.findByText('李阿姨')).toBeTruthy()
     expect(screen.getByText('未绑定')).toBeTruthy()
-    expect(screen.getByText('2026-11-20 10:00')).toBeTruthy()
+    const value = (label: string) => screen.getByText(label).parentElement!.querySelector('.gm-info__value')!.textContent
+    expect(value('同意隐私说明')).toBe('2026年11月20日 10:00')
+    expect(value('首次登录')).toBe('2026年11月1日 10:00')
   })
 
   it('does not count a cancelled signup as a signup, and says it is still held', async () => {

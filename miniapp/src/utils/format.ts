@@ -6,21 +6,16 @@ export function cx(...names: Array<string | false | null | undefined>): string {
   return names.filter(Boolean).join(' ')
 }
 
-/**
- * The last calendar day (Asia/Shanghai) of a half-open window ending at `closesAt`:
- * a window closing at 00:00 on the 1st ends on the last day of the previous month.
- */
-export function lastDay(closesAt: Instant): string {
-  return formatShanghaiDate(toDate(closesAt).getTime() - 1)
-}
-
 /** "2026年11月30日": a day in plain words, Asia/Shanghai (older readers read it without decoding 2026-11-30). */
 export function dateInWords(instant: Instant): string {
   const p = shanghaiParts(instant)
   return `${p.year}年${p.month}月${p.day}日`
 }
 
-/** "2026年11月30日": the last day of a window in plain words. */
+/**
+ * "2026年11月30日": the last calendar day (Asia/Shanghai) of a half-open window ending at `closesAt`, in plain words:
+ * a window closing at 00:00 on the 1st ends on the last day of the previous month.
+ */
 export function lastDayInWords(closesAt: Instant): string {
   return dateInWords(toDate(closesAt).getTime() - 1)
 }
@@ -62,11 +57,6 @@ export function partsText(parts: readonly string[]): string {
 /** "2026年10月11日 09:30": a moment in words on one line. */
 export function momentText(instant: Instant): string {
   return partsText(momentParts(instant))
-}
-
-/** "2026-11-01 至 2026-11-30" */
-export function formatWindow(opensAt: Instant, closesAt: Instant): string {
-  return `${formatShanghaiDate(opensAt)} 至 ${lastDay(closesAt)}`
 }
 
 /** Whole days (rounded up) until `instant`, at least 1. */

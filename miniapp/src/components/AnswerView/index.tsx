@@ -1,7 +1,7 @@
 // Shows a published answer: 采纳情况 and its reason, the reply, the replying department and the dates.
 import { Text, View } from '@tarojs/components'
-import { type Adoption, adoptionLabels, formatShanghaiDate, type Instant, type PublicAnswer } from '@gm/shared'
-import { cx } from '../../utils/format'
+import { type Adoption, adoptionLabels, type Instant, type PublicAnswer } from '@gm/shared'
+import { cx, dateInWords } from '../../utils/format'
 import './index.scss'
 
 export interface AnswerViewProps {
@@ -39,8 +39,8 @@ export function AnswerView({ answer, receivedAt }: AnswerViewProps) {
       {answer.reason && <Row name="reason" label={answer.adoption === 'ADOPTED' || answer.adoption === 'EXPLAINED' ? '说明' : '理由'} value={answer.reason} />}
       <Row name="content" label="答复内容" value={answer.content} />
       <Row name="department" label="答复部门" value={answer.department.name} />
-      {receivedAt !== undefined && <Row name="received" label="受理日期" value={formatShanghaiDate(receivedAt)} />}
-      <Row name="replied" label="答复日期" value={formatShanghaiDate(answer.repliedAt)} />
+      {receivedAt !== undefined && <Row name="received" label="受理日期" value={dateInWords(receivedAt)} />}
+      <Row name="replied" label="答复日期" value={dateInWords(answer.repliedAt)} />
     </View>
   )
 }

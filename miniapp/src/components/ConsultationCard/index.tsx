@@ -2,8 +2,9 @@
 import { Text, View } from '@tarojs/components'
 import { type ConsultationSummary, consultationStatus, consultationStatusLabels, daysLeft, type Instant } from '@gm/shared'
 import { a11y } from '../../utils/a11y'
-import { cx, daysUntil, formatWindow, lastDayInWords } from '../../utils/format'
+import { cx, daysUntil, lastDayInWords, windowParts } from '../../utils/format'
 import { Badge } from '../Badge'
+import { WhenText } from '../WhenText'
 import './index.scss'
 
 /** Open consultations with this many days left or fewer are highlighted. */
@@ -47,7 +48,7 @@ export function ConsultationCard({ consultation: c, now = Date.now(), onOpen }: 
       </View>
       <Text className="gm-consultation-card__title">{c.title}</Text>
       <Text className="gm-consultation-card__department">{c.department.name}</Text>
-      <Text className="gm-consultation-card__window">征集时间：{formatWindow(c.opensAt, c.closesAt)}</Text>
+      <WhenText className="gm-consultation-card__window" lead="征集时间：" parts={windowParts(c.opensAt, c.closesAt)} />
       <Text className="gm-consultation-card__opinions">已收到 {c.opinionCount} 条意见</Text>
     </View>
   )

@@ -1,8 +1,9 @@
 // One message of 我的消息, with a visible 未读 mark until read.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDateTime, type Notification } from '@gm/shared'
+import type { Notification } from '@gm/shared'
 import { a11y } from '../../utils/a11y'
-import { cx } from '../../utils/format'
+import { cx, momentParts } from '../../utils/format'
+import { WhenText } from '../WhenText'
 import './index.scss'
 
 /** One message of 我的消息; unread ones carry a 「未读」 mark (not colour alone). */
@@ -20,7 +21,7 @@ export function NotificationCard({ notification: n, onOpen }: { notification: No
       </View>
       <Text className="gm-notification-card__body">{n.body}</Text>
       <View className="gm-notification-card__footer">
-        <Text className="gm-notification-card__time">{formatShanghaiDateTime(n.createdAt)}</Text>
+        <WhenText className="gm-notification-card__time" parts={momentParts(n.createdAt)} />
         {n.link && <Text className="gm-notification-card__more">查看详情 ›</Text>}
       </View>
     </View>

@@ -1,10 +1,11 @@
 // One of 我的意见: the consultation, where the opinion stands, its receipt code and the published answer once there is one.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDateTime, type MyOpinion, opinionConsentLabels, opinionStateLabels } from '@gm/shared'
+import { type MyOpinion, opinionConsentLabels, opinionStateLabels } from '@gm/shared'
 import { a11y } from '../../utils/a11y'
-import { cx } from '../../utils/format'
+import { cx, momentParts } from '../../utils/format'
 import { AnswerView } from '../AnswerView'
 import { Badge } from '../Badge'
+import { WhenText } from '../WhenText'
 import './index.scss'
 
 export interface OpinionCardProps {
@@ -30,7 +31,8 @@ export function OpinionCard({ opinion: o, onOpenConsultation }: OpinionCardProps
       >
         <Text>{o.consultation.title}</Text>
       </View>
-      <Text className="gm-opinion-card__meta">{`针对第 ${o.draftVersion} 稿：${o.section ? o.section.heading : '草案整体'}　提交时间：${formatShanghaiDateTime(o.createdAt)}`}</Text>
+      <Text className="gm-opinion-card__meta">{`针对第 ${o.draftVersion} 稿：${o.section ? o.section.heading : '草案整体'}`}</Text>
+      <WhenText className="gm-opinion-card__meta" lead="提交时间：" parts={momentParts(o.createdAt)} />
       <Text className="gm-opinion-card__meta">{`公开方式：${opinionConsentLabels[o.consent]}`}</Text>
       <Text className="gm-opinion-card__text" userSelect>
         {o.text}

@@ -1,9 +1,10 @@
 // One policy question (政策咨询): status, receipt code, deadline (overdue or estimated for staff) and the answer or the reason for declining.
 import { Text, View } from '@tarojs/components'
-import { ESTIMATED_DEADLINE_NOTE, formatShanghaiDate, formatShanghaiDateTime, type MyPolicyQuestion, policyQuestionStatusLabels } from '@gm/shared'
+import { ESTIMATED_DEADLINE_NOTE, type MyPolicyQuestion, policyQuestionStatusLabels } from '@gm/shared'
 import type { ReactNode } from 'react'
-import { cx } from '../../utils/format'
+import { cx, dateInWords, momentParts } from '../../utils/format'
 import { Badge, type BadgeTone } from '../Badge'
+import { WhenText } from '../WhenText'
 import './index.scss'
 
 const statusTone: Record<MyPolicyQuestion['status'], BadgeTone> = { PENDING: 'upcoming', ANSWERED: 'open', DECLINED: 'closed' }
@@ -32,8 +33,8 @@ export function PolicyQuestionCard({ question: q, overdue = false, dueAtEstimate
         {q.text}
       </Text>
       <Text className="gm-policy-question__meta">{`受理编号：${q.receiptCode}`}</Text>
-      <Text className="gm-policy-question__meta">{`提交时间：${formatShanghaiDateTime(q.createdAt)}`}</Text>
-      {q.status === 'PENDING' && <Text className="gm-policy-question__meta">{`答复期限：${formatShanghaiDate(q.dueAt)} 前`}</Text>}
+      <WhenText className="gm-policy-question__meta" lead="提交时间：" parts={momentParts(q.createdAt)} />
+      {q.status === 'PENDING' && <WhenText className="gm-policy-question__meta" lead="答复期限：" parts={[dateInWords(q.dueAt), '前']} />}
       {q.status === 'PENDING' && dueAtEstimated && (
         <Text className="gm-policy-question__meta gm-policy-question__meta--estimated">{`⚠ ${ESTIMATED_DEADLINE_NOTE}`}</Text>
       )}
@@ -44,7 +45,7 @@ export function PolicyQuestionCard({ question: q, overdue = false, dueAtEstimate
           <Text className="gm-policy-question__answer-text" userSelect>
             {q.answer}
           </Text>
-          {q.answeredAt && <Text className="gm-policy-question__meta">{`答复时间：${formatShanghaiDateTime(q.answeredAt)}`}</Text>}
+          {q.answeredAt && <WhenText className="gm-policy-question__meta" lead="答复时间：" parts={momentParts(q.answeredAt)} />}
         </View>
       )}
       {q.status === 'DECLINED' && q.declineReason && (

@@ -1,13 +1,15 @@
 // A major decision's stages in their legal order with the current one highlighted.
 import { Text, View } from '@tarojs/components'
-import { type DecisionStage, type DecisionStageKind, decisionStageKinds, decisionStageLabels, formatShanghaiDate } from '@gm/shared'
-import { cx } from '../../utils/format'
+import { type DecisionStage, type DecisionStageKind, decisionStageKinds, decisionStageLabels } from '@gm/shared'
+import { cx, dateInWords } from '../../utils/format'
+import { WhenText } from '../WhenText'
 import './index.scss'
 
-function stageDates(stage: DecisionStage): string {
-  if (stage.startsAt && stage.endsAt) return `${formatShanghaiDate(stage.startsAt)} 至 ${formatShanghaiDate(stage.endsAt)}`
-  if (stage.startsAt) return `${formatShanghaiDate(stage.startsAt)} 起`
-  return '时间待定'
+/** A stage's days in words, as pieces that each stay on one line: ["2026年11月1日", "至", "2026年11月15日"]. */
+function stageDates(stage: DecisionStage): string[] {
+  if (stage.startsAt && stage.endsAt) return [dateInWords(stage.startsAt), '至', dateInWords(stage.endsAt)]
+  if (stage.startsAt) return [dateInWords(stage.startsAt), '起']
+  return ['时间待定']
 }
 
 /** A decision's typed stages in their legal order, the current one highlighted. */
@@ -24,7 +26,7 @@ export function StageTimeline({ stages, current }: { stages: readonly DecisionSt
               {decisionStageLabels[stage.kind]}
               {stage.kind === current ? '（当前阶段）' : ''}
             </Text>
-            <Text className="gm-stages__dates">{stageDates(stage)}</Text>
+            <WhenText className="gm-stages__dates" parts={stageDates(stage)} />
             {stage.summary && <Text className="gm-stages__summary">{stage.summary}</Text>}
             {stage.link && (
               <Text className="gm-stages__link" userSelect>

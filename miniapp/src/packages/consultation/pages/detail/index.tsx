@@ -1,6 +1,6 @@
 // 征集详情: one consultation's status, window, summary and clauses, with 提交意见 while open, or why not and the adoption report once public.
 import { Text, View } from '@tarojs/components'
-import { type ConsultationDetail, consultationStatus, consultationStatusLabels, daysLeft, formatShanghaiDateTime } from '@gm/shared'
+import { type ConsultationDetail, consultationStatus, consultationStatusLabels, daysLeft } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
 import { AttachmentList } from '../../../../components/AttachmentList'
 import { Badge } from '../../../../components/Badge'
@@ -11,9 +11,11 @@ import { LoadGate } from '../../../../components/LoadGate'
 import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Paragraphs, Section } from '../../../../components/Section'
+import { WhenText } from '../../../../components/WhenText'
 import { useConsultation, useRouteId } from '../../../../hooks'
 import { usePublicAttachments } from '../../../../hooks/useAttachments'
 import { openPage, routes } from '../../../../navigation'
+import { momentParts, momentText } from '../../../../utils/format'
 import './index.scss'
 
 const windowChangeLabels = { EXTENDED: '延长征集期限', CLOSED_EARLY: '提前结束征集' } as const
@@ -31,13 +33,13 @@ function OpinionEntry({ c, status }: { c: ConsultationDetail; status: ReturnType
     )
   }
   if (status === 'upcoming') {
-    return <Notice tone="info">{`征集未开始，将于 ${formatShanghaiDateTime(c.opensAt)} 开始接收意见。`}</Notice>
+    return <Notice tone="info">{`征集未开始，将于 ${momentText(c.opensAt)} 开始接收意见。`}</Notice>
   }
   return (
     <Notice tone="info">
       {c.feedbackPublished
-        ? `征集已结束（截止于 ${formatShanghaiDateTime(c.closesAt)}），意见采纳情况已公开。`
-        : `征集已结束（截止于 ${formatShanghaiDateTime(c.closesAt)}），不再接收意见。意见采纳情况整理后将在此公开。`}
+        ? `征集已结束（截止于 ${momentText(c.closesAt)}），意见采纳情况已公开。`
+        : `征集已结束（截止于 ${momentText(c.closesAt)}），不再接收意见。意见采纳情况整理后将在此公开。`}
     </Notice>
   )
 }
@@ -63,8 +65,8 @@ export default function ConsultationDetailPage() {
                 <InfoList
                   items={[
                     { label: '承办单位', value: c.department.name },
-                    { label: '开始时间', value: formatShanghaiDateTime(c.opensAt) },
-                    { label: '截止时间', value: formatShanghaiDateTime(c.closesAt) },
+                    { label: '开始时间', value: <WhenText parts={momentParts(c.opensAt)} /> },
+                    { label: '截止时间', value: <WhenText parts={momentParts(c.closesAt)} /> },
                     { label: '草案版本', value: `第 ${c.draftVersion} 稿` },
                     { label: '已收到意见', value: `${c.opinionCount} 条` },
                     ...(c.isMajorDecision ? [{ label: '事项类型', value: '重大行政决策' }] : []),
@@ -80,8 +82,8 @@ export default function ConsultationDetailPage() {
                 <Section title="征集期限调整" className="gm-consultation-detail__changes">
                   {c.windowChanges.map((w, i) => (
                     <View key={i} className="gm-consultation-detail__change">
-                      <Text className="gm-consultation-detail__change-kind">{`${windowChangeLabels[w.kind]}（${formatShanghaiDateTime(w.at)}）`}</Text>
-                      <Text className="gm-consultation-detail__change-text">{`截止时间由 ${formatShanghaiDateTime(w.previousClosesAt)} 调整为 ${formatShanghaiDateTime(w.closesAt)}`}</Text>
+                      <Text className="gm-consultation-detail__change-kind">{`${windowChangeLabels[w.kind]}（${momentText(w.at)}）`}</Text>
+                      <Text className="gm-consultation-detail__change-text">{`截止时间由 ${momentText(w.previousClosesAt)} 调整为 ${momentText(w.closesAt)}`}</Text>
                       <Text className="gm-consultation-detail__change-text">{`理由：${w.reason}`}</Text>
                     </View>
                   ))}

@@ -1,6 +1,5 @@
 // 意见采纳情况: a consultation's adoption report, its concentrated opinions with answers and reasons, and every published opinion.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDateTime } from '@gm/shared'
 import { AnswerView } from '../../../../components/AnswerView'
 import { FeedbackReport } from '../../../../components/FeedbackReport'
 import { LinkRow } from '../../../../components/LinkRow'
@@ -8,8 +7,10 @@ import { LoadGate } from '../../../../components/LoadGate'
 import { PageShell } from '../../../../components/PageShell'
 import { PublishedOpinionCard } from '../../../../components/PublishedOpinionCard'
 import { Section } from '../../../../components/Section'
+import { WhenText } from '../../../../components/WhenText'
 import { useFeedback, useRouteId } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
+import { momentParts } from '../../../../utils/format'
 import './index.scss'
 
 /** 意见采纳情况: the report, the concentrated opinions with answer and reason, every published opinion. */
@@ -24,7 +25,7 @@ export default function FeedbackPage() {
           <View>
             <Text className="gm-page__title">意见采纳情况</Text>
             <Text className="gm-feedback-page__consultation">{f.title}</Text>
-            <Text className="gm-feedback-page__published">{`公开时间：${formatShanghaiDateTime(f.publishedAt)}`}</Text>
+            <WhenText className="gm-feedback-page__published" lead="公开时间：" parts={momentParts(f.publishedAt)} />
             <Section title="采纳情况统计">
               <FeedbackReport report={f.report} definitions={f.definitions} />
             </Section>

@@ -1,7 +1,7 @@
 // 提交意见 (citizens): an opinion on a consultation or one of its clauses, with the publication choice and the receipt.
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { consultationStatus, formatShanghaiDateTime, OPINION_MAX_CHARS, type OpinionConsent, opinionConsentLabels, opinionStateLabels } from '@gm/shared'
+import { consultationStatus, OPINION_MAX_CHARS, type OpinionConsent, opinionConsentLabels, opinionStateLabels } from '@gm/shared'
 import type { ApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { ChoiceGroup } from '../../../../components/ChoiceGroup'
@@ -14,11 +14,12 @@ import { PageShell } from '../../../../components/PageShell'
 import { PrivacyGate } from '../../../../components/PrivacyGate'
 import { Section } from '../../../../components/Section'
 import { TextAreaField } from '../../../../components/TextAreaField'
+import { WhenText } from '../../../../components/WhenText'
 import { useConsultation, useOpinionForm, usePrivacyConsent, useSession } from '../../../../hooks'
 import { leavePage, openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
-import { excerpt, parseId } from '../../../../utils/format'
+import { excerpt, momentParts, momentText, parseId } from '../../../../utils/format'
 import { countChars } from '../../../../utils/text'
 import './index.scss'
 
@@ -86,7 +87,7 @@ export default function OpinionPage() {
                     items={[
                       { label: '征集事项', value: c.title },
                       { label: '针对', value: section ? section.heading : '草案整体' },
-                      { label: '提交时间', value: formatShanghaiDateTime(receipt.createdAt) },
+                      { label: '提交时间', value: <WhenText parts={momentParts(receipt.createdAt)} /> },
                       { label: '当前状态', value: opinionStateLabels[receipt.state] },
                     ]}
                   />
@@ -113,8 +114,8 @@ export default function OpinionPage() {
                 {scope}
                 <Notice tone="info">
                   {status === 'closed'
-                    ? `意见征集已于 ${formatShanghaiDateTime(c.closesAt)} 结束，不再接收意见。`
-                    : `意见征集将于 ${formatShanghaiDateTime(c.opensAt)} 开始，届时可以提交意见。`}
+                    ? `意见征集已于 ${momentText(c.closesAt)} 结束，不再接收意见。`
+                    : `意见征集将于 ${momentText(c.opensAt)} 开始，届时可以提交意见。`}
                 </Notice>
                 <ActionButton onPress={() => leavePage(routes.consultations())}>返回</ActionButton>
               </View>

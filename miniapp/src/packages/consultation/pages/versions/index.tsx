@@ -1,6 +1,5 @@
 // 草案历次版本: every published version of a draft with its change note, and the clause-by-clause comparison of any two.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDateTime } from '@gm/shared'
 import { ClauseComparison } from '../../../../components/ClauseComparison'
 import { Chips } from '../../../../components/Chips'
 import { LoadGate } from '../../../../components/LoadGate'
@@ -8,6 +7,7 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { Section } from '../../../../components/Section'
 import { useDraftVersions, useRouteId } from '../../../../hooks'
+import { momentText } from '../../../../utils/format'
 import './index.scss'
 
 export default function DraftVersionsPage() {
@@ -24,7 +24,7 @@ export default function DraftVersionsPage() {
               <Section title="版本列表">
                 {list.versions.map((v) => (
                   <View key={v.version} className="gm-draft-versions__version">
-                    <Text className="gm-draft-versions__version-title">{`第 ${v.version} 稿${v.version === list.current ? '（现行）' : ''} · ${formatShanghaiDateTime(v.publishedAt)} 发布 · ${v.clauseCount} 条`}</Text>
+                    <Text className="gm-draft-versions__version-title">{`第 ${v.version} 稿${v.version === list.current ? '（现行）' : ''} · ${momentText(v.publishedAt)} 发布 · ${v.clauseCount} 条`}</Text>
                     <Text className="gm-draft-versions__version-note">{v.note ? `修订说明：${v.note}` : '首次公开的征求意见稿'}</Text>
                   </View>
                 ))}

@@ -1,14 +1,6 @@
 // 我要报名 (citizens): sign up for an event with the questions its selection mode asks (prefilled from the last signup), then the result and the check-in code.
 import { Text, View } from '@tarojs/components'
-import {
-  ageBands,
-  type AttendeeCategory,
-  attendeeCategories,
-  attendeeCategoryLabels,
-  type EventDetail,
-  formatShanghaiDateTime,
-  registrationStatusLabels,
-} from '@gm/shared'
+import { ageBands, type AttendeeCategory, attendeeCategories, attendeeCategoryLabels, type EventDetail, registrationStatusLabels } from '@gm/shared'
 import type { ApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { CheckRow } from '../../../../components/CheckRow'
@@ -27,7 +19,7 @@ import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
 import { WhenText } from '../../../../components/WhenText'
-import { timeRangeParts } from '../../../../utils/format'
+import { momentText, timeRangeParts } from '../../../../utils/format'
 import './index.scss'
 
 const categoryOptions = attendeeCategories.map((value) => ({ value, label: attendeeCategoryLabels[value] }))
@@ -55,9 +47,9 @@ export function signupErrorText(error: ApiError, event: EventDetail): string {
     case 'SEATS_EXHAUSTED':
       return '很抱歉，名额已满，候补名额也已排满，暂时无法报名。'
     case 'SIGNUP_CLOSED':
-      return `报名已于 ${formatShanghaiDateTime(event.signupClosesAt)} 截止，不能再报名。`
+      return `报名已于 ${momentText(event.signupClosesAt)} 截止，不能再报名。`
     case 'SIGNUP_NOT_OPEN':
-      return `报名尚未开始，请于 ${formatShanghaiDateTime(event.signupOpensAt)} 后再报名。您填写的内容仍保留在下方。`
+      return `报名尚未开始，请于 ${momentText(event.signupOpensAt)} 后再报名。您填写的内容仍保留在下方。`
     case 'EVENT_CANCELLED':
       return '本活动已取消，不再接受报名。'
     case 'NETWORK_ERROR':
@@ -122,7 +114,7 @@ export default function SignupPage() {
                   {e.cancelled
                     ? `本活动已取消：${e.cancelled.reason}`
                     : e.signupStatus === 'upcoming'
-                      ? `报名将于 ${formatShanghaiDateTime(e.signupOpensAt)} 开始。`
+                      ? `报名将于 ${momentText(e.signupOpensAt)} 开始。`
                       : '报名已截止。'}
                 </Notice>
               </View>

@@ -1,6 +1,5 @@
 // 我的个人信息 (citizens): what is stored about me, binding a contact phone, and deleting my personal information.
 import { Button, Text } from '@tarojs/components'
-import { formatShanghaiDateTime } from '@gm/shared'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { ConfirmDialog } from '../../../../components/ConfirmDialog'
@@ -10,9 +9,11 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { PrivacyGate } from '../../../../components/PrivacyGate'
 import { Section } from '../../../../components/Section'
+import { WhenText } from '../../../../components/WhenText'
 import { useBindPhone, useMyData, usePrivacyConsent, useSession } from '../../../../hooks'
 import { openPage, openTab, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
+import { momentParts } from '../../../../utils/format'
 import './index.scss'
 
 /** Signups that stand; a cancelled one is still held (its name and phone) and said apart, not counted as a signup. */
@@ -61,8 +62,8 @@ export default function MyDataPage() {
               items={[
                 { label: '称呼', value: d.profile.nickname || '未填写' },
                 { label: '联系电话', value: d.profile.phone || '未绑定' },
-                { label: '同意隐私说明', value: d.profile.privacyAcceptedAt ? formatShanghaiDateTime(d.profile.privacyAcceptedAt) : '尚未同意' },
-                { label: '首次登录', value: formatShanghaiDateTime(d.profile.createdAt) },
+                { label: '同意隐私说明', value: d.profile.privacyAcceptedAt ? <WhenText parts={momentParts(d.profile.privacyAcceptedAt)} /> : '尚未同意' },
+                { label: '首次登录', value: <WhenText parts={momentParts(d.profile.createdAt)} /> },
                 { label: '意见', value: `${d.opinions.length} 条` },
                 { label: '活动报名', value: registrationsText(d.registrations) },
                 { label: '政策咨询', value: `${d.policyQuestions.length} 条` },

@@ -1,12 +1,13 @@
 // 我的关注: the decisions, departments and policy topics the citizen follows, each with 取消关注; topics can be followed here.
 import { Text, View } from '@tarojs/components'
-import { followTargetLabels, formatShanghaiDate } from '@gm/shared'
+import { followTargetLabels } from '@gm/shared'
 import { ActionButton } from '../../../../components/ActionButton'
 import { LinkRow } from '../../../../components/LinkRow'
 import { LoadGate } from '../../../../components/LoadGate'
 import { PageShell } from '../../../../components/PageShell'
 import { useMyFollows } from '../../../../hooks/useFollows'
 import { openLink } from '../../../../navigation'
+import { dateInWords } from '../../../../utils/format'
 import './index.scss'
 
 export default function MyFollowsPage() {
@@ -25,11 +26,7 @@ export default function MyFollowsPage() {
             <View>
               {items.map((f) => (
                 <View key={`${f.targetType}:${f.targetKey}`} className="gm-follows-page__item">
-                  <LinkRow
-                    title={f.name}
-                    hint={`${followTargetLabels[f.targetType]} · ${formatShanghaiDate(f.createdAt)} 关注`}
-                    onOpen={() => openLink(f.link)}
-                  />
+                  <LinkRow title={f.name} hint={`${followTargetLabels[f.targetType]} · ${dateInWords(f.createdAt)} 关注`} onOpen={() => openLink(f.link)} />
                   <ActionButton onPress={() => void follows.unfollow(f)}>{`取消关注${f.name}`}</ActionButton>
                 </View>
               ))}

@@ -1,7 +1,7 @@
 // 向工作人员提问 (citizens): a policy question for staff, its 问题类别 chosen from the Q&A topics, with its receipt; 我的提问 shows the answer.
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { formatShanghaiDate, formatShanghaiDateTime, POLICY_QUESTION_REPLY_WORKING_DAYS, policyQuestionStatusLabels } from '@gm/shared'
+import { POLICY_QUESTION_REPLY_WORKING_DAYS, policyQuestionStatusLabels } from '@gm/shared'
 import type { ApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
 import { ChoiceGroup } from '../../../../components/ChoiceGroup'
@@ -12,12 +12,13 @@ import { Notice } from '../../../../components/Notice'
 import { PageShell } from '../../../../components/PageShell'
 import { PrivacyGate } from '../../../../components/PrivacyGate'
 import { Section } from '../../../../components/Section'
+import { WhenText } from '../../../../components/WhenText'
 import { TextAreaField } from '../../../../components/TextAreaField'
 import { usePolicyQuestionForm, usePrivacyConsent, useSession } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
 import { platform } from '../../../../platform'
 import { a11y } from '../../../../utils/a11y'
-import { parseId } from '../../../../utils/format'
+import { dateInWords, momentParts, parseId } from '../../../../utils/format'
 import { countChars } from '../../../../utils/text'
 import './index.scss'
 
@@ -69,9 +70,9 @@ export default function AskPage() {
           </Text>
           <InfoList
             items={[
-              { label: '提交时间', value: formatShanghaiDateTime(receipt.createdAt) },
+              { label: '提交时间', value: <WhenText parts={momentParts(receipt.createdAt)} /> },
               { label: '当前状态', value: policyQuestionStatusLabels[receipt.status] },
-              { label: '答复期限', value: `${formatShanghaiDate(receipt.dueAt)} 前` },
+              { label: '答复期限', value: <WhenText parts={[dateInWords(receipt.dueAt), '前']} /> },
             ]}
           />
           <Text className="gm-qa-ask__note">

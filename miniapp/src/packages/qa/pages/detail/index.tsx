@@ -1,6 +1,6 @@
 // 问答详情: one Q&A item's answer (following its topic and answering department), the policy and clause it rests on, its source, 有帮助吗 votes, related questions and a way to ask staff.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDate, policyValidityLabels } from '@gm/shared'
+import { policyValidityLabels } from '@gm/shared'
 import { FollowButton } from '../../../../components/FollowButton'
 import { InfoList } from '../../../../components/InfoList'
 import { LinkRow } from '../../../../components/LinkRow'
@@ -14,6 +14,7 @@ import { useQaItem, useRouteId } from '../../../../hooks'
 // Not through the hooks index: the follow hook stays out of the main package (only sub-packages use it).
 import { useFollow } from '../../../../hooks/useFollows'
 import { openPage, routes } from '../../../../navigation'
+import { dateInWords } from '../../../../utils/format'
 import './index.scss'
 
 export default function QaDetailPage() {
@@ -47,7 +48,7 @@ export default function QaDetailPage() {
                     { label: '文号', value: item.policy.docNumber },
                     {
                       label: '效力状态',
-                      value: `${policyValidityLabels[item.policy.validity]}${item.policy.validityChangedAt && item.policy.validity !== 'VALID' ? `（${formatShanghaiDate(item.policy.validityChangedAt)} 起）` : ''}`,
+                      value: `${policyValidityLabels[item.policy.validity]}${item.policy.validityChangedAt && item.policy.validity !== 'VALID' ? `（${dateInWords(item.policy.validityChangedAt)} 起）` : ''}`,
                     },
                   ]}
                 />
@@ -74,7 +75,7 @@ export default function QaDetailPage() {
               <InfoList
                 items={[
                   ...(item.department ? [{ label: '答复单位', value: item.department.name }] : []),
-                  { label: '最近审核', value: formatShanghaiDate(item.reviewedAt) },
+                  { label: '最近审核', value: dateInWords(item.reviewedAt) },
                 ]}
               />
               {item.department && (

@@ -1,6 +1,6 @@
 // 政策解读: one interpretation of a policy document, with a warning when the document is no longer valid and a link to it.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDate, interpretationKindLabels, policyValidityLabels } from '@gm/shared'
+import { interpretationKindLabels, policyValidityLabels } from '@gm/shared'
 import { InfoList } from '../../../../components/InfoList'
 import { LinkRow } from '../../../../components/LinkRow'
 import { LoadGate } from '../../../../components/LoadGate'
@@ -10,6 +10,7 @@ import { QaRichText } from '../../../../components/QaRichText'
 import { Section } from '../../../../components/Section'
 import { usePolicyInterpretation, useRouteId } from '../../../../hooks'
 import { openPage, routes } from '../../../../navigation'
+import { dateInWords } from '../../../../utils/format'
 import './index.scss'
 
 export default function InterpretationPage() {
@@ -25,7 +26,7 @@ export default function InterpretationPage() {
             <InfoList
               items={[
                 ...(it.author ? [{ label: '解读单位', value: it.author }] : []),
-                ...(it.releasedAt ? [{ label: '发布日期', value: formatShanghaiDate(it.releasedAt) }] : []),
+                ...(it.releasedAt ? [{ label: '发布日期', value: dateInWords(it.releasedAt) }] : []),
                 { label: '解读文件', value: `${it.document.title}（${it.document.docNumber}）` },
                 { label: '文件效力', value: policyValidityLabels[it.document.validity] },
               ]}

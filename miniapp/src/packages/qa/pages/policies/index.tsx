@@ -1,6 +1,6 @@
 // 政策文件库 (citizens): search published documents by title or 文号, filter by validity, see what replaced a document.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDate, type PolicyValidity, policyValidityLabels } from '@gm/shared'
+import { type PolicyValidity, policyValidityLabels } from '@gm/shared'
 import { Badge } from '../../../../components/Badge'
 import { ChoiceGroup } from '../../../../components/ChoiceGroup'
 import { PagedList } from '../../../../components/PagedList'
@@ -9,6 +9,7 @@ import { SearchBar } from '../../../../components/SearchBar'
 import { usePolicyLibrary } from '../../../../hooks/usePolicyLibrary'
 import { openPage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
+import { dateInWords } from '../../../../utils/format'
 import './index.scss'
 
 const validityOptions = [
@@ -42,9 +43,9 @@ export default function PolicyLibraryPage() {
               {p.topic && <Text className="gm-policy-library__topic">{p.topic}</Text>}
             </View>
             <Text className="gm-policy-library__title">{p.title}</Text>
-            <Text className="gm-policy-library__meta">{`${p.issuer} · ${p.docNumber} · ${formatShanghaiDate(p.publishedAt)}`}</Text>
+            <Text className="gm-policy-library__meta">{`${p.issuer} · ${p.docNumber} · ${dateInWords(p.publishedAt)}`}</Text>
             {p.validity !== 'VALID' && p.validityChangedAt && (
-              <Text className="gm-policy-library__warning">{`自 ${formatShanghaiDate(p.validityChangedAt)} 起${policyValidityLabels[p.validity]}，请查看现行文件`}</Text>
+              <Text className="gm-policy-library__warning">{`自 ${dateInWords(p.validityChangedAt)} 起${policyValidityLabels[p.validity]}，请查看现行文件`}</Text>
             )}
           </View>
         )}

@@ -1,6 +1,6 @@
 // 政策文件: one policy document's validity (following its topic and issuing department), replacements, summary, interpretations, full text and attachments.
 import { Text, View } from '@tarojs/components'
-import { formatShanghaiDate, interpretationKindLabels, policyValidityLabels } from '@gm/shared'
+import { interpretationKindLabels, policyValidityLabels } from '@gm/shared'
 import { Badge } from '../../../../components/Badge'
 import { FollowButton } from '../../../../components/FollowButton'
 import { InfoList } from '../../../../components/InfoList'
@@ -15,6 +15,7 @@ import { usePolicy, useRouteId } from '../../../../hooks'
 import { useFollow } from '../../../../hooks/useFollows'
 import { openPage, routes } from '../../../../navigation'
 import { a11y } from '../../../../utils/a11y'
+import { dateInWords } from '../../../../utils/format'
 import './index.scss'
 
 export default function PolicyPage() {
@@ -43,15 +44,15 @@ export default function PolicyPage() {
             )}
             {doc.validity !== 'VALID' && (
               <Notice tone="error">
-                {`本文件${doc.validityChangedAt ? `自 ${formatShanghaiDate(doc.validityChangedAt)} 起` : ''}${policyValidityLabels[doc.validity]}${doc.replacedBy ? `，现行文件为《${doc.replacedBy.title}》（${doc.replacedBy.docNumber}）` : ''}。${doc.validityNote ?? ''}`}
+                {`本文件${doc.validityChangedAt ? `自 ${dateInWords(doc.validityChangedAt)} 起` : ''}${policyValidityLabels[doc.validity]}${doc.replacedBy ? `，现行文件为《${doc.replacedBy.title}》（${doc.replacedBy.docNumber}）` : ''}。${doc.validityNote ?? ''}`}
               </Notice>
             )}
             <InfoList
               items={[
                 { label: '发文机关', value: doc.issuer },
                 { label: '文号', value: doc.docNumber },
-                { label: '成文日期', value: formatShanghaiDate(doc.writtenAt) },
-                { label: '发布日期', value: formatShanghaiDate(doc.publishedAt) },
+                { label: '成文日期', value: dateInWords(doc.writtenAt) },
+                { label: '发布日期', value: dateInWords(doc.publishedAt) },
                 { label: '效力状态', value: policyValidityLabels[doc.validity] },
               ]}
             />

@@ -1,14 +1,15 @@
 // One consultation's published statistics for citizens: its figures with definitions, adoption shares, reply times and channels.
 import { Text } from '@tarojs/components'
-import { formatShanghaiDate } from '@gm/shared'
 import { LinkRow } from '../../../../components/LinkRow'
 import { LoadGate } from '../../../../components/LoadGate'
 import { PageShell } from '../../../../components/PageShell'
 import { AdoptionFigure, ReplyTimeFigure } from '../../../../components/StatisticsCharts'
 import { ChannelTable, OpinionOverview } from '../../../../components/StatisticsReport'
+import { WhenText } from '../../../../components/WhenText'
 import { useRouteId } from '../../../../hooks'
 import { useConsultationStatistics } from '../../../../hooks/useStatistics'
 import { openPage, routes } from '../../../../navigation'
+import { dateInWords, windowParts } from '../../../../utils/format'
 import { headlineKeys } from '../../../../utils/statistics'
 import './index.scss'
 
@@ -22,9 +23,11 @@ export default function ConsultationStatisticsPage() {
         {({ consultation: c, byChannel, replyTime, definitions }) => (
           <>
             <Text className="gm-consultation-stats__title">{c.title}</Text>
-            <Text className="gm-consultation-stats__meta">
-              {`${c.department.name} · 征集时间 ${formatShanghaiDate(c.opensAt)} 至 ${formatShanghaiDate(c.closesAt)}${c.feedbackPublishedAt ? ` · 采纳情况公布于 ${formatShanghaiDate(c.feedbackPublishedAt)}` : ''}`}
-            </Text>
+            <WhenText
+              className="gm-consultation-stats__meta"
+              lead={`${c.department.name} · 征集时间 `}
+              parts={[...windowParts(c.opensAt, c.closesAt), ...(c.feedbackPublishedAt ? ['· 采纳情况公布于', dateInWords(c.feedbackPublishedAt)] : [])]}
+            />
             <OpinionOverview title="意见与答复" figures={c.figures} definitions={definitions} keys={headlineKeys} />
             <AdoptionFigure counts={c.figures} definitions={definitions} large={large} />
             <ReplyTimeFigure buckets={replyTime} definitions={definitions} large={large} />
