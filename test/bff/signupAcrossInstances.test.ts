@@ -160,13 +160,21 @@ it('refuses newcomers on B early once the last seat went through A; the seated p
   const third = await letIn(a, eventId, 2, 'seat-2')
   expect([third.status, third.body.status]).toEqual([201, 'SELECTED'])
   await refusedEarly(b, eventId, [3])
+  await refusedEarly(a, eventId, [3])
+
+  // Freed through A again: A itself lets the next one in, and B refuses the one after.
+  expect(outcome(await cancel(a, 2, third.body.id))).toBe('CANCELLED')
+  const fourth = await letIn(a, eventId, 3, 'seat-3')
+  expect([fourth.status, fourth.body.status]).toEqual([201, 'SELECTED'])
+  await refusedEarly(b, eventId, [4])
 
   // One seat, one holder at a time; the refused hold nothing, not even a stored key.
   expect(await rowsOf(eventId)).toEqual({
     rows: [
       [0, 'CANCELLED'],
       [1, 'CANCELLED'],
-      [2, 'SELECTED'],
+      [2, 'CANCELLED'],
+      [3, 'SELECTED'],
     ],
     confirmed: 1,
     waitlisted: 0,
@@ -256,4 +264,16 @@ it('answers 503 when a seat commits but its answer is lost (the connection cut r
   expect((await signup(a, eventId, 40, 'lost-40')).body).toEqual(retried.body)
   expect(outcome(await signup(a, eventId, 40, 'lost-40-again'))).toBe('ALREADY_REGISTERED')
   expect(await rowsOf(eventId)).toEqual({ rows: [[40, 'SELECTED']], confirmed: 1, waitlisted: 0 })
+}, 60_000)
+
+it('answers 503, not 500, when the database connection is reset under the signup’s first read, and the retry takes the seat once', async () => {
+  const eventId = await firstComeEvent(1, 0)
+  const reset = a.proxy.resetOn(/LEFT JOIN idempotent_request/)
+  const failed = await signup(a, eventId, 50, 'reset-50')
+  await reset
+  expect([failed.status, failed.body?.error?.code, failed.headers.get('retry-after')]).toEqual([503, 'SERVICE_UNAVAILABLE', '5'])
+  expect(await rowsOf(eventId)).toEqual({ rows: [], confirmed: 0, waitlisted: 0 })
+  const retried = await signup(a, eventId, 50, 'reset-50')
+  expect([retried.status, retried.body.status]).toEqual([201, 'SELECTED'])
+  expect(await rowsOf(eventId)).toEqual({ rows: [[50, 'SELECTED']], confirmed: 1, waitlisted: 0 })
 }, 60_000)

@@ -12,6 +12,8 @@ export interface StatementProxy {
    * commits and the client only sees its connection drop. Resolves with that transaction's statements.
    */
   cutAfterCommit(pattern: RegExp): Promise<string[]>
+  /** Arm a reset: the connection that sends the next statement matching `pattern` is reset (TCP RST to the client) as it is sent. */
+  resetOn(pattern: RegExp): Promise<void>
   close(): Promise<void>
 }
 
@@ -29,6 +31,7 @@ export async function startStatementProxy(target: { host: string; port: number }
   const ignored = new Set(options.ignoreApplications ?? [])
   let log: string[] = []
   let armed: { pattern: RegExp; cut: (statements: string[]) => void } | null = null
+  let reset: { pattern: RegExp; done: () => void } | null = null
   const sockets = new Set<net.Socket>()
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host)
@@ -52,6 +55,14 @@ export async function startStatementProxy(target: { host: string; port: number }
     const prepared = new Map<string, string>()
     let transaction: string[] = []
     const sent = (sql: string) => {
+      if (reset?.pattern.test(sql)) {
+        const { done } = reset
+        reset = null
+        client.resetAndDestroy()
+        upstream.destroy()
+        done()
+        return
+      }
       log.push(sql)
       transaction.push(sql)
       const verb = sql.trim().toUpperCase()
@@ -112,6 +123,9 @@ export async function startStatementProxy(target: { host: string; port: number }
       const taken = log
       log = []
       return taken
+    },
+    resetOn(pattern) {
+      return new Promise((resolve) => (reset = { pattern, done: resolve }))
     },
     cutAfterCommit(pattern) {
       return new Promise((resolve) => (armed = { pattern, cut: resolve }))

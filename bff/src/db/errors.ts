@@ -109,6 +109,9 @@ export function translateDatabaseError(err: unknown): AppError | null {
     return badInstant()
   if (kind === 'UniqueConstraintViolation') return new AppError('ALREADY_EXISTS')
   if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return new AppError('SERVICE_UNAVAILABLE')
+  // A raw statement's driver failure comes wrapped (P2010 "Raw query failed"), the adapter's error in meta: e.g. a connection reset (ECONNRESET → ConnectionClosed).
+  const rawKind = field(err, 'meta', 'driverAdapterError', 'cause', 'kind')
+  if (typeof rawKind === 'string' && UNAVAILABLE_KINDS.has(rawKind)) return new AppError('SERVICE_UNAVAILABLE')
 
   const code = sqlState ?? field(err, 'cause', 'code') ?? field(err, 'code')
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return new AppError('SERVICE_UNAVAILABLE')
