@@ -30,7 +30,7 @@ import { createDatabaseClient } from '../bff/src/db/client'
 import { freePort } from '../bff/src/db/embeddedPostgres'
 import type { Deps } from '../bff/src/deps'
 import { importQaRows, parseQaFile } from '../bff/src/services/qaImport'
-import { SERVER_NODE_ARGS } from '../bff/scripts/serverNodeArgs.mjs'
+import { SERVER_ENV, SERVER_NODE_ARGS } from '../bff/scripts/serverNodeArgs.mjs'
 import { freshBenchDatabase } from './database'
 import {
   BURST_WORKLOAD,
@@ -82,13 +82,10 @@ function options(argv: string[]) {
     burstSeats: Math.max(1, int('burst-seats', 100)),
     burstRounds: Math.max(1, int('burst-rounds', 3)),
     burstTimeoutMs: Math.max(1000, int('burst-timeout-ms', 60_000)),
+    /** The allocator settings production runs the BFF with (SERVER_ENV in bff/scripts/serverNodeArgs.mjs); --server-env "" leaves them out (A/B runs). */
+    serverEnv: map.has('server-env') ? envList(map.get('server-env') ?? '') : { ...SERVER_ENV },
     /** Extra settings for both BFF instances, e.g. "BURST_CONCURRENCY=0,DB_POOL_SIZE=20". */
-    bffEnv: Object.fromEntries(
-      (map.get('bff-env') ?? '')
-        .split(',')
-        .filter((a) => a.includes('='))
-        .map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]),
-    ) as Record<string, string>,
+    bffEnv: envList(map.get('bff-env') ?? ''),
     /** The node arguments production runs the BFF with (bff/scripts/serverNodeArgs.mjs), or these instead (A/B runs). */
     serverNodeArgs: map.has('server-node-args') ? (map.get('server-node-args') ?? '').split(' ').filter((a) => a !== '') : [...SERVER_NODE_ARGS],
     /** Extra node arguments for the BFF process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
@@ -98,6 +95,15 @@ function options(argv: string[]) {
     /** Koa/BFF pairs per workload; the ratio reported is their median (a busy machine moves single runs a lot). */
     rounds: Math.max(1, int('rounds', 3)),
   }
+}
+/** "A=1,B=2" as an environment. */
+function envList(list: string): Record<string, string> {
+  return Object.fromEntries(
+    list
+      .split(',')
+      .filter((a) => a.includes('='))
+      .map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]),
+  )
 }
 type Options = ReturnType<typeof options>
 
@@ -312,7 +318,14 @@ async function main() {
 
     const bffPort = await freePort()
     const staticDir = path.join(root, 'miniapp', 'dist', 'h5')
-    const bffEnv = { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', RATE_LIMIT: 'off', STATIC_DIR: existsSync(staticDir) ? staticDir : scratch, ...o.bffEnv }
+    const bffEnv = {
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT: 'off',
+      STATIC_DIR: existsSync(staticDir) ? staticDir : scratch,
+      ...o.serverEnv,
+      ...o.bffEnv,
+    }
     const nodeArgs = [...o.serverNodeArgs, ...o.bffNodeArgs]
     const bff = await startChild([...nodeArgs, o.server], { ...bffEnv, PORT: String(bffPort) }, bffPort, '/readyz')
     children.push(bff)
@@ -422,7 +435,7 @@ async function main() {
         connections: o.connections,
         rounds: o.rounds,
         server: path.relative(root, o.server),
-        bffEnv: o.bffEnv,
+        bffEnv: { ...o.serverEnv, ...o.bffEnv },
         nodeArgs,
       },
       rss: { idleMb: idle.rssMb, peakMb: peak },

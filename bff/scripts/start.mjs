@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { SERVER_NODE_ARGS } from './serverNodeArgs.mjs'
+import { SERVER_ENV, SERVER_NODE_ARGS } from './serverNodeArgs.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -64,7 +64,7 @@ if (isStale(path.join(root, 'bff/dist/server.js'), ['bff/src', 'shared/src', 'pr
 }
 
 // The server's own log lines (JSON) only from warnings up unless LOG_LEVEL says otherwise: the address block comes last.
-const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }
+const env = { ...SERVER_ENV, ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }
 const server = spawn(process.execPath, [...SERVER_NODE_ARGS, path.join(root, 'bff/dist/server.js')], { cwd: root, stdio: 'inherit', env })
 // Ctrl-C reaches the server through the terminal's process group; a SIGTERM sent to this
 // wrapper alone is forwarded. Either way the wrapper waits for the server's clean exit.
