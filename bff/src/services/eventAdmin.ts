@@ -7,6 +7,7 @@ import {
   type StaffEvent,
   formatShanghaiDateTime,
   registrationStatusLabels,
+  signupFieldsFor,
 } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
@@ -297,24 +298,30 @@ export async function exportRegistrations(deps: Deps, context: StaffContext, id:
     fields: ['name', 'phone'],
     format,
   })
-  const table: Table = {
-    sheetName: '报名名单',
-    header: ['报名编号', '姓名', '手机号', '类别', '地区', '行业', '年龄段', '性别', '无障碍需求', '状态', '签到时间', '报名时间'],
-    rows: rows.map((r) => [
-      r.publicCode,
-      r.name,
-      r.phone,
-      attendeeCategoryLabels[r.category],
-      r.region,
-      r.sector,
-      r.ageBand,
-      r.gender,
-      r.accessibilityNeeds,
-      registrationStatusLabels[r.status],
-      r.checkedInAt ? formatShanghaiDateTime(r.checkedInAt) : null,
-      formatShanghaiDateTime(r.createdAt),
-    ]),
-  }
+  // 类别 and the balancing details only where the event asked for them: a first-come signup records 公众代表 though nobody chose it.
+  const asked = signupFieldsFor(event.selectionMode)
+  type Column = [string, (r: (typeof rows)[number]) => string | null]
+  const category: Column[] = asked.category ? [['类别', (r) => attendeeCategoryLabels[r.category]]] : []
+  const balancing: Column[] = asked.balancing
+    ? [
+        ['地区', (r) => r.region],
+        ['行业', (r) => r.sector],
+        ['年龄段', (r) => r.ageBand],
+        ['性别', (r) => r.gender],
+      ]
+    : []
+  const columns: Column[] = [
+    ['报名编号', (r) => r.publicCode],
+    ['姓名', (r) => r.name],
+    ['手机号', (r) => r.phone],
+    ...category,
+    ...balancing,
+    ['无障碍需求', (r) => r.accessibilityNeeds],
+    ['状态', (r) => registrationStatusLabels[r.status]],
+    ['签到时间', (r) => (r.checkedInAt ? formatShanghaiDateTime(r.checkedInAt) : null)],
+    ['报名时间', (r) => formatShanghaiDateTime(r.createdAt)],
+  ]
+  const table: Table = { sheetName: '报名名单', header: columns.map(([name]) => name), rows: rows.map((r) => columns.map(([, cell]) => cell(r))) }
   return format === 'xlsx'
     ? { filename: `报名名单-${id}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: await toXlsx(table) }
     : { filename: `报名名单-${id}.csv`, contentType: 'text/csv; charset=utf-8', content: toCsv(table) }
