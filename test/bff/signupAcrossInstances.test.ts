@@ -16,6 +16,8 @@ import { isWriteOrTransaction } from '../support/statementLog'
  * freed through either instance. Outcomes are counted in the database's rows; waits are bounded.
  */
 const PEOPLE = 80
+/** Each instance's database pool (small, so a connection that is never handed back shows at once). */
+const POOL = 3
 const token = (i: number) => `acrosstoken${String(i).padStart(4, '0')}${'y'.repeat(16)}`
 let database: Awaited<ReturnType<typeof cloneTestDatabase>> | undefined
 let db: pg.Pool
@@ -44,7 +46,7 @@ beforeAll(async () => {
     proxies.push(proxy)
     const proxied = new URL(database.url)
     proxied.port = String(proxy.port)
-    const server = await startBffProcess(proxied.toString(), { RATE_LIMIT: 'off', REQUEST_TIMEOUT_MS: '60000' })
+    const server = await startBffProcess(proxied.toString(), { RATE_LIMIT: 'off', REQUEST_TIMEOUT_MS: '60000', DB_POOL_MAX: String(POOL) })
     servers.push(server)
     const instance = { name, server, proxy }
     if (name === 'A') a = instance
@@ -277,3 +279,19 @@ it('answers 503, not 500, when the database connection is reset under the signup
   expect([retried.status, retried.body.status]).toEqual([201, 'SELECTED'])
   expect(await rowsOf(eventId)).toEqual({ rows: [[50, 'SELECTED']], confirmed: 1, waitlisted: 0 })
 }, 60_000)
+
+it('keeps serving after more transactions than the pool holds lost their COMMIT with the connection (each connection handed back)', async () => {
+  const eventId = await firstComeEvent(POOL + 5, 0)
+  for (let k = 0; k <= POOL; k++) {
+    let reset = false
+    void a.proxy.resetOn(/^COMMIT$/).then(() => (reset = true))
+    const lost = await signup(a, eventId, 60 + k, `commit-lost-${k}`)
+    // Each reached its COMMIT (a pool with no connection left would answer 503 before, after waiting for one).
+    expect([reset, lost.status, lost.body?.error?.code]).toEqual([true, 503, 'SERVICE_UNAVAILABLE'])
+  }
+  // A pool whose every connection was still checked out would make this wait for a connection and fail.
+  const next = await signup(a, eventId, 70, 'after-lost-commits')
+  expect([next.status, next.body.status]).toEqual([201, 'SELECTED'])
+  const seats = await rowsOf(eventId)
+  expect(seats.confirmed).toBe(seats.rows.filter(([, status]) => status === 'SELECTED').length)
+}, 120_000)

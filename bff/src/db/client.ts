@@ -68,11 +68,33 @@ function dropConnectionOnNoAnswer(client: pg.PoolClient, log: Logger) {
             log.warn('database did not answer in time; dropping the connection')
             ;(client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy()
           }
+          if (endsTransaction(args[0])) handBackBroken(client, err, log)
         })
       }
       return result
     },
   })
+}
+
+const endsTransaction = (query: unknown) => {
+  const text = typeof query === 'string' ? query : (query as { text?: unknown } | null)?.text
+  return text === 'COMMIT' || text === 'ROLLBACK'
+}
+
+/**
+ * Prisma's transaction manager (6.19) sends COMMIT or ROLLBACK and only after it succeeds hands the
+ * connection back to the pool: when it fails (the server crashed or cut the session, a commit-time
+ * error) the connection stays checked out for good. Every transaction open when the server went away
+ * would hold a pool slot for ever, and once the pool is used up the instance answers 503 until it is
+ * restarted. Such a connection is handed back here, as broken (the pool ends it and opens a fresh one).
+ */
+function handBackBroken(client: pg.PoolClient, err: unknown, log: Logger) {
+  try {
+    client.release(err instanceof Error ? err : new Error(String(err)))
+    log.warn({ err }, 'a transaction could not be ended; its connection is handed back to the pool as broken')
+  } catch {
+    // Already handed back.
+  }
 }
 
 /**
