@@ -1,6 +1,6 @@
 // One of 我的报名: status, the check-in code in large text and as a QR code, and 取消报名 while still allowed.
 import { Text, View } from '@tarojs/components'
-import { attendeeCategoryLabels, eventKindLabels, type MyRegistration, registrationStatusLabels, type RegistrationStatus, signupFieldsFor } from '@gm/shared'
+import { chosenCategoryLabel, eventKindLabels, type MyRegistration, registrationStatusLabels, type RegistrationStatus } from '@gm/shared'
 import { a11y } from '../../utils/a11y'
 import { cx, momentParts } from '../../utils/format'
 import { ActionButton } from '../ActionButton'
@@ -47,6 +47,7 @@ export interface RegistrationCardProps {
 /** One of 我的报名: status, the check-in code (large, and as a QR code) and 取消报名. */
 export function RegistrationCard({ registration: r, cancelling = false, error, onCancel, onOpenEvent }: RegistrationCardProps) {
   const note = statusNote[r.status]
+  const category = chosenCategoryLabel(r.event.selectionMode, r.category)
   return (
     <View className={cx('gm-registration-card', `gm-registration-card--${r.status.toLowerCase().replace('_', '-')}`)}>
       <View className="gm-registration-card__header">
@@ -63,9 +64,7 @@ export function RegistrationCard({ registration: r, cancelling = false, error, o
       </View>
       <WhenText className="gm-registration-card__meta" lead="时间：" parts={momentParts(r.event.startsAt)} />
       <Text className="gm-registration-card__meta">{`地点：${r.event.place}`}</Text>
-      {signupFieldsFor(r.event.selectionMode).category && (
-        <Text className="gm-registration-card__meta gm-registration-card__category">{`报名类别：${attendeeCategoryLabels[r.category]}`}</Text>
-      )}
+      {category && <Text className="gm-registration-card__meta gm-registration-card__category">{`报名类别：${category}`}</Text>}
       <WhenText className="gm-registration-card__meta" lead="报名时间：" parts={momentParts(r.createdAt)} />
       <Text
         className="gm-registration-card__meta gm-registration-card__candidate"

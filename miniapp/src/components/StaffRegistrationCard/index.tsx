@@ -1,6 +1,6 @@
 // One registration in the staff 报名名单 (with the phone number; 报名类别 only where the event's selection mode asked for it), with its actions as children.
 import { Text, View } from '@tarojs/components'
-import { attendeeCategoryLabels, registrationStatusLabels, type SelectionMode, signupFieldsFor } from '@gm/shared'
+import { chosenCategoryLabel, registrationStatusLabels, type SelectionMode } from '@gm/shared'
 import type { ReactNode } from 'react'
 import type { StaffRegistration } from '../../hooks/useStaffEvents'
 import { momentParts } from '../../utils/format'
@@ -17,7 +17,7 @@ export interface StaffRegistrationCardProps {
 
 /** One registration in 报名名单 (staff only: it shows the phone number). */
 export function StaffRegistrationCard({ registration: r, selectionMode, children }: StaffRegistrationCardProps) {
-  const category = signupFieldsFor(selectionMode).category && attendeeCategoryLabels[r.category]
+  const category = chosenCategoryLabel(selectionMode, r.category)
   const extra = [r.region, r.sector, r.ageBand, r.gender].filter(Boolean).join(' · ')
   return (
     <View className="gm-staff-registration">

@@ -1,5 +1,5 @@
 // The staff 报名名单 as one table (desktop width): a row per registration with contact, category (where the event asked for one), attributes, status and check-in, then the invitees marked 邀请.
-import { attendeeCategoryLabels, registrationStatusLabels, type SelectionMode, signupFieldsFor } from '@gm/shared'
+import { chosenCategoryLabel, registrationStatusLabels, type SelectionMode, signupFieldsFor } from '@gm/shared'
 import type { StaffRegistration } from '../../hooks/useStaffEvents'
 import { momentText } from '../../utils/format'
 import { DataTable } from '../DataTable'
@@ -51,7 +51,7 @@ export function StaffRegistrationTable({
           code: r.publicCode,
           name: r.name,
           phone: r.phone,
-          category: asked ? attendeeCategoryLabels[r.category] : null,
+          category: chosenCategoryLabel(selectionMode, r.category),
           attributes: [r.region, r.sector, r.ageBand, r.gender].filter(Boolean).join(' · '),
           needs: r.accessibilityNeeds,
           status: r.reviewReason ? `${registrationStatusLabels[r.status]}（${r.reviewReason}）` : registrationStatusLabels[r.status],

@@ -1,6 +1,6 @@
 // 现场签到 (staff): check attendees in by their code, typed or scanned, with the attendance so far.
 import { Text, View } from '@tarojs/components'
-import { attendeeCategoryLabels, CheckInBodySchema, type SelectionMode, signupFieldsFor } from '@gm/shared'
+import { CheckInBodySchema, chosenCategoryLabel, type SelectionMode } from '@gm/shared'
 import { useState } from 'react'
 import type { ApiError } from '../../../../api'
 import { ActionButton } from '../../../../components/ActionButton'
@@ -32,7 +32,8 @@ export function checkInErrorText(error: ApiError): string {
 
 /** 签到成功 with the person's name, and their 报名类别 only where the event asked for one (a first-come signup is recorded as 公众代表 though nobody chose). */
 function checkedInText(last: Pick<CheckInResult, 'name' | 'category'>, selectionMode: SelectionMode): string {
-  return signupFieldsFor(selectionMode).category ? `签到成功：${last.name}（${attendeeCategoryLabels[last.category]}）` : `签到成功：${last.name}`
+  const category = chosenCategoryLabel(selectionMode, last.category)
+  return category ? `签到成功：${last.name}（${category}）` : `签到成功：${last.name}`
 }
 
 /** 现场签到 (any staff): type or scan a code; each works once. */

@@ -2,13 +2,12 @@
 import { Text, View } from '@tarojs/components'
 import {
   type AnswerTemplate,
-  attendeeCategoryLabels,
+  chosenCategoryLabel,
   type Department,
   eventKindLabels,
   formatShanghaiDate,
   registrationStatusLabels,
   type SelectionMode,
-  signupFieldsFor,
   type StaffEventOpinion,
 } from '@gm/shared'
 import { useState } from 'react'
@@ -116,7 +115,6 @@ function Record({
   onCancel?: () => void
 }) {
   const form = useEventOpinionForm(eventId, onRecorded, editing)
-  const showCategory = signupFieldsFor(selectionMode).category
   return (
     <View>
       {form.recorded && !editing && <Notice tone="success">已记录。请在上方「已记录的意见」中答复。</Notice>}
@@ -128,7 +126,7 @@ function Record({
         attendees={attendees.map((r) => ({
           id: r.id,
           label: attendeeLabel(r),
-          hint: showCategory ? `${registrationStatusLabels[r.status]} · ${attendeeCategoryLabels[r.category]}` : registrationStatusLabels[r.status],
+          hint: [registrationStatusLabels[r.status], chosenCategoryLabel(selectionMode, r.category)].filter(Boolean).join(' · '),
         }))}
         attendeesFailed={attendeesFailed}
         recordedText={form.recordedText}
