@@ -45,7 +45,6 @@ function segmenter(): Jieba {
   if (jieba) return jieba
   const dictionary = readFileSync(DICTIONARY_FILE)
   jieba = Jieba.withDict(dictionary)
-  total = frequencies(dictionary, null).total
   addDictionaryWords(DOMAIN_WORDS, dictionary)
   return jieba
 }
@@ -55,9 +54,9 @@ function segmenter(): Jieba {
  * asked for, and the sum of all. It reads the bytes in place: splitting the 5 MB file into 349,045
  * strings at once would grow the heap by tens of megabytes that the process then keeps.
  */
-function frequencies(dictionary: Buffer, wanted: ReadonlySet<string> | null) {
+function frequencies(dictionary: Buffer, wanted: ReadonlySet<string>) {
   const keys = new Map<string, string>()
-  for (const word of wanted ?? []) keys.set(Buffer.from(word, 'utf8').toString('latin1'), word)
+  for (const word of wanted) keys.set(Buffer.from(word, 'utf8').toString('latin1'), word)
   const found = new Map<string, number>()
   let sum = 0
   const SPACE = 0x20
@@ -70,10 +69,8 @@ function frequencies(dictionary: Buffer, wanted: ReadonlySet<string> | null) {
       let freq = 0
       for (let i = wordEnd + 1; i < lineEnd && dictionary[i]! >= 0x30 && dictionary[i]! <= 0x39; i++) freq = freq * 10 + dictionary[i]! - 0x30
       sum += freq
-      if (keys.size > 0) {
-        const word = keys.get(dictionary.toString('latin1', at, wordEnd))
-        if (word !== undefined) found.set(word, freq)
-      }
+      const word = keys.get(dictionary.toString('latin1', at, wordEnd))
+      if (word !== undefined) found.set(word, freq)
     }
     at = lineEnd + 1
   }
@@ -89,7 +86,9 @@ function frequencies(dictionary: Buffer, wanted: ReadonlySet<string> | null) {
 function addWords(j: Jieba, words: readonly string[], dictionary: Buffer) {
   const substrings = new Set<string>()
   for (const w of words) for (let a = 0; a < w.length; a++) for (let b = a + 1; b <= w.length; b++) substrings.add(w.slice(a, b))
-  const base = frequencies(dictionary, substrings).found
+  const { found: base, total: dictionaryTotal } = frequencies(dictionary, substrings)
+  // The first words added (the domain words, with the dictionary just loaded) start from the dictionary's own sum.
+  if (added.size === 0) total = dictionaryTotal
   const freqOf = (w: string, fallback: number) => added.get(w) ?? base.get(w) ?? fallback
   for (const word of words) {
     const logTotal = Math.log(total)
