@@ -112,3 +112,35 @@ it('keeps the record once the outcome is public (409 FEEDBACK_ALREADY_PUBLISHED)
     await app.db.event.update({ where: { id: eventId }, data: { outcomePublishedAt: null, outcomeSummary: null } })
   }
 })
+
+it('keeps the masks staff added by hand: the list returns them, and a correction sent with them keeps the published text masked', async () => {
+  const text = '老街坊阿福说建议增加夜间停车位'
+  const manual = { start: text.indexOf('阿福'), end: text.indexOf('阿福') + 2 }
+  const created = await app.request(`/api/staff/events/${eventId}/opinions`, {
+    method: 'POST',
+    headers: reviewer,
+    json: { text, masks: [manual], receivedOn: '2026-11-10' },
+  })
+  expect(created.status).toBe(201)
+  expect(created.body).toMatchObject({ publishedText: '老街坊【已隐去】说建议增加夜间停车位', masks: [manual] })
+  const id = created.body.id as number
+
+  const listed = await app.request(`/api/staff/events/${eventId}/opinions`, { headers: reviewer })
+  expect(listed.status).toBe(200)
+  const opinion = listed.body.find((o: { id: number }) => o.id === id)
+  expect(opinion.masks).toEqual([manual])
+
+  // 修改记录 sends the listed masks back with the corrected date: 阿福 stays hidden.
+  const corrected = await put(id, { text: opinion.rawText, masks: opinion.masks, receivedOn: '2026-11-11' })
+  expect(corrected.status).toBe(200)
+  expect(corrected.body).toMatchObject({ publishedText: '老街坊【已隐去】说建议增加夜间停车位', masks: [manual] })
+  expect((await app.db.eventOpinion.findUniqueOrThrow({ where: { id } })).publishedText).not.toMatch(/阿福/)
+
+  // Hostile masks are refused as when recording, and the stored masks stay.
+  for (const masks of [[{ start: 0, end: text.length + 5 }], [manual, { start: manual.start + 1, end: manual.end + 1 }]]) {
+    const res = await put(id, { text, masks })
+    expect([res.status, res.body.error.code]).toEqual([400, 'VALIDATION_FAILED'])
+    expect(Object.values(res.body.error.details.fields).join()).toMatch(/[\u4e00-\u9fff]/)
+  }
+  expect((await app.db.eventOpinion.findUniqueOrThrow({ where: { id } })).masks).toEqual([manual])
+})

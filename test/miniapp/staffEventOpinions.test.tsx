@@ -64,6 +64,7 @@ const registrations = [
 ]
 
 const rawWithPhone = '建议 18 路夜间加密班次。我的电话 13812345678，可以联系我。'
+const detectedMasks = (text: string) => findPersonalInfo(text).map(({ start, end, kind }) => ({ start, end, kind }))
 
 function opinion(overrides: Partial<StaffEventOpinion> = {}): StaffEventOpinion {
   return {
@@ -71,6 +72,7 @@ function opinion(overrides: Partial<StaffEventOpinion> = {}): StaffEventOpinion 
     registrationId: 5,
     rawText: rawWithPhone,
     publishedText: applyMasks(rawWithPhone, findPersonalInfo(rawWithPhone)),
+    masks: detectedMasks(rawWithPhone),
     answer: null,
     receivedAt: '2026-11-10T05:00:00.000Z',
     createdAt: '2026-11-10T05:00:00.000Z',
@@ -83,6 +85,7 @@ const answered = opinion({
   registrationId: null,
   rawText: '希望保留 6 路支线。',
   publishedText: '希望保留 6 路支线。',
+  masks: [],
   answer: {
     adoption: 'NOT_ADOPTED',
     reason: '6 路支线日均客流不足 50 人次',
@@ -338,6 +341,48 @@ describe('参加人员意见 (staff)', () => {
     await waitFor(() => expect(document.querySelectorAll('.gm-event-opinion')).toHaveLength(2))
     expect(within(card('张寅（编号 K7Q2）')).getByText(corrected)).toBeTruthy()
     expect(document.querySelectorAll('.gm-event-opinion-form')).toHaveLength(1)
+  })
+
+  describe('修改记录 of an opinion with a mask added by hand', () => {
+    const byHand = { start: rawWithPhone.indexOf('18 路'), end: rawWithPhone.indexOf('18 路') + 4 }
+    const masks = [byHand, ...detectedMasks(rawWithPhone)]
+    const withHandMask = opinion({ masks, publishedText: applyMasks(rawWithPhone, masks) })
+    const put = () => sentRequests().filter((r) => r.method === 'PUT' && r.path === '/api/staff/event-opinions/61')
+
+    const correct = async () => {
+      await open([withHandMask, answered])
+      server.reply('PUT /api/staff/event-opinions/61', 200, withHandMask)
+      fireEvent.click(within(card('张寅（编号 K7Q2）')).getByRole('button', { name: '修改记录' }))
+      return document.querySelectorAll<HTMLElement>('.gm-event-opinion-form')[0]!
+    }
+
+    it('starts from the recorded masks, the one by hand included, and saving sends them', async () => {
+      const form = await correct()
+      expect(within(form).getByText('已手动隐去：18 路')).toBeTruthy()
+      expect(
+        within(form)
+          .getByRole('checkbox', { name: /隐去手机号：13812345678/ })
+          .getAttribute('aria-checked'),
+      ).toBe('true')
+      expect(form.querySelector('.gm-mask-review__preview')?.textContent).toBe(withHandMask.publishedText)
+
+      fireEvent.click(within(form).getByRole('button', { name: '保存修改' }))
+      await waitFor(() => expect(put()).toHaveLength(1))
+      expect(put()[0]?.data).toEqual({ registrationId: 5, text: rawWithPhone, masks, receivedOn: '2026-11-10' })
+    })
+
+    it('keeps the mask by hand on its words when the text is corrected', async () => {
+      const form = await correct()
+      const corrected = `补充：${rawWithPhone}`
+      fireEvent.change(within(form).getByLabelText('意见内容'), { target: { value: corrected } })
+      expect(within(form).getByText('已手动隐去：18 路')).toBeTruthy()
+      expect(form.querySelector('.gm-mask-review__preview')?.textContent).toContain('建议 【已隐去】夜间加密班次')
+
+      fireEvent.click(within(form).getByRole('button', { name: '保存修改' }))
+      await waitFor(() => expect(put()).toHaveLength(1))
+      const at = corrected.indexOf('18 路')
+      expect(put()[0]?.data).toMatchObject({ text: corrected, masks: [{ start: at, end: at + 4 }, ...detectedMasks(corrected)] })
+    })
   })
 
   it('deletes a recorded opinion after a confirmation (deleteEventOpinion) and leaves it out of the list', async () => {

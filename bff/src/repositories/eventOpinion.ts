@@ -1,4 +1,5 @@
 // Opinions recorded at an event (meeting attendees'), with their answers.
+import type { Mask } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Adoption, Prisma } from '../generated/prisma/client'
 
@@ -9,6 +10,7 @@ export const eventOpinionSelect = {
   rawText: true,
   publishedText: true,
   publishedExemptions: true,
+  masks: true,
   adoption: true,
   reason: true,
   content: true,
@@ -28,6 +30,8 @@ export function insertEventOpinion(
     rawText: string
     publishedText: string
     publishedExemptions: { start: number; end: number }[]
+    /** The masks of rawText that made publishedText (the contract's shape). */
+    masks: Mask[]
     receivedAt: Date
   },
 ) {

@@ -18,7 +18,7 @@ import {
 import { auditorOf, recordAudit, recordContactRead } from './audit'
 import { assertInScope, requireInScope } from './departmentScope'
 import { publicAnswer } from './opinionView'
-import { answerTexts, auditPublication, checkPublication, exemptionsFor } from './personalInfo'
+import { answerTexts, auditPublication, checkPublication, exemptionsFor, masksOf, storedMasks } from './personalInfo'
 import { iso, repliedAtOf, replyBeforeReceipt } from './paging'
 
 /** 收到日期 given by staff (not later than today), or now; stored as the start of that Shanghai day. */
@@ -37,6 +37,7 @@ export function toStaffEventOpinion(row: EventOpinionRow): StaffEventOpinion {
     registrationId: row.registrationId,
     rawText: row.rawText,
     publishedText: row.publishedText,
+    masks: masksOf(row.masks),
     answer: eventOpinionAnswer(row),
     receivedAt: iso(row.receivedAt),
     createdAt: iso(row.createdAt),
@@ -59,7 +60,7 @@ async function recordedFields(tx: DbOrTx, eventId: number, body: RecordBody, now
     throw err
   }
   const publishedExemptions = exemptionsFor(body.text, body.masks, check)
-  return { check, fields: { registrationId, rawText: body.text, publishedText, publishedExemptions, receivedAt } }
+  return { check, fields: { registrationId, rawText: body.text, publishedText, publishedExemptions, masks: storedMasks(body.masks), receivedAt } }
 }
 
 const redactionsOf = (body: RecordBody) => body.masks.map(({ kind, start, end }) => ({ kind: kind ?? 'MANUAL', start, end }))

@@ -2,6 +2,7 @@
 import {
   type FieldDismissal,
   type Mask,
+  MaskSchema,
   maskUnexempted,
   type PublishedField,
   personalInfoLabels,
@@ -117,6 +118,18 @@ export function exemptionsOf(json: unknown): Span[] {
   const parsed = ExemptionsSchema.safeParse(json)
   return parsed.success ? parsed.data : []
 }
+
+const StoredMasksSchema = z.array(MaskSchema)
+
+/** The stored masks of a published text (the contract's shape, sorted); anything unreadable counts as none. */
+export function masksOf(json: unknown): Mask[] {
+  const parsed = StoredMasksSchema.safeParse(json)
+  return parsed.success ? parsed.data : []
+}
+
+/** Masks as they are stored: the contract's shape (no kind for a manual mask), in text order. */
+export const storedMasks = (masks: readonly Mask[]): Mask[] =>
+  masks.map(({ start, end, kind }) => (kind ? { start, end, kind } : { start, end })).sort((a, b) => a.start - b.start)
 
 /**
  * What publishing `text` with `masks` leaves unmasked on purpose (dismissed or overridden in `check`),

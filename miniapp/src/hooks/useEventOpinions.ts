@@ -10,7 +10,7 @@ import {
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { api } from '../api'
 import { type EventOpinionValues, NO_REGISTRATION } from '../components/EventOpinionForm'
-import { confirmedMasks, dismissalsOf, type MaskReviewExtras, type TextSpan } from '../components/MaskReview'
+import { confirmedMasks, dismissalsOf, findManualSpan, type MaskReviewExtras, type TextSpan } from '../components/MaskReview'
 import { validateWith } from '../utils/form'
 import { shanghaiToday } from '../utils/datetime'
 import { notFound } from './notFound'
@@ -122,12 +122,40 @@ export interface EventOpinionForm extends FormState<EventOpinionValues> {
   recorded: StaffEventOpinion | null
 }
 
-/** The form's values for a recorded opinion being corrected (its masks are found again from the text). */
+/** The form's values for a recorded opinion being corrected (its masks: see `keptMasks`). */
 const valuesOf = (o: StaffEventOpinion): EventOpinionValues => ({
   registrationId: o.registrationId === null ? NO_REGISTRATION : String(o.registrationId),
   text: o.rawText,
   receivedOn: formatShanghaiDate(o.receivedAt),
 })
+
+/** Masks by hand (or kept from the record) for one version of the text. */
+type ManualMasks = { text: string; spans: readonly TextSpan[] }
+
+/**
+ * A recorded opinion's masks that the detector does not find as they are (masked by hand, or a kind it no
+ * longer detects there): the correction keeps them as masks by hand. The others are its suggestions, ticked.
+ */
+function keptMasks(o: StaffEventOpinion): ManualMasks {
+  const found = findPersonalInfo(o.rawText)
+  const kept = o.masks.filter((m) => !found.some((s) => s.start === m.start && s.end === m.end && s.kind === m.kind))
+  return { text: o.rawText, spans: kept }
+}
+
+/** Masks by hand follow the text: once it is edited, each is found again by its words, and dropped only when they are gone. */
+function manualIn(text: string, manual: ManualMasks): TextSpan[] {
+  if (manual.text === text) return [...manual.spans]
+  const spans: TextSpan[] = []
+  for (const m of manual.spans) {
+    const span = findManualSpan(text, manual.text.slice(m.start, m.end), spans)
+    if (typeof span !== 'string') spans.push(m.kind ? { ...span, kind: m.kind } : span)
+  }
+  return spans.sort((a, b) => a.start - b.start)
+}
+
+/** Detected personal information, less what a mask by hand already covers or overlaps (that mask decides). */
+const suggestionsBeside = (text: string, manual: readonly TextSpan[]) =>
+  findPersonalInfo(text).filter((s) => manual.every((m) => s.end <= m.start || s.start >= m.end))
 
 /**
  * 记录意见: who said it, what they said, and the masks staff confirm for the published text. With
@@ -136,8 +164,8 @@ const valuesOf = (o: StaffEventOpinion): EventOpinionValues => ({
 export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion: StaffEventOpinion) => void, editing?: StaffEventOpinion): EventOpinionForm {
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(() => new Set())
   const [reasons, setReasons] = useState<ReadonlyMap<string, string>>(() => new Map())
-  /** Manual masks belong to one version of the text: editing it drops them. */
-  const [manual, setManual] = useState<{ text: string; spans: TextSpan[] }>({ text: '', spans: [] })
+  /** Masks by hand, with the text they were made on; correcting a record starts from its stored masks. */
+  const [manual, setManual] = useState<ManualMasks>(() => (editing ? keptMasks(editing) : { text: '', spans: [] }))
   const [overrideReason, setOverrideReason] = useState('')
   const withOverride = useRef(false)
   const [recorded, setRecorded] = useState<StaffEventOpinion | null>(null)
@@ -145,8 +173,9 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
     initial: editing ? valuesOf(editing) : ({ registrationId: NO_REGISTRATION, text: '', receivedOn: shanghaiToday() } as EventOpinionValues),
     validate: (values: EventOpinionValues) => {
       const text = values.text.trim()
-      const found = findPersonalInfo(text)
-      const extras = { dismissReasons: found.map((s) => reasons.get(maskKey(s)) ?? ''), manual: manual.text === text ? manual.spans : [] }
+      const hand = manualIn(text, manual)
+      const found = suggestionsBeside(text, hand)
+      const extras = { dismissReasons: found.map((s) => reasons.get(maskKey(s)) ?? ''), manual: hand }
       return validateEventOpinion(
         values,
         found,
@@ -170,7 +199,8 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
   })
   const { reset, values, setField } = form
   const recordedText = values.text.trim()
-  const suggestions = useMemo(() => findPersonalInfo(recordedText), [recordedText])
+  const manualSpans = useMemo(() => manualIn(recordedText, manual), [recordedText, manual])
+  const suggestions = useMemo(() => suggestionsBeside(recordedText, manualSpans), [recordedText, manualSpans])
   const confirmed = suggestions.map((s) => !unticked.has(maskKey(s)))
   const toggleMask = useCallback(
     (index: number, keep: boolean) => {
@@ -187,7 +217,7 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
   )
   const extras: MaskReviewExtras = {
     dismissReasons: suggestions.map((s) => reasons.get(maskKey(s)) ?? ''),
-    manual: manual.text === recordedText ? manual.spans : [],
+    manual: manualSpans,
   }
   const setDismissReason = useCallback(
     (index: number, reason: string) => {
@@ -196,11 +226,11 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
     },
     [suggestions],
   )
-  const addManual = useCallback(
-    (span: TextSpan) => setManual((m) => ({ text: recordedText, spans: [...(m.text === recordedText ? m.spans : []), span] })),
-    [recordedText],
+  const addManual = useCallback((span: TextSpan) => setManual({ text: recordedText, spans: [...manualSpans, span] }), [recordedText, manualSpans])
+  const removeManual = useCallback(
+    (index: number) => setManual({ text: recordedText, spans: manualSpans.filter((_, i) => i !== index) }),
+    [recordedText, manualSpans],
   )
-  const removeManual = useCallback((index: number) => setManual((m) => ({ ...m, spans: m.spans.filter((_, i) => i !== index) })), [])
   const unmasked = usePersonalInfoOverride(form.formError, form.submitting).spans
   const { handleSubmit } = form
   const submitWithOverride = useCallback(() => {

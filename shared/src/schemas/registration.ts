@@ -216,6 +216,8 @@ export const StaffEventOpinionSchema = z.object({
   registrationId: z.number().int().nullable(),
   rawText: z.string(),
   publishedText: z.string(),
+  /** The masks of rawText that made publishedText (as recorded): correcting the record starts from them. */
+  masks: z.array(MaskSchema),
   answer: PublicAnswerSchema.nullable(),
   /** When the opinion was received; an answer cannot be dated earlier. */
   receivedAt: InstantSchema,

@@ -21,6 +21,8 @@ export interface MaskSuggestion {
 export interface TextSpan {
   start: number
   end: number
+  /** A recorded mask kept as it was (the detector no longer finds it there): its form stays, e.g. 刘**. */
+  kind?: PersonalInfoKind
 }
 
 /** What staff decided in the review, beyond the per-suggestion checkboxes. */
@@ -55,7 +57,7 @@ export interface MaskReviewProps {
 export function confirmedMasks(suggestions: readonly MaskSuggestion[], confirmed: readonly boolean[], manual: readonly TextSpan[] = []) {
   return [
     ...suggestions.filter((_, i) => confirmed[i]).map(({ start, end, kind }) => ({ start, end, kind })),
-    ...manual.map(({ start, end }) => ({ start, end })),
+    ...manual.map(({ start, end, kind }) => (kind ? { start, end, kind } : { start, end })),
   ].sort((a, b) => a.start - b.start)
 }
 
