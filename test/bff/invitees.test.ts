@@ -8,6 +8,7 @@ let departmentId: number
 let editor: Record<string, string>
 let reviewer: Record<string, string>
 let otherEditor: Record<string, string>
+let admin: Record<string, string>
 
 beforeAll(async () => {
   app = await startTestApp({ settings: { demoLogin: true } })
@@ -16,6 +17,8 @@ beforeAll(async () => {
   editor = (await signInStaff(app, 'EDITOR', undefined, { departments: [departmentId] })).auth
   reviewer = (await signInStaff(app, 'REVIEWER', undefined, { departments: [departmentId] })).auth
   otherEditor = (await signInStaff(app, 'EDITOR', undefined, { departments: [otherId] })).auth
+  // An administrator listed in another department: admins reach every department, as everywhere else.
+  admin = (await signInStaff(app, 'ADMIN', undefined, { departments: [otherId] })).auth
 })
 afterAll(() => app.close())
 
@@ -85,6 +88,22 @@ it('refuses another department (403 FORBIDDEN_DEPARTMENT), a citizen (403), a ba
   const cancelled = await assign(eventId, { name: '李记者', unit: '融媒体中心' })
   expect([cancelled.status, cancelled.body.error.code]).toEqual([409, 'EVENT_CANCELLED'])
   expect((await seatsOf(eventId)).invitedCount).toBe(1)
+})
+
+it('lets an administrator of another department list, give and take back reserved seats, audited as theirs', async () => {
+  const eventId = await openEvent(5, 2)
+  const given = await assign(eventId, { name: '王建国', unit: '区人大常委会', phone: '13900001111' }, admin)
+  expect([given.status, given.body]).toEqual([201, expect.objectContaining({ name: '王建国', unit: '区人大常委会' })])
+  const listed = await app.request(`/api/staff/events/${eventId}/invitees`, { headers: admin })
+  expect([listed.status, listed.body]).toEqual([200, expect.objectContaining({ reservedSeats: 2, invitees: [expect.objectContaining({ name: '王建国' })] })])
+  const removed = await app.request(`/api/staff/event-invitees/${given.body.id}`, { method: 'DELETE', headers: admin })
+  expect(removed.status).toBe(204)
+  expect((await seatsOf(eventId)).invitedCount).toBe(0)
+  const audits = await app.db.auditLog.findMany({
+    where: { action: { in: ['assignInvitee', 'removeInvitee'] }, entityId: String(eventId) },
+    select: { staff: { select: { role: true } } },
+  })
+  expect(audits.map((a) => a.staff?.role)).toEqual(['ADMIN', 'ADMIN'])
 })
 
 it('never gives more seats than the capacity when assignments and citizens’ signups race', async () => {

@@ -76,6 +76,21 @@ describe('预留席位与受邀人员', () => {
     expect((screen.getByLabelText('受邀人员姓名') as HTMLInputElement).value).toBe('赵专家')
   })
 
+  it('shows an administrator (of any department) the seats and lets them give one', async () => {
+    signedIn(staff({ role: 'ADMIN', department: { id: 9, name: '市政府办公室' } }))
+    server.reply('GET /api/staff/events/7/invitees', 200, { reservedSeats: 2, invitees: [invitee] })
+    render(<StaffEventPage />)
+    expect(await screen.findByText('预留席位与受邀人员')).toBeTruthy()
+    expect(await screen.findByText('预留席位 2 个，已分配 1 个，尚余 1 个')).toBeTruthy()
+
+    server.reply('POST /api/staff/events/7/invitees', 201, { ...invitee, id: 42, name: '赵专家', unit: '某大学', phone: null })
+    fireEvent.input(screen.getByLabelText('受邀人员姓名'), { target: { value: '赵专家' } })
+    fireEvent.input(screen.getByLabelText('单位'), { target: { value: '某大学' } })
+    fireEvent.click(screen.getByRole('button', { name: '分配席位' }))
+    await waitFor(() => expect(sent('POST', '/api/staff/events/7/invitees')).toHaveLength(1))
+    expect(sent('POST', '/api/staff/events/7/invitees')[0]?.data).toEqual({ name: '赵专家', unit: '某大学', phone: null })
+  })
+
   it('lists the invitees in the signup table, marked 邀请', async () => {
     signedIn(staff({ role: 'REVIEWER', department }))
     server.reply('GET /api/staff/events/7/invitees', 200, { reservedSeats: 2, invitees: [invitee] })

@@ -1,4 +1,4 @@
-// Invitee seats (受邀人员): staff of the event's department give its reserved seats to named invitees, list and remove them; audited, the phones read as contact data.
+// Invitee seats (受邀人员): staff of the event's department (administrators: every department) give its reserved seats to named invitees, list and remove them; audited, the phones read as contact data.
 import type { BodyOf, ResponseOf } from '@gm/shared'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'

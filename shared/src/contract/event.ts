@@ -1,6 +1,6 @@
 // Open days and meetings (政府开放日、列席): public reads and staff creation and editing, quotas, review, lottery, check-in and outcomes.
 import { z } from 'zod'
-import { ALL_STAFF, EDITOR, EDITOR_OR_REVIEWER, REVIEWER, FileSchema, NoContentSchema, type Endpoint } from './endpoint'
+import { ALL_STAFF, EDITOR, REVIEWER, FileSchema, NoContentSchema, type Endpoint } from './endpoint'
 import { IdParamsSchema } from '../schemas/common'
 import {
   CancelEventBodySchema,
@@ -234,7 +234,7 @@ export const eventEndpoints = {
     method: 'GET',
     path: '/api/staff/events/:id/invitees',
     tag: 'staff-event',
-    access: EDITOR_OR_REVIEWER,
+    access: ALL_STAFF,
     summary: '预留席位与受邀人员（姓名、单位、联系电话；电话不公开）',
     params: IdParamsSchema,
     response: EventInviteesSchema,
@@ -243,7 +243,7 @@ export const eventEndpoints = {
     method: 'POST',
     path: '/api/staff/events/:id/invitees',
     tag: 'staff-event',
-    access: EDITOR_OR_REVIEWER,
+    access: ALL_STAFF,
     summary: '把一个预留席位分配给受邀人员（不超过预留席位数）',
     params: IdParamsSchema,
     body: InviteeBodySchema,
@@ -254,7 +254,7 @@ export const eventEndpoints = {
     method: 'DELETE',
     path: '/api/staff/event-invitees/:id',
     tag: 'staff-event',
-    access: EDITOR_OR_REVIEWER,
+    access: ALL_STAFF,
     summary: '取消受邀人员的席位（预留席位空出，可再分配）',
     params: IdParamsSchema,
     response: NoContentSchema,

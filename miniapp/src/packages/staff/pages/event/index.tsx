@@ -132,7 +132,8 @@ export default function StaffEventPage() {
   const reviewer = gate.can('REVIEWER')
   const registrations = useEventRegistrations(id, gate.allowed && reviewer && view.data?.published === true)
   const materials = useAttachmentDesk(id === null ? null : { eventId: id }, gate.allowed, 'MEETING_MATERIAL')
-  const seatKeeper = gate.can('EDITOR') || reviewer
+  /** Invitee seats: editors and reviewers of the event's department, and administrators (every department). */
+  const seatKeeper = gate.can('EDITOR', 'REVIEWER', 'ADMIN')
   const invitees = useEventInvitees(id, gate.allowed && seatKeeper && (view.data?.event.reservedSeats ?? 0) > 0)
 
   if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-event" />
