@@ -16,7 +16,8 @@ import { openDataEndpoints } from './contract/openData'
 import { followEndpoints } from './contract/follow'
 import { answerTemplateEndpoints } from './contract/answerTemplate'
 import { attachmentEndpoints } from './contract/attachment'
-import type { Endpoint } from './contract/endpoint'
+import type { Access, Endpoint } from './contract/endpoint'
+import { type StaffRole, staffRoles } from './schemas/identity'
 
 export type { Access, Endpoint, HttpMethod } from './contract/endpoint'
 export { FileSchema, NoContentSchema } from './contract/endpoint'
@@ -42,6 +43,16 @@ export const contract = {
 
 export type Contract = typeof contract
 export type EndpointName = keyof Contract
+
+/**
+ * The staff roles an endpoint admits, read from its `access` (public and signed-in endpoints admit every
+ * role, citizen ones none): staff pages show an action to whom its endpoint lets do it, from this one rule.
+ */
+export function staffRolesOf(name: EndpointName): readonly StaffRole[] {
+  const access: Access = contract[name].access
+  if (typeof access === 'object') return access.staff
+  return access === 'citizen' ? [] : staffRoles
+}
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : never
 type Input<T> = T extends z.ZodType ? z.input<T> : never

@@ -397,11 +397,11 @@ describe('参加人员意见 (staff)', () => {
     expect(document.querySelectorAll('.gm-event-opinion')).toHaveLength(1)
   })
 
-  it('tells other roles that only reviewers record and answer, without asking the server', async () => {
+  it('tells other roles that only reviewers and administrators record and answer, without asking the server', async () => {
     signedIn(staff({ role: 'EDITOR', department }))
     render(<StaffEventOpinionsPage />)
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)))
-    expect(screen.getByText('只有「审核」角色可以记录和答复参加人员的意见。')).toBeTruthy()
+    expect(screen.getByText('只有「审核」角色和管理员可以记录和答复参加人员的意见。')).toBeTruthy()
     expect(sentRequests().some((r) => r.path.includes('/opinions'))).toBe(false)
   })
 })

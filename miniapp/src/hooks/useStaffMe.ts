@@ -1,5 +1,5 @@
 // The signed-in staff member of a 工作台 page and the gate each staff page opens with (sign-in, role, forced password change).
-import { BindWechatBodySchema, ChangePasswordBodySchema, type Me, type StaffRole } from '@gm/shared'
+import { BindWechatBodySchema, ChangePasswordBodySchema, type EndpointName, type Me, type StaffRole, staffRolesOf } from '@gm/shared'
 import { useEffect, useState } from 'react'
 import { api, ApiError } from '../api'
 import { openPage, replacePage, routes } from '../navigation'
@@ -27,6 +27,8 @@ export function useStaffMe(): { me: StaffMe | null; can: (...roles: StaffRole[])
 interface GateBase {
   /** The signed-in staff member has one of these roles. */
   can: (...roles: StaffRole[]) => boolean
+  /** The signed-in staff member's role may call this endpoint (its contract `access`): show its action. */
+  may: (endpoint: EndpointName) => boolean
   /** Open 工作人员登录. */
   signIn: () => void
 }
@@ -42,8 +44,9 @@ const signIn = () => openPage(routes.staffLogin())
 /** The gate for a staff member (or nobody) and the roles a page is for (none listed: every staff role). */
 export function staffGateOf(me: StaffMe | null, roles: readonly StaffRole[]): StaffGate {
   const can = (...wanted: StaffRole[]) => me !== null && wanted.includes(me.role)
-  if (me !== null && (roles.length === 0 || roles.includes(me.role))) return { allowed: true, me, can, signIn }
-  return { allowed: false, me, can, signIn }
+  const may = (endpoint: EndpointName) => me !== null && staffRolesOf(endpoint).includes(me.role)
+  if (me !== null && (roles.length === 0 || roles.includes(me.role))) return { allowed: true, me, can, may, signIn }
+  return { allowed: false, me, can, may, signIn }
 }
 
 /** The sign-in and role gate of a 工作台 page: `useStaffGate('REVIEWER', 'ADMIN')`, or no roles for any staff member. */

@@ -16,7 +16,10 @@ export const ADMIN = { staff: ['ADMIN'] } as const
 export const EDITOR = { staff: ['EDITOR'] } as const
 export const REVIEWER = { staff: ['REVIEWER'] } as const
 export const EDITOR_OR_REVIEWER = { staff: ['EDITOR', 'REVIEWER'] } as const
-/** Opinion work: reviewers of the department, and administrators (so the first administrator can act before anyone else exists). */
+/**
+ * Review work: opinions, and running an event (signups and their review, the draw, the outcome, event opinions, the export):
+ * reviewers of the department, and administrators (so the first administrator can act before anyone else exists).
+ */
 export const REVIEWER_OR_ADMIN = { staff: ['REVIEWER', 'ADMIN'] } as const
 
 /** A downloaded file: `{ filename, contentType, content }` on the server side. */

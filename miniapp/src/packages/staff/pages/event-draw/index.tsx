@@ -1,6 +1,6 @@
-// 公开抽签 (reviewers): preview the draw with its published quotas, name the witnesses, draw or redraw with a reason.
+// 公开抽签 (reviewers and administrators): preview the draw with its published quotas, name the witnesses, draw or redraw with a reason.
 import { Text, View } from '@tarojs/components'
-import { type DrawPreview, quotaFieldLabels } from '@gm/shared'
+import { type DrawPreview, quotaFieldLabels, staffRolesOf } from '@gm/shared'
 import { useState } from 'react'
 import { ActionButton } from '../../../../components/ActionButton'
 import { DrawConfirmation } from '../../../../components/DrawConfirmation'
@@ -34,17 +34,17 @@ export function quotaCounts(preview: DrawPreview): string[] {
   )
 }
 
-/** 公开抽签 (REVIEWER): witnesses, a confirmation of the preview (with the event's fixed quotas), then the draw; redraw only with a reason. */
+/** 公开抽签 (the roles drawLottery admits: reviewers, administrators): witnesses, a confirmation of the preview (with the event's fixed quotas), then the draw; redraw only with a reason. */
 export default function StaffEventDrawPage() {
   const id = useRouteId()
-  const gate = useStaffGate('REVIEWER')
+  const gate = useStaffGate(...staffRolesOf('drawLottery'))
   const desk = useLotteryDesk(id, gate.allowed)
   const [witnesses, setWitnesses] = useState('')
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [confirming, setConfirming] = useState<{ witnesses: string[]; reason?: string } | null>(null)
 
-  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-draw" refusal="只有「审核」角色可以主持抽签。" />
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-draw" refusal="只有「审核」角色和管理员可以主持抽签。" />
   const record = desk.done ?? desk.record.data
   const preview = desk.preview.data
   if ((desk.record.loading && !record) || (desk.preview.loading && !preview)) {

@@ -1,4 +1,4 @@
-// 参加人员的意见 (staff, reviewers): record what attendees of a decision meeting said, correct or delete a record, and answer it.
+// 参加人员的意见 (staff: reviewers and administrators): record what attendees of a decision meeting said, correct or delete a record, and answer it.
 import { Text, View } from '@tarojs/components'
 import {
   type AnswerTemplate,
@@ -9,6 +9,7 @@ import {
   registrationStatusLabels,
   type SelectionMode,
   type StaffEventOpinion,
+  staffRolesOf,
 } from '@gm/shared'
 import { useState } from 'react'
 import type { ApiError } from '../../../../api'
@@ -152,10 +153,10 @@ function Record({
   )
 }
 
-/** 参加人员意见 of one event (REVIEWER): record what attendees said and answer each before the outcome is published. */
+/** 参加人员意见 of one event (the roles its endpoints admit: reviewers, administrators): record what attendees said and answer each before the outcome is published. */
 export default function StaffEventOpinionsPage() {
   const id = useRouteId()
-  const gate = useStaffGate('REVIEWER')
+  const gate = useStaffGate(...staffRolesOf('listEventOpinions'))
   const desk = useEventOpinionDesk(id, gate.allowed)
   const departments = useMyDepartments()
   const templates = useAnswerTemplates(gate.allowed)
@@ -167,7 +168,7 @@ export default function StaffEventOpinionsPage() {
     setDeleting(null)
   })
 
-  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-event-opinions" refusal="只有「审核」角色可以记录和答复参加人员的意见。" />
+  if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-event-opinions" refusal="只有「审核」角色和管理员可以记录和答复参加人员的意见。" />
   const { me } = gate
 
   const list = (eventId: number, selectionMode: SelectionMode, eventTitle: string, locked: boolean) => {

@@ -129,11 +129,11 @@ export default function StaffEventPage() {
   const gate = useStaffGate()
   const [confirmCancel, setConfirmCancel] = useState(false)
   const { view, publish, exportFile, downloaded, outcome, cancel } = useStaffEventDesk(id, gate.allowed, () => setConfirmCancel(false))
-  const reviewer = gate.can('REVIEWER')
-  const registrations = useEventRegistrations(id, gate.allowed && reviewer && view.data?.published === true)
+  // Each action shows to the roles its endpoint admits (the contract's access; the BFF's department scope lets administrators reach every event).
+  const { may } = gate
+  const registrations = useEventRegistrations(id, gate.allowed && may('listRegistrations') && view.data?.published === true)
   const materials = useAttachmentDesk(id === null ? null : { eventId: id }, gate.allowed, 'MEETING_MATERIAL')
-  /** Invitee seats: editors and reviewers of the event's department, and administrators (every department). */
-  const seatKeeper = gate.can('EDITOR', 'REVIEWER', 'ADMIN')
+  const seatKeeper = may('listEventInvitees')
   const invitees = useEventInvitees(id, gate.allowed && seatKeeper && (view.data?.event.reservedSeats ?? 0) > 0)
 
   if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-event" />
@@ -282,7 +282,7 @@ export default function StaffEventPage() {
 
               {!published && (
                 <Section title="发布">
-                  {reviewer ? (
+                  {may('publishEvent') ? (
                     <>
                       {publish.error && <Notice tone="error">{Object.values(publish.error.fields).join('；') || publish.error.message}</Notice>}
                       <ActionButton tone="primary" onPress={() => void publish.run()} busy={publish.running} busyText="正在发布…">
@@ -296,7 +296,7 @@ export default function StaffEventPage() {
               )}
               {published && <LinkRow title="查看公开页面" onOpen={() => openPage(routes.eventDetail(e.id))} />}
               {published && !e.cancelled && <LinkRow title="现场签到" hint="输入或扫描签到码" onOpen={() => openPage(routes.staffCheckIn(e.id))} />}
-              {published && e.selectionMode === 'LOTTERY' && reviewer && (
+              {published && e.selectionMode === 'LOTTERY' && may('drawLottery') && (
                 <LinkRow
                   title={e.drawn ? '抽签结果' : '公开抽签'}
                   hint={e.drawn ? '抽签记录已公开；重新抽签须说明理由' : '报名截止后抽签：按事先公布的配额，填写见证人，确认预览后进行'}
@@ -304,7 +304,7 @@ export default function StaffEventPage() {
                 />
               )}
 
-              {published && reviewer && (
+              {published && may('listRegistrations') && (
                 <Section title="报名名单">
                   {exportFile.error && <Notice tone="error">{exportFile.error.message}</Notice>}
                   {downloaded && <Notice tone="success">{downloaded}</Notice>}
@@ -327,14 +327,14 @@ export default function StaffEventPage() {
                 </Section>
               )}
 
-              {published && reviewer && started && !e.cancelled && (
+              {published && may('listEventOpinions') && started && !e.cancelled && (
                 <LinkRow
                   title="参加人员意见及答复"
                   hint={e.outcome ? '已随会议结果公开' : '记录参加人员提出的意见并逐条答复，全部答复后才能公开会议结果'}
                   onOpen={() => openPage(routes.staffEventOpinions(e.id))}
                 />
               )}
-              {published && reviewer && (
+              {published && may('recordOutcome') && (
                 <Section title="会议结果">
                   {e.outcome && (
                     <View className="gm-staff-event__outcome">
@@ -368,7 +368,7 @@ export default function StaffEventPage() {
                 </Section>
               )}
 
-              {reviewer && !e.cancelled && (
+              {may('cancelEvent') && !e.cancelled && (
                 <Section title="取消活动">
                   <TextAreaField
                     name="cancelReason"

@@ -111,7 +111,13 @@ export default function StaffHomePage() {
       />
       <LinkRow
         title="活动管理"
-        hint={me.role === 'EDITOR' ? '创建活动、现场签到' : me.role === 'REVIEWER' ? '发布活动、报名审核、抽签、签到、会议结果' : '现场签到'}
+        hint={
+          me.role === 'EDITOR'
+            ? '创建活动、现场签到'
+            : me.role === 'REVIEWER'
+              ? '发布活动、报名审核、抽签、签到、会议结果'
+              : '全部部门的活动：报名审核、抽签、签到、参加人员意见、会议结果'
+        }
         onOpen={() => openPage(routes.staffEvents())}
       />
       <LinkRow
