@@ -35,6 +35,8 @@ export const errorTable = {
   ALREADY_PUBLISHED: { status: 409, message: '已发布，不能重复发布' },
   NOT_PUBLISHED_YET: { status: 409, message: '尚未发布，请直接修改' },
   OPINION_NOT_MODERATED: { status: 409, message: '请先审核这条意见，再作答复' },
+  /** The opinion was moderated since the form was opened (`from` in the moderation body). */
+  OPINION_MODERATION_CHANGED: { status: 409, message: '这条意见已由其他工作人员审核，请刷新后再看' },
   ALREADY_PROMOTED: { status: 409, message: '该答复已收入问答库' },
   CANCEL_TOO_LATE: { status: 409, message: '已签到或活动已开始，不能取消报名' },
   REVIEW_NOT_PENDING: { status: 409, message: '该报名已审核，不能再审核' },

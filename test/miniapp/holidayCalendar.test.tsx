@@ -19,6 +19,7 @@ const opinion = (overrides: Partial<StaffOpinion> = {}): StaffOpinion =>
     rawText: raw,
     publishedText: null,
     suggestedMasks: findPersonalInfo(raw),
+    masks: [],
     consent: 'PUBLISH_MASKED',
     authorName: null,
     contactPhone: null,

@@ -29,6 +29,7 @@ const created = (overrides: Partial<StaffOpinion> = {}): StaffOpinion => ({
   rawText: '建议公园晚上延长开放时间。',
   publishedText: null,
   suggestedMasks: [],
+  masks: [],
   consent: 'PUBLISH_MASKED',
   authorName: null,
   contactPhone: '0571-88886666',

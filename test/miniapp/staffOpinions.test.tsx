@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { applyMasks, findPersonalInfo, type StaffOpinion } from '@gm/shared'
 import StaffOpinionsPage from '../../miniapp/src/packages/staff/pages/opinions/index'
-import { fakeServer, page, sentRequests, signedIn, staff } from './fixtures'
+import { consultationDetail, fakeServer, page, sentRequests, signedIn, staff } from './fixtures'
 import { useRouter } from './taroMock'
 
 const raw = '施工期间请保证夜间不施工。我的电话 13812345678，家住幸福小区3栋2单元501室。'
@@ -15,6 +15,7 @@ function opinion(overrides: Partial<StaffOpinion> = {}): StaffOpinion {
     rawText: raw,
     publishedText: null,
     suggestedMasks: findPersonalInfo(raw),
+    masks: [],
     consent: 'PUBLISH_MASKED',
     authorName: null,
     contactPhone: null,
@@ -79,7 +80,12 @@ describe('审核与答复', () => {
 
       await screen.findByText('公开文本')
       const sent = sentRequests().find((r) => r.path === '/api/staff/opinions/41/moderation')
-      expect(sent?.data).toEqual({ decision: 'APPROVE', masks: [{ start: suggestions[0]!.start, end: suggestions[0]!.end, kind: 'PHONE' }], dismissals: [] })
+      expect(sent?.data).toEqual({
+        decision: 'APPROVE',
+        masks: [{ start: suggestions[0]!.start, end: suggestions[0]!.end, kind: 'PHONE' }],
+        dismissals: [],
+        from: 'PENDING',
+      })
     })
 
     it('sends a suggestion left unmasked as a dismissal with the reason staff typed', async () => {
@@ -101,6 +107,7 @@ describe('审核与答复', () => {
         decision: 'APPROVE',
         masks: [{ start: address!.start, end: address!.end, kind: 'ADDRESS' }],
         dismissals: [{ start: phone!.start, end: phone!.end, reason: '施工单位公开的值班电话' }],
+        from: 'PENDING',
       })
     })
 
@@ -167,6 +174,52 @@ describe('审核与答复', () => {
       fireEvent.click(screen.getByRole('button', { name: '不予公开' }))
       expect(screen.getByText('请填写不予公开的理由')).toBeTruthy()
       expect(sentRequests().some((r) => r.path.endsWith('/moderation'))).toBe(false)
+    })
+  })
+
+  describe('重新审核 (before the feedback is public)', () => {
+    const hand = { start: raw.indexOf('夜间不施工'), end: raw.indexOf('夜间不施工') + 5 }
+    const [phone, address] = findPersonalInfo(raw)
+    const stored = [hand, { start: phone!.start, end: phone!.end, kind: phone!.kind }, { start: address!.start, end: address!.end, kind: address!.kind }]
+    const approved = opinion({ moderation: 'APPROVED', publishedText: applyMasks(raw, stored), masks: stored })
+    const open = async (feedbackPublished: boolean) => {
+      server.reply('/api/staff/consultations/1', 200, consultationDetail({ id: 1, feedbackPublished }))
+      server.reply('/api/staff/consultations', 200, [])
+      server.reply(LIST, 200, page([approved], 1, 1))
+      render(<StaffOpinionsPage />)
+      await screen.findByText('公开文本')
+    }
+
+    it('starts from the stored masks: the mask by hand stays, the detected ones are ticked, and the approval names the moderation it replaces', async () => {
+      await open(false)
+      fireEvent.click(await screen.findByRole('button', { name: '重新审核' }))
+      expect(screen.getByText('已手动隐去：夜间不施工')).toBeTruthy()
+      expect(checkbox(/隐去手机号/).getAttribute('aria-checked')).toBe('true')
+      expect(checkbox(/隐去详细地址/).getAttribute('aria-checked')).toBe('true')
+      expect(preview()).toBe(approved.publishedText)
+
+      server.reply('POST /api/staff/opinions/41/moderation', 200, approved)
+      fireEvent.click(screen.getByRole('button', { name: '确认隐去并通过' }))
+      await waitFor(() => expect(screen.queryByText('已手动隐去：夜间不施工')).toBeNull())
+      const sent = sentRequests().filter((r) => r.path === '/api/staff/opinions/41/moderation')
+      expect(sent.map((r) => r.data)).toEqual([{ decision: 'APPROVE', masks: [...stored].sort((a, b) => a.start - b.start), dismissals: [], from: 'APPROVED' }])
+    })
+
+    it('offers no 重新审核 once the feedback is public', async () => {
+      await open(true)
+      expect(screen.queryByRole('button', { name: '重新审核' })).toBeNull()
+    })
+
+    it('says so when another reviewer moderated the opinion since the list was opened (OPINION_MODERATION_CHANGED)', async () => {
+      server.reply(LIST, 200, page([opinion()], 1, 1))
+      server.reply('POST /api/staff/opinions/41/moderation', 409, {
+        error: { code: 'OPINION_MODERATION_CHANGED', message: '这条意见已由其他工作人员审核，请刷新后再看' },
+      })
+      render(<StaffOpinionsPage />)
+      await screen.findByText('确认需要隐去的内容')
+      fireEvent.click(screen.getByRole('button', { name: '确认隐去并通过' }))
+      expect(await screen.findByText('这条意见已由其他工作人员审核，请刷新后再看')).toBeTruthy()
+      expect(sentRequests().find((r) => r.path === '/api/staff/opinions/41/moderation')?.data).toMatchObject({ from: 'PENDING' })
     })
   })
 

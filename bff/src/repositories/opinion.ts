@@ -1,4 +1,5 @@
 // Opinions' rows: submitting while the window is open (locked against an early close), lists, moderation, answers with revisions, groups and overdue work.
+import type { Mask } from '@gm/shared'
 import { type DbOrTx, independent } from '../db/client'
 import type { Adoption, ModerationStatus, OpinionChannel, OpinionConsent, Prisma } from '../generated/prisma/client'
 
@@ -28,6 +29,7 @@ export const opinionSelect = {
   rawText: true,
   publishedText: true,
   publishedExemptions: true,
+  masks: true,
   consent: true,
   authorName: true,
   contactPhone: true,
@@ -168,6 +170,11 @@ export async function findOpinionsOfConsultation(
   return { rows, total }
 }
 
+/** Locks an opinion's row for a moderation (two reviewers moderating it at once: the second sees the first's). */
+export async function lockOpinionForModeration(db: DbOrTx, id: number): Promise<void> {
+  await db.$queryRaw`SELECT id FROM opinion WHERE id = ${id} FOR UPDATE`
+}
+
 export function findOpinion(db: DbOrTx, id: number) {
   return db.opinion.findUnique({
     where: { id },
@@ -182,6 +189,8 @@ export function updateModeration(
     moderation: ModerationStatus
     publishedText: string | null
     publishedExemptions: { start: number; end: number }[]
+    /** The masks of rawText that made publishedText (the contract's shape; none when hidden). */
+    masks: Mask[]
     hiddenReason: string | null
     moderatedAt: Date
     moderatedById: number

@@ -272,6 +272,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<vo
           moderation: 'APPROVED',
           publishedText,
           publishedExemptions: [],
+          masks: [],
           hiddenReason: null,
           moderatedAt: at(-38, '10:30'),
           moderatedById: answeredBy.id,

@@ -4,10 +4,10 @@ import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
 import { AppError, notFound, validationFailed } from '../domain/errors'
-import { findOpinion, findOpinionsOfConsultation, findUnansweredSince, saveAnswer, updateModeration } from '../repositories/opinion'
+import { findOpinion, findOpinionsOfConsultation, findUnansweredSince, lockOpinionForModeration, saveAnswer, updateModeration } from '../repositories/opinion'
 import { auditorOf, recordAudit, recordContactRead } from './audit'
 import { assertInScope, requireInScope, scopeOf } from './departmentScope'
-import { answerTexts, auditPublication, checkPublication, exemptionsFor } from './personalInfo'
+import { answerTexts, auditPublication, checkPublication, exemptionsFor, storedMasks } from './personalInfo'
 import { workingCalendar } from './workingCalendar'
 import { replyDeadline, toStaffOpinion } from './opinionView'
 import { iso, pageOf, pageWindow, repliedAtOf, replyBeforeReceipt } from './paging'
@@ -55,15 +55,19 @@ export async function listStaffOpinions(
 }
 
 /**
- * Approve with the masks staff confirmed (the published text is the raw text with them applied),
- * or hide with a reason. Each redaction is logged by kind and position, never by content. Detected
- * personal information left unmasked is refused (PERSONAL_INFO_UNMASKED) unless dismissed or
- * overridden with a reason; a PRIVATE opinion's text is never published, so only its masks are checked.
+ * Approve with the masks staff confirmed (the published text is the raw text with them applied, the masks
+ * are stored with it so that moderating again starts from them), or hide with a reason. A moderation whose
+ * form was opened on another state (`from`) is refused (OPINION_MODERATION_CHANGED): it would replace a
+ * moderation, and its masks by hand, that the reviewer never saw. Each redaction is logged by kind and
+ * position, never by content. Detected personal information left unmasked is refused (PERSONAL_INFO_UNMASKED)
+ * unless dismissed or overridden with a reason; a PRIVATE opinion's text is never published, so only its masks are checked.
  */
 export async function moderateOpinion(deps: Deps, context: StaffContext, id: number, body: BodyOf<'moderateOpinion'>): Promise<StaffOpinion> {
   await requireInScope(deps.db, context.actor, 'opinion', id)
   return deps.db.$transaction(async (tx) => {
+    await lockOpinionForModeration(tx, id)
     const opinion = await requireOpinion(tx, id)
+    if (body.from !== undefined && body.from !== opinion.moderation) throw new AppError('OPINION_MODERATION_CHANGED')
     const now = deps.clock()
     if (body.decision === 'APPROVE') {
       const check = checkPublication(opinion.consent === 'PRIVATE' ? [] : [{ field: 'text', text: opinion.rawText, masks: body.masks }], body)
@@ -79,6 +83,7 @@ export async function moderateOpinion(deps: Deps, context: StaffContext, id: num
         moderation: 'APPROVED',
         publishedText,
         publishedExemptions,
+        masks: storedMasks(body.masks),
         hiddenReason: null,
         moderatedAt: now,
         moderatedById: context.actor.staffId,
@@ -89,6 +94,7 @@ export async function moderateOpinion(deps: Deps, context: StaffContext, id: num
         moderation: 'HIDDEN',
         publishedText: null,
         publishedExemptions: [],
+        masks: [],
         hiddenReason: body.reason,
         moderatedAt: now,
         moderatedById: context.actor.staffId,

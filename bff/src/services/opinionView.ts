@@ -2,6 +2,7 @@
 import { findPersonalInfo, type PublicAnswer, REPLY_DEADLINE_WORKING_DAYS, type StaffOpinion, workingDayDeadline, type WorkingDayCalendar } from '@gm/shared'
 import type { OpinionRow } from '../repositories/opinion'
 import { iso } from './paging'
+import { masksOf } from './personalInfo'
 
 type AnswerLike = {
   adoption: PublicAnswer['adoption'] | null
@@ -37,6 +38,7 @@ export function toStaffOpinion(row: OpinionRow, now: Date, calendar: WorkingDayC
     rawText: row.rawText,
     publishedText: row.publishedText,
     suggestedMasks: findPersonalInfo(row.rawText),
+    masks: masksOf(row.masks),
     consent: row.consent,
     authorName: row.authorName,
     contactPhone: row.contactPhone,

@@ -10,7 +10,7 @@ import {
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { api } from '../api'
 import { type EventOpinionValues, NO_REGISTRATION } from '../components/EventOpinionForm'
-import { confirmedMasks, dismissalsOf, findManualSpan, type MaskReviewExtras, type TextSpan } from '../components/MaskReview'
+import { confirmedMasks, dismissalsOf, findManualSpan, type MaskReviewExtras, masksByHand, suggestionsBeside, type TextSpan } from '../components/MaskReview'
 import { validateWith } from '../utils/form'
 import { shanghaiToday } from '../utils/datetime'
 import { notFound } from './notFound'
@@ -136,11 +136,7 @@ type ManualMasks = { text: string; spans: readonly TextSpan[] }
  * A recorded opinion's masks that the detector does not find as they are (masked by hand, or a kind it no
  * longer detects there): the correction keeps them as masks by hand. The others are its suggestions, ticked.
  */
-function keptMasks(o: StaffEventOpinion): ManualMasks {
-  const found = findPersonalInfo(o.rawText)
-  const kept = o.masks.filter((m) => !found.some((s) => s.start === m.start && s.end === m.end && s.kind === m.kind))
-  return { text: o.rawText, spans: kept }
-}
+const keptMasks = (o: StaffEventOpinion): ManualMasks => ({ text: o.rawText, spans: masksByHand(o.masks, findPersonalInfo(o.rawText)) })
 
 /** Masks by hand follow the text: once it is edited, each is found again by its words, and dropped only when they are gone. */
 function manualIn(text: string, manual: ManualMasks): TextSpan[] {
@@ -154,8 +150,7 @@ function manualIn(text: string, manual: ManualMasks): TextSpan[] {
 }
 
 /** Detected personal information, less what a mask by hand already covers or overlaps (that mask decides). */
-const suggestionsBeside = (text: string, manual: readonly TextSpan[]) =>
-  findPersonalInfo(text).filter((s) => manual.every((m) => s.end <= m.start || s.start >= m.end))
+const detectedBeside = (text: string, manual: readonly TextSpan[]) => suggestionsBeside(findPersonalInfo(text), manual)
 
 /**
  * 记录意见: who said it, what they said, and the masks staff confirm for the published text. With
@@ -174,7 +169,7 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
     validate: (values: EventOpinionValues) => {
       const text = values.text.trim()
       const hand = manualIn(text, manual)
-      const found = suggestionsBeside(text, hand)
+      const found = detectedBeside(text, hand)
       const extras = { dismissReasons: found.map((s) => reasons.get(maskKey(s)) ?? ''), manual: hand }
       return validateEventOpinion(
         values,
@@ -200,7 +195,7 @@ export function useEventOpinionForm(eventId: number | null, onRecorded: (opinion
   const { reset, values, setField } = form
   const recordedText = values.text.trim()
   const manualSpans = useMemo(() => manualIn(recordedText, manual), [recordedText, manual])
-  const suggestions = useMemo(() => suggestionsBeside(recordedText, manualSpans), [recordedText, manualSpans])
+  const suggestions = useMemo(() => detectedBeside(recordedText, manualSpans), [recordedText, manualSpans])
   const confirmed = suggestions.map((s) => !unticked.has(maskKey(s)))
   const toggleMask = useCallback(
     (index: number, keep: boolean) => {

@@ -168,16 +168,20 @@ export interface ModerationInput {
   override?: string
 }
 
-/** 审核 of one opinion: approve with the confirmed masks (or an override reason), or hide it with a reason. */
+/**
+ * 审核 of one opinion: approve with the confirmed masks (or an override reason), or hide it with a reason. Both
+ * name the moderation the form was opened on (`from`): when someone moderated it since, the server refuses.
+ */
 export function useModeration(
-  opinionId: number,
+  opinion: Pick<StaffOpinion, 'id' | 'moderation'>,
   onChanged: (opinion: StaffOpinion) => void,
 ): { approve: Action<[ModerationInput]>; hide: Action<[reason: string]> } {
+  const { id, moderation: from } = opinion
   const approve = useAction(async ({ masks, dismissals, override }: ModerationInput) => {
-    onChanged(await api.moderateOpinion({ params: { id: opinionId }, body: { decision: 'APPROVE', masks, dismissals, ...(override ? { override } : {}) } }))
+    onChanged(await api.moderateOpinion({ params: { id }, body: { decision: 'APPROVE', masks, dismissals, ...(override ? { override } : {}), from } }))
   })
   const hide = useAction(async (reason: string) => {
-    onChanged(await api.moderateOpinion({ params: { id: opinionId }, body: { decision: 'HIDE', reason } }))
+    onChanged(await api.moderateOpinion({ params: { id }, body: { decision: 'HIDE', reason, from } }))
   })
   return { approve, hide }
 }

@@ -165,14 +165,24 @@ export type Feedback = z.infer<typeof FeedbackSchema>
  * Approving publishes the raw text with `masks` applied. The server refuses (PERSONAL_INFO_UNMASKED)
  * while a detected span is neither masked nor dismissed, unless `override` gives a reason.
  */
+/**
+ * The moderation the form was opened on: when the opinion has been moderated since (another reviewer, a stale
+ * 待审核 list), the server refuses (OPINION_MODERATION_CHANGED) instead of replacing that moderation and its masks.
+ */
+const moderationFrom = { from: ModerationSchema.optional() }
 export const ModerationBodySchema = z.discriminatedUnion('decision', [
   z.strictObject({
     decision: z.literal('APPROVE'),
     masks: z.array(MaskSchema).max(200),
     dismissals: z.array(DismissalSchema).max(200).optional(),
     override: OverrideReasonSchema.optional(),
+    ...moderationFrom,
   }),
-  z.strictObject({ decision: z.literal('HIDE'), reason: longText('请填写不予公开的理由').min(2, '请填写不予公开的理由').max(200, '理由最多 200 个字') }),
+  z.strictObject({
+    decision: z.literal('HIDE'),
+    reason: longText('请填写不予公开的理由').min(2, '请填写不予公开的理由').max(200, '理由最多 200 个字'),
+    ...moderationFrom,
+  }),
 ])
 
 const answerFields = {
@@ -216,6 +226,8 @@ export const StaffOpinionSchema = z.object({
   rawText: z.string(),
   publishedText: z.string().nullable(),
   suggestedMasks: z.array(z.object({ kind: PersonalInfoKindSchema, start: z.number().int(), end: z.number().int(), text: z.string() })),
+  /** The masks of rawText that made publishedText (as approved; none while pending or hidden): moderating again starts from them. */
+  masks: z.array(MaskSchema),
   consent: OpinionConsentSchema,
   authorName: z.string().nullable(),
   contactPhone: z.string().nullable(),

@@ -53,6 +53,17 @@ export interface MaskReviewProps {
   overriding?: boolean
 }
 
+/**
+ * Recorded masks that the detector's suggestions (`found`) do not give as they are (masked by hand, or a kind it no
+ * longer detects there): reviewing the text again keeps them as masks by hand. The others come back as its suggestions.
+ */
+export const masksByHand = (recorded: readonly TextSpan[], found: readonly TextSpan[]): TextSpan[] =>
+  recorded.filter((m) => !found.some((s) => s.start === m.start && s.end === m.end && s.kind === m.kind))
+
+/** Detected suggestions, less what a mask by hand already covers or overlaps (that mask decides). */
+export const suggestionsBeside = <S extends TextSpan>(found: readonly S[], manual: readonly TextSpan[]): S[] =>
+  found.filter((s) => manual.every((m) => s.end <= m.start || s.start >= m.end))
+
 /** The masks staff confirmed, in the contract's form. */
 export function confirmedMasks(suggestions: readonly MaskSuggestion[], confirmed: readonly boolean[], manual: readonly TextSpan[] = []) {
   return [

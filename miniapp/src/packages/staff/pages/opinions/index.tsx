@@ -6,7 +6,7 @@ import { ActionButton } from '../../../../components/ActionButton'
 import { AnswerForm } from '../../../../components/AnswerForm'
 import { AnswerView } from '../../../../components/AnswerView'
 import { FormField } from '../../../../components/FormField'
-import { confirmedMasks, dismissalsOf, MaskReview, type MaskReviewExtras } from '../../../../components/MaskReview'
+import { confirmedMasks, dismissalsOf, MaskReview, type MaskReviewExtras, masksByHand, suggestionsBeside } from '../../../../components/MaskReview'
 import { Notice } from '../../../../components/Notice'
 import { PagedList } from '../../../../components/PagedList'
 import { PageShell } from '../../../../components/PageShell'
@@ -42,24 +42,32 @@ interface ItemProps {
   /** 答复模板 in the reviewer's scope, and the consultation's title for {{征集名称}}. */
   templates: readonly AnswerTemplate[]
   consultationTitle: string | undefined
+  /** Once the consultation's feedback is public, a moderation can no longer change. */
+  feedbackPublished: boolean
 }
 
 /**
  * 审核: confirm each suggested mask, dismiss a wrong one with a reason, mask what detection missed
  * (preview shows the published text), approve — or, when the server still finds personal
- * information, approve anyway with a reason — or hide with a reason.
+ * information, approve anyway with a reason — or hide with a reason. Moderating an opinion again
+ * starts from its stored masks: those the detector gives as they are come back as ticked suggestions,
+ * the others (by hand) stay masks by hand.
  */
 function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChanged'>) {
-  const [confirmed, setConfirmed] = useState<boolean[]>(() => opinion.suggestedMasks.map(() => true))
-  const [extras, setExtras] = useState<MaskReviewExtras>(() => ({ dismissReasons: opinion.suggestedMasks.map(() => ''), manual: [] }))
+  const [{ suggestions, manual }] = useState(() => {
+    const byHand = masksByHand(opinion.masks, opinion.suggestedMasks)
+    return { suggestions: suggestionsBeside(opinion.suggestedMasks, byHand), manual: byHand }
+  })
+  const [confirmed, setConfirmed] = useState<boolean[]>(() => suggestions.map(() => true))
+  const [extras, setExtras] = useState<MaskReviewExtras>(() => ({ dismissReasons: suggestions.map(() => ''), manual }))
   const [overrideReason, setOverrideReason] = useState('')
   const [hideReason, setHideReason] = useState('')
   const [hideError, setHideError] = useState<string | undefined>()
-  const { approve, hide } = useModeration(opinion.id, onChanged)
+  const { approve, hide } = useModeration(opinion, onChanged)
   const approveWith = (override?: string) =>
     approve.run({
-      masks: confirmedMasks(opinion.suggestedMasks, confirmed, extras.manual),
-      dismissals: dismissalsOf(opinion.suggestedMasks, confirmed, extras.dismissReasons),
+      masks: confirmedMasks(suggestions, confirmed, extras.manual),
+      dismissals: dismissalsOf(suggestions, confirmed, extras.dismissReasons),
       ...(override ? { override } : {}),
     })
   const unmasked = usePersonalInfoOverride(approve.error, approve.running).spans
@@ -68,7 +76,7 @@ function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChang
     <View className="gm-staff-opinions__moderation">
       <MaskReview
         rawText={opinion.rawText}
-        suggestions={opinion.suggestedMasks}
+        suggestions={suggestions}
         confirmed={confirmed}
         onToggle={(i, v) => setConfirmed((c) => c.map((x, j) => (j === i ? v : x)))}
         extras={extras}
@@ -90,7 +98,7 @@ function Moderation({ opinion, onChanged }: Pick<ItemProps, 'opinion' | 'onChang
         busyText="正在提交…"
         disabled={busy}
       >
-        {opinion.suggestedMasks.length > 0 ? '确认隐去并通过' : '审核通过'}
+        {suggestions.length + extras.manual.length > 0 ? '确认隐去并通过' : '审核通过'}
       </ActionButton>
       <FormField
         name={`hideReason-${opinion.id}`}
@@ -157,16 +165,26 @@ function Answer({ opinion, departments, defaultDepartmentId, onChanged, template
 
 function OpinionItem(props: ItemProps) {
   const { opinion } = props
+  /** 重新审核 (until the feedback is public): the same review, from the stored masks. */
+  const [again, setAgain] = useState(false)
+  const onModerated = (changed: StaffOpinion) => {
+    setAgain(false)
+    props.onChanged(changed)
+  }
   return (
     <StaffOpinionCard opinion={opinion}>
-      {opinion.moderation === 'PENDING' ? (
-        <Moderation opinion={opinion} onChanged={props.onChanged} />
+      {opinion.moderation === 'PENDING' || again ? (
+        <View>
+          <Moderation opinion={opinion} onChanged={onModerated} />
+          {again && <ActionButton onPress={() => setAgain(false)}>不重新审核</ActionButton>}
+        </View>
       ) : (
         <View>
           <Text className="gm-staff-opinions__label">{opinion.moderation === 'APPROVED' ? '公开文本' : '原文（不予公开）'}</Text>
           <Text className="gm-staff-opinions__text" userSelect>
             {opinion.moderation === 'APPROVED' ? (opinion.publishedText ?? '') : opinion.rawText}
           </Text>
+          {!props.feedbackPublished && <ActionButton onPress={() => setAgain(true)}>重新审核</ActionButton>}
           {opinion.group && <Notice tone="info">{`已归入集中意见「${opinion.group.title}」：集中意见的答复将代替本条的答复。`}</Notice>}
           <Answer {...props} />
         </View>
@@ -203,6 +221,7 @@ export default function StaffOpinionsPage() {
             onChanged={list.replace}
             templates={templates.data ?? []}
             consultationTitle={consultation.data?.detail.title}
+            feedbackPublished={consultation.data?.detail.feedbackPublished ?? true}
           />
         )}
         errorMessage={list.error?.message}
