@@ -62,6 +62,11 @@ export function createApp(deps: Deps, options: AppOptions): Koa {
     cache: options.publicCache,
   })
 
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000
+  // Signups of a crowd wait here, first, holding as little as a request can (see admission.ts).
+  if ((options.burstConcurrency ?? 24) > 0) {
+    app.use(admission({ limit: options.burstConcurrency ?? 24, budgetMs: requestTimeoutMs, passesBy: (ctx) => knownSoldOut(deps, ctx) }))
+  }
   app.use(requestContext(deps.log))
   const clientAddress = clientAddressResolver(options.trustedProxies ?? [])
   app.use(async (ctx, next) => {
@@ -71,16 +76,14 @@ export function createApp(deps: Deps, options: AppOptions): Koa {
   app.use(securityHeaders)
   app.use(cacheControl)
   app.use(errorHandler)
-  app.use(deadline({ ms: options.requestTimeoutMs ?? 10_000, longMs: options.requestTimeoutLongMs ?? 300_000 }))
+  app.use(deadline({ ms: requestTimeoutMs, longMs: options.requestTimeoutLongMs ?? 300_000 }))
   // Runs last on the way out: nothing (route, method or file) answered.
   app.use(async (ctx, next) => {
     await next()
     if (ctx.status === 404 && ctx.body == null) throw new AppError('ROUTE_NOT_FOUND')
   })
-  // A crowd after the last place is refused before it queues; a request already queued is refused when its turn comes.
+  // A crowd after the last place is refused here without queueing; a request that queued is refused here when its turn comes.
   app.use(soldOut(deps))
-  const soldOutNow = (ctx: Koa.Context) => (knownSoldOut(deps, ctx) ? new AppError('SEATS_EXHAUSTED') : null)
-  if ((options.burstConcurrency ?? 24) > 0) app.use(admission(options.burstConcurrency ?? 24, soldOutNow))
   app.use(jsonBody(options.bodyLimitKb))
   app.use(authenticate(deps))
   app.use(router.routes())

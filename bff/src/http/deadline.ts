@@ -33,17 +33,29 @@ export function budgetOf(method: string, path: string, options: DeadlineOptions)
 export function deadline(options: DeadlineOptions): Middleware {
   return async (ctx, next) => {
     const ms = budgetOf(ctx.method, ctx.path, options)
-    let timer: NodeJS.Timeout | undefined
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        ctx.state.deadlinePassed = true
-        reject(new AppError('SERVICE_UNAVAILABLE', '请求处理超时，请稍后再试', { deadlineMs: ms }))
-      }, ms)
-    })
+    const late = () => new AppError('SERVICE_UNAVAILABLE', '请求处理超时，请稍后再试', { deadlineMs: ms })
+    // A burst request counts from its arrival, before it waited at the admission gate.
+    const left = ctx.state.arrivedAt === undefined ? ms : ms - (Date.now() - (ctx.state.arrivedAt as number))
+    if (left <= 0) {
+      ctx.state.deadlinePassed = true
+      throw late()
+    }
     const work = next()
     // A late failure after the answer was sent is logged, never an unhandled rejection.
     work.catch((err: unknown) => {
       if (ctx.state.deadlinePassed) ctx.state.log?.warn({ err }, 'request failed after its deadline')
+    })
+    let timer: NodeJS.Timeout | undefined
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        ctx.state.deadlinePassed = true
+        // What the admission gate waits for before it gives the request's turn to the next one.
+        ctx.state.lateWork = work.then(
+          () => undefined,
+          () => undefined,
+        )
+        reject(late())
+      }, left)
     })
     try {
       await Promise.race([work, expired])

@@ -1,4 +1,4 @@
-// Refuses a signup for a first-come event this instance knows is full, before the admission queue, sign-in and the database.
+// Refuses a signup for a first-come event this instance knows is full, before sign-in and the database (the admission gate lets it pass by its queue).
 import type { Context, Middleware } from 'koa'
 import type { Deps } from '../deps'
 import { AppError } from '../domain/errors'
