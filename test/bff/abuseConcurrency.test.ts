@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
-import { PRIVACY_NOTICE_VERSION } from '@gm/shared'
+import type pg from 'pg'
 import { ENDPOINT_POLICIES } from '../../bff/src/http/rateLimit'
 import { SIGN_IN_THROTTLE } from '../../bff/src/services/auth'
 import { hashPassword } from '../../bff/src/security/password'
 import { type Answer, type BffProcess, call, requireBuiltServer, startBffProcess } from '../support/bffProcess'
 import { startFakeWechat, type FakeWechat, TEST_APPID, TEST_SECRET } from '../support/fakeWechat'
-import { cloneDatabase, dropDatabase, serverFromEnv } from '../support/postgres'
+import { cloneTestDatabase } from '../support/postgres'
+import { citizensWithSessions, openFirstComeEvent } from '../support/signupFixtures'
 
 /**
  * Abuse and fairness across two BFF processes sharing one PostgreSQL and one Redis (rate-limit
@@ -17,14 +17,15 @@ import { cloneDatabase, dropDatabase, serverFromEnv } from '../support/postgres'
 const REDIS_URL = process.env.GM_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const PEOPLE = 200
 
-let database: string
+let database: Awaited<ReturnType<typeof cloneTestDatabase>> | undefined
 let db: pg.Pool
 let fake: FakeWechat
 let departmentId: number
 const servers: BffProcess[] = []
 const token = (i: number) => `abusetoken${String(i).padStart(5, '0')}${'y'.repeat(12)}`
 const auth = (i: number) => ({ authorization: `Bearer ${token(i)}` })
-const citizenIds = new Map<number, number>()
+/** Citizen ids by their number in `token(i)`. */
+let citizenIds: number[] = []
 /** Requests alternate between the two processes. */
 const base = (i: number) => servers[i % 2]!.base
 /** A client address as a trusted proxy (the test itself, on loopback) reports it. */
@@ -32,20 +33,11 @@ const from = (ip: string) => ({ 'x-forwarded-for': ip })
 
 beforeAll(async () => {
   requireBuiltServer()
-  const server = serverFromEnv()
-  database = `gm_abuse_${randomBytes(4).toString('hex')}`
-  const databaseUrl = await cloneDatabase(server, process.env.GM_TEST_TEMPLATE_DB!, database)
-  db = new pg.Pool({ connectionString: databaseUrl, max: 4 })
+  database = await cloneTestDatabase('gm_abuse')
+  db = database.pool
   departmentId = (await db.query(`INSERT INTO department (name) VALUES ('防滥用测试部门') RETURNING id`)).rows[0].id
   // Citizens who accepted the current privacy notice, each with a session whose token we know.
-  await db.query(
-    `WITH c AS (INSERT INTO citizen (openid, privacy_version, privacy_accepted_at) SELECT 'abuse-' || i, $2, now() FROM generate_series(1, $1) i RETURNING id, openid)
-     INSERT INTO session (token_hash, citizen_id, expires_at)
-     SELECT encode(sha256(convert_to('abusetoken' || lpad(substr(openid, 7), 5, '0') || repeat('y', 12), 'UTF8')), 'hex'), id, now() + interval '1 day' FROM c`,
-    [PEOPLE, PRIVACY_NOTICE_VERSION],
-  )
-  const citizens = await db.query<{ id: number; n: number }>(`SELECT id, substr(openid, 7)::int AS n FROM citizen WHERE openid LIKE 'abuse-%'`)
-  for (const row of citizens.rows) citizenIds.set(row.n, row.id)
+  citizenIds = await citizensWithSessions(db, 'abuse-', PEOPLE, token)
   fake = await startFakeWechat({ appId: TEST_APPID, secret: TEST_SECRET })
   const env = {
     REDIS_URL,
@@ -63,14 +55,13 @@ beforeAll(async () => {
     // Failed password checks are logged at warn: the burst test counts them.
     LOG_LEVEL: 'warn',
   }
-  servers.push(...(await Promise.all([startBffProcess(databaseUrl, env), startBffProcess(databaseUrl, env)])))
+  servers.push(...(await Promise.all([startBffProcess(database.url, env), startBffProcess(database.url, env)])))
 }, 120_000)
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()))
   await fake?.close()
-  await db?.end()
-  if (database) await dropDatabase(serverFromEnv(), database)
+  await database?.drop()
 }, 60_000)
 
 afterEach(() => {
@@ -90,16 +81,8 @@ const tally = (answers: Answer[]) => {
   return counts
 }
 
-async function createEvent(seats: number, waitlist: number) {
-  const event = await db.query<{ id: number }>(
-    `INSERT INTO event (kind, title, description, place, department_id, starts_at, ends_at, signup_opens_at, signup_closes_at,
-                        capacity, reserved_seats, waitlist_capacity, selection_mode, published_at)
-     VALUES ('OPEN_DAY', '候补公平测试', '—', '—', $1, now() + interval '10 days', now() + interval '10 days 3 hours',
-             now() - interval '1 day', now() + interval '5 days', $2, 0, $3, 'FIRST_COME', now() - interval '1 day') RETURNING id`,
-    [departmentId, seats, waitlist],
-  )
-  return event.rows[0]!.id
-}
+const createEvent = (seats: number, waitlist: number) =>
+  openFirstComeEvent(db, { departmentId, capacity: seats, waitlistCapacity: waitlist, title: '候补公平测试' })
 
 const signup = (i: number, eventId: number, headers: Record<string, string> = {}) =>
   call(base(i), `/api/events/${eventId}/registrations`, {
@@ -116,7 +99,7 @@ describe('the waitlist across two processes', () => {
     const mine = await db.query<{ id: number; citizen_id: number }>(`SELECT id, citizen_id FROM registration WHERE event_id = $1 AND status = 'SELECTED'`, [
       eventId,
     ])
-    const numberOf = new Map([...citizenIds].map(([n, id]) => [id, n]))
+    const numberOf = new Map(citizenIds.map((id, n) => [id, n]))
     const waitingBefore = (
       await db.query<{ id: number }>(`SELECT id FROM registration WHERE event_id = $1 AND status = 'WAITLISTED' ORDER BY id`, [eventId])
     ).rows.map((r) => r.id)
@@ -261,7 +244,7 @@ describe('floods', () => {
     const refused = answers.find((a) => a.status === 429)!
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(refused.body.error.message).toMatch(/^操作过于频繁，请 \d+ 秒后再试$/)
-    const stored = await db.query('SELECT id FROM opinion WHERE consultation_id = $1 AND citizen_id = $2', [id, citizenIds.get(62)])
+    const stored = await db.query('SELECT id FROM opinion WHERE consultation_id = $1 AND citizen_id = $2', [id, citizenIds[62]])
     expect(stored.rowCount).toBe(accepted)
   }, 60_000)
 

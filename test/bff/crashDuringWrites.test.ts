@@ -1,9 +1,8 @@
 // kill -9 of a BFF process in the middle of 1,000 opinion submissions: nothing acknowledged is lost, nothing is stored twice.
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
-import { PRIVACY_NOTICE_VERSION } from '@gm/shared'
+import type pg from 'pg'
 import { type Answer, type BffProcess, call, requireBuiltServer, startBffProcess } from '../support/bffProcess'
-import { cloneDatabase, dropDatabase, serverFromEnv } from '../support/postgres'
+import { cloneTestDatabase } from '../support/postgres'
+import { citizensWithSessions } from '../support/signupFixtures'
 
 /**
  * 1,000 citizens each submit one opinion with their own idempotency key while the process is killed
@@ -15,7 +14,7 @@ const PEOPLE = 1_000
 const KILL_AFTER = 300
 const CONCURRENCY = 40
 
-let database: string
+let database: Awaited<ReturnType<typeof cloneTestDatabase>> | undefined
 let databaseUrl: string
 let db: pg.Pool
 let consultationId: number
@@ -31,9 +30,9 @@ const env = { RATE_LIMIT: 'off', DB_POOL_MAX: '10', DB_WAIT_MS: '120000', REQUES
 
 beforeAll(async () => {
   requireBuiltServer()
-  database = `gm_crash_${randomBytes(4).toString('hex')}`
-  databaseUrl = await cloneDatabase(serverFromEnv(), process.env.GM_TEST_TEMPLATE_DB!, database)
-  db = new pg.Pool({ connectionString: databaseUrl, max: 4 })
+  database = await cloneTestDatabase('gm_crash')
+  databaseUrl = database.url
+  db = database.pool
   const departmentId = (await db.query(`INSERT INTO department (name) VALUES ('崩溃测试部门') RETURNING id`)).rows[0].id
   consultationId = (
     await db.query(
@@ -42,18 +41,13 @@ beforeAll(async () => {
       [departmentId],
     )
   ).rows[0].id
-  await db.query(
-    `WITH c AS (INSERT INTO citizen (openid, privacy_version, privacy_accepted_at) SELECT 'crash-' || i, $2, now() FROM generate_series(1, $1) i RETURNING id, openid)
-     INSERT INTO session (token_hash, citizen_id, expires_at)
-     SELECT encode(sha256(convert_to('crashtoken' || lpad(substr(openid, 7), 5, '0') || repeat('z', 12), 'UTF8')), 'hex'), id, now() + interval '1 day' FROM c`,
-    [PEOPLE, PRIVACY_NOTICE_VERSION],
-  )
+  // Citizens 0…PEOPLE-1 who accepted the current privacy notice, each with a session whose token we know.
+  await citizensWithSessions(db, 'crash-', PEOPLE, token)
 }, 120_000)
 
 afterAll(async () => {
   await Promise.all(processes.map((p) => p.stop()))
-  await db?.end()
-  if (database) await dropDatabase(serverFromEnv(), database)
+  await database?.drop()
 }, 60_000)
 
 it('keeps every acknowledged opinion exactly once across a kill -9, and the retries with the same key store no duplicate', async () => {
@@ -62,11 +56,11 @@ it('keeps every acknowledged opinion exactly once across a kill -9, and the retr
   const exited = new Promise<void>((resolve) => first.child.once('exit', () => resolve()))
   const answers = new Map<number, Answer>()
   let acknowledged = 0
-  let next = 1
+  let next = 0
   const path = `/api/consultations/${consultationId}/opinions`
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (next <= PEOPLE) {
+      while (next < PEOPLE) {
         const i = next++
         const answer = await call(first.base, path, submission(i))
         answers.set(i, answer)

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
-import { PRIVACY_NOTICE_VERSION } from '@gm/shared'
+import type pg from 'pg'
 import { type Answer, type BffProcess, call, requireBuiltServer, startBffProcess } from '../support/bffProcess'
-import { cloneDatabase, dropDatabase, serverFromEnv } from '../support/postgres'
+import { cloneTestDatabase } from '../support/postgres'
+import { citizensWithSessions, openFirstComeEvent } from '../support/signupFixtures'
 
 /**
  * 3,000 people sign up at once for 100 seats through two BFF processes sharing one PostgreSQL:
@@ -17,10 +17,11 @@ const WAITLIST = 500
 const CANCELLING = 50
 const ATTEMPTS = 5
 
-let database: string
-let databaseUrl: string
+let database: Awaited<ReturnType<typeof cloneTestDatabase>> | undefined
 let db: pg.Pool
 let eventId: number
+/** Citizen ids by their number in `token(i)`. */
+let citizenIds: number[] = []
 const servers: BffProcess[] = []
 const token = (i: number) => `concurrencytoken${String(i).padStart(5, '0')}${'x'.repeat(12)}`
 
@@ -42,37 +43,22 @@ async function keyedPost(i: number, pathname: string, json?: unknown): Promise<A
 
 beforeAll(async () => {
   requireBuiltServer()
-  const server = serverFromEnv()
-  database = `gm_concurrency_${randomBytes(4).toString('hex')}`
-  databaseUrl = await cloneDatabase(server, process.env.GM_TEST_TEMPLATE_DB!, database)
-  db = new pg.Pool({ connectionString: databaseUrl, max: 4 })
-  const department = await db.query(`INSERT INTO department (name) VALUES ('并发测试部门') RETURNING id`)
-  const event = await db.query(
-    `INSERT INTO event (kind, title, description, place, department_id, starts_at, ends_at, signup_opens_at, signup_closes_at,
-                        capacity, reserved_seats, waitlist_capacity, selection_mode, published_at)
-     VALUES ('OPEN_DAY', '并发报名测试', '—', '—', $1, now() + interval '10 days', now() + interval '10 days 3 hours',
-             now() - interval '1 day', now() + interval '5 days', $2, 0, $3, 'FIRST_COME', now() - interval '1 day') RETURNING id`,
-    [department.rows[0].id, SEATS, WAITLIST],
-  )
-  eventId = event.rows[0].id
+  database = await cloneTestDatabase('gm_concurrency')
+  db = database.pool
+  const departmentId = (await db.query(`INSERT INTO department (name) VALUES ('并发测试部门') RETURNING id`)).rows[0].id
+  eventId = await openFirstComeEvent(db, { departmentId, capacity: SEATS, waitlistCapacity: WAITLIST, title: '并发报名测试' })
   // 3,000 citizens who accepted the current privacy notice, each with a session whose token we know.
-  await db.query(
-    `WITH c AS (INSERT INTO citizen (openid, privacy_version, privacy_accepted_at) SELECT 'concurrency-' || i, $2, now() FROM generate_series(1, $1) i RETURNING id, openid)
-     INSERT INTO session (token_hash, citizen_id, expires_at)
-     SELECT encode(sha256(convert_to('concurrencytoken' || lpad(substr(openid, 13), 5, '0') || repeat('x', 12), 'UTF8')), 'hex'), id, now() + interval '1 day' FROM c`,
-    [PEOPLE, PRIVACY_NOTICE_VERSION],
-  )
+  citizenIds = await citizensWithSessions(db, 'concurrency-', PEOPLE, token)
   // Exact counts, not latency: on a busy 2-core CI machine the burst may take longer than production's 30 s
   // queueing bound (503), so requests may queue for most of the test. No rate limit stands in the way here.
   // The request deadline and statement limit likewise (a signup may wait that long for the event row's lock).
   const env = { DB_POOL_MAX: '20', DB_WAIT_MS: '170000', REQUEST_TIMEOUT_MS: '170000', DB_STATEMENT_TIMEOUT_MS: '170000', RATE_LIMIT: 'off' }
-  servers.push(...(await Promise.all([startBffProcess(databaseUrl, env), startBffProcess(databaseUrl, env)])))
+  servers.push(...(await Promise.all([startBffProcess(database.url, env), startBffProcess(database.url, env)])))
 }, 120_000)
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()))
-  await db?.end()
-  if (database) await dropDatabase(serverFromEnv(), database)
+  await database?.drop()
 }, 60_000)
 
 type SignupBody = { status?: string; error?: { code: string } }
@@ -90,7 +76,7 @@ async function counts() {
 it(`confirms exactly ${SEATS} of ${PEOPLE} simultaneous signups across two processes`, async () => {
   const responses: Answer<SignupBody>[] = await Promise.all(
     Array.from({ length: PEOPLE }, (_, i) =>
-      keyedPost(i + 1, `/api/events/${eventId}/registrations`, { name: `并发${i}`, phone: '13800138000', category: 'PUBLIC' }),
+      keyedPost(i, `/api/events/${eventId}/registrations`, { name: `并发${i}`, phone: '13800138000', category: 'PUBLIC' }),
     ),
   )
   expect({ exitCodes: servers.map((s) => s.child.exitCode), output: servers.map((s) => s.output().slice(-2000)) }).toEqual({
@@ -115,8 +101,7 @@ it(`promotes exactly ${CANCELLING} waitlisted people when ${CANCELLING} confirme
     eventId,
     CANCELLING,
   ])
-  const openid = await db.query<{ id: number; openid: string }>('SELECT id, openid FROM citizen WHERE id = ANY($1)', [selected.rows.map((r) => r.citizen_id)])
-  const numberOf = new Map(openid.rows.map((r) => [r.id, Number(r.openid.slice('concurrency-'.length))]))
+  const numberOf = new Map(citizenIds.map((id, i) => [id, i]))
   const responses = await Promise.all(selected.rows.map((r) => keyedPost(numberOf.get(r.citizen_id)!, `/api/me/registrations/${r.id}/cancel`)))
   expect(responses.map((r) => r.status)).toEqual(Array(CANCELLING).fill(200))
   expect(await counts()).toEqual({
