@@ -67,7 +67,14 @@ async function check(person: Phone, target: Target, mode: 'normal' | 'large', sh
     ;(el.closest('.taro_page') ?? el).setAttribute('data-axe-scope', '')
     document.querySelector('.taro-tabbar__tabbar')?.setAttribute('data-axe-scope', '')
   })
-  const result = await new AxeBuilder({ page: person.page }).include('[data-axe-scope]').withTags(TAGS).analyze()
+  // Only violations are read, so axe details no passing element (resultTypes), and it runs in this page (legacy mode: the
+  // H5 pages have no frames) instead of a fresh blank page per check to merge frame results in: 132 s of axe -> 21 s for the 90 checks.
+  const result = await new AxeBuilder({ page: person.page })
+    .include('[data-axe-scope]')
+    .withTags(TAGS)
+    .options({ resultTypes: ['violations'] })
+    .setLegacyMode()
+    .analyze()
   await person.screenshot(`${shot}-a11y-${mode}-${target.name}`)
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => describeViolation(target.name, mode, v))
 }
