@@ -32,6 +32,7 @@ import type { Deps } from '../bff/src/deps'
 import { importQaRows, parseQaFile } from '../bff/src/services/qaImport'
 import { SERVER_ENV, SERVER_NODE_ARGS } from '../bff/scripts/serverNodeArgs.mjs'
 import { freshBenchDatabase } from './database'
+import { countStatements, type StatementCounts } from './statements'
 import {
   BURST_WORKLOAD,
   type BurstResult,
@@ -62,6 +63,8 @@ function options(argv: string[]) {
     return value
   }
   return {
+    /** `--statements off` skips counting statements per request (a third instance behind a statement-reading proxy, ~10 s). */
+    noStatements: map.get('statements') === 'off',
     consultations: Math.max(1, int('consultations', 200)),
     opinions: int('opinions', 50_000),
     events: Math.max(1, int('events', 500)),
@@ -380,6 +383,7 @@ async function main() {
       )
     }
     const writes: { opinions?: OpinionsStored; burst?: BurstResult } = {}
+    let statements: StatementCounts | undefined
     if (results[OPINIONS_WORKLOAD]) {
       writes.opinions = await checkOpinionsStored(client, opinions.run, opinions.acknowledged)
       console.log(`opinions: ${storedCell(writes.opinions)}`)
@@ -414,6 +418,27 @@ async function main() {
       peak = Math.max(peak, ...burst.rssPeakMb)
       writes.burst = burst
     }
+    if (!o.noStatements) {
+      const counted = await countStatements(
+        client,
+        databaseUrl,
+        async (url) => {
+          const port = await freePort()
+          const child = await startChild([...nodeArgs, o.server], { ...bffEnv, DATABASE_URL: url, PORT: String(port) }, port, '/readyz')
+          children.push(child)
+          return child
+        },
+        {
+          reads: workloads.filter((w) => selected(w.name) && Array.isArray(w.paths)).map((w) => ({ name: w.name, paths: w.paths as string[] })),
+          opinions: selected(OPINIONS_WORKLOAD) ? { name: OPINIONS_WORKLOAD, consultationIds: open.map((r) => r.id) } : undefined,
+          signups: selected(BURST_WORKLOAD),
+          // The last seeded citizens: the burst's rounds take the first ones.
+          citizens: Array.from({ length: 25 }, (_, i) => o.citizens - i).filter((c) => c >= 1),
+        },
+      )
+      statements = counted
+      console.log(`statements per request (first / repeated): ${statementsCell(counted)}`)
+    }
     await client.end()
     const h5 = existsSync(staticDir) ? { identity: await firstLoad(bff.base, 'identity'), compressed: await firstLoad(bff.base, 'br, gzip') } : null
     if (h5) console.log(`H5 first load: ${JSON.stringify(h5)}`)
@@ -441,6 +466,7 @@ async function main() {
       rss: { idleMb: idle.rssMb, peakMb: peak },
       results,
       writes,
+      statements,
       h5,
     }
     mkdirSync(path.join(benchDir, 'results'), { recursive: true })
@@ -474,7 +500,15 @@ type StoredRun = {
   rss: { idleMb: number; peakMb: number }
   results: Record<string, Run & { ratio: number; koaRps: number; rssPeakMb?: number }>
   writes?: { opinions?: OpinionsStored; burst?: BurstResult }
+  statements?: StatementCounts
   h5: { identity: { kb: number; files: number; encodings: string } | null; compressed: { kb: number; files: number; encodings: string } | null } | null
+}
+
+/** Statements per request of each workload, e.g. "GET /api/events 2 / 0". */
+function statementsCell(counts: StatementCounts) {
+  return Object.entries(counts)
+    .map(([name, c]) => `${name.replace(/ \(.*\)$/, '')} ${c.first} / ${c.repeated}`)
+    .join(' · ')
 }
 
 /** The resident-set peak of each workload (from runs of 2026-12-07 on, which reset the peak before each one). */
@@ -512,6 +546,11 @@ function renderResults(): string {
       ? [`| POST opinions: acknowledged writes in the database | ${runs.map((r) => storedCell(r.writes?.opinions)).join(' | ')} |`]
       : []),
     ...(runs.some((r) => r.writes?.burst) ? [`| ${BURST_WORKLOAD} | ${runs.map((r) => burstCell(r.writes?.burst)).join(' | ')} |`] : []),
+    ...(runs.some((r) => r.statements)
+      ? [
+          `| statements per request, first ask / asked again (one at a time, change-feed polls not counted) | ${runs.map((r) => (r.statements ? statementsCell(r.statements) : '—')).join(' | ')} |`,
+        ]
+      : []),
     `| bare Koa req/s (per workload) | ${runs
       .map((r) =>
         Object.values(r.results)

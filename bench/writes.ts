@@ -8,7 +8,8 @@ import { PRIVACY_NOTICE_VERSION } from '@gm/shared'
 export const OPINIONS_WORKLOAD = 'POST /api/consultations/:id/opinions (distinct citizens)'
 export const BURST_WORKLOAD = 'signups at once, 2 instances'
 
-const token = (i: number) => `benchcitizen${String(i).padStart(6, '0')}${'z'.repeat(12)}`
+/** The bearer token of seeded citizen i (see seedCitizens). */
+export const citizenToken = (i: number) => `benchcitizen${String(i).padStart(6, '0')}${'z'.repeat(12)}`
 
 /** Citizens 1…count who accepted the current privacy notice, each signed in with a session whose token the bench knows. */
 export async function seedCitizens(client: pg.Client, count: number) {
@@ -37,7 +38,7 @@ export function opinionRequests(consultationIds: number[], citizens: number) {
       return {
         ...req,
         path: `/api/consultations/${consultationIds[n % consultationIds.length]}/opinions`,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token(1 + (n % citizens))}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${citizenToken(1 + (n % citizens))}` },
         body: JSON.stringify({
           text: `第${n}条基准意见：建议进一步简化申请材料，明确办理时限。`,
           consent: 'PUBLISH_MASKED',
@@ -175,7 +176,7 @@ export function bareKoaBurst(bases: string[], people: number, timeoutMs: number)
   return burstOf(
     bases,
     people,
-    (i) => ({ path: '/api/events/1/registrations', headers: { authorization: `Bearer ${token(i)}` }, body: JSON.stringify({ name: `抢票${i}` }) }),
+    (i) => ({ path: '/api/events/1/registrations', headers: { authorization: `Bearer ${citizenToken(i)}` }, body: JSON.stringify({ name: `抢票${i}` }) }),
     timeoutMs,
   )
 }
@@ -204,7 +205,7 @@ export async function signupBurst(
     o.people,
     (i) => ({
       path: `/api/events/${eventId}/registrations`,
-      headers: { authorization: `Bearer ${token(o.firstCitizen + i)}`, 'idempotency-key': `burst-${eventId}-${i}` },
+      headers: { authorization: `Bearer ${citizenToken(o.firstCitizen + i)}`, 'idempotency-key': `burst-${eventId}-${i}` },
       body: JSON.stringify({ name: `抢票${i}`, phone: '13800138000', category: 'PUBLIC' }),
     }),
     o.timeoutMs,
