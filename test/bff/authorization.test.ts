@@ -76,6 +76,7 @@ const expected: Record<EndpointName, Outcome[]> = {
   getStaffEvent: STAFF_ONLY,
   createEvent: EDITOR_ONLY,
   updateEvent: EDITOR_ONLY,
+  releaseReservedSeats: EDITOR_ONLY,
   publishEvent: REVIEWER_ONLY,
   setEventQuotas: EDITOR_ONLY,
   cancelEvent: REVIEWER_ONLY,
@@ -421,6 +422,7 @@ describe('department scope', () => {
     },
     getStaffConsultation: { role: 'EDITOR', method: 'GET', path: (d) => `/api/staff/consultations/${d.consultationId}`, read: true },
     getStaffEvent: { role: 'EDITOR', method: 'GET', path: (d) => `/api/staff/events/${d.eventId}`, read: true },
+    releaseReservedSeats: { role: 'EDITOR', method: 'POST', path: (d) => `/api/staff/events/${d.eventId}/release-reserved-seats` },
     checkIn: { role: 'EDITOR', method: 'POST', path: (d) => `/api/staff/events/${d.eventId}/check-ins`, body: () => ({ code: b.checkInCode }) },
     updateEvent: {
       role: 'EDITOR',

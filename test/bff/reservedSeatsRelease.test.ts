@@ -117,3 +117,65 @@ it('keeps refusing a lottery’s seats once signups opened (DRAW_QUOTAS_LOCKED)'
   expect([refused.status, refused.body.error.code]).toEqual([409, 'DRAW_QUOTAS_LOCKED'])
   expect((await counters(id)).reservedSeats).toBe(2)
 })
+
+describe('释放未分配的预留席位 (releaseReservedSeats)', () => {
+  const release = (eventId: number, headers = editor) => app.request(`/api/staff/events/${eventId}/release-reserved-seats`, { method: 'POST', headers })
+
+  it('brings the reserved seats down to those given, seats the waitlist in order with the promotion notice, audited as an edit; again it changes nothing', async () => {
+    const { id, waiting } = await fullWithWaitlist()
+    const released = await release(id)
+    expect(released.status).toBe(200)
+    expect(released.body).toMatchObject({ capacity: 4, reservedSeats: 1 })
+    expect(await statusOf(waiting.map((w) => w.registrationId))).toEqual(['SELECTED', 'WAITLISTED', 'WAITLISTED'])
+    expect(await counters(id)).toEqual({ capacity: 4, reservedSeats: 1, confirmedCount: 3, invitedCount: 1, waitlistCount: 2 })
+    expect(await app.db.notification.count({ where: { citizenId: waiting[0]!.citizenId, kind: 'REGISTRATION_RESULT', body: { contains: PROMOTED } } })).toBe(1)
+    const audit = () => app.db.auditLog.findMany({ where: { action: 'updateEvent', entityId: String(id) }, select: { before: true, after: true } })
+    expect(await audit()).toEqual([{ before: { reservedSeats: 2 }, after: { reservedSeats: 1 } }])
+    // Nothing left to release: the same answer, no second audit entry, nobody else seated.
+    expect((await release(id)).body).toMatchObject({ reservedSeats: 1 })
+    expect(await audit()).toHaveLength(1)
+    expect(await counters(id)).toMatchObject({ confirmedCount: 3, waitlistCount: 2 })
+  })
+
+  it('is for editors: a reviewer is refused (403) and nothing changes', async () => {
+    const { id } = await fullWithWaitlist()
+    expect((await release(id, reviewer)).status).toBe(403)
+    expect(await counters(id)).toMatchObject({ reservedSeats: 2, confirmedCount: 2, waitlistCount: 3 })
+  })
+
+  it('keeps refusing a lottery once signups opened (DRAW_QUOTAS_LOCKED) and a cancelled event (EVENT_CANCELLED)', async () => {
+    const lottery = await openEvent({ selectionMode: 'LOTTERY', capacity: 4, reservedSeats: 2 })
+    const refused = await release(lottery.id)
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'DRAW_QUOTAS_LOCKED'])
+    expect((await counters(lottery.id)).reservedSeats).toBe(2)
+    const cancelled = await openEvent({ capacity: 4, reservedSeats: 2 })
+    await app.request(`/api/staff/events/${cancelled.id}/cancel`, { method: 'POST', headers: reviewer, json: { reason: '场地调整，活动取消' } })
+    expect((await release(cancelled.id)).body.error.code).toBe('EVENT_CANCELLED')
+  })
+
+  it('racing 20 signups and an invitee given a seat: never over-fills, the invitee keeps the seat, the earliest are seated', async () => {
+    const { id } = await fullWithWaitlist(30)
+    const crowd = await Promise.all(Array.from({ length: 20 }, () => citizen()))
+    const answers = await Promise.all([
+      release(id),
+      app.request(`/api/staff/events/${id}/invitees`, { method: 'POST', headers: editor, json: { name: '李记者', unit: '高新区融媒体中心' } }),
+      ...crowd.map((c) => join(id, c)),
+    ])
+    expect(answers[0]!.status).toBe(200)
+    expect(answers.slice(2).map((a) => a.status)).toEqual(Array(20).fill(201))
+    const seats = await counters(id)
+    // The invitee came first (2 reserved, both given, nothing freed) or after the release (refused: no reserved seat left).
+    const invited = answers[1]!.status === 201
+    if (!invited) expect(answers[1]!.body.error.code).toBe('RESERVED_SEATS_EXHAUSTED')
+    expect(seats).toEqual({
+      capacity: 4,
+      reservedSeats: 2 - (invited ? 0 : 1),
+      invitedCount: invited ? 2 : 1,
+      confirmedCount: invited ? 2 : 3,
+      waitlistCount: 23 - (invited ? 0 : 1),
+    })
+    expect(seats.confirmedCount + seats.reservedSeats).toBeLessThanOrEqual(seats.capacity)
+    const rows = await app.db.registration.findMany({ where: { eventId: id }, orderBy: { id: 'asc' }, select: { status: true } })
+    expect(rows.map((r) => r.status)).toEqual([...Array(seats.confirmedCount).fill('SELECTED'), ...Array(seats.waitlistCount).fill('WAITLISTED')])
+  })
+})

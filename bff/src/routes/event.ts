@@ -9,6 +9,7 @@ import {
   listStaffEvents,
   publishEvent,
   recordOutcome,
+  releaseReservedSeats,
   updateEventDetails,
 } from '../services/eventAdmin'
 import { answerEventOpinion, deleteEventOpinion, listEventOpinions, recordEventOpinion, updateEventOpinion } from '../services/eventOpinion'
@@ -25,6 +26,7 @@ export const eventRoutes = (deps: Deps) =>
     getStaffEvent: ({ params }, context) => getStaffEvent(deps, context, params.id),
     createEvent: ({ body }, context) => createEvent(deps, context, body),
     updateEvent: ({ params, body }, context) => updateEventDetails(deps, context, params.id, body),
+    releaseReservedSeats: ({ params }, context) => releaseReservedSeats(deps, context, params.id),
     publishEvent: ({ params }, context) => publishEvent(deps, context, params.id),
     setEventQuotas: ({ params, body }, context) => setEventQuotas(deps, context, params.id, body),
     cancelEvent: ({ params, body }, context) => cancelEvent(deps, context, params.id, body.reason),

@@ -9,6 +9,7 @@ import {
   registrationStatusLabels,
   signupFieldsFor,
 } from '@gm/shared'
+import type { Tx } from '../db/client'
 import type { Deps } from '../deps'
 import type { StaffContext } from '../domain/actor'
 import { AppError, notFound, validationFailed } from '../domain/errors'
@@ -94,7 +95,7 @@ const pick = <T extends object, K extends keyof T>(row: T, fields: readonly K[])
  * the selection mode and a lottery's quotas and seats once signups opened, a signup window that
  * already opened or closed, and the time and place of an event under way.
  */
-function checkPromises(before: EventEditRow, next: StoredForm, changed: readonly FormField[], now: Date): void {
+function checkPromises(before: EventEditRow, next: EditedForm, changed: readonly FormField[], now: Date): void {
   const has = (...fields: FormField[]) => fields.some((f) => changed.includes(f))
   const signupsStarted = before.signupOpensAt <= now || before._count.registrations > 0
   if (has('startsAt', 'endsAt', 'place') && before.startsAt <= now) throw new AppError('EVENT_ALREADY_STARTED')
@@ -127,7 +128,7 @@ function checkPromises(before: EventEditRow, next: StoredForm, changed: readonly
 }
 
 /** What a registrant is told of a new time or place: what changed, now and before. */
-function changeNotice(before: EventEditRow, next: StoredForm, changed: readonly FormField[]) {
+function changeNotice(before: EventEditRow, next: EditedForm, changed: readonly FormField[]) {
   const timeChanged = changed.includes('startsAt') || changed.includes('endsAt')
   const placeChanged = changed.includes('place')
   const what = timeChanged && placeChanged ? '时间和地点' : timeChanged ? '时间' : '地点'
@@ -155,42 +156,90 @@ export async function updateEventDetails(deps: Deps, context: StaffContext, id: 
   const now = deps.clock()
   const next = storedForm(body)
   return deps.db.$transaction(async (tx) => {
-    const before = await lockEventForEdit(tx, id)
-    if (!before) throw notFound('活动')
-    if (before.cancelledAt) throw new AppError('EVENT_CANCELLED')
+    const before = await lockEditable(tx, id)
     const changed = changedFields(before, next)
     if (changed.length === 0) return eventDetail(deps, tx, id, 'staff')
-    checkPromises(before, next, changed, now)
-    if (changed.includes('decisionId')) await assertDecisionLinkable(tx, next.decisionId)
-    await updateEventForm(tx, id, pick(next, changed))
-    // A lottery's randomness is committed before signups open, like at creation.
-    if (next.selectionMode === 'LOTTERY' && !before.drawCommitment) await commitDrawSecret(tx, id)
-    if (next.selectionMode === 'FIRST_COME' && before.waitlistCount > 0) await fillFromWaitlist(deps, tx, { id, title: next.title, startsAt: next.startsAt })
-    const audit = await recordAudit(tx, auditorOf(context), {
-      action: 'updateEvent',
-      entity: 'event',
-      entityId: id,
-      before: pick(before, changed),
-      after: pick(next, changed),
-    })
-    if (before.publishedAt && changed.some((f) => f === 'startsAt' || f === 'endsAt' || f === 'place')) {
-      const notice = changeNotice(before, next, changed)
-      for (const r of await findRegistrationsOfEvent(tx, id)) {
-        if (!r.citizenId || r.status === 'CANCELLED' || r.status === 'NOT_SELECTED') continue
-        await notify(deps, tx, {
-          citizenId: r.citizenId,
-          kind: 'REGISTRATION_RESULT',
-          title: notice.title,
-          body: notice.body,
-          link: `/packages/event/pages/detail/index?id=${id}`,
-          // The 报名结果 template (event, what happened, time): like a cancellation, a change reaches WeChat too.
-          templateData: buildTemplateData({ thing1: next.title, phrase2: notice.phrase, time3: next.startsAt }),
-          dedupeKey: `event-changed:${id}:${audit.id}`,
-        })
-      }
-    }
-    return eventDetail(deps, tx, id, 'staff')
+    return applyEdit(deps, context, tx, { before, next, changed, now })
   })
+}
+
+/**
+ * 释放未分配的预留席位: the reserved seats come down to those given to invitees, as an edit of that
+ * one field (the same promises, audit entry and seating of those waiting, in signup order). The
+ * number is read under the event row's lock, so an invitee given a seat meanwhile keeps it.
+ */
+export async function releaseReservedSeats(deps: Deps, context: StaffContext, id: number): Promise<EventDetail> {
+  await requireInScope(deps.db, context.actor, 'event', id)
+  const now = deps.clock()
+  return deps.db.$transaction(async (tx) => {
+    const before = await lockEditable(tx, id)
+    if (before.reservedSeats === before.invitedCount) return eventDetail(deps, tx, id, 'staff')
+    const next = { ...pick(before, EDIT_BASIS), reservedSeats: before.invitedCount } as EditedForm
+    return applyEdit(deps, context, tx, { before, next, changed: ['reservedSeats'], now })
+  })
+}
+
+/** The event row locked for an edit; a cancelled event is not edited. */
+async function lockEditable(tx: Tx, id: number): Promise<EventEditRow> {
+  const before = await lockEventForEdit(tx, id)
+  if (!before) throw notFound('活动')
+  if (before.cancelledAt) throw new AppError('EVENT_CANCELLED')
+  return before
+}
+
+/** What an edit's checks, seating and notice read of the form; the changed fields come from the whole form. */
+const EDIT_BASIS = [
+  'title',
+  'place',
+  'decisionId',
+  'startsAt',
+  'endsAt',
+  'signupClosesAt',
+  'capacity',
+  'reservedSeats',
+  'waitlistCapacity',
+  'selectionMode',
+] as const
+type EditedForm = Pick<StoredForm, (typeof EDIT_BASIS)[number]> & Partial<StoredForm>
+
+/** Store the changed fields of an edit under the event row's lock, seat those waiting, audit it and tell registrants of a new time or place. */
+async function applyEdit(
+  deps: Deps,
+  context: StaffContext,
+  tx: Tx,
+  { before, next, changed, now }: { before: EventEditRow; next: EditedForm; changed: FormField[]; now: Date },
+): Promise<EventDetail> {
+  const id = before.id
+  checkPromises(before, next, changed, now)
+  if (changed.includes('decisionId')) await assertDecisionLinkable(tx, next.decisionId)
+  await updateEventForm(tx, id, pick(next, changed))
+  // A lottery's randomness is committed before signups open, like at creation.
+  if (next.selectionMode === 'LOTTERY' && !before.drawCommitment) await commitDrawSecret(tx, id)
+  if (next.selectionMode === 'FIRST_COME' && before.waitlistCount > 0) await fillFromWaitlist(deps, tx, { id, title: next.title, startsAt: next.startsAt })
+  const audit = await recordAudit(tx, auditorOf(context), {
+    action: 'updateEvent',
+    entity: 'event',
+    entityId: id,
+    before: pick(before, changed),
+    after: pick(next, changed),
+  })
+  if (before.publishedAt && changed.some((f) => f === 'startsAt' || f === 'endsAt' || f === 'place')) {
+    const notice = changeNotice(before, next, changed)
+    for (const r of await findRegistrationsOfEvent(tx, id)) {
+      if (!r.citizenId || r.status === 'CANCELLED' || r.status === 'NOT_SELECTED') continue
+      await notify(deps, tx, {
+        citizenId: r.citizenId,
+        kind: 'REGISTRATION_RESULT',
+        title: notice.title,
+        body: notice.body,
+        link: `/packages/event/pages/detail/index?id=${id}`,
+        // The 报名结果 template (event, what happened, time): like a cancellation, a change reaches WeChat too.
+        templateData: buildTemplateData({ thing1: next.title, phrase2: notice.phrase, time3: next.startsAt }),
+        dedupeKey: `event-changed:${id}:${audit.id}`,
+      })
+    }
+  }
+  return eventDetail(deps, tx, id, 'staff')
 }
 
 export async function publishEvent(deps: Deps, context: StaffContext, id: number): Promise<EventDetail> {

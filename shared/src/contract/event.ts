@@ -250,6 +250,15 @@ export const eventEndpoints = {
     response: EventInviteeSchema,
     status: 201,
   },
+  releaseReservedSeats: {
+    method: 'POST',
+    path: '/api/staff/events/:id/release-reserved-seats',
+    tag: 'staff-event',
+    access: EDITOR,
+    summary: '释放未分配的预留席位（预留席位减为已分配数；先报先得的活动空出的席位依次递补候补人员，留痕）',
+    params: IdParamsSchema,
+    response: EventDetailSchema,
+  },
   removeInvitee: {
     method: 'DELETE',
     path: '/api/staff/event-invitees/:id',
