@@ -102,4 +102,52 @@ describe('预留席位与受邀人员', () => {
     expect(within(table).getByText('受邀人员（区人大常委会）')).toBeTruthy()
     expect(within(table).getByText('13900001111')).toBeTruthy()
   })
+
+  it('releases the reserved seats not given after a confirmation that says where they go, and updates the seats', async () => {
+    signedIn(staff({ role: 'EDITOR', department }))
+    server.reply('GET /api/staff/events/7/invitees', 200, { reservedSeats: 2, invitees: [invitee] })
+    render(<StaffEventPage />)
+    await screen.findByText('预留席位 2 个，已分配 1 个，尚余 1 个')
+    fireEvent.click(screen.getByRole('button', { name: '释放未分配的预留席位' }))
+    const dialog = screen.getByRole('dialog', { name: '释放未分配的预留席位？' })
+    expect(
+      within(dialog).getByText('预留席位将从 2 个减为已分配的 1 个，空出的 1 个席位先按报名先后依次递补候补人员（递补的人会收到通知），余下的向公众开放报名。'),
+    ).toBeTruthy()
+    // 不释放: nothing sent.
+    fireEvent.click(within(dialog).getByRole('button', { name: '不释放' }))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(sent('POST', '/api/staff/events/7/release-reserved-seats')).toHaveLength(0)
+
+    server.reply('POST /api/staff/events/7/release-reserved-seats', 200, { ...meeting, reservedSeats: 1, seatsLeft: 9 })
+    server.reply('GET /api/staff/events/7/invitees', 200, { reservedSeats: 1, invitees: [invitee] })
+    fireEvent.click(screen.getByRole('button', { name: '释放未分配的预留席位' }))
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: '确认释放' }))
+    await screen.findByText('预留席位 1 个，已分配 1 个，尚余 0 个')
+    expect(sent('POST', '/api/staff/events/7/release-reserved-seats')).toHaveLength(1)
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(screen.getByText('共 10 个，公开报名 9 个，剩余 9 个')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '释放未分配的预留席位' })).toBeNull()
+  })
+
+  it('says the freed seats go to the public on a reviewed event, shows a refusal, and offers no release to a reviewer', async () => {
+    server.reply('GET /api/staff/events/7', 200, { event: { ...meeting, selectionMode: 'REVIEW' }, published: true })
+    signedIn(staff({ role: 'EDITOR', department }))
+    server.reply('GET /api/staff/events/7/invitees', 200, { reservedSeats: 2, invitees: [] })
+    server.reply('POST /api/staff/events/7/release-reserved-seats', 409, {
+      error: { code: 'EVENT_SEATS_TAKEN', message: '已有 1 位受邀人员占用预留席位，预留席位不能少于 1 个' },
+    })
+    const { unmount } = render(<StaffEventPage />)
+    await screen.findByText('预留席位 2 个，已分配 0 个，尚余 2 个')
+    fireEvent.click(screen.getByRole('button', { name: '释放未分配的预留席位' }))
+    expect(screen.getByText('预留席位将从 2 个减为已分配的 0 个，空出的 2 个席位转为公开报名名额。')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '确认释放' }))
+    expect(await screen.findByText('已有 1 位受邀人员占用预留席位，预留席位不能少于 1 个')).toBeTruthy()
+    unmount()
+
+    signedIn(staff({ role: 'REVIEWER', department }))
+    server.reply('GET /api/staff/events/7/invitees', 200, { reservedSeats: 2, invitees: [] })
+    render(<StaffEventPage />)
+    await screen.findByText('预留席位 2 个，已分配 0 个，尚余 2 个')
+    expect(screen.queryByRole('button', { name: '释放未分配的预留席位' })).toBeNull()
+  })
 })

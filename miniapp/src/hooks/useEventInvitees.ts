@@ -1,5 +1,5 @@
-// 受邀人员 of an event for staff: the reserved seats and who holds them, the form that gives one away, and taking one back.
-import { type BodyOf, contract, type ResponseOf } from '@gm/shared'
+// 受邀人员 of an event for staff: the reserved seats and who holds them, the form that gives one away, taking one back, and releasing those not given.
+import { type BodyOf, contract, type EventDetail, type ResponseOf } from '@gm/shared'
 import { api } from '../api'
 import { validateWith } from '../utils/form'
 import { type Action, useAction } from './useAction'
@@ -14,6 +14,8 @@ export interface InviteeDesk {
   list: RequestState<EventInvitees>
   form: FormState<InviteeValues>
   remove: Action<[id: number]>
+  /** 释放未分配的预留席位: the event as saved goes to `onReleased`. */
+  release: Action<[]>
 }
 
 const empty: InviteeValues = { name: '', unit: '', phone: '' }
@@ -27,7 +29,7 @@ export const validateInvitee = (values: InviteeValues) =>
   })
 
 /** 预留席位 of one event (editors and reviewers of its department); nothing is fetched until `enabled`. */
-export function useEventInvitees(eventId: number | null, enabled: boolean): InviteeDesk {
+export function useEventInvitees(eventId: number | null, enabled: boolean, onReleased?: (event: EventDetail) => void): InviteeDesk {
   const list = useRequest(
     () =>
       eventId === null || !enabled ? Promise.resolve({ reservedSeats: 0, invitees: [] } as EventInvitees) : api.listEventInvitees({ params: { id: eventId } }),
@@ -47,5 +49,11 @@ export function useEventInvitees(eventId: number | null, enabled: boolean): Invi
     await api.removeInvitee({ params: { id } })
     await list.reload()
   })
-  return { list, form, remove }
+  const release = useAction(async () => {
+    if (eventId === null) return
+    const saved = await api.releaseReservedSeats({ params: { id: eventId } })
+    onReleased?.(saved)
+    await list.reload()
+  })
+  return { list, form, remove, release }
 }

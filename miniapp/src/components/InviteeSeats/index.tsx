@@ -1,4 +1,4 @@
-// 预留席位与受邀人员 on the staff event page: how many reserved seats are given, to whom (name, 单位, phone for staff only), 取消席位, and the form that gives one.
+// 预留席位与受邀人员 on the staff event page: how many reserved seats are given, to whom (name, 单位, phone for staff only), 取消席位, the form that gives one, and 释放未分配的预留席位.
 import { Text, View } from '@tarojs/components'
 import type { FieldErrors } from '../../utils/form'
 import { a11y } from '../../utils/a11y'
@@ -27,11 +27,14 @@ export interface InviteeSeatsProps {
   onSubmit?: () => void
   onRemove?: (invitee: InviteeRowView) => void
   removingError?: string
+  /** 释放未分配的预留席位 (asks first; absent: not offered). */
+  onRelease?: () => void
+  releaseError?: string
 }
 
-/** The reserved seats as a count, the invitees holding them, and 分配席位 while one is free. */
+/** The reserved seats as a count, the invitees holding them, and 分配席位 or 释放 while one is free. */
 export function InviteeSeats(props: InviteeSeatsProps) {
-  const { reservedSeats, invitees, values, errors, formError, submitting, onChange, onSubmit, onRemove, removingError } = props
+  const { reservedSeats, invitees, values, errors, formError, submitting, onChange, onSubmit, onRemove, removingError, onRelease, releaseError } = props
   const free = Math.max(0, reservedSeats - invitees.length)
   return (
     <View className="gm-invitee-seats">
@@ -52,6 +55,8 @@ export function InviteeSeats(props: InviteeSeatsProps) {
         </View>
       )}
       {removingError && <Notice tone="error">{removingError}</Notice>}
+      {onRelease && free > 0 && <ActionButton onPress={onRelease}>释放未分配的预留席位</ActionButton>}
+      {releaseError && <Notice tone="error">{releaseError}</Notice>}
       {onChange && onSubmit && free > 0 && (
         <View className="gm-invitee-seats__form" {...a11y('分配预留席位', 'form')}>
           <FormField name="inviteeName" label="受邀人员姓名" value={values.name} maxlength={20} error={errors.name} onInput={(v) => onChange('name', v)} />

@@ -123,6 +123,16 @@ function EventQuotas({ event, editable, onSaved }: { event: EventDetail; editabl
   )
 }
 
+/** What 释放未分配的预留席位 will do: the reserved seats down to those given, the rest to the waitlist first (先报先得) or to the public. */
+function releaseText(e: EventDetail, reserved: number, given: number): string {
+  const free = reserved - given
+  const where =
+    e.selectionMode === 'FIRST_COME'
+      ? `空出的 ${free} 个席位先按报名先后依次递补候补人员（递补的人会收到通知），余下的向公众开放报名。`
+      : `空出的 ${free} 个席位转为公开报名名额。`
+  return `预留席位将从 ${reserved} 个减为已分配的 ${given} 个，${where}`
+}
+
 /** One event for staff: publish, registrations and review, quotas, draw, check-in, outcome, cancel, export. */
 export default function StaffEventPage() {
   const id = useRouteId()
@@ -134,7 +144,8 @@ export default function StaffEventPage() {
   const registrations = useEventRegistrations(id, gate.allowed && may('listRegistrations') && view.data?.published === true)
   const materials = useAttachmentDesk(id === null ? null : { eventId: id }, gate.allowed, 'MEETING_MATERIAL')
   const seatKeeper = may('listEventInvitees')
-  const invitees = useEventInvitees(id, gate.allowed && seatKeeper && (view.data?.event.reservedSeats ?? 0) > 0)
+  const invitees = useEventInvitees(id, gate.allowed && seatKeeper && (view.data?.event.reservedSeats ?? 0) > 0, (saved) => view.update(saved))
+  const [confirmRelease, setConfirmRelease] = useState(false)
 
   if (!gate.allowed) return <StaffGate gate={gate} className="gm-staff-event" />
   const { can } = gate
@@ -260,14 +271,31 @@ export default function StaffEventPage() {
                       formError={invitees.form.formError?.message}
                       submitting={invitees.form.submitting}
                       removingError={invitees.remove.error?.message}
+                      releaseError={invitees.release.error?.message}
                       {...(e.cancelled
                         ? {}
                         : {
                             onChange: invitees.form.setField,
                             onSubmit: () => void invitees.form.handleSubmit(),
                             onRemove: (i) => void invitees.remove.run(i.id),
+                            // A lottery's seats are locked once signups open (the server says DRAW_QUOTAS_LOCKED).
+                            ...(can('EDITOR') && (e.selectionMode !== 'LOTTERY' || e.signupStatus === 'upcoming')
+                              ? { onRelease: () => setConfirmRelease(true) }
+                              : {}),
                           })}
                     />
+                  )}
+                  {confirmRelease && invitees.list.data && (
+                    <ConfirmDialog
+                      title="释放未分配的预留席位？"
+                      confirmText="确认释放"
+                      cancelText="不释放"
+                      busy={invitees.release.running}
+                      onCancel={() => setConfirmRelease(false)}
+                      onConfirm={() => void invitees.release.run().then(() => setConfirmRelease(false))}
+                    >
+                      <Text>{releaseText(e, invitees.list.data.reservedSeats, invitees.list.data.invitees.length)}</Text>
+                    </ConfirmDialog>
                   )}
                 </Section>
               )}
