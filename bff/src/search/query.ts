@@ -8,7 +8,7 @@ import type { Expansion, SynonymTable } from './synonyms'
 /**
  * From a citizen's words to weighted search terms.
  *
- * The citizen's words are found by a segmenter (jieba with a government-service dictionary, see
+ * The citizen's words are found by a segmenter (ICU's word breaker with a government-service dictionary, see
  * segmenter.ts); where it knows no word, the library itself tells which pairs of characters behave
  * like words (cohesion: 登记 and 地址 yes, the 记地 between them no). Seams between words count
  * little, and a character that no word-like pair covers is taken as a one-character word (狗, 涨,
@@ -97,7 +97,7 @@ export function planQuery(query: string, stats: LibraryStats, synonyms: SynonymT
   const wordLike = (start: number) => (cohesion.get(start) ?? 0) >= MIN_COHESION
   const strong = new Set<number>()
   // The segmenter's words decide first: a bigram inside a word is a word; one across two words is a
-  // seam unless the library says otherwise (cohesion). Where jieba knows no word (it leaves single
+  // seam unless the library says otherwise (cohesion). Where the segmenter knows no word (it leaves single
   // characters), the library's statistics decide alone.
   const words = wordSpans(query)
   const inWord = (start: number) => words.some((w) => !w.function && w.start <= start && start + 2 <= w.end)

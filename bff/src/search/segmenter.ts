@@ -1,17 +1,19 @@
-// Chinese word segmentation for the Q&A search: jieba (@node-rs/jieba, native, BFF only) with a government-service user dictionary.
-import { readFileSync } from 'node:fs'
-import { Jieba } from '@node-rs/jieba'
+// Chinese word segmentation of a citizen's question: ICU's word breaker (Intl.Segmenter, built into Node) with a government-service dictionary on top.
 import { normalize } from './analyzer'
+import { FUNCTION_WORDS } from './functionWords'
 
 /**
- * Where the words are in a citizen's question. jieba's dictionary knows everyday Chinese; the user
- * dictionary below adds the words of public services it lacks or splits (年审, 养老钱, 居住证,
- * 加计扣除…), and every term of the colloquial dictionary (built-in and staff entries) is added
- * when the search index is built, so a term the synonym table knows is always one word.
+ * Where the words are in a citizen's question (only queries are segmented; the library is indexed by
+ * characters and bigrams). ICU's dictionary knows everyday Chinese; the words below add those of
+ * public services it lacks or splits (年审, 养老钱, 居住证, 加计扣除…), and every term of the
+ * colloquial dictionary (built-in and staff entries) is added when the search index is built, so a
+ * term the synonym table knows is always one word. A character string ICU does not know stays single
+ * characters, and the query planner falls back to the library's own statistics (cohesion) for it.
+ * Segmentation is deterministic for a given dictionary.
  *
- * Dictionary mode only (no HMM guessing of unknown words): a character string jieba does not know
- * stays single characters, and the query planner falls back to the library's own statistics
- * (cohesion) for it. Segmentation is deterministic for a given dictionary.
+ * It was jieba (@node-rs/jieba) until 2026-12-07: its 349,045-word dictionary cost every process that
+ * served a search ~31 MB of native memory to cut queries of a few words; ICU's dictionary is part of
+ * Node's own data (bench/README.md, "Memory").
  *
  * One line per domain: social insurance; housing; residence and documents; vehicles and traffic;
  * work, business and tax; welfare and city life.
@@ -27,119 +29,64 @@ export const DOMAIN_WORDS: readonly string[] = `
   .split(/\s+/)
   .filter(Boolean)
 
-/** jieba's own dictionary (349,045 words with frequencies and parts of speech), shipped with the package. */
-const DICTIONARY_FILE = require.resolve('@node-rs/jieba/dict.txt')
-
-/**
- * One jieba per process, made on first use. The native jieba keeps its dictionary in about 27 MB;
- * jieba-wasm held the same dictionary in 60 MB of WebAssembly memory that never shrinks, plus the
- * compiled module (bench/README.md, "Memory").
- */
-let jieba: Jieba | null = null
-/** The sum of the dictionary's frequencies, as jieba keeps it (words added below included). */
-let total = 0
-/** Frequencies of the words this process added (they override the dictionary's). */
-const added = new Map<string, number>()
-
-function segmenter(): Jieba {
-  if (jieba) return jieba
-  const dictionary = readFileSync(DICTIONARY_FILE)
-  jieba = Jieba.withDict(dictionary)
-  addDictionaryWords(DOMAIN_WORDS, dictionary)
-  return jieba
-}
-
-/**
- * One pass over jieba's dictionary (lines "word frequency tag", UTF-8): the frequencies of the words
- * asked for, and the sum of all. It reads the bytes in place: splitting the 5 MB file into 349,045
- * strings at once would grow the heap by tens of megabytes that the process then keeps.
- */
-function frequencies(dictionary: Buffer, wanted: ReadonlySet<string>) {
-  const keys = new Map<string, string>()
-  for (const word of wanted) keys.set(Buffer.from(word, 'utf8').toString('latin1'), word)
-  const found = new Map<string, number>()
-  let sum = 0
-  const SPACE = 0x20
-  const NEWLINE = 0x0a
-  for (let at = 0; at < dictionary.length;) {
-    const newline = dictionary.indexOf(NEWLINE, at)
-    const lineEnd = newline === -1 ? dictionary.length : newline
-    const wordEnd = dictionary.indexOf(SPACE, at)
-    if (wordEnd > at && wordEnd < lineEnd) {
-      let freq = 0
-      for (let i = wordEnd + 1; i < lineEnd && dictionary[i]! >= 0x30 && dictionary[i]! <= 0x39; i++) freq = freq * 10 + dictionary[i]! - 0x30
-      sum += freq
-      const word = keys.get(dictionary.toString('latin1', at, wordEnd))
-      if (word !== undefined) found.set(word, freq)
-    }
-    at = lineEnd + 1
-  }
-  return { found, total: sum }
-}
-
-/**
- * jieba's `add_word(word)` without a frequency, which @node-rs/jieba does not expose: the word gets
- * the frequency that makes it just likelier than the pieces jieba cuts it into (jieba-rs
- * `suggest_freq`: max(⌊total × Π freq(piece)/total⌋ + 1, its own frequency)), and is loaded as a
- * dictionary line. Words are added one by one, as jieba does, so a word sees those added before it.
- */
-function addWords(j: Jieba, words: readonly string[], dictionary: Buffer) {
-  const substrings = new Set<string>()
-  for (const w of words) for (let a = 0; a < w.length; a++) for (let b = a + 1; b <= w.length; b++) substrings.add(w.slice(a, b))
-  const { found: base, total: dictionaryTotal } = frequencies(dictionary, substrings)
-  // The first words added (the domain words, with the dictionary just loaded) start from the dictionary's own sum.
-  if (added.size === 0) total = dictionaryTotal
-  const freqOf = (w: string, fallback: number) => added.get(w) ?? base.get(w) ?? fallback
-  for (const word of words) {
-    const logTotal = Math.log(total)
-    const logFreq = j.cut(word, false).reduce((sum, piece) => sum + Math.log(freqOf(piece, 1)) - logTotal, 0)
-    const freq = Math.max(Math.floor(Math.exp(logFreq + logTotal)) + 1, freqOf(word, 1))
-    j.loadDict(Buffer.from(`${word} ${freq}\n`))
-    total += freq - freqOf(word, 0)
-    added.set(word, freq)
-  }
-}
-
+/** The added words (normalised), and the length of the longest. */
 const dictionaryWords = new Set<string>()
+let longest = 0
 
 /** Add words to the segmenter's dictionary (each once per process); returns how many were new. */
-export function addDictionaryWords(words: Iterable<string>, dictionary?: Buffer): number {
-  const j = segmenter()
-  const fresh: string[] = []
+export function addDictionaryWords(words: Iterable<string>): number {
+  let fresh = 0
   for (const raw of words) {
     const word = normalize(raw.trim())
     if (word.length < 2 || dictionaryWords.has(word) || !/^[\u3400-\u9fff]+$/.test(word)) continue
     dictionaryWords.add(word)
-    fresh.push(word)
+    longest = Math.max(longest, word.length)
+    fresh++
   }
-  if (fresh.length > 0) addWords(j, fresh, dictionary ?? readFileSync(DICTIONARY_FILE))
-  return fresh.length
+  return fresh
 }
+addDictionaryWords(DOMAIN_WORDS)
 
-/**
- * Parts of speech that only hold a sentence together (adverbs, pronouns, prepositions, conjunctions,
- * particles, modal and time words, locatives): 一直, 现在, 我们, 关于, 已经 say nothing about the subject.
- */
-const FUNCTION_TAGS = /^(d|r|p|c|u|y|e|o|t|f|q)/
+const icu = new Intl.Segmenter('zh', { granularity: 'word' })
 
 export interface WordSpan {
   start: number
   end: number
-  /** A function word (see FUNCTION_TAGS). */
+  /** A function word (functionWords.ts). */
   function: boolean
 }
 
-/** The words of a text, two characters or longer, by offset (the text is normalised first; offsets are the same). */
+/**
+ * The words of a text, two characters or longer, by offset (the text is normalised first; offsets are the same).
+ * The added words are taken first, longest first from left to right; ICU cuts what lies between them.
+ */
 export function wordSpans(text: string): WordSpan[] {
-  const j = segmenter()
-  const spans: WordSpan[] = []
   const s = normalize(text)
-  let at = 0
-  for (const { word, tag: pos } of j.tag(s, false)) {
-    if (word.length >= 2) spans.push({ start: at, end: at + word.length, function: FUNCTION_TAGS.test(pos) })
-    at += word.length
+  const spans: WordSpan[] = []
+  const cut = (from: number, to: number) => {
+    if (to - from < 2) return
+    for (const { segment, index } of icu.segment(s.slice(from, to))) {
+      const start = from + index
+      if (segment.length < 2) continue
+      if (FUNCTION_WORDS.has(segment)) spans.push({ start, end: start + segment.length, function: true })
+      // ICU attaches a character to some function words (一直在, 已经是), which jieba cut off (一直|在).
+      else if (segment.length >= 3 && FUNCTION_WORDS.has(segment.slice(0, -1))) spans.push({ start, end: start + segment.length - 1, function: true })
+      else spans.push({ start, end: start + segment.length, function: false })
+    }
   }
-  // jieba returns every character of its input in order; if it ever did not, offsets would lie.
-  if (at !== s.length) return []
+  let gap = 0
+  for (let at = 0; at < s.length;) {
+    let length = Math.min(longest, s.length - at)
+    while (length >= 2 && !dictionaryWords.has(s.slice(at, at + length))) length--
+    if (length < 2) {
+      at++
+      continue
+    }
+    cut(gap, at)
+    spans.push({ start: at, end: at + length, function: false })
+    at += length
+    gap = at
+  }
+  cut(gap, s.length)
   return spans
 }
