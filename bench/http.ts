@@ -385,7 +385,7 @@ async function main() {
     const writes: { opinions?: OpinionsStored; burst?: BurstResult } = {}
     let statements: StatementCounts | undefined
     if (results[OPINIONS_WORKLOAD]) {
-      writes.opinions = await checkOpinionsStored(client, opinions.run, opinions.acknowledged)
+      writes.opinions = await checkOpinionsStored(client, opinions.run, opinions.acknowledged, opinions.refused)
       console.log(`opinions: ${storedCell(writes.opinions)}`)
     }
     if (selected(BURST_WORKLOAD)) {

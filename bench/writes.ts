@@ -25,11 +25,13 @@ export async function seedCitizens(client: pg.Client, count: number) {
 /**
  * The autocannon request of the opinion workload: each request a new citizen (in turn over all
  * seeded ones) and a new idempotency key, on the open consultations in turn; the receipt codes of
- * the acknowledged (201) answers are kept for the check afterwards.
+ * the acknowledged (201) answers are kept for the check afterwards, and every other answer is counted
+ * by status and error code.
  */
 export function opinionRequests(consultationIds: number[], citizens: number) {
   const run = randomBytes(4).toString('hex')
   const acknowledged: string[] = []
+  const refused: Record<string, number> = {}
   let next = 0
   const request: autocannon.Request = {
     method: 'POST',
@@ -48,13 +50,25 @@ export function opinionRequests(consultationIds: number[], citizens: number) {
     },
     onResponse: (status, body) => {
       if (status === 201) acknowledged.push((JSON.parse(body) as { receiptCode: string }).receiptCode)
+      else {
+        const kind = `${status} ${errorCodeOf(body)}`
+        refused[kind] = (refused[kind] ?? 0) + 1
+      }
     },
   }
-  return { request, run, acknowledged }
+  return { request, run, acknowledged, refused }
+}
+
+function errorCodeOf(body: string) {
+  try {
+    return (JSON.parse(body) as { error?: { code?: string } }).error?.code ?? '?'
+  } catch {
+    return '?'
+  }
 }
 
 /** Every acknowledged opinion is in the database exactly once; how many more were stored without an answer read (cut off at the end of a run). */
-export async function checkOpinionsStored(client: pg.Client, run: string, acknowledged: string[]) {
+export async function checkOpinionsStored(client: pg.Client, run: string, acknowledged: string[], refused: Record<string, number>) {
   const distinct = new Set(acknowledged)
   const found = await client.query<{ n: string }>('SELECT count(*) AS n FROM opinion WHERE receipt_code = ANY($1)', [[...distinct]])
   const all = await client.query<{ n: string; keys: string }>(
@@ -67,6 +81,7 @@ export async function checkOpinionsStored(client: pg.Client, run: string, acknow
     found: Number(found.rows[0]!.n),
     stored: Number(all.rows[0]!.n),
     storedKeys: Number(all.rows[0]!.keys),
+    refused: { ...refused },
   }
 }
 export type OpinionsStored = Awaited<ReturnType<typeof checkOpinionsStored>>
@@ -267,5 +282,8 @@ export function burstCell(burst: BurstResult | undefined) {
 export function storedCell(stored: OpinionsStored | undefined) {
   if (!stored) return '—'
   const once = stored.found === stored.distinctReceipts && stored.distinctReceipts === stored.acknowledged && stored.stored === stored.storedKeys
-  return `${stored.acknowledged} acknowledged, ${stored.found} of them stored${once ? ' once each' : ' (MISMATCH)'}; ${stored.stored - stored.found} more stored whose answer the run did not wait for`
+  const refused = Object.entries(stored.refused ?? {})
+    .map(([kind, n]) => `${n} × ${kind}`)
+    .join(', ')
+  return `${stored.acknowledged} acknowledged, ${stored.found} of them stored${once ? ' once each' : ' (MISMATCH)'}; ${stored.stored - stored.found} more stored whose answer the run did not wait for${refused ? `; answered otherwise (warm-up included): ${refused}` : ''}`
 }
