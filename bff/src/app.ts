@@ -63,9 +63,12 @@ export function createApp(deps: Deps, options: AppOptions): Koa {
   })
 
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000
-  // Signups of a crowd wait here, first, holding as little as a request can (see admission.ts).
+  // Signups of a crowd wait in front of the app, holding as little as a request can (see admission.ts):
+  // the handler Koa makes for a server (app.listen, app.callback) is wrapped by the gate.
   if ((options.burstConcurrency ?? 24) > 0) {
-    app.use(admission({ limit: options.burstConcurrency ?? 24, budgetMs: requestTimeoutMs, passesBy: (ctx) => knownSoldOut(deps, ctx) }))
+    const gate = admission({ limit: options.burstConcurrency ?? 24, budgetMs: requestTimeoutMs, passesBy: (request) => knownSoldOut(deps, request) })
+    const callback = app.callback.bind(app)
+    app.callback = () => gate(callback())
   }
   app.use(requestContext(deps.log))
   const clientAddress = clientAddressResolver(options.trustedProxies ?? [])

@@ -1,6 +1,7 @@
 // Per-request deadline: a request held up past its budget (a hung database, say) is answered 503 with Retry-After.
 import type { Middleware } from 'koa'
 import type { EndpointName } from '@gm/shared'
+import { admitted } from './admission'
 import { endpointFor } from './endpoints'
 import { AppError } from '../domain/errors'
 
@@ -35,7 +36,8 @@ export function deadline(options: DeadlineOptions): Middleware {
     const ms = budgetOf(ctx.method, ctx.path, options)
     const late = () => new AppError('SERVICE_UNAVAILABLE', '请求处理超时，请稍后再试', { deadlineMs: ms })
     // A burst request counts from its arrival, before it waited at the admission gate.
-    const left = ctx.state.arrivedAt === undefined ? ms : ms - (Date.now() - (ctx.state.arrivedAt as number))
+    const gate = admitted(ctx.req)
+    const left = gate === undefined ? ms : ms - (Date.now() - gate.arrivedAt)
     if (left <= 0) {
       ctx.state.deadlinePassed = true
       throw late()
@@ -50,10 +52,11 @@ export function deadline(options: DeadlineOptions): Middleware {
       timer = setTimeout(() => {
         ctx.state.deadlinePassed = true
         // What the admission gate waits for before it gives the request's turn to the next one.
-        ctx.state.lateWork = work.then(
-          () => undefined,
-          () => undefined,
-        )
+        if (gate)
+          gate.lateWork = work.then(
+            () => undefined,
+            () => undefined,
+          )
         reject(late())
       }, left)
     })

@@ -1,8 +1,9 @@
 // Refuses a signup for a first-come event this instance knows is full, before sign-in and the database (the admission gate lets it pass by its queue).
-import type { Context, Middleware } from 'koa'
+import type { Middleware } from 'koa'
 import type { Deps } from '../deps'
 import { AppError } from '../domain/errors'
 import { hashToken } from '../security/tokens'
+import type { GateRequest } from './admission'
 import { bearerToken } from './authenticate'
 import { endpointFor } from './endpoints'
 
@@ -15,13 +16,13 @@ const EVENT_ID = /^[1-9][0-9]{0,9}$/
  * the admission gate, no session lookup, no statement. Everything else (no token, a malformed id or
  * token, a registrant's retry or second signup, an event not known full) goes the usual way.
  */
-export function knownSoldOut(deps: Deps, ctx: Context): boolean {
+export function knownSoldOut(deps: Deps, request: GateRequest): boolean {
   const full = deps.fullEvents
-  if (!full || ctx.method !== 'POST') return false
-  const match = endpointFor(ctx.method, ctx.path)
+  if (!full || request.method !== 'POST') return false
+  const match = endpointFor(request.method, request.path)
   if (match?.name !== 'joinEvent') return false
   const id = match.params.id ?? ''
-  const token = bearerToken(ctx.get('Authorization'))
+  const token = bearerToken(request.authorization ?? '')
   if (!token || !EVENT_ID.test(id) || Number(id) > 2_147_483_647) return false
   return full.refusesToken(Number(id), hashToken(token))
 }
@@ -29,7 +30,7 @@ export function knownSoldOut(deps: Deps, ctx: Context): boolean {
 /** The middleware form of knownSoldOut: refuses before anything else runs. */
 export function soldOut(deps: Deps): Middleware {
   return async (ctx, next) => {
-    if (knownSoldOut(deps, ctx)) throw new AppError('SEATS_EXHAUSTED')
+    if (knownSoldOut(deps, { method: ctx.method, path: ctx.path, authorization: ctx.get('Authorization') })) throw new AppError('SEATS_EXHAUSTED')
     await next()
   }
 }
