@@ -70,7 +70,8 @@ describe('修改活动', () => {
     render(<EventFormPage />)
     await screen.findByText('活动：博物馆新馆公众开放日')
     expect(screen.getByText(/每位报名人都会收到变更通知/)).toBeTruthy()
-    expect(field('title').value).toBe('博物馆新馆公众开放日')
+    // The form is filled from the loaded event by an effect after the heading shows (a busy machine renders in between).
+    await waitFor(() => expect(field('title').value).toBe('博物馆新馆公众开放日'))
     expect([...timeInputs('startsAt')].map((i) => i.value)).toEqual(['2027-03-20', '09:30'])
     fireEvent.change(timeInputs('startsAt')[0]!, { target: { value: '2027-03-21' } })
     fireEvent.change(timeInputs('endsAt')[0]!, { target: { value: '2027-03-21' } })
