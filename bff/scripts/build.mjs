@@ -20,7 +20,7 @@ const COMPILER_WASM = '@prisma/client/runtime/query_compiler_bg.postgresql.wasm-
 const compilerWasmOnce = {
   name: 'compiler-wasm-once',
   setup(b) {
-    b.onResolve({ filter: /^@prisma\/client\/runtime\/query_compiler_bg\.postgresql\.wasm-base64\.js$/ }, (args) =>
+    b.onResolve({ filter: new RegExp(`^${COMPILER_WASM.replace(/[.\/]/g, '\\$&')}$`) }, (args) =>
       // The stand-in's own require goes to the installed module (external, like all of @prisma/client).
       args.namespace === 'compiler-wasm-once' ? { path: COMPILER_WASM, external: true } : { path: COMPILER_WASM, namespace: 'compiler-wasm-once' },
     )
