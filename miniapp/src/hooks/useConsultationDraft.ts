@@ -1,8 +1,9 @@
 // 起草 / 修改意见征集 (EDITOR): the draft form, its clauses, its checks with the shared schema, the consultation being edited, and a revision of a published draft.
 import { type ConsultationDetail, ConsultationDraftBodySchema, errorTable, isMajorConsultation, needsShortWindowReason, RevisionBodySchema } from '@gm/shared'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { type ApiError, api, toApiError } from '../api'
 import { type RequestState, useRequest } from './useRequest'
+import { useFillOnce } from './useFillOnce'
 import type { SectionDraft } from '../components/SectionsEditor'
 import { isoFromShanghai, shanghaiInputValue } from '../utils/datetime'
 
@@ -166,21 +167,16 @@ export interface ConsultationEditor {
   draft: ConsultationDraftForm
   /** The consultation being edited (null for a new one), loaded into the draft once it arrives. */
   existing: RequestState<ConsultationDetail | null>
+  /** The draft holds the loaded consultation's values (or there is none to load): the form may show. */
+  filled: boolean
 }
 
 /** The draft form of a new consultation, or of consultation `id` once it is read (again when another staff member signs in). */
 export function useConsultationEditor(id: number | null, enabled: boolean, staffId: number | undefined): ConsultationEditor {
   const draft = useConsultationDraft(id)
   const existing = useRequest(() => (id === null || !enabled ? Promise.resolve(null) : api.getStaffConsultation({ params: { id } })), [id, enabled, staffId])
-  const loaded = useRef(false)
-  const { load } = draft
-  useEffect(() => {
-    if (existing.data && !loaded.current) {
-      loaded.current = true
-      load(existing.data)
-    }
-  }, [existing.data, load])
-  return { draft, existing }
+  const filled = useFillOnce(existing.data, draft.load)
+  return { draft, existing, filled }
 }
 
 export interface DraftRevisionForm {

@@ -1,11 +1,12 @@
 // 起草 / 修改问答 (EDITOR): the item form, its answer kept structured when unchanged, the cited policy and clause.
 import { type Department, QaDraftBodySchema, type RichText, type StaffQaItem } from '@gm/shared'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { z } from 'zod'
 import { api } from '../api'
 import { validateWith } from '../utils/form'
 import { hasFormatting, plainTextOf } from '../utils/richText'
 import { useDepartments } from './useConsultations'
+import { useFillOnce } from './useFillOnce'
 import { type FormState, useForm } from './useForm'
 import { type RequestState, useRequest } from './useRequest'
 
@@ -72,6 +73,8 @@ export interface PolicyChoice {
 export interface QaItemEditor {
   /** The item being edited (null for a new one). */
   existing: RequestState<StaffQaItem | null>
+  /** The form holds the loaded item's values: it may show. */
+  filled: boolean
   form: FormState<QaItemValues>
   topics: RequestState<string[]>
   departments: Department[]
@@ -113,9 +116,7 @@ export function useQaItemEditor(id: number | null, enabled: boolean): QaItemEdit
   })
 
   const { setField } = form
-  const item = existing.data
-  useEffect(() => {
-    if (!item || loaded.current) return
+  const filled = useFillOnce(existing.data, (item) => {
     const start = startingPoint(item)
     loaded.current = { answer: start.values.answer, blocks: start.blocks }
     for (const [name, value] of Object.entries(start.values) as [keyof QaItemValues, string][]) setField(name, value)
@@ -124,7 +125,7 @@ export function useQaItemEditor(id: number | null, enabled: boolean): QaItemEdit
       setSelected({ id: policy.id, title: policy.title, docNumber: policy.docNumber })
     // A pending change citing another document: its title comes with the clauses below.
     else if (item.pendingRevision?.policyDocumentId) setSelected({ id: item.pendingRevision.policyDocumentId, title: '', docNumber: '' })
-  }, [item, setField])
+  })
 
   const results = useRequest(
     () =>
@@ -161,6 +162,7 @@ export function useQaItemEditor(id: number | null, enabled: boolean): QaItemEdit
 
   return {
     existing,
+    filled,
     form,
     topics,
     departments: departments.data ?? [],

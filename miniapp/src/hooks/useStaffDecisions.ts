@@ -17,6 +17,7 @@ import {
   validateDecision,
 } from '../utils/decisionForm'
 import { useDepartments } from './useConsultations'
+import { useFillOnce } from './useFillOnce'
 import { type RequestState, useRequest } from './useRequest'
 
 /** Fired with the saved entry, so the 决策事项目录 page under the form shows it at once. */
@@ -103,6 +104,8 @@ export {
 export interface DecisionEditor {
   /** The entry being edited (null for a new one). */
   existing: RequestState<StaffDecisionDetail | null>
+  /** The form holds the loaded entry's values: it may show. */
+  filled: boolean
   departments: RequestState<Department[]>
   values: DecisionValues
   stages: StageDraft[]
@@ -130,18 +133,14 @@ export function useDecisionEditor(id: number | null, enabled: boolean): Decision
   const [saving, setSaving] = useState(false)
   const [saved, setSaved] = useState<StaffDecisionDetail | null>(null)
   const busy = useRef(false)
-  const loaded = useRef(false)
   const latest = useRef({ values, stages, currentId })
   latest.current = { values, stages, currentId }
 
-  const item = existing.data
-  useEffect(() => {
-    if (!item || loaded.current) return
-    loaded.current = true
+  const filled = useFillOnce(existing.data, (item) => {
     const start = decisionValuesOf(item)
     setValues(start.values)
     setStages(start.stages)
-  }, [item])
+  })
 
   const setField = useCallback((name: keyof DecisionValues, value: string) => {
     setValues((v) => ({ ...v, [name]: value }))
@@ -199,5 +198,5 @@ export function useDecisionEditor(id: number | null, enabled: boolean): Decision
     }
   }, [])
 
-  return { existing, departments, values, stages, errors, formError, saving, saved, setField, setStage, save }
+  return { existing, filled, departments, values, stages, errors, formError, saving, saved, setField, setStage, save }
 }

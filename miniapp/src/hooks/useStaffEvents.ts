@@ -10,7 +10,7 @@ import {
   type StaffEventOpinion,
 } from '@gm/shared'
 import type { z } from 'zod'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { type ApiError, api, downloadExport, type ExportFormat, toApiError } from '../api'
 import type { AnswerValues } from '../components/AnswerForm'
 import { replacePage, routes } from '../navigation'
@@ -20,6 +20,7 @@ import { notFound } from './notFound'
 import { type Action, useAction } from './useAction'
 import { useAnswerForm } from './useAnswerForm'
 import { useDownload } from './useDownload'
+import { useFillOnce } from './useFillOnce'
 import { type FormState, useForm } from './useForm'
 import { type PublishingForm, usePublishingForm } from './usePersonalInfoOverride'
 import { PAGE_SIZE, type PagedListState, usePagedList } from './usePagedList'
@@ -183,6 +184,8 @@ export interface EventEditor<V extends Record<string, string>> {
   form: FormState<V>
   /** The event being edited (null for a new one). */
   existing: RequestState<StaffEventView | null>
+  /** The form holds the loaded event's values: it may show. */
+  filled: boolean
   /** 分层配额 rows of a lottery event, beside the form's text fields. */
   quotaRows: QuotaDraft[]
   setQuotaRows: (rows: QuotaDraft[]) => void
@@ -211,14 +214,9 @@ export function useEventEditor<V extends Record<string, string>>(
       replacePage(routes.staffEvent(event.id))
     },
   })
-  const loaded = useRef(false)
-  const { load } = form
-  const { valuesOf } = options
-  useEffect(() => {
-    if (!existing.data || loaded.current) return
-    loaded.current = true
-    load(valuesOf(existing.data.event))
-    setQuotaRows(existing.data.event.drawQuotas.map(quotaDraftOf))
-  }, [existing.data, load, valuesOf])
-  return { form, existing, quotaRows, setQuotaRows }
+  const filled = useFillOnce(existing.data, ({ event }) => {
+    form.load(options.valuesOf(event))
+    setQuotaRows(event.drawQuotas.map(quotaDraftOf))
+  })
+  return { form, existing, filled, quotaRows, setQuotaRows }
 }

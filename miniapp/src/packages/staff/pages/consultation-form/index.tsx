@@ -27,10 +27,10 @@ export default function ConsultationFormPage() {
   const gate = useStaffGate('EDITOR')
   const departments = useMyDepartments()
   const decisions = useDecisionList()
-  const { draft, existing } = useConsultationEditor(id, gate.allowed, gate.me?.id)
+  const { draft, existing, filled } = useConsultationEditor(id, gate.allowed, gate.me?.id)
   const attachments = useAttachmentDesk(id === null ? null : { consultationId: id }, gate.allowed, 'DRAFTING_NOTE')
 
-  const waiting = id !== null && !existing.data
+  const waiting = id !== null && !filled
   if (!gate.allowed || waiting)
     return <StaffGate gate={gate} className="gm-consultation-form" refusal="只有「编辑」角色可以起草和修改意见征集。" loading={existing} />
 

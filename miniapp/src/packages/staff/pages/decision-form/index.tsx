@@ -16,7 +16,7 @@ export default function StaffDecisionFormPage() {
   const editor = useDecisionEditor(id, gate.allowed)
   const { existing, saved } = editor
 
-  const waiting = id !== null && !existing.data
+  const waiting = id !== null && !editor.filled
   if (!gate.allowed || waiting)
     return <StaffGate gate={gate} className="gm-staff-decision-form" refusal="只有「编辑」角色可以新增和修改决策事项。" loading={existing} />
 

@@ -131,8 +131,8 @@ export default function EventFormPage() {
   const gate = useStaffGate('EDITOR')
   const departments = useMyDepartments()
   const decisions = useDecisionList()
-  const { form, existing, quotaRows, setQuotaRows } = useEventEditor(id, gate.allowed, { initial, valuesOf, validate })
-  const waiting = id !== null && !existing.data
+  const { form, existing, filled, quotaRows, setQuotaRows } = useEventEditor(id, gate.allowed, { initial, valuesOf, validate })
+  const waiting = id !== null && !filled
   if (!gate.allowed || waiting) return <StaffGate gate={gate} className="gm-event-form" refusal="只有「编辑」角色可以创建和修改活动。" loading={existing} />
   const editing = existing.data ?? null
   const title = editing ? '修改活动' : '新建活动'

@@ -14,7 +14,7 @@ export default function StaffQaItemPage() {
   const editor = useQaItemEditor(id, gate.allowed)
   const { existing, form, policy, saved } = editor
 
-  const waiting = id !== null && !existing.data
+  const waiting = id !== null && !editor.filled
   if (!gate.allowed || waiting)
     return (
       <StaffGate
