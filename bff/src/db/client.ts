@@ -3,6 +3,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import type { Logger } from 'pino'
 import { Prisma, PrismaClient } from '../generated/prisma/client'
+import { prepareRepeatedStatements, StatementNames } from './preparedStatements'
 
 export type Database = PrismaClient
 /** A transaction client: what repositories receive inside `db.$transaction(async (tx) => …)`. */
@@ -123,8 +124,10 @@ export function createDatabaseClient(url: string, options: DatabaseClientOptions
   // While closing, the server ending sessions we are already ending is expected, not a warning.
   const onError = (err: Error) => options.log[closing ? 'debug' : 'warn']({ err }, 'database connection error')
   pool.on('error', onError)
+  const names = new StatementNames()
   pool.on('connect', (client) => {
     client.on('error', onError)
+    prepareRepeatedStatements(client, names)
     dropConnectionOnNoAnswer(client, options.log)
   })
   const db = new PrismaClient({
