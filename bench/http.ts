@@ -242,12 +242,41 @@ interface Run {
   p99: number
   errors: number
   bytesPerRequest: number
+  /** CPU time (user + system) the server process spent per request answered: unlike req/s, barely moved by what else the machine runs. */
+  cpuMsPerRequest?: number
+  /** CPU time all PostgreSQL processes spent per request answered (Linux, database on this machine). */
+  dbCpuMsPerRequest?: number
 }
 
-/** GET the paths in turn, or send what `request` makes. */
-async function load(base: string, target: string[] | autocannon.Request, o: Options, duration = o.duration): Promise<Run> {
+/** User + system CPU time of a process so far, in ms (proc(5): utime and stime, in clock ticks of 10 ms), and its name. */
+function statOf(pid: number | string | undefined) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 }
+  } catch {
+    return { name: '', cpuMs: NaN }
+  }
+}
+const cpuMsOf = (pid: number | undefined) => statOf(pid).cpuMs
+
+/** CPU time so far of every PostgreSQL process on this machine (the bench's database runs here; nothing else should be using it meanwhile). */
+function postgresCpuMs() {
+  let sum = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    const { name, cpuMs } = statOf(entry)
+    if (name === 'postgres' && Number.isFinite(cpuMs)) sum += cpuMs
+  }
+  return sum
+}
+
+/** GET the paths in turn, or send what `request` makes, to the server process `pid` listening at `base`. */
+async function load(base: string, pid: number | undefined, target: string[] | autocannon.Request, o: Options, duration = o.duration): Promise<Run> {
   let next = 0
   const paths = Array.isArray(target) ? target : []
+  const cpuBefore = cpuMsOf(pid)
+  const dbBefore = postgresCpuMs()
   const result = await autocannon({
     url: base,
     connections: o.connections,
@@ -256,7 +285,12 @@ async function load(base: string, target: string[] | autocannon.Request, o: Opti
     requests: [Array.isArray(target) ? { method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) } : target],
   })
   const total = result.requests.total || 1
+  const cpu = cpuMsOf(pid) - cpuBefore
+  const db = postgresCpuMs() - dbBefore
+  const perRequest = (ms: number) => Math.round((ms / total) * 1000) / 1000
   return {
+    ...(Number.isFinite(cpu) ? { cpuMsPerRequest: perRequest(cpu) } : {}),
+    ...(db > 0 ? { dbCpuMsPerRequest: perRequest(db) } : {}),
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -354,16 +388,16 @@ async function main() {
       o.citizens,
     )
     if (open.length > 0) workloads.push({ name: OPINIONS_WORKLOAD, paths: opinions.request })
-    const results: Record<string, Run & { ratio: number; koaRps: number; rssPeakMb: number }> = {}
+    const results: Record<string, Run & { ratio: number; koaRps: number; koaCpuMsPerRequest?: number; rssPeakMb: number }> = {}
     let peak = idle.peakMb
     for (const workload of workloads.filter((w) => selected(w.name))) {
       resetPeak(bff.process.pid)
-      await load(koa.base, ['/api/consultations'], o, 1) // warm-up both
-      await load(bff.base, workload.paths, o, 1)
+      await load(koa.base, koa.process.pid, ['/api/consultations'], o, 1) // warm-up both
+      await load(bff.base, bff.process.pid, workload.paths, o, 1)
       const pairs: { ceiling: Run; run: Run; ratio: number }[] = []
       for (let round = 0; round < o.rounds; round++) {
-        const ceiling = await load(koa.base, ['/api/consultations'], o)
-        const run = await load(bff.base, workload.paths, o)
+        const ceiling = await load(koa.base, koa.process.pid, ['/api/consultations'], o)
+        const run = await load(bff.base, bff.process.pid, workload.paths, o)
         pairs.push({ ceiling, run, ratio: run.rps / (ceiling.rps || 1) })
       }
       // The pair with the median ratio stands for the workload; errors are summed over all rounds.
@@ -375,11 +409,12 @@ async function main() {
         ...run,
         errors,
         koaRps: ceiling.rps,
+        ...(ceiling.cpuMsPerRequest !== undefined ? { koaCpuMsPerRequest: ceiling.cpuMsPerRequest } : {}),
         ratio: Math.round((run.rps / (ceiling.rps || 1)) * 1000) / 1000,
         rssPeakMb: rss.peakMb,
       }
       console.log(
-        `${workload.name}: ${run.rps} req/s (Koa ${ceiling.rps}), ratio ${results[workload.name]!.ratio}, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}, ${run.bytesPerRequest} B/req`,
+        `${workload.name}: ${run.rps} req/s (Koa ${ceiling.rps}), ratio ${results[workload.name]!.ratio}, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}, ${run.bytesPerRequest} B/req, CPU ${run.cpuMsPerRequest} ms/req (Koa ${ceiling.cpuMsPerRequest}), PostgreSQL CPU ${run.dbCpuMsPerRequest ?? 0} ms/req`,
       )
     }
     const writes: { opinions?: OpinionsStored; burst?: BurstResult } = {}
@@ -498,7 +533,7 @@ type StoredRun = {
   volume: Record<string, number>
   settings: { durationS: number; connections: number; rounds?: number; server?: string; bffEnv?: Record<string, string>; nodeArgs?: string[] }
   rss: { idleMb: number; peakMb: number }
-  results: Record<string, Run & { ratio: number; koaRps: number; rssPeakMb?: number }>
+  results: Record<string, Run & { ratio: number; koaRps: number; koaCpuMsPerRequest?: number; rssPeakMb?: number }>
   writes?: { opinions?: OpinionsStored; burst?: BurstResult }
   statements?: StatementCounts
   h5: { identity: { kb: number; files: number; encodings: string } | null; compressed: { kb: number; files: number; encodings: string } | null } | null
@@ -517,6 +552,16 @@ function workloadPeaks(r: StoredRun) {
   const burst = r.writes?.burst?.rssPeakMb
   if (reads.every((x) => x === '—') && !burst) return '—'
   return `${reads.join(' / ')}${burst ? ` · burst ${burst.join(' / ')}` : ''} MB`
+}
+
+/** The server's CPU time per request of each workload, bare Koa's for the same run, and PostgreSQL's (runs of 2026-12-07 on). */
+function workloadCpu(r: StoredRun) {
+  const cells = Object.values(r.results).map((x) =>
+    x.cpuMsPerRequest === undefined
+      ? '—'
+      : `${x.cpuMsPerRequest} (${x.koaCpuMsPerRequest ?? '—'})${x.dbCpuMsPerRequest !== undefined ? ` + PostgreSQL ${x.dbCpuMsPerRequest}` : ''}`,
+  )
+  return cells.every((c) => c === '—') ? '—' : cells.join(' / ')
 }
 
 /** bench/RESULTS.md from every stored run: "before" first, then the others by date. */
@@ -559,6 +604,9 @@ function renderResults(): string {
       )
       .join(' | ')} |`,
     `| BFF RSS idle → peak | ${runs.map((r) => `${r.rss.idleMb} → ${r.rss.peakMb} MB`).join(' | ')} |`,
+    ...(runs.some((r) => Object.values(r.results).some((x) => x.cpuMsPerRequest !== undefined))
+      ? [`| CPU ms per request in each workload: BFF (bare Koa) + PostgreSQL, in the order above | ${runs.map(workloadCpu).join(' | ')} |`]
+      : []),
     ...(runs.some((r) => Object.values(r.results).some((x) => x.rssPeakMb !== undefined))
       ? [`| BFF RSS peak in each workload (in the order above; burst: both instances) | ${runs.map(workloadPeaks).join(' | ')} |`]
       : []),

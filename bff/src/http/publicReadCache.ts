@@ -132,7 +132,8 @@ export class PublicReadCache {
   invalidate(): void {
     this.generation++
     this.stats.invalidations++
-    this.entries.clear()
+    // clear() walks all maxEntries slots even when nothing is stored, and a burst of writes invalidates once per request.
+    if (this.entries.size > 0) this.entries.clear()
     this.schedule = null
   }
 
