@@ -75,6 +75,22 @@ export function isUniqueViolation(err: unknown): boolean {
   return kind === 'UniqueConstraintViolation'
 }
 
+/**
+ * The columns of the unique index a write violated, wherever the wrapper keeps them: Prisma's P2002
+ * (target, or the adapter's error in meta), the adapter's own error, a raw statement's P2010. Empty when
+ * the error is not a unique violation or names no columns.
+ */
+export function uniqueViolationColumns(err: unknown): string[] {
+  if (!isUniqueViolation(err)) return []
+  const found = [
+    field(err, 'meta', 'target'),
+    field(err, 'cause', 'constraint', 'fields'),
+    field(err, 'constraint', 'fields'),
+    field(err, 'meta', 'driverAdapterError', 'cause', 'constraint', 'fields'),
+  ].flatMap((value) => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []))
+  return found.filter((c): c is string => typeof c === 'string').map((c) => c.replace(/^"|"$/g, ''))
+}
+
 /** A write whose unique index means one thing (a taken username, a department's name): refused with that code. */
 export async function refusingDuplicates<T>(write: Promise<T>, code: ErrorCode): Promise<T> {
   try {
@@ -112,6 +128,7 @@ export function translateDatabaseError(err: unknown): AppError | null {
   // A raw statement's driver failure comes wrapped (P2010 "Raw query failed"), the adapter's error in meta: e.g. a connection reset (ECONNRESET → ConnectionClosed).
   const rawKind = field(err, 'meta', 'driverAdapterError', 'cause', 'kind')
   if (typeof rawKind === 'string' && UNAVAILABLE_KINDS.has(rawKind)) return new AppError('SERVICE_UNAVAILABLE')
+  if (rawKind === 'UniqueConstraintViolation') return new AppError('ALREADY_EXISTS')
 
   const code = sqlState ?? field(err, 'cause', 'code') ?? field(err, 'code')
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return new AppError('SERVICE_UNAVAILABLE')

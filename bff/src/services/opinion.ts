@@ -13,7 +13,6 @@ import {
   type ResponseOf,
 } from '@gm/shared'
 import type { Deps } from '../deps'
-import { newReceiptCode } from '../security/tokens'
 import type { CitizenActor } from '../domain/actor'
 import { AppError, notFound, validationFailed } from '../domain/errors'
 import { findConsultationState } from '../repositories/consultation'
@@ -31,9 +30,8 @@ import { draftVersionsOf } from './consultation'
 import { contentCheck, submitOnce } from './citizenSubmission'
 import { effectiveAnswer } from './opinionView'
 import { publicOpinionText } from './personalInfo'
+import { withReceiptCode } from './receiptCode'
 import { iso, pageOf, pageWindow } from './paging'
-
-const receiptCode = (now: Date) => newReceiptCode('YJ', now)
 
 function requestHashOf(consultationId: number, body: BodyOf<'submitOpinion'>): string {
   const { idempotencyKey: _key, ...content } = body
@@ -81,7 +79,6 @@ export async function submitOpinion(deps: Deps, actor: CitizenActor, consultatio
         consultationId,
         sectionId: body.sectionId ?? null,
         citizenId: actor.citizenId,
-        receiptCode: receiptCode(now),
         rawText: body.text,
         consent: body.consent,
         authorName: body.consent === 'PUBLISH_NAMED' ? (body.authorName ?? null) : null,
@@ -90,22 +87,24 @@ export async function submitOpinion(deps: Deps, actor: CitizenActor, consultatio
         requestHash,
         secCheckSuggest,
       }
-      const stored = await insertOpinionIfOpen(deps.db, opinion, now)
+      const stored = await withReceiptCode('YJ', now, (receiptCode) => insertOpinionIfOpen(deps.db, { ...opinion, receiptCode }, now))
       if (stored) return receiptOf(stored)
       // Nothing stored: a retry of a stored opinion (e.g. after the close), or a refusal the checks below name.
       const replayed = await replay()
       if (replayed) return replayed
-      return deps.db.$transaction(async (tx) => {
-        const consultation = await lockConsultationForSubmit(tx, consultationId)
-        if (!consultation?.published_at || consultation.published_at > now) throw notFound('意见征集')
-        const status = consultationStatus(consultation.opens_at, consultation.closes_at, now)
-        if (status === 'upcoming') throw new AppError('CONSULTATION_NOT_OPEN')
-        if (status === 'closed') throw new AppError('CONSULTATION_CLOSED')
-        if (opinion.sectionId !== null && !(await findSectionOfVersion(tx, consultationId, consultation.draft_version, opinion.sectionId))) {
-          throw validationFailed({ sectionId: '所选条款不存在或已被修订，请刷新后重新选择' })
-        }
-        return receiptOf(await insertOpinion(tx, { ...opinion, createdAt: now }))
-      })
+      return withReceiptCode('YJ', now, (receiptCode) =>
+        deps.db.$transaction(async (tx) => {
+          const consultation = await lockConsultationForSubmit(tx, consultationId)
+          if (!consultation?.published_at || consultation.published_at > now) throw notFound('意见征集')
+          const status = consultationStatus(consultation.opens_at, consultation.closes_at, now)
+          if (status === 'upcoming') throw new AppError('CONSULTATION_NOT_OPEN')
+          if (status === 'closed') throw new AppError('CONSULTATION_CLOSED')
+          if (opinion.sectionId !== null && !(await findSectionOfVersion(tx, consultationId, consultation.draft_version, opinion.sectionId))) {
+            throw validationFailed({ sectionId: '所选条款不存在或已被修订，请刷新后重新选择' })
+          }
+          return receiptOf(await insertOpinion(tx, { ...opinion, receiptCode, createdAt: now }))
+        }),
+      )
     },
   })
 }

@@ -18,7 +18,7 @@ import {
 } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
 import type { Deps } from '../deps'
-import { newReceiptCode } from '../security/tokens'
+import { withReceiptCode } from './receiptCode'
 import type { CitizenActor, StaffContext } from '../domain/actor'
 import { AppError, notFound } from '../domain/errors'
 import { buildTemplateData } from '../integrations/wechat/templateData'
@@ -47,8 +47,6 @@ import { auditPublication, checkPublication } from './personalInfo'
 import { iso, isoOrNull, pageOf, pageWindow } from './paging'
 import { checkReferences, itemData } from './qaAdmin'
 import { toStaffQaItem } from './qaView'
-
-const receiptCode = (now: Date) => newReceiptCode('ZX', now)
 
 const requestHashOf = (body: AskPolicyQuestionBody) =>
   createHash('sha256')
@@ -115,27 +113,29 @@ export async function askPolicyQuestion(deps: Deps, actor: CitizenActor, body: A
       if (body.topic) await checkQuestionTopic(deps.db, body.topic)
       const secCheckSuggest = await contentCheck(deps, actor.citizenId, body.text)
       const calendar = await workingCalendar(deps)
-      return deps.db.$transaction(async (tx) => {
-        const now = deps.clock()
-        await lockCitizenQuestions(tx, actor.citizenId)
-        const recent = await countQuestionsSince(tx, actor.citizenId, new Date(now.getTime() - DAY_MS))
-        if (recent >= POLICY_QUESTION_DAILY_LIMIT) {
-          throw new AppError('RATE_LIMITED', `每人每天最多提交 ${POLICY_QUESTION_DAILY_LIMIT} 条政策咨询，请明天再试`)
-        }
-        const row = await insertQuestion(tx, {
-          receiptCode: receiptCode(now),
-          citizenId: actor.citizenId,
-          text: body.text,
-          topic: body.topic || null,
-          policyDocumentId: body.policyDocumentId ?? null,
-          idempotencyKey: body.idempotencyKey,
-          requestHash,
-          secCheckSuggest,
-          dueAt: replyDueAt(now, calendar),
-          createdAt: now,
-        })
-        return toMine(row)
-      })
+      const now = deps.clock()
+      return withReceiptCode('ZX', now, (receiptCode) =>
+        deps.db.$transaction(async (tx) => {
+          await lockCitizenQuestions(tx, actor.citizenId)
+          const recent = await countQuestionsSince(tx, actor.citizenId, new Date(now.getTime() - DAY_MS))
+          if (recent >= POLICY_QUESTION_DAILY_LIMIT) {
+            throw new AppError('RATE_LIMITED', `每人每天最多提交 ${POLICY_QUESTION_DAILY_LIMIT} 条政策咨询，请明天再试`)
+          }
+          const row = await insertQuestion(tx, {
+            receiptCode,
+            citizenId: actor.citizenId,
+            text: body.text,
+            topic: body.topic || null,
+            policyDocumentId: body.policyDocumentId ?? null,
+            idempotencyKey: body.idempotencyKey,
+            requestHash,
+            secCheckSuggest,
+            dueAt: replyDueAt(now, calendar),
+            createdAt: now,
+          })
+          return toMine(row)
+        }),
+      )
     },
   })
 }
