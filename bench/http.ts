@@ -186,13 +186,30 @@ interface Child {
   process: ChildProcess
   base: string
   stop(): Promise<void>
+  /** Error lines the process logged (pino level 50 and up) since the last call, the first 20. */
+  takeErrors(): string[]
 }
 
 async function startChild(args: string[], env: Record<string, string>, port: number, readyPath: string): Promise<Child> {
+  // The last 64 KB of output (shown if the process exits while starting), and its error lines.
   let output = ''
+  let partial = ''
+  let errors: string[] = []
+  const read = (c: Buffer) => {
+    const text = c.toString()
+    output = (output + text).slice(-65_536)
+    const lines = (partial + text).split('\n')
+    partial = lines.pop()!.slice(-65_536)
+    for (const line of lines) if (errors.length < 20 && /"level":(5|6)0\b/.test(line)) errors.push(line)
+  }
   const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  child.stdout!.on('data', (c: Buffer) => (output += c.toString()))
-  child.stderr!.on('data', (c: Buffer) => (output += c.toString()))
+  child.stdout!.on('data', read)
+  child.stderr!.on('data', read)
+  const takeErrors = () => {
+    const taken = errors
+    errors = []
+    return taken
+  }
   const base = `http://127.0.0.1:${port}`
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return
@@ -206,7 +223,7 @@ async function startChild(args: string[], env: Record<string, string>, port: num
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`进程退出：${args.join(' ')}\n${output}`)
     try {
-      if ((await fetch(base + readyPath)).ok) return { process: child, base, stop }
+      if ((await fetch(base + readyPath)).ok) return { process: child, base, stop, takeErrors }
     } catch {
       // starting
     }
@@ -413,6 +430,7 @@ async function main() {
         ratio: Math.round((run.rps / (ceiling.rps || 1)) * 1000) / 1000,
         rssPeakMb: rss.peakMb,
       }
+      for (const line of bff.takeErrors()) console.log(`BFF error log: ${line.slice(0, 2_000)}`)
       console.log(
         `${workload.name}: ${run.rps} req/s (Koa ${ceiling.rps}), ratio ${results[workload.name]!.ratio}, p50 ${run.p50} ms, p99 ${run.p99} ms, errors ${run.errors}, ${run.bytesPerRequest} B/req, CPU ${run.cpuMsPerRequest} ms/req (Koa ${ceiling.cpuMsPerRequest}), PostgreSQL CPU ${run.dbCpuMsPerRequest ?? 0} ms/req`,
       )
