@@ -5,7 +5,7 @@ import ConsultationFormPage from '../../miniapp/src/packages/staff/pages/consult
 import DecisionFormPage from '../../miniapp/src/packages/staff/pages/decision-form/index'
 import EventFormPage from '../../miniapp/src/packages/staff/pages/event-form/index'
 import QaItemPage from '../../miniapp/src/packages/staff/pages/qa-item/index'
-import { consultationDetail, eventDetail, fakeServer, signedIn, staff } from './fixtures'
+import { consultationDetail, eventDetail, fakeServer, signedIn, staff, staffQaItem } from './fixtures'
 import { useRouter } from './taroMock'
 
 /** Every value each named field was rendered with, in order. */
@@ -83,30 +83,8 @@ describe('修改表单: 载入完成后才显示', () => {
 
   it('问答', async () => {
     useRouter.mockReturnValue({ params: { id: '7' } })
-    const answer = '年满 80 周岁的本市户籍老人，可向社区服务站申请高龄津贴。'
     server.reply('/api/qa/topics', 200, [])
-    server.reply('GET /api/staff/qa/7', 200, {
-      id: 7,
-      question: '高龄津贴怎么申请？',
-      answer,
-      topic: '养老',
-      department,
-      policy: null,
-      reviewedAt: '2026-10-01T02:00:00.000Z',
-      helpfulCount: 0,
-      unhelpfulCount: 0,
-      reviewNotice: null,
-      status: 'PUBLISHED',
-      aliases: [],
-      answerBlocks: [{ type: 'paragraph', children: [{ text: answer }] }],
-      clauseId: null,
-      publishedAt: '2026-10-01T02:00:00.000Z',
-      flaggedAt: null,
-      externalId: null,
-      viewCount: 0,
-      pendingRevision: null,
-      updatedAt: '2026-10-01T02:00:00.000Z',
-    })
+    server.reply('GET /api/staff/qa/7', 200, staffQaItem({ department, policy: null }))
     render(<QaItemPage />)
     await onlyEverShows('question', '高龄津贴怎么申请？')
   })

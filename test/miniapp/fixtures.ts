@@ -1,4 +1,4 @@
-import type { ConsultationDetail, ConsultationSummary, EventDetail, EventSummary, Me, MyRegistration, Overview } from '@gm/shared'
+import type { ConsultationDetail, ConsultationSummary, EventDetail, EventSummary, Me, MyRegistration, Overview, StaffQaItem } from '@gm/shared'
 import { reloadSessionFromStorage, SESSION_STORAGE_KEY, type StoredSession, updateMe } from '../../miniapp/src/api/session'
 import Taro from './taroMock'
 
@@ -180,6 +180,34 @@ export function staff(overrides: Partial<Extract<Me, { kind: 'staff' }>> = {}): 
     department: { id: 3, name: '市园林绿化局' },
     mustChangePassword: false,
     wechatBound: false,
+    ...overrides,
+  }
+}
+
+/** A staff Q&A item as GET /api/staff/qa/:id answers (published, citing a policy). */
+export function staffQaItem(overrides: Partial<StaffQaItem> = {}): StaffQaItem {
+  const answer = overrides.answer ?? '年满 80 周岁的本市户籍老人，可向社区服务站申请高龄津贴。'
+  return {
+    id: 7,
+    question: '高龄津贴怎么申请？',
+    answer,
+    topic: '养老',
+    department: { id: 3, name: '民政局' },
+    policy: { id: 2, title: '养老服务补贴办法', docNumber: '高新民发〔2026〕1号', validity: 'VALID' },
+    reviewedAt: '2026-10-01T02:00:00.000Z',
+    helpfulCount: 3,
+    unhelpfulCount: 0,
+    reviewNotice: null,
+    status: 'PUBLISHED',
+    aliases: [],
+    answerBlocks: [{ type: 'paragraph', children: [{ text: answer }] }],
+    clauseId: null,
+    publishedAt: '2026-10-01T02:00:00.000Z',
+    flaggedAt: null,
+    externalId: null,
+    viewCount: 12,
+    pendingRevision: null,
+    updatedAt: '2026-10-01T02:00:00.000Z',
     ...overrides,
   }
 }

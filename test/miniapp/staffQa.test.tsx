@@ -7,38 +7,13 @@ import StaffQaSynonymsPage from '../../miniapp/src/packages/staff/pages/qa-synon
 import StaffQaPage from '../../miniapp/src/packages/staff/pages/qa/index'
 import { platform } from '../../miniapp/src/platform'
 import { h5Platform } from '../../miniapp/src/platform/h5'
-import { fakeServer, page, sentRequests, signedIn, staff } from './fixtures'
+import { fakeServer, page, sentRequests, signedIn, staff, staffQaItem } from './fixtures'
 import Taro, { useRouter } from './taroMock'
 
 const department = { id: 3, name: '民政局' }
 const NOTICE = '所依据的《养老服务补贴办法》已于 2026-11-01 修改，请复核答案是否仍然有效'
 
-function qaItem(overrides: Partial<StaffQaItem> = {}): StaffQaItem {
-  const answer = overrides.answer ?? '年满 80 周岁的本市户籍老人，可向社区服务站申请高龄津贴。'
-  return {
-    id: 7,
-    question: '高龄津贴怎么申请？',
-    answer,
-    topic: '养老',
-    department,
-    policy: { id: 2, title: '养老服务补贴办法', docNumber: '高新民发〔2026〕1号', validity: 'VALID' },
-    reviewedAt: '2026-10-01T02:00:00.000Z',
-    helpfulCount: 3,
-    unhelpfulCount: 0,
-    reviewNotice: null,
-    status: 'PUBLISHED',
-    aliases: [],
-    answerBlocks: [{ type: 'paragraph', children: [{ text: answer }] }],
-    clauseId: null,
-    publishedAt: '2026-10-01T02:00:00.000Z',
-    flaggedAt: null,
-    externalId: null,
-    viewCount: 12,
-    pendingRevision: null,
-    updatedAt: '2026-10-01T02:00:00.000Z',
-    ...overrides,
-  }
-}
+const qaItem = (overrides: Partial<StaffQaItem> = {}) => staffQaItem({ department, ...overrides })
 
 const flagged = qaItem({
   reviewNotice: NOTICE,
