@@ -477,7 +477,13 @@ async function main() {
         databaseUrl,
         async (url) => {
           const port = await freePort()
-          const child = await startChild([...nodeArgs, o.server], { ...bffEnv, DATABASE_URL: url, PORT: String(port) }, port, '/readyz')
+          // No delivery-worker rounds (every 5 s by default) in the middle of a counted request.
+          const child = await startChild(
+            [...nodeArgs, o.server],
+            { ...bffEnv, DATABASE_URL: url, PORT: String(port), DELIVERY_INTERVAL_MS: '600000' },
+            port,
+            '/readyz',
+          )
           children.push(child)
           return child
         },
