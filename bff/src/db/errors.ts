@@ -106,8 +106,9 @@ export async function refusingDuplicates<T>(write: Promise<T>, code: ErrorCode):
  * an unreachable or restarting server → SERVICE_UNAVAILABLE. Anything else stays unknown (500).
  */
 export function translateDatabaseError(err: unknown): AppError | null {
+  // Prisma's own P2002, the adapter's error, or a raw statement's (P2010) alike.
+  if (isUniqueViolation(err)) return new AppError('ALREADY_EXISTS')
   const prismaCode = field(err, 'code')
-  if (prismaCode === 'P2002') return new AppError('ALREADY_EXISTS')
   if (prismaCode === 'P2025') return new AppError('NOT_FOUND')
   if (prismaCode === 'P2003') {
     return foreignKeyViolation(String(field(err, 'meta', 'driverAdapterError', 'cause', 'constraint', 'index') ?? field(err, 'meta', 'field_name') ?? ''))
@@ -123,12 +124,10 @@ export function translateDatabaseError(err: unknown): AppError | null {
     return badValue()
   if ((typeof sqlState === 'string' && BAD_INSTANT_CODES.has(sqlState)) || PRISMA_BAD_DATETIME.test(err instanceof Error ? err.message : ''))
     return badInstant()
-  if (kind === 'UniqueConstraintViolation') return new AppError('ALREADY_EXISTS')
   if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return new AppError('SERVICE_UNAVAILABLE')
   // A raw statement's driver failure comes wrapped (P2010 "Raw query failed"), the adapter's error in meta: e.g. a connection reset (ECONNRESET → ConnectionClosed).
   const rawKind = field(err, 'meta', 'driverAdapterError', 'cause', 'kind')
   if (typeof rawKind === 'string' && UNAVAILABLE_KINDS.has(rawKind)) return new AppError('SERVICE_UNAVAILABLE')
-  if (rawKind === 'UniqueConstraintViolation') return new AppError('ALREADY_EXISTS')
 
   const code = sqlState ?? field(err, 'cause', 'code') ?? field(err, 'code')
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return new AppError('SERVICE_UNAVAILABLE')
