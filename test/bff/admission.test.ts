@@ -25,6 +25,7 @@ async function gated(limit: number | null, handleMs = 30, budgetMs = 10_000, ful
     /** The most contexts Koa held at once for requests not yet done (made minus ended). */
     contextsAhead: 0,
     started: [] as string[],
+    arrived: [] as string[],
     ended: {} as Record<string, number>,
     startedAt: {} as Record<string, number>,
   }
@@ -60,7 +61,13 @@ async function gated(limit: number | null, handleMs = 30, budgetMs = 10_000, ful
   })
   // The gate sees Node's request only: who is in the Authorization header there.
   const handler = limit === null ? app.callback() : admission({ limit, budgetMs, passesBy: (request) => full(request.authorization ?? '') })(app.callback())
-  const server = http.createServer(handler).listen(0, '127.0.0.1')
+  // Arrival order as the server sees it (the client's sockets may connect out of the order they were opened in).
+  const server = http
+    .createServer((req, res) => {
+      seen.arrived.push(String(req.headers['x-who']))
+      return handler(req, res)
+    })
+    .listen(0, '127.0.0.1')
   await new Promise((r) => server.once('listening', r))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const send = (path: string, name: string) =>
@@ -85,7 +92,8 @@ describe('the admission gate of signups (抢票)', () => {
       expect(g.seen.contextsAhead).toBe(2)
       expect(g.seen.contexts).toBe(8)
       expect(g.seen.max).toBe(2)
-      expect(g.seen.started).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'])
+      expect([...g.seen.arrived].sort()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'])
+      expect(g.seen.started).toEqual(g.seen.arrived)
     } finally {
       await g.close()
     }
