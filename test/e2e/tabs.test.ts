@@ -43,7 +43,8 @@ describe('a citizen walks through the four tabs of the H5 build', () => {
     await tab('活动报名').click()
     const openDay = page.locator('.gm-event-card', { hasText: '走进高新区政务服务中心' })
     await openDay.waitFor()
-    await expect(openDay.textContent()).resolves.toMatch(/35/)
+    // Seats left, not an exact count: events.test.ts signs up for this open day on the same server, maybe at the same time.
+    await expect(openDay.textContent()).resolves.toMatch(/剩余 \d+ 个名额/)
     await page.locator('.gm-event-card', { hasText: '列席' }).first().waitFor()
     await screenshot(page, '03-events')
   })
