@@ -316,6 +316,22 @@ async function load(base: string, pid: number | undefined, target: string[] | au
   }
 }
 
+const DIFFERENT_QUERIES = 1_000
+const DIFFERENT_QUERIES_WORKLOAD = `GET /api/qa/search (${DIFFERENT_QUERIES.toLocaleString('en')} different queries)`
+
+/** `count` different searches, as citizens type them: the first 12 characters of the library's questions, in file order. */
+function differentQueries(library: string, count: number): string[] {
+  if (!existsSync(library)) return []
+  const seen = new Set<string>()
+  for (const line of readFileSync(library, 'utf8').split('\n')) {
+    const question = line.trim() === '' ? '' : String((JSON.parse(line) as { question?: unknown }).question ?? '')
+    const query = question.replace(/[？?。！!\s]+/g, '').slice(0, 12)
+    if (query.length >= 2) seen.add(query)
+    if (seen.size === count) break
+  }
+  return [...seen]
+}
+
 /** Bytes a browser downloads for the H5 first load (index.html and the scripts and styles it names), as served. */
 async function firstLoad(base: string, encoding: string) {
   const get = async (pathname: string) => {
@@ -399,6 +415,9 @@ async function main() {
       { name: 'GET /api/policies', paths: ['/api/policies'] },
       { name: 'GET /api/qa/search (5 queries)', paths: queries.map((q) => `/api/qa/search?q=${encodeURIComponent(q)}`) },
     ]
+    // Citizens ask in many different words: each answer is cached, so this fills the public-read cache to its bound.
+    const asked = differentQueries(o.library, DIFFERENT_QUERIES)
+    if (asked.length > 0) workloads.push({ name: DIFFERENT_QUERIES_WORKLOAD, paths: asked.map((q) => `/api/qa/search?q=${encodeURIComponent(q)}`) })
     const selected = (name: string) => !o.only || o.only.some((t) => name.includes(t))
     const opinions = opinionRequests(
       open.map((r) => r.id),
