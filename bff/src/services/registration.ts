@@ -13,7 +13,7 @@ import {
   signupStatus,
 } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
-import { isUniqueViolation } from '../db/errors'
+import { isUniqueViolation, uniqueViolationColumns } from '../db/errors'
 import type { Deps } from '../deps'
 import { newCode } from '../security/tokens'
 import type { CitizenActor, StaffContext } from '../domain/actor'
@@ -215,63 +215,81 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
         answer,
       )
     })
-  try {
-    if (peek!.firstCome && peek!.seatFree && peek!.waitlistCount === 0) {
-      try {
-        return await seatFirst()
-      } catch (err) {
-        if (!(err instanceof SeatGone)) throw err
-        // Taken meanwhile (the crowd that arrived before the last seat): the claim and the notice were rolled back with it.
-      }
-    }
-    return await deps.db.$transaction(async (tx) => {
-      if (peek!.firstCome) {
-        // A waitlist place while no seat is free: one statement (the place and the registration, whose id keeps the waitlist's order).
-        const taken = !peek!.seatFree && peek!.waitlistFree ? await takePlaceAndRegister(tx, 'waitlist', registration(), now) : null
-        if (taken) {
-          return once(tx, async () => {
-            await tellStatus(deps, tx, actor.citizenId, taken.event, 'WAITLISTED', detail.WAITLISTED, taken.id)
-            return toMyRegistration(taken)
-          })
+  for (let draw = 1; ; draw++) {
+    try {
+      if (peek!.firstCome && peek!.seatFree && peek!.waitlistCount === 0) {
+        try {
+          return await seatFirst()
+        } catch (err) {
+          if (!(err instanceof SeatGone)) throw err
+          // Taken meanwhile (the crowd that arrived before the last seat): the claim and the notice were rolled back with it.
         }
-        // Gone meanwhile (the crowd that arrived before the last place): refused on a plain read, without queueing for the event row.
-        if ((await peekSignup(tx, eventId, actor.citizenId, null))?.full) throw new AppError('SEATS_EXHAUSTED')
       }
-      const seats = await lockEventForSignup(tx, eventId)
-      return once(tx, async () => {
-        const event = seats && (await findEventForSignup(tx, eventId))
-        check(event)
-        if (!seats || !event) throw notFound('活动')
-        if (event.selectionMode === 'FIRST_COME' && seats.full) throw new AppError('SEATS_EXHAUSTED')
+      return await deps.db.$transaction(async (tx) => {
+        if (peek!.firstCome) {
+          // A waitlist place while no seat is free: one statement (the place and the registration, whose id keeps the waitlist's order).
+          const taken = !peek!.seatFree && peek!.waitlistFree ? await takePlaceAndRegister(tx, 'waitlist', registration(), now) : null
+          if (taken) {
+            return once(tx, async () => {
+              await tellStatus(deps, tx, actor.citizenId, taken.event, 'WAITLISTED', detail.WAITLISTED, taken.id)
+              return toMyRegistration(taken)
+            })
+          }
+          // Gone meanwhile (the crowd that arrived before the last place): refused on a plain read, without queueing for the event row.
+          if ((await peekSignup(tx, eventId, actor.citizenId, null))?.full) throw new AppError('SEATS_EXHAUSTED')
+        }
+        const seats = await lockEventForSignup(tx, eventId)
+        return once(tx, async () => {
+          const event = seats && (await findEventForSignup(tx, eventId))
+          check(event)
+          if (!seats || !event) throw notFound('活动')
+          if (event.selectionMode === 'FIRST_COME' && seats.full) throw new AppError('SEATS_EXHAUSTED')
 
-        // The registration first: a duplicate fails before any seat is touched.
-        const row = await insertRegistration(tx, { ...registration(), status: 'APPLIED' })
-        let status: 'SELECTED' | 'WAITLISTED' | 'APPLIED' = 'APPLIED'
-        if (event.selectionMode === 'FIRST_COME') {
-          // Anyone already waiting comes first (a seat can be free while people wait, e.g. after staff raised the capacity).
-          if (seats.waitlistCount > 0) await fillFromWaitlist(deps, tx, event)
-          const stillWaiting = seats.waitlistCount > 0 && (await lockNextWaitlisted(tx, eventId)) !== null
-          if (!stillWaiting && (await takeSeat(tx, eventId))) status = 'SELECTED'
-          else if (await takeWaitlistPlace(tx, eventId)) status = 'WAITLISTED'
-          else throw new AppError('SEATS_EXHAUSTED')
-        }
-        const saved = status === 'APPLIED' ? row : await setRegistrationStatus(tx, row.id, status)
-        await tellStatus(deps, tx, actor.citizenId, event, status, detail[status], row.id)
-        return toMyRegistration(saved)
+          // The registration first: a duplicate fails before any seat is touched.
+          const row = await insertRegistration(tx, { ...registration(), status: 'APPLIED' })
+          let status: 'SELECTED' | 'WAITLISTED' | 'APPLIED' = 'APPLIED'
+          if (event.selectionMode === 'FIRST_COME') {
+            // Anyone already waiting comes first (a seat can be free while people wait, e.g. after staff raised the capacity).
+            if (seats.waitlistCount > 0) await fillFromWaitlist(deps, tx, event)
+            const stillWaiting = seats.waitlistCount > 0 && (await lockNextWaitlisted(tx, eventId)) !== null
+            if (!stillWaiting && (await takeSeat(tx, eventId))) status = 'SELECTED'
+            else if (await takeWaitlistPlace(tx, eventId)) status = 'WAITLISTED'
+            else throw new AppError('SEATS_EXHAUSTED')
+          }
+          const saved = status === 'APPLIED' ? row : await setRegistrationStatus(tx, row.id, status)
+          await tellStatus(deps, tx, actor.citizenId, event, status, detail[status], row.id)
+          return toMyRegistration(saved)
+        })
       })
-    })
-  } catch (err) {
-    if (replayed) return (replayed as { result: MyRegistration }).result
-    // The partial unique index (one active registration per person and event): a first attempt with
-    // this key that committed meanwhile is answered with its result, anything else is a second signup.
-    if (isUniqueViolation(err)) {
-      const stored = claim.key ? (await peekSignup(deps.db, eventId, actor.citizenId, claim.key))?.stored : null
-      if (stored) return replayStored<MyRegistration>(claim, stored)
-      throw new AppError('ALREADY_REGISTERED')
+    } catch (err) {
+      if (replayed) return (replayed as { result: MyRegistration }).result
+      // Someone else holds the check-in or public code drawn: the transaction rolled back whole, so the signup
+      // runs again with new codes (registration() draws them), and after CODE_DRAWS is told to try again later.
+      if (codeTaken(err)) {
+        if (draw < CODE_DRAWS) continue
+        throw new AppError('SERVICE_UNAVAILABLE')
+      }
+      // The partial unique index (one active registration per person and event): a first attempt with
+      // this key that committed meanwhile is answered with its result, anything else is a second signup.
+      if (isUniqueViolation(err)) {
+        const stored = claim.key ? (await peekSignup(deps.db, eventId, actor.citizenId, claim.key))?.stored : null
+        if (stored) return replayStored<MyRegistration>(claim, stored)
+        throw new AppError('ALREADY_REGISTERED')
+      }
+      throw err
     }
-    throw err
   }
 }
+
+/**
+ * Signups run this many times with new codes before giving up. A check-in code is 8 of 31 characters and a
+ * public code 7, unique over every registration ever made: at 100,000 registrations a new public code is
+ * taken about once in 275,000 draws, so 5,000 applications to one meeting meet one with a chance of ~2%.
+ */
+const CODE_DRAWS = 3
+
+/** The unique index of a registration's check-in or public code refused the insert. */
+const codeTaken = (err: unknown) => uniqueViolationColumns(err).some((column) => /^(check_?in_?code|public_?code)$/i.test(column))
 
 /** The seat a signup was about to take went to someone else first (its transaction is rolled back). */
 class SeatGone extends Error {}
