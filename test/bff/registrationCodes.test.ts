@@ -1,4 +1,5 @@
 // A check-in or public registration code someone else already holds is drawn again: the signup gets its seat, waitlist place or application, never ALREADY_REGISTERED for a person who is not.
+import { eventForm } from '../support/eventForm'
 import { signInDemoCitizen, signInStaff } from '../support/identity'
 import { startTestApp, type TestApp } from '../support/testApp'
 
@@ -10,7 +11,6 @@ jest.mock('../../bff/src/security/tokens', () => {
 })
 const force = (length: number, ...codes: string[]) => mockForcedCodes.set(length, [...(mockForcedCodes.get(length) ?? []), ...codes])
 
-const DAY = 86_400_000
 let app: TestApp
 let departmentId: number
 
@@ -21,31 +21,12 @@ beforeAll(async () => {
 afterAll(() => app.close())
 afterEach(() => mockForcedCodes.clear())
 
-/** A published event whose signup is open now. */
+/** A published first-come event (one seat, two waitlist places) whose signup is open now. */
 async function openEvent(overrides: Record<string, unknown> = {}) {
   const editor = await signInStaff(app, 'EDITOR')
   const reviewer = await signInStaff(app, 'REVIEWER')
-  const now = app.now.value.getTime()
-  const created = await app.request('/api/staff/events', {
-    method: 'POST',
-    headers: editor.auth,
-    json: {
-      kind: 'OPEN_DAY',
-      title: '政府开放日：签到码测试',
-      description: '参观',
-      place: '签到码测试中心',
-      departmentId,
-      startsAt: new Date(now + 10 * DAY).toISOString(),
-      endsAt: new Date(now + 10 * DAY + 3 * 3_600_000).toISOString(),
-      signupOpensAt: new Date(now - DAY).toISOString(),
-      signupClosesAt: new Date(now + 5 * DAY).toISOString(),
-      capacity: 1,
-      reservedSeats: 0,
-      waitlistCapacity: 2,
-      selectionMode: 'FIRST_COME',
-      ...overrides,
-    },
-  })
+  const form = eventForm(app, departmentId, { title: '政府开放日：签到码测试', capacity: 1, waitlistCapacity: 2, ...overrides })
+  const created = await app.request('/api/staff/events', { method: 'POST', headers: editor.auth, json: form })
   if (created.status !== 201) throw new Error(JSON.stringify(created.body))
   const published = await app.request(`/api/staff/events/${created.body.id}/publish`, { method: 'POST', headers: reviewer.auth })
   if (published.status !== 200) throw new Error(JSON.stringify(published.body))
