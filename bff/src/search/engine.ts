@@ -111,6 +111,8 @@ export class SearchIndex implements LibraryStats {
   /** Scratch space reused by every search (one search runs at a time: JS is single-threaded). */
   private readonly scores: Float64Array
   private readonly touched: Int32Array
+  /** Scratch: 1 + a document's place among the candidates being re-ranked, 0 for the others. */
+  private readonly candidateSlot: Int32Array
 
   readonly fuzzy: FuzzyMatcher | null
 
@@ -275,6 +277,7 @@ export class SearchIndex implements LibraryStats {
     this.normC = Float32Array.from(lenC, (l) => 1 - FIELD.context.b + (FIELD.context.b * l) / avgC)
     this.scores = new Float64Array(docs.length)
     this.touched = new Int32Array(docs.length)
+    this.candidateSlot = new Int32Array(docs.length)
     this.fuzzy = options.fuzzy === false ? null : createFuzzyMatcher(this.questionBigrams())
   }
 
@@ -377,40 +380,66 @@ export class SearchIndex implements LibraryStats {
     const totalWeight = weights.reduce((a, b) => a + b, 0) || 1
     const depth = Math.min(base.length, RERANK_DEPTH + (options.excludeIds?.size ?? 0))
     const ranked: Hit[] = []
-    const phraseQ = new Float64Array(plan.phrases)
-    const phraseA = new Float64Array(plan.phrases)
-    const conceptQ = new Float64Array(weights.length)
-    const conceptA = new Float64Array(weights.length)
-    const phraseConcept = new Int32Array(plan.phrases)
+    const phrases = plan.phrases
+    const concepts = weights.length
+    const phraseConcept = new Int32Array(phrases)
     for (const k of known) {
       phraseConcept[k.phrase] = k.concept
       this.inQuery[k.term] = 1
+    }
+    // Each candidate's phrase credits in its question and its answer (a row of `phrases` per candidate), term by
+    // term in query order: a walk of the term's postings when they are short next to the candidates, else a
+    // binary search per candidate. The same sums as one binary search per candidate and term, in fewer steps;
+    // the (candidate, phrase) cells credited are listed, so only they are read back.
+    const candidates = base.length
+    const phraseQ = new Float64Array(candidates * phrases)
+    const phraseA = new Float64Array(candidates * phrases)
+    const credited: number[] = []
+    const slot = this.candidateSlot
+    for (let k = 0; k < candidates; k++) slot[(base[k] as { d: number }).d] = k + 1
+    for (const term of known) {
+      const from = this.offsets[term.term] as number
+      const to = this.offsets[term.term + 1] as number
+      const credit = (k: number, p: number) => {
+        const at = k * phrases + term.phrase
+        const inQ = (this.postQ[p] as number) > 0
+        const inA = (this.postA[p] as number) > 0
+        if ((inQ || inA) && phraseQ[at] === 0 && phraseA[at] === 0) credited.push(at)
+        if (inQ) phraseQ[at] = (phraseQ[at] as number) + term.credit
+        if (inA) phraseA[at] = (phraseA[at] as number) + term.credit
+      }
+      if (to - from <= candidates * (Math.log2(to - from + 1) + 1)) {
+        for (let p = from; p < to; p++) {
+          const k = slot[this.postDoc[p] as number] as number
+          if (k !== 0) credit(k - 1, p)
+        }
+      } else {
+        for (let k = 0; k < candidates; k++) {
+          const p = this.find(term.term, (base[k] as { d: number }).d)
+          if (p >= 0) credit(k, p)
+        }
+      }
+    }
+    for (let k = 0; k < candidates; k++) slot[(base[k] as { d: number }).d] = 0
+    // Each concept counts once: its best phrase, capped at 1 (cells never credited add nothing to a maximum).
+    const conceptQ = new Float64Array(candidates * concepts)
+    const conceptA = new Float64Array(candidates * concepts)
+    for (const at of credited) {
+      const k = Math.floor(at / phrases)
+      const c = k * concepts + (phraseConcept[at - k * phrases] as number)
+      conceptQ[c] = Math.max(conceptQ[c] as number, Math.min(1, phraseQ[at] as number))
+      conceptA[c] = Math.max(conceptA[c] as number, Math.min(1, phraseA[at] as number))
     }
     for (let k = 0; k < base.length; k++) {
       const { d, s } = base[k] as { d: number; s: number }
       const id = this.ids[d] as number
       if (options.excludeIds?.has(id)) continue
       if (k >= depth) break
-      phraseQ.fill(0)
-      phraseA.fill(0)
-      for (const term of known) {
-        const p = this.find(term.term, d)
-        if (p < 0) continue
-        if ((this.postQ[p] as number) > 0) phraseQ[term.phrase] = (phraseQ[term.phrase] as number) + term.credit
-        if ((this.postA[p] as number) > 0) phraseA[term.phrase] = (phraseA[term.phrase] as number) + term.credit
-      }
-      conceptQ.fill(0)
-      conceptA.fill(0)
-      for (let ph = 0; ph < plan.phrases; ph++) {
-        const c = phraseConcept[ph] as number
-        conceptQ[c] = Math.max(conceptQ[c] as number, Math.min(1, phraseQ[ph] as number))
-        conceptA[c] = Math.max(conceptA[c] as number, Math.min(1, phraseA[ph] as number))
-      }
       let coverQ = 0
       let coverA = 0
-      for (let c = 0; c < weights.length; c++) {
-        coverQ += (conceptQ[c] as number) * (weights[c] as number)
-        coverA += (conceptA[c] as number) * (weights[c] as number)
+      for (let c = 0; c < concepts; c++) {
+        coverQ += (conceptQ[k * concepts + c] as number) * (weights[c] as number)
+        coverA += (conceptA[k * concepts + c] as number) * (weights[c] as number)
       }
       coverQ /= totalWeight
       coverA /= totalWeight
