@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { launchBrowser } from './support/browser'
 import { removeWalkRegistrations, withDatabase } from './support/database'
-import { Phone } from './support/h5'
+import { pageOnUntil, Phone } from './support/h5'
 
 /**
  * Issue 5 end to end on the H5 build: a citizen signs up for the seeded first-come open day and
@@ -42,7 +42,8 @@ describe('a citizen signs up for an open day and is checked in on site', () => {
   it('signs up on the event page (privacy notice at submitting) and is confirmed at once with a check-in code', async () => {
     await citizen.signInAsCitizen('市民李女士')
     await citizen.switchTab('活动报名')
-    await citizen.on('gm-events-page').locator('.gm-event-card', { hasText: OPEN_DAY }).click()
+    const events = citizen.on('gm-events-page')
+    await (await pageOnUntil(events, events.locator('.gm-event-card', { hasText: OPEN_DAY }))).click()
     await citizen.button('gm-event-detail', '我要报名').click()
 
     const signup = citizen.on('gm-signup-page')
@@ -96,7 +97,8 @@ describe('a citizen signs up for an open day and is checked in on site', () => {
   it('a staff member checks the citizen in by typing the code and sees the name and the attendance', async () => {
     await staff.signInAsStaffFirstTime('e2e.ev.checker', `Checker-${Date.now()}`)
     await staff.on('gm-staff-home').getByText('活动管理', { exact: true }).click()
-    await staff.on('gm-staff-events').locator('.gm-event-card', { hasText: OPEN_DAY }).click()
+    const events = staff.on('gm-staff-events')
+    await (await pageOnUntil(events, events.locator('.gm-event-card', { hasText: OPEN_DAY }))).click()
     await staff.on('gm-staff-event').getByText('现场签到', { exact: true }).click()
 
     const desk = staff.on('gm-check-in')

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { launchBrowser } from './support/browser'
-import { Phone } from './support/h5'
+import { pageOnUntil, Phone } from './support/h5'
 
 /**
  * Issue 9 end to end on the H5 build: a reviewer's answer that gives a phone number is refused
@@ -69,13 +69,7 @@ describe('an answer with a phone number', () => {
     const audit = admin.on('gm-staff-home').locator('.gm-staff-home__audit')
     const entry = audit.locator('.gm-audit-card', { hasText: REASON })
     // Other walks write to the log meanwhile: page on until the entry shows.
-    for (let more = 0; more < 10 && !(await entry.isVisible()); more++) {
-      await audit.locator('.gm-audit-card').first().waitFor()
-      if (await entry.isVisible()) break
-      const next = audit.getByRole('button', { name: '加载更多' })
-      if (!(await next.isVisible())) break
-      await next.click()
-    }
+    await pageOnUntil(audit, entry)
     await entry.getByText('未隐去个人信息仍公开').waitFor()
     await entry.getByText(/操作人：e2e\.pi\.reviewer/).waitFor()
     await entry.getByText(new RegExp(`发布：答复意见\\s+涉及：手机号\\s+理由：${REASON}`)).waitFor()

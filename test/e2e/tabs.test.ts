@@ -1,6 +1,7 @@
 // The H5 build in Chromium: a citizen walks the four tabs (consultations, events, Q&A, 我的) and switches 大字模式.
 import type { Browser, Page } from 'playwright-core'
 import { baseUrl, launchBrowser, phonePage, screenshot } from './support/browser'
+import { pageOnUntil } from './support/h5'
 
 let browser: Browser
 let page: Page
@@ -41,8 +42,9 @@ describe('a citizen walks through the four tabs of the H5 build', () => {
 
   it('lists open days and meeting attendance with seats left', async () => {
     await tab('活动报名').click()
-    const openDay = page.locator('.gm-event-card', { hasText: '走进高新区政务服务中心' })
-    await openDay.waitFor()
+    // Other e2e files publish later events on the same server: page on until the seeded open day shows.
+    const list = page.locator('.gm-events-page').filter({ visible: true }).last()
+    const openDay = await pageOnUntil(list, list.locator('.gm-event-card', { hasText: '走进高新区政务服务中心' }))
     // Seats left, not an exact count: events.test.ts signs up for this open day on the same server, maybe at the same time.
     await expect(openDay.textContent()).resolves.toMatch(/剩余 \d+ 个名额/)
     await page.locator('.gm-event-card', { hasText: '列席' }).first().waitFor()

@@ -3,6 +3,21 @@ import { baseUrl, phonePage, screenshot as capture } from './browser'
 import { staffAccount } from './staffAccounts'
 
 /**
+ * `item` in a paged list inside `list` (its cards and its 加载更多 button), paging on until it shows: the e2e files
+ * share one server and add events, notices and audit entries to the same lists meanwhile, so an item seeded on the
+ * first page may have moved to a later one.
+ */
+export async function pageOnUntil(list: Locator, item: Locator, pages = 10): Promise<Locator> {
+  const more = list.getByRole('button', { name: '加载更多', exact: true })
+  for (let page = 0; page < pages; page++) {
+    await item.or(more).first().waitFor()
+    if (await item.first().isVisible()) break
+    await more.click()
+  }
+  return item
+}
+
+/**
  * One person on a phone: their own browser context (own session in localStorage), the errors the
  * page reported, and the few gestures the walks need. Taro H5 keeps the pages of the stack in the
  * DOM, so everything is looked up inside the visible page of a given class.
