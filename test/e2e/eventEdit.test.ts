@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core'
 import { baseUrl, launchBrowser } from './support/browser'
 import { withDatabase } from './support/database'
-import { Phone } from './support/h5'
+import { pageOnUntil, Phone } from './support/h5'
 
 let browser: Browser
 let editor: Phone
@@ -72,7 +72,8 @@ describe('an event moved after people signed up', () => {
   it('the editor opens 修改活动 from 活动管理 and moves it a day later', async () => {
     await editor.signInAsStaffFirstTime('e2e.ev.editor', `Editor-ev-${Date.now()}`)
     await editor.on('gm-staff-home').getByText('活动管理', { exact: true }).click()
-    await editor.on('gm-staff-events').locator('.gm-event-card', { hasText: TITLE }).click()
+    const events = editor.on('gm-staff-events')
+    await (await pageOnUntil(events, events.locator('.gm-event-card', { hasText: TITLE }))).click()
     await editor.on('gm-staff-event').getByRole('link', { name: '修改活动' }).click()
     const form = editor.on('gm-event-form')
     await form.getByText(`活动：${TITLE}`).waitFor()
