@@ -13,7 +13,7 @@ import {
   signupStatus,
 } from '@gm/shared'
 import type { DbOrTx } from '../db/client'
-import { isUniqueViolation, uniqueViolationColumns } from '../db/errors'
+import { isUniqueViolation } from '../db/errors'
 import type { Deps } from '../deps'
 import { newCode } from '../security/tokens'
 import type { CitizenActor, StaffContext } from '../domain/actor'
@@ -50,6 +50,7 @@ import { findCitizen } from '../repositories/citizen'
 import { auditorOf, recordAudit, recordContactRead } from './audit'
 import { requireInScope } from './departmentScope'
 import { onceForKey, replayStored } from './idempotency'
+import { codeTaken, redrawWhileTaken } from './receiptCode'
 import { notify } from './notification'
 import { iso } from './paging'
 
@@ -215,8 +216,9 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
         answer,
       )
     })
-  for (let draw = 1; ; draw++) {
-    try {
+  try {
+    // A code someone else holds: the transaction rolled back whole, and the signup runs again with new ones (registration() draws them).
+    return await redrawWhileTaken(REGISTRATION_CODES, async () => {
       if (peek!.firstCome && peek!.seatFree && peek!.waitlistCount === 0) {
         try {
           return await seatFirst()
@@ -261,35 +263,23 @@ export async function joinEvent(deps: Deps, actor: CitizenActor, eventId: number
           return toMyRegistration(saved)
         })
       })
-    } catch (err) {
-      if (replayed) return (replayed as { result: MyRegistration }).result
-      // Someone else holds the check-in or public code drawn: the transaction rolled back whole, so the signup
-      // runs again with new codes (registration() draws them), and after CODE_DRAWS is told to try again later.
-      if (codeTaken(err)) {
-        if (draw < CODE_DRAWS) continue
-        throw new AppError('SERVICE_UNAVAILABLE')
-      }
-      // The partial unique index (one active registration per person and event): a first attempt with
-      // this key that committed meanwhile is answered with its result, anything else is a second signup.
-      if (isUniqueViolation(err)) {
-        const stored = claim.key ? (await peekSignup(deps.db, eventId, actor.citizenId, claim.key))?.stored : null
-        if (stored) return replayStored<MyRegistration>(claim, stored)
-        throw new AppError('ALREADY_REGISTERED')
-      }
-      throw err
+    })
+  } catch (err) {
+    if (replayed) return (replayed as { result: MyRegistration }).result
+    if (codeTaken(err, REGISTRATION_CODES)) throw new AppError('SERVICE_UNAVAILABLE')
+    // The partial unique index (one active registration per person and event): a first attempt with
+    // this key that committed meanwhile is answered with its result, anything else is a second signup.
+    if (isUniqueViolation(err)) {
+      const stored = claim.key ? (await peekSignup(deps.db, eventId, actor.citizenId, claim.key))?.stored : null
+      if (stored) return replayStored<MyRegistration>(claim, stored)
+      throw new AppError('ALREADY_REGISTERED')
     }
+    throw err
   }
 }
 
-/**
- * Signups run this many times with new codes before giving up. A check-in code is 8 of 31 characters and a
- * public code 7, unique over every registration ever made: at 100,000 registrations a new public code is
- * taken about once in 275,000 draws, so 5,000 applications to one meeting meet one with a chance of ~2%.
- */
-const CODE_DRAWS = 3
-
-/** The unique index of a registration's check-in or public code refused the insert. */
-const codeTaken = (err: unknown) => uniqueViolationColumns(err).some((column) => /^(check_?in_?code|public_?code)$/i.test(column))
+/** A registration's check-in code (8 of 31 characters) and public code (R + 7), each unique over every registration ever made. */
+const REGISTRATION_CODES = /^(check_?in_?code|public_?code)$/i
 
 /** The seat a signup was about to take went to someone else first (its transaction is rolled back). */
 class SeatGone extends Error {}
